@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type ErrorRequestHandler } from 'express';
+import { LIMITS } from '@dmc/shared/domain/limits';
+import type { TokenSigner } from './auth/tokens';
+import type { Collab } from './collab/collab';
+import { HttpError } from './httpError';
+import { healthRoutes } from './routes/health';
+import { workshopRoutes } from './routes/workshops';
+import type { WorkshopService } from './workshops';
+
+/** What the HTTP app is composed of. */
+export interface AppDeps {
+  readonly workshops: WorkshopService;
+  readonly tokens: TokenSigner;
+  readonly collab: Collab;
+  /** Built client to serve; skipped when the directory does not exist (API-only tests). */
+  readonly clientDir: string;
+  readonly trustProxy: boolean;
+}
+
+/**
+ * The Express app: JSON API under /api and the built client for everything else. It does not
+ * listen; `startServer` does, so tests and the benchmark can run it on any port.
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.use(securityHeaders);
+  app.use('/api', express.json({ limit: LIMITS.jsonBodyBytes }));
+  app.use('/api', healthRoutes(deps.collab));
+  app.use('/api', workshopRoutes(deps.workshops, deps.tokens));
+  app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
+
+  const index = path.join(deps.clientDir, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', immutable: false }));
+    // Client-side routes (/w/…, /j/…) all load the single page.
+    app.get(/^\/(?!api\/|collab\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+  app.use(errorHandler);
+  return app;
+}
+
+const securityHeaders: express.RequestHandler = (_req, res, next) => {
+  // Everything comes from this server: no fonts, scripts or trackers from elsewhere (AVG).
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  next();
+};
+
+const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  if (error instanceof HttpError) {
+    res.status(error.status).json(error.toBody());
+    return;
+  }
+  const status = (error as { status?: unknown }).status;
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.too.large') {
+    res.status(413).json(new HttpError(413, 'too_large', `Request bodies are limited to ${LIMITS.jsonBodyBytes} bytes.`).toBody());
+    return;
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    res.status(status).json(new HttpError(status, 'bad_request', 'The request could not be read (malformed JSON?).').toBody());
+    return;
+  }
+  console.error('[http] unexpected error', error);
+  res.status(500).json(new HttpError(500, 'internal', 'Something went wrong on the server.').toBody());
+};

@@ -1,0 +1,178 @@
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { CLOSE, closeCodeFor } from '@dmc/shared/protocol/closeCodes';
+import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
+import { presenceSchema } from '@dmc/shared/protocol/presence';
+import { LIMITS } from '@dmc/shared/domain/limits';
+import type { ConnectionActor, Room, RoomPeer } from './room';
+
+/**
+ * One websocket speaking the y-websocket protocol to one room. Every message is decoded and
+ * checked here, where it is received: malformed input, floods, refused writes and spoofed
+ * presence close this connection with a documented code and never reach other clients.
+ */
+
+/** Counts refused and accepted traffic for logs and tests. */
+export interface ConnectionEvents {
+  onRefused?(peer: RoomPeer, code: number, reason: string): void;
+}
+
+/** A token bucket: `rate` messages per second sustained, bursts of `2 × rate`. */
+class RateLimiter {
+  private tokens: number;
+  private last = Date.now();
+  constructor(private readonly rate: number) {
+    this.tokens = rate * 2;
+  }
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.rate * 2, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Wraps a socket as a room peer and routes its messages; returns the peer. */
+export function attachConnection(socket: WebSocket, room: Room, actor: ConnectionActor, events: ConnectionEvents = {}): RoomPeer {
+  const limiter = new RateLimiter(LIMITS.messagesPerSecond);
+  let open = true;
+
+  const peer: RoomPeer = {
+    actor,
+    send(message) {
+      if (!open || socket.readyState !== socket.OPEN) return;
+      socket.send(message, (error) => {
+        if (error) peer.close(CLOSE.restarting, 'send failed');
+      });
+    },
+    close(code, reason) {
+      if (!open) return;
+      open = false;
+      room.leave(peer);
+      socket.close(code, closeReason(reason));
+    },
+  };
+
+  const refuse = (code: number, reason: string) => {
+    events.onRefused?.(peer, code, reason);
+    peer.close(code, reason);
+  };
+
+  socket.on('message', (data, isBinary) => {
+    if (!open) return;
+    if (!limiter.take()) return refuse(CLOSE.tooManyMessages, 'too many messages; slow down');
+    if (!isBinary) return refuse(CLOSE.malformed, 'expected a binary message');
+    const message = toUint8Array(data);
+    try {
+      handleMessage(message);
+    } catch (error) {
+      refuse(CLOSE.malformed, `malformed message: ${(error as Error).message}`);
+    }
+  });
+  socket.on('close', () => {
+    if (!open) return;
+    open = false;
+    room.leave(peer);
+  });
+  socket.on('error', () => peer.close(CLOSE.malformed, 'socket error'));
+
+  function handleMessage(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.sync: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (syncType === SYNC.step1) return room.answerStep1(peer, payload);
+        if (syncType !== SYNC.step2 && syncType !== SYNC.update) throw new Error(`unknown sync message ${syncType}`);
+        const rejection = room.receiveUpdate(peer, payload);
+        if (rejection) {
+          refuse(rejection.malformed ? CLOSE.malformed : closeCodeFor(rejection), rejection.reason);
+        }
+        return;
+      }
+      case MESSAGE.awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        const filtered = filterPresence(room, peer, update);
+        if ('code' in filtered) return refuse(filtered.code, filtered.reason);
+        if (filtered.update) room.receiveAwareness(peer, filtered.update);
+        return;
+      }
+      case MESSAGE.queryAwareness:
+        room.sendAwareness(peer);
+        return;
+      case MESSAGE.auth:
+        // Authentication happens once, on upgrade; clients never send auth messages.
+        throw new Error('unexpected auth message');
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  room.join(peer);
+  return peer;
+}
+
+/**
+ * Keeps the presence entries a peer may send: its own client ids, with its own name. y-websocket
+ * clients echo everyone's presence back to the server; those echoes are dropped silently, so
+ * nobody can change another person's presence, and an honest client is never disconnected.
+ */
+function filterPresence(room: Room, peer: RoomPeer, update: Uint8Array): { update: Uint8Array | null } | { code: number; reason: string } {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > 64) return { code: CLOSE.malformed, reason: 'too many presence states in one message' };
+  const kept = encoding.createEncoder();
+  let keptCount = 0;
+  const entries: Array<[number, number, string]> = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    const own = room.ownedBy(peer, clientId);
+    if (!own && (room.ownedByOther(peer, clientId) || room.awareness.meta.has(clientId))) continue;
+    if (json.length > LIMITS.presenceBytes) {
+      if (own) return { code: CLOSE.limit, reason: `presence is limited to ${LIMITS.presenceBytes} bytes` };
+      continue;
+    }
+    const state: unknown = JSON.parse(json);
+    if (state !== null) {
+      const parsed = presenceSchema.safeParse(state);
+      const mine = parsed.success && parsed.data.user.id === peer.actor.id && parsed.data.user.name === peer.actor.name;
+      if (!mine) {
+        if (own) return { code: CLOSE.forbidden, reason: 'presence must match the schema and carry your own name' };
+        continue;
+      }
+    } else if (!own) {
+      continue;
+    }
+    entries.push([clientId, clock, json]);
+    keptCount++;
+  }
+  if (decoding.hasContent(decoder)) return { code: CLOSE.malformed, reason: 'trailing bytes in presence update' };
+  if (keptCount === 0) return { update: null };
+  encoding.writeVarUint(kept, keptCount);
+  for (const [clientId, clock, json] of entries) {
+    encoding.writeVarUint(kept, clientId);
+    encoding.writeVarUint(kept, clock);
+    encoding.writeVarString(kept, json);
+  }
+  return { update: encoding.toUint8Array(kept) };
+}
+
+function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Close reasons are limited to 123 bytes by the websocket protocol. */
+function closeReason(text: string): string {
+  if (Buffer.byteLength(text) <= 123) return text;
+  let cut = text.slice(0, 120);
+  while (Buffer.byteLength(cut) > 119) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The storage adapters the server is composed with. The embedded file store is the default; a
+ * scale-out deployment provides other implementations of the same interfaces.
+ */
+
+/** A document's stored history, open for appending. */
+export interface DocumentLog {
+  /** Updates stored so far, oldest first. */
+  readonly updates: readonly Uint8Array[];
+  /** Appends one update; once it returns, a killed process does not lose it. */
+  append(update: Uint8Array): void;
+  /** Replaces the history with one update holding the whole state. */
+  compact(state: Uint8Array): void;
+  /** Records appended since the last compaction (or open). */
+  readonly appendedRecords: number;
+  /** Bytes appended since the last compaction (or open). */
+  readonly appendedBytes: number;
+  /** Releases the file or connection behind the log. */
+  close(): void;
+}
+
+/** Where shared documents live. */
+export interface DocumentStore {
+  /** Opens a document's log, creating it when it does not exist. */
+  open(workshopId: string, docKey: string): Promise<DocumentLog>;
+  /** Whether anything was ever stored for the document. */
+  exists(workshopId: string, docKey: string): Promise<boolean>;
+  /** Removes every document of a workshop. */
+  deleteWorkshop(workshopId: string): Promise<void>;
+}
+
+/** A person in a workshop, as stored. Only what the workshop needs: a display name and a role. */
+export interface StoredParticipant {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'facilitator' | 'participant';
+  readonly joinedAt: number;
+}
+
+/** A workshop as stored on the server; never sent to clients as-is (it holds the secret hash). */
+export interface StoredWorkshop {
+  readonly id: string;
+  readonly title: string;
+  readonly language: 'nl' | 'en';
+  readonly code: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly closed: boolean;
+  /** SHA-256 of the facilitator secret, hex. */
+  readonly facilitatorSecretHash: string;
+  readonly participants: readonly StoredParticipant[];
+}
+
+/** Where workshop records live. */
+export interface WorkshopStore {
+  get(id: string): Promise<StoredWorkshop | undefined>;
+  getByCode(code: string): Promise<StoredWorkshop | undefined>;
+  /** Saves a workshop; the code must be unique across workshops. */
+  save(workshop: StoredWorkshop): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Every workshop, for expiry sweeps. */
+  list(): Promise<StoredWorkshop[]>;
+}

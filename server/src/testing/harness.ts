@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
+import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
+import { COLLAB_PATH } from '@dmc/shared/protocol/messages';
+import { presenceColor } from '@dmc/shared/protocol/presence';
+import { startServer, type RunningServer } from '../server';
+import type { ServerConfig } from '../config';
+
+/**
+ * Test helpers: a real server on a random port with its own data directory, and real y-websocket
+ * clients talking to it. Nothing here is mocked.
+ */
+
+/** A fresh, empty data directory. */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'dmc-test-'));
+}
+
+/** Starts the real server on 127.0.0.1 and a free port. */
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = overrides.dataDir ?? tempDataDir();
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    workshopTtlDays: 30,
+    durability: 'process',
+    tokenSecret: undefined,
+    clientDir: path.join(dataDir, 'no-client'),
+    idleUnloadMs: 200,
+    trustProxy: false,
+    ...overrides,
+  });
+  return Object.assign(server, { dataDir });
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** POSTs JSON and returns status and parsed body. */
+export async function postJson<T = unknown>(url: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** Creates a workshop through the API. */
+export async function createWorkshop(baseUrl: string, title = 'Testworkshop'): Promise<CreateWorkshopResponse> {
+  const res = await postJson<CreateWorkshopResponse>(`${baseUrl}/api/workshops`, { title });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Joins a workshop by code through the API. */
+export async function joinWorkshop(baseUrl: string, code: string, name: string): Promise<SessionResponse> {
+  const res = await postJson<SessionResponse>(`${baseUrl}/api/join`, { code, name });
+  if (res.status !== 201) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** The websocket base URL of a server. */
+export function collabUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`;
+}
+
+/** A real y-websocket client on a board. */
+export interface BoardClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly session: SessionResponse;
+  /** Resolves with the close event when the server closes the connection for good (44xx). */
+  readonly closed: Promise<{ code: number; reason: string }>;
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+/** Connects a y-websocket client to a board of the session's workshop. */
+export function connectBoard(baseUrl: string, session: SessionResponse, board = PLENARY_BOARD): BoardClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(collabUrl(baseUrl), `${session.workshop.id}/${boardDocKey(board)}`, doc, {
+    params: { token: session.token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  provider.awareness.setLocalStateField('user', {
+    id: session.participant.id,
+    name: session.participant.name,
+    color: presenceColor(session.participant.id),
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => provider.on('closed', (event) => resolve(event)));
+  return {
+    doc,
+    provider,
+    session,
+    closed,
+    synced: () =>
+      new Promise<void>((resolve) => {
+        if (provider.synced) return resolve();
+        const handler = (state: boolean) => {
+          if (!state) return;
+          provider.off('sync', handler);
+          resolve();
+        };
+        provider.on('sync', handler);
+      }),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Waits until `check` returns true, polling; fails with `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A raw websocket to a document, for sending hand-made messages. */
+export async function rawSocket(baseUrl: string, workshopId: string, docKey: string, token: string): Promise<RawSocket> {
+  const ws = new WebSocket(`${collabUrl(baseUrl)}/${workshopId}/${docKey}?token=${encodeURIComponent(token)}`);
+  const messages: Uint8Array[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return { ws, messages, closed };
+}
+
+/** A raw websocket and what it received. */
+export interface RawSocket {
+  readonly ws: WebSocket;
+  readonly messages: Uint8Array[];
+  readonly closed: Promise<{ code: number; reason: string }>;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+/** Sticky-note colours; names, not CSS, so a theme can render them. */
+export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
+
+/** One of the sticky-note colours. */
+export type NoteColor = (typeof NOTE_COLORS)[number];
+
+/** A note is a square of this many sheet units (mm on the printed A0 sheet: a 64 mm post-it). */
+export const NOTE_SIZE = 64;
+
+/** How far (sheet units) a note may lie outside its sheet: a little slack for untidy boards. */
+export const NOTE_MARGIN = 200;
+
+/** A sticky note as plain data. */
+export interface Note {
+  readonly id: string;
+  readonly sheetId: string;
+  /** The field the note lies in, derived from its position; null when outside every field. */
+  readonly fieldId: string | null;
+  /** Top-left corner, sheet units. */
+  readonly x: number;
+  readonly y: number;
+  readonly color: NoteColor;
+  readonly text: string;
+  /** The participant who wrote it; only they (or a facilitator) may change its text. */
+  readonly authorId: string;
+  readonly createdAt: number;
+  /** Stacking order: larger is on top. */
+  readonly z: number;
+}
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const coordinate = z.number().finite().min(-NOTE_MARGIN).max(10_000);
+
+/** Validates a note as it is stored in a document. */
+export const noteSchema = z.strictObject({
+  id: idSchema,
+  sheetId: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  fieldId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable(),
+  x: coordinate,
+  y: coordinate,
+  color: z.enum(NOTE_COLORS),
+  text: z.string().max(LIMITS.noteTextLength),
+  authorId: idSchema,
+  createdAt: z.number().int().nonnegative(),
+  z: z.number().finite(),
+});
+
+/** Properties nobody may change once a note exists. */
+export const IMMUTABLE_NOTE_KEYS: readonly (keyof Note)[] = ['id', 'authorId', 'createdAt'];
+
+/** Properties only the author (or a facilitator) may change. */
+export const AUTHOR_NOTE_KEYS: readonly (keyof Note)[] = ['text'];
+
+/** Clamps note text to the limit, so a paste never produces a write the server refuses. */
+export function clampNoteText(text: string): string {
+  return text.length > LIMITS.noteTextLength ? text.slice(0, LIMITS.noteTextLength) : text;
+}

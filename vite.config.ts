@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+
+// The client is built into client/dist and served by the Express server.
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/collab': { target: 'ws://127.0.0.1:8080', ws: true },
+    },
+  },
+});
