@@ -19,6 +19,8 @@ export interface ServerConfig {
   readonly clientDir: string;
   /** Unload documents this long after the last connection left. */
   readonly idleUnloadMs: number;
+  /** Merge a document's stored log into one record after this many appended updates. */
+  readonly compactAfterRecords: number;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   readonly trustProxy: boolean;
 }
@@ -36,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     tokenSecret: env.TOKEN_SECRET || undefined,
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(ROOT, 'client', 'dist')),
     idleUnloadMs: intFrom(env.IDLE_UNLOAD_MS, 30_000, 'IDLE_UNLOAD_MS'),
+    compactAfterRecords: intFrom(env.COMPACT_AFTER_RECORDS, 500, 'COMPACT_AFTER_RECORDS'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

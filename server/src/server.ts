@@ -25,7 +25,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const documents = new FileDocumentStore(config.dataDir, config.durability);
   const workshops = new WorkshopService(new FileWorkshopStore(config.dataDir), documents, tokens, config.workshopTtlDays);
   await workshops.warm();
-  const collab = new Collab(documents, { ...DEFAULT_COLLAB_OPTIONS, idleUnloadMs: config.idleUnloadMs });
+  const collab = new Collab(documents, { ...DEFAULT_COLLAB_OPTIONS, idleUnloadMs: config.idleUnloadMs, compactAfterRecords: config.compactAfterRecords });
   workshops.onDeleted = (id) => collab.closeWorkshop(id, CLOSE.gone, 'the workshop was deleted');
 
   const app = createApp({ workshops, tokens, collab, clientDir: config.clientDir, trustProxy: config.trustProxy });

@@ -34,6 +34,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     tokenSecret: undefined,
     clientDir: path.join(dataDir, 'no-client'),
     idleUnloadMs: 200,
+    compactAfterRecords: 500,
     trustProxy: false,
     ...overrides,
   });

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote } from '@dmc/shared/doc/board';
+import { CLOSE } from '@dmc/shared/protocol/closeCodes';
+import { JOIN_CODE_ALPHABET, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import type { RunningServer } from '../server';
+import { connectBoard, createWorkshop, joinWorkshop, postJson, startTestServer, waitFor } from '../testing/harness';
+
+describe('workshop API', () => {
+  let server: RunningServer & { dataDir: string };
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('creates a workshop with a readable join code and a 128-bit facilitator secret, stored hashed', async () => {
+    const created = await createWorkshop(server.url, 'Learning analytics bij de VU');
+    expect(created.workshop.code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+    expect(Buffer.from(created.facilitatorSecret, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(created.participant.role).toBe('facilitator');
+    const stored = fs.readFileSync(path.join(server.dataDir, 'workshops', created.workshop.id, 'workshop.json'), 'utf8');
+    expect(stored).not.toContain(created.facilitatorSecret);
+  });
+
+  it('joins with a code typed loosely (lower case, spaces, dash)', async () => {
+    const created = await createWorkshop(server.url);
+    const code = created.workshop.code.toLowerCase();
+    const typed = `${code.slice(0, 3)}-${code.slice(3)} `;
+    const res = await postJson<SessionResponse>(`${server.url}/api/join`, { code: typed, name: '  Sanne  ' });
+    expect(res.status).toBe(201);
+    expect(res.body.participant).toMatchObject({ name: 'Sanne', role: 'participant' });
+    expect(res.body.workshop.id).toBe(created.workshop.id);
+  });
+
+  it('answers an unknown code with 404 and a clear message', async () => {
+    const res = await postJson<ErrorResponse>(`${server.url}/api/join`, { code: 'ZZZZZZ', name: 'Iemand' });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('unknown_code');
+  });
+
+  it('rejects invalid bodies with 400 and lists what is wrong', async () => {
+    const res = await postJson<ErrorResponse>(`${server.url}/api/join`, { code: 'AB', name: '', extra: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_request');
+    expect(res.body.error.details?.join(' ')).toMatch(/code/);
+    expect(res.body.error.details?.join(' ')).toMatch(/name/);
+    const tooLongName = await postJson<ErrorResponse>(`${server.url}/api/workshops`, { title: 'x'.repeat(500) });
+    expect(tooLongName.status).toBe(400);
+  });
+
+  it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {
+    const bad = await postJson<ErrorResponse>(`${server.url}/api/workshops`, '{"title": ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad_request');
+    const big = await postJson<ErrorResponse>(`${server.url}/api/workshops`, { title: 'x'.repeat(100_000) });
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('too_large');
+  });
+
+  it('admits a facilitator only with the right secret', async () => {
+    const created = await createWorkshop(server.url);
+    const wrong = await postJson<ErrorResponse>(`${server.url}/api/facilitate`, { workshopId: created.workshop.id, secret: 'A'.repeat(22) });
+    expect(wrong.status).toBe(403);
+    const right = await postJson<SessionResponse>(`${server.url}/api/facilitate`, { workshopId: created.workshop.id, secret: created.facilitatorSecret });
+    expect(right.status).toBe(201);
+    expect(right.body.participant.role).toBe('facilitator');
+  });
+
+  it('resumes a session from its token, and refuses a forged one', async () => {
+    const created = await createWorkshop(server.url);
+    const ok = await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${created.token}` } });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as SessionResponse).participant.id).toBe(created.participant.id);
+    const [prefix, payload, mac] = created.token.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), r: 'facilitator', p: 'someone' })).toString('base64url');
+    const forged = await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${prefix}.${forgedPayload}.${mac}` } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('deletes a workshop completely, only for its facilitator, and disconnects everyone', async () => {
+    const created: CreateWorkshopResponse = await createWorkshop(server.url);
+    const participant = await joinWorkshop(server.url, created.workshop.code, 'Deelnemer');
+    const client = connectBoard(server.url, participant);
+    await client.synced();
+    addNote(client.doc, { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 150, color: 'yellow', text: 'weg ermee', authorId: participant.participant.id });
+    const dir = path.join(server.dataDir, 'workshops', created.workshop.id);
+    await waitFor(() => fs.existsSync(path.join(dir, 'docs')), 'the board to be stored');
+
+    const byParticipant = await fetch(`${server.url}/api/workshops/${created.workshop.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${participant.token}` } });
+    expect(byParticipant.status).toBe(403);
+    const byFacilitator = await fetch(`${server.url}/api/workshops/${created.workshop.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${created.token}` } });
+    expect(byFacilitator.status).toBe(204);
+    expect((await client.closed).code).toBe(CLOSE.gone);
+    client.destroy();
+    expect(fs.existsSync(dir)).toBe(false);
+    const join = await postJson(`${server.url}/api/join`, { code: created.workshop.code, name: 'Laatkomer' });
+    expect(join.status).toBe(404);
+  });
+
+  it('deletes expired workshops in the sweep', async () => {
+    const created = await createWorkshop(server.url);
+    const removed = await server.workshops.sweepExpired(Date.now() + 31 * 24 * 60 * 60 * 1000);
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect(fs.existsSync(path.join(server.dataDir, 'workshops', created.workshop.id))).toBe(false);
+  });
+
+  it('reports health and sends a strict content security policy', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const missing = await fetch(`${server.url}/api/nope`);
+    expect(missing.status).toBe(404);
+  });
+});
