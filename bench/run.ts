@@ -1,0 +1,298 @@
+/**
+ * `npm run bench`: measures what the issues name, against the reference y-websocket server
+ * (@y/websocket-server 0.1.1) in the same run where a comparison makes sense. Prints a table and
+ * writes bench/results/latest.json. Sections: sync latency under many clients, join time for a
+ * big board, document growth, server memory, bundle size, canvas frame times.
+ *
+ * Options (env): BENCH_CLIENTS (default 50), BENCH_UPDATES (default 200), BENCH_SKIP_BROWSER=1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { addNote, moveNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
+import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
+import { presenceColor } from '@dmc/shared/protocol/presence';
+import { createWorkshop, freePort, joinWorkshop, tempDataDir } from '../server/src/testing/harness';
+import { canvasFrameTimes } from './canvasFrames';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+// Every y-websocket provider adds a process exit listener; the benchmark runs many on purpose.
+process.setMaxListeners(0);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 200);
+
+type Row = { section: string; metric: string; ours: string; reference?: string };
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+
+/** A server under test, as a child process. */
+interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  rssKiB(): number;
+  stop(): Promise<void>;
+}
+
+async function startOurs(): Promise<ServerProcess> {
+  const port = await freePort();
+  const dataDir = tempDataDir();
+  // The production build when present (what `npm start` runs), else the TypeScript sources.
+  const built = path.join(ROOT, 'server', 'dist', 'index.mjs');
+  const args = fs.existsSync(built) ? [built] : ['--import', 'tsx', 'server/src/index.ts'];
+  return spawnServer(args, { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'none') }, port, /running at/);
+}
+
+async function startReference(): Promise<ServerProcess> {
+  const port = await freePort();
+  return spawnServer([path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')], { PORT: String(port), HOST: '127.0.0.1' }, port, /running at/);
+}
+
+async function spawnServer(args: string[], env: Record<string, string>, port: number, ready: RegExp): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    rssKiB() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** One connected client; for the reference server the token is ignored. */
+interface Client {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+}
+
+function connect(url: string, room: string, session?: SessionResponse): Client {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}${session ? '/collab' : ''}`, room, doc, {
+    params: session ? { token: session.token } : {},
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  if (session) {
+    provider.awareness.setLocalStateField('user', { id: session.participant.id, name: session.participant.name, color: presenceColor(session.participant.id) });
+  }
+  return { doc, provider };
+}
+
+function synced(client: Client): Promise<void> {
+  return new Promise((resolve) => {
+    if (client.provider.synced) return resolve();
+    const handler = (s: boolean) => {
+      if (s) {
+        client.provider.off('sync', handler);
+        resolve();
+      }
+    };
+    client.provider.on('sync', handler);
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/** A room with participants: for ours, a workshop with joined sessions; for the reference, names. */
+async function prepareRoom(server: ServerProcess, ours: boolean, people: number): Promise<{ room: string; sessions: (SessionResponse | undefined)[] }> {
+  if (!ours) return { room: `bench-${Math.random().toString(36).slice(2)}`, sessions: Array.from({ length: people }, () => undefined) };
+  const created = await createWorkshop(server.url, 'Benchmark');
+  const sessions: SessionResponse[] = [];
+  for (let i = 0; i < people; i++) sessions.push(await joinWorkshop(server.url, created.workshop.code, `Deelnemer ${i + 1}`));
+  return { room: `${created.workshop.id}/${boardDocKey(PLENARY_BOARD)}`, sessions };
+}
+
+/** Latency from one writer's edit until every other client has it. */
+async function syncLatency(server: ServerProcess, ours: boolean): Promise<{ p50: number; p95: number; max: number; rssKiB: number }> {
+  const { room, sessions } = await prepareRoom(server, ours, CLIENTS);
+  const clients = sessions.map((s) => connect(server.url, room, s));
+  await Promise.all(clients.map(synced));
+  const [writer, ...readers] = clients;
+  if (!writer) throw new Error('no clients');
+  const authorId = sessions[0]?.participant.id ?? 'writer';
+  const latencies: number[] = [];
+  addNote(writer.doc, { id: 'bench', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 150, color: 'yellow', text: '', authorId });
+  await waitUntil(() => readers.every((r) => r.doc.getMap('notes').has('bench')));
+  for (let i = 0; i < UPDATES; i++) {
+    const text = `update ${i}`;
+    const start = performance.now();
+    const done = Promise.all(
+      readers.map(
+        (r) =>
+          new Promise<void>((resolve) => {
+            const check = () => {
+              if (r.doc.getMap('notes').get('bench')?.get('text') === text) {
+                r.doc.off('update', check);
+                resolve();
+              }
+            };
+            r.doc.on('update', check);
+          }),
+      ),
+    );
+    setNoteText(writer.doc, 'bench', text);
+    await done;
+    latencies.push(performance.now() - start);
+    // Stay within the per-connection message rate a real person would never exceed.
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const rssKiB = server.rssKiB();
+  for (const c of clients) c.provider.destroy();
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), rssKiB };
+}
+
+/** Time for a fresh client to receive a board of `notes` notes. */
+async function joinTime(server: ServerProcess, ours: boolean, notes: number): Promise<{ median: number; p95: number; docBytes: number }> {
+  const { room, sessions } = await prepareRoom(server, ours, 2);
+  const seed = connect(server.url, room, sessions[0]);
+  await synced(seed);
+  const authorId = sessions[0]?.participant.id ?? 'seed';
+  for (let i = 0; i < notes; i += 50) {
+    seed.doc.transact(() => {
+      for (let j = i; j < Math.min(notes, i + 50); j++) {
+        addNote(seed.doc, { id: `n${j}`, sheetId: j % 2 ? 'vel1' : 'vel2', fieldId: 'doel', x: (j * 37) % 1000, y: 150 + ((j * 53) % 600), color: 'yellow', text: `Notitie nummer ${j} met wat tekst over learning analytics`, authorId });
+      }
+    });
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const probe = connect(server.url, room, sessions[1]);
+  await waitUntil(() => probe.doc.getMap('notes').size === notes, 20_000);
+  probe.provider.destroy();
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const start = performance.now();
+    const c = connect(server.url, room, sessions[1]);
+    await waitUntil(() => c.doc.getMap('notes').size === notes, 20_000);
+    times.push(performance.now() - start);
+    c.provider.destroy();
+  }
+  const docBytes = Y.encodeStateAsUpdate(seed.doc).length;
+  seed.provider.destroy();
+  return { median: percentile(times, 50), p95: percentile(times, 95), docBytes };
+}
+
+/** How a board document grows through a realistic session of edits. */
+function documentGrowth(): { notes: number; edits: number; stateBytes: number; perNoteBytes: number } {
+  const doc = new Y.Doc();
+  const notes = 150;
+  let edits = 0;
+  for (let i = 0; i < notes; i++) {
+    addNote(doc, { id: `g${i}`, sheetId: 'vel1', fieldId: 'doel', x: 10, y: 150, color: 'yellow', text: '', authorId: 'p' });
+    // Typing, throttled: the text is written about every quarter second while someone types.
+    const words = 'Welke studenten blijven achter en wat voor ondersteuning hebben zij nodig'.split(' ');
+    for (let w = 1; w <= words.length; w++, edits++) setNoteText(doc, `g${i}`, words.slice(0, w).join(' '));
+    // Each note is moved a few times (once per drag).
+    for (let m = 0; m < 4; m++, edits++) moveNote(doc, `g${i}`, { x: 10 + m * 50, y: 150 + m * 20, fieldId: 'doel' });
+  }
+  const stateBytes = Y.encodeStateAsUpdate(doc).length;
+  if (readNotes(doc).length !== notes) throw new Error('growth doc lost notes');
+  return { notes, edits, stateBytes, perNoteBytes: stateBytes / notes };
+}
+
+/** Initial JavaScript the browser loads, gzipped. */
+function bundleSize(): { files: number; rawKiB: number; gzipKiB: number } {
+  const dist = path.join(ROOT, 'client', 'dist');
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  let raw = 0;
+  let gz = 0;
+  for (const src of scripts) {
+    const data = fs.readFileSync(path.join(dist, src.replace(/^\//, '')));
+    raw += data.length;
+    gz += zlib.gzipSync(data, { level: 9 }).length;
+  }
+  return { files: scripts.length, rawKiB: raw / 1024, gzipKiB: gz / 1024 };
+}
+
+async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('benchmark timed out');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Benchmark: ${CLIENTS} clients, ${UPDATES} updates; node ${process.version}`);
+  const ours = await startOurs();
+  const reference = await startReference();
+  try {
+    const idleOurs = ours.rssKiB();
+    const idleRef = reference.rssKiB();
+    const a = await syncLatency(ours, true);
+    const b = await syncLatency(reference, false);
+    results.syncLatency = { ours: a, reference: b, clients: CLIENTS, updates: UPDATES };
+    rows.push({ section: `sync latency, ${CLIENTS} clients`, metric: 'p50', ours: ms(a.p50), reference: ms(b.p50) });
+    rows.push({ section: '', metric: 'p95', ours: ms(a.p95), reference: ms(b.p95) });
+    rows.push({ section: '', metric: 'max', ours: ms(a.max), reference: ms(b.max) });
+    rows.push({ section: 'server memory (RSS)', metric: 'idle', ours: `${(idleOurs / 1024).toFixed(1)} MiB`, reference: `${(idleRef / 1024).toFixed(1)} MiB` });
+    rows.push({ section: '', metric: `${CLIENTS} clients on a board`, ours: `${(a.rssKiB / 1024).toFixed(1)} MiB`, reference: `${(b.rssKiB / 1024).toFixed(1)} MiB` });
+
+    const j = await joinTime(ours, true, 500);
+    const k = await joinTime(reference, false, 500);
+    results.joinTime = { ours: j, reference: k, notes: 500 };
+    rows.push({ section: 'join a board of 500 notes', metric: 'median', ours: ms(j.median), reference: ms(k.median) });
+    rows.push({ section: '', metric: 'p95', ours: ms(j.p95), reference: ms(k.p95) });
+    rows.push({ section: '', metric: 'document size', ours: `${(j.docBytes / 1024).toFixed(1)} KiB` });
+    const memAfter = ours.rssKiB();
+    rows.push({ section: 'server memory (RSS)', metric: 'after all benchmarks', ours: `${(memAfter / 1024).toFixed(1)} MiB`, reference: `${(reference.rssKiB() / 1024).toFixed(1)} MiB` });
+  } finally {
+    await ours.stop();
+    await reference.stop();
+  }
+
+  const g = documentGrowth();
+  results.documentGrowth = g;
+  rows.push({ section: 'document growth', metric: `${g.notes} notes, ${g.edits} edits`, ours: `${(g.stateBytes / 1024).toFixed(1)} KiB (${g.perNoteBytes.toFixed(0)} B/note)` });
+
+  if (fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
+    const s = bundleSize();
+    results.bundle = s;
+    rows.push({ section: 'initial JS', metric: `${s.files} file(s)`, ours: `${s.gzipKiB.toFixed(1)} KiB gzip (${s.rawKiB.toFixed(0)} KiB raw)` });
+    if (process.env.BENCH_SKIP_BROWSER !== '1') {
+      const f = await canvasFrameTimes(500);
+      results.canvasFrames = f;
+      rows.push({ section: 'canvas, 500 notes, panning', metric: 'frame p50 / p95', ours: `${ms(f.p50)} / ${ms(f.p95)}` });
+      rows.push({ section: '', metric: 'first render of the board', ours: ms(f.firstRenderMs) });
+    }
+  } else {
+    rows.push({ section: 'initial JS', metric: 'skipped', ours: 'run `npm run build` first' });
+  }
+
+  const widths = [34, 26, 30, 18];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' ');
+  console.log(`\n${line(['section', 'metric', 'ours', 'reference y-websocket'])}`);
+  console.log('-'.repeat(110));
+  for (const r of rows) console.log(line([r.section, r.metric, r.ours, r.reference ?? '']));
+  fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+  process.exit(0);
+}
+
+await main();

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Note } from '@dmc/shared/domain/note';
+import { startTestServer } from '../server/src/testing/harness';
+import type { RunningServer } from '../server/src/server';
+
+/**
+ * End-to-end helpers: the real server serving the built client, and Debian's Chromium driven by
+ * playwright-core. Run `npm run build` first (`npm test` does).
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+export const CLIENT_DIR = path.join(ROOT, 'client', 'dist');
+export const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts the server with the built client. */
+export async function startAppServer(): Promise<RunningServer & { dataDir: string }> {
+  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
+    throw new Error('client/dist is missing: run `npm run build` before the end-to-end tests (npm test does this).');
+  }
+  return startTestServer({ clientDir: CLIENT_DIR, idleUnloadMs: 5_000 });
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A browser context (one person) that records every request it makes. */
+export interface Person {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every URL requested by this person's browser. */
+  readonly requests: string[];
+  /** Console errors and page errors, for a test to assert there were none. */
+  readonly errors: string[];
+}
+
+/** Opens a new, isolated browser context with one page. */
+export async function newPerson(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Person> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'nl-NL',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request: Request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { context, page, requests, errors };
+}
+
+/** The notes the page currently shows, through the client's read-only test hook. */
+export async function notesOf(page: Page): Promise<Note[]> {
+  return page.evaluate(() => (window as unknown as { __DMC__: { notes(): Note[] } }).__DMC__.notes());
+}
+
+/** Waits until the page's notes satisfy a predicate (evaluated in the test, polled). */
+export async function waitForNotes(page: Page, predicate: (notes: Note[]) => boolean, what: string, timeoutMs = 10_000): Promise<Note[]> {
+  const start = Date.now();
+  for (;;) {
+    const notes = await notesOf(page).catch(() => [] as Note[]);
+    if (predicate(notes)) return notes;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; notes: ${JSON.stringify(notes.map((n) => ({ id: n.id, text: n.text, fieldId: n.fieldId })))}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Page coordinates of a point on the canvas, from the client's test hook. */
+export async function hookPoint(page: Page, expression: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(expression);
+  if (!point || typeof point !== 'object') throw new Error(`no point for ${expression}`);
+  return point as { x: number; y: number };
+}
+
+/** Saves a screenshot under e2e/artifacts; with UPDATE_SCREENSHOTS=1 also into docs/images. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    const docs = path.join(ROOT, 'docs', 'images');
+    fs.mkdirSync(docs, { recursive: true });
+    fs.copyFileSync(file, path.join(docs, `${name}.png`));
+  }
+  return file;
+}
+
+/** Requests that left the machine: anything not to the app server itself (or data:/blob:). */
+export function thirdPartyRequests(requests: readonly string[], baseUrl: string): string[] {
+  const origin = new URL(baseUrl).origin;
+  return requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:') && !url.startsWith(origin.replace('http', 'ws')));
+}

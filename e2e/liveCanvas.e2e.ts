@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { RunningServer } from '../server/src/server';
+import { hookPoint, launchBrowser, newPerson, notesOf, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+
+/**
+ * The walking skeleton as two people use it: Anna creates a workshop and shares the link, Bram
+ * joins; they write, see and move each other's notes live; a reload keeps everything; undo only
+ * ever takes back your own work.
+ */
+describe('live two-sheet canvas', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let anna: Person;
+  let bram: Person;
+  let joinLink = '';
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+    anna = await newPerson(browser);
+    bram = await newPerson(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a workshop from the home page and shows its join link', async () => {
+    await anna.page.goto(server.url);
+    await anna.page.getByTestId('create-title').fill('Learning analytics — verkenning');
+    await anna.page.getByTestId('create-submit').click();
+    joinLink = (await anna.page.getByTestId('join-link').textContent())?.trim() ?? '';
+    expect(joinLink).toMatch(/\/j\/[A-Z2-9]{6}$/);
+    expect(await anna.page.getByTestId('facilitator-link').textContent()).toMatch(/\/f\/[A-Za-z0-9_-]+#[A-Za-z0-9_-]{22,}/);
+    await anna.page.getByTestId('open-board').click();
+    await anna.page.waitForURL(/\/w\//);
+    await expect.poll(() => anna.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+  });
+
+  it('lets a second person join with the link and a name', async () => {
+    await bram.page.goto(joinLink);
+    await bram.page.getByTestId('join-name').fill('Bram');
+    await bram.page.getByTestId('join-submit').click();
+    await bram.page.waitForURL(/\/w\//);
+    await expect.poll(() => bram.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    // Each sees the other in the presence list.
+    await expect.poll(() => anna.page.getByTestId('presence').textContent(), { timeout: 10_000 }).toContain('Bram');
+  });
+
+  it('shows a note Anna adds and types on Bram\'s screen', async () => {
+    await anna.page.getByTestId('add-note').click();
+    const editor = anna.page.getByTestId('note-editor');
+    await editor.waitFor();
+    await editor.pressSequentially('Studentbegeleiding verbeteren');
+    await editor.press('Enter');
+    await editor.waitFor({ state: 'detached' });
+    const notes = await waitForNotes(bram.page, (ns) => ns.some((n) => n.text === 'Studentbegeleiding verbeteren'), 'Anna\'s note on Bram\'s screen');
+    expect(notes).toHaveLength(1);
+    // Bram can read it without the canvas, in the list view.
+    await bram.page.getByTestId('list-view-toggle').click();
+    const id = notes[0]?.id ?? '';
+    await expect.poll(() => bram.page.getByTestId(`list-note-${id}`).textContent()).toContain('Studentbegeleiding verbeteren');
+    await bram.page.getByTestId('list-view-toggle').click();
+  });
+
+  it("lets Bram move Anna's note to another field, and Anna sees it move", async () => {
+    const [note] = await notesOf(bram.page);
+    if (!note) throw new Error('no note');
+    const from = await hookPoint(bram.page, `window.__DMC__.noteClientCenter(${JSON.stringify(note.id)})`);
+    const to = await hookPoint(bram.page, `window.__DMC__.fieldClientPoint('doelgroep', 0.5, 0.7)`);
+    await bram.page.mouse.move(from.x, from.y);
+    await bram.page.mouse.down();
+    await bram.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+    await bram.page.mouse.move(to.x, to.y, { steps: 8 });
+    await bram.page.mouse.up();
+    const seen = await waitForNotes(anna.page, (ns) => ns[0]?.fieldId === 'doelgroep', 'the move on Anna\'s screen');
+    expect(seen[0]?.fieldId).toBe('doelgroep');
+    expect(seen[0]?.x).not.toBe(note.x);
+  });
+
+  it('keeps everything after a reload', async () => {
+    const before = await notesOf(anna.page);
+    await anna.page.reload();
+    await expect.poll(() => anna.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    const after = await waitForNotes(anna.page, (ns) => ns.length === before.length, 'the notes after reload');
+    expect(after).toEqual(before);
+  });
+
+  it("undoes only Anna's own edit, never Bram's note", async () => {
+    // Anna adds a note of her own after the reload; Bram adds one too.
+    await anna.page.keyboard.press('Escape');
+    await anna.page.locator('canvas').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await anna.page.keyboard.press('n');
+    const editor = anna.page.getByTestId('note-editor');
+    await editor.waitFor();
+    await editor.pressSequentially('Tijdelijk');
+    await editor.press('Enter');
+    await bram.page.getByTestId('add-note').click();
+    const bramEditor = bram.page.getByTestId('note-editor');
+    await bramEditor.waitFor();
+    await bramEditor.pressSequentially('Van Bram');
+    await bramEditor.press('Enter');
+    await waitForNotes(anna.page, (ns) => ns.some((n) => n.text === 'Van Bram') && ns.some((n) => n.text === 'Tijdelijk'), 'both new notes for Anna');
+
+    // Undo everything Anna did since the reload.
+    for (let i = 0; i < 4; i++) await anna.page.getByTestId('undo').click();
+    const annaNotes = await waitForNotes(anna.page, (ns) => !ns.some((n) => n.text === 'Tijdelijk'), "Anna's note to be undone");
+    expect(annaNotes.map((n) => n.text).sort()).toEqual(['Studentbegeleiding verbeteren', 'Van Bram']);
+    const bramNotes = await waitForNotes(bram.page, (ns) => !ns.some((n) => n.text === 'Tijdelijk'), 'the undo on Bram\'s screen');
+    expect(bramNotes.map((n) => n.text).sort()).toEqual(['Studentbegeleiding verbeteren', 'Van Bram']);
+  });
+
+  it('made no request to any third party and logged no errors', async () => {
+    await screenshot(anna.page, 'board');
+    expect(thirdPartyRequests(anna.requests, server.url)).toEqual([]);
+    expect(thirdPartyRequests(bram.requests, server.url)).toEqual([]);
+    expect(anna.errors).toEqual([]);
+    expect(bram.errors).toEqual([]);
+  });
+});
