@@ -1,5 +1,6 @@
 import { BOARD_COLLECTIONS, countNotes } from '@dmc/shared/doc/board';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
+import { boardRights, type WorkshopState } from '@dmc/shared/domain/permissions';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import type { WorkshopService } from '../workshops';
 import type { RoomPolicy } from './room';
@@ -18,7 +19,10 @@ export function policyFor(workshops: WorkshopService, workshopId: string, docKey
       const workshop = workshops.cached(workshopId);
       if (!workshop || !member(actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
       if (workshop.closed) return { code: 'forbidden', reason: 'the workshop is closed' };
-      return checkBoardChanges(actor, changes, { noteCount: countNotes(doc) });
+      // Until the facilitator starts the script, everyone works freely on the plenary board.
+      const state: WorkshopState = { phaseId: 'open', closed: workshop.closed, hasGroups: false, spotlightGroupId: null };
+      const rights = boardRights(actor, { kind: 'plenary' }, state, { groupId: null });
+      return checkBoardChanges(actor, changes, { noteCount: countNotes(doc), rights });
     },
   };
 }

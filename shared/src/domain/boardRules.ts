@@ -1,12 +1,15 @@
 import type { RecordChange } from '../doc/records';
 import type { Actor, Refusal } from './actor';
 import { LIMITS } from './limits';
+import type { BoardRights } from './permissions';
 import { AUTHOR_NOTE_KEYS, IMMUTABLE_NOTE_KEYS, noteSchema } from './note';
 
 /** What the rules need to know about the board besides the change itself. */
 export interface BoardContext {
   /** Notes on the board once the change is applied. */
   readonly noteCount: number;
+  /** What the actor may do on this board in the current phase. */
+  readonly rights: BoardRights;
 }
 
 /**
@@ -18,7 +21,10 @@ export function checkBoardChanges(actor: Actor, changes: readonly RecordChange[]
   let added = 0;
   for (const change of changes) {
     if (change.collection !== 'notes') return { code: 'invalid', reason: `unknown collection ${change.collection}` };
-    const refusal = checkNoteChange(actor, change);
+    if (!ctx.rights.permissions.has('notes')) {
+      return { code: 'forbidden', reason: 'notes cannot be changed on this board in this phase' };
+    }
+    const refusal = checkNoteChange(actor, change) ?? checkSheet(change, ctx.rights);
     if (refusal) return refusal;
     if (change.type === 'add') added++;
   }
@@ -55,6 +61,17 @@ function checkNoteChange(actor: Actor, change: RecordChange): Refusal | null {
       return parsed.success ? null : invalidNote(change.id, parsed.error.issues);
     }
   }
+}
+
+/** Notes may only be placed on the sheets the phase works on. */
+function checkSheet(change: RecordChange, rights: BoardRights): Refusal | null {
+  if (rights.writableSheets === 'all' || change.type === 'remove') return null;
+  const sheet = change.after.sheetId;
+  const moved = change.type === 'add' || change.keys.some((k) => k === 'x' || k === 'y' || k === 'sheetId' || k === 'fieldId');
+  if (moved && (typeof sheet !== 'string' || !rights.writableSheets.includes(sheet))) {
+    return { code: 'forbidden', reason: `this phase works on ${rights.writableSheets.join(', ') || 'no sheet'}` };
+  }
+  return null;
 }
 
 /** Whether the actor may change what only a note's author may change. */

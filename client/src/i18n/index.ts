@@ -1,0 +1,31 @@
+import type { Locale } from '@dmc/shared/template/types';
+import { useAppStore } from '../store';
+import { en, nl, type MessageKey, type Messages } from './messages';
+
+export type { MessageKey } from './messages';
+
+const TABLES: Readonly<Record<Locale, Messages>> = { nl, en };
+
+/** Values substituted for `{name}` placeholders. */
+export type MessageVars = Readonly<Record<string, string | number>>;
+
+/** A translate function bound to one locale. */
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+/** The string for `key` in `locale`, with placeholders filled in. */
+export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
+  const text = TABLES[locale][key];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** The current interface locale. */
+export function useLocale(): Locale {
+  return useAppStore((s) => s.locale);
+}
+
+/** A translate function for the current locale; re-renders the caller when the locale changes. */
+export function useT(): Translate {
+  const locale = useLocale();
+  return (key, vars) => translate(locale, key, vars);
+}

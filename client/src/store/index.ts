@@ -1,0 +1,19 @@
+import { create } from 'zustand';
+import { createBoardSlice } from './boardSlice';
+import { createSessionSlice } from './sessionSlice';
+import type { AppState } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type { AppState } from './types';
+export type { Peer, ConnectionPhase, BoardEnd } from './boardSlice';
+export type { InfoTarget, Notice, ContextMenuState } from './uiSlice';
+
+/** The one client store. Components select one value at a time: `useAppStore((s) => s.sheetId)`. */
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createSessionSlice(...args),
+  ...createBoardSlice(...args),
+  ...createUiSlice(...args),
+}));
+
+/** The store's imperative API, for code outside React (collab, actions). */
+export type AppStore = typeof useAppStore;

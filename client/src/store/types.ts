@@ -1,0 +1,10 @@
+import type { StateCreator } from 'zustand';
+import type { BoardSlice } from './boardSlice';
+import type { SessionSlice } from './sessionSlice';
+import type { UiSlice } from './uiSlice';
+
+/** The whole client state: one bound store built from typed slices. */
+export type AppState = SessionSlice & BoardSlice & UiSlice;
+
+/** A slice creator that can read and write the whole state. */
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

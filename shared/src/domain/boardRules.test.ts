@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordChange } from '../doc/records';
+import type { Actor } from './actor';
+import { checkBoardChanges } from './boardRules';
+import { LIMITS } from './limits';
+import { boardRights, type BoardRights } from './permissions';
+
+const anna: Actor = { id: 'anna', role: 'participant' };
+const bram: Actor = { id: 'bram', role: 'participant' };
+const fac: Actor = { id: 'fac', role: 'facilitator' };
+const open: BoardRights = boardRights(anna, { kind: 'plenary' }, { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null }, { groupId: null });
+const vel1Only: BoardRights = boardRights(anna, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: 'a' });
+const ctx = (rights = open, noteCount = 1) => ({ noteCount, rights });
+
+const note = { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 10, y: 150, color: 'yellow', text: 'hallo', authorId: 'anna', createdAt: 1, z: 1 };
+const add = (after: Record<string, unknown> = note): RecordChange => ({ type: 'add', collection: 'notes', id: String(after.id), after: after as never });
+const update = (keys: string[], after: Record<string, unknown>): RecordChange => ({ type: 'update', collection: 'notes', id: 'n1', keys, before: note as never, after: { ...note, ...after } as never });
+const remove: RecordChange = { type: 'remove', collection: 'notes', id: 'n1', before: note as never };
+
+describe('board rules', () => {
+  it('accepts a well-formed note in your own name', () => {
+    expect(checkBoardChanges(anna, [add()], ctx())).toBeNull();
+  });
+
+  it("refuses a note in someone else's name, except from a facilitator (undo of a deletion)", () => {
+    expect(checkBoardChanges(bram, [add()], ctx())).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(fac, [add()], ctx())).toBeNull();
+  });
+
+  it('refuses malformed notes as invalid, and over-long text as a limit', () => {
+    expect(checkBoardChanges(anna, [add({ ...note, color: 'chartreuse' })], ctx())).toMatchObject({ code: 'invalid' });
+    expect(checkBoardChanges(anna, [add({ ...note, extra: 1 })], ctx())).toMatchObject({ code: 'invalid' });
+    expect(checkBoardChanges(anna, [add({ ...note, text: 'x'.repeat(LIMITS.noteTextLength + 1) })], ctx())).toMatchObject({ code: 'limit' });
+  });
+
+  it('lets anyone move a note, but only the author (or a facilitator) edit its text or delete it', () => {
+    expect(checkBoardChanges(bram, [update(['x', 'y', 'fieldId'], { x: 300, fieldId: 'doelgroep' })], ctx())).toBeNull();
+    expect(checkBoardChanges(bram, [update(['text'], { text: 'anders' })], ctx())).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [update(['text'], { text: 'anders' })], ctx())).toBeNull();
+    expect(checkBoardChanges(fac, [update(['text'], { text: 'anders' })], ctx())).toBeNull();
+    expect(checkBoardChanges(bram, [remove], ctx())).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [remove], ctx())).toBeNull();
+  });
+
+  it('never lets the author of a note change', () => {
+    expect(checkBoardChanges(anna, [update(['authorId'], { authorId: 'bram' })], ctx())).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('enforces the notes-per-board limit only when notes are added', () => {
+    expect(checkBoardChanges(anna, [add()], ctx(open, LIMITS.notesPerBoard + 1))).toMatchObject({ code: 'limit' });
+    expect(checkBoardChanges(anna, [update(['x'], { x: 20 })], ctx(open, LIMITS.notesPerBoard + 1))).toBeNull();
+  });
+
+  it('keeps notes on the sheets the phase works on', () => {
+    expect(checkBoardChanges(anna, [add()], ctx(vel1Only))).toBeNull();
+    expect(checkBoardChanges(anna, [add({ ...note, sheetId: 'vel2', fieldId: 'data' })], ctx(vel1Only))).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [update(['sheetId', 'x'], { sheetId: 'vel2' })], ctx(vel1Only))).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('refuses every note change when the phase gives no note rights', () => {
+    const none: BoardRights = { read: true, permissions: new Set(), writableSheets: [], writesPrivately: false };
+    expect(checkBoardChanges(anna, [add()], ctx(none))).toMatchObject({ code: 'forbidden' });
+  });
+});
