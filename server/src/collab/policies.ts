@@ -1,4 +1,5 @@
-import { BOARD_COLLECTIONS, countNotes } from '@dmc/shared/doc/board';
+import { BOARD_COLLECTIONS, countNotes, readNote } from '@dmc/shared/doc/board';
+import { discussiemodelTemplate, getField } from '@dmc/shared/template/index';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
 import { boardRights, type WorkshopState } from '@dmc/shared/domain/permissions';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
@@ -22,7 +23,13 @@ export function policyFor(workshops: WorkshopService, workshopId: string, docKey
       // Until the facilitator starts the script, everyone works freely on the plenary board.
       const state: WorkshopState = { phaseId: 'open', closed: workshop.closed, hasGroups: false, spotlightGroupId: null };
       const rights = boardRights(actor, { kind: 'plenary' }, state, { groupId: null });
-      return checkBoardChanges(actor, changes, { noteCount: countNotes(doc), rights });
+      return checkBoardChanges(actor, changes, {
+        noteCount: countNotes(doc),
+        rights,
+        dotsPerPerson: 3,
+        noteExists: (id) => readNote(doc, id) !== undefined,
+        sheetOfField: (fieldId) => getField(discussiemodelTemplate, fieldId)?.sheet.id,
+      });
     },
   };
 }

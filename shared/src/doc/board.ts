@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { noteSchema, clampNoteText, type Note, type NoteColor } from '../domain/note';
 import { collection, patchRecord, putRecord, toPlain, type YCollection } from './records';
+import { LOCAL_ORIGIN } from './origins';
 
 /**
  * A board document holds what a group writes on both sheets. This module is the only code that
@@ -8,13 +9,9 @@ import { collection, patchRecord, putRecord, toPlain, type YCollection } from '.
  */
 
 /** Collections in a board document, in the order they were introduced. */
-export const BOARD_COLLECTIONS = ['notes'] as const;
+export const BOARD_COLLECTIONS = ['notes', 'marks', 'votes', 'formulations', 'deferrals', 'highlights'] as const;
 
-/** Transaction origin for edits made by the local user; undo tracks only this origin. */
-export const LOCAL_ORIGIN: { readonly name: string } = Object.freeze({ name: 'local' });
-
-/** Transaction origin for changes the server makes itself (reveal, import, demo). */
-export const SERVER_ORIGIN: { readonly name: string } = Object.freeze({ name: 'server' });
+export { LOCAL_ORIGIN, SERVER_ORIGIN } from './origins';
 
 /** The notes collection of a board document. */
 export function notesOf(doc: Y.Doc): YCollection {

@@ -10,7 +10,13 @@ const bram: Actor = { id: 'bram', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
 const open: BoardRights = boardRights(anna, { kind: 'plenary' }, { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null }, { groupId: null });
 const vel1Only: BoardRights = boardRights(anna, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: 'a' });
-const ctx = (rights = open, noteCount = 1) => ({ noteCount, rights });
+const ctx = (rights = open, noteCount = 1) => ({
+  noteCount,
+  rights,
+  dotsPerPerson: 3,
+  noteExists: (id: string) => id === 'n1',
+  sheetOfField: (fieldId: string) => ({ doel: 'vel1', data: 'vel2' })[fieldId],
+});
 
 const note = { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 10, y: 150, color: 'yellow', text: 'hallo', authorId: 'anna', createdAt: 1, z: 1 };
 const add = (after: Record<string, unknown> = note): RecordChange => ({ type: 'add', collection: 'notes', id: String(after.id), after: after as never });
@@ -60,5 +66,42 @@ describe('board rules', () => {
   it('refuses every note change when the phase gives no note rights', () => {
     const none: BoardRights = { read: true, permissions: new Set(), writableSheets: [], writesPrivately: false };
     expect(checkBoardChanges(anna, [add()], ctx(none))).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('discussion tools', () => {
+  const rec = (collection: string, id: string, after: Record<string, unknown>): RecordChange => ({ type: 'add', collection, id, after: after as never });
+  const discuss = ctx(vel1Only);
+
+  it('accepts your own mark on an existing note and refuses a mark in another name', () => {
+    expect(checkBoardChanges(anna, [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })], discuss)).toBeNull();
+    expect(checkBoardChanges(anna, [rec('marks', 'n1:bram', { noteId: 'n1', participantId: 'bram', value: 'agree' })], discuss)).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [rec('marks', 'zz:anna', { noteId: 'zz', participantId: 'anna', value: 'agree' })], discuss)).toMatchObject({ code: 'invalid' });
+    expect(checkBoardChanges(anna, [rec('marks', 'other-key', { noteId: 'n1', participantId: 'anna', value: 'agree' })], discuss)).toMatchObject({ code: 'invalid' });
+  });
+
+  it('limits voting dots to the workshop setting', () => {
+    expect(checkBoardChanges(anna, [rec('votes', 'anna:2', { noteId: 'n1', participantId: 'anna', slot: 2 })], discuss)).toBeNull();
+    expect(checkBoardChanges(anna, [rec('votes', 'anna:3', { noteId: 'n1', participantId: 'anna', slot: 3 })], discuss)).toMatchObject({ code: 'limit' });
+  });
+
+  it('accepts an agreed wording for a field on the sheet being discussed only', () => {
+    const f = { fieldId: 'doel', sheetId: 'vel1', text: 'Studiesucces eerstejaars', sourceNoteIds: ['n1'], updatedBy: 'anna', updatedAt: 5 };
+    expect(checkBoardChanges(anna, [rec('formulations', 'doel', f)], discuss)).toBeNull();
+    expect(checkBoardChanges(anna, [rec('formulations', 'data', { ...f, fieldId: 'data', sheetId: 'vel2' })], discuss)).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [rec('formulations', 'doel', { ...f, sheetId: 'vel2' })], discuss)).toMatchObject({ code: 'invalid' });
+    expect(checkBoardChanges(anna, [rec('formulations', 'doel', { ...f, updatedBy: 'bram' })], discuss)).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('accepts a question the group cannot answer now as a draft action point', () => {
+    const d = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data hebben we?', findOut: 'Wat er in het LMS staat', askWhom: 'ICT', owner: 'Anna', createdBy: 'anna', createdAt: 1 };
+    expect(checkBoardChanges(anna, [rec('deferrals', 'd1', d)], discuss)).toBeNull();
+    expect(checkBoardChanges(bram, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], discuss)).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('refuses discussion tools in a phase that does not offer them', () => {
+    const writing = boardRights(anna, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-write', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: 'a' });
+    expect(checkBoardChanges(anna, [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })], ctx(writing))).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [rec('highlights', 'n1', { noteId: 'n1', by: 'anna' })], discuss)).toMatchObject({ code: 'forbidden' });
   });
 });

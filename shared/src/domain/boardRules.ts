@@ -1,8 +1,10 @@
-import type { RecordChange } from '../doc/records';
+import type { PlainRecord, RecordChange } from '../doc/records';
 import type { Actor, Refusal } from './actor';
+import { deferralSchema, formulationSchema, highlightSchema, markId, markSchema, voteId, voteSchema } from './discussion';
 import { LIMITS } from './limits';
-import type { BoardRights } from './permissions';
 import { AUTHOR_NOTE_KEYS, IMMUTABLE_NOTE_KEYS, noteSchema } from './note';
+import type { BoardRights } from './permissions';
+import type { Permission } from './phases';
 
 /** What the rules need to know about the board besides the change itself. */
 export interface BoardContext {
@@ -10,7 +12,23 @@ export interface BoardContext {
   readonly noteCount: number;
   /** What the actor may do on this board in the current phase. */
   readonly rights: BoardRights;
+  /** Voting dots each participant has. */
+  readonly dotsPerPerson: number;
+  /** Whether a note exists on the board once the change is applied. */
+  noteExists(noteId: string): boolean;
+  /** The sheet a field lies on, or undefined for unknown fields. */
+  sheetOfField(fieldId: string): string | undefined;
 }
+
+/** The permission each collection of a board needs. */
+const NEEDS: Readonly<Record<string, Permission>> = {
+  notes: 'notes',
+  marks: 'mark',
+  votes: 'vote',
+  formulations: 'formulate',
+  deferrals: 'defer',
+  highlights: 'highlight',
+};
 
 /**
  * Decides whether an actor may make these changes to a board. Returns the first refusal, or
@@ -20,13 +38,14 @@ export interface BoardContext {
 export function checkBoardChanges(actor: Actor, changes: readonly RecordChange[], ctx: BoardContext): Refusal | null {
   let added = 0;
   for (const change of changes) {
-    if (change.collection !== 'notes') return { code: 'invalid', reason: `unknown collection ${change.collection}` };
-    if (!ctx.rights.permissions.has('notes')) {
-      return { code: 'forbidden', reason: 'notes cannot be changed on this board in this phase' };
+    const needs = NEEDS[change.collection];
+    if (!needs) return { code: 'invalid', reason: `unknown collection ${change.collection}` };
+    if (!ctx.rights.permissions.has(needs)) {
+      return { code: 'forbidden', reason: `${change.collection} cannot be changed on this board in this phase` };
     }
-    const refusal = checkNoteChange(actor, change) ?? checkSheet(change, ctx.rights);
+    const refusal = checkChange(actor, change, ctx);
     if (refusal) return refusal;
-    if (change.type === 'add') added++;
+    if (change.collection === 'notes' && change.type === 'add') added++;
   }
   if (added > 0 && ctx.noteCount > LIMITS.notesPerBoard) {
     return { code: 'limit', reason: `a board holds at most ${LIMITS.notesPerBoard} notes` };
@@ -34,11 +53,89 @@ export function checkBoardChanges(actor: Actor, changes: readonly RecordChange[]
   return null;
 }
 
+function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Refusal | null {
+  switch (change.collection) {
+    case 'notes':
+      return checkNoteChange(actor, change) ?? checkSheet(change, ctx.rights);
+    case 'marks':
+      return checkOwnRecord(actor, change, markSchema, (m) => markId(m.noteId, m.participantId), (m) => m.participantId) ?? needsNote(change, ctx);
+    case 'votes': {
+      const refusal = checkOwnRecord(actor, change, voteSchema, (v) => voteId(v.participantId, v.slot), (v) => v.participantId);
+      if (refusal) return refusal;
+      if (change.type !== 'remove' && Number(change.after.slot) >= ctx.dotsPerPerson) {
+        return { code: 'limit', reason: `everyone has ${ctx.dotsPerPerson} voting dots` };
+      }
+      return needsNote(change, ctx);
+    }
+    case 'formulations': {
+      if (change.type === 'remove') return actor.role === 'facilitator' ? null : { code: 'forbidden', reason: 'only a facilitator removes an agreed wording' };
+      const parsed = formulationSchema.safeParse(change.after);
+      if (!parsed.success) return invalid(change, parsed.error.issues);
+      const f = parsed.data;
+      if (f.fieldId !== change.id) return { code: 'invalid', reason: 'a wording is stored under its field' };
+      if (ctx.sheetOfField(f.fieldId) !== f.sheetId) return { code: 'invalid', reason: `unknown field ${f.fieldId} on ${f.sheetId}` };
+      if (f.updatedBy !== actor.id) return { code: 'forbidden', reason: 'a wording must be saved in your own name' };
+      return sheetWritable(f.sheetId, ctx.rights);
+    }
+    case 'deferrals': {
+      if (change.type === 'remove') {
+        return actor.role === 'facilitator' || change.before.createdBy === actor.id ? null : { code: 'forbidden', reason: "you cannot remove someone else's action point" };
+      }
+      const parsed = deferralSchema.safeParse(change.after);
+      if (!parsed.success) return invalid(change, parsed.error.issues);
+      const d = parsed.data;
+      if (d.id !== change.id) return { code: 'invalid', reason: 'id does not match its key' };
+      if (ctx.sheetOfField(d.fieldId) !== d.sheetId) return { code: 'invalid', reason: `unknown field ${d.fieldId} on ${d.sheetId}` };
+      if (change.type === 'add' && d.createdBy !== actor.id && actor.role !== 'facilitator') {
+        return { code: 'forbidden', reason: 'an action point must be created in your own name' };
+      }
+      if (change.type === 'update' && change.keys.some((k) => k === 'id' || k === 'createdBy' || k === 'createdAt')) {
+        return { code: 'forbidden', reason: "an action point's author cannot change" };
+      }
+      return sheetWritable(d.sheetId, ctx.rights);
+    }
+    case 'highlights': {
+      if (change.type === 'remove') return null;
+      const parsed = highlightSchema.safeParse(change.after);
+      if (!parsed.success) return invalid(change, parsed.error.issues);
+      if (parsed.data.noteId !== change.id) return { code: 'invalid', reason: 'a highlight is stored under its note' };
+      if (parsed.data.by !== actor.id) return { code: 'forbidden', reason: 'a highlight must be made in your own name' };
+      return needsNote(change, ctx);
+    }
+    default:
+      return { code: 'invalid', reason: `unknown collection ${change.collection}` };
+  }
+}
+
+/** Marks and votes: one record per participant, made and removed only by that participant. */
+function checkOwnRecord<T>(
+  actor: Actor,
+  change: RecordChange,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } },
+  expectedId: (value: T) => string,
+  ownerOf: (value: T) => string,
+): Refusal | null {
+  if (change.type === 'remove') {
+    return actor.role === 'facilitator' || change.before.participantId === actor.id ? null : { code: 'forbidden', reason: "you cannot remove someone else's mark or dot" };
+  }
+  const parsed = schema.safeParse(change.after);
+  if (!parsed.success) return invalid(change, parsed.error.issues);
+  if (expectedId(parsed.data) !== change.id) return { code: 'invalid', reason: `${change.collection}/${change.id}: id does not match` };
+  if (ownerOf(parsed.data) !== actor.id) return { code: 'forbidden', reason: 'you can only mark and vote in your own name' };
+  return null;
+}
+
+function needsNote(change: RecordChange, ctx: BoardContext): Refusal | null {
+  if (change.type === 'remove') return null;
+  const noteId = change.after.noteId;
+  return typeof noteId === 'string' && ctx.noteExists(noteId) ? null : { code: 'invalid', reason: `${change.collection} refers to a note that does not exist` };
+}
+
 function checkNoteChange(actor: Actor, change: RecordChange): Refusal | null {
   switch (change.type) {
     case 'add': {
       const parsed = noteSchema.safeParse(change.after);
-      if (!parsed.success) return invalidNote(change.id, parsed.error.issues);
+      if (!parsed.success) return invalid(change, parsed.error.issues);
       if (parsed.data.id !== change.id) return { code: 'invalid', reason: 'note id does not match its key' };
       // Re-adding someone else's note happens when a facilitator undoes a deletion.
       if (parsed.data.authorId !== actor.id && actor.role !== 'facilitator') {
@@ -58,33 +155,40 @@ function checkNoteChange(actor: Actor, change: RecordChange): Refusal | null {
         }
       }
       const parsed = noteSchema.safeParse(change.after);
-      return parsed.success ? null : invalidNote(change.id, parsed.error.issues);
+      return parsed.success ? null : invalid(change, parsed.error.issues);
     }
   }
 }
 
 /** Notes may only be placed on the sheets the phase works on. */
 function checkSheet(change: RecordChange, rights: BoardRights): Refusal | null {
-  if (rights.writableSheets === 'all' || change.type === 'remove') return null;
-  const sheet = change.after.sheetId;
+  if (change.type === 'remove') return null;
   const moved = change.type === 'add' || change.keys.some((k) => k === 'x' || k === 'y' || k === 'sheetId' || k === 'fieldId');
-  if (moved && (typeof sheet !== 'string' || !rights.writableSheets.includes(sheet))) {
-    return { code: 'forbidden', reason: `this phase works on ${rights.writableSheets.join(', ') || 'no sheet'}` };
-  }
-  return null;
+  return moved ? sheetWritable(change.after.sheetId, rights) : null;
+}
+
+function sheetWritable(sheet: unknown, rights: BoardRights): Refusal | null {
+  if (rights.writableSheets === 'all') return null;
+  if (typeof sheet === 'string' && rights.writableSheets.includes(sheet)) return null;
+  return { code: 'forbidden', reason: `this phase works on ${rights.writableSheets.join(', ') || 'no sheet'}` };
 }
 
 /** Whether the actor may change what only a note's author may change. */
-export function mayEditAsAuthor(actor: Actor, note: { readonly authorId?: unknown }): boolean {
+export function mayEditAsAuthor(actor: Actor, note: { readonly authorId?: unknown } | PlainRecord): boolean {
   return actor.role === 'facilitator' || note.authorId === actor.id;
 }
 
-function invalidNote(id: string, issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]): Refusal {
+type Issue = { readonly path: readonly PropertyKey[]; readonly message: string; readonly code: string };
+
+function invalid(change: RecordChange, issues: readonly Issue[]): Refusal {
   const first = issues[0];
   const where = first ? first.path.map(String).join('.') : '';
-  // Text over the limit is a limit, not malformed data: the user gets a message about length.
-  if (first && where === 'text' && first.code === 'too_big') {
+  // Text over a limit is a limit, not malformed data: the user gets a message about length.
+  if (first && first.code === 'too_big' && change.collection === 'notes' && where === 'text') {
     return { code: 'limit', reason: `a note holds at most ${LIMITS.noteTextLength} characters` };
   }
-  return { code: 'invalid', reason: `note ${id}: ${where} ${first?.message ?? 'is malformed'}`.trim() };
+  if (first && first.code === 'too_big' && (where === 'text' || where === 'question' || where === 'findOut' || where === 'askWhom')) {
+    return { code: 'limit', reason: `${change.collection}: ${where} is too long` };
+  }
+  return { code: 'invalid', reason: `${change.collection}/${change.id}: ${where} ${first?.message ?? 'is malformed'}`.trim() };
 }

@@ -1,0 +1,84 @@
+import type {
+  CreateWorkshopRequest,
+  CreateWorkshopResponse,
+  ErrorResponse,
+  FacilitateRequest,
+  JoinInfoResponse,
+  JoinRequest,
+  SessionResponse,
+} from '@dmc/shared/protocol/api';
+
+/**
+ * The HTTP API as typed functions. Every failure becomes an `ApiError` whose `code` is the
+ * server's error code, or `network` when the server could not be reached at all.
+ */
+
+/** An API call that did not succeed. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isErrorResponse(value: unknown): value is ErrorResponse {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' });
+  } catch (error) {
+    throw new ApiError(0, 'network', (error as Error).message);
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) {
+    if (isErrorResponse(parsed)) {
+      throw new ApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.details ?? []);
+    }
+    throw new ApiError(response.status, 'unknown', `HTTP ${response.status}`);
+  }
+  return parsed as T;
+}
+
+/** POST /api/workshops */
+export function createWorkshop(body: CreateWorkshopRequest): Promise<CreateWorkshopResponse> {
+  return request('POST', '/api/workshops', body);
+}
+
+/** GET /api/join/:code */
+export function getJoinInfo(code: string): Promise<JoinInfoResponse> {
+  return request('GET', `/api/join/${encodeURIComponent(code)}`);
+}
+
+/** POST /api/join */
+export function joinWorkshop(body: JoinRequest): Promise<SessionResponse> {
+  return request('POST', '/api/join', body);
+}
+
+/** POST /api/facilitate */
+export function facilitate(body: FacilitateRequest): Promise<SessionResponse> {
+  return request('POST', '/api/facilitate', body);
+}
+
+/** GET /api/session: the session a token stands for, or an ApiError with status 401. */
+export function getSession(token: string): Promise<SessionResponse> {
+  return request('GET', '/api/session', undefined, token);
+}

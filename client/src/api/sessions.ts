@@ -1,0 +1,68 @@
+import type { SessionResponse } from '@dmc/shared/protocol/api';
+
+/**
+ * Sessions kept in localStorage, one per workshop, so a reload or a new tab rejoins as the same
+ * person. Stored data is re-checked with the server before use, so a malformed entry is dropped.
+ */
+
+const PREFIX = 'dmc.session.';
+
+function isSession(value: unknown): value is SessionResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<SessionResponse>;
+  return (
+    typeof v.token === 'string' &&
+    typeof v.participant?.id === 'string' &&
+    typeof v.participant.name === 'string' &&
+    (v.participant.role === 'facilitator' || v.participant.role === 'participant') &&
+    typeof v.workshop?.id === 'string' &&
+    typeof v.workshop.title === 'string'
+  );
+}
+
+/** The stored session for a workshop, or null. */
+export function loadSession(workshopId: string): SessionResponse | null {
+  try {
+    const raw = localStorage.getItem(PREFIX + workshopId);
+    if (raw === null) return null;
+    const value: unknown = JSON.parse(raw);
+    return isSession(value) && value.workshop.id === workshopId ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a session under its workshop. Only the fields of SessionResponse are kept. */
+export function saveSession(session: SessionResponse): void {
+  const { token, participant, workshop } = session;
+  try {
+    localStorage.setItem(PREFIX + workshop.id, JSON.stringify({ token, participant, workshop }));
+  } catch {
+    // Storage full or disabled: the session lasts for this tab only.
+  }
+}
+
+/** Forgets the session for a workshop. */
+export function dropSession(workshopId: string): void {
+  try {
+    localStorage.removeItem(PREFIX + workshopId);
+  } catch {
+    // Nothing to do.
+  }
+}
+
+/** Every stored session, newest workshop first. */
+export function listSessions(): SessionResponse[] {
+  const sessions: SessionResponse[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(PREFIX)) continue;
+      const session = loadSession(key.slice(PREFIX.length));
+      if (session) sessions.push(session);
+    }
+  } catch {
+    return sessions;
+  }
+  return sessions.sort((a, b) => (b.workshop.createdAt ?? 0) - (a.workshop.createdAt ?? 0));
+}

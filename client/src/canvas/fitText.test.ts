@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createTextFitter, fitText, wrapText, type TextMeasurer } from './fitText';
+
+// Every character is half the font size wide: easy to reason about, like a monospace font.
+const measure: TextMeasurer = (text, fontSize) => Array.from(text).length * fontSize * 0.5;
+const box = { width: 54, height: 54, maxFontSize: 14, minFontSize: 5, lineHeight: 1.2 };
+
+describe('wrapText', () => {
+  it('wraps greedily on spaces', () => {
+    // At size 10 a line holds 10.8 characters.
+    expect(wrapText('aaa bbb ccc ddd', 54, 10, measure)).toEqual(['aaa bbb', 'ccc ddd']);
+  });
+
+  it('keeps explicit newlines and empty lines', () => {
+    expect(wrapText('a\n\nb', 54, 10, measure)).toEqual(['a', '', 'b']);
+  });
+
+  it('puts a long word on its own line, or breaks it when asked', () => {
+    expect(wrapText('x abcdefghijklmno', 54, 10, measure)).toEqual(['x', 'abcdefghijklmno']);
+    expect(wrapText('abcdefghijklmno', 54, 10, measure, true)).toEqual(['abcdefghij', 'klmno']);
+  });
+});
+
+describe('fitText', () => {
+  it('uses the largest size for short text', () => {
+    const fitted = fitText('Hi', box, measure);
+    expect(fitted.fontSize).toBe(14);
+    expect(fitted.lines).toEqual(['Hi']);
+    expect(fitted.truncated).toBe(false);
+  });
+
+  it('shrinks until the text fits in width and height', () => {
+    const text = 'Studenten willen misschien niet meewerken, voelen zich bekeken';
+    const fitted = fitText(text, box, measure);
+    expect(fitted.fontSize).toBeLessThan(14);
+    expect(fitted.fontSize).toBeGreaterThanOrEqual(5);
+    expect(fitted.truncated).toBe(false);
+    for (const line of fitted.lines) expect(measure(line, fitted.fontSize)).toBeLessThanOrEqual(54);
+    expect(fitted.lines.length * fitted.fontSize * 1.2).toBeLessThanOrEqual(54);
+    // One step larger would not fit.
+    const bigger = fitted.fontSize + 0.5;
+    const wrapped = wrapText(text, 54, bigger, measure);
+    const fitsBigger =
+      wrapped.length * bigger * 1.2 <= 54 && wrapped.every((line) => measure(line, bigger) <= 54);
+    expect(fitsBigger).toBe(false);
+  });
+
+  it('shrinks a single long word rather than breaking it', () => {
+    const fitted = fitText('Onderwijsonderzoek', box, measure);
+    expect(fitted.lines).toEqual(['Onderwijsonderzoek']);
+    expect(measure('Onderwijsonderzoek', fitted.fontSize)).toBeLessThanOrEqual(54);
+  });
+
+  it('cuts off with an ellipsis what does not fit at the smallest size', () => {
+    const fitted = fitText('woord '.repeat(200), box, measure);
+    expect(fitted.fontSize).toBe(5);
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.lines.length).toBe(Math.floor(54 / 6));
+    expect(fitted.lines[fitted.lines.length - 1]?.endsWith('…')).toBe(true);
+    for (const line of fitted.lines) expect(measure(line, 5)).toBeLessThanOrEqual(54);
+  });
+
+  it('returns no lines for empty or blank text', () => {
+    expect(fitText('  \n ', box, measure).lines).toEqual([]);
+  });
+});
+
+describe('createTextFitter', () => {
+  it('caches per text', () => {
+    let calls = 0;
+    const counting: TextMeasurer = (text, size) => {
+      calls++;
+      return measure(text, size);
+    };
+    const fit = createTextFitter(box, counting);
+    const first = fit('een notitie');
+    const afterFirst = calls;
+    expect(fit('een notitie')).toBe(first);
+    expect(calls).toBe(afterFirst);
+  });
+});

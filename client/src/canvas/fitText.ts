@@ -1,0 +1,124 @@
+/**
+ * Wrapping and shrink-to-fit for text in a box, with the width measurement injected so the logic
+ * is testable without a canvas. All sizes are in the same units (sheet units on the canvas).
+ */
+
+/** Width of `text` set at `fontSize`. */
+export type TextMeasurer = (text: string, fontSize: number) => number;
+
+/** The box and the range of font sizes to try. */
+export interface FitTextOptions {
+  readonly width: number;
+  readonly height: number;
+  readonly maxFontSize: number;
+  readonly minFontSize: number;
+  /** Font size decrement between tries. */
+  readonly step?: number;
+  /** Line height as a multiple of the font size. */
+  readonly lineHeight?: number;
+}
+
+/** Text laid out to fit a box. */
+export interface FittedText {
+  readonly fontSize: number;
+  readonly lines: readonly string[];
+  /** True when even the smallest size was too big and the text was cut off with an ellipsis. */
+  readonly truncated: boolean;
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * Greedy word wrap. Explicit newlines are kept. A word wider than the line is put on its own
+ * line, or, with `breakWords`, split over several lines.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, measure: TextMeasurer, breakWords = false): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    const words = paragraph.split(/[ \t]+/).filter((w) => w !== '');
+    if (words.length === 0) {
+      lines.push('');
+      continue;
+    }
+    let line = '';
+    for (const word of words) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (measure(candidate, fontSize) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      if (breakWords && measure(word, fontSize) > maxWidth) {
+        const pieces = splitWord(word, maxWidth, fontSize, measure);
+        lines.push(...pieces.slice(0, -1));
+        line = pieces[pieces.length - 1] ?? '';
+      } else {
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function splitWord(word: string, maxWidth: number, fontSize: number, measure: TextMeasurer): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of Array.from(word)) {
+    if (piece !== '' && measure(piece + char, fontSize) > maxWidth) {
+      pieces.push(piece);
+      piece = char;
+    } else {
+      piece += char;
+    }
+  }
+  pieces.push(piece);
+  return pieces;
+}
+
+/** Whether wrapped lines fit the box at a font size. */
+function fits(lines: readonly string[], fontSize: number, options: FitTextOptions, measure: TextMeasurer): boolean {
+  const lineHeight = options.lineHeight ?? 1.2;
+  if (lines.length * fontSize * lineHeight > options.height + 1e-9) return false;
+  return lines.every((line) => measure(line, fontSize) <= options.width + 1e-9);
+}
+
+/**
+ * The largest font size (from max down to min, by `step`) at which the wrapped text fits the
+ * box without breaking words; at the minimum size words are broken and overflow is cut off.
+ */
+export function fitText(text: string, options: FitTextOptions, measure: TextMeasurer): FittedText {
+  const step = options.step ?? 0.5;
+  const lineHeight = options.lineHeight ?? 1.2;
+  const trimmed = text.replace(/\s+$/, '');
+  if (trimmed === '') return { fontSize: options.maxFontSize, lines: [], truncated: false };
+
+  for (let size = options.maxFontSize; size >= options.minFontSize - 1e-9; size -= step) {
+    const lines = wrapText(trimmed, options.width, size, measure);
+    if (fits(lines, size, options, measure)) return { fontSize: size, lines, truncated: false };
+  }
+
+  const size = options.minFontSize;
+  const lines = wrapText(trimmed, options.width, size, measure, true);
+  const maxLines = Math.max(1, Math.floor((options.height + 1e-9) / (size * lineHeight)));
+  if (lines.length <= maxLines) return { fontSize: size, lines, truncated: false };
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1] ?? '';
+  while (last !== '' && measure(last + ELLIPSIS, size) > options.width) last = Array.from(last).slice(0, -1).join('');
+  kept[maxLines - 1] = last.replace(/\s+$/, '') + ELLIPSIS;
+  return { fontSize: size, lines: kept, truncated: true };
+}
+
+/** A `fitText` for one box and measurer that remembers its answers per text. */
+export function createTextFitter(options: FitTextOptions, measure: TextMeasurer, capacity = 2000): (text: string) => FittedText {
+  const cache = new Map<string, FittedText>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit) return hit;
+    const result = fitText(text, options, measure);
+    // Simple bound: forget everything when full; notes on one board are far fewer than this.
+    if (cache.size >= capacity) cache.clear();
+    cache.set(text, result);
+    return result;
+  };
+}

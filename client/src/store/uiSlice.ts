@@ -1,0 +1,148 @@
+import type { Locale } from '@dmc/shared/template/types';
+import type { NoteColor } from '@dmc/shared/domain/note';
+import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
+import type { MessageKey } from '../i18n/messages';
+import type { Size, Viewport } from '../canvas/viewport';
+import type { SliceCreator } from './types';
+
+/** What the info dialog explains: a field, or a whole sheet. */
+export type InfoTarget = { readonly kind: 'field'; readonly id: string } | { readonly kind: 'sheet'; readonly id: string };
+
+/** A message shown in the notice bar; stored as a key so it follows the language toggle. */
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'info' | 'warning' | 'error';
+  readonly key: MessageKey;
+  readonly vars?: Readonly<Record<string, string | number>>;
+  /** Extra untranslated detail, e.g. the server's own reason. */
+  readonly detail?: string;
+}
+
+/** The note context menu, at a client (CSS pixel) position. */
+export interface ContextMenuState {
+  readonly noteId: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A polite screen-reader announcement; the id makes a repeated text announce again. */
+export interface Announcement {
+  readonly id: number;
+  readonly text: string;
+}
+
+/** Local interface state: what this person is looking at and doing. Never shared. */
+export interface UiSlice {
+  readonly locale: Locale;
+  /** Whether the person picked the language themselves (then a workshop's language does not override it). */
+  readonly localeChosen: boolean;
+  readonly sheetId: string;
+  readonly selectedId: string | null;
+  readonly editingId: string | null;
+  /** The note being dragged by this person (set on drag start and end only). */
+  readonly draggingId: string | null;
+  /** Per sheet; absent means "fit", which follows the canvas size. */
+  readonly viewports: Readonly<Record<string, Viewport>>;
+  readonly canvasSize: Size;
+  readonly listView: boolean;
+  readonly info: InfoTarget | null;
+  readonly notice: Notice | null;
+  readonly contextMenu: ContextMenuState | null;
+  readonly lastColor: NoteColor;
+  readonly announcement: Announcement | null;
+  setLocale(locale: Locale, chosen: boolean): void;
+  setSheet(sheetId: string): void;
+  select(noteId: string | null): void;
+  startEditing(noteId: string): void;
+  stopEditing(): void;
+  setDragging(noteId: string | null): void;
+  setViewport(sheetId: string, viewport: Viewport | null): void;
+  setCanvasSize(size: Size): void;
+  setListView(on: boolean): void;
+  openInfo(target: InfoTarget | null): void;
+  showNotice(notice: Omit<Notice, 'id'> | null): void;
+  openContextMenu(menu: ContextMenuState | null): void;
+  setLastColor(color: NoteColor): void;
+  announce(text: string): void;
+  resetUi(): void;
+}
+
+const LOCALE_KEY = 'dmc.locale';
+let counter = 0;
+
+function storedLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(LOCALE_KEY);
+    return value === 'nl' || value === 'en' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const firstSheet = discussiemodelTemplate.sheets[0]?.id ?? 'vel1';
+
+/** Creates the UI slice. */
+export const createUiSlice: SliceCreator<UiSlice> = (set) => {
+  const stored = storedLocale();
+  return {
+    locale: stored ?? 'nl',
+    localeChosen: stored !== null,
+    sheetId: firstSheet,
+    selectedId: null,
+    editingId: null,
+    draggingId: null,
+    viewports: {},
+    canvasSize: { width: 0, height: 0 },
+    listView: false,
+    info: null,
+    notice: null,
+    contextMenu: null,
+    lastColor: 'yellow',
+    announcement: null,
+    setLocale: (locale, chosen) => {
+      if (chosen) {
+        try {
+          localStorage.setItem(LOCALE_KEY, locale);
+        } catch {
+          // Private mode: the choice lasts for this tab only.
+        }
+      }
+      set((s) => ({ locale, localeChosen: s.localeChosen || chosen }));
+    },
+    setSheet: (sheetId) => set({ sheetId, selectedId: null, editingId: null, contextMenu: null }),
+    select: (selectedId) => set((s) => (s.selectedId === selectedId ? s : { selectedId, contextMenu: null })),
+    startEditing: (editingId) => set({ editingId, selectedId: editingId, contextMenu: null }),
+    stopEditing: () => set({ editingId: null }),
+    setDragging: (draggingId) => set({ draggingId }),
+    setViewport: (sheetId, viewport) =>
+      set((s) => {
+        const viewports = { ...s.viewports };
+        if (viewport) viewports[sheetId] = viewport;
+        else delete viewports[sheetId];
+        return { viewports };
+      }),
+    setCanvasSize: (canvasSize) =>
+      set((s) =>
+        s.canvasSize.width === canvasSize.width && s.canvasSize.height === canvasSize.height ? s : { canvasSize },
+      ),
+    setListView: (listView) => set({ listView, contextMenu: null, editingId: null }),
+    openInfo: (info) => set({ info, contextMenu: null }),
+    showNotice: (notice) => set({ notice: notice ? { ...notice, id: ++counter } : null }),
+    openContextMenu: (contextMenu) => set({ contextMenu }),
+    setLastColor: (lastColor) => set({ lastColor }),
+    announce: (text) => set({ announcement: { id: ++counter, text } }),
+    resetUi: () =>
+      set({
+        sheetId: firstSheet,
+        selectedId: null,
+        editingId: null,
+        draggingId: null,
+        viewports: {},
+        listView: false,
+        info: null,
+        notice: null,
+        contextMenu: null,
+        announcement: null,
+      }),
+  };
+};
