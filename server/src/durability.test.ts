@@ -106,10 +106,11 @@ describe('durability', () => {
     const c = connectBoard(server.url, p);
     await c.synced();
     addNote(c.doc, note('kept', p.participant.id, 'bewaard'));
-    await waitFor(() => server.collab.stats().documentsLoaded === 1, 'the document to be loaded');
+    // The board and the workshop's session document.
+    await waitFor(() => server.collab.stats().documentsLoaded === 2, 'the documents to be loaded');
     await new Promise((r) => setTimeout(r, 100));
     c.destroy();
-    await waitFor(() => server.collab.stats().documentsLoaded === 0, 'the idle document to be unloaded');
+    await waitFor(() => server.collab.stats().documentsLoaded === 0, 'the idle documents to be unloaded');
     const again = connectBoard(server.url, p);
     cleanup.push(() => again.destroy());
     await again.synced();

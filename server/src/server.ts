@@ -8,6 +8,7 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import type { ServerConfig } from './config';
 import { FileDocumentStore, FileWorkshopStore } from './persistence/fileStore';
 import { WorkshopService } from './workshops';
+import { Workflow } from './workflow';
 
 /** A running server. */
 export interface RunningServer {
@@ -15,6 +16,7 @@ export interface RunningServer {
   readonly port: number;
   readonly workshops: WorkshopService;
   readonly collab: Collab;
+  readonly workflow: Workflow;
   /** Stops accepting, closes connections, writes every document, and resolves when done. */
   close(): Promise<void>;
 }
@@ -26,11 +28,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const workshops = new WorkshopService(new FileWorkshopStore(config.dataDir), documents, tokens, config.workshopTtlDays);
   await workshops.warm();
   const collab = new Collab(documents, { ...DEFAULT_COLLAB_OPTIONS, idleUnloadMs: config.idleUnloadMs, compactAfterRecords: config.compactAfterRecords });
-  workshops.onDeleted = (id) => collab.closeWorkshop(id, CLOSE.gone, 'the workshop was deleted');
+  const workflow = new Workflow(collab, workshops);
+  workshops.events = {
+    changed: (workshop) => workflow.workshopChanged(workshop),
+    participantRemoved: (workshop, id) => workflow.participantRemoved(workshop, id),
+    deleted: (id) => collab.closeWorkshop(id, CLOSE.gone, 'the workshop was deleted'),
+  };
 
   const app = createApp({ workshops, tokens, collab, clientDir: config.clientDir, trustProxy: config.trustProxy });
   const server = http.createServer(app);
-  const upgrade = createUpgradeHandler(collab, workshops, tokens);
+  const upgrade = createUpgradeHandler(collab, workshops, workflow, tokens);
   server.on('upgrade', upgrade.handle);
 
   await workshops.sweepExpired();
@@ -50,6 +57,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     port,
     workshops,
     collab,
+    workflow,
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);

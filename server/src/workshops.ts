@@ -3,6 +3,7 @@ import type {
   JoinInfoResponse,
   ParticipantSummary,
   SessionResponse,
+  UpdateWorkshopRequest,
   WorkshopSummary,
 } from '@dmc/shared/protocol/api';
 import type { Locale } from '@dmc/shared/template/types';
@@ -11,15 +12,43 @@ import type { TokenClaims, TokenSigner } from './auth/tokens';
 import { HttpError } from './httpError';
 import type { DocumentStore, StoredParticipant, StoredWorkshop, WorkshopStore } from './persistence/types';
 
+/** What a new workshop is created with. */
+export interface NewWorkshop {
+  readonly title: string;
+  readonly institution: string;
+  readonly date: string;
+  readonly language: Locale;
+  readonly allowAnonymous: boolean;
+  readonly dotsPerPerson: number;
+  readonly selfSelectGroups: boolean;
+  readonly facilitatorName?: string | undefined;
+}
+
 /**
- * Workshop lifecycle: create, join with a code, become facilitator with the secret link, expire,
- * delete. Keeps every workshop it touched in memory so the websocket guards can ask questions
- * synchronously on every message.
+ * Things that happened to a workshop's record, for the live documents to follow (the session
+ * document mirrors settings and members) and for connections to be closed.
+ */
+export interface WorkshopEvents {
+  changed(workshop: StoredWorkshop): Promise<void>;
+  participantRemoved(workshop: StoredWorkshop, participantId: string): Promise<void>;
+  deleted(workshopId: string): Promise<void>;
+}
+
+const NO_EVENTS: WorkshopEvents = {
+  changed: async () => {},
+  participantRemoved: async () => {},
+  deleted: async () => {},
+};
+
+/**
+ * Workshop lifecycle: create, join with a code, become facilitator with the secret link, change
+ * settings, rename and remove people, close, expire, delete. Keeps every workshop in memory so
+ * the websocket guards can ask questions synchronously on every message.
  */
 export class WorkshopService {
   private readonly cache = new Map<string, StoredWorkshop>();
-  /** Called when a workshop is deleted, to drop its live connections. */
-  onDeleted: (workshopId: string) => Promise<void> = async () => {};
+  /** Set by the composition root. */
+  events: WorkshopEvents = NO_EVENTS;
 
   constructor(
     private readonly workshops: WorkshopStore,
@@ -40,12 +69,12 @@ export class WorkshopService {
   }
 
   /** Creates a workshop; the creator becomes its facilitator. */
-  async create(input: { title: string; language: Locale; facilitatorName?: string | undefined }): Promise<CreateWorkshopResponse> {
+  async create(input: NewWorkshop): Promise<CreateWorkshopResponse> {
     const secret = newFacilitatorSecret();
     const now = Date.now();
     const facilitator: StoredParticipant = {
       id: newId(),
-      name: input.facilitatorName ?? (input.language === 'en' ? 'Facilitator' : 'Procesbegeleider'),
+      name: input.facilitatorName ?? defaultFacilitatorName(input.language),
       role: 'facilitator',
       joinedAt: now,
     };
@@ -54,7 +83,12 @@ export class WorkshopService {
     const workshop: StoredWorkshop = {
       id: newId(),
       title: input.title,
+      institution: input.institution,
+      date: input.date,
       language: input.language,
+      allowAnonymous: input.allowAnonymous,
+      dotsPerPerson: input.dotsPerPerson,
+      selfSelectGroups: input.selfSelectGroups,
       code,
       createdAt: now,
       expiresAt: now + this.ttlDays * 24 * 60 * 60 * 1000,
@@ -68,15 +102,24 @@ export class WorkshopService {
 
   /** What the join page may show for a code. */
   async joinInfo(code: string): Promise<JoinInfoResponse> {
-    const workshop = await this.byCode(code);
-    return { workshop: { id: workshop.id, title: workshop.title, language: workshop.language, closed: workshop.closed } };
+    const w = await this.byCode(code);
+    return { workshop: { id: w.id, title: w.title, institution: w.institution, language: w.language, closed: w.closed, allowAnonymous: w.allowAnonymous } };
   }
 
-  /** Adds a participant by join code. */
-  async join(code: string, name: string): Promise<SessionResponse> {
+  /** Adds a participant by join code, named or (where allowed) anonymous. */
+  async join(code: string, name: string | undefined): Promise<SessionResponse> {
     const workshop = await this.byCode(code);
     if (workshop.closed) throw new HttpError(409, 'workshop_closed', 'This workshop is closed.');
-    const participant: StoredParticipant = { id: newId(), name, role: 'participant', joinedAt: Date.now() };
+    if (name === undefined && !workshop.allowAnonymous) {
+      throw new HttpError(400, 'name_required', 'This workshop asks for a name.');
+    }
+    const anonymousCount = workshop.participants.filter((p) => p.role === 'participant').length + 1;
+    const participant: StoredParticipant = {
+      id: newId(),
+      name: name ?? `${workshop.language === 'en' ? 'Participant' : 'Deelnemer'} ${anonymousCount}`,
+      role: 'participant',
+      joinedAt: Date.now(),
+    };
     const updated = { ...workshop, participants: [...workshop.participants, participant] };
     await this.save(updated);
     return this.session(updated, participant);
@@ -90,7 +133,7 @@ export class WorkshopService {
     }
     const facilitator: StoredParticipant = {
       id: newId(),
-      name: name ?? (workshop.language === 'en' ? 'Facilitator' : 'Procesbegeleider'),
+      name: name ?? defaultFacilitatorName(workshop.language),
       role: 'facilitator',
       joinedAt: Date.now(),
     };
@@ -109,16 +152,61 @@ export class WorkshopService {
     return { workshop, participant };
   }
 
+  /** Like `authenticate`, and the person must facilitate this workshop. */
+  authenticateFacilitator(claims: TokenClaims | undefined, workshopId: string): StoredWorkshop {
+    const { workshop, participant } = this.authenticate(claims);
+    if (workshop.id !== workshopId || participant.role !== 'facilitator') {
+      throw new HttpError(403, 'forbidden', 'Only the facilitator of this workshop can do this.');
+    }
+    return workshop;
+  }
+
   /** The session a participant gets back when they open the workshop again. */
   resume(claims: TokenClaims | undefined): SessionResponse {
     const { workshop, participant } = this.authenticate(claims);
     return this.session(workshop, participant);
   }
 
+  /** Changes settings (title, date, anonymity, dots, self-selection, language). */
+  async update(workshopId: string, changes: UpdateWorkshopRequest): Promise<WorkshopSummary> {
+    const workshop = this.mustExist(workshopId);
+    const updated: StoredWorkshop = { ...workshop, ...stripUndefined(changes) };
+    await this.save(updated);
+    return this.summary(updated);
+  }
+
+  /** Closes the workshop (read-only for everyone) or reopens it. */
+  async setClosed(workshopId: string, closed: boolean): Promise<WorkshopSummary> {
+    const updated = { ...this.mustExist(workshopId), closed };
+    await this.save(updated);
+    return this.summary(updated);
+  }
+
+  /** Renames a person. */
+  async rename(workshopId: string, participantId: string, name: string): Promise<ParticipantSummary> {
+    const workshop = this.mustExist(workshopId);
+    const participant = workshop.participants.find((p) => p.id === participantId);
+    if (!participant) throw new HttpError(404, 'unknown_participant', 'This person is not in the workshop.');
+    const renamed = { ...participant, name };
+    await this.save({ ...workshop, participants: workshop.participants.map((p) => (p.id === participantId ? renamed : p)) });
+    return toSummary(renamed);
+  }
+
+  /** Removes a person: their token stops working and their connections close. Notes stay. */
+  async removeParticipant(workshopId: string, participantId: string): Promise<void> {
+    const workshop = this.mustExist(workshopId);
+    if (!workshop.participants.some((p) => p.id === participantId)) {
+      throw new HttpError(404, 'unknown_participant', 'This person is not in the workshop.');
+    }
+    const updated = { ...workshop, participants: workshop.participants.filter((p) => p.id !== participantId) };
+    await this.save(updated, false);
+    await this.events.participantRemoved(updated, participantId);
+  }
+
   /** Deletes a workshop with all its documents. */
   async remove(workshopId: string): Promise<void> {
     this.cache.delete(workshopId);
-    await this.onDeleted(workshopId);
+    await this.events.deleted(workshopId);
     await this.documents.deleteWorkshop(workshopId);
     await this.workshops.delete(workshopId);
   }
@@ -136,21 +224,32 @@ export class WorkshopService {
   }
 
   /** A workshop as anyone in it may see it. */
-  summary(workshop: StoredWorkshop): WorkshopSummary {
+  summary(w: StoredWorkshop): WorkshopSummary {
     return {
-      id: workshop.id,
-      title: workshop.title,
-      language: workshop.language,
-      code: workshop.code,
-      createdAt: workshop.createdAt,
-      expiresAt: workshop.expiresAt,
-      closed: workshop.closed,
+      id: w.id,
+      title: w.title,
+      institution: w.institution,
+      date: w.date,
+      language: w.language,
+      code: w.code,
+      createdAt: w.createdAt,
+      expiresAt: w.expiresAt,
+      closed: w.closed,
+      allowAnonymous: w.allowAnonymous,
+      dotsPerPerson: w.dotsPerPerson,
+      selfSelectGroups: w.selfSelectGroups,
     };
   }
 
   private session(workshop: StoredWorkshop, participant: StoredParticipant): SessionResponse {
     const token = this.tokens.sign({ w: workshop.id, p: participant.id, r: participant.role });
     return { token, participant: toSummary(participant), workshop: this.summary(workshop) };
+  }
+
+  private mustExist(workshopId: string): StoredWorkshop {
+    const workshop = this.cached(workshopId);
+    if (!workshop) throw new HttpError(404, 'unknown_workshop', 'This workshop does not exist (any more).');
+    return workshop;
   }
 
   private async byCode(code: string): Promise<StoredWorkshop> {
@@ -161,10 +260,19 @@ export class WorkshopService {
     return workshop;
   }
 
-  private async save(workshop: StoredWorkshop): Promise<void> {
+  private async save(workshop: StoredWorkshop, notify = true): Promise<void> {
     await this.workshops.save(workshop);
     this.cache.set(workshop.id, workshop);
+    if (notify) await this.events.changed(workshop);
   }
+}
+
+function defaultFacilitatorName(language: Locale): string {
+  return language === 'en' ? 'Facilitator' : 'Procesbegeleider';
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** A participant as others see them. */

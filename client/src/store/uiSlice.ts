@@ -14,6 +14,8 @@ export interface Notice {
   readonly tone: 'info' | 'warning' | 'error';
   readonly key: MessageKey;
   readonly vars?: Readonly<Record<string, string | number>>;
+  /** Placeholders filled with another translated message. */
+  readonly keyVars?: Readonly<Record<string, MessageKey>>;
   /** Extra untranslated detail, e.g. the server's own reason. */
   readonly detail?: string;
 }

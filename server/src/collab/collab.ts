@@ -1,5 +1,6 @@
 import type { WebSocket, RawData } from 'ws';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
+import { SESSION_DOC } from '@dmc/shared/protocol/api';
 import type { DocumentStore } from '../persistence/types';
 import { attachConnection, type ConnectionEvents } from './connection';
 import { Room, type ConnectionActor, type RoomOptions, type RoomPolicy } from './room';
@@ -26,7 +27,9 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
 /** Loaded documents and their connections. */
 export class Collab {
   private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly loaded = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private liveConnections = 0;
 
   constructor(
     private readonly store: DocumentStore,
@@ -39,24 +42,51 @@ export class Collab {
     const name = `${workshopId}/${docKey}`;
     let pending = this.rooms.get(name);
     if (!pending) {
-      pending = this.store.open(workshopId, docKey).then((log) => new Room(workshopId, docKey, policy, log, this.options));
+      pending = this.store.open(workshopId, docKey).then((log) => {
+        const room = new Room(workshopId, docKey, policy, log, this.options);
+        this.loaded.set(name, room);
+        return room;
+      });
       this.rooms.set(name, pending);
       pending.catch(() => this.rooms.delete(name));
     }
-    return pending;
+    const room = await pending;
+    this.cancelUnload(name);
+    return room;
   }
 
-  /** A loaded room, if it is in memory. */
-  async loadedRoom(workshopId: string, docKey: string): Promise<Room | undefined> {
-    return this.rooms.get(`${workshopId}/${docKey}`);
+  /** A room that is in memory right now, for synchronous checks. */
+  loadedRoom(workshopId: string, docKey: string): Room | undefined {
+    return this.loaded.get(`${workshopId}/${docKey}`);
+  }
+
+  /** Every loaded room of a workshop. */
+  roomsOf(workshopId: string): Room[] {
+    return [...this.loaded.values()].filter((room) => room.workshopId === workshopId);
+  }
+
+  /** Loads a room for a server-side change, runs it, and lets the room unload when idle. */
+  async use<T>(workshopId: string, docKey: string, policy: RoomPolicy, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.room(workshopId, docKey, policy);
+    try {
+      return await fn(room);
+    } finally {
+      this.scheduleUnload(room);
+    }
   }
 
   /**
    * Serves a websocket for a document. Messages that arrive while the document loads are kept
    * and handled in order once it is ready, so the first sync reply already has the stored state.
    */
-  async connect(socket: WebSocket, workshopId: string, docKey: string, actor: ConnectionActor, policy: RoomPolicy): Promise<void> {
-    const early: Array<[RawData, boolean]> = [];
+  async connect(
+    socket: WebSocket,
+    workshopId: string,
+    docKey: string,
+    actor: ConnectionActor,
+    policy: RoomPolicy,
+    early: Array<[RawData, boolean]> = [],
+  ): Promise<void> {
     const keep = (data: RawData, isBinary: boolean) => early.push([data, isBinary]);
     socket.on('message', keep);
     let room: Room;
@@ -69,14 +99,22 @@ export class Collab {
     }
     socket.off('message', keep);
     if (socket.readyState !== socket.OPEN) return this.scheduleUnload(room);
-    if (!policy.mayRead(actor)) {
-      socket.close(CLOSE.forbidden, 'you cannot open this document now');
+    if (!room.policy.mayRead(actor)) {
+      socket.close(CLOSE.hidden, 'this document is not open to you now');
       return this.scheduleUnload(room);
     }
-    this.cancelUnload(room.name);
     attachConnection(socket, room, actor, this.events);
     socket.on('close', () => this.scheduleUnload(room));
     for (const [data, isBinary] of early) socket.emit('message', data, isBinary);
+  }
+
+  /** Closes connections that may no longer read their document (phase or subgroup changed). */
+  recheckAccess(workshopId: string): void {
+    for (const room of this.roomsOf(workshopId)) {
+      for (const peer of [...room.peers.keys()]) {
+        if (!room.policy.mayRead(peer.actor)) peer.close(CLOSE.hidden, 'this document is not open to you now');
+      }
+    }
   }
 
   private cancelUnload(name: string): void {
@@ -85,17 +123,32 @@ export class Collab {
     this.idleTimers.delete(name);
   }
 
+  /** Rooms unload when idle; a workshop's session stays while any of its other rooms is loaded. */
+  private idle(room: Room): boolean {
+    if (room.peers.size > 0) return false;
+    if (room.docKey === SESSION_DOC) return !this.roomsOf(room.workshopId).some((other) => other !== room);
+    return true;
+  }
+
   private scheduleUnload(room: Room): void {
-    if (room.peers.size > 0) return;
+    if (!this.idle(room)) return;
     this.cancelUnload(room.name);
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.name);
-      if (room.peers.size > 0) return;
-      this.rooms.delete(room.name);
-      room.destroy();
+      if (!this.idle(room) || this.loaded.get(room.name) !== room) return;
+      this.unload(room);
+      const session = this.loadedRoom(room.workshopId, SESSION_DOC);
+      if (session) this.scheduleUnload(session);
     }, this.options.idleUnloadMs);
     timer.unref();
     this.idleTimers.set(room.name, timer);
+  }
+
+  private unload(room: Room): void {
+    this.cancelUnload(room.name);
+    this.rooms.delete(room.name);
+    this.loaded.delete(room.name);
+    room.destroy();
   }
 
   /** Closes every connection to a workshop's documents and unloads them (deletion, expiry). */
@@ -104,17 +157,13 @@ export class Collab {
       if (!name.startsWith(`${workshopId}/`)) continue;
       const room = await pending;
       room.closeAll(code, reason);
-      this.cancelUnload(name);
-      this.rooms.delete(name);
-      room.destroy();
+      this.unload(room);
     }
   }
 
-  private liveConnections = 0;
-
   /** Numbers for the health endpoint and benchmarks. */
   stats(): { documentsLoaded: number; connections: number } {
-    return { documentsLoaded: this.rooms.size, connections: this.liveConnections };
+    return { documentsLoaded: this.loaded.size, connections: this.liveConnections };
   }
 
   /** Counts a connection for stats; called by the upgrade handler. */
@@ -129,6 +178,7 @@ export class Collab {
     this.idleTimers.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
+    this.loaded.clear();
     for (const result of rooms) {
       if (result.status !== 'fulfilled') continue;
       result.value.closeAll(CLOSE.restarting, 'server restarting');

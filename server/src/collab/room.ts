@@ -26,6 +26,8 @@ export interface RoomPolicy {
   mayRead(actor: ConnectionActor): boolean;
   /** Decides an incoming write (after it was tried on the shadow); null allows it. */
   checkWrite(actor: ConnectionActor, changes: readonly RecordChange[], doc: Y.Doc): Refusal | null;
+  /** Called after an allowed write was applied (to react to phase changes, for instance). */
+  afterApply?(actor: ConnectionActor, changes: readonly RecordChange[], doc: Y.Doc): void;
 }
 
 /** A connection as the room sees it: a way to send and to close, and who is behind it. */
@@ -159,6 +161,7 @@ export class Room {
       }
     }
     Y.applyUpdate(this.doc, update, peer);
+    if (result.changes.length > 0) this.policy.afterApply?.(peer.actor, result.changes, this.doc);
     return null;
   }
 

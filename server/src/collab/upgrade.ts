@@ -1,20 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type RawData } from 'ws';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { COLLAB_PATH } from '@dmc/shared/protocol/messages';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import type { TokenSigner } from '../auth/tokens';
+import type { Workflow } from '../workflow';
 import type { WorkshopService } from '../workshops';
 import type { Collab } from './collab';
-import { policyFor } from './policies';
 
 /**
  * Turns an HTTP upgrade on `/collab/<workshopId>/<docKey>?token=…` into a collab connection.
  * Authentication failures still complete the upgrade and then close with a documented code, so
  * the browser learns why (a refused upgrade only shows as a generic network error).
  */
-export function createUpgradeHandler(collab: Collab, workshops: WorkshopService, tokens: TokenSigner) {
+export function createUpgradeHandler(collab: Collab, workshops: WorkshopService, workflow: Workflow, tokens: TokenSigner) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.messageBytes, perMessageDeflate: false });
 
   const handle = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -30,13 +30,24 @@ export function createUpgradeHandler(collab: Collab, workshops: WorkshopService,
       collab.track(ws);
       const claims = tokens.verify(url.searchParams.get('token'));
       if (!claims || claims.w !== workshopId) return ws.close(CLOSE.unauthorized, 'missing or invalid token');
-      const workshop = workshops.cached(workshopId);
-      const participant = workshop?.participants.find((p) => p.id === claims.p && p.role === claims.r);
-      if (!workshop) return ws.close(CLOSE.notFound, 'unknown workshop');
-      if (!participant) return ws.close(CLOSE.unauthorized, 'you are no longer in this workshop');
-      const policy = policyFor(workshops, workshopId, docKey);
-      if (!policy) return ws.close(CLOSE.notFound, 'unknown document');
-      void collab.connect(ws, workshopId, docKey, { id: participant.id, role: participant.role, name: participant.name }, policy);
+      if (!workshops.cached(workshopId)) return ws.close(CLOSE.notFound, 'unknown workshop');
+      const actor = workflow.actorFor(workshopId, claims.p, claims.r);
+      if (!actor) return ws.close(CLOSE.unauthorized, 'you are no longer in this workshop');
+      // Keep what the client sends while the session document loads; connect() replays it.
+      const early: Array<[RawData, boolean]> = [];
+      const keep = (data: RawData, isBinary: boolean) => early.push([data, isBinary]);
+      ws.on('message', keep);
+      void workflow
+        .policyFor(workshopId, docKey)
+        .then((policy) => {
+          ws.off('message', keep);
+          if (!policy) return ws.close(CLOSE.notFound, 'unknown document');
+          void collab.connect(ws, workshopId, docKey, actor, policy, early);
+        })
+        .catch((error) => {
+          console.error('[collab] upgrade failed', error);
+          ws.close(CLOSE.restarting, 'try again');
+        });
     });
   };
 

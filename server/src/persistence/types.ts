@@ -41,7 +41,13 @@ export interface StoredParticipant {
 export interface StoredWorkshop {
   readonly id: string;
   readonly title: string;
+  readonly institution: string;
+  /** Planned date, YYYY-MM-DD, or empty. */
+  readonly date: string;
   readonly language: 'nl' | 'en';
+  readonly allowAnonymous: boolean;
+  readonly dotsPerPerson: number;
+  readonly selfSelectGroups: boolean;
   readonly code: string;
   readonly createdAt: number;
   readonly expiresAt: number;

@@ -12,6 +12,7 @@ export function healthRoutes(collab: Collab): Router {
   router.get('/health', (_req, res) => {
     const body: HealthResponse = {
       status: 'ok',
+      serverTime: Date.now(),
       version: VERSION,
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       ...collab.stats(),

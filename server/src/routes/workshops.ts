@@ -1,6 +1,14 @@
 import { Router, type Request } from 'express';
 import type { z } from 'zod';
-import { createWorkshopRequest, facilitateRequest, joinCodeSchema, joinRequest } from '@dmc/shared/protocol/api';
+import {
+  closeWorkshopRequest,
+  createWorkshopRequest,
+  facilitateRequest,
+  joinCodeSchema,
+  joinRequest,
+  renameParticipantRequest,
+  updateWorkshopRequest,
+} from '@dmc/shared/protocol/api';
 import { bearerToken, type TokenSigner } from '../auth/tokens';
 import { HttpError } from '../httpError';
 import type { WorkshopService } from '../workshops';
@@ -35,17 +43,36 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner):
     res.json(workshops.resume(tokens.verify(bearerToken(req.headers.authorization))));
   });
 
+  router.patch('/workshops/:id', async (req, res) => {
+    const workshop = facilitating(req);
+    res.json(await workshops.update(workshop.id, parse(updateWorkshopRequest, req.body)));
+  });
+
+  router.post('/workshops/:id/close', async (req, res) => {
+    const workshop = facilitating(req);
+    res.json(await workshops.setClosed(workshop.id, parse(closeWorkshopRequest, req.body).closed));
+  });
+
+  router.patch('/workshops/:id/participants/:participantId', async (req, res) => {
+    const workshop = facilitating(req);
+    res.json(await workshops.rename(workshop.id, String(req.params.participantId), parse(renameParticipantRequest, req.body).name));
+  });
+
+  router.delete('/workshops/:id/participants/:participantId', async (req, res) => {
+    const workshop = facilitating(req);
+    await workshops.removeParticipant(workshop.id, String(req.params.participantId));
+    res.status(204).end();
+  });
+
   router.delete('/workshops/:id', async (req, res) => {
-    const { workshop, participant } = authenticated(req);
-    if (workshop.id !== req.params.id || participant.role !== 'facilitator') {
-      throw new HttpError(403, 'forbidden', 'Only the facilitator can delete this workshop.');
-    }
+    const workshop = facilitating(req);
     await workshops.remove(workshop.id);
     res.status(204).end();
   });
 
-  function authenticated(req: Request) {
-    return workshops.authenticate(tokens.verify(bearerToken(req.headers.authorization)));
+  /** The workshop in the URL, when the caller facilitates it; 401/403 otherwise. */
+  function facilitating(req: Request) {
+    return workshops.authenticateFacilitator(tokens.verify(bearerToken(req.headers.authorization)), String(req.params.id));
   }
 
   return router;

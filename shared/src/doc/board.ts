@@ -113,6 +113,23 @@ function update(doc: Y.Doc, id: string, values: Partial<Note>, origin: unknown):
   }, origin);
 }
 
+/** Puts complete notes (ids and authors kept) on top of a board: reveal, import. */
+export function importNotes(doc: Y.Doc, notes: readonly Note[], origin: unknown): void {
+  doc.transact(() => {
+    let z = topZ(doc);
+    const coll = notesOf(doc);
+    for (const note of notes) putRecord(coll, note.id, { ...note, z: ++z });
+  }, origin);
+}
+
+/** Removes notes by id. */
+export function removeNotes(doc: Y.Doc, ids: readonly string[], origin: unknown): void {
+  doc.transact(() => {
+    const coll = notesOf(doc);
+    for (const id of ids) coll.delete(id);
+  }, origin);
+}
+
 /**
  * Calls `listener` with all notes whenever the board changes, and once now. Returns the
  * unsubscribe function. `local` tells whether the change came from this user.

@@ -35,19 +35,54 @@ export const displayNameSchema = z
 /** Interface and content language. */
 export const localeSchema = z.enum(['nl', 'en']);
 
+/** A calendar date as YYYY-MM-DD, or empty when not planned yet. */
+export const workshopDateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')]);
+
+/** Settings a facilitator chooses for a workshop. */
+const workshopSettingsFields = {
+  title: z.string().trim().min(1).max(LIMITS.workshopTitleLength),
+  institution: z.string().trim().max(LIMITS.workshopTitleLength),
+  date: workshopDateSchema,
+  language: localeSchema,
+  /** Participants may join without a name. */
+  allowAnonymous: z.boolean(),
+  /** Voting dots per participant. */
+  dotsPerPerson: z.number().int().min(0).max(20),
+  /** Participants pick their own subgroup. */
+  selfSelectGroups: z.boolean(),
+};
+
 /** POST /api/workshops */
 export const createWorkshopRequest = z.strictObject({
-  title: z.string().trim().min(1).max(LIMITS.workshopTitleLength),
+  title: workshopSettingsFields.title,
+  institution: workshopSettingsFields.institution.default(''),
+  date: workshopSettingsFields.date.default(''),
   language: localeSchema.default('nl'),
+  allowAnonymous: z.boolean().default(false),
+  dotsPerPerson: workshopSettingsFields.dotsPerPerson.default(3),
+  selfSelectGroups: z.boolean().default(false),
   facilitatorName: displayNameSchema.optional(),
 });
 export type CreateWorkshopRequest = z.input<typeof createWorkshopRequest>;
 
-/** POST /api/join */
-export const joinRequest = z.strictObject({
-  code: joinCodeSchema,
-  name: displayNameSchema,
-});
+/** PATCH /api/workshops/:id — any subset of the settings. */
+export const updateWorkshopRequest = z.strictObject(workshopSettingsFields).partial();
+export type UpdateWorkshopRequest = z.input<typeof updateWorkshopRequest>;
+
+/** POST /api/workshops/:id/close — close (read-only for everyone) or reopen. */
+export const closeWorkshopRequest = z.strictObject({ closed: z.boolean() });
+
+/** PATCH /api/workshops/:id/participants/:participantId */
+export const renameParticipantRequest = z.strictObject({ name: displayNameSchema });
+
+/** POST /api/join — a name, or anonymous where the workshop allows it. */
+export const joinRequest = z
+  .strictObject({
+    code: joinCodeSchema,
+    name: displayNameSchema.optional(),
+    anonymous: z.boolean().optional(),
+  })
+  .refine((r) => r.name !== undefined || r.anonymous === true, { message: 'a name is required', path: ['name'] });
 export type JoinRequest = z.input<typeof joinRequest>;
 
 /** POST /api/facilitate: exchanges the secret of a facilitator link for a facilitator token. */
@@ -62,11 +97,16 @@ export type FacilitateRequest = z.input<typeof facilitateRequest>;
 export interface WorkshopSummary {
   readonly id: string;
   readonly title: string;
+  readonly institution: string;
+  readonly date: string;
   readonly language: 'nl' | 'en';
   readonly code: string;
   readonly createdAt: number;
   readonly expiresAt: number;
   readonly closed: boolean;
+  readonly allowAnonymous: boolean;
+  readonly dotsPerPerson: number;
+  readonly selfSelectGroups: boolean;
 }
 
 /** A person in a workshop, as others see them. */
@@ -90,12 +130,14 @@ export interface CreateWorkshopResponse extends SessionResponse {
 
 /** GET /api/join/:code */
 export interface JoinInfoResponse {
-  readonly workshop: Pick<WorkshopSummary, 'id' | 'title' | 'language' | 'closed'>;
+  readonly workshop: Pick<WorkshopSummary, 'id' | 'title' | 'institution' | 'language' | 'closed' | 'allowAnonymous'>;
 }
 
 /** GET /api/health */
 export interface HealthResponse {
   readonly status: 'ok';
+  /** The server's clock (ms since the epoch), so clients can show timers without clock skew. */
+  readonly serverTime: number;
   readonly version: string;
   readonly uptimeSeconds: number;
   readonly documentsLoaded: number;
@@ -107,10 +149,32 @@ export interface ErrorResponse {
   readonly error: { readonly code: string; readonly message: string; readonly details?: readonly string[] };
 }
 
-/** The board every workshop has from the start; subgroup boards come later. */
+/** The board every workshop has: the plenary board (and everyone's board without subgroups). */
 export const PLENARY_BOARD = 'plenary';
 
-/** The websocket document key of a board. */
+/** The websocket document key of the session document (flow, subgroups, members). */
+export const SESSION_DOC = 'session';
+
+/** The websocket document key of a board: `plenary` or a subgroup id. */
 export function boardDocKey(boardId: string): string {
   return `board-${boardId}`;
+}
+
+/** The websocket document key of a participant's private draft (silent writing). */
+export function draftDocKey(participantId: string): string {
+  return `draft-${participantId}`;
+}
+
+/** What a document key refers to. */
+export type DocKey =
+  | { readonly kind: 'session' }
+  | { readonly kind: 'board'; readonly boardId: string }
+  | { readonly kind: 'draft'; readonly ownerId: string };
+
+/** Parses a document key; undefined for anything else. */
+export function parseDocKey(key: string): DocKey | undefined {
+  if (key === SESSION_DOC) return { kind: 'session' };
+  const match = /^(board|draft)-([A-Za-z0-9_-]{1,64})$/.exec(key);
+  if (!match?.[2]) return undefined;
+  return match[1] === 'board' ? { kind: 'board', boardId: match[2] } : { kind: 'draft', ownerId: match[2] };
 }

@@ -10,6 +10,8 @@ export const CLOSE = {
   unauthorized: 4401,
   /** A write the sender is not allowed to make; it was not applied, stored or relayed. */
   forbidden: 4403,
+  /** The document is not open to this person in the current phase (another group's board, someone's draft). */
+  hidden: 4406,
   /** The document does not exist (unknown workshop or board). */
   notFound: 4404,
   /** The workshop was deleted while connected. */

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+
+/** Copies a text to the clipboard, saying so for a moment (also to screen readers). */
+export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2500);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+
+  return (
+    <span className="copy">
+      <button type="button" className="button button--secondary button--small" onClick={() => void copy()} aria-label={label} data-testid={testId}>
+        {state === 'copied' ? t('common.copied') : t('common.copy')}
+      </button>
+      <span className="copy__status" role="status">
+        {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : ''}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { useT } from '../i18n';
+import { navigate, paths } from '../routing';
+import { LanguageToggle } from './LanguageToggle';
+
+/** The frame of the pages around the board: a header with the app name and language, then content. */
+export function PageShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="page">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="page__header">
+        <a
+          className="brand"
+          href={paths.home()}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(paths.home());
+          }}
+        >
+          <span className="brand__mark" aria-hidden="true" />
+          {t('app.name')}
+        </a>
+        <LanguageToggle />
+      </header>
+      <main id="main" className="page__main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

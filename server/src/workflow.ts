@@ -1,0 +1,246 @@
+import type * as Y from 'yjs';
+import { BOARD_COLLECTIONS, SERVER_ORIGIN, countNotes, readNote, readNotes, importNotes, removeNotes } from '@dmc/shared/doc/board';
+import {
+  SESSION_COLLECTIONS,
+  initialFlow,
+  putMember,
+  readFlow,
+  readGroups,
+  readMember,
+  readMembers,
+  readSettings,
+  removeMember,
+  updateFlow,
+  writeSettings,
+  type Member,
+  type Settings,
+} from '@dmc/shared/doc/session';
+import type { Refusal } from '@dmc/shared/domain/actor';
+import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
+import { boardRights, mayWriteDraft, workBoard, type BoardRef, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
+import { phase } from '@dmc/shared/domain/phases';
+import { checkSessionChanges } from '@dmc/shared/domain/sessionRules';
+import { LIMITS } from '@dmc/shared/domain/limits';
+import { PLENARY_BOARD, SESSION_DOC, boardDocKey, draftDocKey, parseDocKey } from '@dmc/shared/protocol/api';
+import { CLOSE } from '@dmc/shared/protocol/closeCodes';
+import { discussiemodelTemplate, getField } from '@dmc/shared/template/index';
+import type { Collab } from './collab/collab';
+import type { ConnectionActor, Room, RoomPolicy } from './collab/room';
+import type { StoredWorkshop } from './persistence/types';
+import type { WorkshopService } from './workshops';
+
+/**
+ * The workshop flow on the server: which documents a workshop has, who may read and write each
+ * of them in the current phase, the session document that mirrors the workshop record, and what
+ * happens when the phase changes (silent-writing notes are revealed on the group board).
+ */
+export class Workflow {
+  constructor(
+    private readonly collab: Collab,
+    private readonly workshops: WorkshopService,
+  ) {}
+
+  /** The policy for a document of a workshop, or undefined when no such document exists. */
+  async policyFor(workshopId: string, docKey: string): Promise<RoomPolicy | undefined> {
+    const key = parseDocKey(docKey);
+    if (!key || !this.workshops.cached(workshopId)) return undefined;
+    const session = await this.session(workshopId);
+    switch (key.kind) {
+      case 'session':
+        return this.sessionPolicy(workshopId);
+      case 'board':
+        if (key.boardId !== PLENARY_BOARD && !readGroups(session.doc).some((g) => g.id === key.boardId)) return undefined;
+        return this.boardPolicy(workshopId, key.boardId === PLENARY_BOARD ? { kind: 'plenary' } : { kind: 'group', groupId: key.boardId });
+      case 'draft':
+        return this.workshops.cached(workshopId)?.participants.some((p) => p.id === key.ownerId) ? this.draftPolicy(workshopId, key.ownerId) : undefined;
+    }
+  }
+
+  /** The current state of a workshop, read from its loaded session document. */
+  state(workshopId: string): WorkshopState | undefined {
+    const workshop = this.workshops.cached(workshopId);
+    const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
+    if (!workshop || !session) return undefined;
+    const flow = readFlow(session.doc);
+    return { phaseId: flow.phaseId, closed: workshop.closed, hasGroups: readGroups(session.doc).length > 0, spotlightGroupId: flow.spotlightGroupId };
+  }
+
+  /** Where a person stands in the workshop. */
+  membership(workshopId: string, actorId: string): Membership {
+    const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
+    return { groupId: session ? (readMember(session.doc, actorId)?.groupId ?? null) : null };
+  }
+
+  private isMember(workshopId: string, actorId: string): boolean {
+    return this.workshops.cached(workshopId)?.participants.some((p) => p.id === actorId) ?? false;
+  }
+
+  /** Loads the session document, writing it from the workshop record the first time. */
+  async session(workshopId: string): Promise<Room> {
+    const room = await this.collab.room(workshopId, SESSION_DOC, this.sessionPolicy(workshopId));
+    const workshop = this.workshops.cached(workshopId);
+    if (workshop && !readSettings(room.doc)) {
+      room.transactAsServer((doc) => {
+        writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
+        updateFlow(doc, initialFlow(Date.now()), SERVER_ORIGIN);
+        for (const p of workshop.participants) putMember(doc, memberOf(p), SERVER_ORIGIN);
+      }, SERVER_ORIGIN);
+    }
+    return room;
+  }
+
+  private sessionPolicy(workshopId: string): RoomPolicy {
+    return {
+      collections: SESSION_COLLECTIONS,
+      mayRead: (actor) => this.isMember(workshopId, actor.id),
+      checkWrite: (actor, changes, doc) => {
+        const state = this.state(workshopId);
+        const workshop = this.workshops.cached(workshopId);
+        if (!state || !workshop || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        const groupIds = new Set(readGroups(doc).map((g) => g.id));
+        return checkSessionChanges(actor, changes, {
+          state,
+          selfSelectGroups: workshop.selfSelectGroups,
+          presenterId: readFlow(this.collab.loadedRoom(workshopId, SESSION_DOC)?.doc ?? doc).presenterId,
+          groupExists: (id) => groupIds.has(id),
+        });
+      },
+      afterApply: (_actor, changes) => {
+        const phaseChange = changes.find((c) => c.collection === 'flow' && c.type === 'update' && c.keys.includes('phaseId'));
+        if (phaseChange && phaseChange.type === 'update') {
+          const from = String(phaseChange.before.phaseId);
+          if (from === 'vel1-write' || from === 'vel2-write') {
+            void this.reveal(workshopId).catch((error) => console.error(`[workflow] reveal failed for ${workshopId}:`, error));
+          }
+        }
+        // A new phase, subgroup or assignment can take a document away from someone.
+        this.collab.recheckAccess(workshopId);
+      },
+    };
+  }
+
+  private boardPolicy(workshopId: string, board: BoardRef): RoomPolicy {
+    return {
+      collections: BOARD_COLLECTIONS,
+      mayRead: (actor) => {
+        const state = this.state(workshopId);
+        return !!state && this.isMember(workshopId, actor.id) && boardRights(actor, board, state, this.membership(workshopId, actor.id)).read;
+      },
+      checkWrite: (actor, changes, doc) => {
+        const state = this.state(workshopId);
+        if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        if (state.closed) return { code: 'forbidden', reason: 'the workshop is closed' };
+        const rights = boardRights(actor, board, state, this.membership(workshopId, actor.id));
+        return checkBoardChanges(actor, changes, boardContext(doc, rights, this.workshops.cached(workshopId)?.dotsPerPerson ?? 0));
+      },
+    };
+  }
+
+  private draftPolicy(workshopId: string, ownerId: string): RoomPolicy {
+    return {
+      collections: ['notes'],
+      mayRead: (actor) => this.isMember(workshopId, actor.id) && (actor.id === ownerId || actor.role === 'facilitator'),
+      checkWrite: (actor, changes, doc): Refusal | null => {
+        const state = this.state(workshopId);
+        if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        if (actor.id !== ownerId && actor.role !== 'facilitator') return { code: 'forbidden', reason: "this is someone else's draft" };
+        if (actor.role !== 'facilitator' && !mayWriteDraft(actor, ownerId, state, this.membership(workshopId, actor.id))) {
+          return { code: 'forbidden', reason: 'private notes are written only in the individual-writing phases' };
+        }
+        const def = phase(state.phaseId);
+        const rights = { read: true, permissions: new Set(['notes'] as const), writableSheets: actor.role === 'facilitator' ? ('all' as const) : def.writableSheets, writesPrivately: true };
+        return checkBoardChanges(actor, changes, boardContext(doc, rights, 0));
+      },
+    };
+  }
+
+  /**
+   * Silent writing is over: every participant's private notes move to the board their group
+   * works on, as the same notes (same ids and authors), and leave the drafts.
+   */
+  async reveal(workshopId: string): Promise<number> {
+    const state = this.state(workshopId);
+    const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
+    if (!state || !session) return 0;
+    let moved = 0;
+    for (const member of readMembers(session.doc)) {
+      const board = workBoard(state, { groupId: member.groupId });
+      if (!board) continue;
+      const boardId = board.kind === 'plenary' ? PLENARY_BOARD : board.groupId;
+      const draftPolicy = this.draftPolicy(workshopId, member.id);
+      await this.collab.use(workshopId, draftDocKey(member.id), draftPolicy, async (draft) => {
+        const notes = readNotes(draft.doc);
+        if (notes.length === 0) return;
+        await this.collab.use(workshopId, boardDocKey(boardId), this.boardPolicy(workshopId, board), (target) => {
+          const room = Math.max(0, LIMITS.notesPerBoard - countNotes(target.doc));
+          const revealed = notes.slice(0, room);
+          target.transactAsServer((doc) => importNotes(doc, revealed, SERVER_ORIGIN), SERVER_ORIGIN);
+          draft.transactAsServer((doc) => removeNotes(doc, revealed.map((n) => n.id), SERVER_ORIGIN), SERVER_ORIGIN);
+          moved += revealed.length;
+        });
+      });
+    }
+    return moved;
+  }
+
+  /** The workshop record changed: mirror settings and members into the session document. */
+  async workshopChanged(workshop: StoredWorkshop): Promise<void> {
+    await this.collab.use(workshop.id, SESSION_DOC, this.sessionPolicy(workshop.id), async () => {
+      const room = await this.session(workshop.id);
+      room.transactAsServer((doc) => {
+        writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
+        for (const p of workshop.participants) {
+          const existing = readMember(doc, p.id);
+          putMember(doc, { ...memberOf(p), groupId: existing?.groupId ?? null, readyPhase: existing?.readyPhase ?? null }, SERVER_ORIGIN);
+        }
+      }, SERVER_ORIGIN);
+    });
+    // Closing or reopening changes what everyone may do; nobody loses reading rights by it.
+  }
+
+  /** Someone was removed: drop them from the session and close their connections. */
+  async participantRemoved(workshop: StoredWorkshop, participantId: string): Promise<void> {
+    await this.collab.use(workshop.id, SESSION_DOC, this.sessionPolicy(workshop.id), async () => {
+      const room = await this.session(workshop.id);
+      room.transactAsServer((doc) => removeMember(doc, participantId, SERVER_ORIGIN), SERVER_ORIGIN);
+    });
+    for (const room of this.collab.roomsOf(workshop.id)) {
+      for (const peer of [...room.peers.keys()]) {
+        if (peer.actor.id === participantId) peer.close(CLOSE.unauthorized, 'you were removed from this workshop');
+      }
+    }
+  }
+
+  /** The actor behind a token, as a connection sees them, or undefined when not a member. */
+  actorFor(workshopId: string, participantId: string, role: string): ConnectionActor | undefined {
+    const p = this.workshops.cached(workshopId)?.participants.find((x) => x.id === participantId && x.role === role);
+    return p ? { id: p.id, role: p.role, name: p.name } : undefined;
+  }
+}
+
+function boardContext(doc: Y.Doc, rights: Parameters<typeof checkBoardChanges>[2]['rights'], dotsPerPerson: number) {
+  return {
+    noteCount: countNotes(doc),
+    rights,
+    dotsPerPerson,
+    noteExists: (id: string) => readNote(doc, id) !== undefined,
+    sheetOfField: (fieldId: string) => getField(discussiemodelTemplate, fieldId)?.sheet.id,
+  };
+}
+
+function settingsOf(w: StoredWorkshop): Settings {
+  return {
+    title: w.title,
+    institution: w.institution,
+    date: w.date,
+    language: w.language,
+    allowAnonymous: w.allowAnonymous,
+    dotsPerPerson: w.dotsPerPerson,
+    selfSelectGroups: w.selfSelectGroups,
+    closed: w.closed,
+  };
+}
+
+function memberOf(p: StoredWorkshop['participants'][number]): Member {
+  return { id: p.id, name: p.name, role: p.role, groupId: null, readyPhase: null, joinedAt: p.joinedAt };
+}

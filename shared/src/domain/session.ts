@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { isPhaseId, type PhaseId } from './phases';
+
+/**
+ * The shape of the session document's records: the workshop flow, settings, subgroups and
+ * members. Plain schemas; `doc/session.ts` stores them in Yjs.
+ */
+
+/** The single record id in the `flow` and `settings` collections. */
+export const FLOW_ID = 'state';
+export const SETTINGS_ID = 'workshop';
+
+/** Colours a facilitator can give a subgroup (readable with white text, AA). */
+export const GROUP_COLORS = ['#1d4ed8', '#b42318', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f'] as const;
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** The workshop flow: phase, timer, spotlight and attention, as one record. */
+export const flowSchema = z.strictObject({
+  phaseId: z.string().refine(isPhaseId, 'unknown phase'),
+  phaseStartedAt: z.number().int().nonnegative(),
+  /** Timer: running ends at `timerEndsAt` (server clock, ms); paused keeps `timerRemainingMs`. */
+  timerStatus: z.enum(['idle', 'running', 'paused']),
+  timerEndsAt: z.number().int().nonnegative().nullable(),
+  timerRemainingMs: z.number().int().nonnegative().nullable(),
+  timerDurationMs: z.number().int().nonnegative(),
+  spotlightGroupId: idSchema.nullable(),
+  presenterId: idSchema.nullable(),
+  /** The field the presenter shows; everyone following sees it. */
+  presenterSheetId: z.string().max(32).nullable(),
+  presenterFieldId: z.string().max(64).nullable(),
+  /** "Bring everyone here": a new nonce makes every participant's view jump. */
+  attentionNonce: z.number().int().nonnegative(),
+  attentionSheetId: z.string().max(32).nullable(),
+  attentionX: z.number().finite(),
+  attentionY: z.number().finite(),
+  attentionScale: z.number().finite().positive(),
+  /** Participants' views follow the facilitator's while set. */
+  followFacilitatorId: idSchema.nullable(),
+});
+
+/** The workshop flow as plain data. */
+export type Flow = Omit<z.infer<typeof flowSchema>, 'phaseId'> & { readonly phaseId: PhaseId };
+
+/** Workshop settings mirrored from the server's record (read-only for clients). */
+export const settingsSchema = z.strictObject({
+  title: z.string().max(120),
+  institution: z.string().max(120),
+  date: z.string().max(10),
+  language: z.enum(['nl', 'en']),
+  allowAnonymous: z.boolean(),
+  dotsPerPerson: z.number().int().min(0).max(20),
+  selfSelectGroups: z.boolean(),
+  closed: z.boolean(),
+});
+
+/** Workshop settings as plain data. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A subgroup. */
+export const groupSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().trim().min(1).max(40),
+  color: z.enum(GROUP_COLORS),
+  order: z.number().int().nonnegative(),
+});
+
+/** A subgroup as plain data. */
+export type Group = z.infer<typeof groupSchema>;
+
+/** A person in the workshop, as everyone sees them. */
+export const memberSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1).max(40),
+  role: z.enum(['facilitator', 'participant']),
+  groupId: idSchema.nullable(),
+  /** The phase the member said "klaar" in; ready means equal to the current phase. */
+  readyPhase: z.string().max(32).nullable(),
+  joinedAt: z.number().int().nonnegative(),
+});
+
+/** A member as plain data. */
+export type Member = z.infer<typeof memberSchema>;
+
+/** Keys of a member record a participant may change about themselves. */
+export const SELF_MEMBER_KEYS: readonly (keyof Member)[] = ['readyPhase', 'groupId'];
+
+/** The flow a new workshop starts with. */
+export function initialFlow(now: number): Flow {
+  return {
+    phaseId: 'open',
+    phaseStartedAt: now,
+    timerStatus: 'idle',
+    timerEndsAt: null,
+    timerRemainingMs: null,
+    timerDurationMs: 0,
+    spotlightGroupId: null,
+    presenterId: null,
+    presenterSheetId: null,
+    presenterFieldId: null,
+    attentionNonce: 0,
+    attentionSheetId: null,
+    attentionX: 0,
+    attentionY: 0,
+    attentionScale: 1,
+    followFacilitatorId: null,
+  };
+}
