@@ -96,8 +96,13 @@ export interface BoardClient {
 
 /** Connects a y-websocket client to a board of the session's workshop. */
 export function connectBoard(baseUrl: string, session: SessionResponse, board = PLENARY_BOARD): BoardClient {
+  return connectDoc(baseUrl, session, boardDocKey(board));
+}
+
+/** Connects a y-websocket client to any document of the session's workshop. */
+export function connectDoc(baseUrl: string, session: SessionResponse, docKey: string): BoardClient {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(collabUrl(baseUrl), `${session.workshop.id}/${boardDocKey(board)}`, doc, {
+  const provider = new WebsocketProvider(collabUrl(baseUrl), `${session.workshop.id}/${docKey}`, doc, {
     params: { token: session.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -138,6 +143,17 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 50
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Sends an authorised JSON request and returns status and body. */
+export async function requestJson<T = unknown>(method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 /** A raw websocket to a document, for sending hand-made messages. */

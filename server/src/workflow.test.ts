@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, readNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
+import { placeVote, readVotes, setMark } from '@dmc/shared/doc/discussion';
+import { assignMembers, putGroup, readFlow, readMember, readMembers, setReady, updateFlow } from '@dmc/shared/doc/session';
+import { CLOSE } from '@dmc/shared/protocol/closeCodes';
+import { SESSION_DOC, boardDocKey, draftDocKey, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import type { PhaseId } from '@dmc/shared/domain/phases';
+import type { RunningServer } from './server';
+import { connectBoard, connectDoc, createWorkshop, joinWorkshop, requestJson, startTestServer, waitFor, type BoardClient } from './testing/harness';
+
+/**
+ * The workshop flow enforced by the server: every forbidden write and read a participant could
+ * try with a hand-made client, and the silent-writing reveal.
+ */
+describe('workshop flow on the server', () => {
+  let server: RunningServer;
+  let facilitator: CreateWorkshopResponse;
+  let anna: SessionResponse;
+  let bram: SessionResponse;
+  let cleo: SessionResponse;
+  let fSession: BoardClient;
+  const open: BoardClient[] = [];
+  const connect = (session: SessionResponse, docKey: string) => {
+    const client = connectDoc(server.url, session, docKey);
+    open.push(client);
+    return client;
+  };
+  const note = (id: string, authorId: string, sheetId = 'vel1', text = '') => ({ id, sheetId, fieldId: sheetId === 'vel1' ? 'doel' : 'data', x: 60, y: 160, color: 'yellow' as const, text, authorId });
+  const setPhase = async (phaseId: PhaseId) => {
+    updateFlow(fSession.doc, { phaseId, phaseStartedAt: Date.now() });
+    await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId, `phase ${phaseId} on the server`);
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    facilitator = await createWorkshop(server.url, 'Flow');
+    anna = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
+    bram = await joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
+    cleo = await joinWorkshop(server.url, facilitator.workshop.code, 'Cleo');
+    fSession = connect(facilitator, SESSION_DOC);
+    await fSession.synced();
+    await waitFor(() => readMembers(fSession.doc).length === 4, 'all four members in the session');
+    putGroup(fSession.doc, { id: 'g1', name: 'Groep 1', color: '#1d4ed8', order: 0 });
+    putGroup(fSession.doc, { id: 'g2', name: 'Groep 2', color: '#b42318', order: 1 });
+    assignMembers(fSession.doc, new Map([[anna.participant.id, 'g1'], [bram.participant.id, 'g1'], [cleo.participant.id, 'g2']]));
+    await waitFor(() => server.workflow.membership(facilitator.workshop.id, cleo.participant.id).groupId === 'g2', 'the assignment on the server');
+  });
+
+  afterAll(async () => {
+    for (const c of open) c.destroy();
+    await server.close();
+  });
+
+  describe('forbidden writes to the session', () => {
+    const attempts: Array<[string, (doc: Y.Doc) => void]> = [
+      ['change the phase', (doc) => updateFlow(doc, { phaseId: 'synthesis' })],
+      ['start the timer', (doc) => updateFlow(doc, { timerStatus: 'running', timerEndsAt: Date.now() + 60_000, timerDurationMs: 60_000 })],
+      ['create a subgroup', (doc) => putGroup(doc, { id: 'g3', name: 'Eigen groep', color: '#047857', order: 2 })],
+      ['rename a subgroup', (doc) => putGroup(doc, { id: 'g1', name: 'Gekaapt', color: '#1d4ed8', order: 0 })],
+      ['move someone else to another subgroup', (doc) => assignMembers(doc, new Map([[bram.participant.id, 'g2']]))],
+      ['pick their own subgroup when the facilitator assigns', (doc) => assignMembers(doc, new Map([[anna.participant.id, 'g2']]))],
+      ['mark someone else ready', (doc) => setReady(doc, bram.participant.id, 'open')],
+      ['bring everyone to their view', (doc) => updateFlow(doc, { attentionNonce: 99 })],
+    ];
+    for (const [what, attempt] of attempts) {
+      it(`refuses a participant who tries to ${what}`, async () => {
+        const client = connect(anna, SESSION_DOC);
+        await client.synced();
+        const before = JSON.stringify([readFlow(fSession.doc), readMembers(fSession.doc)]);
+        attempt(client.doc);
+        const closed = await client.closed;
+        expect(closed.code).toBe(CLOSE.forbidden);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(JSON.stringify([readFlow(fSession.doc), readMembers(fSession.doc)])).toBe(before);
+      });
+    }
+
+    it('lets a participant mark themselves ready for the current phase', async () => {
+      const client = connect(anna, SESSION_DOC);
+      await client.synced();
+      setReady(client.doc, anna.participant.id, 'open');
+      await waitFor(() => readMember(fSession.doc, anna.participant.id)?.readyPhase === 'open', 'Anna ready on the facilitator side');
+      expect(client.provider.wsconnected).toBe(true);
+    });
+  });
+
+  describe('forbidden facilitator actions over HTTP', () => {
+    it('answers 403 to a participant changing settings, closing, renaming or removing', async () => {
+      const base = `${server.url}/api/workshops/${facilitator.workshop.id}`;
+      expect((await requestJson('PATCH', base, anna.token, { dotsPerPerson: 20 })).status).toBe(403);
+      expect((await requestJson('POST', `${base}/close`, anna.token, { closed: true })).status).toBe(403);
+      expect((await requestJson('PATCH', `${base}/participants/${bram.participant.id}`, anna.token, { name: 'Bram?' })).status).toBe(403);
+      expect((await requestJson('DELETE', `${base}/participants/${bram.participant.id}`, anna.token)).status).toBe(403);
+      expect((await requestJson('DELETE', base, anna.token)).status).toBe(403);
+    });
+  });
+
+  describe('boards by phase', () => {
+    it("keeps another group's board closed while groups work", async () => {
+      await setPhase('vel1-discuss');
+      const peek = connect(anna, boardDocKey('g2'));
+      expect((await peek.closed).code).toBe(CLOSE.hidden);
+    });
+
+    it("refuses a write to the own group board on a sheet the phase does not work on", async () => {
+      const board = connect(anna, boardDocKey('g1'));
+      await board.synced();
+      addNote(board.doc, note('wrong-sheet', anna.participant.id, 'vel2'));
+      expect((await board.closed).code).toBe(CLOSE.forbidden);
+    });
+
+    it('refuses more voting dots than the workshop gives', async () => {
+      const board = connect(anna, boardDocKey('g1'));
+      await board.synced();
+      addNote(board.doc, note('votable', anna.participant.id));
+      for (let slot = 0; slot < 3; slot++) placeVote(board.doc, 'votable', anna.participant.id, slot);
+      const f = connect(facilitator, boardDocKey('g1'));
+      await f.synced();
+      await waitFor(() => readVotes(f.doc).length === 3, 'three dots');
+      placeVote(board.doc, 'votable', anna.participant.id, 3);
+      expect((await board.closed).code).toBe(CLOSE.limit);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(readVotes(f.doc)).toHaveLength(3);
+    });
+
+    it("refuses a mark in someone else's name", async () => {
+      const board = connect(anna, boardDocKey('g1'));
+      await board.synced();
+      setMark(board.doc, 'votable', bram.participant.id, 'disagree');
+      expect((await board.closed).code).toBe(CLOSE.forbidden);
+    });
+  });
+
+  describe('silent writing', () => {
+    it('withholds private notes from everyone but the author and the facilitator, then reveals them', async () => {
+      await setPhase('vel1-write');
+      const draft = connect(anna, draftDocKey(anna.participant.id));
+      await draft.synced();
+      addNote(draft.doc, note('secret', anna.participant.id, 'vel1', 'Alleen ik zie dit'));
+
+      // Bram cannot open Anna's draft, and the group board does not have the note.
+      const peek = connect(bram, draftDocKey(anna.participant.id));
+      expect((await peek.closed).code).toBe(CLOSE.hidden);
+      const bramBoard = connect(bram, boardDocKey('g1'));
+      await bramBoard.synced();
+      // The facilitator can look over Anna's shoulder.
+      const fDraft = connect(facilitator, draftDocKey(anna.participant.id));
+      await fDraft.synced();
+      await waitFor(() => readNote(fDraft.doc, 'secret') !== undefined, 'the facilitator to see the private note');
+      expect(readNote(bramBoard.doc, 'secret')).toBeUndefined();
+
+      // Writing straight on the board is refused while writing silently.
+      const annaBoard = connect(anna, boardDocKey('g1'));
+      await annaBoard.synced();
+      addNote(annaBoard.doc, note('shortcut', anna.participant.id));
+      expect((await annaBoard.closed).code).toBe(CLOSE.forbidden);
+
+      // Discussion starts: the note moves to the group board, the same note, for everyone.
+      await setPhase('vel1-discuss');
+      await waitFor(() => readNote(bramBoard.doc, 'secret')?.text === 'Alleen ik zie dit', 'the reveal on Bram\'s board');
+      expect(readNote(bramBoard.doc, 'secret')?.authorId).toBe(anna.participant.id);
+      await waitFor(() => readNotes(draft.doc).length === 0, 'the draft to be emptied');
+    });
+
+    it("refuses private notes outside the writing phases", async () => {
+      const draft = connect(anna, draftDocKey(anna.participant.id));
+      await draft.synced();
+      addNote(draft.doc, note('late', anna.participant.id));
+      expect((await draft.closed).code).toBe(CLOSE.forbidden);
+    });
+  });
+
+  describe('presentations', () => {
+    it("opens the spotlighted group's board to others, read-only, and closes it again when groups go back to work", async () => {
+      updateFlow(fSession.doc, { phaseId: 'presentations', spotlightGroupId: 'g1' });
+      await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === 'presentations', 'presentations');
+      const watch = connect(cleo, boardDocKey('g1'));
+      await watch.synced();
+      expect(readNote(watch.doc, 'secret')).toBeDefined();
+      await setPhase('vel1-discuss');
+      expect((await watch.closed).code).toBe(CLOSE.hidden);
+    });
+
+    it('refuses writes on the presented board by the audience', async () => {
+      updateFlow(fSession.doc, { phaseId: 'presentations', spotlightGroupId: 'g1' });
+      await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === 'presentations', 'presentations');
+      const watch = connect(cleo, boardDocKey('g1'));
+      await watch.synced();
+      setNoteText(watch.doc, 'secret', 'van Cleo');
+      expect((await watch.closed).code).toBe(CLOSE.forbidden);
+    });
+  });
+
+  describe('closing and removing', () => {
+    it('makes a closed workshop read-only, even for the facilitator, until reopened', async () => {
+      await setPhase('vel1-discuss');
+      const base = `${server.url}/api/workshops/${facilitator.workshop.id}`;
+      expect((await requestJson('POST', `${base}/close`, facilitator.token, { closed: true })).status).toBe(200);
+      const board = connect(anna, boardDocKey('g1'));
+      await board.synced();
+      addNote(board.doc, note('after-close', anna.participant.id));
+      expect((await board.closed).code).toBe(CLOSE.forbidden);
+      const join = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: facilitator.workshop.code, name: 'Laat' }) });
+      expect(join.status).toBe(409);
+      expect((await requestJson('POST', `${base}/close`, facilitator.token, { closed: false })).status).toBe(200);
+    });
+
+    it('disconnects a removed participant and refuses them afterwards', async () => {
+      const board = connectBoard(server.url, cleo, 'g2');
+      open.push(board);
+      await board.synced();
+      const res = await requestJson('DELETE', `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${cleo.participant.id}`, facilitator.token);
+      expect(res.status).toBe(204);
+      expect((await board.closed).code).toBe(CLOSE.unauthorized);
+      const again = connect(cleo, SESSION_DOC);
+      expect((await again.closed).code).toBe(CLOSE.unauthorized);
+      await waitFor(() => !readMembers(fSession.doc).some((m) => m.id === cleo.participant.id), 'Cleo gone from the session');
+    });
+
+    it('renames a participant everywhere', async () => {
+      const res = await requestJson('PATCH', `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${bram.participant.id}`, facilitator.token, { name: 'Bram de Vries' });
+      expect(res.status).toBe(200);
+      await waitFor(() => readMember(fSession.doc, bram.participant.id)?.name === 'Bram de Vries', 'the new name in the session');
+      expect(readMember(fSession.doc, bram.participant.id)?.groupId).toBe('g1');
+    });
+  });
+});
