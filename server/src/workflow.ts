@@ -23,7 +23,7 @@ import { checkSessionChanges } from '@dmc/shared/domain/sessionRules';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey, draftDocKey, parseDocKey } from '@dmc/shared/protocol/api';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
-import { discussiemodelTemplate, getField } from '@dmc/shared/template/index';
+import { getField, templateForBoard } from '@dmc/shared/template/index';
 import type { Collab } from './collab/collab';
 import type { ConnectionActor, Room, RoomPolicy } from './collab/room';
 import type { StoredWorkshop } from './persistence/types';
@@ -131,7 +131,7 @@ export class Workflow {
         if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
         if (state.closed) return { code: 'forbidden', reason: 'the workshop is closed' };
         const rights = boardRights(actor, board, state, this.membership(workshopId, actor.id));
-        return checkBoardChanges(actor, changes, boardContext(doc, rights, this.workshops.cached(workshopId)?.dotsPerPerson ?? 0));
+        return checkBoardChanges(actor, changes, boardContext(doc, rights, this.workshops.cached(workshopId)?.dotsPerPerson ?? 0, board.kind === 'plenary' ? PLENARY_BOARD : board.groupId));
       },
     };
   }
@@ -149,7 +149,7 @@ export class Workflow {
         }
         const def = phase(state.phaseId);
         const rights = { read: true, permissions: new Set(['notes'] as const), writableSheets: actor.role === 'facilitator' ? ('all' as const) : def.writableSheets, writesPrivately: true };
-        return checkBoardChanges(actor, changes, boardContext(doc, rights, 0));
+        return checkBoardChanges(actor, changes, boardContext(doc, rights, 0, 'draft'));
       },
     };
   }
@@ -218,13 +218,14 @@ export class Workflow {
   }
 }
 
-function boardContext(doc: Y.Doc, rights: Parameters<typeof checkBoardChanges>[2]['rights'], dotsPerPerson: number) {
+function boardContext(doc: Y.Doc, rights: Parameters<typeof checkBoardChanges>[2]['rights'], dotsPerPerson: number, boardId: string) {
+  const template = templateForBoard(boardId);
   return {
     noteCount: countNotes(doc),
     rights,
     dotsPerPerson,
     noteExists: (id: string) => readNote(doc, id) !== undefined,
-    sheetOfField: (fieldId: string) => getField(discussiemodelTemplate, fieldId)?.sheet.id,
+    sheetOfField: (fieldId: string) => getField(template, fieldId)?.sheet.id,
   };
 }
 

@@ -199,3 +199,15 @@ describe('discussiemodelTemplate', () => {
 function fieldsTopLevel(sheetId: string): FieldTemplate[] {
   return sheet(sheetId).fields.filter((f) => f.parentId === undefined);
 }
+
+describe('plenary template', () => {
+  it('adds the welcome sheet with the handbook\'s two opening questions and validates', async () => {
+    const { plenaryTemplate } = await import('./plenary');
+    const { validateTemplate } = await import('./schema');
+    expect(validateTemplate(plenaryTemplate)).toMatchObject({ ok: true });
+    expect(plenaryTemplate.sheets.map((s) => s.id)).toEqual(['welkom', 'vel1', 'vel2']);
+    const questions = plenaryTemplate.sheets[0]?.fields.map((f) => f.questions[0]?.nl);
+    expect(questions?.join(' ')).toMatch(/Wat viel op/);
+    expect(questions?.join(' ')).toMatch(/belangrijke vragen/);
+  });
+});

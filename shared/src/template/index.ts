@@ -10,3 +10,4 @@ export {
 } from './schema';
 export type { TemplateValidation } from './schema';
 export { getSheet, getField, fieldAt, fieldsOf, localize } from './lookup';
+export { welcomeSheet, plenaryTemplate, templateForBoard } from './plenary';
