@@ -28,6 +28,8 @@ export interface TextBlock {
 /** The computed look of one field. */
 export interface FieldLayout {
   readonly nested: boolean;
+  /** The text scale used (1 = the preferred sizes). */
+  readonly scale: number;
   readonly title: TextBlock;
   readonly questions: readonly TextBlock[];
   readonly hint: TextBlock | null;
@@ -48,19 +50,22 @@ interface Metrics {
   readonly infoRadius: number;
 }
 
-const TOP: Metrics = { pad: 12, title: 17, question: 13.5, hint: 11.5, minScale: 0.62, titleGap: 5, questionGap: 3, infoRadius: 9 };
-const NESTED: Metrics = { pad: 7, title: 10.5, question: 9, hint: 8, minScale: 0.7, titleGap: 3, questionGap: 2, infoRadius: 6.5 };
+const TOP: Metrics = { pad: 11, title: 19, question: 14.5, hint: 12.5, minScale: 0.6, titleGap: 4, questionGap: 3, infoRadius: 9.5 };
+const NESTED: Metrics = { pad: 7, title: 11.5, question: 9.8, hint: 8.5, minScale: 0.7, titleGap: 3, questionGap: 2, infoRadius: 7 };
 
 const TITLE_LINE = 1.15;
-const TEXT_LINE = 1.25;
+const TEXT_LINE = 1.22;
 
 function block(text: string, x: number, y: number, width: number, fontSize: number, lineHeight: number, style: FontStyle, measurers: Measurers): TextBlock {
   const lines = wrapText(text, width, fontSize, measurers[style], true);
   return { x, y, width, fontSize, lineHeight, style, lines, height: lines.length * fontSize * lineHeight };
 }
 
-/** Lays out a field's printed texts. */
-export function layoutField(sheet: SheetTemplate, field: FieldTemplate, locale: Locale, measurers: Measurers): FieldLayout {
+/**
+ * Lays out a field's printed texts, at the largest text scale that fits (or at `fixedScale`, so
+ * that sibling boxes can share one size).
+ */
+export function layoutField(sheet: SheetTemplate, field: FieldTemplate, locale: Locale, measurers: Measurers, fixedScale?: number): FieldLayout {
   const nested = field.parentId !== undefined;
   const m = nested ? NESTED : TOP;
   const { rect } = field;
@@ -73,8 +78,9 @@ export function layoutField(sheet: SheetTemplate, field: FieldTemplate, locale: 
   const innerWidth = rect.width - 2 * m.pad;
   const titleWidth = innerWidth - 2 * m.infoRadius - 4;
 
+  if (fixedScale !== undefined) return compose(Math.max(m.minScale, Math.min(1, fixedScale)));
   let layout: FieldLayout | null = null;
-  for (let scale = 1; scale >= m.minScale - 1e-9; scale -= 0.04) {
+  for (let scale = 1; scale >= m.minScale - 1e-9; scale -= 0.02) {
     layout = compose(scale);
     if (layout.headerBottom - rect.y <= maxHeader) break;
   }
@@ -99,7 +105,8 @@ export function layoutField(sheet: SheetTemplate, field: FieldTemplate, locale: 
       hint = block(localize(field.hint, locale), x, y, innerWidth, m.hint * scale, TEXT_LINE, 'italic', measurers);
       y += hint.height + m.questionGap;
     }
-    return { nested, title, questions, hint, headerBottom: y + m.pad / 2, info };
+    // The last gap already separates the text from the notes below it.
+    return { nested, scale, title, questions, hint, headerBottom: y + 2, info };
   }
 }
 

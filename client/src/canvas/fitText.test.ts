@@ -17,7 +17,7 @@ describe('wrapText', () => {
 
   it('puts a long word on its own line, or breaks it when asked', () => {
     expect(wrapText('x abcdefghijklmno', 54, 10, measure)).toEqual(['x', 'abcdefghijklmno']);
-    expect(wrapText('abcdefghijklmno', 54, 10, measure, true)).toEqual(['abcdefghij', 'klmno']);
+    expect(wrapText('abcdefghijklmno', 54, 10, measure, true)).toEqual(['abcdefghi-', 'jklmno']);
   });
 });
 
@@ -49,6 +49,17 @@ describe('fitText', () => {
     const fitted = fitText('Onderwijsonderzoek', box, measure);
     expect(fitted.lines).toEqual(['Onderwijsonderzoek']);
     expect(measure('Onderwijsonderzoek', fitted.fontSize)).toBeLessThanOrEqual(54);
+  });
+
+  it('breaks a long word when that allows a clearly larger font', () => {
+    // Whole, "Studentbegeleiding" (18 chars) needs size 6; broken, it fits at a larger size.
+    const fitted = fitText('Studentbegeleiding', { ...box, breakWordsBelow: 8 }, measure);
+    expect(fitted.fontSize).toBeGreaterThanOrEqual(7.5);
+    expect(fitted.lines[0]?.endsWith('-')).toBe(true);
+    expect(fitted.lines.length).toBeGreaterThan(1);
+    expect(fitted.lines.join('').replace(/-/g, '')).toBe('Studentbegeleiding');
+    // Without the option the word stays whole.
+    expect(fitText('Studentbegeleiding', box, measure).lines).toEqual(['Studentbegeleiding']);
   });
 
   it('cuts off with an ellipsis what does not fit at the smallest size', () => {

@@ -16,6 +16,11 @@ export interface FitTextOptions {
   readonly step?: number;
   /** Line height as a multiple of the font size. */
   readonly lineHeight?: number;
+  /**
+   * When keeping words whole would need a font smaller than this, words may be hyphenated instead
+   * if that allows a clearly larger font (long Dutch compounds would otherwise make notes unreadable).
+   */
+  readonly breakWordsBelow?: number;
 }
 
 /** Text laid out to fit a box. */
@@ -61,12 +66,13 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, measu
   return lines;
 }
 
+/** Splits a word that is too wide into pieces that fit, each but the last ending in a hyphen. */
 function splitWord(word: string, maxWidth: number, fontSize: number, measure: TextMeasurer): string[] {
   const pieces: string[] = [];
   let piece = '';
   for (const char of Array.from(word)) {
-    if (piece !== '' && measure(piece + char, fontSize) > maxWidth) {
-      pieces.push(piece);
+    if (piece !== '' && measure(`${piece}${char}-`, fontSize) > maxWidth) {
+      pieces.push(`${piece}-`);
       piece = char;
     } else {
       piece += char;
@@ -83,20 +89,32 @@ function fits(lines: readonly string[], fontSize: number, options: FitTextOption
   return lines.every((line) => measure(line, fontSize) <= options.width + 1e-9);
 }
 
+function largestFit(text: string, options: FitTextOptions, measure: TextMeasurer, breakWords: boolean): FittedText | null {
+  const step = options.step ?? 0.5;
+  for (let size = options.maxFontSize; size >= options.minFontSize - 1e-9; size -= step) {
+    const lines = wrapText(text, options.width, size, measure, breakWords);
+    if (fits(lines, size, options, measure)) return { fontSize: size, lines, truncated: false };
+  }
+  return null;
+}
+
 /**
  * The largest font size (from max down to min, by `step`) at which the wrapped text fits the
  * box without breaking words; at the minimum size words are broken and overflow is cut off.
  */
 export function fitText(text: string, options: FitTextOptions, measure: TextMeasurer): FittedText {
-  const step = options.step ?? 0.5;
   const lineHeight = options.lineHeight ?? 1.2;
   const trimmed = text.replace(/\s+$/, '');
   if (trimmed === '') return { fontSize: options.maxFontSize, lines: [], truncated: false };
 
-  for (let size = options.maxFontSize; size >= options.minFontSize - 1e-9; size -= step) {
-    const lines = wrapText(trimmed, options.width, size, measure);
-    if (fits(lines, size, options, measure)) return { fontSize: size, lines, truncated: false };
+  const whole = largestFit(trimmed, options, measure, false);
+  const breakBelow = options.breakWordsBelow;
+  if (whole && (breakBelow === undefined || whole.fontSize >= breakBelow)) return whole;
+  if (breakBelow !== undefined) {
+    const broken = largestFit(trimmed, options, measure, true);
+    if (broken && (!whole || broken.fontSize >= whole.fontSize * 1.25)) return broken;
   }
+  if (whole) return whole;
 
   const size = options.minFontSize;
   const lines = wrapText(trimmed, options.width, size, measure, true);

@@ -11,12 +11,22 @@ export function browserMeasurers(): Measurers {
 const fieldCache = new Map<string, FieldLayout>();
 const headerCache = new Map<string, SheetHeaderLayout>();
 
-/** The layout of a field in a locale, computed once. */
+/**
+ * The layout of a field in a locale, computed once. Nested boxes of one parent share the text
+ * size of the most crowded of them, so the boxes read as one set.
+ */
 export function fieldLayoutFor(sheet: SheetTemplate, field: FieldTemplate, locale: Locale): FieldLayout {
   const key = `${sheet.id}|${field.id}|${locale}`;
   let layout = fieldCache.get(key);
   if (!layout) {
-    layout = layoutField(sheet, field, locale, browserMeasurers());
+    const measurers = browserMeasurers();
+    if (field.parentId === undefined) {
+      layout = layoutField(sheet, field, locale, measurers);
+    } else {
+      const siblings = sheet.fields.filter((f) => f.parentId === field.parentId);
+      const scale = Math.min(...siblings.map((f) => layoutField(sheet, f, locale, measurers).scale));
+      layout = layoutField(sheet, field, locale, measurers, scale);
+    }
     fieldCache.set(key, layout);
   }
   return layout;

@@ -8,7 +8,8 @@ const REFERENCE_SIZE = 100;
 let context: CanvasRenderingContext2D | null | undefined;
 
 function getContext(): CanvasRenderingContext2D | null {
-  if (context === undefined) context = document.createElement('canvas').getContext('2d');
+  // Outside a browser (unit tests) there is no canvas; widths are then estimated.
+  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   return context;
 }
 

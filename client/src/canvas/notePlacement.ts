@@ -35,7 +35,25 @@ export function clampToSheet(sheet: SheetTemplate, p: Point): Point {
   };
 }
 
-/** The best spot for a note in a field; `nearCentre` is where the person wants its centre. */
+/** The rectangles covered by a field's printed texts and its info button. */
+function headerBoxes(layout: ReturnType<typeof fieldLayoutFor>): Box[] {
+  const { info } = layout;
+  return [
+    ...[layout.title, ...layout.questions, ...(layout.hint ? [layout.hint] : [])].map((block) => ({
+      x: block.x,
+      y: block.y,
+      width: block.width,
+      height: block.height,
+    })),
+    { x: info.x - info.r, y: info.y - info.r, width: 2 * info.r, height: 2 * info.r },
+  ];
+}
+
+/**
+ * The best spot for a note in a field; `nearCentre` is where the person wants its centre. First a
+ * free spot below the printed text; then, for a field filled with nested boxes (PRIVACY), the
+ * least covering spot whose centre is still in the field, possibly sticking out over its edge.
+ */
 export function spotInField(
   sheet: SheetTemplate,
   field: FieldTemplate,
@@ -46,20 +64,28 @@ export function spotInField(
 ): Spot | null {
   const { rect } = field;
   const layout = fieldLayoutFor(sheet, field, locale);
-  const obstacles: Box[] = [
-    ...sheet.fields.filter((f) => f.parentId === field.id).map((f) => f.rect),
-    ...notes.filter((n) => n.sheetId === sheet.id && n.id !== ignoreId).map(noteBox),
-  ];
+  const children = sheet.fields.filter((f) => f.parentId === field.id).map((f) => f.rect);
+  const others = notes.filter((n) => n.sheetId === sheet.id && n.id !== ignoreId).map(noteBox);
   const near = nearCentre ? { x: nearCentre.x - NOTE_SIZE / 2, y: nearCentre.y - NOTE_SIZE / 2 } : undefined;
   const accepts = (p: Point) => fieldOfNoteAt(sheet, p.x, p.y) === field.id;
+  const base = { size: NOTE_SIZE, accepts, ...(near ? { near } : {}) };
+
   const below = { x: rect.x, y: layout.headerBottom, width: rect.width, height: rect.y + rect.height - layout.headerBottom };
-  const request = { size: NOTE_SIZE, obstacles, accepts, ...(near ? { near } : {}) };
-  // Below the printed text first; a parent full of nested fields may only have room in its title band.
-  const strict = below.height >= NOTE_SIZE / 2 ? findSpot({ ...request, area: below }) : null;
-  if (strict?.free) return strict;
-  const loose = findSpot({ ...request, area: rect });
-  if (loose?.free) return loose;
-  return strict ?? loose;
+  const strict = below.height >= NOTE_SIZE / 2 ? findSpot({ ...base, area: below, obstacles: [...children, ...others] }) : null;
+  if (strict?.free || children.length === 0) return strict ?? findSpot({ ...base, area: rect, obstacles: others });
+
+  const half = NOTE_SIZE / 2;
+  const x = Math.max(0, rect.x - half);
+  const y = Math.max(0, rect.y - half);
+  const wide = {
+    x,
+    y,
+    width: Math.min(sheet.width, rect.x + rect.width + half) - x,
+    height: Math.min(sheet.height, rect.y + rect.height + half) - y,
+  };
+  // Sticking out over the edge is fine; covering a neighbouring field is not.
+  const neighbours = sheet.fields.filter((f) => f.id !== field.id && f.id !== field.parentId && f.parentId !== field.id).map((f) => f.rect);
+  return findSpot({ ...base, area: wide, obstacles: [...children, ...neighbours, ...others, ...headerBoxes(layout)] }) ?? strict;
 }
 
 /**

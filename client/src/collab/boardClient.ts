@@ -5,6 +5,7 @@ import {
   createUndoManager,
   deleteNote,
   moveNote,
+  notesOf,
   observeNotes,
   readNote,
   readNotes,
@@ -70,14 +71,35 @@ const PRESENCE_INTERVAL_MS = 50;
 /** Rebuilding after refusals more often than this within a minute means something is stuck. */
 const MAX_REBUILDS_PER_MINUTE = 4;
 
+/**
+ * The ids of the notes a transaction touched: keys changed on the notes collection itself (added,
+ * deleted) and the keys of changed note records. Read-only inspection of the transaction.
+ */
+function changedNoteIds(doc: Y.Doc, tr: Y.Transaction): string[] {
+  const notes = notesOf(doc);
+  const ids: string[] = [];
+  tr.changed.forEach((keys, type) => {
+    // Identity check across Yjs' invariant generic types.
+    if ((type as unknown) === notes) {
+      for (const key of keys) if (key !== null) ids.push(key);
+    } else if (type._item?.parent === notes && typeof type._item.parentSub === 'string') {
+      ids.push(type._item.parentSub);
+    }
+  });
+  return ids;
+}
+
 /** One Y.Doc with its provider; replaced wholesale after a refused write. */
 class Connection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly undo: Y.UndoManager;
   private everSynced = false;
+  /** Notes go to the store once synced, or once this person changed something (offline start). */
+  private publishing = false;
   private everConnected = false;
-  private unsynced = 0;
+  /** Notes changed locally while not in sync; their count is what the status shows. */
+  private readonly unsynced = new Set<string>();
   private offlineTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly presenceCache = new Map<number, RemotePresence>();
   private readonly cleanups: Array<() => void> = [];
@@ -113,12 +135,13 @@ class Connection {
     provider.on('sync', (synced) => {
       if (this.disposed || !synced) return;
       this.clearOfflineTimer();
-      this.unsynced = 0;
+      this.unsynced.clear();
       const s = store.getState();
       s.setUnsynced(0);
       s.setConnection('connected');
       if (!this.everSynced) {
         this.everSynced = true;
+        this.publishing = true;
         this.publishNotes(readNotes(doc));
       }
     });
@@ -127,17 +150,18 @@ class Connection {
     });
 
     this.cleanups.push(
-      observeNotes(doc, (notes) => {
-        // Before the first sync an empty document would flash an empty board.
-        if (this.everSynced) this.publishNotes(notes);
+      observeNotes(doc, (notes, local) => {
+        // Before the first sync an empty document would flash an empty board over the real one.
+        if (local) this.publishing = true;
+        if (this.publishing) this.publishNotes(notes);
       }),
     );
 
     const onTransaction = (tr: Y.Transaction) => {
       if (!tr.local || tr.changed.size === 0) return;
       if (provider.wsconnected && provider.synced) return;
-      this.unsynced++;
-      store.getState().setUnsynced(this.unsynced);
+      for (const id of changedNoteIds(doc, tr)) this.unsynced.add(id);
+      store.getState().setUnsynced(this.unsynced.size);
     };
     doc.on('afterTransaction', onTransaction);
     this.cleanups.push(() => doc.off('afterTransaction', onTransaction));
@@ -163,7 +187,9 @@ class Connection {
         else this.presenceCache.delete(id);
       }
       for (const id of removed) this.presenceCache.delete(id);
-      this.owner.presence.set([...this.presenceCache.values()].filter((p) => p.clientId !== doc.clientID));
+      // Our own cursor moves change nothing that others' overlay draws.
+      const onlySelf = [...added, ...updated, ...removed].every((id) => id === doc.clientID);
+      if (!onlySelf) this.owner.presence.set([...this.presenceCache.values()].filter((p) => p.clientId !== doc.clientID));
       publishPeers();
     };
     awareness.on('change', onPresence);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
 
 /** Copies a text to the clipboard, saying so for a moment (also to screen readers). */
-export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
+export function CopyButton({ text, label, visibleLabel, testId }: { text: string; label: string; visibleLabel?: string; testId?: string }) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -23,9 +23,9 @@ export function CopyButton({ text, label, testId }: { text: string; label: strin
   return (
     <span className="copy">
       <button type="button" className="button button--secondary button--small" onClick={() => void copy()} aria-label={label} data-testid={testId}>
-        {state === 'copied' ? t('common.copied') : t('common.copy')}
+        {state === 'copied' ? t('common.copied') : (visibleLabel ?? t('common.copy'))}
       </button>
-      <span className="copy__status" role="status">
+      <span className="visually-hidden" role="status">
         {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : ''}
       </span>
     </span>

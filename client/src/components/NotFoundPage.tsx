@@ -8,7 +8,7 @@ export function NotFoundPage() {
   return (
     <PageShell>
       <section className="card">
-        <h1>{t('board.gone.heading')}</h1>
+        <h1>{t('notFound.heading')}</h1>
         <p>
           <a
             href={paths.home()}

@@ -3,6 +3,7 @@
  * missing or extra key is a compile error. Placeholders are written `{name}`.
  */
 
+/** Dutch, the default language. */
 export const nl = {
   'app.name': 'Discussiemodel Canvas',
   'app.skipToContent': 'Naar de inhoud',
@@ -11,10 +12,8 @@ export const nl = {
   'common.copied': 'Gekopieerd',
   'common.copyFailed': 'Kopiëren lukte niet; selecteer de tekst en kopieer hem zelf.',
   'common.close': 'Sluiten',
-  'common.loading': 'Laden…',
   'common.backHome': 'Naar de startpagina',
   'common.tryAgain': 'Opnieuw proberen',
-  'common.required': '(verplicht)',
   'common.optional': '(optioneel)',
 
   'lang.groupLabel': 'Taal',
@@ -51,6 +50,7 @@ export const nl = {
     'Alles blijft op deze server: geen accounts, geen trackers, geen externe lettertypen. Workshops verlopen vanzelf.',
 
   'join.loading': 'Workshop opzoeken…',
+  'join.headingGeneric': 'Deelnemen aan een workshop',
   'join.heading': 'Deelnemen aan “{title}”',
   'join.name': 'Jouw naam',
   'join.nameHint': 'Zo zien de anderen wie je bent (hoogstens 40 tekens). Een voornaam is genoeg.',
@@ -71,8 +71,10 @@ export const nl = {
   'board.gone.heading': 'Workshop niet gevonden',
   'board.gone.text': 'Deze workshop bestaat niet (meer). Misschien is hij verlopen of verwijderd.',
   'board.code': 'Code: {code}',
-  'board.codeLabel': 'Deelnemerscode',
   'board.role.facilitator': 'Procesbegeleider',
+  'board.copyJoinLink': 'Deelnamelink kopiëren',
+  'board.copyLinkShort': 'Link kopiëren',
+  'notFound.heading': 'Deze pagina bestaat niet',
 
   'errors.unknown_code': 'Er is geen workshop met deze code. Controleer de code en probeer het opnieuw.',
   'errors.workshop_closed': 'Deze workshop is gesloten.',
@@ -94,11 +96,8 @@ export const nl = {
   'presence.label': 'Aanwezig',
   'presence.you': '(jij)',
   'presence.typing': '{name} typt…',
-  'presence.more': '+{count}',
-  'presence.moreLabel': 'en nog {count} anderen: {names}',
 
   'sheet.tabsLabel': 'Vellen van het canvas',
-  'sheet.tab': '{label} — {title}',
   'sheet.info': 'Uitleg bij {label}',
 
   'toolbar.label': 'Werkbalk',
@@ -118,7 +117,6 @@ export const nl = {
   'action.nudge': 'Notitie verschuiven',
   'action.sheet': 'Naar {label}',
   'action.contextMenu': 'Menu van de notitie',
-  'action.shortcut': 'sneltoets {keys}',
   'zoom.level': 'Zoom {percent}%',
 
   'color.yellow': 'geel',
@@ -131,10 +129,10 @@ export const nl = {
   'note.editorLabel': 'Tekst van de notitie. Enter om op te slaan, Shift+Enter voor een nieuwe regel, Escape om te stoppen.',
   'note.menuLabel': 'Notitie',
   'note.colorsLabel': 'Kleur van de notitie',
-  'note.readOnly': 'Alleen de schrijver of de procesbegeleider kan deze notitie aanpassen.',
   'note.empty': '(lege notitie)',
 
   'canvas.label': 'Canvas: {sheet}',
+  'canvas.roleDescription': 'canvas',
   'canvas.help':
     'Dubbelklik in een veld of druk op N om een notitie toe te voegen. Sleep een notitie om haar te verplaatsen; pijltjestoetsen schuiven de geselecteerde notitie. Scroll of knijp om te zoomen, sleep de achtergrond om te schuiven. Alles kan ook in de lijstweergave.',
 
@@ -179,7 +177,6 @@ export const nl = {
   'notice.serverSaid': 'Melding van de server: {reason}',
   'notice.tooManyMessages': 'Je stuurde heel veel wijzigingen kort na elkaar. We verbinden zo opnieuw.',
   'notice.cannotEdit': 'Alleen de schrijver of de procesbegeleider kan de tekst van deze notitie aanpassen of haar verwijderen.',
-  'notice.noteDeleted': 'Deze notitie is intussen verwijderd.',
 } as const;
 
 /** A key of the interface string table. */
@@ -188,6 +185,7 @@ export type MessageKey = keyof typeof nl;
 /** A complete string table. */
 export type Messages = Readonly<Record<MessageKey, string>>;
 
+/** English, complete: typed against the Dutch table. */
 export const en: Messages = {
   'app.name': 'Discussiemodel Canvas',
   'app.skipToContent': 'Skip to content',
@@ -196,10 +194,8 @@ export const en: Messages = {
   'common.copied': 'Copied',
   'common.copyFailed': 'Copying did not work; select the text and copy it yourself.',
   'common.close': 'Close',
-  'common.loading': 'Loading…',
   'common.backHome': 'Go to the start page',
   'common.tryAgain': 'Try again',
-  'common.required': '(required)',
   'common.optional': '(optional)',
 
   'lang.groupLabel': 'Language',
@@ -235,6 +231,7 @@ export const en: Messages = {
   'home.privacy': 'Everything stays on this server: no accounts, no trackers, no external fonts. Workshops expire automatically.',
 
   'join.loading': 'Looking up the workshop…',
+  'join.headingGeneric': 'Join a workshop',
   'join.heading': 'Join “{title}”',
   'join.name': 'Your name',
   'join.nameHint': 'This is how the others see you (at most 40 characters). A first name is enough.',
@@ -255,8 +252,10 @@ export const en: Messages = {
   'board.gone.heading': 'Workshop not found',
   'board.gone.text': 'This workshop does not exist (any more). It may have expired or been deleted.',
   'board.code': 'Code: {code}',
-  'board.codeLabel': 'Participant code',
   'board.role.facilitator': 'Facilitator',
+  'board.copyJoinLink': 'Copy join link',
+  'board.copyLinkShort': 'Copy link',
+  'notFound.heading': 'This page does not exist',
 
   'errors.unknown_code': 'There is no workshop with this code. Check the code and try again.',
   'errors.workshop_closed': 'This workshop is closed.',
@@ -278,11 +277,8 @@ export const en: Messages = {
   'presence.label': 'Here now',
   'presence.you': '(you)',
   'presence.typing': '{name} is typing…',
-  'presence.more': '+{count}',
-  'presence.moreLabel': 'and {count} others: {names}',
 
   'sheet.tabsLabel': 'Sheets of the canvas',
-  'sheet.tab': '{label} — {title}',
   'sheet.info': 'About {label}',
 
   'toolbar.label': 'Toolbar',
@@ -302,7 +298,6 @@ export const en: Messages = {
   'action.nudge': 'Nudge note',
   'action.sheet': 'Go to {label}',
   'action.contextMenu': 'Note menu',
-  'action.shortcut': 'shortcut {keys}',
   'zoom.level': 'Zoom {percent}%',
 
   'color.yellow': 'yellow',
@@ -315,10 +310,10 @@ export const en: Messages = {
   'note.editorLabel': 'Note text. Enter to save, Shift+Enter for a new line, Escape to stop.',
   'note.menuLabel': 'Note',
   'note.colorsLabel': 'Note colour',
-  'note.readOnly': 'Only the author or the facilitator can change this note.',
   'note.empty': '(empty note)',
 
   'canvas.label': 'Canvas: {sheet}',
+  'canvas.roleDescription': 'canvas',
   'canvas.help':
     'Double-click in a field or press N to add a note. Drag a note to move it; arrow keys nudge the selected note. Scroll or pinch to zoom, drag the background to pan. Everything can also be done in the list view.',
 
@@ -363,5 +358,4 @@ export const en: Messages = {
   'notice.serverSaid': 'Server message: {reason}',
   'notice.tooManyMessages': 'You sent a great many changes in a short time. We will reconnect in a moment.',
   'notice.cannotEdit': 'Only the author or the facilitator can change the text of this note or delete it.',
-  'notice.noteDeleted': 'This note has been deleted in the meantime.',
 };

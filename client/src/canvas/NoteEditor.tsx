@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { LIMITS } from '@dmc/shared/domain/limits';
+import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
+import { throttle } from '../collab/throttle';
+import { useBoard } from '../components/boardContext';
+import { useAppStore } from '../store';
+import { useT } from '../i18n';
+import { fitNoteText } from './noteText';
+import { FONT_FAMILY, NOTE_FILLS, NOTE_TEXT, CANVAS_COLORS } from './theme';
+import { useViewport } from './useViewport';
+
+/** How often live text goes to the document while typing. */
+const WRITE_INTERVAL_MS = 250;
+
+/** The in-place text editor over the note being edited (a DOM textarea that follows the zoom). */
+export function NoteEditor({ onDone }: { onDone: () => void }) {
+  const sheetId = useAppStore((s) => s.sheetId);
+  const note = useAppStore((s) => (s.editingId ? s.notes.find((n) => n.id === s.editingId) : undefined));
+  if (!note || note.sheetId !== sheetId) return null;
+  return <EditorBox key={note.id} note={note} onDone={onDone} />;
+}
+
+function EditorBox({ note, onDone }: { note: Note; onDone: () => void }) {
+  const { board, store } = useBoard();
+  const t = useT();
+  const vp = useViewport();
+  const [text, setText] = useState(note.text);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const finished = useRef(false);
+  const noteId = note.id;
+  const write = useMemo(() => throttle((value: string) => board.setText(noteId, value), WRITE_INTERVAL_MS), [board, noteId]);
+
+  useEffect(() => {
+    board.setEditing(noteId);
+    const el = ref.current;
+    if (el) {
+      el.focus({ preventScroll: true });
+      el.setSelectionRange(el.value.length, el.value.length);
+    }
+    return () => {
+      write.flush();
+      board.setEditing(null);
+    };
+  }, [board, noteId, write]);
+
+  const finish = (refocus: boolean) => {
+    if (finished.current) return;
+    finished.current = true;
+    const value = ref.current?.value ?? text;
+    write(value);
+    write.flush();
+    store.getState().stopEditing();
+    if (refocus) onDone();
+  };
+
+  const fitted = fitNoteText(text);
+  const inner = NOTE_SIZE - 2 * NOTE_TEXT.padding;
+  const textHeight = Math.max(1, fitted.lines.length) * fitted.fontSize * NOTE_TEXT.lineHeight;
+  const padTop = NOTE_TEXT.padding + Math.max(0, (inner - textHeight) / 2);
+  const s = vp.scale;
+  const style: CSSProperties = {
+    left: vp.x + note.x * s,
+    top: vp.y + note.y * s,
+    width: NOTE_SIZE * s,
+    height: NOTE_SIZE * s,
+    fontSize: fitted.fontSize * s,
+    lineHeight: NOTE_TEXT.lineHeight,
+    fontFamily: FONT_FAMILY,
+    padding: `${padTop * s}px ${NOTE_TEXT.padding * s}px ${NOTE_TEXT.padding * s}px`,
+    backgroundColor: NOTE_FILLS[note.color],
+    color: CANVAS_COLORS.ink,
+  };
+
+  return (
+    <textarea
+      ref={ref}
+      className="note-editor"
+      data-testid="note-editor"
+      aria-label={t('note.editorLabel')}
+      style={style}
+      value={text}
+      maxLength={LIMITS.noteTextLength}
+      spellCheck
+      onChange={(e) => {
+        setText(e.target.value);
+        write(e.target.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.nativeEvent.isComposing) return;
+        if (e.key === 'Enter' && !e.shiftKey) {
+          e.preventDefault();
+          finish(true);
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          finish(true);
+        }
+      }}
+      onBlur={() => finish(false)}
+    />
+  );
+}

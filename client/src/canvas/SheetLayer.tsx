@@ -1,0 +1,149 @@
+import { memo } from 'react';
+import type Konva from 'konva';
+import { Circle, Group, Layer, Rect, Text } from 'react-konva';
+import type { FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
+import type { InfoTarget } from '../store';
+import type { TextBlock } from './fieldLayout';
+import { fieldLayoutFor, sheetHeaderFor } from './layouts';
+import { template } from './template';
+import { CANVAS_COLORS, FONT_FAMILY } from './theme';
+
+/**
+ * The printed sheet: paper, heading, and every field with its title, questions and hint. Static
+ * per sheet and language. Decoration does not listen for events; the field areas listen only for
+ * double-clicks (add a note) and the info buttons for clicks.
+ */
+
+interface SheetLayerProps {
+  readonly sheet: SheetTemplate;
+  readonly locale: Locale;
+  readonly onInfo: (target: InfoTarget) => void;
+  readonly onFieldDoubleClick: (fieldId: string) => void;
+}
+
+/** Node name of field areas: pointer-downs on them count as "empty space" for panning. */
+export const FIELD_HIT_NAME = 'field-hit';
+/** Node name of info buttons. */
+export const INFO_BUTTON_NAME = 'info-button';
+/** Node name of the sheet paper. */
+export const SHEET_NAME = 'sheet-paper';
+
+/** The static layer of one sheet in one language. */
+export const SheetLayer = memo(function SheetLayer({ sheet, locale, onInfo, onFieldDoubleClick }: SheetLayerProps) {
+  const header = sheetHeaderFor(template, sheet, locale);
+  // Parents first, so nested fields are drawn (and hit) on top of them.
+  const fields = [...sheet.fields].sort((a, b) => Number(a.parentId !== undefined) - Number(b.parentId !== undefined));
+  return (
+    <Layer>
+      <Rect x={3} y={4} width={sheet.width} height={sheet.height} fill="rgba(15, 23, 42, 0.10)" cornerRadius={4} listening={false} perfectDrawEnabled={false} />
+      <Rect name={SHEET_NAME} x={0} y={0} width={sheet.width} height={sheet.height} fill={CANVAS_COLORS.sheet} cornerRadius={4} perfectDrawEnabled={false} />
+      <Group listening={false}>
+        <TextBlockShape block={header.title} fill={CANVAS_COLORS.ink} />
+        <TextBlockShape block={header.subtitle} fill={CANVAS_COLORS.muted} />
+      </Group>
+      <InfoButton x={header.info.x} y={header.info.y} r={header.info.r} onActivate={() => onInfo({ kind: 'sheet', id: sheet.id })} />
+      {fields.map((field) => (
+        <FieldShape key={field.id} sheet={sheet} field={field} locale={locale} onInfo={onInfo} onDoubleClick={onFieldDoubleClick} />
+      ))}
+    </Layer>
+  );
+});
+
+interface FieldShapeProps {
+  readonly sheet: SheetTemplate;
+  readonly field: FieldTemplate;
+  readonly locale: Locale;
+  readonly onInfo: (target: InfoTarget) => void;
+  readonly onDoubleClick: (fieldId: string) => void;
+}
+
+function FieldShape({ sheet, field, locale, onInfo, onDoubleClick }: FieldShapeProps) {
+  const layout = fieldLayoutFor(sheet, field, locale);
+  const { rect } = field;
+  const nested = layout.nested;
+  return (
+    <Group>
+      <Rect
+        name={FIELD_HIT_NAME}
+        id={`field-${field.id}`}
+        x={rect.x}
+        y={rect.y}
+        width={rect.width}
+        height={rect.height}
+        fill={field.tint}
+        stroke={nested ? CANVAS_COLORS.nestedStroke : CANVAS_COLORS.fieldStroke}
+        strokeWidth={nested ? 1 : 1.2}
+        cornerRadius={nested ? 4 : 7}
+        perfectDrawEnabled={false}
+        shadowForStrokeEnabled={false}
+        onDblClick={() => onDoubleClick(field.id)}
+        onDblTap={() => onDoubleClick(field.id)}
+      />
+      <Group listening={false}>
+        <TextBlockShape block={layout.title} fill={CANVAS_COLORS.ink} />
+        {layout.questions.map((q, i) => (
+          <TextBlockShape key={i} block={q} fill={CANVAS_COLORS.ink} />
+        ))}
+        {layout.hint && <TextBlockShape block={layout.hint} fill={CANVAS_COLORS.muted} />}
+      </Group>
+      <InfoButton x={layout.info.x} y={layout.info.y} r={layout.info.r} onActivate={() => onInfo({ kind: 'field', id: field.id })} />
+    </Group>
+  );
+}
+
+/** A laid-out block of lines. */
+export function TextBlockShape({ block, fill }: { block: TextBlock; fill: string }) {
+  return (
+    <Text
+      x={block.x}
+      y={block.y}
+      text={block.lines.join('\n')}
+      fontSize={block.fontSize}
+      fontStyle={block.style}
+      fontFamily={FONT_FAMILY}
+      lineHeight={block.lineHeight}
+      fill={fill}
+      wrap="none"
+      listening={false}
+      perfectDrawEnabled={false}
+    />
+  );
+}
+
+function setCursor(e: Konva.KonvaEventObject<MouseEvent>, cursor: string) {
+  const container = e.target.getStage()?.container();
+  if (container) container.style.cursor = cursor;
+}
+
+function InfoButton({ x, y, r, onActivate }: { x: number; y: number; r: number; onActivate: () => void }) {
+  return (
+    <Group
+      name={INFO_BUTTON_NAME}
+      x={x}
+      y={y}
+      onClick={(e) => {
+        if (e.evt.button === 0) onActivate();
+      }}
+      onTap={onActivate}
+      onMouseEnter={(e) => setCursor(e, 'pointer')}
+      onMouseLeave={(e) => setCursor(e, '')}
+    >
+      <Circle radius={r} fill={CANVAS_COLORS.infoFill} stroke={CANVAS_COLORS.infoInk} strokeWidth={r / 6} perfectDrawEnabled={false} />
+      <Text
+        x={-r}
+        y={-r}
+        width={2 * r}
+        height={2 * r}
+        text="i"
+        align="center"
+        verticalAlign="middle"
+        fontSize={r * 1.3}
+        fontStyle="bold"
+        fontFamily={FONT_FAMILY}
+        fill={CANVAS_COLORS.infoInk}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+}

@@ -1,0 +1,34 @@
+import { useAppStore } from '../store';
+import { useT } from '../i18n';
+
+/** Always-visible connection state, announced politely when it changes. */
+export function ConnectionStatus() {
+  const t = useT();
+  const connection = useAppStore((s) => s.connection);
+  const unsynced = useAppStore((s) => s.unsynced);
+  const status = connection === 'connected' ? 'connected' : connection === 'offline' ? 'offline' : 'connecting';
+  const label =
+    connection === 'connected'
+      ? t('status.connected')
+      : connection === 'offline'
+        ? t('status.offline')
+        : connection === 'reconnecting'
+          ? t('status.reconnecting')
+          : t('status.connecting');
+  const pending =
+    unsynced > 0 && connection !== 'connected'
+      ? unsynced === 1
+        ? t('status.unsyncedOne')
+        : t('status.unsyncedMany', { count: unsynced })
+      : null;
+  return (
+    <div className={`status status--${status}`} data-testid="connection-status" data-status={status} role="status" aria-live="polite">
+      <span className="status__dot" aria-hidden="true" />
+      <span className="visually-hidden">{t('status.label')}: </span>
+      <span className="status__text">
+        {label}
+        {pending && ` — ${pending}`}
+      </span>
+    </div>
+  );
+}

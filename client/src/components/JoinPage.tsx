@@ -1,0 +1,150 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { LIMITS } from '@dmc/shared/domain/limits';
+import type { JoinInfoResponse, SessionResponse } from '@dmc/shared/protocol/api';
+import { getJoinInfo, joinWorkshop } from '../api/http';
+import { loadSession, saveSession } from '../api/sessions';
+import { useAppStore } from '../store';
+import { useT } from '../i18n';
+import { navigate, paths } from '../routing';
+import { errorMessage } from './errors';
+import { JoinCodeForm } from './JoinCodeForm';
+import { PageShell } from './PageShell';
+
+type Lookup =
+  | { readonly state: 'loading' }
+  | { readonly state: 'found'; readonly info: JoinInfoResponse['workshop']; readonly existing: SessionResponse | null }
+  | { readonly state: 'error'; readonly error: unknown };
+
+/** `/j/:code`: shows the workshop's title and asks for a display name. */
+export function JoinPage({ code }: { code: string }) {
+  const t = useT();
+  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const localeChosen = useAppStore((s) => s.localeChosen);
+  const setLocale = useAppStore((s) => s.setLocale);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLookup({ state: 'loading' });
+    getJoinInfo(code)
+      .then((response) => {
+        if (cancelled) return;
+        setLookup({ state: 'found', info: response.workshop, existing: loadSession(response.workshop.id) });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setLookup({ state: 'error', error });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [code, attempt]);
+
+  useEffect(() => {
+    if (lookup.state === 'found' && !localeChosen) setLocale(lookup.info.language, false);
+  }, [lookup, localeChosen, setLocale]);
+
+  return (
+    <PageShell>
+      <section className="card card--narrow">
+        {lookup.state !== 'found' && <h1>{t('join.headingGeneric')}</h1>}
+        {lookup.state === 'loading' && <p role="status">{t('join.loading')}</p>}
+        {lookup.state === 'error' && (
+          <>
+            <p className="error" role="alert">
+              {errorMessage(t, lookup.error)}
+            </p>
+            <p>
+              <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+                {t('common.tryAgain')}
+              </button>
+            </p>
+            <JoinCodeForm initialCode={code} />
+          </>
+        )}
+        {lookup.state === 'found' && <JoinForm code={code} info={lookup.info} existing={lookup.existing} />}
+      </section>
+    </PageShell>
+  );
+}
+
+function JoinForm({ code, info, existing }: { code: string; info: JoinInfoResponse['workshop']; existing: SessionResponse | null }) {
+  const t = useT();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const errorText = error === 'nameMissing' ? t('join.nameMissing') : error !== null ? errorMessage(t, error) : null;
+
+  if (info.closed) {
+    return (
+      <>
+        <h1>{t('join.heading', { title: info.title })}</h1>
+        <p className="error" role="alert">
+          {t('join.closed')}
+        </p>
+      </>
+    );
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (name.trim() === '') {
+      setError('nameMissing');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await joinWorkshop({ code, name: name.trim() });
+      saveSession(session);
+      navigate(paths.workshop(session.workshop.id), { replace: true });
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('join.heading', { title: info.title })}</h1>
+      {existing && (
+        <div className="continue">
+          <button type="button" className="button button--primary" onClick={() => navigate(paths.workshop(info.id), { replace: true })}>
+            {t('join.continueAs', { name: existing.participant.name })}
+          </button>
+          <p>{t('join.orNew')}</p>
+        </div>
+      )}
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('join.name')}</label>
+          <p className="hint" id={`${id}-hint`}>
+            {t('join.nameHint')}
+          </p>
+          <input
+            id={`${id}-name`}
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={LIMITS.displayNameLength}
+            autoComplete="given-name"
+            required
+            autoFocus={!existing}
+            aria-describedby={`${id}-hint${errorText ? ` ${id}-error` : ''}`}
+            aria-invalid={errorText ? true : undefined}
+            data-testid="join-name"
+          />
+        </div>
+        {errorText && (
+          <p className="error" role="alert" id={`${id}-error`}>
+            {errorText}
+          </p>
+        )}
+        <button type="submit" className={existing ? 'button' : 'button button--primary'} disabled={busy} data-testid="join-submit">
+          {busy ? t('join.busy') : t('join.submit')}
+        </button>
+      </form>
+    </>
+  );
+}

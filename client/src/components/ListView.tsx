@@ -1,0 +1,300 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { LIMITS } from '@dmc/shared/domain/limits';
+import { NOTE_COLORS, type Note, type NoteColor } from '@dmc/shared/domain/note';
+import { localize } from '@dmc/shared/template/lookup';
+import type { FieldTemplate } from '@dmc/shared/template/types';
+import { addNoteInField, deleteNoteChecked, fieldTitle, moveNoteToField, recolorNote } from '../actions/commands';
+import { sheetById, template } from '../canvas/template';
+import { NOTE_EDGES, NOTE_FILLS } from '../canvas/theme';
+import { throttle } from '../collab/throttle';
+import type { MessageKey } from '../i18n/messages';
+import { useAppStore } from '../store';
+import { useLocale, useT } from '../i18n';
+import { useBoard } from './boardContext';
+
+/** How often list-view typing goes to the document. */
+const WRITE_INTERVAL_MS = 250;
+
+/**
+ * The accessible list view of the current sheet: every field as a section with its notes, each
+ * note editable (when allowed), recolourable, movable to another field and deletable — with the
+ * keyboard and a screen reader. Shows the same live data as the canvas.
+ */
+export function ListView() {
+  const t = useT();
+  const locale = useLocale();
+  const sheetId = useAppStore((s) => s.sheetId);
+  const notes = useAppStore((s) => s.notes);
+  const editingId = useAppStore((s) => s.editingId);
+  const sheet = sheetById(sheetId);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+
+  const byField = useMemo(() => {
+    const map = new Map<string | null, Note[]>();
+    const known = new Set(sheet.fields.map((f) => f.id));
+    for (const note of notes) {
+      if (note.sheetId !== sheet.id) continue;
+      const key = note.fieldId !== null && known.has(note.fieldId) ? note.fieldId : null;
+      const list = map.get(key) ?? [];
+      list.push(note);
+      map.set(key, list);
+    }
+    // Reading order: top to bottom, then left to right, as on the sheet.
+    for (const list of map.values()) list.sort((a, b) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt);
+    return map;
+  }, [notes, sheet]);
+
+  // A note just added (toolbar, N, "add note" here) gets the focus in its text field.
+  useEffect(() => {
+    if (!editingId) return;
+    setFocusTarget(`list-note-text-${editingId}`);
+    useAppStore.getState().stopEditing();
+  }, [editingId]);
+
+  useEffect(() => {
+    if (!focusTarget) return;
+    // The target is rendered in the same commit; if it is gone (moved to the other sheet), the
+    // heading takes the focus so it is not lost to the page.
+    const el = document.getElementById(focusTarget) ?? document.getElementById('list-view-heading');
+    el?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  const outside = byField.get(null) ?? [];
+  const topFields = sheet.fields.filter((f) => f.parentId === undefined);
+
+  return (
+    <div className="list-view">
+      <div className="list-view__inner">
+        <h2 className="list-view__heading" id="list-view-heading" tabIndex={-1}>{t('list.heading', { label: localize(sheet.label, locale), title: localize(sheet.title, locale) })}</h2>
+        <p className="list-view__intro">{t('list.intro')}</p>
+        {topFields.map((field) => (
+          <FieldSection key={field.id} field={field} level={3} byField={byField} onFocus={setFocusTarget}>
+            {sheet.fields
+              .filter((child) => child.parentId === field.id)
+              .map((child) => (
+                <FieldSection key={child.id} field={child} level={4} byField={byField} onFocus={setFocusTarget} />
+              ))}
+          </FieldSection>
+        ))}
+        {outside.length > 0 && (
+          <section className="list-field list-field--outside" aria-labelledby="list-field-outside">
+            <h3 id="list-field-outside">{t('list.outside')}</h3>
+            <ul className="list-notes">
+              {outside.map((note) => (
+                <ListNote key={note.id} note={note} onFocus={setFocusTarget} />
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface FieldSectionProps {
+  readonly field: FieldTemplate;
+  readonly level: 3 | 4;
+  readonly byField: ReadonlyMap<string | null, Note[]>;
+  readonly onFocus: (id: string) => void;
+  readonly children?: ReactNode;
+}
+
+function FieldSection({ field, level, byField, onFocus, children }: FieldSectionProps) {
+  const t = useT();
+  const locale = useLocale();
+  const ctx = useBoard();
+  const openInfo = useAppStore((s) => s.openInfo);
+  const notes = byField.get(field.id) ?? [];
+  const title = localize(field.title, locale);
+  const Heading = level === 3 ? 'h3' : 'h4';
+  const headingId = `list-field-${field.id}`;
+  return (
+    <section className={`list-field list-field--level${level}`} aria-labelledby={headingId} style={{ borderLeftColor: field.tint }}>
+      <div className="list-field__head" style={{ backgroundColor: field.tint }}>
+        <Heading id={headingId} className="list-field__title">
+          {title}
+        </Heading>
+        {field.questions.map((q, i) => (
+          <p key={i} className="list-field__question">
+            {localize(q, locale)}
+          </p>
+        ))}
+        {field.hint && <p className="list-field__hint">{localize(field.hint, locale)}</p>}
+        <div className="list-field__actions">
+          <button
+            type="button"
+            id={`list-add-${field.id}`}
+            className="button button--small"
+            data-testid={`list-add-${field.id}`}
+            aria-label={t('list.addNoteIn', { field: title })}
+            onClick={() => {
+              const note = addNoteInField(ctx, field.id, '', false);
+              if (note) {
+                onFocus(`list-note-text-${note.id}`);
+                ctx.store.getState().announce(t('list.added', { field: title }));
+              }
+            }}
+          >
+            {t('list.addNote')}
+          </button>
+          <button type="button" className="button button--small button--secondary" onClick={() => openInfo({ kind: 'field', id: field.id })} aria-label={t('info.open', { field: title })}>
+            {t('list.info')}
+          </button>
+          <span className="list-field__count">
+            {notes.length === 1 ? t('list.notesCountOne') : t('list.notesCountMany', { count: notes.length })}
+          </span>
+        </div>
+      </div>
+      {notes.length > 0 ? (
+        <ul className="list-notes" aria-label={title}>
+          {notes.map((note) => (
+            <ListNote key={note.id} note={note} onFocus={onFocus} />
+          ))}
+        </ul>
+      ) : (
+        <p className="list-field__empty">{t('list.noNotes')}</p>
+      )}
+      {children}
+    </section>
+  );
+}
+
+function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const ctx = useBoard();
+  const mayEdit = ctx.board.mayEdit(note);
+  const field = fieldTitle(ctx, note.fieldId);
+  const textId = `list-note-text-${note.id}`;
+
+  return (
+    <li className="list-note" data-testid={`list-note-${note.id}`}>
+      <span className="list-note__chip" style={{ backgroundColor: NOTE_FILLS[note.color], borderColor: NOTE_EDGES[note.color] }} aria-hidden="true" />
+      <div className="list-note__body">
+        {mayEdit ? (
+          <>
+            <label htmlFor={textId} className="list-note__label">
+              {t('list.noteLabel', { field })}
+            </label>
+            <NoteTextArea note={note} id={textId} />
+          </>
+        ) : (
+          <>
+            <p className="list-note__label" id={`${textId}-label`}>
+              {t('list.noteLabel', { field })} <span className="muted">({t('list.readOnly')})</span>
+            </p>
+            <p className="list-note__text" id={textId} aria-labelledby={`${textId}-label ${textId}`}>
+              {note.text || t('note.empty')}
+            </p>
+          </>
+        )}
+        <div className="list-note__controls">
+          <label className="list-note__control">
+            <span>{t('list.color')}</span>
+            <select
+              className="select"
+              value={note.color}
+              data-testid={`list-color-${note.id}`}
+              onChange={(e) => recolorNote(ctx, note.id, e.target.value as NoteColor)}
+            >
+              {NOTE_COLORS.map((color) => (
+                <option key={color} value={color}>
+                  {t(`color.${color}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="list-note__control">
+            <span>{t('list.moveTo')}</span>
+            <select
+              className="select"
+              id={`list-move-${note.id}`}
+              value=""
+              data-testid={`list-move-${note.id}`}
+              onChange={(e) => {
+                const target = e.target.value;
+                if (!target) return;
+                const title = moveNoteToField(ctx, note.id, target);
+                if (title) {
+                  ctx.store.getState().announce(t('list.moved', { field: title }));
+                  onFocus(`list-move-${note.id}`);
+                }
+              }}
+            >
+              <option value="">{t('list.moveChoose')}</option>
+              {template.sheets.map((sheet) => (
+                <optgroup key={sheet.id} label={`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`}>
+                  {sheet.fields.map((f) => (
+                    <option key={f.id} value={f.id} disabled={f.id === note.fieldId}>
+                      {f.parentId ? `  ${localize(f.title, locale)}` : localize(f.title, locale)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+          {mayEdit && (
+            <button
+              type="button"
+              className="button button--small button--danger"
+              data-testid={`list-delete-${note.id}`}
+              aria-label={t('list.deleteLabel', { text: excerpt(note.text) || t('note.empty') })}
+              onClick={() => {
+                if (deleteNoteChecked(ctx, note.id)) {
+                  ctx.store.getState().announce(t('list.deleted'));
+                  if (note.fieldId) onFocus(`list-add-${note.fieldId}`);
+                }
+              }}
+            >
+              {t('list.delete')}
+            </button>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+/** A note's text, edited in place; remote changes show up while the field is not being typed in. */
+function NoteTextArea({ note, id }: { note: Note; id: string }) {
+  const { board } = useBoard();
+  const [value, setValue] = useState(note.text);
+  const focused = useRef(false);
+  const noteId = note.id;
+  const write = useMemo(() => throttle((text: string) => board.setText(noteId, text), WRITE_INTERVAL_MS), [board, noteId]);
+
+  useEffect(() => {
+    if (!focused.current) setValue(note.text);
+  }, [note.text]);
+  useEffect(() => () => write.flush(), [write]);
+
+  return (
+    <textarea
+      id={id}
+      className="textarea list-note__textarea"
+      data-testid={id}
+      value={value}
+      rows={Math.min(6, Math.max(2, Math.ceil(value.length / 60) + value.split('\n').length - 1))}
+      maxLength={LIMITS.noteTextLength}
+      onFocus={() => {
+        focused.current = true;
+        board.setEditing(noteId);
+      }}
+      onBlur={() => {
+        focused.current = false;
+        write.flush();
+        board.setEditing(null);
+      }}
+      onChange={(e) => {
+        setValue(e.target.value);
+        write(e.target.value);
+      }}
+    />
+  );
+}

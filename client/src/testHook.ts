@@ -1,0 +1,74 @@
+import type { Note } from '@dmc/shared/domain/note';
+import { NOTE_SIZE } from '@dmc/shared/domain/note';
+import { sheetById } from './canvas/template';
+import { viewportOf } from './canvas/viewportControl';
+import type { Point } from './canvas/viewport';
+import type { AppStore } from './store';
+
+/**
+ * A read-only hook for browser tests: the notes, and where things are on screen (CSS pixels in
+ * the page), so a test can drag a note onto a field with the real mouse.
+ */
+export interface DmcTestHook {
+  notes(): Note[];
+  noteClientCenter(noteId: string): Point | null;
+  fieldClientCenter(fieldId: string): Point | null;
+  /** `fx`, `fy` in 0..1 of the field's rectangle. */
+  fieldClientPoint(fieldId: string, fx: number, fy: number): Point | null;
+  sheetId(): string;
+}
+
+declare global {
+  interface Window {
+    __DMC__?: DmcTestHook;
+  }
+}
+
+let canvasElement: HTMLElement | null = null;
+
+/** The canvas registers its stage container while it is on screen. */
+export function registerCanvasElement(element: HTMLElement): () => void {
+  canvasElement = element;
+  return () => {
+    if (canvasElement === element) canvasElement = null;
+  };
+}
+
+/** Installs `window.__DMC__`; returns the uninstall function. */
+export function installTestHook(store: AppStore): () => void {
+  const toClient = (sheetPoint: Point): Point | null => {
+    if (!canvasElement) return null;
+    const state = store.getState();
+    const vp = viewportOf(state, sheetById(state.sheetId));
+    const box = canvasElement.getBoundingClientRect();
+    return {
+      x: box.left + window.scrollX + vp.x + sheetPoint.x * vp.scale,
+      y: box.top + window.scrollY + vp.y + sheetPoint.y * vp.scale,
+    };
+  };
+  const fieldOnSheet = (fieldId: string) => sheetById(store.getState().sheetId).fields.find((f) => f.id === fieldId);
+
+  const hook: DmcTestHook = {
+    notes: () => [...store.getState().notes],
+    noteClientCenter(noteId) {
+      const state = store.getState();
+      const note = state.notes.find((n) => n.id === noteId);
+      if (!note || note.sheetId !== state.sheetId) return null;
+      return toClient({ x: note.x + NOTE_SIZE / 2, y: note.y + NOTE_SIZE / 2 });
+    },
+    fieldClientCenter(fieldId) {
+      return hook.fieldClientPoint(fieldId, 0.5, 0.5);
+    },
+    fieldClientPoint(fieldId, fx, fy) {
+      const field = fieldOnSheet(fieldId);
+      if (!field) return null;
+      const { rect } = field;
+      return toClient({ x: rect.x + fx * rect.width, y: rect.y + fy * rect.height });
+    },
+    sheetId: () => store.getState().sheetId,
+  };
+  window.__DMC__ = hook;
+  return () => {
+    if (window.__DMC__ === hook) delete window.__DMC__;
+  };
+}
