@@ -147,7 +147,7 @@ async function syncLatency(server: ServerProcess, ours: boolean): Promise<{ p50:
         (r) =>
           new Promise<void>((resolve) => {
             const check = () => {
-              if (r.doc.getMap('notes').get('bench')?.get('text') === text) {
+              if (r.doc.getMap<Y.Map<unknown>>('notes').get('bench')?.get('text') === text) {
                 r.doc.off('update', check);
                 resolve();
               }
