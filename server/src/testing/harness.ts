@@ -17,6 +17,9 @@ import type { ServerConfig } from '../config';
  * clients talking to it. Nothing here is mocked.
  */
 
+// Every y-websocket provider in Node adds a process 'exit' listener; tests open many on purpose.
+process.setMaxListeners(0);
+
 /** A fresh, empty data directory. */
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'dmc-test-'));
