@@ -17,6 +17,8 @@ export interface AppDeps {
   /** Built client to serve; skipped when the directory does not exist (API-only tests). */
   readonly clientDir: string;
   readonly trustProxy: boolean;
+  /** Join/create requests per client address per minute. */
+  readonly rateLimitPerMinute: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders);
   app.use('/api', express.json({ limit: LIMITS.jsonBodyBytes }));
   app.use('/api', healthRoutes(deps.collab));
-  app.use('/api', workshopRoutes(deps.workshops, deps.tokens));
+  app.use('/api', workshopRoutes(deps.workshops, deps.tokens, deps.rateLimitPerMinute));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
 
   const index = path.join(deps.clientDir, 'index.html');

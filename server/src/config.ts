@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly compactAfterRecords: number;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   readonly trustProxy: boolean;
+  /** Join and create requests per client address per minute. */
+  readonly rateLimitPerMinute: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     idleUnloadMs: intFrom(env.IDLE_UNLOAD_MS, 30_000, 'IDLE_UNLOAD_MS'),
     compactAfterRecords: intFrom(env.COMPACT_AFTER_RECORDS, 500, 'COMPACT_AFTER_RECORDS'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    rateLimitPerMinute: intFrom(env.RATE_LIMIT_PER_MINUTE, 120, 'RATE_LIMIT_PER_MINUTE'),
   };
 }
 

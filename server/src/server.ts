@@ -35,7 +35,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     deleted: (id) => collab.closeWorkshop(id, CLOSE.gone, 'the workshop was deleted'),
   };
 
-  const app = createApp({ workshops, tokens, collab, clientDir: config.clientDir, trustProxy: config.trustProxy });
+  const app = createApp({ workshops, tokens, collab, clientDir: config.clientDir, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute });
   const server = http.createServer(app);
   const upgrade = createUpgradeHandler(collab, workshops, workflow, tokens);
   server.on('upgrade', upgrade.handle);

@@ -15,9 +15,11 @@ import type { WorkshopService } from '../workshops';
 import { rateLimit } from './rateLimit';
 
 /** Workshop lifecycle endpoints; thin: validate, call the service, answer. */
-export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner): Router {
+export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, perMinute: number): Router {
   const router = Router();
-  const limited = rateLimit({ windowMs: 60_000, max: 30 });
+  // Per client address. A whole institution often shares one address, so this only stops floods
+  // and code guessing (6 characters from 31: ~887 million codes), not a full room joining at once.
+  const limited = rateLimit({ windowMs: 60_000, max: perMinute });
 
   router.post('/workshops', limited, async (req, res) => {
     const body = parse(createWorkshopRequest, req.body);

@@ -39,6 +39,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     idleUnloadMs: 200,
     compactAfterRecords: 500,
     trustProxy: false,
+    rateLimitPerMinute: 120,
     ...overrides,
   });
   return Object.assign(server, { dataDir });
