@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Note } from '@dmc/shared/domain/note';
 import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { template } from '../canvas/template';
+import { SessionClient } from '../collab/sessionClient';
 import { BoardClient } from '../collab/boardClient';
 import { useAppStore } from '../store';
 import type { KeyLike } from './keys';
@@ -32,7 +33,8 @@ const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrl
 
 // A board client that is never started: it has no document, but its rules (mayEdit) are real.
 function context(role: 'facilitator' | 'participant' = 'participant'): ActionContext {
-  return { store: useAppStore, board: new BoardClient({ session: session(role), store: useAppStore, wsBase: 'ws://unused' }), template };
+  const options = { session: session(role), store: useAppStore, wsBase: 'ws://unused' };
+  return { store: useAppStore, board: new BoardClient(options), session: new SessionClient(options), template };
 }
 
 describe('action registry', () => {

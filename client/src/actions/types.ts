@@ -1,13 +1,16 @@
 import type { CanvasTemplate, Locale } from '@dmc/shared/template/types';
 import type { BoardClient } from '../collab/boardClient';
+import type { SessionClient } from '../collab/sessionClient';
 import type { MessageKey } from '../i18n/messages';
 import type { AppStore } from '../store';
 import type { KeyLike } from './keys';
 
-/** What an action works with: the store, the live board, the template. */
+/** What an action works with: the store, the live board and session, the template. */
 export interface ActionContext {
   readonly store: AppStore;
   readonly board: BoardClient;
+  /** The workshop's session document: phase, timer, subgroups. */
+  readonly session: SessionClient;
   readonly template: CanvasTemplate;
 }
 

@@ -5,7 +5,10 @@ import type {
   FacilitateRequest,
   JoinInfoResponse,
   JoinRequest,
+  ParticipantSummary,
   SessionResponse,
+  UpdateWorkshopRequest,
+  WorkshopSummary,
 } from '@dmc/shared/protocol/api';
 
 /**
@@ -32,7 +35,7 @@ function isErrorResponse(value: unknown): value is ErrorResponse {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, token?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
@@ -81,4 +84,29 @@ export function facilitate(body: FacilitateRequest): Promise<SessionResponse> {
 /** GET /api/session: the session a token stands for, or an ApiError with status 401. */
 export function getSession(token: string): Promise<SessionResponse> {
   return request('GET', '/api/session', undefined, token);
+}
+
+/** PATCH /api/workshops/:id (facilitator): change settings. */
+export function updateWorkshop(token: string, workshopId: string, body: UpdateWorkshopRequest): Promise<WorkshopSummary> {
+  return request('PATCH', `/api/workshops/${encodeURIComponent(workshopId)}`, body, token);
+}
+
+/** POST /api/workshops/:id/close (facilitator): close (read-only for everyone) or reopen. */
+export function setWorkshopClosed(token: string, workshopId: string, closed: boolean): Promise<WorkshopSummary> {
+  return request('POST', `/api/workshops/${encodeURIComponent(workshopId)}/close`, { closed }, token);
+}
+
+/** PATCH /api/workshops/:id/participants/:pid (facilitator): rename someone. */
+export function renameParticipant(token: string, workshopId: string, participantId: string, name: string): Promise<ParticipantSummary> {
+  return request('PATCH', `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`, { name }, token);
+}
+
+/** DELETE /api/workshops/:id/participants/:pid (facilitator): remove someone. */
+export function removeParticipant(token: string, workshopId: string, participantId: string): Promise<void> {
+  return request('DELETE', `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`, undefined, token);
+}
+
+/** DELETE /api/workshops/:id (facilitator): delete the workshop and everything in it. */
+export function deleteWorkshop(token: string, workshopId: string): Promise<void> {
+  return request('DELETE', `/api/workshops/${encodeURIComponent(workshopId)}`, undefined, token);
 }

@@ -5,6 +5,7 @@ import type { ActionContext } from '../actions/types';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { template } from '../canvas/template';
 import { BoardClient, defaultWsBase } from '../collab/boardClient';
+import { SessionClient } from '../collab/sessionClient';
 import { useAppStore } from '../store';
 import { installTestHook } from '../testHook';
 import { BoardContext } from './boardContext';
@@ -17,22 +18,28 @@ import { Toolbar } from './Toolbar';
 
 /** The workshop board: header, toolbar, and the canvas or the list view of the current sheet. */
 export function BoardScreen({ session }: { session: SessionResponse }) {
-  const [board, setBoard] = useState<BoardClient | null>(null);
+  const [clients, setClients] = useState<{ board: BoardClient; sessionClient: SessionClient } | null>(null);
 
   useEffect(() => {
+    const sessionClient = new SessionClient({ session, store: useAppStore, wsBase: defaultWsBase() });
+    sessionClient.start();
     const client = new BoardClient({ session, store: useAppStore, wsBase: defaultWsBase() });
     client.start();
-    setBoard(client);
+    setClients({ board: client, sessionClient });
     const uninstall = installTestHook(useAppStore);
     return () => {
       uninstall();
       client.destroy();
+      sessionClient.destroy();
       useAppStore.getState().resetBoard();
       useAppStore.getState().resetUi();
     };
   }, [session]);
 
-  const ctx = useMemo<ActionContext | null>(() => (board ? { store: useAppStore, board, template } : null), [board]);
+  const ctx = useMemo<ActionContext | null>(
+    () => (clients ? { store: useAppStore, board: clients.board, session: clients.sessionClient, template } : null),
+    [clients],
+  );
   useShortcuts(ctx);
 
   if (!ctx) return null;

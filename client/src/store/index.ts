@@ -3,6 +3,7 @@ import { createBoardSlice } from './boardSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createWorkshopSlice } from './workshopSlice';
 
 export type { AppState } from './types';
 export type { Peer, ConnectionPhase, BoardEnd } from './boardSlice';
@@ -13,6 +14,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createBoardSlice(...args),
   ...createUiSlice(...args),
+  ...createWorkshopSlice(...args),
 }));
 
 /** The store's imperative API, for code outside React (collab, actions). */

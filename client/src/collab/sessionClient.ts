@@ -1,0 +1,278 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import {
+  assignMembers,
+  observeSession,
+  putGroup,
+  readFlow,
+  readGroups,
+  readMembers,
+  readSettings,
+  removeGroup,
+  setReady,
+  updateFlow,
+  type Flow,
+  type Group,
+} from '@dmc/shared/doc/session';
+import { nextPhase, phase, previousPhase, type PhaseId } from '@dmc/shared/domain/phases';
+import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
+import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
+import { presenceColor } from '@dmc/shared/protocol/presence';
+import type { AppStore } from '../store';
+
+/**
+ * The live connection to the workshop's session document: the phase, the timer, the subgroups
+ * and who is in which. Bridges it into the store and offers the flow's commands as methods; the
+ * server refuses what the person's role does not allow, and the buttons never offer it.
+ */
+
+/** Options for a session client. */
+export interface SessionClientOptions {
+  readonly session: SessionResponse;
+  readonly store: AppStore;
+  /** Websocket base URL, e.g. `wss://host/collab`. */
+  readonly wsBase: string;
+}
+
+/** A view on a sheet, in sheet units: what "bring everyone here" shares. */
+export interface SharedView {
+  readonly sheetId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly scale: number;
+}
+
+/** One Y.Doc with its provider; replaced after a refused write. */
+class SessionConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly stop: () => void;
+
+  constructor(options: SessionClientOptions, onClosed: (code: number, reason: string) => void) {
+    const { session, store } = options;
+    this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SESSION_DOC}`, this.doc, {
+      params: { token: session.token },
+      disableBc: true,
+    });
+    // Presence on the session document tells the facilitator who is online, whatever board they view.
+    this.provider.awareness.setLocalStateField('user', {
+      id: session.participant.id,
+      name: session.participant.name,
+      color: presenceColor(session.participant.id),
+    });
+    this.provider.on('closed', ({ code, reason }) => onClosed(code, reason));
+    let synced = false;
+    this.provider.on('sync', (state) => {
+      if (!state) return;
+      synced = true;
+      publish();
+    });
+    const publish = () => {
+      if (!synced) return;
+      store.getState().setWorkshop({
+        flow: readFlow(this.doc),
+        groups: readGroups(this.doc),
+        members: readMembers(this.doc),
+        settings: readSettings(this.doc) ?? null,
+      });
+    };
+    this.stop = observeSession(this.doc, publish);
+  }
+
+  dispose(): void {
+    this.stop();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** The session document as the interface uses it. */
+export class SessionClient {
+  private connection: SessionConnection | null = null;
+  private destroyed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly options: SessionClientOptions) {}
+
+  /** Connects, and measures the server clock for timers. */
+  start(): void {
+    if (this.destroyed || this.connection) return;
+    this.connection = this.open();
+    void measureClockOffset().then((offset) => {
+      if (offset !== null && !this.destroyed) this.options.store.getState().setClockOffset(offset);
+    });
+  }
+
+  /** Disconnects for good. */
+  destroy(): void {
+    this.destroyed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.connection?.dispose();
+    this.connection = null;
+    this.options.store.getState().resetWorkshop();
+  }
+
+  private open(): SessionConnection {
+    return new SessionConnection(this.options, (code, reason) => this.onClosed(code, reason));
+  }
+
+  private onClosed(code: number, reason: string): void {
+    if (this.destroyed) return;
+    const store = this.options.store.getState();
+    if (code === CLOSE.unauthorized) return store.setBoardEnd('unauthorized');
+    if (code === CLOSE.notFound || code === CLOSE.gone) return store.setBoardEnd('gone');
+    if (WRITE_REFUSED_CODES.includes(code)) {
+      store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why: code === CLOSE.forbidden ? 'notice.refused.forbidden' : 'notice.refused.malformed' }, detail: reason });
+    }
+    // Start over from the server's state after a refusal or any other deliberate close.
+    this.connection?.dispose();
+    this.connection = null;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.destroyed) this.connection = this.open();
+    }, WRITE_REFUSED_CODES.includes(code) ? 0 : 3000);
+  }
+
+  /** The current document (replaced after a refusal; do not keep it). */
+  get doc(): Y.Doc | null {
+    return this.connection?.doc ?? null;
+  }
+
+  private flow(change: Partial<Flow>): void {
+    if (this.doc) updateFlow(this.doc, change);
+  }
+
+  /** The server's clock now, in ms since the epoch. */
+  now(): number {
+    return Date.now() + this.options.store.getState().clockOffsetMs;
+  }
+
+  /** Moves everyone to a phase; the timer is reset to the phase's suggested duration. */
+  setPhase(phaseId: PhaseId): void {
+    this.flow({
+      phaseId,
+      phaseStartedAt: this.now(),
+      timerStatus: 'idle',
+      timerEndsAt: null,
+      timerRemainingMs: null,
+      timerDurationMs: phase(phaseId).minutes * 60_000,
+      presenterId: null,
+      presenterSheetId: null,
+      presenterFieldId: null,
+    });
+  }
+
+  /** The next phase of the script. */
+  nextPhase(): void {
+    const current = this.doc ? readFlow(this.doc).phaseId : undefined;
+    const next = current ? nextPhase(current) : undefined;
+    if (next) this.setPhase(next);
+  }
+
+  /** The previous phase of the script. */
+  previousPhase(): void {
+    const current = this.doc ? readFlow(this.doc).phaseId : undefined;
+    const previous = current ? previousPhase(current) : undefined;
+    if (previous) this.setPhase(previous);
+  }
+
+  /** Starts (or restarts) the countdown with this duration. */
+  startTimer(durationMs: number): void {
+    this.flow({ timerStatus: 'running', timerEndsAt: Math.round(this.now() + durationMs), timerRemainingMs: null, timerDurationMs: Math.round(durationMs) });
+  }
+
+  /** Pauses the countdown, keeping what is left. */
+  pauseTimer(): void {
+    const flow = this.doc ? readFlow(this.doc) : null;
+    if (!flow || flow.timerStatus !== 'running' || flow.timerEndsAt === null) return;
+    this.flow({ timerStatus: 'paused', timerRemainingMs: Math.max(0, Math.round(flow.timerEndsAt - this.now())), timerEndsAt: null });
+  }
+
+  /** Resumes a paused countdown. */
+  resumeTimer(): void {
+    const flow = this.doc ? readFlow(this.doc) : null;
+    if (!flow || flow.timerStatus !== 'paused') return;
+    this.flow({ timerStatus: 'running', timerEndsAt: Math.round(this.now() + (flow.timerRemainingMs ?? 0)), timerRemainingMs: null });
+  }
+
+  /** Adds time to the countdown (running or paused). */
+  extendTimer(ms: number): void {
+    const flow = this.doc ? readFlow(this.doc) : null;
+    if (!flow) return;
+    if (flow.timerStatus === 'running' && flow.timerEndsAt !== null) {
+      // Extending after zero counts from now, not from the moment it ran out.
+      this.flow({ timerEndsAt: Math.round(Math.max(flow.timerEndsAt, this.now()) + ms), timerDurationMs: flow.timerDurationMs + ms });
+    } else if (flow.timerStatus === 'paused') {
+      this.flow({ timerRemainingMs: (flow.timerRemainingMs ?? 0) + ms, timerDurationMs: flow.timerDurationMs + ms });
+    } else {
+      this.startTimer(ms);
+    }
+  }
+
+  /** Stops the countdown. */
+  resetTimer(): void {
+    this.flow({ timerStatus: 'idle', timerEndsAt: null, timerRemainingMs: null });
+  }
+
+  /** Makes every participant's view jump to this one. */
+  bringEveryoneHere(view: SharedView): void {
+    const flow = this.doc ? readFlow(this.doc) : null;
+    this.flow({ attentionNonce: (flow?.attentionNonce ?? 0) + 1, attentionSheetId: view.sheetId, attentionX: view.x, attentionY: view.y, attentionScale: view.scale });
+  }
+
+  /** Turns follow mode on (participants' views follow this facilitator's) or off. */
+  setFollow(facilitatorId: string | null): void {
+    this.flow({ followFacilitatorId: facilitatorId });
+  }
+
+  /** Spotlights one subgroup in the presentations phase (null: none). */
+  spotlight(groupId: string | null): void {
+    this.flow({ spotlightGroupId: groupId, presenterId: null, presenterSheetId: null, presenterFieldId: null });
+  }
+
+  /** Hands the presenter role to a member of the spotlighted group (null: the facilitator presents). */
+  setPresenter(memberId: string | null): void {
+    this.flow({ presenterId: memberId });
+  }
+
+  /** The presenter shows this field; everyone following sees it. */
+  present(sheetId: string | null, fieldId: string | null): void {
+    this.flow({ presenterSheetId: sheetId, presenterFieldId: fieldId });
+  }
+
+  /** Adds or changes a subgroup. */
+  putGroup(group: Group): void {
+    if (this.doc) putGroup(this.doc, group);
+  }
+
+  /** Removes a subgroup; its members become unassigned. */
+  removeGroup(groupId: string): void {
+    if (this.doc) removeGroup(this.doc, groupId);
+  }
+
+  /** Puts members in subgroups (null: unassigned), in one step. */
+  assign(assignment: ReadonlyMap<string, string | null>): void {
+    if (this.doc) assignMembers(this.doc, assignment);
+  }
+
+  /** Says (or takes back) "klaar" for the current phase. */
+  setReady(ready: boolean): void {
+    const doc = this.doc;
+    if (!doc) return;
+    setReady(doc, this.options.session.participant.id, ready ? readFlow(doc).phaseId : null);
+  }
+}
+
+/** Server clock minus local clock, from one round trip to /api/health (null when unreachable). */
+export async function measureClockOffset(): Promise<number | null> {
+  try {
+    const sent = Date.now();
+    const response = await fetch('/api/health', { headers: { accept: 'application/json' } });
+    const received = Date.now();
+    const body = (await response.json()) as { serverTime?: unknown };
+    if (typeof body.serverTime !== 'number') return null;
+    return Math.round(body.serverTime - (sent + received) / 2);
+  } catch {
+    return null;
+  }
+}
