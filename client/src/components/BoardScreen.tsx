@@ -10,6 +10,7 @@ import { useAppStore } from '../store';
 import { installTestHook } from '../testHook';
 import { BoardContext } from './boardContext';
 import { BoardHeader } from './BoardHeader';
+import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
 import { InfoDialog } from './InfoDialog';
 import { ListView } from './ListView';
 import { LiveRegion } from './LiveRegion';
@@ -53,6 +54,7 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
 function BoardLayout() {
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
+  const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
   return (
     <div className="board-screen">
       <BoardHeader />
@@ -62,6 +64,7 @@ function BoardLayout() {
         {listView ? <ListView /> : <BoardCanvas />}
       </main>
       <InfoDialog />
+      {isFacilitator ? <FacilitatorPanel /> : null}
       <LiveRegion />
     </div>
   );

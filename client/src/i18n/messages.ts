@@ -177,6 +177,8 @@ export const nl = {
   'notice.serverSaid': 'Melding van de server: {reason}',
   'notice.tooManyMessages': 'Je stuurde heel veel wijzigingen kort na elkaar. We verbinden zo opnieuw.',
   'notice.cannotEdit': 'Alleen de schrijver of de procesbegeleider kan de tekst van deze notitie aanpassen of haar verwijderen.',
+  // — PARTICIPANT SIDE: phases, timer, discussion tools (add keys below this line) —
+  // — FACILITATOR CONSOLE (add keys below this line) —
 } as const;
 
 /** A key of the interface string table. */
@@ -358,4 +360,6 @@ export const en: Messages = {
   'notice.serverSaid': 'Server message: {reason}',
   'notice.tooManyMessages': 'You sent a great many changes in a short time. We will reconnect in a moment.',
   'notice.cannotEdit': 'Only the author or the facilitator can change the text of this note or delete it.',
+  // — PARTICIPANT SIDE: phases, timer, discussion tools (add keys below this line) —
+  // — FACILITATOR CONSOLE (add keys below this line) —
 };
