@@ -61,6 +61,18 @@ class SessionConnection {
       color: presenceColor(session.participant.id),
     });
     this.provider.on('closed', ({ code, reason }) => onClosed(code, reason));
+    const awareness = this.provider.awareness;
+    const publishOnline = () => {
+      const ids = new Set<string>();
+      for (const state of awareness.getStates().values()) {
+        const id = (state as { user?: { id?: unknown } }).user?.id;
+        if (typeof id === 'string') ids.add(id);
+      }
+      const sorted = [...ids].sort();
+      const current = store.getState().online;
+      if (sorted.length !== current.length || sorted.some((id, i) => id !== current[i])) store.getState().setOnline(sorted);
+    };
+    awareness.on('change', publishOnline);
     let synced = false;
     this.provider.on('sync', (state) => {
       if (!state) return;

@@ -52,6 +52,9 @@ export interface UiSlice {
   readonly contextMenu: ContextMenuState | null;
   readonly lastColor: NoteColor;
   readonly announcement: Announcement | null;
+  /** A facilitator looking at another board than the phase's (plenary or a subgroup id); null: follow the phase. */
+  readonly viewBoardId: string | null;
+  setViewBoard(boardId: string | null): void;
   setLocale(locale: Locale, chosen: boolean): void;
   setSheet(sheetId: string): void;
   select(noteId: string | null): void;
@@ -101,6 +104,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
     contextMenu: null,
     lastColor: 'yellow',
     announcement: null,
+    viewBoardId: null,
+    setViewBoard: (viewBoardId) => set({ viewBoardId, selectedId: null, editingId: null, contextMenu: null }),
     setLocale: (locale, chosen) => {
       if (chosen) {
         try {
@@ -145,6 +150,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
         notice: null,
         contextMenu: null,
         announcement: null,
+        viewBoardId: null,
       }),
   };
 };

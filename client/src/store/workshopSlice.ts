@@ -10,6 +10,9 @@ export interface WorkshopSlice {
   readonly settings: Settings | null;
   /** Server clock minus local clock (ms), for timers that agree on every screen. */
   readonly clockOffsetMs: number;
+  /** Ids of members connected right now (from presence on the session document). */
+  readonly online: readonly string[];
+  setOnline(ids: readonly string[]): void;
   setWorkshop(values: { flow: Flow; groups: readonly Group[]; members: readonly Member[]; settings: Settings | null }): void;
   setClockOffset(ms: number): void;
   resetWorkshop(): void;
@@ -26,7 +29,9 @@ const initialWorkshop = {
 export const createWorkshopSlice: SliceCreator<WorkshopSlice> = (set) => ({
   ...initialWorkshop,
   clockOffsetMs: 0,
+  online: [],
+  setOnline: (online) => set({ online }),
   setWorkshop: (values) => set(values),
   setClockOffset: (clockOffsetMs) => set({ clockOffsetMs }),
-  resetWorkshop: () => set(initialWorkshop),
+  resetWorkshop: () => set({ ...initialWorkshop, online: [] }),
 });

@@ -16,6 +16,11 @@ export const presenceSchema = z.object({
   drag: z.object({ noteId: z.string().max(64), x: z.number().finite(), y: z.number().finite() }).nullable().optional(),
   /** The note being edited, so others see who is typing. */
   editing: z.string().max(64).nullable().optional(),
+  /** What this person is looking at (board, sheet, viewport in sheet units): follow mode uses it. */
+  view: z
+    .object({ boardId: z.string().max(64), sheetId: z.string().max(32), x: z.number().finite(), y: z.number().finite(), scale: z.number().finite().positive() })
+    .nullable()
+    .optional(),
 });
 
 /** One person's presence. */
