@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import type { Locale, LocalizedText } from '../template/types';
+import type { Deferral } from './discussion';
+import type { Note } from './note';
+
+/**
+ * Follow-up actions (what, who, when) decided in plenary: the list the team takes home.
+ * Records are flat (no nested objects) so that each one fits a Yjs map of primitive values;
+ * where an action came from is spread over the `source*` keys.
+ */
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** Characters in the "what" of an action. */
+export const ACTION_WHAT_LENGTH = 500;
+
+/** Characters in the free-text "who". */
+export const ACTION_WHO_LENGTH = 120;
+
+/** Progress of an action, in workflow order. */
+export const ACTION_STATUSES = ['open', 'doing', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Where an action came from. */
+export const ACTION_SOURCE_KINDS = ['note', 'deferral', 'synthesis', 'direct'] as const;
+export type ActionSourceKind = (typeof ACTION_SOURCE_KINDS)[number];
+
+/** A calendar date as the date input gives it (no time, no zone), or '' for "not decided". */
+const dateOrEmpty = z.union([z.literal(''), z.iso.date()]);
+
+/** Validates an action item as it is stored in the plenary document. */
+export const actionItemSchema = z.strictObject({
+  id,
+  what: z.string().min(1).max(ACTION_WHAT_LENGTH),
+  /** Free text: a name, a role or a team ("ICTO", "de opleidingsdirecteur"). */
+  who: z.string().max(ACTION_WHO_LENGTH),
+  /** Set when "who" was picked from the participant list. */
+  whoParticipantId: id.nullable(),
+  when: dateOrEmpty,
+  status: z.enum(ACTION_STATUSES),
+  sourceKind: z.enum(ACTION_SOURCE_KINDS),
+  /** The subgroup (board) the source lies on; null for plenary or direct actions. */
+  sourceGroupId: id.nullable(),
+  sourceFieldId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable(),
+  sourceNoteId: id.nullable(),
+  sourceDeferralId: id.nullable(),
+  createdBy: id,
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+});
+
+/** An action item as plain data. */
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
+/** Keys an action can be sorted by. */
+export type ActionSortKey = 'when' | 'who' | 'field' | 'status' | 'created';
+
+/** Sort direction. */
+export type SortDirection = 'asc' | 'desc';
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/** Compares two values of which '' / null mean "missing"; missing values are reported separately. */
+function primary(a: ActionItem, b: ActionItem, key: ActionSortKey): { missingA: boolean; missingB: boolean; order: number } {
+  switch (key) {
+    case 'when':
+      return { missingA: a.when === '', missingB: b.when === '', order: a.when < b.when ? -1 : a.when > b.when ? 1 : 0 };
+    case 'who':
+      return { missingA: a.who.trim() === '', missingB: b.who.trim() === '', order: collator.compare(a.who.trim(), b.who.trim()) };
+    case 'field':
+      return {
+        missingA: a.sourceFieldId === null,
+        missingB: b.sourceFieldId === null,
+        order: collator.compare(a.sourceFieldId ?? '', b.sourceFieldId ?? ''),
+      };
+    case 'status':
+      return { missingA: false, missingB: false, order: ACTION_STATUSES.indexOf(a.status) - ACTION_STATUSES.indexOf(b.status) };
+    case 'created':
+      return { missingA: false, missingB: false, order: a.createdAt - b.createdAt };
+  }
+}
+
+/**
+ * Sorts actions by one key (a new array). Actions without a date, a "who" or a field come last
+ * in both directions: "not decided yet" is never the most urgent. Ties keep creation order, then id.
+ */
+export function sortActions(items: readonly ActionItem[], key: ActionSortKey, dir: SortDirection = 'asc'): ActionItem[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...items].sort((a, b) => {
+    const { missingA, missingB, order } = primary(a, b, key);
+    if (missingA !== missingB) return missingA ? 1 : -1;
+    if (!missingA && order !== 0) return sign * order;
+    return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+}
+
+/** What to keep when filtering actions; every given criterion must hold. */
+export interface ActionFilter {
+  /** A participant id (exact), or text matched case- and accent-insensitively in "who". */
+  readonly who?: string;
+  readonly fieldId?: string;
+  readonly status?: ActionStatus | readonly ActionStatus[];
+  /** Inclusive date range, YYYY-MM-DD; actions without a date drop out when either is set. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+}
+
+/** Keeps the actions that match every given criterion. */
+export function filterActions(items: readonly ActionItem[], filter: ActionFilter): ActionItem[] {
+  const who = filter.who === undefined ? '' : fold(filter.who);
+  const statuses = filter.status === undefined ? null : typeof filter.status === 'string' ? [filter.status] : filter.status;
+  return items.filter((item) => {
+    if (who !== '' && item.whoParticipantId !== filter.who && !fold(item.who).includes(who)) return false;
+    if (filter.fieldId !== undefined && item.sourceFieldId !== filter.fieldId) return false;
+    if (statuses !== null && !statuses.includes(item.status)) return false;
+    if (filter.from !== undefined && filter.from !== '' && (item.when === '' || item.when < filter.from)) return false;
+    if (filter.to !== undefined && filter.to !== '' && (item.when === '' || item.when > filter.to)) return false;
+    return true;
+  });
+}
+
+/** Identity and time of a new action, chosen by the caller (ids are made where records are written). */
+export interface NewActionContext {
+  readonly id: string;
+  readonly createdBy: string;
+  readonly now: number;
+  readonly locale: Locale;
+}
+
+/**
+ * Cuts text to a limit in UTF-16 units (what the schema counts), with an ellipsis when it was
+ * longer, never between the two halves of an emoji.
+ */
+function clamp(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** Collapses whitespace and line breaks, so a composed sentence reads as one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const DEFERRAL_WORDS = {
+  nl: { findOut: 'Uitzoeken', answer: 'Beantwoorden', ask: 'navragen bij', question: 'vraag' },
+  en: { findOut: 'Find out', answer: 'Answer', ask: 'ask', question: 'question' },
+} as const;
+
+/**
+ * Turns a deferred question into an action: "Uitzoeken: <what to find out> — navragen bij
+ * <whom> (vraag: <question>)", or "Beantwoorden: <question> — …" when nothing specific was
+ * written to find out. The owner becomes "who".
+ */
+export function actionFromDeferral(deferral: Deferral, groupId: string | null, context: NewActionContext): ActionItem {
+  const words = DEFERRAL_WORDS[context.locale];
+  const question = oneLine(deferral.question);
+  const findOut = oneLine(deferral.findOut);
+  const askWhom = oneLine(deferral.askWhom);
+  let what = findOut !== '' ? `${words.findOut}: ${findOut}` : `${words.answer}: ${question !== '' ? question : '…'}`;
+  if (askWhom !== '') what += ` — ${words.ask} ${askWhom}`;
+  if (findOut !== '' && question !== '' && question !== findOut) what += ` (${words.question}: ${question})`;
+  return {
+    id: context.id,
+    what: clamp(what, ACTION_WHAT_LENGTH),
+    who: clamp(oneLine(deferral.owner), ACTION_WHO_LENGTH),
+    whoParticipantId: null,
+    when: '',
+    status: 'open',
+    sourceKind: 'deferral',
+    sourceGroupId: groupId,
+    sourceFieldId: deferral.fieldId,
+    sourceNoteId: deferral.noteId,
+    sourceDeferralId: deferral.id,
+    createdBy: context.createdBy,
+    createdAt: context.now,
+    updatedAt: context.now,
+  };
+}
+
+/** Turns a note into an action; its text (on one line) is the "what". */
+export function actionFromNote(note: Note, groupId: string | null, context: NewActionContext): ActionItem {
+  const text = oneLine(note.text);
+  const empty = context.locale === 'nl' ? '(lege notitie)' : '(empty note)';
+  return {
+    id: context.id,
+    what: clamp(text !== '' ? text : empty, ACTION_WHAT_LENGTH),
+    who: '',
+    whoParticipantId: null,
+    when: '',
+    status: 'open',
+    sourceKind: 'note',
+    sourceGroupId: groupId,
+    sourceFieldId: note.fieldId,
+    sourceNoteId: note.id,
+    sourceDeferralId: null,
+    createdBy: context.createdBy,
+    createdAt: context.now,
+    updatedAt: context.now,
+  };
+}
+
+/** Status labels for lists and exports. */
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, LocalizedText>> = {
+  open: { nl: 'Open', en: 'Open' },
+  doing: { nl: 'Bezig', en: 'In progress' },
+  done: { nl: 'Klaar', en: 'Done' },
+};
+
+/** Source labels for lists and exports. */
+export const ACTION_SOURCE_LABELS: Readonly<Record<ActionSourceKind, LocalizedText>> = {
+  note: { nl: 'Notitie', en: 'Note' },
+  deferral: { nl: 'Open vraag', en: 'Open question' },
+  synthesis: { nl: 'Synthese', en: 'Synthesis' },
+  direct: { nl: 'Plenair', en: 'Plenary' },
+};

@@ -1,0 +1,10 @@
+export * from './model';
+export { actionsToCsv, csvCell, neutralizeFormula } from './csv';
+export type { CsvOptions, CsvVariant } from './csv';
+export { actionsToMarkdown, workshopToMarkdown, escapeMarkdown } from './markdown';
+export type { MarkdownOptions, WorkshopMarkdownOptions } from './markdown';
+export { actionsToIcs, escapeIcsText, foldIcsLine } from './ics';
+export type { IcsOptions } from './ics';
+export { toBackupJson, parseBackup } from './json';
+export type { ParseBackupOptions, ParseBackupResult } from './json';
+export { sampleWorkshopExport } from './sampleWorkshop';

@@ -1,0 +1,213 @@
+import type { z } from 'zod';
+import type { Locale } from '../../template/types';
+import { BACKUP_FORMAT, BACKUP_VERSION, workshopExportSchema, type WorkshopExport } from './model';
+import { utf8Length } from './text';
+
+/**
+ * The JSON backup of a workshop: written with a fixed key order (so two backups of the same
+ * workshop are byte-identical and diff well) and read back with errors that say where and what.
+ */
+
+/** Keys that lead their object, so a person opening the file sees what it is first. */
+const LEADING_KEYS = ['format', 'version', 'id'];
+
+function orderKeys(a: string, b: string): number {
+  const ia = LEADING_KEYS.indexOf(a);
+  const ib = LEADING_KEYS.indexOf(b);
+  if (ia !== -1 || ib !== -1) return (ia === -1 ? LEADING_KEYS.length : ia) - (ib === -1 ? LEADING_KEYS.length : ib);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort(orderKeys)) out[key] = canonical((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/** Serialises a workshop as a pretty-printed backup with a stable key order and a final newline. */
+export function toBackupJson(exp: WorkshopExport): string {
+  return `${JSON.stringify(canonical(exp), null, 2)}\n`;
+}
+
+/** The outcome of reading a backup. */
+export type ParseBackupResult = { ok: true; backup: WorkshopExport } | { ok: false; errors: string[] };
+
+/** Limits and language of {@link parseBackup}. */
+export interface ParseBackupOptions {
+  /** Largest accepted backup in UTF-8 bytes; the caller knows its own upload limit. */
+  readonly maxBytes: number;
+  /** Language of the error messages; Dutch by default. */
+  readonly locale?: Locale;
+  /** Most errors listed; the rest are counted. 20 by default. */
+  readonly maxErrors?: number;
+}
+
+const MESSAGES = {
+  nl: {
+    tooLarge: (size: string, max: string) => `Het bestand is te groot (${size}; maximaal ${max}).`,
+    notJson: (detail: string) => `Het bestand is geen geldige JSON: ${detail}`,
+    notBackup: `Dit is geen back-up van Discussiemodel Canvas (verwacht "format": "${BACKUP_FORMAT}").`,
+    newer: (v: number) => `Deze back-up is gemaakt met een nieuwere versie (versie ${v}); deze app leest versie ${BACKUP_VERSION}.`,
+    badVersion: `Onbekende back-upversie; deze app leest versie ${BACKUP_VERSION}.`,
+    more: (n: number) => `… en nog ${n} fout${n === 1 ? '' : 'en'}.`,
+    root: 'back-up',
+    missing: 'ontbreekt',
+    type: (expected: string, got: string) => `moet ${expected} zijn, maar is ${got}`,
+    tooLong: (max: string) => `is te lang (maximaal ${max} tekens)`,
+    tooShort: (min: string) => (min === '1' ? 'mag niet leeg zijn' : `is te kort (minimaal ${min} tekens)`),
+    tooBig: (max: string) => `is te groot (maximaal ${max})`,
+    tooSmall: (min: string) => `is te klein (minimaal ${min})`,
+    tooMany: (max: string) => `heeft te veel items (maximaal ${max})`,
+    tooFew: (min: string) => `heeft te weinig items (minimaal ${min})`,
+    format: 'heeft een ongeldige vorm',
+    // The only date in a backup is an action's "when", which may also be empty.
+    date: 'moet een datum zijn (JJJJ-MM-DD) of leeg',
+    id: 'mag alleen letters, cijfers, - en _ bevatten (1 tot 64 tekens)',
+    fieldId: 'mag alleen kleine letters, cijfers en - bevatten (1 tot 64 tekens)',
+    color: 'moet een kleur zijn als #rrggbb',
+    oneOf: (values: string) => `moet een van deze waarden zijn: ${values}`,
+    unknownKeys: (keys: string) => `bevat onbekende velden: ${keys}`,
+    invalid: 'is ongeldig',
+    duplicate: (key: string, value: string) => `${key} "${value}" komt dubbel voor`,
+    unknownBoard: (value: string) => `bord "${value}" is geen subgroep en niet "plenary"`,
+    types: { string: 'tekst', number: 'een getal', int: 'een geheel getal', boolean: 'waar/onwaar', array: 'een lijst', object: 'een object', null: 'leeg (null)', undefined: 'afwezig' } as Record<string, string>,
+  },
+  en: {
+    tooLarge: (size: string, max: string) => `The file is too large (${size}; at most ${max}).`,
+    notJson: (detail: string) => `The file is not valid JSON: ${detail}`,
+    notBackup: `This is not a Discussiemodel Canvas backup (expected "format": "${BACKUP_FORMAT}").`,
+    newer: (v: number) => `This backup was made by a newer version (version ${v}); this app reads version ${BACKUP_VERSION}.`,
+    badVersion: `Unknown backup version; this app reads version ${BACKUP_VERSION}.`,
+    more: (n: number) => `… and ${n} more error${n === 1 ? '' : 's'}.`,
+    root: 'backup',
+    missing: 'is missing',
+    type: (expected: string, got: string) => `must be ${expected}, but is ${got}`,
+    tooLong: (max: string) => `is too long (at most ${max} characters)`,
+    tooShort: (min: string) => (min === '1' ? 'must not be empty' : `is too short (at least ${min} characters)`),
+    tooBig: (max: string) => `is too large (at most ${max})`,
+    tooSmall: (min: string) => `is too small (at least ${min})`,
+    tooMany: (max: string) => `has too many items (at most ${max})`,
+    tooFew: (min: string) => `has too few items (at least ${min})`,
+    format: 'has an invalid format',
+    date: 'must be a date (YYYY-MM-DD) or empty',
+    id: 'may only contain letters, digits, - and _ (1 to 64 characters)',
+    fieldId: 'may only contain lower-case letters, digits and - (1 to 64 characters)',
+    color: 'must be a colour like #rrggbb',
+    oneOf: (values: string) => `must be one of: ${values}`,
+    unknownKeys: (keys: string) => `has unknown fields: ${keys}`,
+    invalid: 'is invalid',
+    duplicate: (key: string, value: string) => `${key} "${value}" occurs more than once`,
+    unknownBoard: (value: string) => `board "${value}" is neither a subgroup nor "plenary"`,
+    types: { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true/false', array: 'a list', object: 'an object', null: 'empty (null)', undefined: 'absent' } as Record<string, string>,
+  },
+} as const;
+
+type Messages = (typeof MESSAGES)[Locale];
+
+/** Patterns of the schema, recognised (as zod reports them) to explain them in words. */
+const PATTERNS: Readonly<Record<string, 'id' | 'fieldId' | 'color'>> = {
+  '/^[A-Za-z0-9_-]{1,64}$/': 'id',
+  '/^[a-z0-9-]{1,64}$/': 'fieldId',
+  '/^#[0-9a-fA-F]{6}$/': 'color',
+};
+
+/** "boards[1].notes[0].text": the JSON path people can find in the file. */
+function formatPath(path: readonly PropertyKey[], root: string): string {
+  if (path.length === 0) return root;
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, m: Messages): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return m.missing;
+      const expected = m.types[issue.expected] ?? issue.expected;
+      const got = m.types[typeOf(issue.input)] ?? typeOf(issue.input);
+      return m.type(expected, got);
+    }
+    case 'too_big': {
+      const max = String(issue.maximum);
+      return issue.origin === 'string' ? m.tooLong(max) : issue.origin === 'array' ? m.tooMany(max) : m.tooBig(max);
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      return issue.origin === 'string' ? m.tooShort(min) : issue.origin === 'array' ? m.tooFew(min) : m.tooSmall(min);
+    }
+    case 'invalid_format':
+      if (issue.format === 'date') return m.date;
+      if (issue.format === 'regex' && issue.pattern !== undefined) {
+        const known = PATTERNS[issue.pattern];
+        if (known !== undefined) return m[known];
+      }
+      return m.format;
+    case 'invalid_union': {
+      // The only union in the schema is "a date or ''"; say so instead of listing both failures.
+      const dateBranch = issue.errors.some((branch) => branch.some((i) => i.code === 'invalid_format' && i.format === 'date'));
+      return dateBranch ? m.date : m.invalid;
+    }
+    case 'invalid_value':
+      return m.oneOf(issue.values.map((v) => JSON.stringify(v)).join(', '));
+    case 'unrecognized_keys':
+      return m.unknownKeys(issue.keys.join(', '));
+    case 'custom': {
+      const params = issue.params ?? {};
+      if (params['kind'] === 'duplicate') return m.duplicate(String(params['key']), String(params['value']));
+      if (params['kind'] === 'unknown-board') return m.unknownBoard(String(params['value']));
+      return issue.message;
+    }
+    default:
+      return m.invalid;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+/**
+ * Reads a backup: checks the size first (before parsing anything), then that it is JSON, that it
+ * is our format and version, then every field. Errors name the path, e.g.
+ * "boards[0].notes[3].text: is te lang (maximaal 500 tekens)".
+ */
+export function parseBackup(json: string, options: ParseBackupOptions): ParseBackupResult {
+  const m = MESSAGES[options.locale ?? 'nl'];
+  // A string's length is a lower bound of its UTF-8 size: refuse huge input before counting.
+  const size = json.length > options.maxBytes ? json.length : utf8Length(json);
+  if (size > options.maxBytes) return { ok: false, errors: [m.tooLarge(megabytes(size), megabytes(options.maxBytes))] };
+
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, errors: [m.notJson(error instanceof Error ? error.message : String(error))] };
+  }
+
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || (data as Record<string, unknown>)['format'] !== BACKUP_FORMAT) {
+    return { ok: false, errors: [m.notBackup] };
+  }
+  const version = (data as Record<string, unknown>)['version'];
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) return { ok: false, errors: [m.newer(version)] };
+  if (version !== BACKUP_VERSION) return { ok: false, errors: [m.badVersion] };
+
+  const parsed = workshopExportSchema.safeParse(data, { reportInput: true });
+  if (parsed.success) return { ok: true, backup: parsed.data };
+  const limit = options.maxErrors ?? 20;
+  const errors = parsed.error.issues.slice(0, limit).map((issue) => `${formatPath(issue.path, m.root)}: ${describeIssue(issue, m)}`);
+  if (parsed.error.issues.length > limit) errors.push(m.more(parsed.error.issues.length - limit));
+  return { ok: false, errors };
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { actionItemSchema } from '../actionItems';
+import {
+  deferralSchema,
+  FORMULATION_LENGTH,
+  formulationSchema,
+  highlightSchema,
+  markSchema,
+  voteSchema,
+} from '../discussion';
+import { noteSchema } from '../note';
+
+/**
+ * Everything a workshop produced, as one plain object: the input of every export (report,
+ * action list, calendar) and, serialised, the JSON backup. The schema is versioned so that a
+ * backup can be checked on import and read by later versions.
+ */
+
+/** The `format` every backup carries, so other JSON files are recognised as such. */
+export const BACKUP_FORMAT = 'discussiemodel-canvas-backup';
+
+/** The backup version this code writes and reads. */
+export const BACKUP_VERSION = 1;
+
+/** The board id of the workshop-wide board; other boards are named by their subgroup id. */
+export const PLENARY_BOARD_ID = 'plenary';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const fieldId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+/** Most items of one kind in a backup: far above a half-day workshop, low enough to bound work. */
+const MAX_ITEMS = 5000;
+
+/** The workshop's own data. */
+export const exportWorkshopSchema = z.strictObject({
+  id,
+  title: z.string().max(120),
+  institution: z.string().max(120),
+  /** As the facilitator entered it; normally YYYY-MM-DD, may be ''. */
+  date: z.string().max(10),
+  language: z.enum(['nl', 'en']),
+  exportedAt: z.number().int().nonnegative(),
+});
+
+/** A person in the workshop; only what the report needs. */
+export const exportParticipantSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(40),
+  role: z.enum(['facilitator', 'participant']),
+  groupId: id.nullable(),
+});
+
+/** A subgroup. */
+export const exportGroupSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(40),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+
+/** One board (a subgroup's or the plenary one) with its notes and discussion records. */
+export const exportBoardSchema = z.strictObject({
+  /** 'plenary' or a subgroup id. */
+  boardId: id,
+  notes: z.array(noteSchema).max(MAX_ITEMS),
+  marks: z.array(markSchema).max(MAX_ITEMS),
+  votes: z.array(voteSchema).max(MAX_ITEMS),
+  formulations: z.array(formulationSchema).max(MAX_ITEMS),
+  deferrals: z.array(deferralSchema).max(MAX_ITEMS),
+  highlights: z.array(highlightSchema).max(MAX_ITEMS),
+});
+
+/** Whether a cluster marks common ground or a difference between subgroups (null: not decided). */
+export const CLUSTER_KINDS = ['common', 'difference'] as const;
+
+/** A cluster of notes the plenary confirmed. */
+export const exportClusterSchema = z.strictObject({
+  id,
+  fieldId,
+  /** Note ids, from any board. */
+  itemIds: z.array(id).min(1).max(MAX_ITEMS),
+  kind: z.enum(CLUSTER_KINDS).nullable(),
+  label: z.string().max(200),
+});
+
+/** The plenary's result: clusters and the wording everyone accepts per field. */
+export const exportSynthesisSchema = z.strictObject({
+  clusters: z.array(exportClusterSchema).max(MAX_ITEMS),
+  plenaryFormulations: z
+    .array(z.strictObject({ fieldId, text: z.string().max(FORMULATION_LENGTH) }))
+    .max(MAX_ITEMS),
+});
+
+/** Reports a duplicate value in a list, naming where it occurs. */
+function unique<T>(
+  list: readonly T[],
+  key: (item: T) => string,
+  path: (string | number)[],
+  keyName: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    const value = key(item);
+    if (seen.has(value)) {
+      ctx.addIssue({ code: 'custom', path: [...path, index, keyName], message: `duplicate ${keyName} "${value}"`, params: { kind: 'duplicate', key: keyName, value } });
+    }
+    seen.add(value);
+  });
+}
+
+/**
+ * A whole workshop. Besides the shapes, it checks what the app itself guarantees: ids are unique
+ * where they name records, and every board is the plenary board or a subgroup's. References that
+ * may dangle in a live workshop (a mark on a deleted note, an action whose note is gone) are kept.
+ */
+export const workshopExportSchema = z
+  .strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    workshop: exportWorkshopSchema,
+    participants: z.array(exportParticipantSchema).max(MAX_ITEMS),
+    groups: z.array(exportGroupSchema).max(MAX_ITEMS),
+    boards: z.array(exportBoardSchema).max(MAX_ITEMS),
+    synthesis: exportSynthesisSchema,
+    actions: z.array(actionItemSchema).max(MAX_ITEMS),
+  })
+  .superRefine((value, ctx) => {
+    unique(value.participants, (p) => p.id, ['participants'], 'id', ctx);
+    unique(value.groups, (g) => g.id, ['groups'], 'id', ctx);
+    unique(value.boards, (b) => b.boardId, ['boards'], 'boardId', ctx);
+    const groupIds = new Set(value.groups.map((g) => g.id));
+    value.boards.forEach((board, index) => {
+      if (board.boardId !== PLENARY_BOARD_ID && !groupIds.has(board.boardId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['boards', index, 'boardId'],
+          message: `board "${board.boardId}" is neither "plenary" nor a subgroup`,
+          params: { kind: 'unknown-board', value: board.boardId },
+        });
+      }
+      unique(board.notes, (n) => n.id, ['boards', index, 'notes'], 'id', ctx);
+      unique(board.deferrals, (d) => d.id, ['boards', index, 'deferrals'], 'id', ctx);
+      unique(board.formulations, (f) => f.fieldId, ['boards', index, 'formulations'], 'fieldId', ctx);
+    });
+    unique(value.synthesis.clusters, (c) => c.id, ['synthesis', 'clusters'], 'id', ctx);
+    unique(value.synthesis.plenaryFormulations, (f) => f.fieldId, ['synthesis', 'plenaryFormulations'], 'fieldId', ctx);
+    unique(value.actions, (a) => a.id, ['actions'], 'id', ctx);
+  });
+
+/** A whole workshop as plain data: the input of every export. */
+export type WorkshopExport = z.infer<typeof workshopExportSchema>;
+export type ExportWorkshop = z.infer<typeof exportWorkshopSchema>;
+export type ExportParticipant = z.infer<typeof exportParticipantSchema>;
+export type ExportGroup = z.infer<typeof exportGroupSchema>;
+export type ExportBoard = z.infer<typeof exportBoardSchema>;
+export type ExportCluster = z.infer<typeof exportClusterSchema>;
+export type ExportSynthesis = z.infer<typeof exportSynthesisSchema>;
