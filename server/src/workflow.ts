@@ -8,8 +8,10 @@ import {
   readGroups,
   readMember,
   readMembers,
-  readSettings,
+  hasSettings,
   removeMember,
+  writePreparation,
+  type AgendaItem,
   updateFlow,
   writeSettings,
   type Member,
@@ -18,7 +20,7 @@ import {
 import type { Refusal } from '@dmc/shared/domain/actor';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
 import { boardRights, mayWriteDraft, workBoard, type BoardRef, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
-import { phase } from '@dmc/shared/domain/phases';
+import { isPhaseId, phase } from '@dmc/shared/domain/phases';
 import { checkSessionChanges } from '@dmc/shared/domain/sessionRules';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey, draftDocKey, parseDocKey } from '@dmc/shared/protocol/api';
@@ -79,9 +81,11 @@ export class Workflow {
   async session(workshopId: string): Promise<Room> {
     const room = await this.collab.room(workshopId, SESSION_DOC, this.sessionPolicy(workshopId));
     const workshop = this.workshops.cached(workshopId);
-    if (workshop && !readSettings(room.doc)) {
+    // Checked by presence, not by parsing: a document from an older version must never be reset.
+    if (workshop && !hasSettings(room.doc)) {
       room.transactAsServer((doc) => {
         writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
+        writePreparation(doc, workshop.readingList, agendaOf(workshop), SERVER_ORIGIN);
         updateFlow(doc, initialFlow(Date.now()), SERVER_ORIGIN);
         for (const p of workshop.participants) putMember(doc, memberOf(p), SERVER_ORIGIN);
       }, SERVER_ORIGIN);
@@ -189,6 +193,7 @@ export class Workflow {
       const room = await this.session(workshop.id);
       room.transactAsServer((doc) => {
         writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
+        writePreparation(doc, workshop.readingList, agendaOf(workshop), SERVER_ORIGIN);
         for (const p of workshop.participants) {
           const existing = readMember(doc, p.id);
           putMember(doc, { ...memberOf(p), groupId: existing?.groupId ?? null, readyPhase: existing?.readyPhase ?? null }, SERVER_ORIGIN);
@@ -239,9 +244,16 @@ function settingsOf(w: StoredWorkshop): Settings {
     dotsPerPerson: w.dotsPerPerson,
     selfSelectGroups: w.selfSelectGroups,
     closed: w.closed,
+    askTableRole: w.askTableRole,
+    startTime: w.startTime,
+    practicalNotes: w.practicalNotes,
   };
 }
 
+function agendaOf(w: StoredWorkshop): AgendaItem[] {
+  return Object.entries(w.agendaMinutes).flatMap(([phaseId, minutes]) => (isPhaseId(phaseId) && minutes !== undefined ? [{ phaseId, minutes }] : []));
+}
+
 function memberOf(p: StoredWorkshop['participants'][number]): Member {
-  return { id: p.id, name: p.name, role: p.role, groupId: null, readyPhase: null, joinedAt: p.joinedAt };
+  return { id: p.id, name: p.name, role: p.role, groupId: null, readyPhase: null, joinedAt: p.joinedAt, tableRole: p.tableRole ?? null };
 }

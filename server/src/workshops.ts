@@ -7,6 +7,9 @@ import type {
   WorkshopSummary,
 } from '@dmc/shared/protocol/api';
 import type { Locale } from '@dmc/shared/template/types';
+import type { PhaseId } from '@dmc/shared/domain/phases';
+import type { TableRole } from '@dmc/shared/domain/roles';
+import { DEFAULT_READING_LIST } from '@dmc/shared/protocol/api';
 import { hashSecret, newFacilitatorSecret, newId, newJoinCode, secretMatches } from './auth/secrets';
 import type { TokenClaims, TokenSigner } from './auth/tokens';
 import { HttpError } from './httpError';
@@ -21,7 +24,30 @@ export interface NewWorkshop {
   readonly allowAnonymous: boolean;
   readonly dotsPerPerson: number;
   readonly selfSelectGroups: boolean;
+  readonly askTableRole: boolean;
+  readonly startTime: string;
+  readonly practicalNotes: string;
+  readonly readingList?: readonly { readonly title: string; readonly url: string }[] | undefined;
+  readonly agendaMinutes: Readonly<Partial<Record<PhaseId, number>>>;
   readonly facilitatorName?: string | undefined;
+}
+
+/** Fills fields added after a record was written, so older records keep working. */
+export function normalizeWorkshop(stored: StoredWorkshop): StoredWorkshop {
+  const w = stored as Partial<StoredWorkshop> & Pick<StoredWorkshop, 'id' | 'title' | 'code'>;
+  return {
+    ...stored,
+    institution: w.institution ?? '',
+    date: w.date ?? '',
+    allowAnonymous: w.allowAnonymous ?? false,
+    dotsPerPerson: w.dotsPerPerson ?? 3,
+    selfSelectGroups: w.selfSelectGroups ?? false,
+    askTableRole: w.askTableRole ?? true,
+    startTime: w.startTime ?? '',
+    practicalNotes: w.practicalNotes ?? '',
+    readingList: w.readingList ?? DEFAULT_READING_LIST,
+    agendaMinutes: w.agendaMinutes ?? {},
+  };
 }
 
 /**
@@ -59,7 +85,7 @@ export class WorkshopService {
 
   /** Loads every stored workshop into memory (startup). */
   async warm(): Promise<void> {
-    for (const workshop of await this.workshops.list()) this.cache.set(workshop.id, workshop);
+    for (const workshop of await this.workshops.list()) this.cache.set(workshop.id, normalizeWorkshop(workshop));
   }
 
   /** A workshop from memory, for synchronous checks. */
@@ -89,6 +115,11 @@ export class WorkshopService {
       allowAnonymous: input.allowAnonymous,
       dotsPerPerson: input.dotsPerPerson,
       selfSelectGroups: input.selfSelectGroups,
+      askTableRole: input.askTableRole,
+      startTime: input.startTime,
+      practicalNotes: input.practicalNotes,
+      readingList: input.readingList ?? DEFAULT_READING_LIST,
+      agendaMinutes: input.agendaMinutes,
       code,
       createdAt: now,
       expiresAt: now + this.ttlDays * 24 * 60 * 60 * 1000,
@@ -103,11 +134,13 @@ export class WorkshopService {
   /** What the join page may show for a code. */
   async joinInfo(code: string): Promise<JoinInfoResponse> {
     const w = await this.byCode(code);
-    return { workshop: { id: w.id, title: w.title, institution: w.institution, language: w.language, closed: w.closed, allowAnonymous: w.allowAnonymous } };
+    return {
+      workshop: { id: w.id, title: w.title, institution: w.institution, language: w.language, closed: w.closed, allowAnonymous: w.allowAnonymous, askTableRole: w.askTableRole },
+    };
   }
 
-  /** Adds a participant by join code, named or (where allowed) anonymous. */
-  async join(code: string, name: string | undefined): Promise<SessionResponse> {
+  /** Adds a participant by join code, named or (where allowed) anonymous, with a role if asked. */
+  async join(code: string, name: string | undefined, tableRole?: TableRole): Promise<SessionResponse> {
     const workshop = await this.byCode(code);
     if (workshop.closed) throw new HttpError(409, 'workshop_closed', 'This workshop is closed.');
     if (name === undefined && !workshop.allowAnonymous) {
@@ -119,6 +152,7 @@ export class WorkshopService {
       name: name ?? `${workshop.language === 'en' ? 'Participant' : 'Deelnemer'} ${anonymousCount}`,
       role: 'participant',
       joinedAt: Date.now(),
+      tableRole: workshop.askTableRole ? (tableRole ?? null) : null,
     };
     const updated = { ...workshop, participants: [...workshop.participants, participant] };
     await this.save(updated);
@@ -182,12 +216,16 @@ export class WorkshopService {
     return this.summary(updated);
   }
 
-  /** Renames a person. */
-  async rename(workshopId: string, participantId: string, name: string): Promise<ParticipantSummary> {
+  /** Renames a person and/or changes their role at the table. */
+  async rename(workshopId: string, participantId: string, changes: { name?: string | undefined; tableRole?: TableRole | null | undefined }): Promise<ParticipantSummary> {
     const workshop = this.mustExist(workshopId);
     const participant = workshop.participants.find((p) => p.id === participantId);
     if (!participant) throw new HttpError(404, 'unknown_participant', 'This person is not in the workshop.');
-    const renamed = { ...participant, name };
+    const renamed: StoredParticipant = {
+      ...participant,
+      name: changes.name ?? participant.name,
+      tableRole: changes.tableRole === undefined ? (participant.tableRole ?? null) : changes.tableRole,
+    };
     await this.save({ ...workshop, participants: workshop.participants.map((p) => (p.id === participantId ? renamed : p)) });
     return toSummary(renamed);
   }
@@ -238,6 +276,11 @@ export class WorkshopService {
       allowAnonymous: w.allowAnonymous,
       dotsPerPerson: w.dotsPerPerson,
       selfSelectGroups: w.selfSelectGroups,
+      askTableRole: w.askTableRole,
+      startTime: w.startTime,
+      practicalNotes: w.practicalNotes,
+      readingList: w.readingList,
+      agendaMinutes: w.agendaMinutes,
     };
   }
 
@@ -253,7 +296,8 @@ export class WorkshopService {
   }
 
   private async byCode(code: string): Promise<StoredWorkshop> {
-    const workshop = await this.workshops.getByCode(code);
+    const stored = await this.workshops.getByCode(code);
+    const workshop = stored ? normalizeWorkshop(stored) : undefined;
     if (!workshop || workshop.expiresAt <= Date.now()) {
       throw new HttpError(404, 'unknown_code', 'No workshop has this code. Check the code and try again.');
     }
@@ -277,5 +321,5 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 
 /** A participant as others see them. */
 export function toSummary(participant: StoredParticipant): ParticipantSummary {
-  return { id: participant.id, name: participant.name, role: participant.role };
+  return { id: participant.id, name: participant.name, role: participant.role, tableRole: participant.tableRole ?? null };
 }

@@ -11,7 +11,7 @@ import type { ActionContext } from './types';
 
 const session = (role: 'facilitator' | 'participant'): SessionResponse => ({
   token: 't',
-  participant: { id: 'me', name: 'Ik', role },
+  participant: { id: 'me', name: 'Ik', role, tableRole: null },
   // Only the identity fields matter to the rules under test.
   workshop: { id: 'w1', title: 'W', language: 'nl', code: 'ABCDEF', createdAt: 0, expiresAt: 1, closed: false } as SessionResponse['workshop'],
 });

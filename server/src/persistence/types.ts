@@ -1,3 +1,6 @@
+import type { PhaseId } from '@dmc/shared/domain/phases';
+import type { TableRole } from '@dmc/shared/domain/roles';
+
 /**
  * The storage adapters the server is composed with. The embedded file store is the default; a
  * scale-out deployment provides other implementations of the same interfaces.
@@ -35,6 +38,8 @@ export interface StoredParticipant {
   readonly name: string;
   readonly role: 'facilitator' | 'participant';
   readonly joinedAt: number;
+  /** The role at the table the person gave (CvB, docent, …), if any. */
+  readonly tableRole?: TableRole | null;
 }
 
 /** A workshop as stored on the server; never sent to clients as-is (it holds the secret hash). */
@@ -48,6 +53,13 @@ export interface StoredWorkshop {
   readonly allowAnonymous: boolean;
   readonly dotsPerPerson: number;
   readonly selfSelectGroups: boolean;
+  readonly askTableRole: boolean;
+  /** Start time, HH:MM, or empty. */
+  readonly startTime: string;
+  readonly practicalNotes: string;
+  readonly readingList: readonly { readonly title: string; readonly url: string }[];
+  /** Planned minutes per phase where they differ from the suggested ones. */
+  readonly agendaMinutes: Readonly<Partial<Record<PhaseId, number>>>;
   readonly code: string;
   readonly createdAt: number;
   readonly expiresAt: number;

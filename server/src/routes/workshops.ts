@@ -33,7 +33,7 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, 
 
   router.post('/join', limited, async (req, res) => {
     const body = parse(joinRequest, req.body);
-    res.status(201).json(await workshops.join(body.code, body.name));
+    res.status(201).json(await workshops.join(body.code, body.name, body.tableRole));
   });
 
   router.post('/facilitate', limited, async (req, res) => {
@@ -57,7 +57,7 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, 
 
   router.patch('/workshops/:id/participants/:participantId', async (req, res) => {
     const workshop = facilitating(req);
-    res.json(await workshops.rename(workshop.id, String(req.params.participantId), parse(renameParticipantRequest, req.body).name));
+    res.json(await workshops.rename(workshop.id, String(req.params.participantId), parse(renameParticipantRequest, req.body)));
   });
 
   router.delete('/workshops/:id/participants/:participantId', async (req, res) => {

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import type { PhaseId } from '../domain/phases';
 import {
   FLOW_ID,
+  SETTINGS_DEFAULTS,
   SETTINGS_ID,
+  agendaItemSchema,
+  readingSchema,
+  type AgendaItem,
+  type Reading,
   flowSchema,
   groupSchema,
   initialFlow,
@@ -25,7 +30,7 @@ import { LOCAL_ORIGIN } from './origins';
  */
 
 /** Collections of the session document. */
-export const SESSION_COLLECTIONS = ['flow', 'groups', 'members', 'settings'] as const;
+export const SESSION_COLLECTIONS = ['flow', 'groups', 'members', 'settings', 'readings', 'agenda'] as const;
 
 export * from '../domain/session';
 
@@ -40,14 +45,66 @@ function record(doc: Y.Doc, coll: string, id: string): PlainRecord | undefined {
   return rec instanceof Y.Map ? toPlain(rec) : undefined;
 }
 
-/** The current flow; the initial flow when the document is still empty. */
+/**
+ * The current flow; the initial flow when the document is still empty. Fields added in later
+ * versions take their initial values, so an older document never reads as "no flow".
+ */
 export function readFlow(doc: Y.Doc): Flow {
-  return (parse(flowSchema, record(doc, 'flow', FLOW_ID)) as Flow | undefined) ?? initialFlow(0);
+  const stored = record(doc, 'flow', FLOW_ID);
+  if (!stored) return initialFlow(0);
+  return (parse(flowSchema, { ...initialFlow(0), ...stored }) as Flow | undefined) ?? initialFlow(0);
 }
 
-/** The settings, if the server has written them. */
+/** The settings, if the server has written them (older documents get defaults for newer fields). */
 export function readSettings(doc: Y.Doc): Settings | undefined {
-  return parse(settingsSchema, record(doc, 'settings', SETTINGS_ID));
+  const stored = record(doc, 'settings', SETTINGS_ID);
+  return stored ? parse(settingsSchema, { ...SETTINGS_DEFAULTS, ...stored }) : undefined;
+}
+
+/** Whether the server has initialised this session document. */
+export function hasSettings(doc: Y.Doc): boolean {
+  return collection(doc, 'settings').has(SETTINGS_ID);
+}
+
+/** The reading list, in order. */
+export function readReadings(doc: Y.Doc): Reading[] {
+  const out: Reading[] = [];
+  collection(doc, 'readings').forEach((rec) => {
+    const reading = rec instanceof Y.Map ? parse(readingSchema, toPlain(rec)) : undefined;
+    if (reading) out.push(reading);
+  });
+  return out.sort((a, b) => a.order - b.order);
+}
+
+/** The planned minutes per phase (phases without an entry use their suggested minutes). */
+export function readAgenda(doc: Y.Doc): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  collection(doc, 'agenda').forEach((rec) => {
+    const item = rec instanceof Y.Map ? parse(agendaItemSchema, toPlain(rec)) : undefined;
+    if (item) out.push(item as AgendaItem);
+  });
+  return out;
+}
+
+/** Replaces the reading list and the agenda (server only). */
+export function writePreparation(doc: Y.Doc, readings: readonly Omit<Reading, 'order'>[], agenda: readonly AgendaItem[], origin: unknown): void {
+  doc.transact(() => {
+    const readingColl = collection(doc, 'readings');
+    for (const key of [...readingColl.keys()]) if (Number(key) >= readings.length) readingColl.delete(key);
+    readings.forEach((reading, order) => {
+      const existing = readingColl.get(String(order));
+      if (existing instanceof Y.Map) patchRecord(existing, { ...reading, order });
+      else putRecord(readingColl, String(order), { ...reading, order });
+    });
+    const agendaColl = collection(doc, 'agenda');
+    const wanted = new Set(agenda.map((a) => a.phaseId));
+    for (const key of [...agendaColl.keys()]) if (!wanted.has(key as PhaseId)) agendaColl.delete(key);
+    for (const item of agenda) {
+      const existing = agendaColl.get(item.phaseId);
+      if (existing instanceof Y.Map) patchRecord(existing, { ...item });
+      else putRecord(agendaColl, item.phaseId, { ...item });
+    }
+  }, origin);
 }
 
 /** All subgroups, in their order. */

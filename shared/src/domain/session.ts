@@ -52,10 +52,38 @@ export const settingsSchema = z.strictObject({
   dotsPerPerson: z.number().int().min(0).max(20),
   selfSelectGroups: z.boolean(),
   closed: z.boolean(),
+  /** Participants are asked for their role at the table when joining. */
+  askTableRole: z.boolean(),
+  /** Start time on the workshop date, HH:MM, or empty. */
+  startTime: z.string().max(5),
+  /** Practical notes for the invitation (room, video link, what to bring). */
+  practicalNotes: z.string().max(2000),
 });
 
 /** Workshop settings as plain data. */
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings fields added after the first version, with the values older documents imply. */
+export const SETTINGS_DEFAULTS: Pick<Settings, 'askTableRole' | 'startTime' | 'practicalNotes'> = {
+  askTableRole: true,
+  startTime: '',
+  practicalNotes: '',
+};
+
+/** One document of the reading list; record id = its position as a string. */
+export const readingSchema = z.strictObject({
+  title: z.string().min(1).max(200),
+  url: z.union([z.literal(''), z.string().max(500).regex(/^https?:\/\//, 'a web address')]),
+  order: z.number().int().nonnegative(),
+});
+export type Reading = z.infer<typeof readingSchema>;
+
+/** The planned minutes of one phase on the agenda; record id = the phase id. */
+export const agendaItemSchema = z.strictObject({
+  phaseId: z.string().refine(isPhaseId, 'unknown phase'),
+  minutes: z.number().int().min(0).max(600),
+});
+export type AgendaItem = Omit<z.infer<typeof agendaItemSchema>, 'phaseId'> & { readonly phaseId: PhaseId };
 
 /** A subgroup. */
 export const groupSchema = z.strictObject({
@@ -77,6 +105,8 @@ export const memberSchema = z.strictObject({
   /** The phase the member said "klaar" in; ready means equal to the current phase. */
   readyPhase: z.string().max(32).nullable(),
   joinedAt: z.number().int().nonnegative(),
+  /** The role at the table the member gave (see domain/roles.ts), if any. */
+  tableRole: z.string().max(32).nullable().optional(),
 });
 
 /** A member as plain data. */

@@ -1,5 +1,5 @@
 import type { RecordChange } from '../doc/records';
-import { flowSchema, groupSchema, memberSchema, SELF_MEMBER_KEYS, FLOW_ID } from './session';
+import { flowSchema, groupSchema, initialFlow, memberSchema, SELF_MEMBER_KEYS, FLOW_ID } from './session';
 import type { Actor, Refusal } from './actor';
 import { mayChooseGroup, type WorkshopState } from './permissions';
 
@@ -35,10 +35,13 @@ function checkChange(actor: Actor, change: RecordChange, ctx: SessionContext): R
   const facilitator = actor.role === 'facilitator';
   switch (change.collection) {
     case 'settings':
+    case 'readings':
+    case 'agenda':
       return { code: 'forbidden', reason: 'settings are changed through the workshop settings' };
     case 'flow': {
       if (change.id !== FLOW_ID || change.type === 'remove') return { code: 'invalid', reason: 'the flow is one record' };
-      const parsed = flowSchema.safeParse(change.after);
+      // Fields added in later versions take their initial values in older documents.
+      const parsed = flowSchema.safeParse({ ...initialFlow(0), ...change.after });
       if (!parsed.success) return { code: 'invalid', reason: `flow: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
       if (facilitator) return null;
       const presenting = change.type === 'update' && ctx.presenterId === actor.id && change.keys.every((k) => PRESENTER_KEYS.includes(k));
@@ -49,6 +52,7 @@ function checkChange(actor: Actor, change: RecordChange, ctx: SessionContext): R
       if (change.type === 'remove') return null;
       const parsed = groupSchema.safeParse(change.after);
       if (!parsed.success) return { code: 'invalid', reason: `group: ${parsed.error.issues[0]?.message}` };
+      if (change.id === 'plenary') return { code: 'invalid', reason: 'that subgroup id is reserved' };
       return parsed.data.id === change.id ? null : { code: 'invalid', reason: 'group id does not match its key' };
     }
     case 'members': {

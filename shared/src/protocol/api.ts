@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
+import { PHASE_IDS } from '../domain/phases';
+import { TABLE_ROLES } from '../domain/roles';
 
 /**
  * HTTP API request and response shapes, validated on both sides with the same schemas.
@@ -50,7 +52,27 @@ const workshopSettingsFields = {
   dotsPerPerson: z.number().int().min(0).max(20),
   /** Participants pick their own subgroup. */
   selfSelectGroups: z.boolean(),
+  /** Participants are asked their role at the table when joining. */
+  askTableRole: z.boolean(),
+  /** Start time on the date, HH:MM, or empty. */
+  startTime: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM')]),
+  /** Practical notes for the invitation. */
+  practicalNotes: z.string().max(2000),
+  /** The reading list sent with the invitation. */
+  readingList: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), url: z.union([z.literal(''), z.string().max(500).regex(/^https?:\/\//, 'a web address (https://…)')]) })).max(20),
+  /** Planned minutes per phase, where they differ from the suggested ones. */
+  agendaMinutes: z.partialRecord(z.enum(PHASE_IDS), z.number().int().min(0).max(600)),
 };
+
+/** The handbook's reading list ("Vooraf lezen"), the default for a new workshop. */
+export const DEFAULT_READING_LIST: readonly { readonly title: string; readonly url: string }[] = [
+  { title: 'Whitepaper “Hoe data de kwaliteit van het onderwijs kunnen verbeteren”', url: 'https://www.surf.nl/files/2019-05/Whitepaper-Hoe-data-de-kwaliteit-van-het-onderwijs-kunnen-verbeteren-2019.pdf' },
+  { title: '“Instellingen experimenteren met learning analytics”', url: 'https://www.surf.nl/files/2019-02/Instellingen-experimenteren-met-learning-analytics.pdf' },
+  { title: '“Learning analytics in het onderwijs: een onderwijskundig perspectief”', url: 'https://www.surf.nl/rapport-learning-analytics-in-het-onderwijs-een-onderwijskundig-perspectief' },
+];
+
+/** A role at the table, as a participant gives it. */
+export const tableRoleSchema = z.enum(TABLE_ROLES);
 
 /** POST /api/workshops */
 export const createWorkshopRequest = z.strictObject({
@@ -61,6 +83,11 @@ export const createWorkshopRequest = z.strictObject({
   allowAnonymous: z.boolean().default(false),
   dotsPerPerson: workshopSettingsFields.dotsPerPerson.default(3),
   selfSelectGroups: z.boolean().default(false),
+  askTableRole: z.boolean().default(true),
+  startTime: workshopSettingsFields.startTime.default(''),
+  practicalNotes: workshopSettingsFields.practicalNotes.default(''),
+  readingList: workshopSettingsFields.readingList.optional(),
+  agendaMinutes: workshopSettingsFields.agendaMinutes.default({}),
   facilitatorName: displayNameSchema.optional(),
 });
 export type CreateWorkshopRequest = z.input<typeof createWorkshopRequest>;
@@ -72,8 +99,10 @@ export type UpdateWorkshopRequest = z.input<typeof updateWorkshopRequest>;
 /** POST /api/workshops/:id/close — close (read-only for everyone) or reopen. */
 export const closeWorkshopRequest = z.strictObject({ closed: z.boolean() });
 
-/** PATCH /api/workshops/:id/participants/:participantId */
-export const renameParticipantRequest = z.strictObject({ name: displayNameSchema });
+/** PATCH /api/workshops/:id/participants/:participantId — a new name and/or role at the table. */
+export const renameParticipantRequest = z
+  .strictObject({ name: displayNameSchema.optional(), tableRole: tableRoleSchema.nullable().optional() })
+  .refine((r) => r.name !== undefined || r.tableRole !== undefined, { message: 'nothing to change' });
 
 /** POST /api/join — a name, or anonymous where the workshop allows it. */
 export const joinRequest = z
@@ -81,6 +110,7 @@ export const joinRequest = z
     code: joinCodeSchema,
     name: displayNameSchema.optional(),
     anonymous: z.boolean().optional(),
+    tableRole: tableRoleSchema.optional(),
   })
   .refine((r) => r.name !== undefined || r.anonymous === true, { message: 'a name is required', path: ['name'] });
 export type JoinRequest = z.input<typeof joinRequest>;
@@ -107,6 +137,11 @@ export interface WorkshopSummary {
   readonly allowAnonymous: boolean;
   readonly dotsPerPerson: number;
   readonly selfSelectGroups: boolean;
+  readonly askTableRole: boolean;
+  readonly startTime: string;
+  readonly practicalNotes: string;
+  readonly readingList: readonly { readonly title: string; readonly url: string }[];
+  readonly agendaMinutes: Readonly<Partial<Record<(typeof PHASE_IDS)[number], number>>>;
 }
 
 /** A person in a workshop, as others see them. */
@@ -114,6 +149,7 @@ export interface ParticipantSummary {
   readonly id: string;
   readonly name: string;
   readonly role: 'facilitator' | 'participant';
+  readonly tableRole: (typeof TABLE_ROLES)[number] | null;
 }
 
 /** A signed-in session: the token to present on every request and websocket. */
@@ -130,7 +166,7 @@ export interface CreateWorkshopResponse extends SessionResponse {
 
 /** GET /api/join/:code */
 export interface JoinInfoResponse {
-  readonly workshop: Pick<WorkshopSummary, 'id' | 'title' | 'institution' | 'language' | 'closed' | 'allowAnonymous'>;
+  readonly workshop: Pick<WorkshopSummary, 'id' | 'title' | 'institution' | 'language' | 'closed' | 'allowAnonymous' | 'askTableRole'>;
 }
 
 /** GET /api/health */
