@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '@dmc/shared/doc/board';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
-import { JOIN_CODE_ALPHABET, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import { JOIN_CODE_ALPHABET, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse, type WorkshopSummary } from '@dmc/shared/protocol/api';
 import type { RunningServer } from '../server';
-import { connectBoard, createWorkshop, joinWorkshop, postJson, startTestServer, waitFor } from '../testing/harness';
+import { connectBoard, createWorkshop, joinWorkshop, postJson, requestJson, startTestServer, waitFor } from '../testing/harness';
 
 describe('workshop API', () => {
   let server: RunningServer & { dataDir: string };
@@ -112,5 +112,65 @@ describe('workshop API', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     const missing = await fetch(`${server.url}/api/nope`);
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('roles and preparation', () => {
+  let server: RunningServer & { dataDir: string };
+  beforeAll(async () => {
+    server = await startTestServer({ rateLimitPerMinute: 1000 });
+  });
+  afterAll(() => server.close());
+
+  it('keeps the role at the table a participant gives, unless the facilitator turned roles off', async () => {
+    const created = await createWorkshop(server.url);
+    const withRole = await postJson<SessionResponse>(`${server.url}/api/join`, { code: created.workshop.code, name: 'Docent Dirk', tableRole: 'docent' });
+    expect(withRole.body.participant.tableRole).toBe('docent');
+    const bad = await postJson<ErrorResponse>(`${server.url}/api/join`, { code: created.workshop.code, name: 'X', tableRole: 'koning' });
+    expect(bad.status).toBe(400);
+    const off = await requestJson('PATCH', `${server.url}/api/workshops/${created.workshop.id}`, created.token, { askTableRole: false });
+    expect(off.status).toBe(200);
+    const ignored = await postJson<SessionResponse>(`${server.url}/api/join`, { code: created.workshop.code, name: 'Student Sam', tableRole: 'student' });
+    expect(ignored.body.participant.tableRole).toBeNull();
+  });
+
+  it('lets the facilitator plan date, time, agenda and reading list, and validates them', async () => {
+    const created = await createWorkshop(server.url);
+    const base = `${server.url}/api/workshops/${created.workshop.id}`;
+    const ok = await requestJson<WorkshopSummary>('PATCH', base, created.token, {
+      date: '2026-12-10',
+      startTime: '13:30',
+      agendaMinutes: { 'vel1-discuss': 40 },
+      readingList: [{ title: 'Eigen notitie', url: 'https://intranet.example.nl/la' }],
+      practicalNotes: 'Zaal 2.14, koffie vanaf 13:15',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ startTime: '13:30', agendaMinutes: { 'vel1-discuss': 40 }, readingList: [{ title: 'Eigen notitie' }] });
+    const badTime = await requestJson<ErrorResponse>('PATCH', base, created.token, { startTime: '25:00' });
+    expect(badTime.status).toBe(400);
+    const badUrl = await requestJson<ErrorResponse>('PATCH', base, created.token, { readingList: [{ title: 'x', url: 'javascript:alert(1)' }] });
+    expect(badUrl.status).toBe(400);
+    const badPhase = await requestJson<ErrorResponse>('PATCH', base, created.token, { agendaMinutes: { pauze: 10 } });
+    expect(badPhase.status).toBe(400);
+  });
+
+  it("starts a new workshop with the handbook's reading list", async () => {
+    const created = await createWorkshop(server.url);
+    expect(created.workshop.readingList).toHaveLength(3);
+    expect(created.workshop.readingList[0]?.url).toMatch(/^https:\/\/www\.surf\.nl\//);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 once an address exceeds the join limit, with a clear error', async () => {
+    const server = await startTestServer({ rateLimitPerMinute: 3 });
+    try {
+      const created = await createWorkshop(server.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await postJson(`${server.url}/api/join`, { code: created.workshop.code, name: `P${i}` })).status);
+      expect(statuses).toEqual([201, 201, 429, 429]);
+    } finally {
+      await server.close();
+    }
   });
 });
