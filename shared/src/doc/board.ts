@@ -9,7 +9,7 @@ import { LOCAL_ORIGIN } from './origins';
  */
 
 /** Collections in a board document, in the order they were introduced. */
-export const BOARD_COLLECTIONS = ['notes', 'marks', 'votes', 'formulations', 'deferrals', 'highlights'] as const;
+export const BOARD_COLLECTIONS = ['notes', 'marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices'] as const;
 
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './origins';
 

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import {
+  choiceId,
+  choiceSchema,
+  type Choice,
   deferralSchema,
   formulationSchema,
   highlightSchema,
@@ -102,9 +105,21 @@ export function setHighlight(doc: Y.Doc, noteId: string, by: string, on: boolean
   else doc.transact(() => collection(doc, 'highlights').delete(noteId), origin);
 }
 
+/** All choices (the chosen goal, the group's questions). */
+export function readChoices(doc: Y.Doc): Choice[] {
+  return readAll(doc, 'choices', choiceSchema);
+}
+
+/** Marks a note or a field's wording as the group's choice, or takes that back. */
+export function setChoice(doc: Y.Doc, choice: Choice, on: boolean, origin: unknown = LOCAL_ORIGIN): void {
+  const id = choiceId(choice.targetKind, choice.targetId);
+  if (on) upsert(doc, 'choices', id, { ...choice }, origin);
+  else doc.transact(() => collection(doc, 'choices').delete(id), origin);
+}
+
 /** Calls `listener` whenever a discussion collection changes, and once now. */
 export function observeDiscussion(doc: Y.Doc, listener: () => void): () => void {
-  const colls = ['marks', 'votes', 'formulations', 'deferrals', 'highlights'].map((name) => collection(doc, name));
+  const colls = ['marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices'].map((name) => collection(doc, name));
   const handler = () => listener();
   for (const c of colls) c.observeDeep(handler);
   listener();

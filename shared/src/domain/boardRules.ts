@@ -1,6 +1,6 @@
 import type { PlainRecord, RecordChange } from '../doc/records';
 import type { Actor, Refusal } from './actor';
-import { deferralSchema, formulationSchema, highlightSchema, markId, markSchema, voteId, voteSchema } from './discussion';
+import { choiceId, choiceSchema, deferralSchema, formulationSchema, highlightSchema, markId, markSchema, voteId, voteSchema } from './discussion';
 import { LIMITS } from './limits';
 import { AUTHOR_NOTE_KEYS, IMMUTABLE_NOTE_KEYS, noteSchema } from './note';
 import type { BoardRights } from './permissions';
@@ -28,6 +28,7 @@ const NEEDS: Readonly<Record<string, Permission>> = {
   formulations: 'formulate',
   deferrals: 'defer',
   highlights: 'highlight',
+  choices: 'formulate',
 };
 
 /**
@@ -101,6 +102,19 @@ function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Ref
       if (parsed.data.noteId !== change.id) return { code: 'invalid', reason: 'a highlight is stored under its note' };
       if (parsed.data.by !== actor.id) return { code: 'forbidden', reason: 'a highlight must be made in your own name' };
       return needsNote(change, ctx);
+    }
+    case 'choices': {
+      if (change.type === 'remove') return null;
+      const parsed = choiceSchema.safeParse(change.after);
+      if (!parsed.success) return invalid(change, parsed.error.issues);
+      const c = parsed.data;
+      if (choiceId(c.targetKind, c.targetId) !== change.id) return { code: 'invalid', reason: 'a choice is stored under its target' };
+      if (c.by !== actor.id) return { code: 'forbidden', reason: 'a choice must be made in your own name' };
+      const sheetId = ctx.sheetOfField(c.fieldId);
+      if (!sheetId) return { code: 'invalid', reason: `unknown field ${c.fieldId}` };
+      if (c.targetKind === 'note' && !ctx.noteExists(c.targetId)) return { code: 'invalid', reason: 'the chosen note does not exist' };
+      if (c.targetKind === 'formulation' && c.targetId !== c.fieldId) return { code: 'invalid', reason: "a field's wording is chosen in that field" };
+      return sheetWritable(sheetId, ctx.rights);
     }
     default:
       return { code: 'invalid', reason: `unknown collection ${change.collection}` };

@@ -103,3 +103,21 @@ export function freeVoteSlot(votes: readonly Vote[], participantId: string, dots
   for (let slot = 0; slot < dotsPerPerson; slot++) if (!used.has(slot)) return slot;
   return null;
 }
+
+/**
+ * What the group chose in a field that asks for a choice ("Kies er één" for DOEL, "max 2" for the
+ * concrete questions): a note, or the field's agreed wording. Record id = `note-<noteId>` or
+ * `formulation-<fieldId>`.
+ */
+export const choiceSchema = z.strictObject({
+  fieldId,
+  targetKind: z.enum(['note', 'formulation']),
+  targetId: id,
+  by: id,
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+/** The record id of a choice. */
+export function choiceId(targetKind: Choice['targetKind'], targetId: string): string {
+  return `${targetKind}-${targetId}`;
+}
