@@ -5,6 +5,8 @@ import { LIMITS } from '@dmc/shared/domain/limits';
 import type { TokenSigner } from './auth/tokens';
 import type { Collab } from './collab/collab';
 import { HttpError } from './httpError';
+import type { Exchange } from './exchange';
+import { exchangeRoutes } from './routes/exchange';
 import { healthRoutes } from './routes/health';
 import { workshopRoutes } from './routes/workshops';
 import type { WorkshopService } from './workshops';
@@ -17,6 +19,7 @@ export interface AppDeps {
   /** Built client to serve; skipped when the directory does not exist (API-only tests). */
   readonly clientDir: string;
   readonly trustProxy: boolean;
+  readonly exchange: Exchange;
   /** Join/create requests per client address per minute. */
   readonly rateLimitPerMinute: number;
 }
@@ -30,6 +33,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
+  // Before the general JSON parser: the backup import has its own, larger limit.
+  app.use('/api', exchangeRoutes(deps.workshops, deps.exchange, deps.tokens, deps.rateLimitPerMinute));
   app.use('/api', express.json({ limit: LIMITS.jsonBodyBytes }));
   app.use('/api', healthRoutes(deps.collab));
   app.use('/api', workshopRoutes(deps.workshops, deps.tokens, deps.rateLimitPerMinute));

@@ -9,6 +9,7 @@ import type { ServerConfig } from './config';
 import { FileDocumentStore, FileWorkshopStore } from './persistence/fileStore';
 import { WorkshopService } from './workshops';
 import { Workflow } from './workflow';
+import { Exchange } from './exchange';
 
 /** A running server. */
 export interface RunningServer {
@@ -35,7 +36,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     deleted: (id) => collab.closeWorkshop(id, CLOSE.gone, 'the workshop was deleted'),
   };
 
-  const app = createApp({ workshops, tokens, collab, clientDir: config.clientDir, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute });
+  const exchange = new Exchange(collab, workflow, workshops);
+  const app = createApp({ workshops, tokens, collab, exchange, clientDir: config.clientDir, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute });
   const server = http.createServer(app);
   const upgrade = createUpgradeHandler(collab, workshops, workflow, tokens);
   server.on('upgrade', upgrade.handle);

@@ -22,6 +22,8 @@ import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
 import { boardRights, mayWriteDraft, workBoard, type BoardRef, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
 import { isPhaseId, phase } from '@dmc/shared/domain/phases';
 import { checkSessionChanges } from '@dmc/shared/domain/sessionRules';
+import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
+import { SYNTHESIS_COLLECTIONS } from '@dmc/shared/doc/synthesis';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey, draftDocKey, parseDocKey } from '@dmc/shared/protocol/api';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
@@ -50,6 +52,8 @@ export class Workflow {
     switch (key.kind) {
       case 'session':
         return this.sessionPolicy(workshopId);
+      case 'synthesis':
+        return this.synthesisPolicy(workshopId);
       case 'board':
         if (key.boardId !== PLENARY_BOARD && !readGroups(session.doc).some((g) => g.id === key.boardId)) return undefined;
         return this.boardPolicy(workshopId, key.boardId === PLENARY_BOARD ? { kind: 'plenary' } : { kind: 'group', groupId: key.boardId });
@@ -119,6 +123,19 @@ export class Workflow {
         }
         // A new phase, subgroup or assignment can take a document away from someone.
         this.collab.recheckAccess(workshopId);
+      },
+    };
+  }
+
+  private synthesisPolicy(workshopId: string): RoomPolicy {
+    return {
+      collections: SYNTHESIS_COLLECTIONS,
+      mayRead: (actor) => this.isMember(workshopId, actor.id),
+      checkWrite: (actor, changes) => {
+        const state = this.state(workshopId);
+        if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        const rights = boardRights(actor, { kind: 'plenary' }, state, this.membership(workshopId, actor.id));
+        return checkSynthesisChanges(actor, changes, rights.permissions.has('plenary-edit'));
       },
     };
   }

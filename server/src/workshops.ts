@@ -230,6 +230,13 @@ export class WorkshopService {
     return toSummary(renamed);
   }
 
+  /** Adds people as they were in an imported backup (same ids; nobody can sign in as them). */
+  async addParticipants(workshopId: string, people: readonly StoredParticipant[]): Promise<void> {
+    const workshop = this.mustExist(workshopId);
+    const known = new Set(workshop.participants.map((p) => p.id));
+    await this.save({ ...workshop, participants: [...workshop.participants, ...people.filter((p) => !known.has(p.id))] });
+  }
+
   /** Removes a person: their token stops working and their connections close. Notes stay. */
   async removeParticipant(workshopId: string, participantId: string): Promise<void> {
     const workshop = this.mustExist(workshopId);

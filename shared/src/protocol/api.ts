@@ -201,15 +201,20 @@ export function draftDocKey(participantId: string): string {
   return `draft-${participantId}`;
 }
 
+/** The websocket document key of the plenary results: clusters, compromise wording, actions. */
+export const SYNTHESIS_DOC = 'synthesis';
+
 /** What a document key refers to. */
 export type DocKey =
   | { readonly kind: 'session' }
+  | { readonly kind: 'synthesis' }
   | { readonly kind: 'board'; readonly boardId: string }
   | { readonly kind: 'draft'; readonly ownerId: string };
 
 /** Parses a document key; undefined for anything else. */
 export function parseDocKey(key: string): DocKey | undefined {
   if (key === SESSION_DOC) return { kind: 'session' };
+  if (key === SYNTHESIS_DOC) return { kind: 'synthesis' };
   const match = /^(board|draft)-([A-Za-z0-9_-]{1,64})$/.exec(key);
   if (!match?.[2]) return undefined;
   return match[1] === 'board' ? { kind: 'board', boardId: match[2] } : { kind: 'draft', ownerId: match[2] };

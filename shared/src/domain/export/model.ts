@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionItemSchema } from '../actionItems';
 import {
+  choiceSchema,
   deferralSchema,
   FORMULATION_LENGTH,
   formulationSchema,
@@ -67,6 +68,8 @@ export const exportBoardSchema = z.strictObject({
   formulations: z.array(formulationSchema).max(MAX_ITEMS),
   deferrals: z.array(deferralSchema).max(MAX_ITEMS),
   highlights: z.array(highlightSchema).max(MAX_ITEMS),
+  /** The chosen goal and questions; absent in backups from before choices existed. */
+  choices: z.array(choiceSchema).max(MAX_ITEMS).default([]),
 });
 
 /** Whether a cluster marks common ground or a difference between subgroups (null: not decided). */

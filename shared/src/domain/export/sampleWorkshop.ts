@@ -100,6 +100,7 @@ export function sampleWorkshopExport(): WorkshopExport {
           },
         ],
         highlights: [{ noteId: 'n1', by: 'p1' }],
+        choices: [],
       },
       {
         boardId: 'g-b',
@@ -112,6 +113,7 @@ export function sampleWorkshopExport(): WorkshopExport {
         formulations: [],
         deferrals: [],
         highlights: [],
+        choices: [],
       },
       {
         boardId: 'plenary',
@@ -121,6 +123,7 @@ export function sampleWorkshopExport(): WorkshopExport {
         formulations: [],
         deferrals: [],
         highlights: [],
+        choices: [],
       },
     ],
     synthesis: {

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote } from '@dmc/shared/doc/board';
+import { placeVote, putDeferral, setChoice, setFormulation, setHighlight, setMark } from '@dmc/shared/doc/discussion';
+import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import { putAction, putCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
+import type { WorkshopExport } from '@dmc/shared/domain/export/model';
+import { SESSION_DOC, SYNTHESIS_DOC, boardDocKey, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import type { RunningServer } from './server';
+import { connectDoc, createWorkshop, joinWorkshop, startTestServer, waitFor, type BoardClient } from './testing/harness';
+
+async function download(url: string, token: string): Promise<{ status: number; type: string; disposition: string; bytes: Buffer; body: string }> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  // Decode without stripping a byte-order mark, so the test sees exactly what Excel sees.
+  const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', bytes, body };
+}
+
+/** The parts of an export that must survive a round trip (ids of the workshop itself change). */
+function comparable(exp: WorkshopExport) {
+  return {
+    participants: [...exp.participants].filter((p) => p.role === 'participant').sort((a, b) => a.id.localeCompare(b.id)),
+    groups: exp.groups,
+    boards: exp.boards.map((b) => ({ ...b, notes: [...b.notes].sort((x, y) => x.id.localeCompare(y.id)) })),
+    synthesis: exp.synthesis,
+    actions: exp.actions,
+  };
+}
+
+describe('export and import', () => {
+  let server: RunningServer;
+  let fac: CreateWorkshopResponse;
+  let anna: SessionResponse;
+  const clients: BoardClient[] = [];
+  const connect = (s: SessionResponse, key: string) => {
+    const c = connectDoc(server.url, s, key);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    fac = await createWorkshop(server.url, 'Learning analytics — Hogeschool Utrecht');
+    anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
+    const session = connect(fac, SESSION_DOC);
+    await session.synced();
+    await waitFor(() => readMembers(session.doc).length === 2, 'members');
+    putGroup(session.doc, { id: 'g1', name: 'Tafel 1', color: '#1d4ed8', order: 0 });
+    assignMembers(session.doc, new Map([[anna.participant.id, 'g1']]));
+    updateFlow(session.doc, { phaseId: 'vel1-discuss' });
+    await waitFor(() => server.workflow.state(fac.workshop.id)?.phaseId === 'vel1-discuss', 'phase');
+
+    const board = connect(anna, boardDocKey('g1'));
+    await board.synced();
+    const me = anna.participant.id;
+    addNote(board.doc, { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 160, color: 'yellow', text: 'Studiesucces eerstejaars verbeteren', authorId: me });
+    addNote(board.doc, { id: 'n2', sheetId: 'vel1', fieldId: 'concrete-vragen', x: 50, y: 520, color: 'blue', text: '=HYPERLINK("evil")', authorId: me });
+    setMark(board.doc, 'n1', me, 'agree');
+    placeVote(board.doc, 'n1', me, 0);
+    setFormulation(board.doc, { fieldId: 'doel', sheetId: 'vel1', text: 'Eerstejaars beter begeleiden', sourceNoteIds: ['n1'], updatedBy: me, updatedAt: 5 });
+    putDeferral(board.doc, { id: 'd1', sheetId: 'vel1', fieldId: 'concrete-vragen', noteId: 'n2', question: 'Welke data?', findOut: 'Wat het LMS logt', askWhom: 'ICT; de FG', owner: 'Anna', createdBy: me, createdAt: 6 });
+    setChoice(board.doc, { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: me }, true);
+
+    updateFlow(session.doc, { phaseId: 'prepare' });
+    await waitFor(() => server.workflow.state(fac.workshop.id)?.phaseId === 'prepare', 'prepare');
+    const board2 = connect(anna, boardDocKey('g1'));
+    await board2.synced();
+    setHighlight(board2.doc, 'n1', me, true);
+
+    const synthesis = connect(fac, SYNTHESIS_DOC);
+    await synthesis.synced();
+    const fid = fac.participant.id;
+    putCluster(synthesis.doc, { id: 'c1', fieldId: 'doel', itemIds: ['n1'], kind: 'common', label: 'studiesucces', updatedBy: fid });
+    setPlenaryFormulation(synthesis.doc, { fieldId: 'doel', text: 'Samen: eerstejaars begeleiden', updatedBy: fid, updatedAt: 7 });
+    putAction(synthesis.doc, {
+      id: 'a1', what: 'Uitzoeken welke data het LMS logt; "ook" logins', who: 'Émile', whoParticipantId: null, when: '2026-12-15', status: 'open',
+      sourceKind: 'deferral', sourceGroupId: 'g1', sourceFieldId: 'concrete-vragen', sourceNoteId: 'n2', sourceDeferralId: 'd1', createdBy: fid, createdAt: 8, updatedAt: 8,
+    });
+    putAction(synthesis.doc, {
+      id: 'a2', what: '+31 bellen', who: '', whoParticipantId: null, when: '', status: 'doing',
+      sourceKind: 'direct', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, createdBy: fid, createdAt: 9, updatedAt: 9,
+    });
+    // Let the server store everything before exporting.
+    await new Promise((r) => setTimeout(r, 200));
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server.close();
+  });
+
+  it('downloads the action list as CSV for Excel with Dutch settings, injection neutralised', async () => {
+    const csv = await download(`${server.url}/api/workshops/${fac.workshop.id}/export/actions.csv`, fac.token);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain('text/csv');
+    expect(csv.disposition).toMatch(/attachment; filename=".+\.csv"/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.body.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Wat;Wie;Wanneer;Status;Veld;Subgroep;Bron');
+    expect(lines[1]).toContain('Émile;2026-12-15');
+    expect(lines[1]).toContain('Tafel 1');
+    expect(csv.body).toContain("'+31 bellen");
+  });
+
+  it('offers the calendar, Markdown and JSON too, and only to the facilitator', async () => {
+    const ics = await download(`${server.url}/api/workshops/${fac.workshop.id}/export/actions.ics`, fac.token);
+    expect(ics.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    const md = await download(`${server.url}/api/workshops/${fac.workshop.id}/export/report.md`, fac.token);
+    expect(md.body).toContain('Studiesucces eerstejaars verbeteren');
+    const forbidden = await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, anna.token);
+    expect(forbidden.status).toBe(403);
+    const unknown = await download(`${server.url}/api/workshops/${fac.workshop.id}/export/nope.exe`, fac.token);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('imports a backup into a new workshop with identical content', async () => {
+    const first = await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token);
+    const original = JSON.parse(first.body) as WorkshopExport;
+    expect(original.boards.find((b) => b.boardId === 'g1')?.notes).toHaveLength(2);
+    const res = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: first.body });
+    expect(res.status).toBe(201);
+    const imported = (await res.json()) as CreateWorkshopResponse;
+    expect(imported.workshop.id).not.toBe(fac.workshop.id);
+    const second = await download(`${server.url}/api/workshops/${imported.workshop.id}/export/backup.json`, imported.token);
+    const copy = JSON.parse(second.body) as WorkshopExport;
+    expect(comparable(copy)).toEqual(comparable(original));
+  });
+
+  it('rejects a broken backup with the reasons, and a huge one with 413', async () => {
+    const bad = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'discussiemodel-canvas-backup', version: 1, workshop: { title: 5 } }) });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as ErrorResponse;
+    expect(body.error.code).toBe('invalid_backup');
+    expect(body.error.details?.length).toBeGreaterThan(0);
+    const notJson = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', body: 'hello' });
+    expect(notJson.status).toBe(400);
+    const huge = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', body: 'x'.repeat(9 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+  });
+});

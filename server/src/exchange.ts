@@ -1,0 +1,130 @@
+import type * as Y from 'yjs';
+import { SERVER_ORIGIN, readNotes } from '@dmc/shared/doc/board';
+import { readChoices, readDeferrals, readFormulations, readHighlights, readMarks, readVotes } from '@dmc/shared/doc/discussion';
+import { collection, putRecord, type PlainRecord } from '@dmc/shared/doc/records';
+import { assignMembers, putGroup, readGroups, readMembers } from '@dmc/shared/doc/session';
+import { readActions, readClusters, readPlenaryFormulations } from '@dmc/shared/doc/synthesis';
+import { choiceId, markId, voteId } from '@dmc/shared/domain/discussion';
+import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/domain/export/model';
+import { GROUP_COLORS } from '@dmc/shared/domain/session';
+import { PLENARY_BOARD, SYNTHESIS_DOC, boardDocKey } from '@dmc/shared/protocol/api';
+import type { Collab } from './collab/collab';
+import { HttpError } from './httpError';
+import type { StoredParticipant } from './persistence/types';
+import type { Workflow } from './workflow';
+import type { WorkshopService } from './workshops';
+
+/**
+ * Export and import of whole workshops: everything in the live documents gathered into the plain
+ * `WorkshopExport` every export format is made from, and a backup written back into the
+ * documents of a new workshop. Import keeps every id, so a round trip is exact.
+ */
+export class Exchange {
+  constructor(
+    private readonly collab: Collab,
+    private readonly workflow: Workflow,
+    private readonly workshops: WorkshopService,
+  ) {}
+
+  /** Everything the workshop produced, read from its documents. */
+  async collect(workshopId: string): Promise<WorkshopExport> {
+    const workshop = this.workshops.cached(workshopId);
+    if (!workshop) throw new HttpError(404, 'unknown_workshop', 'This workshop does not exist (any more).');
+    const session = await this.workflow.session(workshopId);
+    const groups = readGroups(session.doc);
+    const members = readMembers(session.doc);
+    const boards: ExportBoard[] = [];
+    for (const boardId of [PLENARY_BOARD, ...groups.map((g) => g.id)]) {
+      const policy = await this.workflow.policyFor(workshopId, boardDocKey(boardId));
+      if (!policy) continue;
+      boards.push(await this.collab.use(workshopId, boardDocKey(boardId), policy, (room) => readBoard(boardId, room.doc)));
+    }
+    const synthesisPolicy = await this.workflow.policyFor(workshopId, SYNTHESIS_DOC);
+    const synthesis = synthesisPolicy
+      ? await this.collab.use(workshopId, SYNTHESIS_DOC, synthesisPolicy, (room) => ({
+          clusters: readClusters(room.doc).map(({ id, fieldId, itemIds, kind, label }) => ({ id, fieldId, itemIds, kind, label })),
+          plenaryFormulations: readPlenaryFormulations(room.doc).map(({ fieldId, text }) => ({ fieldId, text })),
+          actions: readActions(room.doc),
+        }))
+      : { clusters: [], plenaryFormulations: [], actions: [] };
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      workshop: {
+        id: workshop.id,
+        title: workshop.title,
+        institution: workshop.institution,
+        date: workshop.date,
+        language: workshop.language,
+        exportedAt: Date.now(),
+      },
+      participants: members.map((m) => ({ id: m.id, name: m.name, role: m.role, groupId: m.groupId })),
+      groups: groups.map((g) => ({ id: g.id, name: g.name, color: g.color })),
+      boards,
+      synthesis: { clusters: synthesis.clusters, plenaryFormulations: synthesis.plenaryFormulations },
+      actions: synthesis.actions,
+    };
+  }
+
+  /**
+   * Writes a backup into a freshly created workshop (the importer is its facilitator): the
+   * people, subgroups, every board and the plenary results, with the ids they had.
+   */
+  async restore(workshopId: string, backup: WorkshopExport, importerId: string): Promise<void> {
+    const now = Date.now();
+    const people: StoredParticipant[] = backup.participants.map((p) => ({ id: p.id, name: p.name, role: p.role, joinedAt: now, tableRole: null }));
+    await this.workshops.addParticipants(workshopId, people);
+    const session = await this.workflow.session(workshopId);
+    session.transactAsServer((doc) => {
+      backup.groups.forEach((g, order) => {
+        const color = (GROUP_COLORS as readonly string[]).includes(g.color) ? (g.color as (typeof GROUP_COLORS)[number]) : GROUP_COLORS[order % GROUP_COLORS.length]!;
+        putGroup(doc, { id: g.id, name: g.name, color, order }, SERVER_ORIGIN);
+      });
+      assignMembers(doc, new Map(backup.participants.map((p) => [p.id, p.groupId])), SERVER_ORIGIN);
+    }, SERVER_ORIGIN);
+    for (const board of backup.boards) {
+      const policy = await this.workflow.policyFor(workshopId, boardDocKey(board.boardId));
+      if (!policy) throw new HttpError(400, 'invalid_backup', `The backup names an unknown board "${board.boardId}".`);
+      await this.collab.use(workshopId, boardDocKey(board.boardId), policy, (room) =>
+        room.transactAsServer((doc) => writeBoard(doc, board), SERVER_ORIGIN),
+      );
+    }
+    const synthesisPolicy = await this.workflow.policyFor(workshopId, SYNTHESIS_DOC);
+    if (!synthesisPolicy) return;
+    await this.collab.use(workshopId, SYNTHESIS_DOC, synthesisPolicy, (room) =>
+      room.transactAsServer((doc) => {
+        put(doc, 'clusters', backup.synthesis.clusters.map((c) => [c.id, { ...c, itemIds: [...c.itemIds], updatedBy: importerId }]));
+        put(doc, 'plenaryFormulations', backup.synthesis.plenaryFormulations.map((f) => [f.fieldId, { ...f, updatedBy: importerId, updatedAt: now }]));
+        put(doc, 'actions', backup.actions.map((a) => [a.id, { ...a }]));
+      }, SERVER_ORIGIN),
+    );
+  }
+}
+
+function readBoard(boardId: string, doc: Y.Doc): ExportBoard {
+  return {
+    boardId,
+    notes: readNotes(doc),
+    marks: readMarks(doc),
+    votes: readVotes(doc),
+    formulations: readFormulations(doc),
+    deferrals: readDeferrals(doc),
+    highlights: readHighlights(doc),
+    choices: readChoices(doc),
+  };
+}
+
+function writeBoard(doc: Y.Doc, board: ExportBoard): void {
+  put(doc, 'notes', board.notes.map((n) => [n.id, { ...n }]));
+  put(doc, 'marks', board.marks.map((m) => [markId(m.noteId, m.participantId), { ...m }]));
+  put(doc, 'votes', board.votes.map((v) => [voteId(v.participantId, v.slot), { ...v }]));
+  put(doc, 'formulations', board.formulations.map((f) => [f.fieldId, { ...f, sourceNoteIds: [...f.sourceNoteIds] }]));
+  put(doc, 'deferrals', board.deferrals.map((d) => [d.id, { ...d }]));
+  put(doc, 'highlights', board.highlights.map((h) => [h.noteId, { ...h }]));
+  put(doc, 'choices', board.choices.map((c) => [choiceId(c.targetKind, c.targetId), { ...c }]));
+}
+
+function put(doc: Y.Doc, name: string, records: ReadonlyArray<readonly [string, PlainRecord]>): void {
+  const coll = collection(doc, name);
+  for (const [id, values] of records) putRecord(coll, id, values);
+}

@@ -1,0 +1,56 @@
+import express, { Router } from 'express';
+import { isTextExportFormat, textExport } from '@dmc/shared/domain/export/files';
+import { parseBackup } from '@dmc/shared/domain/export/json';
+import { bearerToken, type TokenSigner } from '../auth/tokens';
+import type { Exchange } from '../exchange';
+import { HttpError } from '../httpError';
+import type { WorkshopService } from '../workshops';
+import { rateLimit } from './rateLimit';
+
+/** Largest backup accepted for import. */
+export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Downloads for the facilitator (action list, report, calendar, backup) and the import of a
+ * backup into a new workshop. Thin: authenticate, validate, delegate to Exchange.
+ */
+export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, tokens: TokenSigner, perMinute: number): Router {
+  const router = Router();
+
+  router.get('/workshops/:id/export/:format', async (req, res) => {
+    const workshop = workshops.authenticateFacilitator(tokens.verify(bearerToken(req.headers.authorization)), String(req.params.id));
+    const format = String(req.params.format);
+    if (!isTextExportFormat(format)) throw new HttpError(404, 'unknown_format', `Unknown export format "${format}".`);
+    const locale = req.query.lang === 'en' ? 'en' : req.query.lang === 'nl' ? 'nl' : workshop.language;
+    const file = textExport(format, await exchange.collect(workshop.id), { locale, uidDomain: req.hostname || 'localhost' });
+    res.setHeader('Content-Type', file.mediaType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(file.body);
+  });
+
+  // The backup may be far larger than other requests, so it has its own body parser and limit.
+  router.post('/workshops/import', rateLimit({ windowMs: 60_000, max: perMinute }), express.text({ type: () => true, limit: MAX_BACKUP_BYTES }), async (req, res) => {
+    const body = typeof req.body === 'string' ? req.body : '';
+    const parsed = parseBackup(body, { maxBytes: MAX_BACKUP_BYTES, locale: req.query.lang === 'en' ? 'en' : 'nl' });
+    if (!parsed.ok) throw new HttpError(400, 'invalid_backup', 'This file is not a valid workshop backup.', parsed.errors);
+    const backup = parsed.backup;
+    const created = await workshops.create({
+      title: backup.workshop.title,
+      institution: backup.workshop.institution,
+      date: /^\d{4}-\d{2}-\d{2}$/.test(backup.workshop.date) ? backup.workshop.date : '',
+      language: backup.workshop.language,
+      allowAnonymous: false,
+      dotsPerPerson: 3,
+      selfSelectGroups: false,
+      askTableRole: true,
+      startTime: '',
+      practicalNotes: '',
+      agendaMinutes: {},
+    });
+    await exchange.restore(created.workshop.id, backup, created.participant.id);
+    res.status(201).json(created);
+  });
+
+  return router;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { FORMULATION_LENGTH } from './discussion';
+import { CLUSTER_KINDS } from './export/model';
+
+/**
+ * The plenary's own records, kept in the workshop's `synthesis` document: clusters of notes the
+ * group confirmed across subgroups (common ground or a difference), the compromise wording per
+ * field, and the action items (schema in actionItems.ts).
+ */
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const fieldId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+/** A confirmed cluster of notes from any subgroup board; record id = cluster id. */
+export const clusterRecordSchema = z.strictObject({
+  id,
+  fieldId,
+  itemIds: z.array(id).min(1).max(200),
+  kind: z.enum(CLUSTER_KINDS).nullable(),
+  label: z.string().max(200),
+  updatedBy: id,
+});
+export type ClusterRecord = z.infer<typeof clusterRecordSchema>;
+
+/** The plenary's compromise wording for a field; record id = field id. */
+export const plenaryFormulationSchema = z.strictObject({
+  fieldId,
+  text: z.string().max(FORMULATION_LENGTH),
+  updatedBy: id,
+  updatedAt: z.number().int().nonnegative(),
+});
+export type PlenaryFormulation = z.infer<typeof plenaryFormulationSchema>;
