@@ -140,3 +140,25 @@ describe('export and import', () => {
     expect(huge.status).toBe(413);
   });
 });
+
+describe('demo workshop', () => {
+  it('creates a fully filled example workshop in one request, opened in plenary synthesis', async () => {
+    const server = await startTestServer();
+    try {
+      const res = await fetch(`${server.url}/api/demo`, { method: 'POST' });
+      expect(res.status).toBe(201);
+      const created = (await res.json()) as CreateWorkshopResponse;
+      expect(server.workflow.state(created.workshop.id)?.phaseId).toBe('synthesis');
+      const backup = await download(`${server.url}/api/workshops/${created.workshop.id}/export/backup.json`, created.token);
+      const exp = JSON.parse(backup.body) as WorkshopExport;
+      expect(exp.groups).toHaveLength(3);
+      expect(exp.boards.filter((b) => b.boardId !== 'plenary').every((b) => b.notes.length >= 40)).toBe(true);
+      expect(exp.synthesis.clusters.length).toBeGreaterThanOrEqual(6);
+      expect(exp.actions.length).toBeGreaterThanOrEqual(8);
+      const csv = await download(`${server.url}/api/workshops/${created.workshop.id}/export/actions.csv`, created.token);
+      expect(csv.body.split('\r\n').filter(Boolean).length).toBe(exp.actions.length + 1);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import { SERVER_ORIGIN, readNotes } from '@dmc/shared/doc/board';
 import { readChoices, readDeferrals, readFormulations, readHighlights, readMarks, readVotes } from '@dmc/shared/doc/discussion';
 import { collection, putRecord, type PlainRecord } from '@dmc/shared/doc/records';
-import { assignMembers, putGroup, readGroups, readMembers } from '@dmc/shared/doc/session';
+import { assignMembers, putGroup, readGroups, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import type { PhaseId } from '@dmc/shared/domain/phases';
 import { readActions, readClusters, readPlenaryFormulations } from '@dmc/shared/doc/synthesis';
 import { choiceId, markId, voteId } from '@dmc/shared/domain/discussion';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/domain/export/model';
@@ -64,6 +65,12 @@ export class Exchange {
       synthesis: { clusters: synthesis.clusters, plenaryFormulations: synthesis.plenaryFormulations },
       actions: synthesis.actions,
     };
+  }
+
+  /** Moves a workshop to a phase as the server (the demo opens in plenary synthesis). */
+  async setPhase(workshopId: string, phaseId: PhaseId): Promise<void> {
+    const session = await this.workflow.session(workshopId);
+    session.transactAsServer((doc) => updateFlow(doc, { phaseId, phaseStartedAt: Date.now() }, SERVER_ORIGIN), SERVER_ORIGIN);
   }
 
   /**

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { isTextExportFormat, textExport } from '@dmc/shared/domain/export/files';
 import { parseBackup } from '@dmc/shared/domain/export/json';
+import { demoWorkshop } from '@dmc/shared/domain/demo/demoWorkshop';
 import { bearerToken, type TokenSigner } from '../auth/tokens';
 import type { Exchange } from '../exchange';
 import { HttpError } from '../httpError';
@@ -49,6 +50,27 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
       agendaMinutes: {},
     });
     await exchange.restore(created.workshop.id, backup, created.participant.id);
+    res.status(201).json(created);
+  });
+
+  // One click: a realistic, fully filled example workshop; the caller becomes its facilitator.
+  router.post('/demo', rateLimit({ windowMs: 60_000, max: perMinute }), async (_req, res) => {
+    const demo = demoWorkshop(Date.now());
+    const created = await workshops.create({
+      title: demo.workshop.title,
+      institution: demo.workshop.institution,
+      date: demo.workshop.date,
+      language: demo.workshop.language,
+      allowAnonymous: true,
+      dotsPerPerson: 3,
+      selfSelectGroups: false,
+      askTableRole: true,
+      startTime: '13:00',
+      practicalNotes: '',
+      agendaMinutes: {},
+    });
+    await exchange.restore(created.workshop.id, demo, created.participant.id);
+    await exchange.setPhase(created.workshop.id, 'synthesis');
     res.status(201).json(created);
   });
 
