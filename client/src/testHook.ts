@@ -1,5 +1,8 @@
+import type { Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
+import type { SharedView } from './collab/sessionClient';
+import { currentSharedView } from './workshop/sharedView';
 import { sheetById } from './canvas/template';
 import { viewportOf } from './canvas/viewportControl';
 import type { Point } from './canvas/viewport';
@@ -10,7 +13,21 @@ import type { AppStore } from './store';
  * the page), so a test can drag a note onto a field with the real mouse.
  */
 export interface DmcTestHook {
+  /** The notes on screen: the board's, plus the private notes this person may see. */
   notes(): Note[];
+  /** My private notes (silent writing). */
+  draftNotes(): Note[];
+  /** Ids of the notes on screen that are private, with whose draft they are from. */
+  privateNotes(): Record<string, string>;
+  /** The board on screen: `plenary` or a subgroup id. */
+  boardId(): string;
+  marks(): Mark[];
+  votes(): Vote[];
+  formulations(): Formulation[];
+  deferrals(): Deferral[];
+  highlights(): Highlight[];
+  /** What this screen shows, as a shared view (sheet, centre point, zoom relative to fit). */
+  view(): SharedView | null;
   noteClientCenter(noteId: string): Point | null;
   fieldClientCenter(fieldId: string): Point | null;
   /** `fx`, `fy` in 0..1 of the field's rectangle. */
@@ -48,8 +65,21 @@ export function installTestHook(store: AppStore): () => void {
   };
   const fieldOnSheet = (fieldId: string) => sheetById(store.getState().sheetId).fields.find((f) => f.id === fieldId);
 
+  const plain = <T>(items: readonly T[]): T[] => items.map((item) => ({ ...item }));
   const hook: DmcTestHook = {
-    notes: () => [...store.getState().notes],
+    notes: () => plain(store.getState().notes),
+    draftNotes: () => {
+      const state = store.getState();
+      return plain(state.drafts[state.session?.participant.id ?? ''] ?? []);
+    },
+    privateNotes: () => Object.fromEntries(store.getState().privateOwners),
+    boardId: () => store.getState().boardId,
+    marks: () => plain(store.getState().discussion.marks),
+    votes: () => plain(store.getState().discussion.votes),
+    formulations: () => store.getState().discussion.formulations.map((f) => ({ ...f, sourceNoteIds: [...f.sourceNoteIds] })),
+    deferrals: () => plain(store.getState().discussion.deferrals),
+    highlights: () => plain(store.getState().discussion.highlights),
+    view: () => currentSharedView(store),
     noteClientCenter(noteId) {
       const state = store.getState();
       const note = state.notes.find((n) => n.id === noteId);

@@ -1,16 +1,53 @@
+import type { MarkValue } from '@dmc/shared/domain/discussion';
 import { NOTE_SIZE, type Note, type NoteColor } from '@dmc/shared/domain/note';
 import { fieldAt, getField, localize } from '@dmc/shared/template/lookup';
 import { clampToSheet, fieldOfNoteAt, placeNewNote, spotInField } from '../canvas/notePlacement';
 import { sheetById } from '../canvas/template';
 import { viewportOf } from '../canvas/viewportControl';
 import { screenToSheet } from '../canvas/viewport';
+import type { BoardClient } from '../collab/boardClient';
 import { translate } from '../i18n';
+import { newNotesTarget, noteRights, selectCapabilities, type NoteRights } from '../workshop/capabilities';
+import { selectDiscussionIndex } from '../workshop/discussionIndex';
 import type { ActionContext } from './types';
 
 /**
- * Note commands shared by actions, the list view and the info dialog. They check the same rules
- * as the server (via the board client) and explain politely when something is not allowed.
+ * Note and discussion commands shared by actions, the canvas, the list view and the dialogs.
+ * Each asks the same rules as the server (workshop/capabilities) and routes the change to the
+ * right document: my private draft for my private notes, the board for everything else.
  */
+
+/** What this person may do to a note now. */
+export function rightsOf(ctx: Pick<ActionContext, 'store'>, note: Note): NoteRights {
+  const state = ctx.store.getState();
+  return noteRights(selectCapabilities(state), note, state.privateOwners.get(note.id));
+}
+
+/** The document client that holds a note and may change it: my draft, the board, or none (someone else's private note). */
+export function clientForNote(ctx: ActionContext, noteId: string): BoardClient | null {
+  const owner = ctx.store.getState().privateOwners.get(noteId);
+  if (owner === undefined) return ctx.board;
+  return owner === ctx.board.actor.id && ctx.draft?.has(noteId) ? ctx.draft : null;
+}
+
+/** The client new notes on this sheet go to (null: no notes can be added there now). */
+export function writerFor(ctx: ActionContext, sheetId: string): BoardClient | null {
+  const target = newNotesTarget(selectCapabilities(ctx.store.getState()), sheetId);
+  if (target === 'draft') return ctx.draft ?? null;
+  return target === 'board' ? ctx.board : null;
+}
+
+/** The client whose undo history the undo and redo commands work on. */
+export function historyClient(ctx: ActionContext): BoardClient {
+  const caps = selectCapabilities(ctx.store.getState());
+  return caps?.draftWritable && ctx.draft ? ctx.draft : ctx.board;
+}
+
+/** Whether there is something to undo (or redo) in the history the commands work on. */
+export function historyState(ctx: ActionContext): { canUndo: boolean; canRedo: boolean } {
+  const state = ctx.store.getState();
+  return historyClient(ctx) === ctx.board ? { canUndo: state.canUndo, canRedo: state.canRedo } : { canUndo: state.draft.canUndo, canRedo: state.draft.canRedo };
+}
 
 /** Adds an empty note in a free spot near the middle of the view, and opens it for typing. */
 export function addNoteAtViewCentre(ctx: ActionContext): Note | null {
@@ -29,9 +66,7 @@ export function addNoteInField(ctx: ActionContext, fieldId: string, text = '', e
   if (!found) return null;
   const state = ctx.store.getState();
   const spot = spotInField(found.sheet, found.field, state.notes, state.locale);
-  const placement = spot
-    ? { x: spot.x, y: spot.y, fieldId }
-    : placeNewNote(found.sheet, state.notes, state.locale, fieldId);
+  const placement = spot ? { x: spot.x, y: spot.y, fieldId } : placeNewNote(found.sheet, state.notes, state.locale, fieldId);
   return createNote(ctx, found.sheet.id, placement, text, edit);
 }
 
@@ -42,6 +77,11 @@ export function addNoteAtPoint(ctx: ActionContext, sheetId: string, centre: { x:
   return createNote(ctx, sheet.id, { ...p, fieldId: fieldOfNoteAt(sheet, p.x, p.y) }, '', true);
 }
 
+/** Whether a note can be added on this sheet now. */
+export function mayAddNote(ctx: ActionContext, sheetId: string): boolean {
+  return writerFor(ctx, sheetId) !== null;
+}
+
 function createNote(
   ctx: ActionContext,
   sheetId: string,
@@ -50,9 +90,11 @@ function createNote(
   edit: boolean,
 ): Note | null {
   const state = ctx.store.getState();
+  const writer = writerFor(ctx, sheetId);
+  if (!writer) return null;
   // A new note is its own undo step, not merged with a change made just before.
-  ctx.board.stopCapturing();
-  const note = ctx.board.addNote({ sheetId, fieldId: placement.fieldId, x: placement.x, y: placement.y, color: state.lastColor, text });
+  writer.stopCapturing();
+  const note = writer.addNote({ sheetId, fieldId: placement.fieldId, x: placement.x, y: placement.y, color: state.lastColor, text });
   if (!note) return null;
   if (edit) state.startEditing(note.id);
   else state.select(note.id);
@@ -60,7 +102,7 @@ function createNote(
 }
 
 /** The note with this id, from the store. */
-export function findNote(ctx: ActionContext, noteId: string | null): Note | undefined {
+export function findNote(ctx: Pick<ActionContext, 'store'>, noteId: string | null): Note | undefined {
   if (noteId === null) return undefined;
   return ctx.store.getState().notes.find((n) => n.id === noteId);
 }
@@ -69,25 +111,40 @@ export function findNote(ctx: ActionContext, noteId: string | null): Note | unde
 export function editNote(ctx: ActionContext, noteId: string): void {
   const note = findNote(ctx, noteId);
   if (!note) return;
-  if (!ctx.board.mayEdit(note)) {
-    ctx.store.getState().showNotice({ tone: 'info', key: 'notice.cannotEdit' });
+  if (!rightsOf(ctx, note).editText) {
+    explainNoEdit(ctx, note);
     ctx.store.getState().select(noteId);
     return;
   }
   ctx.store.getState().startEditing(noteId);
 }
 
+/** Changes a note's text in the document that holds it (editor, list view). */
+export function writeNoteText(ctx: ActionContext, noteId: string, text: string): void {
+  const note = findNote(ctx, noteId);
+  if (!note || !rightsOf(ctx, note).editText) return;
+  clientForNote(ctx, noteId)?.setText(noteId, text);
+}
+
+function explainNoEdit(ctx: ActionContext, note: Note): void {
+  const state = ctx.store.getState();
+  const rights = rightsOf(ctx, note);
+  // Only the authorship rule is worth a message; a phase that allows nothing says so in the toolbar.
+  if (rights.move && !rights.editText) state.showNotice({ tone: 'info', key: 'notice.cannotEdit' });
+}
+
 /** Deletes a note, or explains why not. Returns whether it was deleted. */
 export function deleteNoteChecked(ctx: ActionContext, noteId: string): boolean {
   const state = ctx.store.getState();
   const note = findNote(ctx, noteId);
-  if (!note) return false;
-  if (!ctx.board.mayEdit(note)) {
-    state.showNotice({ tone: 'info', key: 'notice.cannotEdit' });
+  const client = note ? clientForNote(ctx, noteId) : null;
+  if (!note || !client) return false;
+  if (!rightsOf(ctx, note).remove) {
+    explainNoEdit(ctx, note);
     return false;
   }
-  ctx.board.stopCapturing();
-  const deleted = ctx.board.remove(noteId);
+  client.stopCapturing();
+  const deleted = client.remove(noteId);
   if (deleted) {
     if (state.selectedId === noteId) state.select(null);
     if (state.editingId === noteId) state.stopEditing();
@@ -97,31 +154,88 @@ export function deleteNoteChecked(ctx: ActionContext, noteId: string): boolean {
 
 /** Recolours a note and remembers the colour for the next new note. */
 export function recolorNote(ctx: ActionContext, noteId: string, color: NoteColor): void {
-  ctx.board.stopCapturing();
-  ctx.board.setColor(noteId, color);
+  const note = findNote(ctx, noteId);
+  const client = note ? clientForNote(ctx, noteId) : null;
+  if (!note || !client || !rightsOf(ctx, note).recolor) return;
+  client.stopCapturing();
+  client.setColor(noteId, color);
   ctx.store.getState().setLastColor(color);
+}
+
+/** Moves a note to a position on its sheet (drag, keyboard), if allowed. */
+export function moveNoteTo(ctx: ActionContext, noteId: string, x: number, y: number): void {
+  const note = findNote(ctx, noteId);
+  const client = note ? clientForNote(ctx, noteId) : null;
+  if (!note || !client || !rightsOf(ctx, note).move) return;
+  const sheet = sheetById(note.sheetId);
+  const p = clampToSheet(sheet, { x, y });
+  if (p.x === note.x && p.y === note.y) return;
+  client.stopCapturing();
+  client.move(noteId, { ...p, fieldId: fieldOfNoteAt(sheet, p.x, p.y) });
 }
 
 /** Moves a note by a distance in sheet units (keyboard nudge), as one move. */
 export function nudgeNote(ctx: ActionContext, noteId: string, dx: number, dy: number): void {
   const note = findNote(ctx, noteId);
-  if (!note) return;
-  const sheet = sheetById(note.sheetId);
-  const p = clampToSheet(sheet, { x: note.x + dx, y: note.y + dy });
-  ctx.board.move(noteId, { ...p, fieldId: fieldOfNoteAt(sheet, p.x, p.y) });
+  if (note) moveNoteTo(ctx, noteId, note.x + dx, note.y + dy);
+}
+
+/** Whether a note may be moved into a field (which may lie on another sheet). */
+export function mayMoveToField(ctx: ActionContext, note: Note, fieldId: string): boolean {
+  const found = getField(ctx.template, fieldId);
+  return found !== undefined && rightsOf(ctx, { ...note, sheetId: found.sheet.id }).move && rightsOf(ctx, note).move;
 }
 
 /** Moves a note into a free spot of another field (list view). Returns the field's title. */
 export function moveNoteToField(ctx: ActionContext, noteId: string, fieldId: string): string | null {
   const note = findNote(ctx, noteId);
   const found = getField(ctx.template, fieldId);
-  if (!note || !found) return null;
+  const client = note ? clientForNote(ctx, noteId) : null;
+  if (!note || !found || !client || !mayMoveToField(ctx, note, fieldId)) return null;
   const state = ctx.store.getState();
   const spot = spotInField(found.sheet, found.field, state.notes, state.locale, undefined, noteId);
   const placement = spot ? { x: spot.x, y: spot.y, fieldId } : placeNewNote(found.sheet, state.notes, state.locale, fieldId);
-  ctx.board.stopCapturing();
-  ctx.board.move(noteId, { x: placement.x, y: placement.y, fieldId: placement.fieldId, sheetId: found.sheet.id });
+  client.stopCapturing();
+  client.move(noteId, { x: placement.x, y: placement.y, fieldId: placement.fieldId, sheetId: found.sheet.id });
   return localize(found.field.title, state.locale);
+}
+
+/** Sets my mark on a note, or clears it when it is already my mark (one choice per person). */
+export function toggleMark(ctx: ActionContext, noteId: string, value: MarkValue): void {
+  const note = findNote(ctx, noteId);
+  if (!note || !rightsOf(ctx, note).mark) return;
+  const current = selectDiscussionIndex(ctx.store.getState()).byNote.get(noteId)?.myMark ?? null;
+  ctx.board.setMark(noteId, current === value ? null : value);
+}
+
+/** Places one of my dots on a note, if I have one left. */
+export function addVote(ctx: ActionContext, noteId: string): boolean {
+  const note = findNote(ctx, noteId);
+  const caps = selectCapabilities(ctx.store.getState());
+  if (!note || !caps || !rightsOf(ctx, note).vote) return false;
+  return ctx.board.placeVote(noteId, caps.dotsPerPerson);
+}
+
+/** Takes one of my dots back from a note. */
+export function takeBackVote(ctx: ActionContext, noteId: string): boolean {
+  const note = findNote(ctx, noteId);
+  if (!note || !rightsOf(ctx, note).vote) return false;
+  return ctx.board.removeVote(noteId);
+}
+
+/** Turns a note's presentation highlight on or off. */
+export function toggleHighlight(ctx: ActionContext, noteId: string): void {
+  const note = findNote(ctx, noteId);
+  if (!note || !rightsOf(ctx, note).highlight) return;
+  const on = selectDiscussionIndex(ctx.store.getState()).byNote.get(noteId)?.highlighted ?? false;
+  ctx.board.setHighlight(noteId, !on);
+}
+
+/** Opens the field's discussion panel with a new action point made from a note. */
+export function deferFromNote(ctx: ActionContext, noteId: string): void {
+  const note = findNote(ctx, noteId);
+  if (!note || !note.fieldId || !rightsOf(ctx, note).defer) return;
+  ctx.store.getState().openFieldPanel({ fieldId: note.fieldId, focus: 'deferral', noteId });
 }
 
 /** A field's title in the current language, or the "outside the fields" label. */

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Note } from '@dmc/shared/domain/note';
+import { initialFlow } from '@dmc/shared/domain/session';
+import type { PhaseId } from '@dmc/shared/domain/phases';
 import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { template } from '../canvas/template';
 import { SessionClient } from '../collab/sessionClient';
@@ -37,11 +39,19 @@ function context(role: 'facilitator' | 'participant' = 'participant'): ActionCon
   return { store: useAppStore, board: new BoardClient(options), session: new SessionClient(options), template };
 }
 
+/** Puts the workshop in a phase (no subgroups: everyone works on the plenary board). */
+function inPhase(phaseId: PhaseId, role: 'facilitator' | 'participant' = 'participant'): void {
+  const state = useAppStore.getState();
+  state.setSession(session(role));
+  state.setWorkshop({ flow: { ...initialFlow(0), phaseId }, groups: [], members: [], settings: null });
+}
+
 describe('action registry', () => {
   beforeEach(() => {
     useAppStore.getState().resetUi();
     useAppStore.getState().resetBoard();
     useAppStore.getState().setNotes([note('mine', 'me'), note('theirs', 'someone')]);
+    inPhase('open');
   });
 
   it('has unique names', () => {
@@ -78,7 +88,42 @@ describe('action registry', () => {
     expect(actionForKey(key('ArrowDown'), ctx)?.name).toBe('nudgeDown');
     expect(getAction('color-blue').predicate?.(ctx)).toBe(true);
     // A facilitator may change anyone's note.
+    inPhase('open', 'facilitator');
     expect(actionForKey(key('Delete'), context('facilitator'))?.name).toBe('deleteNote');
+  });
+
+  it('offers only what the phase allows', () => {
+    const ctx = context();
+    useAppStore.getState().select('mine');
+    inPhase('presentations');
+    expect(actionForKey(key('n'), ctx)).toBeUndefined();
+    expect(actionForKey(key('Delete'), ctx)).toBeUndefined();
+    expect(actionForKey(key('ArrowLeft'), ctx)).toBeUndefined();
+    expect(getAction('mark-agree').predicate?.(ctx)).toBe(false);
+    // Discussing sheet 1: own notes there can be changed and marked, not on sheet 2.
+    inPhase('vel1-discuss');
+    expect(actionForKey(key('Delete'), ctx)?.name).toBe('deleteNote');
+    expect(getAction('mark-agree').predicate?.(ctx)).toBe(true);
+    expect(getAction('highlight').predicate?.(ctx)).toBe(false);
+    useAppStore.getState().setNotes([{ ...note('mine', 'me'), sheetId: 'vel2', fieldId: 'data' }]);
+    expect(actionForKey(key('Delete'), ctx)).toBeUndefined();
+    expect(getAction('mark-agree').predicate?.(ctx)).toBe(false);
+  });
+
+  it('sends new notes to the private draft while writing silently, and nowhere without one', () => {
+    const ctx = context();
+    inPhase('vel1-write');
+    useAppStore.getState().setSheet('vel1');
+    // Without a draft connection there is nowhere to write: the command is not offered.
+    expect(actionForKey(key('n'), ctx)).toBeUndefined();
+    const withDraft = { ...ctx, draft: new BoardClient({ session: session('participant'), store: useAppStore, wsBase: 'ws://unused', role: 'draft' }) };
+    expect(actionForKey(key('n'), withDraft)?.name).toBe('addNote');
+    // Board notes are read-only meanwhile.
+    useAppStore.getState().select('mine');
+    expect(actionForKey(key('Delete'), withDraft)).toBeUndefined();
+    // The other sheet is not the phase's.
+    useAppStore.getState().setSheet('vel2');
+    expect(actionForKey(key('n'), withDraft)).toBeUndefined();
   });
 
   it('leaves canvas-only keys alone in the list view', () => {

@@ -1,9 +1,28 @@
+import { MARK_VALUES, type MarkValue } from '@dmc/shared/domain/discussion';
 import { NOTE_COLORS, type NoteColor } from '@dmc/shared/domain/note';
 import { localize } from '@dmc/shared/template/lookup';
 import { fitCurrent, zoomCurrent } from '../canvas/viewportControl';
-import { template } from '../canvas/template';
+import { plenaryTemplate } from '@dmc/shared/template/plenary';
 import type { MessageKey } from '../i18n/messages';
-import { addNoteAtViewCentre, deleteNoteChecked, editNote, findNote, nudgeNote, recolorNote } from './commands';
+import { selectDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
+import { selectCapabilities } from '../workshop/capabilities';
+import {
+  addNoteAtViewCentre,
+  addVote,
+  deferFromNote,
+  deleteNoteChecked,
+  editNote,
+  findNote,
+  historyClient,
+  historyState,
+  mayAddNote,
+  nudgeNote,
+  recolorNote,
+  rightsOf,
+  takeBackVote,
+  toggleHighlight,
+  toggleMark,
+} from './commands';
 import { matchAny, type KeyLike } from './keys';
 import type { Action, ActionContext, ActionInput } from './types';
 
@@ -16,17 +35,19 @@ const NUDGE_LARGE = 25;
 const canvasMode = (ctx: ActionContext) => !ctx.store.getState().listView;
 const selected = (ctx: ActionContext) => findNote(ctx, ctx.store.getState().selectedId);
 const hasSelection = (ctx: ActionContext) => canvasMode(ctx) && selected(ctx) !== undefined;
-const mayEditSelection = (ctx: ActionContext) => {
+/** The selected note on the canvas may be changed in this way now. */
+const selectionMay = (right: 'move' | 'recolor' | 'editText' | 'remove' | 'mark' | 'vote' | 'highlight' | 'defer') => (ctx: ActionContext) => {
   const note = selected(ctx);
-  return canvasMode(ctx) && note !== undefined && ctx.board.mayEdit(note);
+  return canvasMode(ctx) && note !== undefined && rightsOf(ctx, note)[right];
 };
+const mayEditSelection = selectionMay('editText');
 
 function nudge(name: string, key: string, dx: number, dy: number): Action {
   return {
     name,
     labelKey: 'action.nudge',
     shortcuts: [key, `Shift+${key}`],
-    predicate: hasSelection,
+    predicate: selectionMay('move'),
     perform(ctx: ActionContext, input: ActionInput) {
       const note = selected(ctx);
       const step = input.event?.shiftKey ? NUDGE_LARGE : NUDGE;
@@ -40,7 +61,7 @@ function colorAction(color: NoteColor): Action {
     name: `color-${color}`,
     labelKey: 'action.color',
     labelKeyVars: { color: `color.${color}` as MessageKey },
-    predicate: hasSelection,
+    predicate: selectionMay('recolor'),
     perform(ctx) {
       const note = selected(ctx);
       if (note) recolorNote(ctx, note.id, color);
@@ -48,15 +69,46 @@ function colorAction(color: NoteColor): Action {
   };
 }
 
-const sheetActions: Action[] = template.sheets.map((sheet, index) => ({
+/** The position of a sheet on the board on screen (keys 1, 2, 3 follow the tabs), or -1. */
+const sheetIndex = (ctx: ActionContext, sheetId: string) => ctx.template.sheets.findIndex((s) => s.id === sheetId);
+
+// One action per sheet any board can have; each is available on the boards that have the sheet.
+const sheetActions: Action[] = plenaryTemplate.sheets.map((sheet) => ({
   name: `sheet-${sheet.id}`,
   labelKey: 'action.sheet',
   labelVars: (locale) => ({ label: localize(sheet.label, locale) }),
-  shortcuts: index < 9 ? [String(index + 1)] : [],
-  perform(ctx) {
+  keyTest: (event: KeyLike, ctx: ActionContext) => {
+    const index = sheetIndex(ctx, sheet.id);
+    return index >= 0 && index < 9 && matchAny(event, [String(index + 1)]);
+  },
+  predicate: (ctx: ActionContext) => sheetIndex(ctx, sheet.id) >= 0,
+  perform(ctx: ActionContext) {
     ctx.store.getState().setSheet(sheet.id);
   },
 }));
+
+const MARK_LABELS: Readonly<Record<MarkValue, MessageKey>> = { agree: 'action.mark.agree', disagree: 'action.mark.disagree', open: 'action.mark.open' };
+
+function markAction(value: MarkValue): Action {
+  return {
+    name: `mark-${value}`,
+    labelKey: MARK_LABELS[value],
+    predicate: selectionMay('mark'),
+    perform(ctx) {
+      const note = selected(ctx);
+      if (note) toggleMark(ctx, note.id, value);
+    },
+  };
+}
+
+const dotsLeft = (ctx: ActionContext) => {
+  const state = ctx.store.getState();
+  return votesLeft(selectDiscussionIndex(state).myVotes, selectCapabilities(state)?.dotsPerPerson ?? 0);
+};
+const myDotsOnSelection = (ctx: ActionContext) => {
+  const note = selected(ctx);
+  return note ? (selectDiscussionIndex(ctx.store.getState()).byNote.get(note.id)?.myVotes ?? 0) : 0;
+};
 
 /** Every user command, in one list. */
 export const ACTIONS: readonly Action[] = [
@@ -64,6 +116,7 @@ export const ACTIONS: readonly Action[] = [
     name: 'addNote',
     labelKey: 'action.addNote',
     shortcuts: ['N'],
+    predicate: (ctx) => mayAddNote(ctx, ctx.store.getState().sheetId),
     perform(ctx) {
       addNoteAtViewCentre(ctx);
     },
@@ -82,7 +135,7 @@ export const ACTIONS: readonly Action[] = [
     name: 'deleteNote',
     labelKey: 'action.delete',
     shortcuts: ['Delete', 'Backspace'],
-    predicate: mayEditSelection,
+    predicate: selectionMay('remove'),
     perform(ctx) {
       const note = selected(ctx);
       if (note) deleteNoteChecked(ctx, note.id);
@@ -113,22 +166,70 @@ export const ACTIONS: readonly Action[] = [
   nudge('nudgeUp', 'ArrowUp', 0, -1),
   nudge('nudgeDown', 'ArrowDown', 0, 1),
   ...NOTE_COLORS.map(colorAction),
+  ...MARK_VALUES.map(markAction),
+  {
+    name: 'vote-add',
+    labelKey: 'action.vote.add',
+    predicate: (ctx) => selectionMay('vote')(ctx) && dotsLeft(ctx) > 0,
+    perform(ctx) {
+      const note = selected(ctx);
+      if (note) addVote(ctx, note.id);
+    },
+  },
+  {
+    name: 'vote-remove',
+    labelKey: 'action.vote.remove',
+    predicate: (ctx) => selectionMay('vote')(ctx) && myDotsOnSelection(ctx) > 0,
+    perform(ctx) {
+      const note = selected(ctx);
+      if (note) takeBackVote(ctx, note.id);
+    },
+  },
+  {
+    name: 'highlight',
+    labelKey: 'action.highlight',
+    predicate: selectionMay('highlight'),
+    perform(ctx) {
+      const note = selected(ctx);
+      if (note) toggleHighlight(ctx, note.id);
+    },
+  },
+  {
+    name: 'deferNote',
+    labelKey: 'action.defer',
+    predicate: (ctx) => selectionMay('defer')(ctx) && selected(ctx)?.fieldId != null,
+    perform(ctx) {
+      const note = selected(ctx);
+      if (note) deferFromNote(ctx, note.id);
+    },
+  },
+  {
+    name: 'fieldPanel',
+    labelKey: 'action.fieldPanel',
+    perform(ctx) {
+      const state = ctx.store.getState();
+      const note = findNote(ctx, state.selectedId);
+      const sheet = ctx.template.sheets.find((s) => s.id === state.sheetId) ?? ctx.template.sheets[0];
+      const fieldId = note?.fieldId ?? sheet?.fields[0]?.id;
+      if (fieldId) state.openFieldPanel({ fieldId, focus: 'none' });
+    },
+  },
   {
     name: 'undo',
     labelKey: 'action.undo',
     shortcuts: ['Mod+Z'],
-    predicate: (ctx) => ctx.store.getState().canUndo,
+    predicate: (ctx) => historyState(ctx).canUndo,
     perform(ctx) {
-      ctx.board.undo();
+      historyClient(ctx).undo();
     },
   },
   {
     name: 'redo',
     labelKey: 'action.redo',
     shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
-    predicate: (ctx) => ctx.store.getState().canRedo,
+    predicate: (ctx) => historyState(ctx).canRedo,
     perform(ctx) {
-      ctx.board.redo();
+      historyClient(ctx).redo();
     },
   },
   {

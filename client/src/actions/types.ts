@@ -8,9 +8,13 @@ import type { KeyLike } from './keys';
 /** What an action works with: the store, the live board and session, the template. */
 export interface ActionContext {
   readonly store: AppStore;
+  /** The board on screen. */
   readonly board: BoardClient;
+  /** My private draft while writing silently (and shortly after, until the reveal). */
+  readonly draft?: BoardClient | null;
   /** The workshop's session document: phase, timer, subgroups. */
   readonly session: SessionClient;
+  /** The template of the board on screen. */
   readonly template: CanvasTemplate;
 }
 

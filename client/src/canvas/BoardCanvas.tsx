@@ -3,17 +3,20 @@ import type Konva from 'konva';
 import { Stage } from 'react-konva';
 import { localize } from '@dmc/shared/template/lookup';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
-import { addNoteAtPoint, editNote } from '../actions/commands';
+import { addNoteAtPoint, editNote, findNote, moveNoteTo, rightsOf } from '../actions/commands';
 import { isTypingTarget } from '../actions/keys';
 import { useBoard } from '../components/boardContext';
-import { ContextMenu } from '../components/ContextMenu';
+import { ContextMenu, menuItems } from '../components/ContextMenu';
+import type { ActionContext } from '../actions/types';
+import { NO_DISCUSSION, selectDiscussionIndex } from '../workshop/discussionIndex';
 import { NoteToolbar } from '../components/NoteToolbar';
 import { useAppStore, type InfoTarget } from '../store';
 import { useLocale, useT } from '../i18n';
 import { registerCanvasElement } from '../testHook';
 import { gestures } from './gestures';
 import { NoteEditor } from './NoteEditor';
-import { clampToSheet, fieldOfNoteAt } from './notePlacement';
+import { clampToSheet } from './notePlacement';
+import { FIELD_BUTTON_NAME, FieldExtrasLayer } from './FieldExtrasLayer';
 import { NOTE_NAME, type NoteHandlers } from './NoteShape';
 import { NotesLayer } from './NotesLayer';
 import { OverlayLayer } from './OverlayLayer';
@@ -22,6 +25,12 @@ import { sheetById } from './template';
 import { useViewport } from './useViewport';
 import { clampScale, screenToSheet, sheetToScreen, wheelZoomFactor, type Point, type Viewport } from './viewport';
 import { fitScaleOf, setViewport, viewportOf, zoomCurrent } from './viewportControl';
+
+/** Whether a note's menu would offer anything now. */
+function hasMenu(ctx: ActionContext, noteId: string): boolean {
+  const note = findNote(ctx, noteId);
+  return note !== undefined && menuItems(ctx, note, selectDiscussionIndex(ctx.store.getState()).byNote.get(noteId) ?? NO_DISCUSSION).length > 0;
+}
 
 /** How far (px) a press may move and still count as a click. */
 const CLICK_SLOP = 4;
@@ -147,7 +156,7 @@ export function BoardCanvas() {
       while (node) {
         const name = node.name();
         if (name === NOTE_NAME) return 'note';
-        if (name === INFO_BUTTON_NAME) return 'button';
+        if (name === INFO_BUTTON_NAME || name === FIELD_BUTTON_NAME) return 'button';
         if (name === FIELD_HIT_NAME || name === SHEET_NAME) return 'empty';
         node = node.getParent();
       }
@@ -253,7 +262,7 @@ export function BoardCanvas() {
       const state = store.getState();
       const note = state.notes.find((n) => n.id === noteId);
       const el = containerRef.current;
-      if (!note || !el) return;
+      if (!note || !el || !hasMenu(ctx, noteId)) return;
       const vp = viewportOf(state, sheetById(state.sheetId));
       const p = sheetToScreen(vp, { x: note.x + NOTE_SIZE, y: note.y + NOTE_SIZE / 2 });
       const box = el.getBoundingClientRect();
@@ -261,7 +270,7 @@ export function BoardCanvas() {
     };
     window.addEventListener('dmc:note-menu', onMenu);
     return () => window.removeEventListener('dmc:note-menu', onMenu);
-  }, [store]);
+  }, [store, ctx]);
 
   const handlers = useMemo<NoteHandlers>(
     () => ({
@@ -279,10 +288,12 @@ export function BoardCanvas() {
         gestures.lastContextMenu = Date.now();
         const state = store.getState();
         state.select(noteId);
-        state.openContextMenu({ noteId, x: clientX, y: clientY });
+        if (hasMenu(ctx, noteId)) state.openContextMenu({ noteId, x: clientX, y: clientY });
       },
       onDragStart(noteId, node) {
         if (gestures.spaceHeld || gestures.pinching) return false;
+        const note = findNote(ctx, noteId);
+        if (!note || !rightsOf(ctx, note).move) return false;
         const state = store.getState();
         state.select(noteId);
         state.setDragging(noteId);
@@ -290,6 +301,8 @@ export function BoardCanvas() {
         return true;
       },
       onDragMove(noteId, x, y) {
+        // Private notes stay private: where they are dragged is nobody else's business.
+        if (store.getState().privateOwners.has(noteId)) return;
         board.setDrag({ noteId, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 });
       },
       onDragEnd(noteId, node) {
@@ -299,10 +312,7 @@ export function BoardCanvas() {
         const p = clampToSheet(sheet, { x: node.x(), y: node.y() });
         node.position(p);
         state.setDragging(null);
-        if (note && (note.x !== p.x || note.y !== p.y)) {
-          board.stopCapturing();
-          board.move(noteId, { x: p.x, y: p.y, fieldId: fieldOfNoteAt(sheet, p.x, p.y) });
-        }
+        moveNoteTo(ctx, noteId, p.x, p.y);
         // After the move, so others never see the note jump back between ghost and drop.
         board.setDrag(null);
       },
@@ -362,8 +372,9 @@ export function BoardCanvas() {
           onClick={onStageClick}
           onTap={onStageClick}
         >
-          <SheetLayer sheet={sheet} locale={locale} onInfo={onInfo} onFieldDoubleClick={onFieldDoubleClick} />
+          <SheetLayer template={ctx.template} sheet={sheet} locale={locale} onInfo={onInfo} onFieldDoubleClick={onFieldDoubleClick} />
           <NotesLayer sheetId={sheet.id} handlers={handlers} />
+          <FieldExtrasLayer sheet={sheet} locale={locale} />
           <OverlayLayer sheetId={sheet.id} scale={viewport.scale} />
         </Stage>
       )}

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
+import { rightsOf, writeNoteText } from '../actions/commands';
 import { throttle } from '../collab/throttle';
 import { useBoard } from '../components/boardContext';
 import { useAppStore } from '../store';
+import { noteRights, useCapabilities } from '../workshop/capabilities';
 import { useT } from '../i18n';
 import { fitNoteText } from './noteText';
 import { FONT_FAMILY, NOTE_FILLS, NOTE_TEXT, CANVAS_COLORS } from './theme';
@@ -16,32 +18,45 @@ const WRITE_INTERVAL_MS = 250;
 export function NoteEditor({ onDone }: { onDone: () => void }) {
   const sheetId = useAppStore((s) => s.sheetId);
   const note = useAppStore((s) => (s.editingId ? s.notes.find((n) => n.id === s.editingId) : undefined));
-  if (!note || note.sheetId !== sheetId) return null;
+  const owner = useAppStore((s) => (note ? s.privateOwners.get(note.id) : undefined));
+  const caps = useCapabilities();
+  const allowed = note !== undefined && noteRights(caps, note, owner).editText;
+  // The phase moved on (or the note became someone's else's to change): stop without writing.
+  useEffect(() => {
+    if (note && !allowed) useAppStore.getState().stopEditing();
+  }, [note, allowed]);
+  if (!note || note.sheetId !== sheetId || !allowed) return null;
   return <EditorBox key={note.id} note={note} onDone={onDone} />;
 }
 
 function EditorBox({ note, onDone }: { note: Note; onDone: () => void }) {
-  const { board, store } = useBoard();
+  const ctx = useBoard();
+  const { board, store } = ctx;
   const t = useT();
   const vp = useViewport();
   const [text, setText] = useState(note.text);
   const ref = useRef<HTMLTextAreaElement>(null);
   const finished = useRef(false);
   const noteId = note.id;
-  const write = useMemo(() => throttle((value: string) => board.setText(noteId, value), WRITE_INTERVAL_MS), [board, noteId]);
+  const write = useMemo(() => throttle((value: string) => writeNoteText(ctx, noteId, value), WRITE_INTERVAL_MS), [ctx, noteId]);
+  const shared = !store.getState().privateOwners.has(noteId);
 
   useEffect(() => {
-    board.setEditing(noteId);
+    // Whether a private note is being typed in stays private too.
+    if (shared) board.setEditing(noteId);
     const el = ref.current;
     if (el) {
       el.focus({ preventScroll: true });
       el.setSelectionRange(el.value.length, el.value.length);
     }
     return () => {
-      write.flush();
+      // Only a write that is still allowed goes out; after a phase change it would be refused.
+      const current = store.getState().notes.find((n) => n.id === noteId);
+      if (current && rightsOf(ctx, current).editText) write.flush();
+      else write.cancel();
       board.setEditing(null);
     };
-  }, [board, noteId, write]);
+  }, [board, ctx, noteId, write, shared, store]);
 
   const finish = (refocus: boolean) => {
     if (finished.current) return;

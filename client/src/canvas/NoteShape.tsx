@@ -1,7 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type Konva from 'konva';
-import { Group, Rect, Text } from 'react-konva';
+import { Group, Label, Path, Rect, Star, Tag, Text } from 'react-konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
+import { canvasMeasurer } from './measure';
+import { BADGE, layoutBadges, type BadgeKind } from './noteBadges';
 import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from './theme';
 import { fitNoteText } from './noteText';
 
@@ -23,24 +25,55 @@ export interface NoteHandlers {
   onDragEnd(noteId: string, node: Konva.Node): void;
 }
 
+/** Whose eyes a note is for: everyone, only me (my draft), or hidden from the group (a facilitator reading a draft). */
+export type NotePrivacy = 'shared' | 'mine' | 'hidden';
+
 interface NoteShapeProps {
   readonly note: Note;
   readonly selected: boolean;
   readonly editing: boolean;
+  readonly draggable: boolean;
+  readonly privacy: NotePrivacy;
+  /** Small label above a private note ("privé", "verborgen · Anna"). */
+  readonly privacyLabel: string;
+  readonly agree: number;
+  readonly disagree: number;
+  readonly open: number;
+  readonly votes: number;
+  readonly myMark: 'agree' | 'disagree' | 'open' | null;
+  readonly myVotes: number;
+  readonly highlighted: boolean;
+  /** Presentations: highlighted notes stand out. */
+  readonly spotlight: boolean;
   readonly handlers: NoteHandlers;
 }
 
-/** One sticky note: paper, fitted text, selection outline. Memoised: redrawn only when it changed. */
-export const NoteShape = memo(function NoteShape({ note, selected, editing, handlers }: NoteShapeProps) {
+/** Badge colours: dark text on light fills (AA), the dots inverted. */
+const BADGE_COLORS: Readonly<Record<BadgeKind, { fill: string; ink: string }>> = {
+  agree: { fill: '#e3f5e8', ink: '#14532d' },
+  disagree: { fill: '#fde8e8', ink: '#7f1d1d' },
+  open: { fill: '#fff3d1', ink: '#713f12' },
+  votes: { fill: '#1e3a8a', ink: '#ffffff' },
+};
+
+/** An "eye with a stroke through it" (24-unit icon), drawn at 9 sheet units. */
+const EYE_OFF = 'M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2';
+
+/** One sticky note: paper, fitted text, selection outline, privacy mark, counters. Memoised. */
+export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
+  const { note, selected, editing, draggable, privacy, privacyLabel, highlighted, spotlight, handlers } = props;
   const fitted = fitNoteText(note.text);
   const inner = NOTE_SIZE - 2 * NOTE_TEXT.padding;
+  const { agree, disagree, open, votes, myMark, myVotes } = props;
+  const badges = useMemo(() => layoutBadges({ agree, disagree, open, votes, myMark, myVotes }, canvasMeasurer('bold')), [agree, disagree, open, votes, myMark, myVotes]);
+  const isPrivate = privacy !== 'shared';
   return (
     <Group
       id={`note-${note.id}`}
       name={NOTE_NAME}
       x={note.x}
       y={note.y}
-      draggable={!editing}
+      draggable={draggable && !editing}
       onPointerDown={(e) => {
         if (e.evt.button === 0 || e.evt.pointerType !== 'mouse') handlers.onSelect(note.id);
       }}
@@ -50,7 +83,7 @@ export const NoteShape = memo(function NoteShape({ note, selected, editing, hand
         e.evt.preventDefault();
         handlers.onMenu(note.id, e.evt.clientX, e.evt.clientY);
       }}
-      onMouseEnter={(e) => setCursor(e.target, editing ? '' : 'grab')}
+      onMouseEnter={(e) => setCursor(e.target, editing || !draggable ? '' : 'grab')}
       onMouseLeave={(e) => setCursor(e.target, '')}
       onDragStart={(e) => {
         if (!handlers.onDragStart(note.id, e.target)) e.target.stopDrag();
@@ -58,13 +91,17 @@ export const NoteShape = memo(function NoteShape({ note, selected, editing, hand
       onDragMove={(e) => handlers.onDragMove(note.id, e.target.x(), e.target.y())}
       onDragEnd={(e) => handlers.onDragEnd(note.id, e.target)}
     >
+      {highlighted && spotlight && (
+        <Rect x={-5} y={-5} width={NOTE_SIZE + 10} height={NOTE_SIZE + 10} fill="#f5b301" opacity={0.45} cornerRadius={5} listening={false} perfectDrawEnabled={false} />
+      )}
       <Rect x={0.6} y={1.2} width={NOTE_SIZE} height={NOTE_SIZE} fill="rgba(15, 23, 42, 0.16)" cornerRadius={1.5} listening={false} perfectDrawEnabled={false} />
       <Rect
         width={NOTE_SIZE}
         height={NOTE_SIZE}
         fill={NOTE_FILLS[note.color]}
-        stroke={NOTE_EDGES[note.color]}
-        strokeWidth={0.6}
+        stroke={isPrivate ? CANVAS_COLORS.privateEdge : NOTE_EDGES[note.color]}
+        strokeWidth={isPrivate ? 1.4 : 0.6}
+        dash={isPrivate ? [4, 2.5] : undefined}
         cornerRadius={1.5}
         perfectDrawEnabled={false}
         shadowForStrokeEnabled={false}
@@ -87,6 +124,46 @@ export const NoteShape = memo(function NoteShape({ note, selected, editing, hand
           perfectDrawEnabled={false}
         />
       )}
+      {isPrivate && (
+        <>
+          <Path x={2} y={2} data={EYE_OFF} scaleX={9 / 24} scaleY={9 / 24} stroke={CANVAS_COLORS.privateEdge} strokeWidth={2.2} lineCap="round" lineJoin="round" listening={false} perfectDrawEnabled={false} />
+          <Label x={0} y={-1.5} offsetY={9} listening={false}>
+            <Tag fill={CANVAS_COLORS.privateEdge} cornerRadius={2} perfectDrawEnabled={false} />
+            <Text text={privacyLabel} fontFamily={FONT_FAMILY} fontSize={6.5} fontStyle="bold" fill="#ffffff" padding={1.6} perfectDrawEnabled={false} />
+          </Label>
+        </>
+      )}
+      {highlighted && (
+        <Star x={NOTE_SIZE - 3} y={3} numPoints={5} innerRadius={3.2} outerRadius={7.2} fill="#f5b301" stroke="#7a4e00" strokeWidth={0.8} listening={false} perfectDrawEnabled={false} />
+      )}
+      {badges.map((badge) => {
+        const colors = BADGE_COLORS[badge.kind];
+        return (
+          <Group key={badge.kind} x={badge.x} y={BADGE.top} listening={false}>
+            <Rect
+              width={badge.width}
+              height={BADGE.height}
+              fill={colors.fill}
+              stroke={badge.mine ? (badge.kind === 'votes' ? '#f5b301' : colors.ink) : 'rgba(15, 23, 42, 0.25)'}
+              strokeWidth={badge.mine ? 1.3 : 0.5}
+              cornerRadius={BADGE.height / 2}
+              perfectDrawEnabled={false}
+            />
+            <Text
+              width={badge.width}
+              height={BADGE.height}
+              text={badge.text}
+              fontFamily={FONT_FAMILY}
+              fontSize={BADGE.fontSize}
+              fontStyle="bold"
+              fill={colors.ink}
+              align="center"
+              verticalAlign="middle"
+              perfectDrawEnabled={false}
+            />
+          </Group>
+        );
+      })}
       {selected && (
         <Rect
           x={-2.5}

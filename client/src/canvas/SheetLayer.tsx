@@ -1,11 +1,10 @@
 import { memo } from 'react';
 import type Konva from 'konva';
 import { Circle, Group, Layer, Rect, Text } from 'react-konva';
-import type { FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
+import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
 import type { InfoTarget } from '../store';
 import type { TextBlock } from './fieldLayout';
 import { fieldLayoutFor, sheetHeaderFor } from './layouts';
-import { template } from './template';
 import { CANVAS_COLORS, FONT_FAMILY } from './theme';
 
 /**
@@ -15,6 +14,8 @@ import { CANVAS_COLORS, FONT_FAMILY } from './theme';
  */
 
 interface SheetLayerProps {
+  /** The board's template (its title heads the sheet). */
+  readonly template: CanvasTemplate;
   readonly sheet: SheetTemplate;
   readonly locale: Locale;
   readonly onInfo: (target: InfoTarget) => void;
@@ -29,7 +30,7 @@ export const INFO_BUTTON_NAME = 'info-button';
 export const SHEET_NAME = 'sheet-paper';
 
 /** The static layer of one sheet in one language. */
-export const SheetLayer = memo(function SheetLayer({ sheet, locale, onInfo, onFieldDoubleClick }: SheetLayerProps) {
+export const SheetLayer = memo(function SheetLayer({ template, sheet, locale, onInfo, onFieldDoubleClick }: SheetLayerProps) {
   const header = sheetHeaderFor(template, sheet, locale);
   // Parents first, so nested fields are drawn (and hit) on top of them.
   const fields = [...sheet.fields].sort((a, b) => Number(a.parentId !== undefined) - Number(b.parentId !== undefined));

@@ -34,6 +34,13 @@ export const CANVAS_COLORS = {
   selection: '#1a56db',
   infoFill: '#ffffff',
   infoInk: '#154273',
+  /** Edge, icon and label of private notes (white text on it passes AA). */
+  privateEdge: '#5b21b6',
+  /** The agreed wording's box on a field. */
+  formulationFill: '#ffffff',
+  formulationEdge: '#154273',
+  /** Counter of a field's open action points. */
+  deferralFill: '#8a4b08',
 } as const;
 
 /** Note text: padding inside the note and the range of font sizes (sheet units). */

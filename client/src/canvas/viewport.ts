@@ -109,3 +109,13 @@ export function visibleSheetRect(vp: Viewport, canvas: Size): { x: number; y: nu
   const topLeft = screenToSheet(vp, { x: 0, y: 0 });
   return { x: topLeft.x, y: topLeft.y, width: canvas.width / vp.scale, height: canvas.height / vp.scale };
 }
+
+/** The viewport that shows a rectangle of the sheet as large as fits, centred, with padding (px). */
+export function fitRectViewport(rect: { x: number; y: number; width: number; height: number }, canvas: Size, padding = 24): Viewport {
+  const scale = fitScale({ width: Math.max(1, rect.width), height: Math.max(1, rect.height) }, canvas, padding);
+  return {
+    scale,
+    x: canvas.width / 2 - (rect.x + rect.width / 2) * scale,
+    y: canvas.height / 2 - (rect.y + rect.height / 2) * scale,
+  };
+}

@@ -1,35 +1,43 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { addNote, deleteNote, moveNote, notesOf, observeNotes, readNote, readNotes, setNoteColor, setNoteText, type NotePlacement } from '@dmc/shared/doc/board';
 import {
-  addNote,
-  createUndoManager,
-  deleteNote,
-  moveNote,
-  notesOf,
-  observeNotes,
-  readNote,
-  readNotes,
-  setNoteColor,
-  setNoteText,
-  type NotePlacement,
-} from '@dmc/shared/doc/board';
+  observeDiscussion,
+  placeVote,
+  putDeferral,
+  readDeferrals,
+  readFormulations,
+  readHighlights,
+  readMarks,
+  readVotes,
+  removeDeferral,
+  removeVote,
+  setFormulation,
+  setHighlight,
+  setMark,
+} from '@dmc/shared/doc/discussion';
+import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
+import { collection } from '@dmc/shared/doc/records';
 import type { Actor } from '@dmc/shared/domain/actor';
 import { mayEditAsAuthor } from '@dmc/shared/domain/boardRules';
+import { freeVoteSlot, type Deferral, type Formulation, type MarkValue } from '@dmc/shared/domain/discussion';
 import type { Note, NoteColor } from '@dmc/shared/domain/note';
 import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import { presenceColor, type Presence } from '@dmc/shared/protocol/presence';
-import type { AppStore } from '../store';
+import type { AppStore, ConnectionPhase } from '../store';
 import { reuseUnchanged } from './noteBridge';
+import { LINGER_MS, removedNotes } from './noteMerge';
 import { parsePresence, peersFrom, PresenceFeed, samePeers, type RemotePresence } from './presence';
 import { throttle, type Throttled } from './throttle';
 
 /**
- * The live connection to one board document. Owns the Y.Doc, the websocket provider and the undo
- * manager; bridges notes, presence and connection state into the store; and is the only way the
- * interface changes the board (through the typed mutations of shared/doc/board). When the server
- * refuses a write, the local document is thrown away and a fresh one is synced, so this client
- * never keeps state the server does not have.
+ * The live connection to one board document — or to a private draft (silent writing). Owns the
+ * Y.Doc, the websocket provider and the undo manager; bridges notes, the discussion collections,
+ * presence and connection state into the store; and is the only way the interface changes the
+ * document (through the typed mutations of shared/doc). When the server refuses a write, the
+ * local document is thrown away and a fresh one is synced, so this client never keeps state the
+ * server does not have.
  */
 
 /** What a new note needs; the rest (id, author, time, stacking) is filled in here. */
@@ -42,13 +50,27 @@ export interface NewNoteInput {
   readonly text: string;
 }
 
+/**
+ * What a connection is for: `board` is the board on screen (notes, discussion, presence, status);
+ * `draft` is my private draft while writing silently; `peek` is someone's draft a facilitator
+ * reads (never written).
+ */
+export type BoardRole = 'board' | 'draft' | 'peek';
+
 /** Options for a board client. */
 export interface BoardClientOptions {
   readonly session: SessionResponse;
   readonly store: AppStore;
   /** Websocket base URL, e.g. `wss://host/collab`. */
   readonly wsBase: string;
+  /** The board (`plenary` or a subgroup id); used for the default document key. */
   readonly boardId?: string;
+  /** The document key; defaults to the board's (`board-<boardId>`), `draft-<id>` for drafts. */
+  readonly docKey?: string;
+  /** Defaults to `board`. */
+  readonly role?: BoardRole;
+  /** Whose draft this is (roles `draft` and `peek`). */
+  readonly ownerId?: string;
 }
 
 /** The websocket base URL for the current page. */
@@ -68,8 +90,19 @@ export function newNoteId(): string {
 const OFFLINE_AFTER_MS = 3000;
 /** Presence writes: at most one per this many milliseconds. */
 const PRESENCE_INTERVAL_MS = 50;
+/** The view in presence (follow mode) changes with every pan; fewer updates are plenty. */
+const VIEW_INTERVAL_MS = 150;
 /** Rebuilding after refusals more often than this within a minute means something is stuck. */
 const MAX_REBUILDS_PER_MINUTE = 4;
+/** A refusal this soon after the phase changed is explained as the phase change, not as an error. */
+const PHASE_RACE_MS = 8000;
+
+/**
+ * Collections the undo manager tracks. Agreed wordings and highlights are left out: undoing one
+ * would put back the previous author's name, which the server refuses (a wording is saved in your
+ * own name); both are single, deliberate actions with their own way back.
+ */
+const UNDOABLE = ['notes', 'marks', 'votes', 'deferrals'] as const;
 
 /**
  * The ids of the notes a transaction touched: keys changed on the notes collection itself (added,
@@ -89,11 +122,86 @@ function changedNoteIds(doc: Y.Doc, tr: Y.Transaction): string[] {
   return ids;
 }
 
+/** Where a connection reports to: the store, differently per role. */
+interface Sink {
+  notes(notes: readonly Note[], local: boolean): void;
+  discussion(doc: Y.Doc): void;
+  connection(phase: ConnectionPhase): void;
+  /** The current phase as reported, to decide between "reconnecting" and "offline". */
+  connectionNow(): ConnectionPhase;
+  unsynced(count: number): void;
+  history(canUndo: boolean, canRedo: boolean): void;
+  /** Forgets what this client reported (when it is destroyed). */
+  clear(): void;
+}
+
+function boardSink(store: AppStore): Sink {
+  return {
+    notes: (notes) => store.getState().setNotes(reuseUnchanged(store.getState().boardNotes, notes)),
+    discussion: (doc) =>
+      store.getState().setDiscussion({
+        marks: readMarks(doc),
+        votes: readVotes(doc),
+        formulations: readFormulations(doc),
+        deferrals: readDeferrals(doc),
+        highlights: readHighlights(doc),
+      }),
+    connection: (phase) => store.getState().setConnection(phase),
+    connectionNow: () => store.getState().connection,
+    unsynced: (count) => store.getState().setUnsynced(count),
+    history: (canUndo, canRedo) => store.getState().setHistory(canUndo, canRedo),
+    clear: () => undefined,
+  };
+}
+
+function draftSink(store: AppStore, ownerId: string, own: boolean): Sink {
+  let pruneTimer: ReturnType<typeof setTimeout> | null = null;
+  const schedulePrune = () => {
+    if (pruneTimer !== null) clearTimeout(pruneTimer);
+    pruneTimer = setTimeout(() => {
+      pruneTimer = null;
+      store.getState().pruneLingering(Date.now());
+    }, LINGER_MS + 50);
+  };
+  return {
+    notes: (notes, local) => {
+      const state = store.getState();
+      const previous = state.drafts[ownerId] ?? [];
+      if (!local) {
+        // Notes the server took out of the draft (the reveal) stay until the board shows them.
+        const gone = removedNotes(previous, notes);
+        if (gone.length > 0) {
+          const until = Date.now() + LINGER_MS;
+          state.addLingering(gone.map((note) => ({ note, ownerId, until })));
+          schedulePrune();
+        }
+      }
+      store.getState().setDraftNotes(ownerId, reuseUnchanged(previous, notes));
+    },
+    discussion: () => undefined,
+    connection: (connection) => {
+      if (own) store.getState().setDraftStatus({ connection });
+    },
+    connectionNow: () => store.getState().draft.connection ?? 'connecting',
+    unsynced: (unsynced) => {
+      if (own) store.getState().setDraftStatus({ unsynced });
+    },
+    history: (canUndo, canRedo) => {
+      if (own) store.getState().setDraftStatus({ canUndo, canRedo });
+    },
+    clear: () => {
+      if (pruneTimer !== null) clearTimeout(pruneTimer);
+      store.getState().setDraftNotes(ownerId, null);
+      if (own) store.getState().setDraftStatus({ connection: null, unsynced: 0, canUndo: false, canRedo: false });
+    },
+  };
+}
+
 /** One Y.Doc with its provider; replaced wholesale after a refused write. */
 class Connection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  readonly undo: Y.UndoManager;
+  readonly undo: Y.UndoManager | null;
   private everSynced = false;
   /** Notes go to the store once synced, or once this person changed something (offline start). */
   private publishing = false;
@@ -107,22 +215,25 @@ class Connection {
 
   constructor(
     private readonly owner: BoardClient,
-    private readonly options: BoardClientOptions,
+    options: BoardClientOptions,
+    private readonly sink: Sink,
     onClosed: (code: number, reason: string) => void,
   ) {
     const { session, store } = options;
-    const board = options.boardId ?? PLENARY_BOARD;
-    this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${boardDocKey(board)}`, this.doc, {
+    const role = options.role ?? 'board';
+    const docKey = options.docKey ?? boardDocKey(options.boardId ?? PLENARY_BOARD);
+    this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${docKey}`, this.doc, {
       params: { token: session.token },
       disableBc: true,
     });
-    this.undo = createUndoManager(this.doc);
+    // Only the board itself carries presence; a draft is nobody's meeting place.
+    const tracked: readonly string[] = role === 'board' ? UNDOABLE : role === 'draft' ? ['notes'] : [];
+    this.undo = tracked.length > 0 ? new Y.UndoManager(tracked.map((name) => collection(this.doc, name)), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 600 }) : null;
 
     const { provider, doc, undo } = this;
-    const state = store.getState();
-    state.setConnection('connecting');
-    state.setUnsynced(0);
-    state.setHistory(false, false);
+    sink.connection('connecting');
+    sink.unsynced(0);
+    sink.history(false, false);
 
     provider.on('status', ({ status }) => {
       if (this.disposed) return;
@@ -136,13 +247,13 @@ class Connection {
       if (this.disposed || !synced) return;
       this.clearOfflineTimer();
       this.unsynced.clear();
-      const s = store.getState();
-      s.setUnsynced(0);
-      s.setConnection('connected');
+      sink.unsynced(0);
+      sink.connection('connected');
       if (!this.everSynced) {
         this.everSynced = true;
         this.publishing = true;
-        this.publishNotes(readNotes(doc));
+        sink.notes(readNotes(doc), false);
+        sink.discussion(doc);
       }
     });
     provider.on('closed', ({ code, reason }) => {
@@ -153,54 +264,70 @@ class Connection {
       observeNotes(doc, (notes, local) => {
         // Before the first sync an empty document would flash an empty board over the real one.
         if (local) this.publishing = true;
-        if (this.publishing) this.publishNotes(notes);
+        if (this.publishing) sink.notes(notes, local);
       }),
     );
+    if (role === 'board') {
+      this.cleanups.push(
+        observeDiscussion(doc, () => {
+          if (this.publishing) sink.discussion(doc);
+        }),
+      );
+    }
 
     const onTransaction = (tr: Y.Transaction) => {
       if (!tr.local || tr.changed.size === 0) return;
       if (provider.wsconnected && provider.synced) return;
       for (const id of changedNoteIds(doc, tr)) this.unsynced.add(id);
-      store.getState().setUnsynced(this.unsynced.size);
+      sink.unsynced(this.unsynced.size);
     };
     doc.on('afterTransaction', onTransaction);
     this.cleanups.push(() => doc.off('afterTransaction', onTransaction));
 
-    const onHistory = () => store.getState().setHistory(undo.canUndo(), undo.canRedo());
-    for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) undo.on(event, onHistory);
+    if (undo) {
+      const onHistory = () => sink.history(undo.canUndo(), undo.canRedo());
+      for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) undo.on(event, onHistory);
+    }
 
     const awareness = provider.awareness;
-    awareness.setLocalStateField('user', {
-      id: session.participant.id,
-      name: session.participant.name,
-      color: presenceColor(session.participant.id),
-    });
-    const publishPeers = throttle(() => {
-      const peers = peersFrom(this.presenceCache.values(), doc.clientID);
-      if (!samePeers(peers, store.getState().peers)) store.getState().setPeers(peers);
-    }, 150);
-    const onPresence = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const states = awareness.getStates();
-      for (const id of [...added, ...updated]) {
-        const parsed = parsePresence(id, states.get(id));
-        if (parsed) this.presenceCache.set(id, parsed);
-        else this.presenceCache.delete(id);
-      }
-      for (const id of removed) this.presenceCache.delete(id);
-      // Our own cursor moves change nothing that others' overlay draws.
-      const onlySelf = [...added, ...updated, ...removed].every((id) => id === doc.clientID);
-      if (!onlySelf) this.owner.presence.set([...this.presenceCache.values()].filter((p) => p.clientId !== doc.clientID));
-      publishPeers();
-    };
-    awareness.on('change', onPresence);
-    onPresence({ added: [...awareness.getStates().keys()], updated: [], removed: [] });
-    this.cleanups.push(() => {
-      awareness.off('change', onPresence);
-      publishPeers.cancel();
-    });
+    if (role === 'board') {
+      awareness.setLocalStateField('user', {
+        id: session.participant.id,
+        name: session.participant.name,
+        color: presenceColor(session.participant.id),
+      });
+      const local = owner.localPresence();
+      if (local.view) awareness.setLocalStateField('view', local.view);
+      const publishPeers = throttle(() => {
+        const peers = peersFrom(this.presenceCache.values(), doc.clientID);
+        if (!samePeers(peers, store.getState().peers)) store.getState().setPeers(peers);
+      }, 150);
+      const onPresence = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const states = awareness.getStates();
+        for (const id of [...added, ...updated]) {
+          const parsed = parsePresence(id, states.get(id));
+          if (parsed) this.presenceCache.set(id, parsed);
+          else this.presenceCache.delete(id);
+        }
+        for (const id of removed) this.presenceCache.delete(id);
+        // Our own cursor moves change nothing that others' overlay draws.
+        const onlySelf = [...added, ...updated, ...removed].every((id) => id === doc.clientID);
+        if (!onlySelf) this.owner.presence.set([...this.presenceCache.values()].filter((p) => p.clientId !== doc.clientID));
+        publishPeers();
+      };
+      awareness.on('change', onPresence);
+      onPresence({ added: [...awareness.getStates().keys()], updated: [], removed: [] });
+      this.cleanups.push(() => {
+        awareness.off('change', onPresence);
+        publishPeers.cancel();
+      });
+    } else {
+      // No presence at all: nothing is sent, and nobody sees who reads a draft.
+      awareness.setLocalState(null);
+    }
 
     const onOffline = () => {
-      if (!this.disposed) store.getState().setConnection('offline');
+      if (!this.disposed) sink.connection('offline');
     };
     const onOnline = () => {
       if (!this.disposed && !provider.wsconnected && provider.shouldConnect) provider.connect();
@@ -213,24 +340,16 @@ class Connection {
     });
   }
 
-  private publishNotes(notes: readonly Note[]): void {
-    const s = this.options.store.getState();
-    s.setNotes(reuseUnchanged(s.notes, notes));
-  }
-
   private lostConnection(): void {
-    const s = this.options.store.getState();
     if (!this.everConnected) {
-      s.setConnection(navigator.onLine === false ? 'offline' : 'connecting');
-    } else if (s.connection !== 'offline') {
-      s.setConnection('reconnecting');
+      this.sink.connection(navigator.onLine === false ? 'offline' : 'connecting');
+    } else if (this.sink.connectionNow() !== 'offline') {
+      this.sink.connection('reconnecting');
     }
     if (this.offlineTimer === null) {
       this.offlineTimer = setTimeout(() => {
         this.offlineTimer = null;
-        if (!this.disposed && !(this.provider.wsconnected && this.provider.synced)) {
-          this.options.store.getState().setConnection('offline');
-        }
+        if (!this.disposed && !(this.provider.wsconnected && this.provider.synced)) this.sink.connection('offline');
       }, OFFLINE_AFTER_MS);
     }
   }
@@ -246,32 +365,48 @@ class Connection {
     this.disposed = true;
     this.clearOfflineTimer();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.undo.destroy();
+    this.undo?.destroy();
     this.provider.destroy();
     this.doc.destroy();
   }
 }
 
-/** The board as the interface uses it: mutations, undo, presence, lifecycle. */
+/** A view in presence: which board and sheet this person looks at, and where. */
+export type PresenceView = NonNullable<Presence['view']>;
+
+/** The board (or a draft) as the interface uses it: mutations, undo, presence, lifecycle. */
 export class BoardClient {
   readonly presence = new PresenceFeed();
   readonly actor: Actor;
+  readonly role: BoardRole;
+  /** The board this client is about (`plenary` or a subgroup id). */
+  readonly boardId: string;
+  private readonly sink: Sink;
   private connection: Connection | null = null;
   private destroyed = false;
+  private stopped = false;
   private rebuilds: number[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly local: {
     cursor: Presence['cursor'];
     drag: Presence['drag'];
     editing: Presence['editing'];
-  } = { cursor: null, drag: null, editing: null };
+    view: Presence['view'];
+  } = { cursor: null, drag: null, editing: null, view: null };
   private readonly sendCursor: Throttled<[]>;
   private readonly sendDrag: Throttled<[]>;
+  private readonly sendView: Throttled<[]>;
 
   constructor(private readonly options: BoardClientOptions) {
     this.actor = { id: options.session.participant.id, role: options.session.participant.role };
+    this.role = options.role ?? 'board';
+    this.boardId = options.boardId ?? PLENARY_BOARD;
+    const owner = options.ownerId ?? options.session.participant.id;
+    this.sink = this.role === 'board' ? boardSink(options.store) : draftSink(options.store, owner, this.role === 'draft');
     this.sendCursor = throttle(() => this.awarenessField('cursor', this.local.cursor ?? null), PRESENCE_INTERVAL_MS);
     this.sendDrag = throttle(() => this.awarenessField('drag', this.local.drag ?? null), PRESENCE_INTERVAL_MS);
+    this.sendView = throttle(() => this.awarenessField('view', this.local.view ?? null), VIEW_INTERVAL_MS);
   }
 
   /** Connects. */
@@ -280,45 +415,86 @@ export class BoardClient {
     this.connection = this.open();
   }
 
-  /** Disconnects for good and clears the board state. */
+  /** Disconnects for good and forgets what this client reported. */
   destroy(): void {
     this.destroyed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    if (this.noticeTimer !== null) clearTimeout(this.noticeTimer);
     this.sendCursor.cancel();
     this.sendDrag.cancel();
+    this.sendView.cancel();
     this.connection?.dispose();
     this.connection = null;
     this.presence.set([]);
+    this.sink.clear();
+  }
+
+  /** Whether this client gave up on its document (a draft or peek the server no longer opens). */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** What this person shares in presence right now (a new connection starts from it). */
+  localPresence(): Readonly<{ view: Presence['view'] }> {
+    return { view: this.local.view };
   }
 
   private open(): Connection {
-    return new Connection(this, this.options, (code, reason) => this.onClosed(code, reason));
+    return new Connection(this, this.options, this.sink, (code, reason) => this.onClosed(code, reason));
   }
 
   private onClosed(code: number, reason: string): void {
     if (this.destroyed) return;
     const store = this.options.store.getState();
     if (WRITE_REFUSED_CODES.includes(code)) {
-      const why =
-        code === CLOSE.forbidden ? 'notice.refused.forbidden' : code === CLOSE.limit ? 'notice.refused.limit' : 'notice.refused.malformed';
-      store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: reason });
+      this.explainRefusal(code, reason);
       this.rebuild();
       return;
     }
-    if (code === CLOSE.unauthorized) {
-      store.setBoardEnd('unauthorized');
-      return;
+    if (this.role !== 'board') {
+      // A draft that is not (or no longer) open to us: stop quietly; the board tells the rest.
+      if (code === CLOSE.unauthorized && this.role === 'draft') store.setBoardEnd('unauthorized');
+      if (code === CLOSE.unauthorized || code === CLOSE.notFound || code === CLOSE.gone || code === CLOSE.hidden) {
+        this.stopped = true;
+        return;
+      }
+    } else {
+      if (code === CLOSE.unauthorized) {
+        store.setBoardEnd('unauthorized');
+        return;
+      }
+      if (code === CLOSE.notFound || code === CLOSE.gone) {
+        store.setBoardEnd('gone');
+        return;
+      }
     }
-    if (code === CLOSE.notFound || code === CLOSE.gone) {
-      store.setBoardEnd('gone');
-      return;
-    }
-    // Flood protection or another "do not retry as-is" close: wait a little and connect again.
+    // Hidden (the phase moved on; the screen will switch boards), flood protection or another
+    // "do not retry as-is" close: wait a little and connect again.
     if (code === CLOSE.tooManyMessages) store.showNotice({ tone: 'warning', key: 'notice.tooManyMessages' });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (!this.destroyed) this.connection?.provider.connect();
     }, 3000);
+  }
+
+  /**
+   * Tells the person a change was not kept. Right after a phase change that is expected (a
+   * keystroke crossed the facilitator's click); the session's news may arrive a moment after the
+   * refusal, so the choice of words waits for it.
+   */
+  private explainRefusal(code: number, reason: string): void {
+    if (this.noticeTimer !== null) clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = null;
+      if (this.destroyed) return;
+      const store = this.options.store.getState();
+      if (Date.now() - store.phaseChangedAt < PHASE_RACE_MS) {
+        store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
+        return;
+      }
+      const why = code === CLOSE.forbidden ? 'notice.refused.forbidden' : code === CLOSE.limit ? 'notice.refused.limit' : 'notice.refused.malformed';
+      store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: reason });
+    }, 800);
   }
 
   /** Throws the local document away and syncs a fresh one from the server. */
@@ -345,9 +521,15 @@ export class BoardClient {
     return this.connection?.doc ?? null;
   }
 
-  /** Whether this person may change the text of, or delete, the note. */
+  /** Whether this person may change the text of, or delete, the note (authorship only; phases: workshop/capabilities). */
   mayEdit(note: Pick<Note, 'authorId'>): boolean {
     return mayEditAsAuthor(this.actor, note);
+  }
+
+  /** Whether the note is in this document. */
+  has(noteId: string): boolean {
+    const doc = this.doc;
+    return doc !== null && readNote(doc, noteId) !== undefined;
   }
 
   /** Adds a note written by this person. */
@@ -368,13 +550,14 @@ export class BoardClient {
   /** Moves a note (one undo step). */
   move(id: string, placement: NotePlacement): void {
     const doc = this.doc;
-    if (doc) moveNote(doc, id, placement);
+    if (doc && readNote(doc, id)) moveNote(doc, id, placement);
   }
 
   /** Recolours a note. */
   setColor(id: string, color: NoteColor): void {
     const doc = this.doc;
-    if (doc) setNoteColor(doc, id, color);
+    const note = doc ? readNote(doc, id) : undefined;
+    if (doc && note && note.color !== color) setNoteColor(doc, id, color);
   }
 
   /** Deletes a note, if this person may. */
@@ -386,19 +569,92 @@ export class BoardClient {
     return true;
   }
 
+  /** Sets (or with null, clears) my mark on a note. */
+  setMark(noteId: string, value: MarkValue | null): void {
+    const doc = this.doc;
+    if (!doc || !readNote(doc, noteId)) return;
+    this.stopCapturing();
+    setMark(doc, noteId, this.actor.id, value);
+  }
+
+  /** Places one of my dots on a note; false when all dots are used. */
+  placeVote(noteId: string, dotsPerPerson: number): boolean {
+    const doc = this.doc;
+    if (!doc || !readNote(doc, noteId)) return false;
+    const slot = freeVoteSlot(readVotes(doc), this.actor.id, dotsPerPerson);
+    if (slot === null) return false;
+    this.stopCapturing();
+    placeVote(doc, noteId, this.actor.id, slot);
+    return true;
+  }
+
+  /** Takes one of my dots back from a note; false when I have none there. */
+  removeVote(noteId: string): boolean {
+    const doc = this.doc;
+    if (!doc) return false;
+    const slots = readVotes(doc)
+      .filter((v) => v.participantId === this.actor.id && v.noteId === noteId)
+      .map((v) => v.slot);
+    if (slots.length === 0) return false;
+    this.stopCapturing();
+    removeVote(doc, this.actor.id, Math.max(...slots));
+    return true;
+  }
+
+  /** Saves a field's agreed wording in my name. */
+  setFormulation(formulation: Omit<Formulation, 'updatedBy' | 'updatedAt'>): void {
+    const doc = this.doc;
+    if (!doc) return;
+    setFormulation(doc, { ...formulation, updatedBy: this.actor.id, updatedAt: Date.now() });
+  }
+
+  /** Removes a field's agreed wording (facilitators). */
+  removeFormulation(fieldId: string): void {
+    const doc = this.doc;
+    if (doc) doc.transact(() => collection(doc, 'formulations').delete(fieldId), LOCAL_ORIGIN);
+  }
+
+  /** Adds or edits a question the group cannot answer now. */
+  putDeferral(deferral: Deferral): void {
+    const doc = this.doc;
+    if (!doc) return;
+    this.stopCapturing();
+    putDeferral(doc, deferral);
+  }
+
+  /** Removes a question the group cannot answer now. */
+  removeDeferral(id: string): void {
+    const doc = this.doc;
+    if (!doc) return;
+    this.stopCapturing();
+    removeDeferral(doc, id);
+  }
+
+  /** Marks or unmarks a note as a highlight for the presentation. */
+  setHighlight(noteId: string, on: boolean): void {
+    const doc = this.doc;
+    if (!doc || (on && !readNote(doc, noteId))) return;
+    setHighlight(doc, noteId, this.actor.id, on);
+  }
+
   /** Undoes this person's last change. */
   undo(): void {
-    this.connection?.undo.undo();
+    this.connection?.undo?.undo();
   }
 
   /** Redoes this person's last undone change. */
   redo(): void {
-    this.connection?.undo.redo();
+    this.connection?.undo?.redo();
   }
 
   /** Ends the current undo step, so the next change is undone separately. */
   stopCapturing(): void {
-    this.connection?.undo.stopCapturing();
+    this.connection?.undo?.stopCapturing();
+  }
+
+  /** Forgets the undo history: after a phase change the old steps may no longer be allowed. */
+  clearHistory(): void {
+    this.connection?.undo?.clear();
   }
 
   /** Shares where the pointer is on a sheet (null: not over the canvas). Throttled. */
@@ -422,7 +678,16 @@ export class BoardClient {
     this.awarenessField('editing', noteId);
   }
 
-  private awarenessField(field: 'cursor' | 'drag' | 'editing', value: unknown): void {
+  /** Shares what this person is looking at (follow mode). Throttled. */
+  setView(view: PresenceView | null): void {
+    const current = this.local.view;
+    if (current && view && current.boardId === view.boardId && current.sheetId === view.sheetId && current.x === view.x && current.y === view.y && current.scale === view.scale) return;
+    this.local.view = view;
+    this.sendView();
+  }
+
+  private awarenessField(field: 'cursor' | 'drag' | 'editing' | 'view', value: unknown): void {
+    if (this.role !== 'board') return;
     const awareness = this.connection?.provider.awareness;
     if (awareness && awareness.getLocalState() !== null) awareness.setLocalStateField(field, value);
   }

@@ -12,10 +12,10 @@ describe('presence', () => {
 
   it('lists each person once, yourself first', () => {
     const states: RemotePresence[] = [
-      { clientId: 3, user: user('b', 'Bea'), cursor: null, drag: null, editing: null },
-      { clientId: 1, user: user('a', 'Anna'), cursor: null, drag: null, editing: null },
-      { clientId: 2, user: user('c', 'Cas'), cursor: null, drag: null, editing: null },
-      { clientId: 4, user: user('b', 'Bea'), cursor: null, drag: null, editing: 'n1' },
+      { clientId: 3, user: user('b', 'Bea'), cursor: null, drag: null, editing: null, view: null },
+      { clientId: 1, user: user('a', 'Anna'), cursor: null, drag: null, editing: null, view: null },
+      { clientId: 2, user: user('c', 'Cas'), cursor: null, drag: null, editing: null, view: null },
+      { clientId: 4, user: user('b', 'Bea'), cursor: null, drag: null, editing: 'n1', view: null },
     ];
     const peers = peersFrom(states, 2);
     expect(peers.map((p) => p.id)).toEqual(['c', 'a', 'b']);

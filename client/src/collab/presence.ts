@@ -14,14 +14,16 @@ export interface RemotePresence {
   readonly cursor: NonNullable<Presence['cursor']> | null;
   readonly drag: NonNullable<Presence['drag']> | null;
   readonly editing: string | null;
+  /** What this person is looking at (follow mode). */
+  readonly view: NonNullable<Presence['view']> | null;
 }
 
 /** Parses a presence state from the network; undefined when malformed. */
 export function parsePresence(clientId: number, state: unknown): RemotePresence | undefined {
   const parsed = presenceSchema.safeParse(state);
   if (!parsed.success) return undefined;
-  const { user, cursor, drag, editing } = parsed.data;
-  return { clientId, user, cursor: cursor ?? null, drag: drag ?? null, editing: editing ?? null };
+  const { user, cursor, drag, editing, view } = parsed.data;
+  return { clientId, user, cursor: cursor ?? null, drag: drag ?? null, editing: editing ?? null, view: view ?? null };
 }
 
 /** Everyone here, one entry per person (several tabs count once), yourself first, then by name. */

@@ -9,7 +9,7 @@ import { PresenceList } from './PresenceList';
 import { SheetTabs } from './SheetTabs';
 
 /** The board's header: workshop, sheets, who is here, connection, language. */
-export function BoardHeader() {
+export function BoardHeader({ showSheets = true }: { showSheets?: boolean }) {
   const t = useT();
   const session = useAppStore((s) => s.session);
   const title = session?.workshop.title;
@@ -57,7 +57,7 @@ export function BoardHeader() {
           </p>
         </div>
       </div>
-      <SheetTabs />
+      {showSheets ? <SheetTabs /> : <span className="board-header__spacer" />}
       <div className="board-header__side">
         <PresenceList />
         <ConnectionStatus />

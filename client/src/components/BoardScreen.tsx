@@ -1,70 +1,202 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { SessionResponse } from '@dmc/shared/protocol/api';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { phase } from '@dmc/shared/domain/phases';
+import { PLENARY_BOARD, type SessionResponse } from '@dmc/shared/protocol/api';
 import { useShortcuts } from '../actions/useShortcuts';
 import type { ActionContext } from '../actions/types';
 import { BoardCanvas } from '../canvas/BoardCanvas';
-import { template } from '../canvas/template';
+import { templateOf } from '../canvas/template';
 import { BoardClient, defaultWsBase } from '../collab/boardClient';
+import { DraftConnections } from '../collab/draftConnections';
 import { SessionClient } from '../collab/sessionClient';
 import { useAppStore } from '../store';
 import { installTestHook } from '../testHook';
+import { useT } from '../i18n';
+import { useBoardChoice, type BoardChoice } from '../workshop/boardChoice';
+import { selectCapabilities } from '../workshop/capabilities';
+import { watchUserGesture } from '../workshop/chime';
+import { useAttention, useFollow, useHistoryReset, usePhaseFollowing, usePresenterView, useShareView } from '../workshop/useWorkshopFlow';
 import { BoardContext } from './boardContext';
 import { BoardHeader } from './BoardHeader';
 import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
+import { FieldPanel } from './FieldPanel';
+import { FollowBar } from './FollowBar';
 import { InfoDialog } from './InfoDialog';
 import { ListView } from './ListView';
 import { LiveRegion } from './LiveRegion';
 import { NoticeBar } from './NoticeBar';
+import { PhaseBanner } from './PhaseBanner';
+import { PresenterControls } from './PresenterControls';
 import { Toolbar } from './Toolbar';
+import { WaitingScreen } from './WaitingScreen';
+import { WorkshopContext } from './workshopContext';
 
-/** The workshop board: header, toolbar, and the canvas or the list view of the current sheet. */
+/**
+ * The workshop screen. The session document says which phase it is; from that (and, for a
+ * facilitator, the board they opened) follows which board is shown, and the board's connection
+ * is made anew whenever that changes. While writing silently a second connection holds my
+ * private draft; a facilitator looking at a subgroup then also reads its members' drafts.
+ */
 export function BoardScreen({ session }: { session: SessionResponse }) {
-  const [clients, setClients] = useState<{ board: BoardClient; sessionClient: SessionClient } | null>(null);
+  const [sessionClient, setSessionClient] = useState<SessionClient | null>(null);
 
   useEffect(() => {
-    const sessionClient = new SessionClient({ session, store: useAppStore, wsBase: defaultWsBase() });
-    sessionClient.start();
-    const client = new BoardClient({ session, store: useAppStore, wsBase: defaultWsBase() });
+    const client = new SessionClient({ session, store: useAppStore, wsBase: defaultWsBase() });
     client.start();
-    setClients({ board: client, sessionClient });
+    setSessionClient(client);
     const uninstall = installTestHook(useAppStore);
+    const stopWatching = watchUserGesture();
     return () => {
+      stopWatching();
       uninstall();
       client.destroy();
-      sessionClient.destroy();
-      useAppStore.getState().resetBoard();
-      useAppStore.getState().resetUi();
+      const state = useAppStore.getState();
+      state.resetBoard();
+      state.resetDrafts();
+      state.resetUi();
     };
   }, [session]);
 
+  const choice = useBoardChoice();
+  const boardId = choice.kind === 'board' ? choice.boardId : null;
+  const board = useBoardClient(session, boardId);
+  const drafts = useDrafts(session, board?.boardId ?? null);
+
   const ctx = useMemo<ActionContext | null>(
-    () => (clients ? { store: useAppStore, board: clients.board, session: clients.sessionClient, template } : null),
-    [clients],
+    () => (board && sessionClient ? { store: useAppStore, board: board.client, draft: drafts, session: sessionClient, template: templateOf(board.boardId) } : null),
+    [board, drafts, sessionClient],
   );
   useShortcuts(ctx);
+  usePhaseFollowing();
+  useAttention();
+  usePresenterView();
+  useHistoryReset(ctx);
+  useFollow(ctx);
+  useShareView(ctx);
 
-  if (!ctx) return null;
   return (
-    <BoardContext.Provider value={ctx}>
-      <BoardLayout />
-    </BoardContext.Provider>
+    <WorkshopContext.Provider value={sessionClient}>
+      {ctx ? (
+        <BoardContext.Provider value={ctx}>
+          <BoardLayout choice={choice} />
+        </BoardContext.Provider>
+      ) : (
+        <NoBoardLayout choice={choice} />
+      )}
+    </WorkshopContext.Provider>
   );
 }
 
-function BoardLayout() {
+/** The connection to the board on screen, made anew when the board changes. */
+function useBoardClient(session: SessionResponse, boardId: string | null): { client: BoardClient; boardId: string } | null {
+  const [board, setBoard] = useState<{ client: BoardClient; boardId: string } | null>(null);
+  useEffect(() => {
+    if (boardId === null) {
+      setBoard(null);
+      return;
+    }
+    const store = useAppStore;
+    store.getState().setBoardId(boardId);
+    const client = new BoardClient({ session, store, wsBase: defaultWsBase(), boardId });
+    client.start();
+    setBoard({ client, boardId });
+    return () => {
+      client.destroy();
+      store.getState().resetBoard();
+    };
+  }, [session, boardId]);
+  return board;
+}
+
+/**
+ * Private drafts around the board on screen: my own while I may write it (and a little after, for
+ * the reveal), or for a facilitator those of the members who work on this board. Returns my own
+ * draft's client. Connections belong to one board: switching boards closes them at once.
+ */
+function useDrafts(session: SessionResponse, boardId: string | null): BoardClient | null {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const own = useRef<DraftConnections | null>(null);
+  const peeks = useRef<DraftConnections | null>(null);
+  const me = session.participant;
+  const writing = useAppStore((s) => selectCapabilities(s)?.draftWritable ?? false);
+  const peekKey = useAppStore((s) => {
+    if (me.role !== 'facilitator' || !s.flow || !phase(s.flow.phaseId).privateWriting || boardId === null) return '';
+    const hasGroups = s.groups.length > 0;
+    return s.members
+      .filter((m) => m.role === 'participant' && (hasGroups ? m.groupId === boardId : boardId === PLENARY_BOARD))
+      .map((m) => m.id)
+      .sort()
+      .join(',');
+  });
+
+  useEffect(() => {
+    if (boardId === null) return;
+    const options = { session, store: useAppStore, wsBase: defaultWsBase(), onChange: rerender };
+    own.current = new DraftConnections({ ...options, role: 'draft' });
+    peeks.current = new DraftConnections({ ...options, role: 'peek' });
+    rerender();
+    return () => {
+      own.current?.destroy();
+      peeks.current?.destroy();
+      own.current = null;
+      peeks.current = null;
+      useAppStore.getState().resetDrafts();
+    };
+  }, [session, boardId]);
+
+  useEffect(() => {
+    own.current?.want(writing ? [me.id] : []);
+  }, [writing, me.id, boardId]);
+  useEffect(() => {
+    peeks.current?.want(peekKey ? peekKey.split(',') : []);
+  }, [peekKey, boardId]);
+
+  return own.current?.get(me.id) ?? null;
+}
+
+function BoardLayout({ choice }: { choice: BoardChoice }) {
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
   const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
   return (
     <div className="board-screen">
       <BoardHeader />
+      <PhaseBanner choice={choice} />
+      <FollowBar />
+      <PresenterControls />
       <Toolbar />
-      <NoticeBar />
-      <main id="main" className="board-main" role="tabpanel" aria-labelledby={`sheet-tab-${sheetId}`} tabIndex={-1}>
-        {listView ? <ListView /> : <BoardCanvas />}
-      </main>
+      <div className="board-body">
+        <NoticeBar />
+        <main id="main" className="board-main" role="tabpanel" aria-labelledby={`sheet-tab-${sheetId}`} tabIndex={-1}>
+          {listView ? <ListView /> : <BoardCanvas />}
+        </main>
+      </div>
       <InfoDialog />
+      <FieldPanel />
       {isFacilitator ? <FacilitatorPanel /> : null}
+      <LiveRegion />
+    </div>
+  );
+}
+
+/** Before the phase is known, or while a participant waits to be placed in a subgroup. */
+function NoBoardLayout({ choice }: { choice: BoardChoice }) {
+  const t = useT();
+  return (
+    <div className="board-screen">
+      <BoardHeader showSheets={false} />
+      <PhaseBanner choice={choice} />
+      <div className="board-body">
+        <NoticeBar />
+        <main id="main" className="board-main" tabIndex={-1}>
+          {choice.kind === 'waiting' ? (
+            <WaitingScreen />
+          ) : (
+            <p className="board-loading" role="status">
+              {t('board.loading')}
+            </p>
+          )}
+        </main>
+      </div>
       <LiveRegion />
     </div>
   );

@@ -1,11 +1,14 @@
-import { useAppStore } from '../store';
+import { useAppStore, type ConnectionPhase } from '../store';
 import { useT } from '../i18n';
 
 /** Always-visible connection state, announced politely when it changes. */
 export function ConnectionStatus() {
   const t = useT();
-  const connection = useAppStore((s) => s.connection);
-  const unsynced = useAppStore((s) => s.unsynced);
+  const boardConnection = useAppStore((s) => s.connection);
+  const draft = useAppStore((s) => s.draft);
+  // While writing privately the draft matters as much as the board: show the worse of the two.
+  const connection = worse(boardConnection, draft.connection);
+  const unsynced = useAppStore((s) => s.unsynced) + draft.unsynced;
   const status = connection === 'connected' ? 'connected' : connection === 'offline' ? 'offline' : 'connecting';
   const label =
     connection === 'connected'
@@ -31,4 +34,11 @@ export function ConnectionStatus() {
       </span>
     </div>
   );
+}
+
+const ORDER: readonly ConnectionPhase[] = ['connected', 'connecting', 'reconnecting', 'offline'];
+
+function worse(a: ConnectionPhase, b: ConnectionPhase | null): ConnectionPhase {
+  if (b === null) return a;
+  return ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a;
 }

@@ -1,10 +1,15 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NOTE_COLORS } from '@dmc/shared/domain/note';
-import { getAction, runAction } from '../actions/registry';
+import { getAction, isEnabled, runAction } from '../actions/registry';
 import { NOTE_FILLS, NOTE_EDGES } from '../canvas/theme';
 import type { ContextMenuState } from '../store';
+import { rightsOf } from '../actions/commands';
+import { MARK_VALUES } from '@dmc/shared/domain/discussion';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
+import { NO_DISCUSSION, useDiscussionIndex, type NoteDiscussion } from '../workshop/discussionIndex';
+import type { ActionContext } from '../actions/types';
+import type { Note } from '@dmc/shared/domain/note';
 import { actionLabel } from './ActionButton';
 import { useBoard } from './boardContext';
 import { Icon } from './icons';
@@ -16,9 +21,26 @@ export function ContextMenu({ onClose }: { onClose: () => void }) {
   return <MenuBox key={`${menu.noteId}:${menu.x}:${menu.y}`} menu={menu} onClose={onClose} />;
 }
 
+/** The commands the note's menu offers now (empty: no menu). */
+export function menuItems(ctx: ActionContext, note: Note, d: NoteDiscussion): Item[] {
+  const rights = rightsOf(ctx, note);
+  const items: Item[] = [
+    ...(rights.editText ? [{ action: 'editNote', kind: 'command' as const }] : []),
+    ...(rights.mark ? MARK_VALUES.map((value) => ({ action: `mark-${value}`, kind: 'check' as const, checked: d.myMark === value })) : []),
+    ...(rights.vote ? [{ action: 'vote-add', kind: 'command' as const }, { action: 'vote-remove', kind: 'command' as const }] : []),
+    ...(rights.highlight ? [{ action: 'highlight', kind: 'check' as const, checked: d.highlighted }] : []),
+    ...(rights.defer && note.fieldId ? [{ action: 'deferNote', kind: 'command' as const }] : []),
+    ...(note.fieldId && !ctx.store.getState().privateOwners.has(note.id) ? [{ action: 'fieldPanel', kind: 'command' as const }] : []),
+    ...(rights.recolor ? NOTE_COLORS.map((color) => ({ action: `color-${color}`, kind: 'color' as const, checked: note.color === color })) : []),
+    ...(rights.remove ? [{ action: 'deleteNote', kind: 'command' as const }] : []),
+  ];
+  // Commands that cannot run now (no dot left, none to take back) are left out.
+  return items.filter((item) => item.kind !== 'command' || item.action === 'fieldPanel' || isEnabled(getAction(item.action), ctx));
+}
+
 interface Item {
   readonly action: string;
-  readonly kind: 'command' | 'color';
+  readonly kind: 'command' | 'color' | 'check';
   readonly checked?: boolean;
 }
 
@@ -27,6 +49,7 @@ function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => voi
   const t = useT();
   const locale = useLocale();
   const note = useAppStore((s) => s.notes.find((n) => n.id === menu.noteId));
+  const index = useDiscussionIndex();
   const ref = useRef<HTMLDivElement>(null);
   const items = useRef<Array<HTMLButtonElement | null>>([]);
   const [position, setPosition] = useState({ left: menu.x, top: menu.y });
@@ -62,12 +85,8 @@ function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => voi
   }, [note, ctx]);
   if (!note) return null;
 
-  const mayEdit = ctx.board.mayEdit(note);
-  const list: Item[] = [
-    ...(mayEdit ? [{ action: 'editNote', kind: 'command' as const }] : []),
-    ...NOTE_COLORS.map((color) => ({ action: `color-${color}`, kind: 'color' as const, checked: note.color === color })),
-    ...(mayEdit ? [{ action: 'deleteNote', kind: 'command' as const }] : []),
-  ];
+  const list = menuItems(ctx, note, index.byNote.get(note.id) ?? NO_DISCUSSION);
+  if (list.length === 0) return null;
 
   const activate = (item: Item) => {
     // Close first: the editor that "Bewerken" opens must be the last thing to take the focus.
@@ -106,8 +125,8 @@ function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => voi
               items.current[index] = el;
             }}
             type="button"
-            role={item.kind === 'color' ? 'menuitemradio' : 'menuitem'}
-            aria-checked={item.kind === 'color' ? item.checked : undefined}
+            role={item.kind === 'color' ? 'menuitemradio' : item.kind === 'check' ? 'menuitemcheckbox' : 'menuitem'}
+            aria-checked={item.kind === 'command' ? undefined : item.checked}
             tabIndex={-1}
             className={`context-menu__item${item.action === 'deleteNote' ? ' context-menu__item--danger' : ''}`}
             onClick={() => activate(item)}

@@ -4,6 +4,7 @@ import type { FieldTemplate, LocalizedText, Locale, SheetTemplate, TemplateLink 
 import { addNoteInField } from '../actions/commands';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
+import { newNotesTarget, useCapabilities } from '../workshop/capabilities';
 import { useBoard } from './boardContext';
 import { Modal } from './Modal';
 
@@ -77,6 +78,7 @@ function FieldInfo({ field, sheet }: { field: FieldTemplate; sheet: SheetTemplat
   const locale = useLocale();
   const ctx = useBoard();
   const [added, setAdded] = useState<ReadonlySet<number>>(new Set());
+  const canAdd = newNotesTarget(useCapabilities(), sheet.id) !== null;
   useFocusHeading();
   const title = localize(field.title, locale);
 
@@ -118,15 +120,17 @@ function FieldInfo({ field, sheet }: { field: FieldTemplate; sheet: SheetTemplat
               return (
                 <li key={index} className="info__example">
                   <span className="info__example-text">{text}</span>
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    onClick={() => addExample(index, text)}
-                    aria-label={`${t('info.addExample')}: ${text}`}
-                    data-testid={`add-example-${index}`}
-                  >
-                    {done ? `✓ ${t('info.added')}` : t('info.addExample')}
-                  </button>
+                  {canAdd && (
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      onClick={() => addExample(index, text)}
+                      aria-label={`${t('info.addExample')}: ${text}`}
+                      data-testid={`add-example-${index}`}
+                    >
+                      {done ? `✓ ${t('info.added')}` : t('info.addExample')}
+                    </button>
+                  )}
                 </li>
               );
             })}

@@ -3,14 +3,19 @@ import { LIMITS } from '@dmc/shared/domain/limits';
 import { NOTE_COLORS, type Note, type NoteColor } from '@dmc/shared/domain/note';
 import { localize } from '@dmc/shared/template/lookup';
 import type { FieldTemplate } from '@dmc/shared/template/types';
-import { addNoteInField, deleteNoteChecked, fieldTitle, moveNoteToField, recolorNote } from '../actions/commands';
-import { sheetById, template } from '../canvas/template';
+import { addNoteInField, deleteNoteChecked, fieldTitle, mayMoveToField, moveNoteToField, recolorNote, rightsOf, writeNoteText } from '../actions/commands';
+import { sheetById } from '../canvas/template';
 import { NOTE_EDGES, NOTE_FILLS } from '../canvas/theme';
 import { throttle } from '../collab/throttle';
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
+import { mayUse, newNotesTarget, useCapabilities } from '../workshop/capabilities';
+import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { useBoard } from './boardContext';
+import { DeferralItem } from './FieldPanel';
+import { Icon } from './icons';
+import { NoteDiscussion } from './NoteDiscussion';
 
 /** How often list-view typing goes to the document. */
 const WRITE_INTERVAL_MS = 250;
@@ -105,6 +110,18 @@ function FieldSection({ field, level, byField, onFocus, children }: FieldSection
   const locale = useLocale();
   const ctx = useBoard();
   const openInfo = useAppStore((s) => s.openInfo);
+  const openFieldPanel = useAppStore((s) => s.openFieldPanel);
+  const members = useAppStore((s) => s.members);
+  const sheetId = useAppStore((s) => s.sheetId);
+  const caps = useCapabilities();
+  const index = useDiscussionIndex();
+  const formulation = index.formulationByField.get(field.id);
+  const deferrals = index.deferralsByField.get(field.id) ?? [];
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
+  const mayAdd = newNotesTarget(caps, sheetId) !== null;
+  const formulate = mayUse(caps, 'formulate', sheetId);
+  const defer = mayUse(caps, 'defer', sheetId);
+  const me = ctx.board.actor;
   const notes = byField.get(field.id) ?? [];
   const title = localize(field.title, locale);
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -122,30 +139,87 @@ function FieldSection({ field, level, byField, onFocus, children }: FieldSection
         ))}
         {field.hint && <p className="list-field__hint">{localize(field.hint, locale)}</p>}
         <div className="list-field__actions">
-          <button
-            type="button"
-            id={`list-add-${field.id}`}
-            className="button button--small"
-            data-testid={`list-add-${field.id}`}
-            aria-label={t('list.addNoteIn', { field: title })}
-            onClick={() => {
-              const note = addNoteInField(ctx, field.id, '', false);
-              if (note) {
-                onFocus(`list-note-text-${note.id}`);
-                ctx.store.getState().announce(t('list.added', { field: title }));
-              }
-            }}
-          >
-            {t('list.addNote')}
-          </button>
+          {mayAdd && (
+            <button
+              type="button"
+              id={`list-add-${field.id}`}
+              className="button button--small"
+              data-testid={`list-add-${field.id}`}
+              aria-label={t('list.addNoteIn', { field: title })}
+              onClick={() => {
+                const note = addNoteInField(ctx, field.id, '', false);
+                if (note) {
+                  onFocus(`list-note-text-${note.id}`);
+                  ctx.store.getState().announce(t('list.added', { field: title }));
+                }
+              }}
+            >
+              {t('list.addNote')}
+            </button>
+          )}
           <button type="button" className="button button--small button--secondary" onClick={() => openInfo({ kind: 'field', id: field.id })} aria-label={t('info.open', { field: title })}>
             {t('list.info')}
           </button>
+          {formulate && (
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              data-testid={`formulation-edit-${field.id}`}
+              aria-label={t('formulation.editIn', { field: title })}
+              onClick={() => openFieldPanel({ fieldId: field.id, focus: 'formulation' })}
+            >
+              {formulation?.text ? t('formulation.edit') : t('formulation.write')}
+            </button>
+          )}
+          {defer && (
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              data-testid={`defer-${field.id}`}
+              aria-label={t('deferral.addIn', { field: title })}
+              onClick={() => openFieldPanel({ fieldId: field.id, focus: 'deferral' })}
+            >
+              {t('deferral.add')}
+            </button>
+          )}
           <span className="list-field__count">
             {notes.length === 1 ? t('list.notesCountOne') : t('list.notesCountMany', { count: notes.length })}
           </span>
         </div>
       </div>
+      {formulation && formulation.text.trim() !== '' && (
+        <div className="list-field__formulation" role="group" aria-label={t('list.formulationFor', { field: title })}>
+          <p className="list-field__formulation-title">{t('formulation.heading')}</p>
+          <p className="list-field__formulation-text" data-testid={`formulation-${field.id}`}>
+            {formulation.text}
+          </p>
+          <p className="list-field__formulation-by">{t('formulation.by', { name: nameOf(formulation.updatedBy) })}</p>
+        </div>
+      )}
+      {deferrals.length > 0 && (
+        <div className="list-field__deferrals" role="group" aria-label={t('list.deferralsFor', { field: title })}>
+          <p className="list-field__formulation-title">
+            <Icon name="flag" size={16} /> {deferrals.length === 1 ? t('deferral.countOne') : t('deferral.count', { count: deferrals.length })}
+          </p>
+          <ul className="deferrals">
+            {deferrals.map((d) => (
+              <DeferralItem
+                key={d.id}
+                deferral={d}
+                testId={`deferral-${d.id}`}
+                by={nameOf(d.createdBy)}
+                mayEdit={defer}
+                mayDelete={defer && (me.role === 'facilitator' || d.createdBy === me.id)}
+                onEdit={() => openFieldPanel({ fieldId: field.id, focus: 'deferral', deferralId: d.id })}
+                onDelete={() => {
+                  ctx.board.removeDeferral(d.id);
+                  ctx.store.getState().announce(t('deferral.deleted'));
+                }}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
       {notes.length > 0 ? (
         <ul className="list-notes" aria-label={title}>
           {notes.map((note) => (
@@ -164,14 +238,27 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
   const t = useT();
   const locale = useLocale();
   const ctx = useBoard();
-  const mayEdit = ctx.board.mayEdit(note);
+  useCapabilities(); // re-render when the phase changes what is allowed
+  const owner = useAppStore((s) => s.privateOwners.get(note.id));
+  const ownerName = useAppStore((s) => (owner ? s.members.find((m) => m.id === owner)?.name : undefined));
+  const rights = rightsOf(ctx, note);
+  const mayEdit = rights.editText;
   const field = fieldTitle(ctx, note.fieldId);
   const textId = `list-note-text-${note.id}`;
+  const moveTargets = ctx.template.sheets
+    .map((sheet) => ({ sheet, fields: sheet.fields.filter((f) => mayMoveToField(ctx, note, f.id)) }))
+    .filter((group) => group.fields.length > 0);
 
   return (
-    <li className="list-note" data-testid={`list-note-${note.id}`}>
+    <li className={`list-note${owner ? ' list-note--private' : ''}`} data-testid={`list-note-${note.id}`}>
       <span className="list-note__chip" style={{ backgroundColor: NOTE_FILLS[note.color], borderColor: NOTE_EDGES[note.color] }} aria-hidden="true" />
       <div className="list-note__body">
+        {owner !== undefined && (
+          <p className="private-tag" data-testid={`private-note-${note.id}`}>
+            <Icon name="eyeOff" size={16} />
+            <span>{owner === ctx.board.actor.id ? `${t('list.private')}: ${t('private.marker')}` : t('private.hiddenFor', { name: ownerName ?? '?' })}</span>
+          </p>
+        )}
         {mayEdit ? (
           <>
             <label htmlFor={textId} className="list-note__label">
@@ -189,52 +276,57 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
             </p>
           </>
         )}
+        <NoteDiscussion note={note} variant="list" />
         <div className="list-note__controls">
-          <label className="list-note__control">
-            <span>{t('list.color')}</span>
-            <select
-              className="select"
-              value={note.color}
-              data-testid={`list-color-${note.id}`}
-              onChange={(e) => recolorNote(ctx, note.id, e.target.value as NoteColor)}
-            >
-              {NOTE_COLORS.map((color) => (
-                <option key={color} value={color}>
-                  {t(`color.${color}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="list-note__control">
-            <span>{t('list.moveTo')}</span>
-            <select
-              className="select"
-              id={`list-move-${note.id}`}
-              value=""
-              data-testid={`list-move-${note.id}`}
-              onChange={(e) => {
-                const target = e.target.value;
-                if (!target) return;
-                const title = moveNoteToField(ctx, note.id, target);
-                if (title) {
-                  ctx.store.getState().announce(t('list.moved', { field: title }));
-                  onFocus(`list-move-${note.id}`);
-                }
-              }}
-            >
-              <option value="">{t('list.moveChoose')}</option>
-              {template.sheets.map((sheet) => (
-                <optgroup key={sheet.id} label={`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`}>
-                  {sheet.fields.map((f) => (
-                    <option key={f.id} value={f.id} disabled={f.id === note.fieldId}>
-                      {f.parentId ? `  ${localize(f.title, locale)}` : localize(f.title, locale)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-          {mayEdit && (
+          {rights.recolor && (
+            <label className="list-note__control">
+              <span>{t('list.color')}</span>
+              <select
+                className="select"
+                value={note.color}
+                data-testid={`list-color-${note.id}`}
+                onChange={(e) => recolorNote(ctx, note.id, e.target.value as NoteColor)}
+              >
+                {NOTE_COLORS.map((color) => (
+                  <option key={color} value={color}>
+                    {t(`color.${color}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {rights.move && moveTargets.length > 0 && (
+            <label className="list-note__control">
+              <span>{t('list.moveTo')}</span>
+              <select
+                className="select"
+                id={`list-move-${note.id}`}
+                value=""
+                data-testid={`list-move-${note.id}`}
+                onChange={(e) => {
+                  const target = e.target.value;
+                  if (!target) return;
+                  const title = moveNoteToField(ctx, note.id, target);
+                  if (title) {
+                    ctx.store.getState().announce(t('list.moved', { field: title }));
+                    onFocus(`list-move-${note.id}`);
+                  }
+                }}
+              >
+                <option value="">{t('list.moveChoose')}</option>
+                {moveTargets.map(({ sheet, fields }) => (
+                  <optgroup key={sheet.id} label={`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`}>
+                    {fields.map((f) => (
+                      <option key={f.id} value={f.id} disabled={f.id === note.fieldId}>
+                        {f.parentId ? `  ${localize(f.title, locale)}` : localize(f.title, locale)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+          )}
+          {rights.remove && (
             <button
               type="button"
               className="button button--small button--danger"
@@ -263,16 +355,26 @@ function excerpt(text: string): string {
 
 /** A note's text, edited in place; remote changes show up while the field is not being typed in. */
 function NoteTextArea({ note, id }: { note: Note; id: string }) {
-  const { board } = useBoard();
+  const ctx = useBoard();
+  const { board } = ctx;
   const [value, setValue] = useState(note.text);
   const focused = useRef(false);
   const noteId = note.id;
-  const write = useMemo(() => throttle((text: string) => board.setText(noteId, text), WRITE_INTERVAL_MS), [board, noteId]);
+  const shared = !ctx.store.getState().privateOwners.has(noteId);
+  const write = useMemo(() => throttle((text: string) => writeNoteText(ctx, noteId, text), WRITE_INTERVAL_MS), [ctx, noteId]);
 
   useEffect(() => {
     if (!focused.current) setValue(note.text);
   }, [note.text]);
-  useEffect(() => () => write.flush(), [write]);
+  // Unmounting because the phase moved on: a pending write would now be refused, so it is dropped.
+  useEffect(
+    () => () => {
+      const current = ctx.store.getState().notes.find((n) => n.id === noteId);
+      if (current && rightsOf(ctx, current).editText) write.flush();
+      else write.cancel();
+    },
+    [write, ctx, noteId],
+  );
 
   return (
     <textarea
@@ -284,7 +386,7 @@ function NoteTextArea({ note, id }: { note: Note; id: string }) {
       maxLength={LIMITS.noteTextLength}
       onFocus={() => {
         focused.current = true;
-        board.setEditing(noteId);
+        if (shared) board.setEditing(noteId);
       }}
       onBlur={() => {
         focused.current = false;

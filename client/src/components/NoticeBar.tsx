@@ -15,7 +15,7 @@ export function NoticeBar() {
 
   useEffect(() => {
     if (!notice || notice.tone === 'error') return;
-    const timer = setTimeout(() => showNotice(null), notice.tone === 'info' ? INFO_MS : WARNING_MS);
+    const timer = setTimeout(() => showNotice(null), notice.ms ?? (notice.tone === 'info' ? INFO_MS : WARNING_MS));
     return () => clearTimeout(timer);
   }, [notice, showNotice]);
 

@@ -1,8 +1,10 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { localize } from '@dmc/shared/template/lookup';
-import { template } from '../canvas/template';
+import { useTemplate } from '../canvas/template';
+import { Icon } from './icons';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
+import { readonlyReason, useCapabilities } from '../workshop/capabilities';
 
 /** Tabs for the sheets (also keys 1 and 2); arrow keys move between tabs, as in any tab list. */
 export function SheetTabs() {
@@ -10,6 +12,8 @@ export function SheetTabs() {
   const locale = useLocale();
   const sheetId = useAppStore((s) => s.sheetId);
   const setSheet = useAppStore((s) => s.setSheet);
+  const template = useTemplate();
+  const caps = useCapabilities();
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {
@@ -30,6 +34,8 @@ export function SheetTabs() {
     <div className="sheet-tabs" role="tablist" aria-label={t('sheet.tabsLabel')}>
       {template.sheets.map((sheet, index) => {
         const selected = sheet.id === sheetId;
+        // Another sheet than the phase's reads as "just looking"; a board that is read-only everywhere says so once, in the toolbar.
+        const locked = readonlyReason(caps, sheet.id)?.kind === 'otherSheet';
         return (
           <button
             key={sheet.id}
@@ -50,6 +56,12 @@ export function SheetTabs() {
           >
             <span className="sheet-tab__label">{localize(sheet.label, locale)}</span>
             <span className="sheet-tab__title">{localize(sheet.title, locale)}</span>
+            {locked && (
+              <span className="sheet-tab__lock" data-testid={`sheet-tab-locked-${sheet.id}`}>
+                <Icon name="lock" size={14} />
+                <span className="visually-hidden"> {t('sheet.readOnly')}</span>
+              </span>
+            )}
           </button>
         );
       })}

@@ -1,23 +1,32 @@
 import { localize } from '@dmc/shared/template/lookup';
 import { fitScale } from '../canvas/viewport';
-import { sheetById } from '../canvas/template';
+import { sheetById, useTemplate } from '../canvas/template';
 import { useAppStore } from '../store';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT, type Translate } from '../i18n';
+import type { Locale, CanvasTemplate } from '@dmc/shared/template/types';
+import { mayUse, newNotesTarget, readonlyReason, useCapabilities, type ReadonlyReason } from '../workshop/capabilities';
+import { useDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
 import { ActionButton } from './ActionButton';
 import { Icon } from './icons';
 
-/** The board's toolbar: add, undo/redo, zoom, list view, sheet explanation. */
+/** The board's toolbar: add, undo/redo, zoom, what this phase allows here, list view, explanations. */
 export function Toolbar() {
   const t = useT();
   const locale = useLocale();
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
   const openInfo = useAppStore((s) => s.openInfo);
+  const caps = useCapabilities();
+  const template = useTemplate();
+  const reason = readonlyReason(caps, sheetId);
+  const target = newNotesTarget(caps, sheetId);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="toolbar__group">
-        <ActionButton name="addNote" icon="note" showLabel longLabelKey="action.addNote.long" testId="add-note" className="tool-button tool-button--primary" />
-      </div>
+      {target !== null && (
+        <div className="toolbar__group">
+          <ActionButton name="addNote" icon="note" showLabel longLabelKey="action.addNote.long" testId="add-note" className="tool-button tool-button--primary" />
+        </div>
+      )}
       <div className="toolbar__group">
         <ActionButton name="undo" icon="undo" testId="undo" />
         <ActionButton name="redo" icon="redo" testId="redo" />
@@ -30,7 +39,21 @@ export function Toolbar() {
           <ActionButton name="zoomFit" icon="fit" showLabel longLabelKey="action.zoomFit.long" testId="zoom-fit" />
         </div>
       )}
+      {reason && (
+        <p className="phase-hint phase-hint--readonly" data-testid="readonly-reason" data-reason={reason.kind}>
+          <Icon name="lock" size={16} />
+          <span>{reasonText(reason, t, template, locale)}</span>
+        </p>
+      )}
+      {target === 'draft' && (
+        <p className="phase-hint phase-hint--private" data-testid="private-hint" title={t('private.marker')}>
+          <Icon name="eyeOff" size={16} />
+          <span>{t('private.hint')}</span>
+        </p>
+      )}
+      {mayUse(caps, 'vote', sheetId) && <VotesLeft dots={caps?.dotsPerPerson ?? 0} />}
       <div className="toolbar__group toolbar__group--end">
+        <ActionButton name="fieldPanel" icon="discuss" showLabel testId="field-panel-open" />
         <button type="button" className="tool-button" onClick={() => openInfo({ kind: 'sheet', id: sheetId })}>
           <Icon name="info" />
           <span className="tool-button__label">{t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}</span>
@@ -38,6 +61,40 @@ export function Toolbar() {
         <ActionButton name="toggleListView" icon="list" showLabel testId="list-view-toggle" pressed={listView} />
       </div>
     </div>
+  );
+}
+
+/** The words for why nothing can be changed here. */
+export function reasonText(reason: ReadonlyReason, t: Translate, template: CanvasTemplate, locale: Locale): string {
+  switch (reason.kind) {
+    case 'closed':
+      return t('readonly.closed');
+    case 'done':
+      return t('readonly.done');
+    case 'watching':
+      return t('readonly.watching');
+    case 'otherSheet': {
+      const labels = reason.sheets.map((id) => {
+        const sheet = template.sheets.find((s) => s.id === id);
+        return sheet ? localize(sheet.label, locale) : id;
+      });
+      return t('readonly.otherSheet', { sheets: labels.join(t('readonly.and')) });
+    }
+  }
+}
+
+function VotesLeft({ dots }: { dots: number }) {
+  const t = useT();
+  const left = votesLeft(useDiscussionIndex().myVotes, dots);
+  return (
+    <p className="phase-hint phase-hint--votes" data-testid="votes-left" data-left={left}>
+      <span className="votes-left__dots" aria-hidden="true">
+        {Array.from({ length: dots }, (_, i) => (
+          <span key={i} className={i < left ? 'dot dot--free' : 'dot dot--used'} />
+        ))}
+      </span>
+      <span>{left === 0 ? t('votes.none') : left === 1 ? t('votes.leftOne') : t('votes.left', { count: left })}</span>
+    </p>
   );
 }
 

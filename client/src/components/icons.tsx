@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 /** Small inline icons (no icon font, no external images). Decorative: the button has the label. */
-export type IconName = 'note' | 'undo' | 'redo' | 'zoomIn' | 'zoomOut' | 'fit' | 'list' | 'info' | 'trash' | 'edit';
+export type IconName = 'note' | 'undo' | 'redo' | 'zoomIn' | 'zoomOut' | 'fit' | 'list' | 'info' | 'trash' | 'edit' | 'lock' | 'eyeOff' | 'eye' | 'clock' | 'check' | 'discuss' | 'flag';
 
 const paths: Readonly<Record<IconName, ReactElement>> = {
   note: (
@@ -44,12 +44,34 @@ const paths: Readonly<Record<IconName, ReactElement>> = {
   ),
   trash: <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />,
   edit: <path d="M4 20h4L19 9l-4-4L4 16zM13 7l4 4" />,
+  lock: (
+    <>
+      <rect x="5" y="11" width="14" height="9" rx="1.5" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+    </>
+  ),
+  eyeOff: <path d="M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2" />,
+  eye: (
+    <>
+      <path d="M2 12c1-1.5 5-6 10-6s9 4.5 10 6c-1 1.5-5 6-10 6S3 13.5 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </>
+  ),
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>
+  ),
+  check: <path d="m5 12 5 5 9-10" />,
+  discuss: <path d="M4 5h16v10H9l-5 4zM8 9h8M8 12h5" />,
+  flag: <path d="M5 21V4M5 4h11l-2 4 2 4H5" />,
 };
 
 /** An icon by name. */
-export function Icon({ name }: { name: IconName }) {
+export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg className="icon" viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
       {paths[name]}
     </svg>
   );

@@ -1,4 +1,7 @@
+import type { Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
+import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
+import { mergeNotes, pruneLingering, sameNoteList, type LingeringNote } from '../collab/noteMerge';
 import type { SliceCreator } from './types';
 
 /** How the board's connection is doing, as the status indicator shows it. */
@@ -17,30 +20,78 @@ export interface Peer {
   readonly editing: string | null;
 }
 
-/** The board as the document and the connection report it. Written only by collab/. */
+/** The discussion collections of the board on screen, as plain data. */
+export interface BoardDiscussion {
+  readonly marks: readonly Mark[];
+  readonly votes: readonly Vote[];
+  readonly formulations: readonly Formulation[];
+  readonly deferrals: readonly Deferral[];
+  readonly highlights: readonly Highlight[];
+}
+
+/** What the private draft connection reports (silent writing). */
+export interface DraftStatus {
+  readonly connection: ConnectionPhase | null;
+  readonly unsynced: number;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+/** The board as the documents and the connections report it. Written only by collab/. */
 export interface BoardSlice {
+  /** The board on screen: `plenary` or a subgroup id. */
+  readonly boardId: string;
+  /** Notes of the board document. */
+  readonly boardNotes: readonly Note[];
+  /** Private notes per draft owner: my own draft, or the drafts a facilitator looks into. */
+  readonly drafts: Readonly<Record<string, readonly Note[]>>;
+  /** Private notes just revealed, shown until the board has them (see collab/noteMerge). */
+  readonly lingering: readonly LingeringNote[];
+  /** Every note on screen: board notes, then private notes (deduplicated by id). */
   readonly notes: readonly Note[];
+  /** Note id → draft owner, for the private notes in `notes`. */
+  readonly privateOwners: ReadonlyMap<string, string>;
   /** False until the first sync; the canvas does not pretend an empty board before that. */
   readonly notesLoaded: boolean;
+  readonly discussion: BoardDiscussion;
   readonly peers: readonly Peer[];
   readonly connection: ConnectionPhase;
   /** Local note changes made while not synced with the server. */
   readonly unsynced: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** My private draft's connection (null while there is none). */
+  readonly draft: DraftStatus;
   readonly boardEnd: BoardEnd | null;
+  setBoardId(boardId: string): void;
+  /** Sets the board document's notes. */
   setNotes(notes: readonly Note[]): void;
+  /** Sets (or with null, forgets) the private notes of one draft. */
+  setDraftNotes(ownerId: string, notes: readonly Note[] | null): void;
+  /** Keeps revealed private notes on screen until the board shows them. */
+  addLingering(entries: readonly LingeringNote[]): void;
+  /** Drops lingering notes that expired or arrived on the board. */
+  pruneLingering(now: number): void;
+  setDiscussion(discussion: BoardDiscussion): void;
   setPeers(peers: readonly Peer[]): void;
   setConnection(connection: ConnectionPhase): void;
   setUnsynced(unsynced: number): void;
   setHistory(canUndo: boolean, canRedo: boolean): void;
+  setDraftStatus(status: Partial<DraftStatus>): void;
   setBoardEnd(end: BoardEnd | null): void;
+  /** Forgets the board document's state (switching boards), and the revealed notes waiting for it. */
   resetBoard(): void;
+  /** Forgets every draft and lingering note. */
+  resetDrafts(): void;
 }
 
+const EMPTY_DISCUSSION: BoardDiscussion = { marks: [], votes: [], formulations: [], deferrals: [], highlights: [] };
+const NO_DRAFT: DraftStatus = { connection: null, unsynced: 0, canUndo: false, canRedo: false };
+
 const initialBoard = {
-  notes: [] as readonly Note[],
+  boardNotes: [] as readonly Note[],
   notesLoaded: false,
+  discussion: EMPTY_DISCUSSION,
   peers: [] as readonly Peer[],
   connection: 'connecting' as ConnectionPhase,
   unsynced: 0,
@@ -49,14 +100,57 @@ const initialBoard = {
   boardEnd: null as BoardEnd | null,
 };
 
+type NoteSources = Pick<BoardSlice, 'boardNotes' | 'drafts' | 'lingering' | 'notes' | 'privateOwners'>;
+
+/** Recomputes the merged notes, keeping the previous list when nothing visible changed. */
+function merged(s: NoteSources, change: Partial<Pick<NoteSources, 'boardNotes' | 'drafts' | 'lingering'>>): Partial<NoteSources> {
+  const next = { boardNotes: change.boardNotes ?? s.boardNotes, drafts: change.drafts ?? s.drafts, lingering: change.lingering ?? s.lingering };
+  // The board showing a revealed note ends its lingering at once.
+  const lingering = pruneLingering(next.lingering, next.boardNotes, 0);
+  const result = mergeNotes(next.boardNotes, Object.entries(next.drafts), lingering);
+  const notes = sameNoteList(result.notes, s.notes) ? s.notes : result.notes;
+  const owners = sameOwners(result.privateOwners, s.privateOwners) ? s.privateOwners : result.privateOwners;
+  return { ...next, lingering, notes, privateOwners: owners };
+}
+
+function sameOwners(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, owner] of a) if (b.get(id) !== owner) return false;
+  return true;
+}
+
 /** Creates the board slice. */
 export const createBoardSlice: SliceCreator<BoardSlice> = (set) => ({
   ...initialBoard,
-  setNotes: (notes) => set({ notes, notesLoaded: true }),
+  boardId: PLENARY_BOARD,
+  drafts: {},
+  lingering: [],
+  notes: [],
+  privateOwners: new Map(),
+  draft: NO_DRAFT,
+  setBoardId: (boardId) => set({ boardId }),
+  setNotes: (notes) => set((s) => ({ ...merged(s, { boardNotes: notes }), notesLoaded: true })),
+  setDraftNotes: (ownerId, notes) =>
+    set((s) => {
+      const drafts = { ...s.drafts };
+      if (notes) drafts[ownerId] = notes;
+      else delete drafts[ownerId];
+      return merged(s, { drafts });
+    }),
+  addLingering: (entries) => set((s) => (entries.length === 0 ? s : merged(s, { lingering: [...s.lingering, ...entries] }))),
+  pruneLingering: (now) =>
+    set((s) => {
+      const lingering = pruneLingering(s.lingering, s.boardNotes, now);
+      return lingering === s.lingering ? s : merged(s, { lingering });
+    }),
+  setDiscussion: (discussion) => set({ discussion }),
   setPeers: (peers) => set({ peers }),
   setConnection: (connection) => set({ connection }),
   setUnsynced: (unsynced) => set({ unsynced }),
   setHistory: (canUndo, canRedo) => set({ canUndo, canRedo }),
+  setDraftStatus: (status) => set((s) => ({ draft: { ...s.draft, ...status } })),
   setBoardEnd: (boardEnd) => set({ boardEnd }),
-  resetBoard: () => set(initialBoard),
+  // Revealed notes belong to the board they were revealed on: switching boards drops them.
+  resetBoard: () => set((s) => ({ ...initialBoard, ...merged(s, { boardNotes: [], lingering: [] }) })),
+  resetDrafts: () => set((s) => ({ ...merged(s, { drafts: {}, lingering: [] }), draft: NO_DRAFT })),
 });

@@ -6,8 +6,8 @@ import { createUiSlice } from './uiSlice';
 import { createWorkshopSlice } from './workshopSlice';
 
 export type { AppState } from './types';
-export type { Peer, ConnectionPhase, BoardEnd } from './boardSlice';
-export type { InfoTarget, Notice, ContextMenuState } from './uiSlice';
+export type { Peer, ConnectionPhase, BoardEnd, BoardDiscussion, DraftStatus } from './boardSlice';
+export type { InfoTarget, Notice, ContextMenuState, FieldPanelState } from './uiSlice';
 
 /** The one client store. Components select one value at a time: `useAppStore((s) => s.sheetId)`. */
 export const useAppStore = create<AppState>()((...args) => ({

@@ -18,6 +18,8 @@ export interface Notice {
   readonly keyVars?: Readonly<Record<string, MessageKey>>;
   /** Extra untranslated detail, e.g. the server's own reason. */
   readonly detail?: string;
+  /** How long an informational notice stays (default: a few seconds). */
+  readonly ms?: number;
 }
 
 /** The note context menu, at a client (CSS pixel) position. */
@@ -25,6 +27,17 @@ export interface ContextMenuState {
   readonly noteId: string;
   readonly x: number;
   readonly y: number;
+}
+
+/** The discussion panel of a field: its agreed wording and its open questions (action points). */
+export interface FieldPanelState {
+  readonly fieldId: string;
+  /** What gets the focus when it opens. */
+  readonly focus: 'formulation' | 'deferral' | 'none';
+  /** A new action point starts from this note (its text becomes the question). */
+  readonly noteId?: string;
+  /** An existing action point to edit. */
+  readonly deferralId?: string;
 }
 
 /** A polite screen-reader announcement; the id makes a repeated text announce again. */
@@ -54,7 +67,16 @@ export interface UiSlice {
   readonly announcement: Announcement | null;
   /** A facilitator looking at another board than the phase's (plenary or a subgroup id); null: follow the phase. */
   readonly viewBoardId: string | null;
+  /** The field whose discussion panel is open. */
+  readonly fieldPanel: FieldPanelState | null;
+  /** The facilitator this person stopped following (follow mode is on again when another starts it). */
+  readonly stoppedFollowing: string | null;
+  /** Local time the phase last changed on this screen (a refusal right after it is explained as such). */
+  readonly phaseChangedAt: number;
   setViewBoard(boardId: string | null): void;
+  openFieldPanel(panel: FieldPanelState | null): void;
+  setStoppedFollowing(facilitatorId: string | null): void;
+  setPhaseChangedAt(time: number): void;
   setLocale(locale: Locale, chosen: boolean): void;
   setSheet(sheetId: string): void;
   select(noteId: string | null): void;
@@ -105,7 +127,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
     lastColor: 'yellow',
     announcement: null,
     viewBoardId: null,
+    fieldPanel: null,
+    stoppedFollowing: null,
+    phaseChangedAt: 0,
     setViewBoard: (viewBoardId) => set({ viewBoardId, selectedId: null, editingId: null, contextMenu: null }),
+    openFieldPanel: (fieldPanel) => set({ fieldPanel, contextMenu: null, info: null }),
+    setStoppedFollowing: (stoppedFollowing) => set({ stoppedFollowing }),
+    setPhaseChangedAt: (phaseChangedAt) => set({ phaseChangedAt }),
     setLocale: (locale, chosen) => {
       if (chosen) {
         try {
@@ -133,7 +161,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
         s.canvasSize.width === canvasSize.width && s.canvasSize.height === canvasSize.height ? s : { canvasSize },
       ),
     setListView: (listView) => set({ listView, contextMenu: null, editingId: null }),
-    openInfo: (info) => set({ info, contextMenu: null }),
+    openInfo: (info) => set({ info, contextMenu: null, fieldPanel: null }),
     showNotice: (notice) => set({ notice: notice ? { ...notice, id: ++counter } : null }),
     openContextMenu: (contextMenu) => set({ contextMenu }),
     setLastColor: (lastColor) => set({ lastColor }),
@@ -151,6 +179,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
         contextMenu: null,
         announcement: null,
         viewBoardId: null,
+        fieldPanel: null,
+        stoppedFollowing: null,
+        phaseChangedAt: 0,
       }),
   };
 };

@@ -26,6 +26,13 @@ export function selectActor(s: AppState): Actor | null {
   return s.session ? { id: s.session.participant.id, role: s.session.participant.role } : null;
 }
 
+/** This person as the rules see them, re-rendering only when they change. */
+export function useActor(): Actor | null {
+  const id = useAppStore((s) => s.session?.participant.id);
+  const role = useAppStore((s) => s.session?.participant.role);
+  return useMemo(() => (id && role ? { id, role } : null), [id, role]);
+}
+
 /** This person's subgroup. */
 export function selectMembership(s: AppState): Membership {
   const id = s.session?.participant.id;

@@ -1,0 +1,52 @@
+import { NOTE_SIZE } from '@dmc/shared/domain/note';
+import type { TextMeasurer } from './fitText';
+
+/**
+ * The small counters under a note: agree ✓, disagree ✗, open ?, and voting dots ●. Pure layout
+ * (sheet units) with the text measurer injected, so it is tested without a canvas.
+ */
+
+/** What a badge counts. */
+export type BadgeKind = 'agree' | 'disagree' | 'open' | 'votes';
+
+/** One laid-out badge. */
+export interface Badge {
+  readonly kind: BadgeKind;
+  readonly text: string;
+  readonly x: number;
+  readonly width: number;
+  /** This person's own choice (their mark, or a dot of theirs). */
+  readonly mine: boolean;
+}
+
+/** Badge metrics in sheet units. */
+export const BADGE = { fontSize: 7.5, height: 11, padding: 3, gap: 2, top: NOTE_SIZE - 5.5 } as const;
+
+const SYMBOL: Readonly<Record<BadgeKind, string>> = { agree: '✓', disagree: '✗', open: '?', votes: '●' };
+
+/** The counts a note shows. */
+export interface BadgeCounts {
+  readonly agree: number;
+  readonly disagree: number;
+  readonly open: number;
+  readonly votes: number;
+  readonly myMark: 'agree' | 'disagree' | 'open' | null;
+  readonly myVotes: number;
+}
+
+/** The badges of a note, left to right, centred under it; none for counts of zero. */
+export function layoutBadges(counts: BadgeCounts, measure: TextMeasurer): Badge[] {
+  const kinds: BadgeKind[] = ['agree', 'disagree', 'open', 'votes'];
+  const shown = kinds.filter((kind) => counts[kind] > 0);
+  const sized = shown.map((kind) => {
+    const text = `${SYMBOL[kind]} ${counts[kind]}`;
+    return { kind, text, width: Math.ceil(measure(text, BADGE.fontSize) + 2 * BADGE.padding), mine: kind === 'votes' ? counts.myVotes > 0 : counts.myMark === kind };
+  });
+  const total = sized.reduce((sum, b) => sum + b.width, 0) + BADGE.gap * Math.max(0, sized.length - 1);
+  let x = (NOTE_SIZE - total) / 2;
+  return sized.map((b) => {
+    const badge = { ...b, x };
+    x += b.width + BADGE.gap;
+    return badge;
+  });
+}

@@ -1,0 +1,157 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { Member } from '@dmc/shared/domain/session';
+import { LIMITS } from '@dmc/shared/domain/limits';
+import { useBoard } from '../components/boardContext';
+import { errorMessage } from '../components/errors';
+import { useAppStore } from '../store';
+import { useT } from '../i18n';
+import type { ConfirmRequest } from './ConfirmDialog';
+import { workshopApi } from './workshopApi';
+
+/**
+ * Everyone in the workshop, with their subgroup and whether they are online. The facilitator can
+ * correct a name (a typo, or an anonymous participant who wants one) and remove someone who joined
+ * by mistake; their notes stay on the boards.
+ */
+export function ParticipantList({ ask }: { ask: (request: ConfirmRequest) => Promise<boolean> }) {
+  const t = useT();
+  const members = useAppStore((s) => s.members);
+  const online = useAppStore((s) => s.online);
+  const onlineCount = members.filter((m) => online.includes(m.id)).length;
+  return (
+    <section className="fac-card" aria-labelledby="fac-people-heading">
+      <h3 id="fac-people-heading" className="fac-heading">
+        {t('fac.people.heading')} <span className="fac-heading__count">{t('fac.people.count', { count: members.length, online: onlineCount })}</span>
+      </h3>
+      <ul className="fac-people">
+        {members.map((m) => (
+          <PersonRow key={m.id} member={m} ask={ask} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PersonRow({ member, ask }: { member: Member; ask: (request: ConfirmRequest) => Promise<boolean> }) {
+  const t = useT();
+  const { store } = useBoard();
+  const online = useAppStore((s) => s.online.includes(member.id));
+  const groupName = useAppStore((s) => s.groups.find((g) => g.id === member.groupId)?.name ?? null);
+  const isMe = useAppStore((s) => s.session?.participant.id === member.id);
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    // Back to the button that opened the field, so keyboard users keep their place.
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
+
+  const remove = async () => {
+    const ok = await ask({
+      title: t('fac.person.removeTitle', { name: member.name }),
+      body: <p>{t('fac.person.removeBody')}</p>,
+      confirmLabel: t('fac.person.removeConfirm'),
+      danger: true,
+    });
+    if (!ok) return;
+    setError(null);
+    try {
+      await workshopApi(store).remove(member.id);
+      store.getState().announce(t('fac.person.removed', { name: member.name }));
+    } catch (err) {
+      setError(errorMessage(t, err));
+    }
+  };
+
+  const where = member.role === 'facilitator' ? t('fac.person.facilitator') : (groupName ?? t('fac.group.unplaced'));
+  return (
+    <li className="fac-person">
+      {editing ? (
+        <RenameForm member={member} onDone={stopEditing} />
+      ) : (
+        <>
+          <span className={`fac-dot${online ? ' fac-dot--online' : ''}`} aria-hidden="true" />
+          <span className="fac-person__name">
+            {member.name}
+            {isMe && <span className="muted"> {t('fac.person.you')}</span>}
+            <span className="visually-hidden">, {online ? t('fac.member.online') : t('fac.member.offline')}</span>
+          </span>
+          <span className="fac-person__where">{where}</span>
+          <span className="fac-person__actions">
+            <button ref={renameButton} type="button" className="icon-button" data-testid={`fac-rename-${member.id}`} aria-label={t('fac.person.rename', { name: member.name })} title={t('fac.person.rename', { name: member.name })} onClick={() => setEditing(true)}>
+              <span aria-hidden="true" className="fac-glyph">✎</span>
+            </button>
+            {!isMe && (
+              <button type="button" className="icon-button fac-danger-icon" data-testid={`fac-remove-${member.id}`} aria-label={t('fac.person.remove', { name: member.name })} title={t('fac.person.remove', { name: member.name })} onClick={() => void remove()}>
+                <span aria-hidden="true" className="fac-glyph">×</span>
+              </button>
+            )}
+          </span>
+        </>
+      )}
+      {error && (
+        <p className="error fac-person__error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Inline rename: Enter saves, Escape cancels. */
+function RenameForm({ member, onDone }: { member: Member; onDone: () => void }) {
+  const t = useT();
+  const { store } = useBoard();
+  const [name, setName] = useState(member.name);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const trimmed = name.trim();
+  const inputId = `fac-name-input-${member.id}`;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (trimmed === '' || busy) return;
+    if (trimmed === member.name) return onDone();
+    setBusy(true);
+    setError(null);
+    try {
+      await workshopApi(store).rename(member.id, trimmed);
+      store.getState().announce(t('fac.person.renamed', { name: trimmed }));
+      onDone();
+    } catch (err) {
+      setError(errorMessage(t, err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="fac-rename"
+      onSubmit={(e) => void save(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <label className="visually-hidden" htmlFor={inputId}>
+        {t('fac.person.newName', { name: member.name })}
+      </label>
+      <input id={inputId} className="input" value={name} maxLength={LIMITS.displayNameLength} onChange={(e) => setName(e.target.value)} data-testid={inputId} autoFocus aria-invalid={error !== null} />
+      <button type="submit" className="button button--primary button--small" disabled={trimmed === '' || busy} data-testid={`fac-name-save-${member.id}`}>
+        {t('fac.save')}
+      </button>
+      <button type="button" className="button button--secondary button--small" onClick={onDone}>
+        {t('fac.cancel')}
+      </button>
+      {error && (
+        <p className="error fac-person__error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,200 @@
+import { useState, type FormEvent } from 'react';
+import { useBoard } from '../components/boardContext';
+import { errorMessage } from '../components/errors';
+import { useAppStore } from '../store';
+import { useT } from '../i18n';
+import {
+  assignmentChanges,
+  balancedAssignment,
+  membersOfGroup,
+  newGroupId,
+  nextGroupColor,
+  nextGroupNumber,
+  nextGroupOrder,
+  overwrittenCount,
+  participantsOf,
+  placeNewcomers,
+  suggestedGroupCount,
+  type GroupColor,
+} from './assignment';
+import { ColorPicker } from './ColorPicker';
+import { useConfirm } from './ConfirmDialog';
+import { GroupColumns } from './GroupColumns';
+import { JoinDetails } from './JoinDetails';
+import { ParticipantList } from './ParticipantList';
+import { workshopApi } from './workshopApi';
+
+/** "Deelnemers & subgroepen": how to join, the subgroups and who is in which, and everyone present. */
+export function PeopleTab() {
+  const { ask, dialog } = useConfirm();
+  return (
+    <div className="fac-stack">
+      <JoinDetails />
+      <GroupTools ask={ask} />
+      <GroupColumns ask={ask} />
+      <ParticipantList ask={ask} />
+      {dialog}
+    </div>
+  );
+}
+
+/** Making subgroups and placing people: new subgroup, random placement, self-selection. */
+function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
+  const t = useT();
+  const { session, store } = useBoard();
+  const groups = useAppStore((s) => s.groups);
+  const participants = useAppStore((s) => participantsOf(s.members).length);
+  const unplaced = useAppStore((s) => membersOfGroup(s.members, null).length);
+  const [adding, setAdding] = useState(false);
+  const suggested = suggestedGroupCount(participants);
+
+  const assignAll = async () => {
+    const state = store.getState();
+    const assignment = balancedAssignment(state.members, state.groups);
+    const changes = assignmentChanges(state.members, assignment);
+    const overwritten = overwrittenCount(changes);
+    if (overwritten > 0) {
+      const ok = await ask({
+        title: t('fac.assign.confirmTitle'),
+        body: <p>{t(overwritten === 1 ? 'fac.assign.confirmBodyOne' : 'fac.assign.confirmBodyMany', { count: overwritten })}</p>,
+        confirmLabel: t('fac.assign.confirm'),
+      });
+      if (!ok) return;
+    }
+    session.assign(assignment);
+    state.announce(t('fac.assign.done', { count: assignment.size, groups: state.groups.length }));
+  };
+  const placeLatecomers = () => {
+    const state = store.getState();
+    const placement = placeNewcomers(state.members, state.groups);
+    session.assign(placement);
+    state.announce(t('fac.assign.newcomersDone', { count: placement.size }));
+  };
+  const createSuggested = () => {
+    const state = store.getState();
+    let current = [...state.groups];
+    for (let i = current.length; i < suggested; i++) {
+      const group = { id: newGroupId(), name: `${t('fac.group.defaultName')} ${nextGroupNumber(current, t('fac.group.defaultName'))}`, color: nextGroupColor(current), order: nextGroupOrder(current) };
+      session.putGroup(group);
+      current = [...current, group];
+    }
+    state.announce(t('fac.group.createdMany', { count: suggested }));
+  };
+
+  return (
+    <section className="fac-card" aria-labelledby="fac-groups-heading">
+      <h3 id="fac-groups-heading" className="fac-heading">
+        {t('fac.groups.heading')}
+      </h3>
+      <p className="fac-hint">{participants > 0 ? t(suggested <= 1 ? 'fac.groups.adviceOne' : 'fac.groups.advice', { count: participants, groups: suggested }) : t('fac.groups.adviceNobody')}</p>
+      <div className="fac-row">
+        <button type="button" className="button button--secondary" data-testid="fac-group-add" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+          <span aria-hidden="true">+</span> {t('fac.group.add')}
+        </button>
+        {groups.length < suggested && !adding && (
+          <button type="button" className="button button--secondary" data-testid="fac-groups-suggested" onClick={createSuggested}>
+            {t(suggested === 1 ? 'fac.group.createSuggestedOne' : 'fac.group.createSuggested', { count: suggested })}
+          </button>
+        )}
+      </div>
+      {adding && <NewGroupForm onDone={() => setAdding(false)} />}
+      <div className="fac-row">
+        <button type="button" className="button button--primary" data-testid="fac-assign-random" disabled={groups.length === 0 || participants === 0} onClick={() => void assignAll()}>
+          {t('fac.assign.random')}
+        </button>
+        {unplaced > 0 && unplaced < participants && groups.length > 0 && (
+          <button type="button" className="button button--secondary" data-testid="fac-assign-newcomers" onClick={placeLatecomers}>
+            {t('fac.assign.newcomers', { count: unplaced })}
+          </button>
+        )}
+      </div>
+      <p className="fac-hint">{groups.length === 0 ? t('fac.assign.needGroups') : t('fac.assign.hint')}</p>
+      <SelfSelectToggle />
+    </section>
+  );
+}
+
+/** Name and colour for a new subgroup. */
+function NewGroupForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const { session, store } = useBoard();
+  const groups = useAppStore((s) => s.groups);
+  const prefix = t('fac.group.defaultName');
+  const [name, setName] = useState(() => `${prefix} ${nextGroupNumber(groups, prefix)}`);
+  const [color, setColor] = useState<GroupColor>(() => nextGroupColor(groups));
+  const trimmed = name.trim();
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    if (trimmed === '') return;
+    const current = store.getState().groups;
+    session.putGroup({ id: newGroupId(), name: trimmed, color, order: nextGroupOrder(current) });
+    store.getState().announce(t('fac.group.created', { group: trimmed }));
+    // Ready for the next one: most workshops need two or three.
+    const after = [...current, { id: '', name: trimmed, color, order: 0 }];
+    setName(`${prefix} ${nextGroupNumber(after, prefix)}`);
+    setColor(nextGroupColor(after));
+  };
+
+  return (
+    <form
+      className="fac-new-group"
+      onSubmit={create}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <label className="fac-label" htmlFor="fac-group-name">
+        {t('fac.group.name')}
+      </label>
+      <input id="fac-group-name" className="input" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} data-testid="fac-group-name" autoFocus />
+      <ColorPicker value={color} onChange={setColor} />
+      <div className="fac-row">
+        <button type="submit" className="button button--primary button--small" data-testid="fac-group-create" disabled={trimmed === ''}>
+          {t('fac.group.create')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={onDone}>
+          {t('common.close')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Deelnemers kiezen zelf": participants pick their own subgroup. */
+function SelfSelectToggle() {
+  const t = useT();
+  const { store } = useBoard();
+  const enabled = useAppStore((s) => s.settings?.selfSelectGroups ?? s.session?.workshop.selfSelectGroups ?? false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const change = async (value: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await workshopApi(store).update({ selfSelectGroups: value });
+    } catch (err) {
+      setError(errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="fac-check">
+      <input id="fac-self-select" type="checkbox" checked={enabled} disabled={busy} onChange={(e) => void change(e.target.checked)} data-testid="fac-self-select" aria-describedby="fac-self-select-hint" />
+      <label htmlFor="fac-self-select">{t('fac.groups.selfSelect')}</label>
+      <p className="fac-hint" id="fac-self-select-hint">
+        {t('fac.groups.selfSelectHint')}
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

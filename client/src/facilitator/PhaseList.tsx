@@ -1,0 +1,60 @@
+import { PHASES, type PhaseId } from '@dmc/shared/domain/phases';
+import { localize } from '@dmc/shared/template/lookup';
+import { useLocale, useT } from '../i18n';
+import { formatDuration, formatHours } from './format';
+import { HALF_DAY_MINUTES, phaseIndex, plannedFrom, plannedTotal, revealsPrivateNotes } from './phasePlan';
+
+/**
+ * The whole script at a glance: every phase with its suggested minutes, the current one marked,
+ * and how the minutes add up against the half day. Any phase can be chosen; a jump over phases
+ * is confirmed first (see usePhaseMove).
+ */
+export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: PhaseId) => Promise<void> }) {
+  const t = useT();
+  const locale = useLocale();
+  const current = phaseIndex(phaseId);
+  return (
+    <section className="fac-card" aria-labelledby="fac-phases-heading">
+      <h3 id="fac-phases-heading" className="fac-heading">
+        {t('fac.phases.heading')}
+      </h3>
+      <ol className="fac-phases">
+        {PHASES.map((p, index) => {
+          const isCurrent = p.id === phaseId;
+          const state = isCurrent ? 'current' : index < current ? 'past' : 'future';
+          const reveal = revealsPrivateNotes(phaseId, p.id);
+          return (
+            <li key={p.id} className={`fac-phase fac-phase--${state}`}>
+              <button
+                type="button"
+                className="fac-phase__button"
+                data-testid={`fac-phase-${p.id}`}
+                aria-current={isCurrent ? 'step' : undefined}
+                aria-disabled={isCurrent || undefined}
+                aria-describedby={reveal ? 'fac-phases-reveal' : undefined}
+                onClick={() => {
+                  if (!isCurrent) void moveTo(p.id);
+                }}
+              >
+                <span className="fac-phase__number" aria-hidden="true">
+                  {isCurrent ? '●' : index === 0 ? '–' : index}
+                </span>
+                <span className="fac-phase__label">{localize(p.label, locale)}</span>
+                <span className="fac-phase__minutes">{p.minutes > 0 ? `${p.minutes} min` : '—'}</span>
+                {isCurrent && <span className="visually-hidden">{t('fac.phases.currentMark')}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="fac-phases__total">
+        {t('fac.phases.total', { total: formatDuration(plannedTotal(), locale), halfDay: formatHours(HALF_DAY_MINUTES / 60, locale) })}
+      </p>
+      {phaseId !== 'done' && <p className="fac-hint">{t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId), locale) })}</p>}
+      <p className="fac-hint">{t('fac.phases.jumpHint')}</p>
+      <p className="visually-hidden" id="fac-phases-reveal">
+        {t('fac.phase.revealWarning')}
+      </p>
+    </section>
+  );
+}

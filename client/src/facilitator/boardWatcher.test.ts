@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote } from '@dmc/shared/doc/board';
+import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
+import { PLENARY_BOARD, boardDocKey, draftDocKey } from '@dmc/shared/protocol/api';
+import { DocWatcher, type DocSnapshot } from './boardWatcher';
+
+/**
+ * The watcher against the real server, as the facilitator's overview uses it. The server's test
+ * harness and `ws` are loaded at run time only: the client's type configuration has no Node types.
+ */
+
+/** What this test uses of server/src/testing/harness.ts. */
+interface Harness {
+  startTestServer(): Promise<{ url: string; close(): Promise<void> }>;
+  createWorkshop(baseUrl: string, title?: string): Promise<CreateWorkshopResponse>;
+  joinWorkshop(baseUrl: string, code: string, name: string): Promise<SessionResponse>;
+  collabUrl(baseUrl: string): string;
+  connectBoard(baseUrl: string, session: SessionResponse, board?: string): {
+    readonly doc: import('yjs').Doc;
+    readonly provider: { readonly awareness: { getStates(): Map<number, unknown> } };
+    synced(): Promise<void>;
+    destroy(): void;
+  };
+  waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
+}
+
+const harnessPath = '../../../server/src/testing/harness';
+const wsPath = 'ws';
+
+describe('DocWatcher', () => {
+  let harness: Harness;
+  let WebSocketPolyfill: typeof WebSocket;
+  let server: { url: string; close(): Promise<void> };
+  let facilitator: CreateWorkshopResponse;
+  let participant: SessionResponse;
+
+  beforeAll(async () => {
+    harness = (await import(/* @vite-ignore */ harnessPath)) as Harness;
+    WebSocketPolyfill = ((await import(/* @vite-ignore */ wsPath)) as { default: typeof WebSocket }).default;
+    server = await harness.startTestServer();
+    facilitator = await harness.createWorkshop(server.url, 'Overzicht');
+    participant = await harness.joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const watch = (docKey: string, seen: DocSnapshot[]) =>
+    new DocWatcher({
+      wsBase: harness.collabUrl(server.url),
+      workshopId: facilitator.workshop.id,
+      docKey,
+      token: facilitator.token,
+      onChange: (snapshot) => seen.push(snapshot),
+      WebSocketPolyfill,
+    });
+
+  it('follows a board live without showing up in its presence', async () => {
+    const seen: DocSnapshot[] = [];
+    const watcher = watch(boardDocKey(PLENARY_BOARD), seen);
+    await harness.waitFor(() => watcher.snapshot().status === 'live', 'the watcher to sync');
+    expect(watcher.snapshot().notes).toEqual([]);
+    expect(watcher.snapshot().lastChangeAt).toBeNull();
+
+    const bram = harness.connectBoard(server.url, participant);
+    await bram.synced();
+    const before = Date.now();
+    addNote(bram.doc, { id: 'note-1', sheetId: 'vel1', fieldId: 'doel', x: 100, y: 200, color: 'blue', text: 'Studiesucces', authorId: participant.participant.id });
+    await harness.waitFor(() => seen.at(-1)?.notes.length === 1, 'the note to reach the watcher');
+    expect(seen.at(-1)?.notes[0]?.text).toBe('Studiesucces');
+    expect(seen.at(-1)?.lastChangeAt ?? 0).toBeGreaterThanOrEqual(before);
+    // Only Bram himself is on the board: the watcher has no presence.
+    expect(bram.provider.awareness.getStates().size).toBe(1);
+
+    watcher.destroy();
+    const count = seen.length;
+    addNote(bram.doc, { id: 'note-2', sheetId: 'vel1', fieldId: 'doel', x: 200, y: 200, color: 'blue', text: 'Later', authorId: participant.participant.id });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(seen.length).toBe(count);
+    bram.destroy();
+  });
+
+  it("dates a board's existing notes by the newest one", async () => {
+    const watcher = watch(boardDocKey(PLENARY_BOARD), []);
+    await harness.waitFor(() => watcher.snapshot().status === 'live' && watcher.snapshot().notes.length === 2, 'the watcher to sync');
+    const newest = Math.max(...watcher.snapshot().notes.map((n) => n.createdAt));
+    expect(watcher.snapshot().lastChangeAt).toBe(newest);
+    watcher.destroy();
+  });
+
+  it("reads a participant's private draft", async () => {
+    const watcher = watch(draftDocKey(participant.participant.id), []);
+    await harness.waitFor(() => watcher.snapshot().status === 'live', 'the draft to sync');
+    expect(watcher.snapshot().notes).toEqual([]);
+    watcher.destroy();
+  });
+
+  it('reports a board that does not exist as gone', async () => {
+    const watcher = watch(boardDocKey('no-such-group'), []);
+    await harness.waitFor(() => watcher.snapshot().status === 'gone', 'the refusal');
+    watcher.destroy();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { PHASES } from '@dmc/shared/domain/phases';
+import { HALF_DAY_MINUTES, defaultTimerMinutes, moveKind, plannedFrom, plannedTotal, revealsPrivateNotes, skippedPhases } from './phasePlan';
+
+describe('phase plan', () => {
+  it('tells a step from a jump', () => {
+    expect(moveKind('welcome', 'welcome')).toBe('none');
+    expect(moveKind('welcome', 'vel1-write')).toBe('step');
+    expect(moveKind('vel1-discuss', 'vel1-write')).toBe('step');
+    expect(moveKind('welcome', 'vel1-discuss')).toBe('jump');
+    expect(moveKind('done', 'open')).toBe('jump');
+  });
+
+  it('lists the phases a jump passes over, in either direction', () => {
+    expect(skippedPhases('welcome', 'vel1-discuss').map((p) => p.id)).toEqual(['vel1-write']);
+    expect(skippedPhases('vel2-discuss', 'vel1-discuss').map((p) => p.id)).toEqual(['vel2-write']);
+    expect(skippedPhases('welcome', 'vel1-write')).toEqual([]);
+  });
+
+  it('warns that leaving a silent-writing phase reveals the private notes', () => {
+    expect(revealsPrivateNotes('vel1-write', 'vel1-discuss')).toBe(true);
+    expect(revealsPrivateNotes('vel2-write', 'vel1-discuss')).toBe(true);
+    expect(revealsPrivateNotes('vel1-write', 'vel1-write')).toBe(false);
+    expect(revealsPrivateNotes('welcome', 'vel1-write')).toBe(false);
+  });
+
+  it('adds the suggested minutes up to about a half day', () => {
+    expect(plannedTotal()).toBe(PHASES.reduce((sum, p) => sum + p.minutes, 0));
+    // The script should fit the handbook's "dagdeel" within half an hour either way.
+    expect(Math.abs(plannedTotal() - HALF_DAY_MINUTES)).toBeLessThanOrEqual(30);
+    expect(plannedFrom('open')).toBe(plannedTotal());
+    expect(plannedFrom('actions')).toBe(25);
+    expect(plannedFrom('done')).toBe(0);
+  });
+
+  it('starts the timer with the suggested minutes, or 5 where there are none', () => {
+    expect(defaultTimerMinutes('vel1-write')).toBe(15);
+    expect(defaultTimerMinutes('open')).toBe(5);
+  });
+});

@@ -1,0 +1,50 @@
+import { PHASES, PHASE_IDS, phase, totalMinutes, type PhaseDefinition, type PhaseId } from '@dmc/shared/domain/phases';
+
+/**
+ * The phase plan as the facilitator steers it: how far a jump goes, what leaving a phase does,
+ * and how the suggested minutes add up against the half day the handbook plans for.
+ */
+
+/** The handbook: "Houdt rekening met een dagdeel aan tijdsbesteding" — about three and a half hours. */
+export const HALF_DAY_MINUTES = 210;
+
+/** Position of a phase in the script. */
+export function phaseIndex(id: PhaseId): number {
+  return PHASE_IDS.indexOf(id);
+}
+
+/** How a move from one phase to another counts: no move, one step either way, or a jump. */
+export function moveKind(from: PhaseId, to: PhaseId): 'none' | 'step' | 'jump' {
+  const distance = Math.abs(phaseIndex(to) - phaseIndex(from));
+  return distance === 0 ? 'none' : distance === 1 ? 'step' : 'jump';
+}
+
+/** The phases passed over when jumping (between the two, exclusive), in script order. */
+export function skippedPhases(from: PhaseId, to: PhaseId): PhaseDefinition[] {
+  const a = phaseIndex(from);
+  const b = phaseIndex(to);
+  return PHASES.slice(Math.min(a, b) + 1, Math.max(a, b));
+}
+
+/**
+ * Whether leaving `from` for `to` reveals everyone's private notes: the server moves the drafts
+ * onto the group boards whenever a silent-writing phase ends, in whichever direction.
+ */
+export function revealsPrivateNotes(from: PhaseId, to: PhaseId): boolean {
+  return from !== to && phase(from).privateWriting;
+}
+
+/** Suggested minutes of the whole script. */
+export function plannedTotal(): number {
+  return totalMinutes(PHASES);
+}
+
+/** Suggested minutes still ahead, counting the given phase itself. */
+export function plannedFrom(id: PhaseId): number {
+  return totalMinutes(PHASES.slice(phaseIndex(id)));
+}
+
+/** The timer length a phase starts with: its suggested minutes, or 5 for phases without one. */
+export function defaultTimerMinutes(id: PhaseId): number {
+  return phase(id).minutes > 0 ? phase(id).minutes : 5;
+}

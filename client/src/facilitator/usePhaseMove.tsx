@@ -1,0 +1,42 @@
+import { phase, type PhaseId } from '@dmc/shared/domain/phases';
+import { localize } from '@dmc/shared/template/lookup';
+import { useBoard } from '../components/boardContext';
+import { useAppStore } from '../store';
+import { useLocale, useT } from '../i18n';
+import type { ConfirmRequest } from './ConfirmDialog';
+import { moveKind, revealsPrivateNotes, skippedPhases } from './phasePlan';
+
+/**
+ * Moving everyone to another phase. One step (next, previous) happens at once; a jump over
+ * phases asks first, naming what is skipped and whether private notes are revealed.
+ */
+export function usePhaseMove(ask: (request: ConfirmRequest) => Promise<boolean>): (to: PhaseId) => Promise<void> {
+  const { session } = useBoard();
+  const t = useT();
+  const locale = useLocale();
+  return async (to: PhaseId) => {
+    const from = useAppStore.getState().flow?.phaseId;
+    if (!from || from === to) return;
+    if (moveKind(from, to) === 'jump') {
+      const skipped = skippedPhases(from, to).map((p) => localize(p.label, locale));
+      const ok = await ask({
+        title: t('fac.jump.title', { phase: localize(phase(to).label, locale) }),
+        body: (
+          <>
+            <p>{t(skipped.length === 1 ? 'fac.jump.skipsOne' : 'fac.jump.skipsMany', { count: skipped.length })}</p>
+            <ul>
+              {skipped.map((label) => (
+                <li key={label}>{label}</li>
+              ))}
+            </ul>
+            {revealsPrivateNotes(from, to) && <p className="warning">{t('fac.phase.revealWarning')}</p>}
+          </>
+        ),
+        confirmLabel: t('fac.jump.confirm'),
+      });
+      if (!ok) return;
+    }
+    session.setPhase(to);
+    useAppStore.getState().announce(t('fac.phase.moved', { phase: localize(phase(to).label, locale) }));
+  };
+}
