@@ -162,3 +162,30 @@ describe('demo workshop', () => {
     }
   });
 });
+
+describe('PDF exports', () => {
+  it('downloads the report and the A0 sheets of the demo workshop as real PDFs', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const { extractPdfText, compactText } = await import('@dmc/shared/domain/export/pdfText.testing');
+    const server = await startTestServer();
+    try {
+      const created = (await (await fetch(`${server.url}/api/demo`, { method: 'POST' })).json()) as CreateWorkshopResponse;
+      const report = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/report.pdf`, { headers: { authorization: `Bearer ${created.token}` } });
+      expect(report.status).toBe(200);
+      expect(report.headers.get('content-type')).toBe('application/pdf');
+      const bytes = new Uint8Array(await report.arrayBuffer());
+      const doc = await PDFDocument.load(bytes);
+      expect(doc.getPageCount()).toBeGreaterThanOrEqual(8);
+      const text = compactText((await extractPdfText(bytes)).join(" "));
+      expect(text).toContain(compactText(created.workshop.title));
+      const sheets = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-plenary.pdf`, { headers: { authorization: `Bearer ${created.token}` } });
+      const a0 = await PDFDocument.load(new Uint8Array(await sheets.arrayBuffer()));
+      expect(a0.getPageCount()).toBe(3);
+      const { width, height } = a0.getPage(0).getSize();
+      expect(Math.round(width)).toBe(3370);
+      expect(Math.round(height)).toBe(2384);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { isTextExportFormat, textExport } from '@dmc/shared/domain/export/files';
+import { fileStem, isTextExportFormat, textExport } from '@dmc/shared/domain/export/files';
 import { parseBackup } from '@dmc/shared/domain/export/json';
 import { demoWorkshop } from '@dmc/shared/domain/demo/demoWorkshop';
 import { bearerToken, type TokenSigner } from '../auth/tokens';
@@ -21,13 +21,36 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
   router.get('/workshops/:id/export/:format', async (req, res) => {
     const workshop = workshops.authenticateFacilitator(tokens.verify(bearerToken(req.headers.authorization)), String(req.params.id));
     const format = String(req.params.format);
-    if (!isTextExportFormat(format)) throw new HttpError(404, 'unknown_format', `Unknown export format "${format}".`);
     const locale = req.query.lang === 'en' ? 'en' : req.query.lang === 'nl' ? 'nl' : workshop.language;
-    const file = textExport(format, await exchange.collect(workshop.id), { locale, uidDomain: req.hostname || 'localhost' });
-    res.setHeader('Content-Type', file.mediaType);
-    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    const sheets = /^sheets-([A-Za-z0-9_-]{1,64})\.pdf$/.exec(format);
+    if (!isTextExportFormat(format) && format !== 'report.pdf' && !sheets) {
+      throw new HttpError(404, 'unknown_format', `Unknown export format "${format}".`);
+    }
+    const exp = await exchange.collect(workshop.id);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(file.body);
+    if (isTextExportFormat(format)) {
+      const file = textExport(format, exp, { locale, uidDomain: req.hostname || 'localhost' });
+      res.setHeader('Content-Type', file.mediaType);
+      res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+      res.send(file.body);
+      return;
+    }
+    // PDFs are made on demand; pdf-lib is loaded only when someone asks for one.
+    const pdf = await import('@dmc/shared/domain/export/pdf');
+    let bytes: Uint8Array;
+    let filename: string;
+    if (sheets?.[1]) {
+      const boardId = sheets[1];
+      if (!exp.boards.some((b) => b.boardId === boardId)) throw new HttpError(404, 'unknown_board', `No board "${boardId}" in this workshop.`);
+      bytes = await pdf.sheetsToA0Pdf(exp, boardId, { locale });
+      filename = `${fileStem(exp)}-${boardId}-A0.pdf`;
+    } else {
+      bytes = await pdf.workshopReportPdf(exp, { locale });
+      filename = `${fileStem(exp)}-${locale === 'en' ? 'report' : 'verslag'}.pdf`;
+    }
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.send(Buffer.from(bytes));
   });
 
   // The backup may be far larger than other requests, so it has its own body parser and limit.
