@@ -49,12 +49,27 @@ export function historyState(ctx: ActionContext): { canUndo: boolean; canRedo: b
   return historyClient(ctx) === ctx.board ? { canUndo: state.canUndo, canRedo: state.canRedo } : { canUndo: state.draft.canUndo, canRedo: state.draft.canRedo };
 }
 
+/**
+ * A spot of its own for each person in a rectangle (fractions 0.2–0.8 of it, from their id). While
+ * writing silently nobody sees the others' notes, so without this everyone would pick the same
+ * "first free spot" and the notes would land on top of each other when they are revealed.
+ */
+export function personalPoint(rect: { x: number; y: number; width: number; height: number }, personId: string): { x: number; y: number } {
+  let hash = 2166136261;
+  for (let i = 0; i < personId.length; i++) hash = Math.imul(hash ^ personId.charCodeAt(i), 16777619) >>> 0;
+  const fx = 0.2 + ((hash & 0xffff) / 0xffff) * 0.6;
+  const fy = 0.2 + ((hash >>> 16) / 0xffff) * 0.6;
+  return { x: rect.x + rect.width * fx, y: rect.y + rect.height * fy };
+}
+
 /** Adds an empty note in a free spot near the middle of the view, and opens it for typing. */
 export function addNoteAtViewCentre(ctx: ActionContext): Note | null {
   const state = ctx.store.getState();
   const sheet = sheetById(state.sheetId);
   const vp = viewportOf(state, sheet);
-  const centre = screenToSheet(vp, { x: state.canvasSize.width / 2, y: state.canvasSize.height / 2 });
+  const middle = screenToSheet(vp, { x: state.canvasSize.width / 2, y: state.canvasSize.height / 2 });
+  const inField = fieldAt(sheet, middle.x, middle.y);
+  const centre = writerFor(ctx, sheet.id) === ctx.draft && ctx.draft ? personalPoint(inField?.rect ?? { x: 0, y: 0, width: sheet.width, height: sheet.height }, ctx.draft.actor.id) : middle;
   const field = fieldAt(sheet, centre.x, centre.y);
   const placement = placeNewNote(sheet, state.notes, state.locale, field?.id ?? null, centre);
   return createNote(ctx, sheet.id, placement, '', true);
@@ -65,8 +80,10 @@ export function addNoteInField(ctx: ActionContext, fieldId: string, text = '', e
   const found = getField(ctx.template, fieldId);
   if (!found) return null;
   const state = ctx.store.getState();
-  const spot = spotInField(found.sheet, found.field, state.notes, state.locale);
-  const placement = spot ? { x: spot.x, y: spot.y, fieldId } : placeNewNote(found.sheet, state.notes, state.locale, fieldId);
+  const writer = writerFor(ctx, found.sheet.id);
+  const near = writer && writer === ctx.draft ? personalPoint(found.field.rect, writer.actor.id) : undefined;
+  const spot = spotInField(found.sheet, found.field, state.notes, state.locale, near);
+  const placement = spot ? { x: spot.x, y: spot.y, fieldId } : placeNewNote(found.sheet, state.notes, state.locale, fieldId, near);
   return createNote(ctx, found.sheet.id, placement, text, edit);
 }
 

@@ -135,3 +135,16 @@ describe('action registry', () => {
     expect(actionForKey(key('1'), ctx)?.name).toBe('sheet-vel1');
   });
 });
+
+describe('a spot of your own while writing silently', () => {
+  it('is stable per person, inside the field, and differs between people', async () => {
+    const { personalPoint } = await import('./commands');
+    const rect = { x: 30, y: 120, width: 600, height: 360 };
+    const a = personalPoint(rect, 'anna-id');
+    expect(personalPoint(rect, 'anna-id')).toEqual(a);
+    expect(a.x).toBeGreaterThanOrEqual(rect.x + rect.width * 0.2);
+    expect(a.x).toBeLessThanOrEqual(rect.x + rect.width * 0.8);
+    expect(a.y).toBeGreaterThanOrEqual(rect.y + rect.height * 0.2);
+    expect(personalPoint(rect, 'bram-id')).not.toEqual(a);
+  });
+});

@@ -11,7 +11,7 @@ export function useShortcuts(ctx: ActionContext | null): void {
       if (event.defaultPrevented || event.isComposing) return;
       if (isTypingTarget(event.target)) return;
       const state = ctx.store.getState();
-      if (state.info !== null || state.contextMenu !== null) return;
+      if (state.info !== null || state.fieldPanel !== null || state.contextMenu !== null) return;
       if (isControlTarget(event.target) && isControlKey(event.key)) return;
       const action = actionForKey(event, ctx);
       if (!action) return;

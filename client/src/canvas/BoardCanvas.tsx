@@ -16,7 +16,7 @@ import { registerCanvasElement } from '../testHook';
 import { gestures } from './gestures';
 import { NoteEditor } from './NoteEditor';
 import { clampToSheet } from './notePlacement';
-import { FIELD_BUTTON_NAME, FieldExtrasLayer } from './FieldExtrasLayer';
+import { FIELD_BUTTON_NAME, FieldButtonLayer, FormulationLayer } from './FieldExtrasLayer';
 import { NOTE_NAME, type NoteHandlers } from './NoteShape';
 import { NotesLayer } from './NotesLayer';
 import { OverlayLayer } from './OverlayLayer';
@@ -373,8 +373,9 @@ export function BoardCanvas() {
           onTap={onStageClick}
         >
           <SheetLayer template={ctx.template} sheet={sheet} locale={locale} onInfo={onInfo} onFieldDoubleClick={onFieldDoubleClick} />
+          <FormulationLayer sheet={sheet} />
           <NotesLayer sheetId={sheet.id} handlers={handlers} />
-          <FieldExtrasLayer sheet={sheet} locale={locale} />
+          <FieldButtonLayer sheet={sheet} />
           <OverlayLayer sheetId={sheet.id} scale={viewport.scale} />
         </Stage>
       )}

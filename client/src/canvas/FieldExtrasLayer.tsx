@@ -1,13 +1,12 @@
 import { memo } from 'react';
 import type Konva from 'konva';
 import { Group, Layer, Rect, Text } from 'react-konva';
-import type { FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
+import type { FieldTemplate, SheetTemplate } from '@dmc/shared/template/types';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { mayUse, useCapabilities } from '../workshop/capabilities';
 import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { layoutFormulationBox } from './formulationBox';
-import { fieldLayoutFor } from './layouts';
 import { canvasMeasurer } from './measure';
 import { CANVAS_COLORS, FONT_FAMILY } from './theme';
 
@@ -15,13 +14,26 @@ import { CANVAS_COLORS, FONT_FAMILY } from './theme';
 export const FIELD_BUTTON_NAME = 'field-button';
 
 /**
- * What the group made of each field, drawn over it: the agreed wording in a box across the
- * bottom (visible to all, not listening, so notes under it stay reachable), and next to the
- * info button a button that opens the field's discussion panel with, when there are any, the
- * number of open action points.
+ * What the group made of each field, drawn on it. The agreed wording: a box across the bottom of
+ * the field, under the notes (a note laid there stays on top and reachable). The field's button,
+ * over the notes at the field's bottom right (clear of the printed texts): it opens the field's
+ * discussion panel and shows the number of open action points.
  */
-export function FieldExtrasLayer({ sheet, locale }: { sheet: SheetTemplate; locale: Locale }) {
+export function FormulationLayer({ sheet }: { sheet: SheetTemplate }) {
   const t = useT();
+  const index = useDiscussionIndex();
+  return (
+    <Layer listening={false}>
+      {sheet.fields.map((field) => {
+        const text = index.formulationByField.get(field.id)?.text ?? '';
+        return text.trim() === '' ? null : <FormulationBox key={field.id} field={field} text={text} title={t('canvas.formulation')} />;
+      })}
+    </Layer>
+  );
+}
+
+/** The discussion button of every field (see FormulationLayer). */
+export function FieldButtonLayer({ sheet }: { sheet: SheetTemplate }) {
   const caps = useCapabilities();
   const index = useDiscussionIndex();
   const openFieldPanel = useAppStore((s) => s.openFieldPanel);
@@ -29,84 +41,80 @@ export function FieldExtrasLayer({ sheet, locale }: { sheet: SheetTemplate; loca
   return (
     <Layer>
       {sheet.fields.map((field) => {
-        const text = index.formulationByField.get(field.id)?.text ?? '';
+        const hasText = (index.formulationByField.get(field.id)?.text ?? '').trim() !== '';
         const open = index.deferralsByField.get(field.id)?.length ?? 0;
-        if (!tools && text.trim() === '' && open === 0) return null;
-        return (
-          <FieldExtras
-            key={field.id}
-            sheet={sheet}
-            field={field}
-            locale={locale}
-            text={text}
-            openPoints={open}
-            title={t('canvas.formulation')}
-            onOpen={() => openFieldPanel({ fieldId: field.id, focus: 'none' })}
-          />
-        );
+        if (!tools && !hasText && open === 0) return null;
+        const text = index.formulationByField.get(field.id)?.text ?? '';
+        return <FieldButton key={field.id} field={field} formulation={text} openPoints={open} onOpen={() => openFieldPanel({ fieldId: field.id, focus: 'none' })} />;
       })}
     </Layer>
   );
 }
 
-interface FieldExtrasProps {
-  readonly sheet: SheetTemplate;
+const FormulationBox = memo(function FormulationBox({ field, text, title }: { field: FieldTemplate; text: string; title: string }) {
+  const nested = field.parentId !== undefined;
+  const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
+  return (
+    <Group id={`formulation-${field.id}`} x={box.x} y={box.y}>
+      <Rect width={box.width} height={box.height} fill={CANVAS_COLORS.formulationFill} stroke={CANVAS_COLORS.formulationEdge} strokeWidth={nested ? 0.8 : 1.2} cornerRadius={3} shadowColor="black" shadowOpacity={0.12} shadowBlur={4} shadowOffsetY={1} perfectDrawEnabled={false} />
+      <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} perfectDrawEnabled={false} />
+      <Text x={box.padding + 2} y={box.padding} text={title} fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill={CANVAS_COLORS.formulationEdge} perfectDrawEnabled={false} />
+      <Text
+        x={box.padding + 2}
+        y={box.padding + box.titleSize * 1.4}
+        text={box.lines.join('\n')}
+        fontFamily={FONT_FAMILY}
+        fontSize={box.fontSize}
+        lineHeight={box.lineHeight}
+        fill={CANVAS_COLORS.ink}
+        wrap="none"
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+});
+
+interface FieldButtonProps {
   readonly field: FieldTemplate;
-  readonly locale: Locale;
-  readonly text: string;
+  /** The agreed wording, if any: the button sits just above its box. */
+  readonly formulation: string;
   readonly openPoints: number;
-  readonly title: string;
   readonly onOpen: () => void;
 }
 
-const FieldExtras = memo(function FieldExtras({ sheet, field, locale, text, openPoints, title, onOpen }: FieldExtrasProps) {
+/** Radius of the field button, like the info buttons of top-level and nested fields. */
+const BUTTON_RADIUS = { top: 9.5, nested: 7 } as const;
+
+const FieldButton = memo(function FieldButton({ field, formulation, openPoints, onOpen }: FieldButtonProps) {
+  // Bottom right of the field, clear of the printed texts (and above the agreed wording's box).
   const nested = field.parentId !== undefined;
-  const { info } = fieldLayoutFor(sheet, field, locale);
-  const r = info.r;
-  const buttonX = info.x - r - 4 - 2 * r;
+  const r = nested ? BUTTON_RADIUS.nested : BUTTON_RADIUS.top;
+  const margin = nested ? 4 : 8;
+  const box = formulation.trim() !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested) : null;
+  const bottom = box ? box.y - 3 : field.rect.y + field.rect.height - margin;
   const countText = `⚑ ${openPoints}`;
   const countWidth = canvasMeasurer('bold')(countText, r * 1.05) + r;
-  const box = text.trim() !== '' ? layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested) : null;
   return (
-    <Group id={`field-extras-${field.id}`}>
-      {box && (
-        <Group id={`formulation-${field.id}`} x={box.x} y={box.y} listening={false}>
-          <Rect width={box.width} height={box.height} fill={CANVAS_COLORS.formulationFill} stroke={CANVAS_COLORS.formulationEdge} strokeWidth={nested ? 0.8 : 1.2} cornerRadius={3} shadowColor="black" shadowOpacity={0.12} shadowBlur={4} shadowOffsetY={1} perfectDrawEnabled={false} />
-          <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} perfectDrawEnabled={false} />
-          <Text x={box.padding + 2} y={box.padding} text={title} fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill={CANVAS_COLORS.formulationEdge} perfectDrawEnabled={false} />
-          <Text
-            x={box.padding + 2}
-            y={box.padding + box.titleSize * 1.4}
-            text={box.lines.join('\n')}
-            fontFamily={FONT_FAMILY}
-            fontSize={box.fontSize}
-            lineHeight={box.lineHeight}
-            fill={CANVAS_COLORS.ink}
-            wrap="none"
-            perfectDrawEnabled={false}
-          />
+    <Group
+      id={`field-button-${field.id}`}
+      name={FIELD_BUTTON_NAME}
+      x={field.rect.x + field.rect.width - margin - 2 * r}
+      y={bottom - 2 * r}
+      onClick={(e) => {
+        if (e.evt.button === 0) onOpen();
+      }}
+      onTap={onOpen}
+      onMouseEnter={(e) => pointer(e, 'pointer')}
+      onMouseLeave={(e) => pointer(e, '')}
+    >
+      <Rect width={2 * r} height={2 * r} fill={CANVAS_COLORS.infoFill} stroke={CANVAS_COLORS.infoInk} strokeWidth={r / 6} cornerRadius={r / 2} perfectDrawEnabled={false} />
+      <Text width={2 * r} height={2 * r} text="✎" align="center" verticalAlign="middle" fontSize={r * 1.25} fontFamily={FONT_FAMILY} fill={CANVAS_COLORS.infoInk} listening={false} perfectDrawEnabled={false} />
+      {openPoints > 0 && (
+        <Group x={-countWidth - 3}>
+          <Rect width={countWidth} height={2 * r} fill={CANVAS_COLORS.deferralFill} cornerRadius={r} perfectDrawEnabled={false} />
+          <Text width={countWidth} height={2 * r} text={countText} align="center" verticalAlign="middle" fontSize={r * 1.05} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" listening={false} perfectDrawEnabled={false} />
         </Group>
       )}
-      <Group
-        name={FIELD_BUTTON_NAME}
-        x={buttonX}
-        y={info.y - r}
-        onClick={(e) => {
-          if (e.evt.button === 0) onOpen();
-        }}
-        onTap={onOpen}
-        onMouseEnter={(e) => pointer(e, 'pointer')}
-        onMouseLeave={(e) => pointer(e, '')}
-      >
-        <Rect width={2 * r} height={2 * r} fill={CANVAS_COLORS.infoFill} stroke={CANVAS_COLORS.infoInk} strokeWidth={r / 6} cornerRadius={r / 2} perfectDrawEnabled={false} />
-        <Text width={2 * r} height={2 * r} text="✎" align="center" verticalAlign="middle" fontSize={r * 1.25} fontFamily={FONT_FAMILY} fill={CANVAS_COLORS.infoInk} listening={false} perfectDrawEnabled={false} />
-        {openPoints > 0 && (
-          <Group x={-countWidth - 3}>
-            <Rect width={countWidth} height={2 * r} fill={CANVAS_COLORS.deferralFill} cornerRadius={r} perfectDrawEnabled={false} />
-            <Text width={countWidth} height={2 * r} text={countText} align="center" verticalAlign="middle" fontSize={r * 1.05} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" listening={false} perfectDrawEnabled={false} />
-          </Group>
-        )}
-      </Group>
     </Group>
   );
 });

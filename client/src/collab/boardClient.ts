@@ -94,6 +94,8 @@ const PRESENCE_INTERVAL_MS = 50;
 const VIEW_INTERVAL_MS = 150;
 /** Rebuilding after refusals more often than this within a minute means something is stuck. */
 const MAX_REBUILDS_PER_MINUTE = 4;
+/** Origin of the tidying moves after a reveal: changes, but not undo steps. */
+const TIDY_ORIGIN = Object.freeze({ name: 'tidy' });
 /** A refusal this soon after the phase changed is explained as the phase change, not as an error. */
 const PHASE_RACE_MS = 8000;
 
@@ -120,6 +122,51 @@ function changedNoteIds(doc: Y.Doc, tr: Y.Transaction): string[] {
     }
   });
   return ids;
+}
+
+/** Whether a transaction changed a collection (a record in it, or the collection itself). */
+function touched(tr: Y.Transaction, coll: unknown): boolean {
+  for (const type of tr.changed.keys()) {
+    // Identity checks across Yjs' invariant generic types.
+    if ((type as unknown) === coll || (type._item?.parent as unknown) === coll) return true;
+  }
+  return false;
+}
+
+/**
+ * Undoing a mark or a dot re-creates it, and the server refuses a mark or dot on a note that no
+ * longer exists. When someone else deletes a note while my history holds marks or dots, the
+ * history is forgotten rather than let an undo send something the server would refuse.
+ */
+export function guardDiscussionUndo(doc: Y.Doc, undo: Y.UndoManager): () => void {
+  const notes = notesOf(doc);
+  const marks = collection(doc, 'marks');
+  const votes = collection(doc, 'votes');
+  let inHistory = false;
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.local) {
+      if (touched(tr, marks) || touched(tr, votes)) inHistory = true;
+      return;
+    }
+    if (!inHistory) return;
+    let gone = false;
+    tr.changed.forEach((keys, type) => {
+      if ((type as unknown) === notes) for (const id of keys) if (id !== null && !notes.has(id)) gone = true;
+    });
+    if (gone) {
+      undo.clear();
+      inHistory = false;
+    }
+  };
+  const onCleared = () => {
+    inHistory = false;
+  };
+  doc.on('afterTransaction', onTransaction);
+  undo.on('stack-cleared', onCleared);
+  return () => {
+    doc.off('afterTransaction', onTransaction);
+    undo.off('stack-cleared', onCleared);
+  };
 }
 
 /** Where a connection reports to: the store, differently per role. */
@@ -287,6 +334,7 @@ class Connection {
     if (undo) {
       const onHistory = () => sink.history(undo.canUndo(), undo.canRedo());
       for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) undo.on(event, onHistory);
+      if (role === 'board') this.cleanups.push(guardDiscussionUndo(doc, undo));
     }
 
     const awareness = provider.awareness;
@@ -551,6 +599,15 @@ export class BoardClient {
   move(id: string, placement: NotePlacement): void {
     const doc = this.doc;
     if (doc && readNote(doc, id)) moveNote(doc, id, placement);
+  }
+
+  /** Moves notes without making it an undo step (tidying up after the reveal is not the person's own act). */
+  tidy(moves: readonly { noteId: string; placement: NotePlacement }[]): void {
+    const doc = this.doc;
+    if (!doc || moves.length === 0) return;
+    doc.transact(() => {
+      for (const { noteId, placement } of moves) if (readNote(doc, noteId)) moveNote(doc, noteId, placement, TIDY_ORIGIN);
+    }, TIDY_ORIGIN);
   }
 
   /** Recolours a note. */

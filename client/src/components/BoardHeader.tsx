@@ -59,8 +59,9 @@ export function BoardHeader({ showSheets = true }: { showSheets?: boolean }) {
       </div>
       {showSheets ? <SheetTabs /> : <span className="board-header__spacer" />}
       <div className="board-header__side">
-        <PresenceList />
-        <ConnectionStatus />
+        {/* Who is here and the connection are the board's: without a board there is neither. */}
+        {showSheets && <PresenceList />}
+        {showSheets && <ConnectionStatus />}
         <LanguageToggle />
       </div>
     </header>

@@ -14,7 +14,7 @@ import { useT } from '../i18n';
 import { useBoardChoice, type BoardChoice } from '../workshop/boardChoice';
 import { selectCapabilities } from '../workshop/capabilities';
 import { watchUserGesture } from '../workshop/chime';
-import { useAttention, useFollow, useHistoryReset, usePhaseFollowing, usePresenterView, useShareView } from '../workshop/useWorkshopFlow';
+import { useAttention, useFollow, useHistoryReset, usePhaseFollowing, usePresenterView, useRevealTidy, useShareView } from '../workshop/useWorkshopFlow';
 import { BoardContext } from './boardContext';
 import { BoardHeader } from './BoardHeader';
 import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
@@ -72,6 +72,7 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
   useHistoryReset(ctx);
   useFollow(ctx);
   useShareView(ctx);
+  useRevealTidy(ctx);
 
   return (
     <WorkshopContext.Provider value={sessionClient}>

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
-import { useT } from '../i18n';
+import { localize } from '@dmc/shared/template/lookup';
+import { useLocale, useT } from '../i18n';
 
 /** How long an informational notice stays; warnings stay until dismissed or replaced. */
 const INFO_MS = 6000;
@@ -10,6 +11,7 @@ const WARNING_MS = 15000;
 /** Polite messages about the board (a refused change, something not allowed). */
 export function NoticeBar() {
   const t = useT();
+  const locale = useLocale();
   const notice = useAppStore((s) => s.notice);
   const showNotice = useAppStore((s) => s.showNotice);
 
@@ -21,6 +23,7 @@ export function NoticeBar() {
 
   const vars: Record<string, string | number> = { ...(notice?.vars ?? {}) };
   for (const [name, key] of Object.entries(notice?.keyVars ?? {})) vars[name] = t(key as MessageKey);
+  for (const [name, text] of Object.entries(notice?.localizedVars ?? {})) vars[name] = localize(text, locale);
 
   return (
     <div className="notice-region" aria-live="polite">

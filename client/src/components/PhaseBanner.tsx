@@ -44,7 +44,7 @@ export function PhaseBanner({ choice }: { choice: BoardChoice }) {
             <Icon name="lock" size={16} /> {t('phase.closed')}
           </p>
         )}
-        <GroupChooser />
+        {choice.kind !== 'waiting' && <GroupChooser />}
         <BoardChip choice={choice} />
         <PhaseTimer />
         {choice.kind === 'board' && !closed && def.id !== 'done' && <ReadyControl boardId={choice.boardId} />}

@@ -20,6 +20,9 @@ export function Toolbar() {
   const template = useTemplate();
   const reason = readonlyReason(caps, sheetId);
   const target = newNotesTarget(caps, sheetId);
+  // The field panel is offered when there is something to do or to read in it.
+  const hasResults = useAppStore((s) => s.discussion.formulations.length > 0 || s.discussion.deferrals.length > 0);
+  const discussion = hasResults || mayUse(caps, 'formulate', sheetId) || mayUse(caps, 'defer', sheetId);
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {target !== null && (
@@ -53,8 +56,8 @@ export function Toolbar() {
       )}
       {mayUse(caps, 'vote', sheetId) && <VotesLeft dots={caps?.dotsPerPerson ?? 0} />}
       <div className="toolbar__group toolbar__group--end">
-        <ActionButton name="fieldPanel" icon="discuss" showLabel testId="field-panel-open" />
-        <button type="button" className="tool-button" onClick={() => openInfo({ kind: 'sheet', id: sheetId })}>
+        {discussion && <ActionButton name="fieldPanel" icon="discuss" showLabel testId="field-panel-open" className="tool-button tool-button--compact" />}
+        <button type="button" className="tool-button tool-button--compact" title={t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })} onClick={() => openInfo({ kind: 'sheet', id: sheetId })}>
           <Icon name="info" />
           <span className="tool-button__label">{t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}</span>
         </button>

@@ -1,4 +1,4 @@
-import type { Locale } from '@dmc/shared/template/types';
+import type { Locale, LocalizedText } from '@dmc/shared/template/types';
 import type { NoteColor } from '@dmc/shared/domain/note';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import type { MessageKey } from '../i18n/messages';
@@ -18,6 +18,8 @@ export interface Notice {
   readonly keyVars?: Readonly<Record<string, MessageKey>>;
   /** Extra untranslated detail, e.g. the server's own reason. */
   readonly detail?: string;
+  /** Placeholders filled with a text from the template or the phase table, in the current language. */
+  readonly localizedVars?: Readonly<Record<string, LocalizedText>>;
   /** How long an informational notice stays (default: a few seconds). */
   readonly ms?: number;
 }

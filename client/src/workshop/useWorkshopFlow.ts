@@ -6,6 +6,9 @@ import type { ActionContext } from '../actions/types';
 import { templateOf } from '../canvas/template';
 import { translate } from '../i18n';
 import { useAppStore } from '../store';
+import { fieldOfNoteAt } from '../canvas/notePlacement';
+import { tidyRevealed } from '../canvas/revealTidy';
+import { noteRights, selectCapabilities } from './capabilities';
 import { applySharedView, currentSharedView, sameView, showField } from './sharedView';
 
 /**
@@ -47,13 +50,7 @@ export function usePhaseFollowing(): void {
     if (!phaseChanged) return;
     state.setPhaseChangedAt(Date.now());
     if (state.session?.participant.role === 'participant') {
-      const locale = state.locale;
-      state.showNotice({
-        tone: 'info',
-        key: 'phase.changed',
-        vars: { label: localize(def.label, locale), instruction: localize(def.instruction, locale) },
-        ms: 12_000,
-      });
+      state.showNotice({ tone: 'info', key: 'phase.changed', localizedVars: { label: def.label, instruction: def.instruction }, ms: 12_000 });
     }
   }, [phaseId, boardId]);
 }
@@ -97,15 +94,21 @@ export function usePresenterView(): void {
     const f = s.flow;
     if (!f || f.phaseId !== 'presentations' || !f.presenterSheetId || !f.presenterFieldId) return null;
     if (f.spotlightGroupId !== s.boardId) return null;
-    return `${s.boardId}|${f.presenterSheetId}|${f.presenterFieldId}`;
+    // Without a canvas size the fit would be wrong; the size is part of the key, so the field is
+    // fitted as soon as the canvas is there, and again when the window changes.
+    if (s.canvasSize.width === 0 || s.canvasSize.height === 0) return null;
+    return `${s.boardId}|${f.presenterSheetId}|${f.presenterFieldId}|${s.canvasSize.width}x${s.canvasSize.height}`;
   });
+  const announced = useRef<string | null>(null);
   useEffect(() => {
     if (!key) return;
     const [boardId = '', sheetId = '', fieldId = ''] = key.split('|');
     const state = useAppStore.getState();
     if (!showField(useAppStore, sheetId, fieldId)) return;
     const field = getField(templateOf(boardId), fieldId);
-    if (field) state.announce(translate(state.locale, 'presenter.showing', { field: localize(field.field.title, state.locale) }));
+    const which = `${boardId}|${sheetId}|${fieldId}`;
+    if (field && announced.current !== which) state.announce(translate(state.locale, 'presenter.showing', { field: localize(field.field.title, state.locale) }));
+    announced.current = which;
   }, [key]);
 }
 
@@ -166,5 +169,52 @@ export function useShareView(ctx: ActionContext | null): void {
     return useAppStore.subscribe((state, previous) => {
       if (state.sheetId !== previous.sheetId || state.viewports !== previous.viewports || state.canvasSize !== previous.canvasSize || state.boardId !== previous.boardId) publish();
     });
+  }, [ctx]);
+}
+
+/** How long to wait after my notes are revealed: the server reveals one member after another. */
+const TIDY_DELAY_MS = 1200;
+
+/**
+ * After the reveal, my notes that cover a note written earlier move to a free spot nearby (see
+ * canvas/revealTidy): only my own, so nobody's moves cross. Not an undo step.
+ */
+export function useRevealTidy(ctx: ActionContext | null): void {
+  const written = useRef(new Set<string>());
+  useEffect(() => {
+    if (!ctx) return;
+    const me = ctx.board.actor.id;
+    const pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const run = () => {
+      timer = null;
+      const state = useAppStore.getState();
+      const caps = selectCapabilities(state);
+      const ids = new Set([...pending].filter((id) => {
+        const note = state.boardNotes.find((n) => n.id === id);
+        return note !== undefined && noteRights(caps, note, undefined).move;
+      }));
+      pending.clear();
+      if (ids.size === 0) return;
+      for (const sheet of ctx.template.sheets) {
+        const moves = tidyRevealed(sheet, state.boardNotes, ids, state.locale);
+        ctx.board.tidy(moves.map((m) => ({ noteId: m.noteId, placement: { x: m.x, y: m.y, fieldId: fieldOfNoteAt(sheet, m.x, m.y) } })));
+      }
+    };
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      const draft = state.drafts[me];
+      if (draft && draft !== previous.drafts[me]) for (const note of draft) written.current.add(note.id);
+      if (state.boardNotes === previous.boardNotes) return;
+      for (const note of state.boardNotes) {
+        if (!written.current.has(note.id)) continue;
+        written.current.delete(note.id);
+        pending.add(note.id);
+      }
+      if (pending.size > 0 && timer === null) timer = setTimeout(run, TIDY_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
   }, [ctx]);
 }

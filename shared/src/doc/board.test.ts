@@ -135,6 +135,25 @@ describe('captureChanges', () => {
     expect(result.ok && result.changes).toEqual([expect.objectContaining({ type: 'remove', id: 'n1', before: expect.objectContaining({ authorId: 'bob', text: 'weg' }) })]);
   });
 
+  it('describes a record created by two people at once as an update, so rules can judge it', () => {
+    const server = new Y.Doc();
+    addNote(server, note('n1'));
+    const highlight = (by: string) => (d: Y.Doc) => {
+      const rec = new Y.Map();
+      rec.set('noteId', 'n1');
+      rec.set('by', by);
+      d.getMap('highlights').set('n1', rec);
+    };
+    Y.applyUpdate(server, updateFrom(highlight('alice'), server));
+    // Bob writes the same record as a new one (as when both starred the note at the same moment).
+    const update = updateFrom(highlight('bob'), server);
+    const result = captureChanges(server, BOARD_COLLECTIONS, () => Y.applyUpdate(server, update));
+    expect(result).toEqual({
+      ok: true,
+      changes: [{ type: 'update', collection: 'highlights', id: 'n1', keys: ['by'], before: { noteId: 'n1', by: 'alice' }, after: { noteId: 'n1', by: 'bob' } }],
+    });
+  });
+
   it('flags writes to unknown root types', () => {
     const server = new Y.Doc();
     const update = updateFrom((d) => d.getArray('sneaky').push(['x']));

@@ -85,7 +85,7 @@ export function patchRecord(record: YRecord, values: Partial<PlainRecord>): void
   }
 }
 
-function sameValue(a: RecordValue | undefined, b: RecordValue): boolean {
+function sameValue(a: RecordValue | undefined, b: RecordValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
 }
@@ -166,8 +166,15 @@ function describeEvent(
         const before = change.oldValue;
         out.push({ type: 'remove', collection: name, id, before: before instanceof Y.Map ? deletedToPlain(before) : {} });
       } else {
-        // Replacing a whole record would bypass per-key rules; our clients never do it.
-        return `${name}/${id} was replaced`;
+        // Two people creating the same record at once (the first wording of a field, a star on
+        // the same note): Yjs keeps one. Described as an update of every key that differs, so
+        // the per-key rules (immutable author, own name) decide it like any other edit.
+        if (!(after instanceof Y.Map)) return `${name}/${id} is not a record`;
+        const plain = plainOrProblem(after, `${name}/${id}`);
+        if (typeof plain === 'string') return plain;
+        const before = change.oldValue instanceof Y.Map ? deletedToPlain(change.oldValue) : {};
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(plain)])].filter((k) => !sameValue(before[k], plain[k] ?? null) || !(k in plain) || !(k in before));
+        out.push({ type: 'update', collection: name, id, keys, before, after: plain });
       }
     }
     return out;
