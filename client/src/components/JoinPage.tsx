@@ -1,10 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '@dmc/shared/domain/limits';
+import { TABLE_ROLES, TABLE_ROLE_LABELS, isTableRole } from '@dmc/shared/domain/roles';
+import { localize } from '@dmc/shared/template/lookup';
 import type { JoinInfoResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { getJoinInfo, joinWorkshop } from '../api/http';
 import { loadSession, saveSession } from '../api/sessions';
 import { useAppStore } from '../store';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { navigate, paths } from '../routing';
 import { errorMessage } from './errors';
 import { JoinCodeForm } from './JoinCodeForm';
@@ -15,7 +17,10 @@ type Lookup =
   | { readonly state: 'found'; readonly info: JoinInfoResponse['workshop']; readonly existing: SessionResponse | null }
   | { readonly state: 'error'; readonly error: unknown };
 
-/** `/j/:code`: shows the workshop's title and asks for a display name. */
+/**
+ * `/j/:code`: shows the workshop's title and asks for a display name (or none, where the
+ * workshop allows anonymous participation) and, where the workshop asks, the role at the table.
+ */
 export function JoinPage({ code }: { code: string }) {
   const t = useT();
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
@@ -67,10 +72,16 @@ export function JoinPage({ code }: { code: string }) {
   );
 }
 
+/** The value of the role select that means "I'd rather not say" (sent as no role). */
+const NO_ROLE = 'none';
+
 function JoinForm({ code, info, existing }: { code: string; info: JoinInfoResponse['workshop']; existing: SessionResponse | null }) {
   const t = useT();
+  const locale = useLocale();
   const id = useId();
   const [name, setName] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [role, setRole] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const errorText = error === 'nameMissing' ? t('join.nameMissing') : error !== null ? errorMessage(t, error) : null;
@@ -86,17 +97,19 @@ function JoinForm({ code, info, existing }: { code: string; info: JoinInfoRespon
     );
   }
 
+  const asAnonymous = anonymous && info.allowAnonymous;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    if (name.trim() === '') {
+    if (!asAnonymous && name.trim() === '') {
       setError('nameMissing');
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const session = await joinWorkshop({ code, name: name.trim() });
+      const tableRole = info.askTableRole && isTableRole(role) ? role : undefined;
+      const session = await joinWorkshop({ code, ...(asAnonymous ? { anonymous: true } : { name: name.trim() }), ...(tableRole ? { tableRole } : {}) });
       saveSession(session);
       navigate(paths.workshop(session.workshop.id), { replace: true });
     } catch (err) {
@@ -116,26 +129,61 @@ function JoinForm({ code, info, existing }: { code: string; info: JoinInfoRespon
           <p>{t('join.orNew')}</p>
         </div>
       )}
-      <form onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('join.name')}</label>
-          <p className="hint" id={`${id}-hint`}>
-            {t('join.nameHint')}
-          </p>
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={LIMITS.displayNameLength}
-            autoComplete="given-name"
-            required
-            autoFocus={!existing}
-            aria-describedby={`${id}-hint${errorText ? ` ${id}-error` : ''}`}
-            aria-invalid={errorText ? true : undefined}
-            data-testid="join-name"
-          />
-        </div>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {!asAnonymous && (
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('join.name')}</label>
+            <p className="hint" id={`${id}-hint`}>
+              {t('join.nameHint')}
+            </p>
+            <input
+              id={`${id}-name`}
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={LIMITS.displayNameLength}
+              autoComplete="given-name"
+              required
+              autoFocus={!existing}
+              aria-describedby={`${id}-hint${errorText ? ` ${id}-error` : ''}`}
+              aria-invalid={errorText ? true : undefined}
+              data-testid="join-name"
+            />
+          </div>
+        )}
+        {info.allowAnonymous && (
+          <div className="field">
+            <label className="radio" htmlFor={`${id}-anon`}>
+              <input id={`${id}-anon`} type="checkbox" checked={anonymous} onChange={(e) => {
+                  setAnonymous(e.target.checked);
+                  setError(null);
+                }} aria-describedby={`${id}-anon-hint`} data-testid="join-anonymous" />{' '}
+              {t('join.role.anonymous')}
+            </label>
+            <p className="hint" id={`${id}-anon-hint`}>
+              {t('join.role.anonymousHint')}
+            </p>
+          </div>
+        )}
+        {info.askTableRole && (
+          <div className="field">
+            <label htmlFor={`${id}-role`}>
+              {t('join.role.label')} <span className="optional">{t('common.optional')}</span>
+            </label>
+            <p className="hint" id={`${id}-role-hint`}>
+              {t('join.role.hint')}
+            </p>
+            <select id={`${id}-role`} className="select" value={role} onChange={(e) => setRole(e.target.value)} aria-describedby={`${id}-role-hint`} data-testid="join-role">
+              <option value="">{t('join.role.choose')}</option>
+              {TABLE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {localize(TABLE_ROLE_LABELS[r], locale)}
+                </option>
+              ))}
+              <option value={NO_ROLE}>{t('join.role.none')}</option>
+            </select>
+          </div>
+        )}
         {errorText && (
           <p className="error" role="alert" id={`${id}-error`}>
             {errorText}

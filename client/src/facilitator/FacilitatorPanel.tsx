@@ -10,21 +10,25 @@ import { formatClock } from './format';
 import { useServerNow, useStoredChoice } from './hooks';
 import { OverviewTab } from './OverviewTab';
 import { PeopleTab } from './PeopleTab';
+import { PreparationTab } from '../preparation/PreparationTab';
 import { SettingsTab } from './SettingsTab';
 import './facilitator.css';
 
 /**
- * The facilitator's console ("Regie"): a drawer on the right of the board with the flow (phases,
- * timer, views), people and subgroups, an overview of every board, and the workshop settings.
+ * The facilitator's console ("Regie"): a drawer on the right of the board with the preparation
+ * (agenda, reading list, invitation, roles at the table), the flow (phases, timer, views), people
+ * and subgroups, an overview of every board, and the workshop settings. The preparation tab
+ * widens the drawer: it holds a table and a long text.
  * On wide screens it sits beside the canvas; on narrower ones it lies over it and Escape closes
  * it. It starts closed (the canvas first); open/closed and the last tab are remembered on this
  * device. Wide screens (≥ 1200 px, see facilitator.css) dock it beside the canvas.
  */
 
-const TABS = ['flow', 'people', 'overview', 'settings'] as const;
+const TABS = ['prepare', 'flow', 'people', 'overview', 'settings'] as const;
 type TabId = (typeof TABS)[number];
 
 const TAB_LABELS: Readonly<Record<TabId, MessageKey>> = {
+  prepare: 'fac.tab.prepare',
   flow: 'fac.tab.flow',
   people: 'fac.tab.people',
   overview: 'fac.tab.overview',
@@ -35,7 +39,7 @@ const TAB_LABELS: Readonly<Record<TabId, MessageKey>> = {
 export function FacilitatorPanel() {
   const t = useT();
   const [openChoice, setOpenChoice] = useStoredChoice<'open' | 'closed'>('dmc.fac.drawer', ['open', 'closed'], 'closed');
-  const [tab, setTab] = useStoredChoice<TabId>('dmc.fac.tab', TABS, 'flow');
+  const [tab, setTab] = useStoredChoice<TabId>('dmc.fac.tab', TABS, 'prepare');
   const open = openChoice === 'open';
   const toggleRef = useRef<HTMLButtonElement>(null);
   const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
@@ -85,7 +89,7 @@ export function FacilitatorPanel() {
     <div className="fac-root" style={style}>
       <ToggleButton ref={toggleRef} open={open} onClick={toggle} />
       {open && (
-        <aside className="fac-drawer" id="fac-drawer" aria-labelledby="fac-drawer-title" onKeyDown={onDrawerKeyDown}>
+        <aside className={`fac-drawer${tab === 'prepare' ? ' fac-drawer--wide' : ''}`} id="fac-drawer" aria-labelledby="fac-drawer-title" onKeyDown={onDrawerKeyDown}>
           <div className="fac-drawer__head">
             <h2 id="fac-drawer-title" className="fac-drawer__title">
               {t('fac.title')}
@@ -120,6 +124,7 @@ export function FacilitatorPanel() {
           </div>
           {/* Only the visible tab is mounted (keyed, so each opens at its top): the overview's connections close when it is left. */}
           <div key={tab} className="fac-drawer__body" role="tabpanel" id="fac-tabpanel" aria-labelledby={`fac-tab-${tab}`} tabIndex={0}>
+            {tab === 'prepare' && <PreparationTab />}
             {tab === 'flow' && <FlowTab onShowPeople={() => setTab('people')} />}
             {tab === 'people' && <PeopleTab />}
             {tab === 'overview' && <OverviewTab />}

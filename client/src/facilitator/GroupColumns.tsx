@@ -7,6 +7,8 @@ import { useT } from '../i18n';
 import { membersOfGroup, readiness, type GroupColor } from './assignment';
 import { ColorPicker } from './ColorPicker';
 import type { ConfirmRequest } from './ConfirmDialog';
+import { RoleBadge } from './RoleCoverage';
+import { tableRoleOf } from './roleCoverage';
 
 /**
  * The subgroups as columns with their members as chips, plus "not placed yet". A chip is dragged
@@ -196,13 +198,14 @@ function Column({ groupId, title, color, testId, people, header, editor }: Colum
   );
 }
 
-/** A person: online dot, name, "klaar" mark; draggable, with a keyboard alternative. */
+/** A person: online dot, name, role at the table, "klaar" mark; draggable, with a keyboard alternative. */
 function MemberChip({ member, onMove }: { member: Member; onMove: (groupId: string | null) => void }) {
   const t = useT();
   const online = useAppStore((s) => s.online.includes(member.id));
   const ready = useAppStore((s) => s.flow !== null && member.readyPhase === s.flow.phaseId);
   const groups = useAppStore((s) => s.groups);
   const selectId = `fac-move-select-${member.id}`;
+  const tableRole = tableRoleOf(member);
   return (
     <li
       className="fac-chip"
@@ -218,6 +221,7 @@ function MemberChip({ member, onMove }: { member: Member; onMove: (groupId: stri
         <span className={`fac-dot${online ? ' fac-dot--online' : ''}`} aria-hidden="true" />
         <span className="fac-chip__name">{member.name}</span>
         <span className="visually-hidden">{online ? t('fac.member.online') : t('fac.member.offline')}</span>
+        {tableRole && <RoleBadge role={tableRole} />}
         {ready && (
           <span className="fac-chip__ready" title={t('fac.member.ready')}>
             <span aria-hidden="true">✓</span>

@@ -1,17 +1,20 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Member } from '@dmc/shared/domain/session';
 import { LIMITS } from '@dmc/shared/domain/limits';
+import { TABLE_ROLES, TABLE_ROLE_LABELS, isTableRole } from '@dmc/shared/domain/roles';
+import { localize } from '@dmc/shared/template/lookup';
 import { useBoard } from '../components/boardContext';
 import { errorMessage } from '../components/errors';
 import { useAppStore } from '../store';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import type { ConfirmRequest } from './ConfirmDialog';
+import { tableRoleOf } from './roleCoverage';
 import { workshopApi } from './workshopApi';
 
 /**
- * Everyone in the workshop, with their subgroup and whether they are online. The facilitator can
- * correct a name (a typo, or an anonymous participant who wants one) and remove someone who joined
- * by mistake; their notes stay on the boards.
+ * Everyone in the workshop, with their subgroup, role at the table and whether they are online.
+ * The facilitator can correct a name (a typo, or an anonymous participant who wants one), set or
+ * correct someone's role, and remove someone who joined by mistake; their notes stay on the boards.
  */
 export function ParticipantList({ ask }: { ask: (request: ConfirmRequest) => Promise<boolean> }) {
   const t = useT();
@@ -78,6 +81,7 @@ function PersonRow({ member, ask }: { member: Member; ask: (request: ConfirmRequ
             <span className="visually-hidden">, {online ? t('fac.member.online') : t('fac.member.offline')}</span>
           </span>
           <span className="fac-person__where">{where}</span>
+          <RoleSelect member={member} onError={setError} />
           <span className="fac-person__actions">
             <button ref={renameButton} type="button" className="icon-button" data-testid={`fac-rename-${member.id}`} aria-label={t('fac.person.rename', { name: member.name })} title={t('fac.person.rename', { name: member.name })} onClick={() => setEditing(true)}>
               <span aria-hidden="true" className="fac-glyph">✎</span>
@@ -96,6 +100,50 @@ function PersonRow({ member, ask }: { member: Member; ask: (request: ConfirmRequ
         </p>
       )}
     </li>
+  );
+}
+
+/** The person's role at the table; a change is saved at once. */
+function RoleSelect({ member, onError }: { member: Member; onError: (message: string | null) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const { store } = useBoard();
+  const [busy, setBusy] = useState(false);
+  // The chosen value shows until the session document brings the change back (or it fails).
+  const [pending, setPending] = useState<string | null>(null);
+  const current = tableRoleOf(member) ?? '';
+  useEffect(() => setPending(null), [current]);
+  const selectId = `fac-role-select-${member.id}`;
+  const change = async (value: string) => {
+    const role = isTableRole(value) ? value : null;
+    setBusy(true);
+    setPending(value);
+    onError(null);
+    try {
+      await workshopApi(store).setTableRole(member.id, role);
+      store.getState().announce(role ? t('fac.person.roleSet', { name: member.name, role: localize(TABLE_ROLE_LABELS[role], locale) }) : t('fac.person.roleCleared', { name: member.name }));
+    } catch (err) {
+      setPending(null);
+      onError(errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="fac-person__role">
+      <label className="visually-hidden" htmlFor={selectId}>
+        {t('fac.person.roleLabel', { name: member.name })}
+      </label>
+      <select id={selectId} className="select fac-person__role-select" value={pending ?? current} disabled={busy} onChange={(e) => void change(e.target.value)} data-testid={`fac-person-role-${member.id}`}>
+        {/* A facilitator without a role counts as the procesbegeleider (see roleCoverage.ts). */}
+        <option value="">{t(member.role === 'facilitator' ? 'fac.person.facilitatorRole' : 'fac.person.noRole')}</option>
+        {TABLE_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {localize(TABLE_ROLE_LABELS[role], locale)}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }
 

@@ -22,6 +22,7 @@ import { useConfirm } from './ConfirmDialog';
 import { GroupColumns } from './GroupColumns';
 import { JoinDetails } from './JoinDetails';
 import { ParticipantList } from './ParticipantList';
+import { RoleCoverage } from './RoleCoverage';
 import { workshopApi } from './workshopApi';
 
 /** "Deelnemers & subgroepen": how to join, the subgroups and who is in which, and everyone present. */
@@ -32,6 +33,7 @@ export function PeopleTab() {
       <JoinDetails />
       <GroupTools ask={ask} />
       <GroupColumns ask={ask} />
+      <RoleCoverage />
       <ParticipantList ask={ask} />
       {dialog}
     </div>

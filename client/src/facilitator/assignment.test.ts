@@ -36,6 +36,27 @@ describe('balancedAssignment', () => {
   });
 });
 
+describe('balancedAssignment with roles at the table', () => {
+  it('spreads each role over the subgroups', () => {
+    const roles = ['docent', 'docent', 'student', 'student', 'cvb', 'onderzoeker', null, null];
+    const members = roles.map((tableRole, i) => member(`p${i}`, null, { tableRole }));
+    for (const seed of [1, 2, 3, 42, 99]) {
+      const assignment = balancedAssignment(members, [group('g1', 0), group('g2', 1)], seededRandom(seed));
+      for (const role of ['docent', 'student']) {
+        const groupsOfRole = members.filter((m) => m.tableRole === role).map((m) => assignment.get(m.id));
+        expect(new Set(groupsOfRole).size, `${role} with seed ${seed}`).toBe(2);
+      }
+      const sizes = ['g1', 'g2'].map((g) => [...assignment.values()].filter((v) => v === g).length);
+      expect(sizes).toEqual([4, 4]);
+    }
+  });
+
+  it('ignores a role it does not know', () => {
+    const members = [member('a', null, { tableRole: 'hacker' }), member('b', null, { tableRole: 'docent' })];
+    expect(balancedAssignment(members, [group('g1', 0)], seededRandom(5)).size).toBe(2);
+  });
+});
+
 describe('placeNewcomers', () => {
   it('puts only unplaced participants into the smallest groups', () => {
     const members = [member('a', 'g1'), member('b', 'g1'), member('c', 'g2'), member('x', null), member('y', null), member('f', null, { role: 'facilitator' })];

@@ -1,4 +1,5 @@
 import { assignBalanced, type Random } from '@dmc/shared/domain/grouping';
+import { isTableRole } from '@dmc/shared/domain/roles';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { GROUP_COLORS, type Group, type Member } from '@dmc/shared/domain/session';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
@@ -34,10 +35,12 @@ export function readiness(people: readonly Member[], phaseId: PhaseId): { readon
   return { ready: people.filter((m) => m.readyPhase === phaseId).length, total: people.length };
 }
 
-/** A fresh balanced random assignment of every participant over the subgroups. */
+/**
+ * A fresh balanced random assignment of every participant over the subgroups: sizes differ by at
+ * most one, and people with the same role at the table are spread over the groups.
+ */
 export function balancedAssignment(members: readonly Member[], groups: readonly Group[], random?: Random): Map<string, string> {
-  // Table roles are not in the session document yet; once they are, pass them here to spread them.
-  const people = participantsOf(members).map((m) => ({ id: m.id, role: null }));
+  const people = participantsOf(members).map((m) => ({ id: m.id, role: isTableRole(m.tableRole) ? m.tableRole : null }));
   return assignBalanced(
     people,
     groups.map((g) => g.id),

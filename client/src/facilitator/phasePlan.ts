@@ -1,3 +1,4 @@
+import { HALF_DAY_MINUTES } from '@dmc/shared/domain/invitation';
 import { PHASES, PHASE_IDS, phase, totalMinutes, type PhaseDefinition, type PhaseId } from '@dmc/shared/domain/phases';
 
 /**
@@ -5,8 +6,8 @@ import { PHASES, PHASE_IDS, phase, totalMinutes, type PhaseDefinition, type Phas
  * and how the suggested minutes add up against the half day the handbook plans for.
  */
 
-/** The handbook: "Houdt rekening met een dagdeel aan tijdsbesteding" — about three and a half hours. */
-export const HALF_DAY_MINUTES = 210;
+/** The handbook: "Houdt rekening met een dagdeel aan tijdsbesteding" — about four hours (one definition, in shared). */
+export { HALF_DAY_MINUTES };
 
 /** Position of a phase in the script. */
 export function phaseIndex(id: PhaseId): number {

@@ -1,5 +1,6 @@
-import type { UpdateWorkshopRequest, WorkshopSummary } from '@dmc/shared/protocol/api';
-import { deleteWorkshop, removeParticipant, renameParticipant, setWorkshopClosed, updateWorkshop } from '../api/http';
+import type { TableRole } from '@dmc/shared/domain/roles';
+import type { ErrorResponse, ParticipantSummary, UpdateWorkshopRequest, WorkshopSummary } from '@dmc/shared/protocol/api';
+import { ApiError, deleteWorkshop, removeParticipant, renameParticipant, setWorkshopClosed, updateWorkshop } from '../api/http';
 import { dropSession, saveSession } from '../api/sessions';
 import type { AppStore } from '../store';
 
@@ -12,6 +13,8 @@ export interface WorkshopApi {
   update(changes: UpdateWorkshopRequest): Promise<WorkshopSummary>;
   setClosed(closed: boolean): Promise<WorkshopSummary>;
   rename(participantId: string, name: string): Promise<void>;
+  /** Sets or clears someone's role at the table. */
+  setTableRole(participantId: string, tableRole: TableRole | null): Promise<void>;
   remove(participantId: string): Promise<void>;
   /** Deletes the workshop and forgets it on this device. */
   deleteWorkshop(): Promise<void>;
@@ -45,6 +48,10 @@ export function workshopApi(store: AppStore): WorkshopApi {
       const { token, workshop } = current();
       await renameParticipant(token, workshop.id, participantId, name);
     },
+    async setTableRole(participantId, tableRole) {
+      const { token, workshop } = current();
+      await patchParticipantRole(token, workshop.id, participantId, tableRole);
+    },
     async remove(participantId) {
       const { token, workshop } = current();
       await removeParticipant(token, workshop.id, participantId);
@@ -55,4 +62,28 @@ export function workshopApi(store: AppStore): WorkshopApi {
       dropSession(workshop.id);
     },
   };
+}
+
+/**
+ * PATCH /api/workshops/:id/participants/:pid with a role at the table. api/http.ts only sends a
+ * name for this endpoint; this is the same request with `tableRole`, with the same errors.
+ */
+async function patchParticipantRole(token: string, workshopId: string, participantId: string, tableRole: TableRole | null): Promise<ParticipantSummary> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`, {
+      method: 'PATCH',
+      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ tableRole }),
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', (error as Error).message);
+  }
+  const body = (await response.json().catch(() => undefined)) as ParticipantSummary | Partial<ErrorResponse> | undefined;
+  if (!response.ok) {
+    const error = body && 'error' in body ? body.error : undefined;
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? `HTTP ${response.status}`, error?.details ?? []);
+  }
+  return body as ParticipantSummary;
 }
