@@ -122,7 +122,7 @@ export class WorkshopService {
       agendaMinutes: input.agendaMinutes,
       code,
       createdAt: now,
-      expiresAt: now + this.ttlDays * 24 * 60 * 60 * 1000,
+      expiresAt: this.expiryFor(now, input.date),
       closed: false,
       facilitatorSecretHash: hashSecret(secret),
       participants: [facilitator],
@@ -201,10 +201,21 @@ export class WorkshopService {
     return this.session(workshop, participant);
   }
 
+  /**
+   * When a workshop is deleted: the retention period after its creation, or after the day it
+   * takes place when that is later — a workshop planned weeks ahead must not expire before it runs.
+   */
+  private expiryFor(createdAt: number, date: string): number {
+    const ttl = this.ttlDays * 24 * 60 * 60 * 1000;
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T23:59:59Z`) : Number.NaN;
+    return Math.max(createdAt + ttl, Number.isFinite(day) ? day + ttl : 0);
+  }
+
   /** Changes settings (title, date, anonymity, dots, self-selection, language). */
   async update(workshopId: string, changes: UpdateWorkshopRequest): Promise<WorkshopSummary> {
     const workshop = this.mustExist(workshopId);
-    const updated: StoredWorkshop = { ...workshop, ...stripUndefined(changes) };
+    const merged: StoredWorkshop = { ...workshop, ...stripUndefined(changes) };
+    const updated: StoredWorkshop = changes.date === undefined ? merged : { ...merged, expiresAt: this.expiryFor(workshop.createdAt, merged.date) };
     await this.save(updated);
     return this.summary(updated);
   }

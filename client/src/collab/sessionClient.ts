@@ -4,6 +4,7 @@ import {
   assignMembers,
   observeSession,
   putGroup,
+  readAgenda,
   readFlow,
   readGroups,
   readMembers,
@@ -159,15 +160,16 @@ export class SessionClient {
     return Date.now() + this.options.store.getState().clockOffsetMs;
   }
 
-  /** Moves everyone to a phase; the timer is reset to the phase's suggested duration. */
+  /** Moves everyone to a phase; the timer is reset to the phase's planned duration. */
   setPhase(phaseId: PhaseId): void {
+    const planned = this.doc ? readAgenda(this.doc).find((item) => item.phaseId === phaseId)?.minutes : undefined;
     this.flow({
       phaseId,
       phaseStartedAt: this.now(),
       timerStatus: 'idle',
       timerEndsAt: null,
       timerRemainingMs: null,
-      timerDurationMs: phase(phaseId).minutes * 60_000,
+      timerDurationMs: (planned ?? phase(phaseId).minutes) * 60_000,
       presenterId: null,
       presenterSheetId: null,
       presenterFieldId: null,

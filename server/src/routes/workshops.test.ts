@@ -174,3 +174,18 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('retention', () => {
+  it('keeps a workshop planned further ahead until the retention period after its date', async () => {
+    const server = await startTestServer({ workshopTtlDays: 30 });
+    try {
+      const created = await createWorkshop(server.url);
+      const res = await requestJson<WorkshopSummary>('PATCH', `${server.url}/api/workshops/${created.workshop.id}`, created.token, { date: '2027-06-01' });
+      expect(res.body.expiresAt).toBeGreaterThan(Date.parse('2027-07-01T00:00:00Z'));
+      expect(await server.workshops.sweepExpired(Date.parse('2027-03-01T00:00:00Z'))).toBe(0);
+      expect(await server.workshops.sweepExpired(Date.parse('2027-07-02T00:00:00Z'))).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
