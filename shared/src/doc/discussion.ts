@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
 import {
   choiceId,
   choiceSchema,
@@ -18,45 +17,26 @@ import {
   type MarkValue,
   type Vote,
 } from '../domain/discussion';
-import { collection, patchRecord, putRecord, toPlain } from './records';
+import { collection, putRecord, readRecords, upsertRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
 
 /** Typed access to the discussion collections of a board document. */
 
-function readAll<T>(doc: Y.Doc, name: string, schema: z.ZodType<T>): T[] {
-  const out: T[] = [];
-  collection(doc, name).forEach((rec) => {
-    if (!(rec instanceof Y.Map)) return;
-    const parsed = schema.safeParse(toPlain(rec));
-    if (parsed.success) out.push(parsed.data);
-  });
-  return out;
-}
-
-function upsert(doc: Y.Doc, name: string, id: string, values: Record<string, unknown>, origin: unknown): void {
-  doc.transact(() => {
-    const coll = collection(doc, name);
-    const existing = coll.get(id);
-    if (existing instanceof Y.Map) patchRecord(existing, values as never);
-    else putRecord(coll, id, values as never);
-  }, origin);
-}
-
 /** All agreement marks. */
 export function readMarks(doc: Y.Doc): Mark[] {
-  return readAll(doc, 'marks', markSchema);
+  return readRecords(doc, 'marks', markSchema);
 }
 
 /** Sets (or with null, clears) a participant's mark on a note. */
 export function setMark(doc: Y.Doc, noteId: string, participantId: string, value: MarkValue | null, origin: unknown = LOCAL_ORIGIN): void {
   const id = markId(noteId, participantId);
   if (value === null) doc.transact(() => collection(doc, 'marks').delete(id), origin);
-  else upsert(doc, 'marks', id, { noteId, participantId, value }, origin);
+  else upsertRecord(doc, 'marks', id, { noteId, participantId, value }, origin);
 }
 
 /** All voting dots. */
 export function readVotes(doc: Y.Doc): Vote[] {
-  return readAll(doc, 'votes', voteSchema);
+  return readRecords(doc, 'votes', voteSchema);
 }
 
 /** Places a participant's dot (in a free slot) on a note. */
@@ -71,22 +51,22 @@ export function removeVote(doc: Y.Doc, participantId: string, slot: number, orig
 
 /** All agreed wordings, one per field. */
 export function readFormulations(doc: Y.Doc): Formulation[] {
-  return readAll(doc, 'formulations', formulationSchema);
+  return readRecords(doc, 'formulations', formulationSchema);
 }
 
 /** Writes a field's agreed wording. */
 export function setFormulation(doc: Y.Doc, formulation: Formulation, origin: unknown = LOCAL_ORIGIN): void {
-  upsert(doc, 'formulations', formulation.fieldId, { ...formulation, sourceNoteIds: [...formulation.sourceNoteIds] }, origin);
+  upsertRecord(doc, 'formulations', formulation.fieldId, { ...formulation, sourceNoteIds: [...formulation.sourceNoteIds] }, origin);
 }
 
 /** All questions the group could not answer yet. */
 export function readDeferrals(doc: Y.Doc): Deferral[] {
-  return readAll(doc, 'deferrals', deferralSchema).sort((a, b) => a.createdAt - b.createdAt);
+  return readRecords(doc, 'deferrals', deferralSchema).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Adds or edits a deferred question. */
 export function putDeferral(doc: Y.Doc, deferral: Deferral, origin: unknown = LOCAL_ORIGIN): void {
-  upsert(doc, 'deferrals', deferral.id, { ...deferral }, origin);
+  upsertRecord(doc, 'deferrals', deferral.id, { ...deferral }, origin);
 }
 
 /** Removes a deferred question. */
@@ -96,24 +76,24 @@ export function removeDeferral(doc: Y.Doc, id: string, origin: unknown = LOCAL_O
 
 /** All presentation highlights. */
 export function readHighlights(doc: Y.Doc): Highlight[] {
-  return readAll(doc, 'highlights', highlightSchema);
+  return readRecords(doc, 'highlights', highlightSchema);
 }
 
 /** Marks or unmarks a note as a highlight for the presentation. */
 export function setHighlight(doc: Y.Doc, noteId: string, by: string, on: boolean, origin: unknown = LOCAL_ORIGIN): void {
-  if (on) upsert(doc, 'highlights', noteId, { noteId, by }, origin);
+  if (on) upsertRecord(doc, 'highlights', noteId, { noteId, by }, origin);
   else doc.transact(() => collection(doc, 'highlights').delete(noteId), origin);
 }
 
 /** All choices (the chosen goal, the group's questions). */
 export function readChoices(doc: Y.Doc): Choice[] {
-  return readAll(doc, 'choices', choiceSchema);
+  return readRecords(doc, 'choices', choiceSchema);
 }
 
 /** Marks a note or a field's wording as the group's choice, or takes that back. */
 export function setChoice(doc: Y.Doc, choice: Choice, on: boolean, origin: unknown = LOCAL_ORIGIN): void {
   const id = choiceId(choice.targetKind, choice.targetId);
-  if (on) upsert(doc, 'choices', id, { ...choice }, origin);
+  if (on) upsertRecord(doc, 'choices', id, { ...choice }, origin);
   else doc.transact(() => collection(doc, 'choices').delete(id), origin);
 }
 

@@ -75,6 +75,27 @@ export function putRecord(coll: YCollection, id: string, values: PlainRecord): Y
   return record;
 }
 
+/** Every record of a collection that passes a schema (malformed remote records are skipped). */
+export function readRecords<T>(doc: Y.Doc, name: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T[] {
+  const out: T[] = [];
+  collection(doc, name).forEach((rec) => {
+    if (!(rec instanceof Y.Map)) return;
+    const parsed = schema.safeParse(toPlain(rec));
+    if (parsed.success) out.push(parsed.data);
+  });
+  return out;
+}
+
+/** Creates a record or changes the keys that differ, in one transaction with the given origin. */
+export function upsertRecord(doc: Y.Doc, name: string, id: string, values: PlainRecord, origin: unknown): void {
+  doc.transact(() => {
+    const coll = collection(doc, name);
+    const existing = coll.get(id);
+    if (existing instanceof Y.Map) patchRecord(existing, values);
+    else putRecord(coll, id, values);
+  }, origin);
+}
+
 /** Sets the changed properties of an existing record; unchanged values are not rewritten. */
 export function patchRecord(record: YRecord, values: Partial<PlainRecord>): void {
   for (const [key, value] of Object.entries(values)) {

@@ -19,7 +19,7 @@ import {
   type Member,
   type Settings,
 } from '../domain/session';
-import { collection, patchRecord, putRecord, toPlain, type PlainRecord } from './records';
+import { collection, patchRecord, putRecord, readRecords, toPlain, type PlainRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
 
 /**
@@ -68,22 +68,12 @@ export function hasSettings(doc: Y.Doc): boolean {
 
 /** The reading list, in order. */
 export function readReadings(doc: Y.Doc): Reading[] {
-  const out: Reading[] = [];
-  collection(doc, 'readings').forEach((rec) => {
-    const reading = rec instanceof Y.Map ? parse(readingSchema, toPlain(rec)) : undefined;
-    if (reading) out.push(reading);
-  });
-  return out.sort((a, b) => a.order - b.order);
+  return readRecords(doc, 'readings', readingSchema).sort((a, b) => a.order - b.order);
 }
 
 /** The planned minutes per phase (phases without an entry use their suggested minutes). */
 export function readAgenda(doc: Y.Doc): AgendaItem[] {
-  const out: AgendaItem[] = [];
-  collection(doc, 'agenda').forEach((rec) => {
-    const item = rec instanceof Y.Map ? parse(agendaItemSchema, toPlain(rec)) : undefined;
-    if (item) out.push(item as AgendaItem);
-  });
-  return out;
+  return readRecords(doc, 'agenda', agendaItemSchema) as AgendaItem[];
 }
 
 /** Replaces the reading list and the agenda (server only). */
@@ -109,22 +99,12 @@ export function writePreparation(doc: Y.Doc, readings: readonly Omit<Reading, 'o
 
 /** All subgroups, in their order. */
 export function readGroups(doc: Y.Doc): Group[] {
-  const groups: Group[] = [];
-  collection(doc, 'groups').forEach((rec) => {
-    const group = rec instanceof Y.Map ? parse(groupSchema, toPlain(rec)) : undefined;
-    if (group) groups.push(group);
-  });
-  return groups.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  return readRecords(doc, 'groups', groupSchema).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
 /** All members, in joining order. */
 export function readMembers(doc: Y.Doc): Member[] {
-  const members: Member[] = [];
-  collection(doc, 'members').forEach((rec) => {
-    const member = rec instanceof Y.Map ? parse(memberSchema, toPlain(rec)) : undefined;
-    if (member) members.push(member);
-  });
-  return members.sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+  return readRecords(doc, 'members', memberSchema).sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
 }
 
 /** One member. */

@@ -1,40 +1,20 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
 import { actionItemSchema, type ActionItem } from '../domain/actionItems';
 import { clusterRecordSchema, plenaryFormulationSchema, type ClusterRecord, type PlenaryFormulation } from '../domain/plenary';
-import { collection, patchRecord, putRecord, toPlain, type RecordValue } from './records';
+import { collection, readRecords, upsertRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
 
 /** Collections of the workshop's synthesis document (plenary results and action items). */
 export const SYNTHESIS_COLLECTIONS = ['clusters', 'plenaryFormulations', 'actions'] as const;
 
-function readAll<T>(doc: Y.Doc, name: string, schema: z.ZodType<T>): T[] {
-  const out: T[] = [];
-  collection(doc, name).forEach((rec) => {
-    if (!(rec instanceof Y.Map)) return;
-    const parsed = schema.safeParse(toPlain(rec));
-    if (parsed.success) out.push(parsed.data);
-  });
-  return out;
-}
-
-function upsert(doc: Y.Doc, name: string, id: string, values: Record<string, RecordValue>, origin: unknown): void {
-  doc.transact(() => {
-    const coll = collection(doc, name);
-    const existing = coll.get(id);
-    if (existing instanceof Y.Map) patchRecord(existing, values);
-    else putRecord(coll, id, values);
-  }, origin);
-}
-
 /** Confirmed clusters. */
 export function readClusters(doc: Y.Doc): ClusterRecord[] {
-  return readAll(doc, 'clusters', clusterRecordSchema);
+  return readRecords(doc, 'clusters', clusterRecordSchema);
 }
 
 /** Adds or edits a cluster (confirm, split, relabel, mark common ground or difference). */
 export function putCluster(doc: Y.Doc, cluster: ClusterRecord, origin: unknown = LOCAL_ORIGIN): void {
-  upsert(doc, 'clusters', cluster.id, { ...cluster, itemIds: [...cluster.itemIds] }, origin);
+  upsertRecord(doc, 'clusters', cluster.id, { ...cluster, itemIds: [...cluster.itemIds] }, origin);
 }
 
 /** Removes a cluster. */
@@ -44,22 +24,22 @@ export function removeCluster(doc: Y.Doc, id: string, origin: unknown = LOCAL_OR
 
 /** The plenary's compromise wordings. */
 export function readPlenaryFormulations(doc: Y.Doc): PlenaryFormulation[] {
-  return readAll(doc, 'plenaryFormulations', plenaryFormulationSchema);
+  return readRecords(doc, 'plenaryFormulations', plenaryFormulationSchema);
 }
 
 /** Writes a field's compromise wording. */
 export function setPlenaryFormulation(doc: Y.Doc, formulation: PlenaryFormulation, origin: unknown = LOCAL_ORIGIN): void {
-  upsert(doc, 'plenaryFormulations', formulation.fieldId, { ...formulation }, origin);
+  upsertRecord(doc, 'plenaryFormulations', formulation.fieldId, { ...formulation }, origin);
 }
 
 /** All action items. */
 export function readActions(doc: Y.Doc): ActionItem[] {
-  return readAll(doc, 'actions', actionItemSchema).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readRecords(doc, 'actions', actionItemSchema).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 /** Adds or edits an action item. */
 export function putAction(doc: Y.Doc, action: ActionItem, origin: unknown = LOCAL_ORIGIN): void {
-  upsert(doc, 'actions', action.id, { ...action }, origin);
+  upsertRecord(doc, 'actions', action.id, { ...action }, origin);
 }
 
 /** Removes an action item. */
