@@ -135,7 +135,12 @@ export function boardSheetDrawings(exp: WorkshopExport, boardId: string, options
     marks: countMarks(board.marks),
     votes: countVotes(board.votes),
     highlighted: new Set(board.highlights.map((h) => h.noteId)),
-    chosen: new Set(board.choices.filter((c) => c.targetKind === 'note').map((c) => c.targetId)),
+    // A choice counts while the note still lies in the field it was chosen in (as on screen).
+    chosen: new Set(
+      board.choices
+        .filter((c) => c.targetKind === 'note' && board.notes.some((n) => n.id === c.targetId && n.fieldId === c.fieldId))
+        .map((c) => c.targetId),
+    ),
     formulations,
     templateTitle: localize(template.title, options.locale),
     workshopTitle: exp.workshop.title.trim() || words.untitled,
