@@ -1,4 +1,6 @@
-import type { Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
+import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
+import { Container as KonvaContainer } from 'konva/lib/Container.js';
+import { stages as konvaStages } from 'konva/lib/Stage.js';
 import type { Note } from '@dmc/shared/domain/note';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import type { SharedView } from './collab/sessionClient';
@@ -7,6 +9,7 @@ import { sheetById } from './canvas/template';
 import { viewportOf } from './canvas/viewportControl';
 import type { Point } from './canvas/viewport';
 import type { AppStore } from './store';
+import type { SynthesisData } from './store/plenarySlice';
 
 /**
  * A read-only hook for browser tests: the notes, and where things are on screen (CSS pixels in
@@ -26,6 +29,14 @@ export interface DmcTestHook {
   formulations(): Formulation[];
   deferrals(): Deferral[];
   highlights(): Highlight[];
+  /** The group's choices (the chosen goal, the concrete questions). */
+  choices(): Choice[];
+  /** The synthesis document as this screen has it (clusters, plenary wording, actions); null before it synced. */
+  synthesis(): SynthesisData | null;
+  /** The plenary view this person picked (`board`, `synthesis`, `actions`), or null when following the phase. */
+  plenaryView(): string | null;
+  /** The text drawn in a canvas node (a Text, or the Texts in a Group) by its id, e.g. `guide-hint-doel`; null when not drawn. */
+  canvasText(nodeId: string): string | null;
   /** What this screen shows, as a shared view (sheet, centre point, zoom relative to fit). */
   view(): SharedView | null;
   noteClientCenter(noteId: string): Point | null;
@@ -79,6 +90,23 @@ export function installTestHook(store: AppStore): () => void {
     formulations: () => store.getState().discussion.formulations.map((f) => ({ ...f, sourceNoteIds: [...f.sourceNoteIds] })),
     deferrals: () => plain(store.getState().discussion.deferrals),
     highlights: () => plain(store.getState().discussion.highlights),
+    choices: () => plain(store.getState().discussion.choices),
+    synthesis: () => {
+      const state = store.getState();
+      if (!state.synthesisLoaded) return null;
+      const { clusters, plenaryFormulations, actions } = state.synthesis;
+      return { clusters: clusters.map((c) => ({ ...c, itemIds: [...c.itemIds] })), plenaryFormulations: plain(plenaryFormulations), actions: plain(actions) };
+    },
+    plenaryView: () => store.getState().plenaryView,
+    canvasText(nodeId) {
+      for (const stage of konvaStages) {
+        const node = stage.findOne(`#${nodeId}`);
+        if (!node) continue;
+        const texts = node instanceof KonvaContainer ? node.find('Text') : [node];
+        return texts.map((t) => String(t.getAttr('text') ?? '')).join(' ');
+      }
+      return null;
+    },
     view: () => currentSharedView(store),
     noteClientCenter(noteId) {
       const state = store.getState();

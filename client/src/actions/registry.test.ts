@@ -126,6 +126,26 @@ describe('action registry', () => {
     expect(actionForKey(key('n'), withDraft)).toBeUndefined();
   });
 
+  it('offers choosing a note as the goal only in DOEL, as a question only in the questions field, when the phase lets the group agree', () => {
+    const ctx = context();
+    useAppStore.getState().setNotes([note('goal', 'someone'), { ...note('question', 'someone'), fieldId: 'concrete-vragen' }, { ...note('group', 'someone'), fieldId: 'doelgroep' }]);
+    inPhase('vel1-discuss');
+    useAppStore.getState().select('goal');
+    expect(getAction('choose-goal').predicate?.(ctx)).toBe(true);
+    expect(getAction('choose-question').predicate?.(ctx)).toBe(false);
+    useAppStore.getState().select('question');
+    expect(getAction('choose-goal').predicate?.(ctx)).toBe(false);
+    expect(getAction('choose-question').predicate?.(ctx)).toBe(true);
+    // DOELGROEP asks for no choice.
+    useAppStore.getState().select('group');
+    expect(getAction('choose-goal').predicate?.(ctx)).toBe(false);
+    expect(getAction('choose-question').predicate?.(ctx)).toBe(false);
+    // While writing silently nobody agrees on anything yet.
+    inPhase('vel1-write');
+    useAppStore.getState().select('goal');
+    expect(getAction('choose-goal').predicate?.(ctx)).toBe(false);
+  });
+
   it('leaves canvas-only keys alone in the list view', () => {
     const ctx = context();
     useAppStore.getState().select('mine');

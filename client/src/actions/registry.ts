@@ -6,6 +6,8 @@ import { plenaryTemplate } from '@dmc/shared/template/plenary';
 import type { MessageKey } from '../i18n/messages';
 import { selectDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
 import { selectCapabilities } from '../workshop/capabilities';
+import { choiceFieldOf, mayChoose, toggleNoteChoice } from '../guidance/choices';
+import { choiceKindOf, type ChoiceKind } from '../guidance/model';
 import {
   addNoteAtViewCentre,
   addVote,
@@ -110,6 +112,26 @@ const myDotsOnSelection = (ctx: ActionContext) => {
   return note ? (selectDiscussionIndex(ctx.store.getState()).byNote.get(note.id)?.myVotes ?? 0) : 0;
 };
 
+/** The selected note lies in a field that asks for this kind of choice, and the group may choose now. */
+const mayChooseSelection = (kind: ChoiceKind) => (ctx: ActionContext) => {
+  const note = selected(ctx);
+  if (!canvasMode(ctx) || !note) return false;
+  const state = ctx.store.getState();
+  return !state.privateOwners.has(note.id) && choiceKindOf(choiceFieldOf(ctx, note) ?? undefined) === kind && mayChoose(state, note.sheetId);
+};
+
+function chooseAction(kind: ChoiceKind): Action {
+  return {
+    name: `choose-${kind}`,
+    labelKey: kind === 'goal' ? 'choice.chooseGoal' : 'choice.chooseQuestion',
+    predicate: mayChooseSelection(kind),
+    perform(ctx) {
+      const note = selected(ctx);
+      if (note) toggleNoteChoice(ctx, note.id);
+    },
+  };
+}
+
 /** Every user command, in one list. */
 export const ACTIONS: readonly Action[] = [
   {
@@ -194,6 +216,8 @@ export const ACTIONS: readonly Action[] = [
       if (note) toggleHighlight(ctx, note.id);
     },
   },
+  chooseAction('goal'),
+  chooseAction('question'),
   {
     name: 'deferNote',
     labelKey: 'action.defer',

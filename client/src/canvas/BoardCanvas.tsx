@@ -13,6 +13,7 @@ import { NoteToolbar } from '../components/NoteToolbar';
 import { useAppStore, type InfoTarget } from '../store';
 import { useLocale, useT } from '../i18n';
 import { registerCanvasElement } from '../testHook';
+import { CardDropHint, useCardDrop } from '../deck/CardDrop';
 import { gestures } from './gestures';
 import { NoteEditor } from './NoteEditor';
 import { clampToSheet } from './notePlacement';
@@ -54,6 +55,8 @@ export function BoardCanvas() {
   const stageRef = useRef<Konva.Stage>(null);
 
   const focusCanvas = useCallback(() => containerRef.current?.focus({ preventScroll: true }), []);
+  // Inspiration cards dragged from the deck become notes where they are dropped.
+  const cardDrop = useCardDrop(containerRef);
 
   // Canvas size follows the container.
   useEffect(() => {
@@ -382,6 +385,7 @@ export function BoardCanvas() {
       <NoteEditor onDone={focusCanvas} />
       <NoteToolbar />
       <ContextMenu onClose={focusCanvas} />
+      <CardDropHint state={cardDrop} />
     </div>
   );
 }

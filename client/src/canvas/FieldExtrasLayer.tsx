@@ -1,32 +1,46 @@
 import { memo } from 'react';
 import type Konva from 'konva';
 import { Group, Layer, Rect, Text } from 'react-konva';
-import type { FieldTemplate, SheetTemplate } from '@dmc/shared/template/types';
+import type { Guidance } from '@dmc/shared/domain/guidance';
+import type { FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
+import { placeFieldHint } from '../guidance/canvasHint';
+import { adviceText, isWordingChosen } from '../guidance/model';
+import { useChoiceWarnings } from '../guidance/useGuidance';
 import { useAppStore } from '../store';
-import { useT } from '../i18n';
+import { translate, useLocale, useT } from '../i18n';
 import { mayUse, useCapabilities } from '../workshop/capabilities';
 import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { layoutFormulationBox } from './formulationBox';
+import { fieldLayoutFor } from './layouts';
 import { canvasMeasurer } from './measure';
 import { CANVAS_COLORS, FONT_FAMILY } from './theme';
 
 /** Node name of the field discussion buttons: a press on them is not a pan. */
 export const FIELD_BUTTON_NAME = 'field-button';
 
+/** Guidance on the canvas: amber, with dark text (AA) and a warning sign, so not colour alone. */
+const HINT_COLORS = { fill: '#fff3cd', edge: '#b45309', ink: '#78350f' } as const;
+/** A chosen wording: the same dark green as a chosen note's ribbon. */
+const CHOSEN_COLOR = '#166534';
+
 /**
  * What the group made of each field, drawn on it. The agreed wording: a box across the bottom of
- * the field, under the notes (a note laid there stays on top and reachable). The field's button,
- * over the notes at the field's bottom right (clear of the printed texts): it opens the field's
- * discussion panel and shows the number of open action points.
+ * the field, under the notes (a note laid there stays on top and reachable), marked when the
+ * group chose it. The field's button, over the notes at the field's bottom right (clear of the
+ * printed texts): it opens the field's discussion panel and shows the number of open action
+ * points. And the guidance line in the title band ("Kies samen één doel (nu: 0)").
  */
 export function FormulationLayer({ sheet }: { sheet: SheetTemplate }) {
   const t = useT();
   const index = useDiscussionIndex();
+  const choices = useAppStore((s) => s.discussion.choices);
   return (
     <Layer listening={false}>
       {sheet.fields.map((field) => {
         const text = index.formulationByField.get(field.id)?.text ?? '';
-        return text.trim() === '' ? null : <FormulationBox key={field.id} field={field} text={text} title={t('canvas.formulation')} />;
+        if (text.trim() === '') return null;
+        const chosenLabel = field.maxChosen !== undefined && isWordingChosen(choices, field.id, text) ? `✓ ${t('choice.badge')}` : null;
+        return <FormulationBox key={field.id} field={field} text={text} title={t('canvas.formulation')} chosenLabel={chosenLabel} />;
       })}
     </Layer>
   );
@@ -38,8 +52,15 @@ export function FieldButtonLayer({ sheet }: { sheet: SheetTemplate }) {
   const index = useDiscussionIndex();
   const openFieldPanel = useAppStore((s) => s.openFieldPanel);
   const tools = mayUse(caps, 'formulate', sheet.id) || mayUse(caps, 'defer', sheet.id);
+  const warnings = useChoiceWarnings(sheet);
+  const locale = useLocale();
   return (
     <Layer>
+      {sheet.fields.map((field) => {
+        const warning = warnings.get(field.id);
+        const formulation = index.formulationByField.get(field.id)?.text ?? '';
+        return warning ? <FieldHint key={`hint-${field.id}`} sheet={sheet} field={field} warning={warning} locale={locale} formulation={formulation} /> : null;
+      })}
       {sheet.fields.map((field) => {
         const hasText = (index.formulationByField.get(field.id)?.text ?? '').trim() !== '';
         const open = index.deferralsByField.get(field.id)?.length ?? 0;
@@ -51,14 +72,59 @@ export function FieldButtonLayer({ sheet }: { sheet: SheetTemplate }) {
   );
 }
 
-const FormulationBox = memo(function FormulationBox({ field, text, title }: { field: FieldTemplate; text: string; title: string }) {
+interface FieldHintProps {
+  readonly sheet: SheetTemplate;
+  readonly field: FieldTemplate;
+  readonly warning: Guidance;
+  readonly locale: Locale;
+  /** The agreed wording, if any: a hint that cannot sit in the title band goes above its box. */
+  readonly formulation: string;
+}
+
+/** The guidance line of one field, e.g. "⚠ Kies samen één doel (nu: 0)". Does not listen. */
+const FieldHint = memo(function FieldHint({ sheet, field, warning, locale, formulation }: FieldHintProps) {
+  const nested = field.parentId !== undefined;
+  const layout = fieldLayoutFor(sheet, field, locale);
+  const said = adviceText(warning, locale);
+  const text = `⚠ ${translate(locale, said.key, said.vars)}`;
+  const formulationTop = formulation.trim() !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested).y : null;
+  const hint = placeFieldHint({ rect: field.rect, nested, title: layout.title, infoLeft: layout.info.x - layout.info.r, formulationTop }, text, canvasMeasurer('bold'));
+  return (
+    <Group id={`guide-hint-${field.id}`} x={hint.x} y={hint.y} listening={false}>
+      <Rect width={hint.width} height={hint.height} fill={HINT_COLORS.fill} stroke={HINT_COLORS.edge} strokeWidth={nested ? 0.7 : 1} cornerRadius={hint.height / 2} perfectDrawEnabled={false} />
+      <Text
+        x={hint.padding}
+        width={hint.width - 2 * hint.padding}
+        height={hint.height}
+        text={hint.text}
+        fontFamily={FONT_FAMILY}
+        fontSize={hint.fontSize}
+        fontStyle="bold"
+        fill={HINT_COLORS.ink}
+        verticalAlign="middle"
+        wrap="none"
+        ellipsis
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+});
+
+const FormulationBox = memo(function FormulationBox({ field, text, title, chosenLabel }: { field: FieldTemplate; text: string; title: string; chosenLabel: string | null }) {
   const nested = field.parentId !== undefined;
   const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
+  const pillWidth = chosenLabel ? canvasMeasurer('bold')(chosenLabel, box.titleSize) + 2 * box.padding : 0;
   return (
     <Group id={`formulation-${field.id}`} x={box.x} y={box.y}>
       <Rect width={box.width} height={box.height} fill={CANVAS_COLORS.formulationFill} stroke={CANVAS_COLORS.formulationEdge} strokeWidth={nested ? 0.8 : 1.2} cornerRadius={3} shadowColor="black" shadowOpacity={0.12} shadowBlur={4} shadowOffsetY={1} perfectDrawEnabled={false} />
       <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} perfectDrawEnabled={false} />
       <Text x={box.padding + 2} y={box.padding} text={title} fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill={CANVAS_COLORS.formulationEdge} perfectDrawEnabled={false} />
+      {chosenLabel && (
+        <Group id={`formulation-chosen-${field.id}`} x={box.width - box.padding - pillWidth} y={box.padding - 1.5}>
+          <Rect width={pillWidth} height={box.titleSize + 3} fill={CHOSEN_COLOR} cornerRadius={2} perfectDrawEnabled={false} />
+          <Text width={pillWidth} height={box.titleSize + 3} text={chosenLabel} align="center" verticalAlign="middle" fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill="#ffffff" perfectDrawEnabled={false} />
+        </Group>
+      )}
       <Text
         x={box.padding + 2}
         y={box.padding + box.titleSize * 1.4}

@@ -2,8 +2,11 @@ import { memo, useMemo } from 'react';
 import type Konva from 'konva';
 import { Group, Label, Path, Rect, Star, Tag, Text } from 'react-konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
+import { isNoteChosen } from '../guidance/model';
+import { useT } from '../i18n';
+import { useAppStore } from '../store';
 import { canvasMeasurer } from './measure';
-import { BADGE, layoutBadges, type BadgeKind } from './noteBadges';
+import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeKind } from './noteBadges';
 import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from './theme';
 import { fitNoteText } from './noteText';
 
@@ -56,12 +59,20 @@ const BADGE_COLORS: Readonly<Record<BadgeKind, { fill: string; ink: string }>> =
   votes: { fill: '#1e3a8a', ink: '#ffffff' },
 };
 
+/** The chosen ribbon and outline: dark green with white text (AA), as the PDF export draws it. */
+const CHOSEN_COLOR = '#166534';
+
 /** An "eye with a stroke through it" (24-unit icon), drawn at 9 sheet units. */
 const EYE_OFF = 'M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2';
 
-/** One sticky note: paper, fitted text, selection outline, privacy mark, counters. Memoised. */
+/** One sticky note: paper, fitted text, selection outline, privacy mark, counters, the group's choice. Memoised. */
 export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
   const { note, selected, editing, draggable, privacy, privacyLabel, highlighted, spotlight, handlers } = props;
+  const t = useT();
+  // Selected here, one boolean per note: choosing redraws only the note chosen.
+  const chosen = useAppStore((s) => privacy === 'shared' && isNoteChosen(s.discussion.choices, note));
+  const chosenLabel = t('choice.badge');
+  const ribbon = useMemo(() => (chosen ? layoutChosenRibbon(chosenLabel, canvasMeasurer('bold')) : null), [chosen, chosenLabel]);
   const fitted = fitNoteText(note.text);
   const inner = NOTE_SIZE - 2 * NOTE_TEXT.padding;
   const { agree, disagree, open, votes, myMark, myVotes } = props;
@@ -91,6 +102,9 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
       onDragMove={(e) => handlers.onDragMove(note.id, e.target.x(), e.target.y())}
       onDragEnd={(e) => handlers.onDragEnd(note.id, e.target)}
     >
+      {chosen && (
+        <Rect x={-1.6} y={-1.6} width={NOTE_SIZE + 3.2} height={NOTE_SIZE + 3.2} stroke={CHOSEN_COLOR} strokeWidth={1.8} cornerRadius={2.5} listening={false} perfectDrawEnabled={false} />
+      )}
       {highlighted && spotlight && (
         <Rect x={-5} y={-5} width={NOTE_SIZE + 10} height={NOTE_SIZE + 10} fill="#f5b301" opacity={0.45} cornerRadius={5} listening={false} perfectDrawEnabled={false} />
       )}
@@ -132,6 +146,25 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
             <Text text={privacyLabel} fontFamily={FONT_FAMILY} fontSize={6.5} fontStyle="bold" fill="#ffffff" padding={1.6} perfectDrawEnabled={false} />
           </Label>
         </>
+      )}
+      {ribbon && (
+        <Group id={`chosen-${note.id}`} x={ribbon.x} y={ribbon.y} listening={false}>
+          <Rect width={ribbon.width} height={ribbon.height} fill={CHOSEN_COLOR} cornerRadius={[2, 2, 0, 0]} perfectDrawEnabled={false} />
+          <Text
+            x={ribbon.padding}
+            width={ribbon.width - 2 * ribbon.padding}
+            height={ribbon.height}
+            text={ribbon.text}
+            fontFamily={FONT_FAMILY}
+            fontSize={ribbon.fontSize}
+            fontStyle="bold"
+            fill="#ffffff"
+            verticalAlign="middle"
+            wrap="none"
+            ellipsis
+            perfectDrawEnabled={false}
+          />
+        </Group>
       )}
       {highlighted && (
         <Star x={NOTE_SIZE - 3} y={3} numPoints={5} innerRadius={3.2} outerRadius={7.2} fill="#f5b301" stroke="#7a4e00" strokeWidth={0.8} listening={false} perfectDrawEnabled={false} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
-import { BADGE, layoutBadges } from './noteBadges';
+import { BADGE, RIBBON, layoutBadges, layoutChosenRibbon } from './noteBadges';
 
 const measure = (text: string, size: number) => text.length * size * 0.6;
 
@@ -18,5 +18,14 @@ describe('note badges', () => {
 
   it('shows nothing for a note nobody reacted to', () => {
     expect(layoutBadges({ agree: 0, disagree: 0, open: 0, votes: 0, myMark: null, myVotes: 0 }, measure)).toEqual([]);
+  });
+
+  it('puts the chosen ribbon on the top edge of the note, as wide as its label but never wider than the note', () => {
+    const ribbon = layoutChosenRibbon('GEKOZEN', measure);
+    expect(ribbon.text).toBe('✓ GEKOZEN');
+    expect(ribbon.x).toBe(0);
+    expect(ribbon.y + ribbon.height).toBeLessThanOrEqual(0);
+    expect(ribbon.width).toBe(Math.ceil(measure('✓ GEKOZEN', RIBBON.fontSize) + 2 * RIBBON.padding));
+    expect(layoutChosenRibbon('EEN HEEL LANGE KEUZE DIE NIET PAST OP DE NOTITIE', measure).width).toBe(NOTE_SIZE);
   });
 });

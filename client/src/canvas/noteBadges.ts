@@ -2,8 +2,9 @@ import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import type { TextMeasurer } from './fitText';
 
 /**
- * The small counters under a note: agree ✓, disagree ✗, open ?, and voting dots ●. Pure layout
- * (sheet units) with the text measurer injected, so it is tested without a canvas.
+ * The small counters under a note: agree ✓, disagree ✗, open ?, and voting dots ●; and the
+ * "GEKOZEN" ribbon on a note the group chose. Pure layout (sheet units) with the text measurer
+ * injected, so it is tested without a canvas.
  */
 
 /** What a badge counts. */
@@ -49,4 +50,25 @@ export function layoutBadges(counts: BadgeCounts, measure: TextMeasurer): Badge[
     x += b.width + BADGE.gap;
     return badge;
   });
+}
+
+/** The "GEKOZEN" ribbon of a chosen note: a label on the note's top edge, as the PDF draws it. */
+export interface ChosenRibbon {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fontSize: number;
+  readonly padding: number;
+  readonly text: string;
+}
+
+/** Ribbon metrics in sheet units. */
+export const RIBBON = { fontSize: 7.5, height: 10.5, padding: 2.5, top: -11 } as const;
+
+/** Lays out the ribbon for a label ("✓ GEKOZEN"), left-aligned with the note, never wider than it. */
+export function layoutChosenRibbon(label: string, measure: TextMeasurer): ChosenRibbon {
+  const text = `✓ ${label}`;
+  const width = Math.min(NOTE_SIZE, Math.ceil(measure(text, RIBBON.fontSize) + 2 * RIBBON.padding));
+  return { x: 0, y: RIBBON.top, width, height: RIBBON.height, fontSize: RIBBON.fontSize, padding: RIBBON.padding, text };
 }

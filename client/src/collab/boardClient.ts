@@ -5,6 +5,7 @@ import {
   observeDiscussion,
   placeVote,
   putDeferral,
+  readChoices,
   readDeferrals,
   readFormulations,
   readHighlights,
@@ -12,6 +13,7 @@ import {
   readVotes,
   removeDeferral,
   removeVote,
+  setChoice,
   setFormulation,
   setHighlight,
   setMark,
@@ -20,7 +22,7 @@ import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
 import { collection } from '@dmc/shared/doc/records';
 import type { Actor } from '@dmc/shared/domain/actor';
 import { mayEditAsAuthor } from '@dmc/shared/domain/boardRules';
-import { freeVoteSlot, type Deferral, type Formulation, type MarkValue } from '@dmc/shared/domain/discussion';
+import { freeVoteSlot, type Choice, type Deferral, type Formulation, type MarkValue } from '@dmc/shared/domain/discussion';
 import type { Note, NoteColor } from '@dmc/shared/domain/note';
 import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
@@ -100,9 +102,9 @@ const TIDY_ORIGIN = Object.freeze({ name: 'tidy' });
 const PHASE_RACE_MS = 8000;
 
 /**
- * Collections the undo manager tracks. Agreed wordings and highlights are left out: undoing one
- * would put back the previous author's name, which the server refuses (a wording is saved in your
- * own name); both are single, deliberate actions with their own way back.
+ * Collections the undo manager tracks. Agreed wordings, highlights and choices are left out:
+ * undoing one would put back the previous author's name, which the server refuses (each is saved
+ * in your own name); all are single, deliberate actions with their own way back.
  */
 const UNDOABLE = ['notes', 'marks', 'votes', 'deferrals'] as const;
 
@@ -192,6 +194,7 @@ function boardSink(store: AppStore): Sink {
         formulations: readFormulations(doc),
         deferrals: readDeferrals(doc),
         highlights: readHighlights(doc),
+        choices: readChoices(doc),
       }),
     connection: (phase) => store.getState().setConnection(phase),
     connectionNow: () => store.getState().connection,
@@ -692,6 +695,17 @@ export class BoardClient {
     const doc = this.doc;
     if (!doc || (on && !readNote(doc, noteId))) return;
     setHighlight(doc, noteId, this.actor.id, on);
+  }
+
+  /**
+   * Marks a note (or the field's agreed wording) as the group's choice in my name, or takes the
+   * choice back. A note must be on the board: a private note cannot be chosen.
+   */
+  setChoice(target: Pick<Choice, 'fieldId' | 'targetKind' | 'targetId'>, on: boolean): void {
+    const doc = this.doc;
+    if (!doc) return;
+    if (on && target.targetKind === 'note' && !readNote(doc, target.targetId)) return;
+    setChoice(doc, { ...target, by: this.actor.id }, on);
   }
 
   /** Undoes this person's last change. */

@@ -8,6 +8,7 @@ import {
   readFlow,
   readGroups,
   readMembers,
+  readReadings,
   readSettings,
   removeGroup,
   setReady,
@@ -23,7 +24,7 @@ import type { AppStore } from '../store';
 
 /**
  * The live connection to the workshop's session document: the phase, the timer, the subgroups
- * and who is in which. Bridges it into the store and offers the flow's commands as methods; the
+ * and who is in which, and the reading list. Bridges it into the store and offers the flow's commands as methods; the
  * server refuses what the person's role does not allow, and the buttons never offer it.
  */
 
@@ -87,6 +88,7 @@ class SessionConnection {
         groups: readGroups(this.doc),
         members: readMembers(this.doc),
         settings: readSettings(this.doc) ?? null,
+        readings: readReadings(this.doc),
       });
     };
     this.stop = observeSession(this.doc, publish);

@@ -29,12 +29,18 @@ import { PresenterControls } from './PresenterControls';
 import { Toolbar } from './Toolbar';
 import { WaitingScreen } from './WaitingScreen';
 import { WorkshopContext } from './workshopContext';
+import { SynthesisContext, usePlenaryView, usePlenaryViewReset, useSynthesisConnection } from '../plenary/hooks';
+import { PlenaryMain, PlenaryToolbar } from '../plenary/PlenaryMain';
+import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
+import type { PlenaryViewChoice } from '../plenary/view';
 
 /**
  * The workshop screen. The session document says which phase it is; from that (and, for a
  * facilitator, the board they opened) follows which board is shown, and the board's connection
  * is made anew whenever that changes. While writing silently a second connection holds my
  * private draft; a facilitator looking at a subgroup then also reads its members' drafts.
+ * In the closing plenary the screen shows the synthesis or the action list instead of the canvas
+ * (see plenary/view.ts); the synthesis document is connected while those views are offered.
  */
 export function BoardScreen({ session }: { session: SessionResponse }) {
   const [sessionClient, setSessionClient] = useState<SessionClient | null>(null);
@@ -53,6 +59,7 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
       state.resetBoard();
       state.resetDrafts();
       state.resetUi();
+      state.resetPlenary();
     };
   }, [session]);
 
@@ -65,7 +72,11 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
     () => (board && sessionClient ? { store: useAppStore, board: board.client, draft: drafts, session: sessionClient, template: templateOf(board.boardId) } : null),
     [board, drafts, sessionClient],
   );
-  useShortcuts(ctx);
+  const plenary = usePlenaryView();
+  usePlenaryViewReset();
+  const synthesis = useSynthesisConnection(session, plenary.available.length > 1);
+  // The canvas's single-key shortcuts act on a canvas that the plenary views do not show.
+  useShortcuts(plenary.view === 'board' ? ctx : null);
   usePhaseFollowing();
   useAttention();
   usePresenterView();
@@ -76,13 +87,15 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
 
   return (
     <WorkshopContext.Provider value={sessionClient}>
-      {ctx ? (
-        <BoardContext.Provider value={ctx}>
-          <BoardLayout choice={choice} />
-        </BoardContext.Provider>
-      ) : (
-        <NoBoardLayout choice={choice} />
-      )}
+      <SynthesisContext.Provider value={synthesis}>
+        {ctx ? (
+          <BoardContext.Provider value={ctx}>
+            <BoardLayout choice={choice} plenary={plenary} />
+          </BoardContext.Provider>
+        ) : (
+          <NoBoardLayout choice={choice} />
+        )}
+      </SynthesisContext.Provider>
     </WorkshopContext.Provider>
   );
 }
@@ -154,25 +167,36 @@ function useDrafts(session: SessionResponse, boardId: string | null): BoardClien
   return own.current?.get(me.id) ?? null;
 }
 
-function BoardLayout({ choice }: { choice: BoardChoice }) {
+/** The board on screen, or one of the plenary views; the bar with the view switch stays put (and keeps the focus). */
+function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: PlenaryViewChoice }) {
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
   const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
+  const view = plenary.view;
   return (
-    <div className="board-screen">
-      <BoardHeader />
+    <div className={`board-screen${view === 'board' ? '' : ' board-screen--plenary'}`}>
+      <BoardHeader showSheets={view === 'board'} />
       <PhaseBanner choice={choice} />
-      <FollowBar />
-      <PresenterControls />
-      <Toolbar />
+      {view === 'board' && <FollowBar />}
+      {view === 'board' && <PresenterControls />}
+      <div className="board-bar">
+        <PlenaryViewSwitch choice={plenary} />
+        {view === 'board' ? <Toolbar /> : <PlenaryToolbar view={view} />}
+      </div>
       <div className="board-body">
         <NoticeBar />
-        <main id="main" className="board-main" role="tabpanel" aria-labelledby={`sheet-tab-${sheetId}`} tabIndex={-1}>
-          {listView ? <ListView /> : <BoardCanvas />}
-        </main>
+        {view === 'board' ? (
+          <main id="main" className="board-main" role="tabpanel" aria-labelledby={`sheet-tab-${sheetId}`} tabIndex={-1}>
+            {listView ? <ListView /> : <BoardCanvas />}
+          </main>
+        ) : (
+          <main id="main" className="board-main plenary-main" aria-labelledby="plenary-view-heading" tabIndex={-1} data-view={view}>
+            <PlenaryMain view={view} />
+          </main>
+        )}
       </div>
       <InfoDialog />
-      <FieldPanel />
+      {view === 'board' && <FieldPanel />}
       {isFacilitator ? <FacilitatorPanel /> : null}
       <LiveRegion />
     </div>

@@ -10,6 +10,7 @@ import { useLocale, useT } from '../i18n';
 import { NO_DISCUSSION, useDiscussionIndex, type NoteDiscussion } from '../workshop/discussionIndex';
 import type { ActionContext } from '../actions/types';
 import type { Note } from '@dmc/shared/domain/note';
+import { isNoteChosen } from '../guidance/model';
 import { actionLabel } from './ActionButton';
 import { useBoard } from './boardContext';
 import { Icon } from './icons';
@@ -29,6 +30,9 @@ export function menuItems(ctx: ActionContext, note: Note, d: NoteDiscussion): It
     ...(rights.mark ? MARK_VALUES.map((value) => ({ action: `mark-${value}`, kind: 'check' as const, checked: d.myMark === value })) : []),
     ...(rights.vote ? [{ action: 'vote-add', kind: 'command' as const }, { action: 'vote-remove', kind: 'command' as const }] : []),
     ...(rights.highlight ? [{ action: 'highlight', kind: 'check' as const, checked: d.highlighted }] : []),
+    ...(['goal', 'question'] as const)
+      .filter((kind) => isEnabled(getAction(`choose-${kind}`), ctx))
+      .map((kind) => ({ action: `choose-${kind}`, kind: 'check' as const, checked: isNoteChosen(ctx.store.getState().discussion.choices, note) })),
     ...(rights.defer && note.fieldId ? [{ action: 'deferNote', kind: 'command' as const }] : []),
     ...(note.fieldId && !ctx.store.getState().privateOwners.has(note.id) ? [{ action: 'fieldPanel', kind: 'command' as const }] : []),
     ...(rights.recolor ? NOTE_COLORS.map((color) => ({ action: `color-${color}`, kind: 'color' as const, checked: note.color === color })) : []),

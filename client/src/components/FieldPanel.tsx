@@ -3,6 +3,10 @@ import { DEFERRAL_TEXT_LENGTH, FORMULATION_LENGTH, type Deferral, type Formulati
 import { getField, localize } from '@dmc/shared/template/lookup';
 import type { FieldTemplate, SheetTemplate } from '@dmc/shared/template/types';
 import { newNoteId } from '../collab/boardClient';
+import { mayChoose, toggleNoteChoice, toggleWordingChoice } from '../guidance/choices';
+import { ChoiceToggle, ChosenMark } from '../guidance/ChoiceToggle';
+import { adviceText, choiceKindOf, chosenCount, isNoteChosen, isWordingChosen } from '../guidance/model';
+import { selectWarningsShown, useSheetAdvice } from '../guidance/useGuidance';
 import { useAppStore, type FieldPanelState } from '../store';
 import { useLocale, useT } from '../i18n';
 import { mayUse, useCapabilities } from '../workshop/capabilities';
@@ -17,7 +21,8 @@ const MAX_SOURCES = 50;
 
 /**
  * The discussion of one field, in a dialog: the group's agreed wording ("in welke formulering
- * kunnen we ons allemaal vinden?") with the notes it came from, and the questions the group
+ * kunnen we ons allemaal vinden?") with the notes it came from; in DOEL and the concrete
+ * questions, what the group chose (one goal, at most two questions); and the questions the group
  * cannot answer now, each an action point (what to find out, whom to ask, who does it).
  * Opened from the field's button on the canvas, a note's menu, the toolbar or the list view.
  */
@@ -61,6 +66,7 @@ function FieldPanelBody({ panel, field, sheet, onClose }: { panel: FieldPanelSta
       ))}
       {!formulate && !defer && <p className="muted">{t('fieldPanel.readOnly')}</p>}
       <FormulationSection field={field} sheet={sheet} editable={formulate} startEditing={panel.focus === 'formulation'} closeAfterSave={panel.focus === 'formulation'} onClose={onClose} />
+      <ChoiceSection field={field} sheet={sheet} />
       <DeferralSection field={field} sheet={sheet} editable={defer} panel={panel} onClose={onClose} />
     </div>
   );
@@ -237,6 +243,80 @@ function FormulationEditor({ field, sheet, current, focus, onDone }: { field: Fi
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * What the group chose in a field that asks for a choice: the count, the gentle warning while the
+ * discussion is under way, and every note and the agreed wording with "Kies als ons doel / onze
+ * vraag" (pressed again to take it back).
+ */
+function ChoiceSection({ field, sheet }: { field: FieldTemplate; sheet: SheetTemplate }) {
+  const t = useT();
+  const locale = useLocale();
+  const ctx = useBoard();
+  const kind = choiceKindOf(field);
+  const notes = useAppStore((s) => s.notes);
+  const privateOwners = useAppStore((s) => s.privateOwners);
+  const choices = useAppStore((s) => s.discussion.choices);
+  const may = useAppStore((s) => mayChoose(s, sheet.id));
+  const shown = useAppStore((s) => selectWarningsShown(s, sheet.id));
+  const advice = useSheetAdvice(sheet);
+  const wording = useDiscussionIndex().formulationByField.get(field.id)?.text ?? '';
+  const headingId = `field-panel-choice-${field.id}`;
+  const introId = `field-panel-choice-intro-${field.id}`;
+  if (!kind) return null;
+  const fieldNotes = notes.filter((n) => n.fieldId === field.id && !privateOwners.has(n.id));
+  const count = chosenCount(choices, field, fieldNotes, wording);
+  const warning = shown ? advice.find((a) => a.fieldId === field.id && a.kind !== 'empty') : undefined;
+  const said = warning ? adviceText(warning, locale) : null;
+  const max = field.maxChosen ?? 1;
+  const hasWording = wording.trim() !== '';
+  const control = (chosen: boolean, testId: string, toggle: () => void) =>
+    may ? <ChoiceToggle kind={kind} chosen={chosen} testId={testId} describedBy={introId} onToggle={toggle} /> : chosen ? <ChosenMark kind={kind} /> : null;
+
+  return (
+    <section className="info__section choice-section" aria-labelledby={headingId} data-testid={`panel-choice-${field.id}`}>
+      <h3 id={headingId}>{kind === 'goal' ? t('choice.headingGoal') : t('choice.headingQuestions', { max })}</h3>
+      <div className="choice-section__status">
+        <span className="choice-section__count" data-testid={`panel-chosen-count-${field.id}`}>
+          {t('choice.chosenCount', { count })}
+        </span>
+        {said && (
+          <span className="guide-warning" data-testid={`panel-guide-${field.id}`}>
+            <span aria-hidden="true">⚠</span>
+            <span className="visually-hidden">{t('guide.warning')}: </span>
+            {t(said.key, said.vars)}
+          </span>
+        )}
+      </div>
+      {may && (
+        <p className="hint" id={introId}>
+          {kind === 'goal' ? t('choice.introGoal') : t('choice.introQuestions', { max })}
+        </p>
+      )}
+      {fieldNotes.length === 0 && !hasWording ? (
+        <p className="muted">{t('choice.noCandidates')}</p>
+      ) : (
+        <ul className="choice-list" aria-label={t('choice.candidates')}>
+          {hasWording && (
+            <li className="choice-list__item">
+              <p className="choice-list__text">
+                <span className="choice-list__kind">{t('formulation.heading')}</span>
+                {wording}
+              </p>
+              {control(isWordingChosen(choices, field.id, wording), `panel-choose-wording-${field.id}`, () => toggleWordingChoice(ctx, field.id))}
+            </li>
+          )}
+          {fieldNotes.map((note) => (
+            <li key={note.id} className="choice-list__item">
+              <p className="choice-list__text">{note.text.trim() || t('note.empty')}</p>
+              {control(isNoteChosen(choices, note), `panel-choose-${note.id}`, () => toggleNoteChoice(ctx, note.id))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -2,19 +2,24 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CreateWorkshopResponse } from '@dmc/shared/protocol/api';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import type { Locale } from '@dmc/shared/template/types';
-import { createWorkshop } from '../api/http';
+import { ApiError, createWorkshop } from '../api/http';
 import { listSessions, saveSession } from '../api/sessions';
+import { backupTooLarge, createDemoWorkshop, importBackup } from '../exports/exchangeApi';
 import { useLocale, useT } from '../i18n';
 import { navigate, paths } from '../routing';
 import { CopyButton } from './CopyButton';
 import { errorMessage } from './errors';
 import { JoinCodeForm } from './JoinCodeForm';
 import { PageShell } from './PageShell';
+import '../exports/home.css';
 
-/** Start page: create a workshop, or join one with a code. */
+/** How the workshop on the result card came to be. */
+type Made = { readonly response: CreateWorkshopResponse; readonly how: 'created' | 'imported' };
+
+/** Start page: create a workshop, join one with a code, open the demo, or import a backup. */
 export function HomePage() {
   const t = useT();
-  const [created, setCreated] = useState<CreateWorkshopResponse | null>(null);
+  const [made, setMade] = useState<Made | null>(null);
   return (
     <PageShell>
       <div className="home">
@@ -24,13 +29,20 @@ export function HomePage() {
         </section>
         <div className="home__grid">
           <section className="card" aria-labelledby="create-heading">
-            {created ? <Created workshop={created} /> : <CreateForm onCreated={setCreated} />}
+            {made ? <Created key={made.response.workshop.id} workshop={made.response} imported={made.how === 'imported'} /> : <CreateForm onCreated={(response) => setMade({ response, how: 'created' })} />}
           </section>
           <section className="card">
             <JoinCodeForm />
             <RecentWorkshops />
           </section>
         </div>
+        <section className="card home__more" aria-labelledby="more-heading">
+          <h2 id="more-heading" className="visually-hidden">
+            {t('home.more.heading')}
+          </h2>
+          <DemoWorkshop />
+          <ImportBackup onImported={(response) => setMade({ response, how: 'imported' })} />
+        </section>
         <p className="privacy-note">{t('home.privacy')}</p>
       </div>
     </PageShell>
@@ -124,7 +136,7 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
   );
 }
 
-function Created({ workshop: response }: { workshop: CreateWorkshopResponse }) {
+function Created({ workshop: response, imported }: { workshop: CreateWorkshopResponse; imported: boolean }) {
   const t = useT();
   const origin = location.origin;
   const { workshop } = response;
@@ -136,7 +148,7 @@ function Created({ workshop: response }: { workshop: CreateWorkshopResponse }) {
   return (
     <div className="created">
       <h2 id="create-heading" tabIndex={-1} ref={heading}>
-        {t('home.created.heading', { title: workshop.title })}
+        {t(imported ? 'home.import.heading.done' : 'home.created.heading', { title: workshop.title })}
       </h2>
       <div className="created__block">
         <h3>{t('home.created.joinCode')}</h3>
@@ -173,6 +185,118 @@ function Created({ workshop: response }: { workshop: CreateWorkshopResponse }) {
         {t('home.created.open')}
       </button>
     </div>
+  );
+}
+
+/** One click to a fully filled example workshop, opened as its facilitator in the synthesis phase. */
+function DemoWorkshop() {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const open = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await createDemoWorkshop();
+      saveSession(response);
+      navigate(paths.workshop(response.workshop.id));
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="home__more-part">
+      <h3>{t('home.demo.heading')}</h3>
+      <p className="hint">{t('home.demo.text')}</p>
+      {error !== null && (
+        <p className="error" role="alert">
+          {errorMessage(t, error)}
+        </p>
+      )}
+      <button type="button" className="button button--secondary" disabled={busy} aria-busy={busy || undefined} onClick={() => void open()} data-testid="demo-open">
+        {busy ? t('home.demo.busy') : t('home.demo.submit')}
+      </button>
+    </div>
+  );
+}
+
+/** A backup file read back in as a new workshop; its validation errors listed as the server gives them. */
+function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopResponse) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ message: string; details: readonly string[] } | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    if (busy || !file) return;
+    setProblem(null);
+    if (backupTooLarge(file.size)) {
+      const size = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(file.size / (1024 * 1024));
+      setProblem({ message: t('home.import.tooLarge', { size: `${size} MB` }), details: [] });
+      return;
+    }
+    setBusy(true);
+    try {
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        setProblem({ message: t('home.import.unreadable'), details: [] });
+        return;
+      }
+      const response = await importBackup(text, locale);
+      saveSession(response);
+      if (input.current) input.current.value = '';
+      onImported(response);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'invalid_backup') setProblem({ message: t('home.import.invalid'), details: err.details.length > 0 ? err.details : [err.message] });
+      else if (err instanceof ApiError && err.status === 413) setProblem({ message: t('home.import.tooLarge', { size: '> 8 MB' }), details: [] });
+      else setProblem({ message: errorMessage(t, err), details: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="home__more-part" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t('home.import.heading')}</h3>
+      <p className="hint">{t('home.import.text')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('home.import.file')}</label>
+        <input
+          ref={input}
+          id={`${id}-file`}
+          className="home__file"
+          type="file"
+          accept=".json,application/json"
+          required
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={() => setProblem(null)}
+          data-testid="import-file"
+        />
+      </div>
+      {problem && (
+        <div className="error import-problem" role="alert" id={`${id}-problem`} data-testid="import-error">
+          <p>{problem.message}</p>
+          {problem.details.length > 0 && (
+            <ul>
+              {problem.details.map((detail, i) => (
+                <li key={i}>{detail}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <button type="submit" className="button button--secondary" disabled={busy} aria-busy={busy || undefined} data-testid="import-submit">
+        {busy ? t('home.import.busy') : t('home.import.heading')}
+      </button>
+    </form>
   );
 }
 

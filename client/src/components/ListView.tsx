@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Guidance } from '@dmc/shared/domain/guidance';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { NOTE_COLORS, type Note, type NoteColor } from '@dmc/shared/domain/note';
 import { localize } from '@dmc/shared/template/lookup';
@@ -7,6 +8,10 @@ import { addNoteInField, deleteNoteChecked, fieldTitle, mayMoveToField, moveNote
 import { sheetById } from '../canvas/template';
 import { NOTE_EDGES, NOTE_FILLS } from '../canvas/theme';
 import { throttle } from '../collab/throttle';
+import { mayChoose, toggleWordingChoice, useNoteChoice } from '../guidance/choices';
+import { ChoiceToggle, ChosenMark } from '../guidance/ChoiceToggle';
+import { adviceText, choiceKindOf, isWordingChosen } from '../guidance/model';
+import { useChoiceWarnings } from '../guidance/useGuidance';
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
@@ -23,7 +28,8 @@ const WRITE_INTERVAL_MS = 250;
 /**
  * The accessible list view of the current sheet: every field as a section with its notes, each
  * note editable (when allowed), recolourable, movable to another field and deletable — with the
- * keyboard and a screen reader. Shows the same live data as the canvas.
+ * keyboard and a screen reader. Shows the same live data as the canvas, the group's choices (the
+ * goal, the concrete questions) and the same gentle warnings about them.
  */
 export function ListView() {
   const t = useT();
@@ -67,6 +73,7 @@ export function ListView() {
 
   const outside = byField.get(null) ?? [];
   const topFields = sheet.fields.filter((f) => f.parentId === undefined);
+  const warnings = useChoiceWarnings(sheet);
 
   return (
     <div className="list-view">
@@ -74,11 +81,11 @@ export function ListView() {
         <h2 className="list-view__heading" id="list-view-heading" tabIndex={-1}>{t('list.heading', { label: localize(sheet.label, locale), title: localize(sheet.title, locale) })}</h2>
         <p className="list-view__intro">{t('list.intro')}</p>
         {topFields.map((field) => (
-          <FieldSection key={field.id} field={field} level={3} byField={byField} onFocus={setFocusTarget}>
+          <FieldSection key={field.id} field={field} level={3} byField={byField} onFocus={setFocusTarget} warning={warnings.get(field.id)}>
             {sheet.fields
               .filter((child) => child.parentId === field.id)
               .map((child) => (
-                <FieldSection key={child.id} field={child} level={4} byField={byField} onFocus={setFocusTarget} />
+                <FieldSection key={child.id} field={child} level={4} byField={byField} onFocus={setFocusTarget} warning={warnings.get(child.id)} />
               ))}
           </FieldSection>
         ))}
@@ -102,10 +109,12 @@ interface FieldSectionProps {
   readonly level: 3 | 4;
   readonly byField: ReadonlyMap<string | null, Note[]>;
   readonly onFocus: (id: string) => void;
+  /** The choice warning to show on this field now, if any. */
+  readonly warning: Guidance | undefined;
   readonly children?: ReactNode;
 }
 
-function FieldSection({ field, level, byField, onFocus, children }: FieldSectionProps) {
+function FieldSection({ field, level, byField, onFocus, warning, children }: FieldSectionProps) {
   const t = useT();
   const locale = useLocale();
   const ctx = useBoard();
@@ -121,6 +130,10 @@ function FieldSection({ field, level, byField, onFocus, children }: FieldSection
   const mayAdd = newNotesTarget(caps, sheetId) !== null;
   const formulate = mayUse(caps, 'formulate', sheetId);
   const defer = mayUse(caps, 'defer', sheetId);
+  const choiceKind = choiceKindOf(field);
+  const choose = useAppStore((s) => choiceKind !== null && mayChoose(s, sheetId));
+  const wordingChosen = useAppStore((s) => isWordingChosen(s.discussion.choices, field.id, formulation?.text));
+  const said = warning ? adviceText(warning, locale) : null;
   const me = ctx.board.actor;
   const notes = byField.get(field.id) ?? [];
   const title = localize(field.title, locale);
@@ -186,6 +199,18 @@ function FieldSection({ field, level, byField, onFocus, children }: FieldSection
             {notes.length === 1 ? t('list.notesCountOne') : t('list.notesCountMany', { count: notes.length })}
           </span>
         </div>
+        {choiceKind && (
+          // Present before it has something to say, so a change is read out politely.
+          <div aria-live="polite">
+            {said && (
+              <p className="guide-warning" data-testid={`list-guide-${field.id}`}>
+                <span aria-hidden="true">⚠</span>
+                <span className="visually-hidden">{t('guide.warning')}: </span>
+                {t(said.key, said.vars)}
+              </p>
+            )}
+          </div>
+        )}
       </div>
       {formulation && formulation.text.trim() !== '' && (
         <div className="list-field__formulation" role="group" aria-label={t('list.formulationFor', { field: title })}>
@@ -194,6 +219,12 @@ function FieldSection({ field, level, byField, onFocus, children }: FieldSection
             {formulation.text}
           </p>
           <p className="list-field__formulation-by">{t('formulation.by', { name: nameOf(formulation.updatedBy) })}</p>
+          {choiceKind &&
+            (choose ? (
+              <ChoiceToggle kind={choiceKind} chosen={wordingChosen} testId={`list-choose-wording-${field.id}`} onToggle={() => toggleWordingChoice(ctx, field.id)} />
+            ) : wordingChosen ? (
+              <ChosenMark kind={choiceKind} testId={`list-chosen-wording-${field.id}`} />
+            ) : null)}
         </div>
       )}
       {deferrals.length > 0 && (
@@ -241,6 +272,7 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
   useCapabilities(); // re-render when the phase changes what is allowed
   const owner = useAppStore((s) => s.privateOwners.get(note.id));
   const ownerName = useAppStore((s) => (owner ? s.members.find((m) => m.id === owner)?.name : undefined));
+  const choice = useNoteChoice(ctx, note);
   const rights = rightsOf(ctx, note);
   const mayEdit = rights.editText;
   const field = fieldTitle(ctx, note.fieldId);
@@ -253,6 +285,11 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
     <li className={`list-note${owner ? ' list-note--private' : ''}`} data-testid={`list-note-${note.id}`}>
       <span className="list-note__chip" style={{ backgroundColor: NOTE_FILLS[note.color], borderColor: NOTE_EDGES[note.color] }} aria-hidden="true" />
       <div className="list-note__body">
+        {choice.chosen && choice.kind && (
+          <p className="list-note__chosen">
+            <ChosenMark kind={choice.kind} testId={`list-chosen-${note.id}`} />
+          </p>
+        )}
         {owner !== undefined && (
           <p className="private-tag" data-testid={`private-note-${note.id}`}>
             <Icon name="eyeOff" size={16} />

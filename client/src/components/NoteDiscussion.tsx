@@ -7,22 +7,25 @@ import { useT } from '../i18n';
 import { useCapabilities } from '../workshop/capabilities';
 import type { NoteRights } from '../workshop/capabilities';
 import { useNoteDiscussion, useDiscussionIndex, votesLeft, type NoteDiscussion as Discussion } from '../workshop/discussionIndex';
+import { toggleNoteChoice, useNoteChoice } from '../guidance/choices';
+import { ChoiceToggle, ChosenMark } from '../guidance/ChoiceToggle';
 import { useBoard } from './boardContext';
 
 const SYMBOLS: Readonly<Record<MarkValue, string>> = { agree: '✓', disagree: '✗', open: '?' };
 const LABELS: Readonly<Record<MarkValue, MessageKey>> = { agree: 'action.mark.agree', disagree: 'action.mark.disagree', open: 'action.mark.open' };
 const TITLES: Readonly<Record<MarkValue, MessageKey>> = { agree: 'marks.title.agree', disagree: 'marks.title.disagree', open: 'marks.title.open' };
 
-/** Whether a note has discussion tools to offer or counts to show. */
-export function hasDiscussion(rights: NoteRights, d: Discussion): boolean {
-  return rights.mark || rights.vote || rights.highlight || rights.defer || d.agree + d.disagree + d.open + d.votes > 0 || d.highlighted;
+/** Whether a note has discussion tools to offer or counts to show (`choice`: it can be chosen, or carries the group's choice). */
+export function hasDiscussion(rights: NoteRights, d: Discussion, choice = false): boolean {
+  return rights.mark || rights.vote || rights.highlight || rights.defer || d.agree + d.disagree + d.open + d.votes > 0 || d.highlighted || choice;
 }
 
 /**
  * The discussion tools of one note — agree / disagree / open (one choice, pressed again to clear),
- * voting dots, the presentation highlight and "we cannot answer this now" — as plain buttons with
- * their counts. Used in the note toolbar on the canvas and in the list view; only what the phase
- * allows is offered, counts are always shown.
+ * voting dots, the presentation highlight, "we cannot answer this now" and, in DOEL and the
+ * concrete questions, "kies als ons doel / onze vraag" — as plain buttons with their counts.
+ * Used in the note toolbar on the canvas and in the list view; only what the phase allows is
+ * offered, counts and choices are always shown.
  */
 export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolbar' | 'list' }) {
   const t = useT();
@@ -32,10 +35,12 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
   const privateNote = useAppStore((s) => s.privateOwners.has(note.id));
   const dots = useAppStore((s) => s.settings?.dotsPerPerson ?? s.session?.workshop.dotsPerPerson ?? 0);
   const left = votesLeft(useDiscussionIndex().myVotes, dots);
+  const choice = useNoteChoice(ctx, note);
   if (privateNote) return null;
   const rights = rightsOf(ctx, note);
   const list = variant === 'list';
-  if (!hasDiscussion(rights, d)) return null;
+  const showChoice = choice.kind !== null && (choice.may || choice.chosen);
+  if (!hasDiscussion(rights, d, showChoice)) return null;
 
   return (
     <div className={`note-discussion note-discussion--${variant}`}>
@@ -93,6 +98,13 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
           <span aria-hidden="true">★</span> {t('highlight.marked')}
         </span>
       ) : null}
+      {showChoice &&
+        choice.kind !== null &&
+        (choice.may ? (
+          <ChoiceToggle kind={choice.kind} chosen={choice.chosen} testId={list ? `list-choose-${note.id}` : `choose-${note.id}`} onToggle={() => toggleNoteChoice(ctx, note.id)} />
+        ) : (
+          <ChosenMark kind={choice.kind} />
+        ))}
       {rights.defer && note.fieldId && (
         <button type="button" className="defer-button" data-testid={list ? `defer-note-${note.id}` : undefined} onClick={() => deferFromNote(ctx, note.id)}>
           {t('action.defer')}

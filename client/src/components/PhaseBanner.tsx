@@ -1,8 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { mayChooseGroup } from '@dmc/shared/domain/permissions';
 import { phase } from '@dmc/shared/domain/phases';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { localize } from '@dmc/shared/template/lookup';
+import { SheetCheckButton, useSheetCheck } from '../guidance/SheetCheck';
+import { WelcomeReading } from '../guidance/WelcomeReading';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import type { BoardChoice } from '../workshop/boardChoice';
@@ -14,7 +16,9 @@ import { useSessionClient } from './workshopContext';
 
 /**
  * Always on screen: the phase of the workshop with the handbook's instruction for it, which
- * board you are looking at, the time left, and "Klaar" with how many in your subgroup are done.
+ * board you are looking at, the time left, "Controleer vel" while a sheet is discussed, and
+ * "Klaar" with how many in your subgroup are done. In the welcome phase the reading list and the
+ * questions about it show below.
  */
 export function PhaseBanner({ choice }: { choice: BoardChoice }) {
   const t = useT();
@@ -26,30 +30,34 @@ export function PhaseBanner({ choice }: { choice: BoardChoice }) {
   if (!flow) return null;
   const def = phase(flow.phaseId);
   return (
-    <section className={`phase-banner${closed ? ' phase-banner--closed' : ''}`} aria-label={t('phase.region')} data-testid="phase-banner" data-phase={def.id}>
-      <div className="phase-banner__text">
-        <p className="phase-banner__label" data-testid="phase-label">
-          {localize(def.label, locale)}
-        </p>
-        <p id={instructionId} className={`phase-banner__instruction${expanded ? '' : ' phase-banner__instruction--clamped'}`} data-testid="phase-instruction">
-          {localize(def.instruction, locale)}
-        </p>
-        <button type="button" className="link-button phase-banner__toggle" aria-expanded={expanded} aria-controls={instructionId} onClick={() => setExpanded((e) => !e)}>
-          {expanded ? t('phase.instruction.hide') : t('phase.instruction.show')}
-        </button>
-      </div>
-      <div className="phase-banner__side">
-        {closed && (
-          <p className="phase-banner__closed" data-testid="workshop-closed">
-            <Icon name="lock" size={16} /> {t('phase.closed')}
+    <>
+      <section className={`phase-banner${closed ? ' phase-banner--closed' : ''}`} aria-label={t('phase.region')} data-testid="phase-banner" data-phase={def.id}>
+        <div className="phase-banner__text">
+          <p className="phase-banner__label" data-testid="phase-label">
+            {localize(def.label, locale)}
           </p>
-        )}
-        {choice.kind !== 'waiting' && <GroupChooser />}
-        <BoardChip choice={choice} />
-        <PhaseTimer />
-        {choice.kind === 'board' && !closed && def.id !== 'done' && <ReadyControl boardId={choice.boardId} />}
-      </div>
-    </section>
+          <p id={instructionId} className={`phase-banner__instruction${expanded ? '' : ' phase-banner__instruction--clamped'}`} data-testid="phase-instruction">
+            {localize(def.instruction, locale)}
+          </p>
+          <button type="button" className="link-button phase-banner__toggle" aria-expanded={expanded} aria-controls={instructionId} onClick={() => setExpanded((e) => !e)}>
+            {expanded ? t('phase.instruction.hide') : t('phase.instruction.show')}
+          </button>
+        </div>
+        <div className="phase-banner__side">
+          {closed && (
+            <p className="phase-banner__closed" data-testid="workshop-closed">
+              <Icon name="lock" size={16} /> {t('phase.closed')}
+            </p>
+          )}
+          {choice.kind !== 'waiting' && <GroupChooser />}
+          <BoardChip choice={choice} />
+          <PhaseTimer />
+          {choice.kind === 'board' && <SheetCheckButton boardId={choice.boardId} />}
+          {choice.kind === 'board' && !closed && def.id !== 'done' && <ReadyControl boardId={choice.boardId} />}
+        </div>
+      </section>
+      {def.id === 'welcome' && <WelcomeReading />}
+    </>
   );
 }
 
@@ -199,10 +207,16 @@ export function PhaseTimer() {
   );
 }
 
-/** "Klaar" for this phase, and how many of the subgroup (or everyone) said so. */
+/**
+ * "Klaar" for this phase, and how many of the subgroup (or everyone) said so. At the end of a
+ * discussion phase it first shows the sheet check when fields are empty or choices are off.
+ */
 function ReadyControl({ boardId }: { boardId: string }) {
   const t = useT();
   const session = useSessionClient();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const toggleFocus = useCallback(() => toggleRef.current, []);
+  const check = useSheetCheck(boardId, toggleFocus);
   const me = useAppStore((s) => s.session?.participant);
   const members = useAppStore((s) => s.members);
   const groups = useAppStore((s) => s.groups);
@@ -222,7 +236,18 @@ function ReadyControl({ boardId }: { boardId: string }) {
   return (
     <div className="ready">
       {me?.role === 'participant' && (
-        <button type="button" className="button button--small ready__toggle" aria-pressed={mine} data-testid="ready-toggle" title={t('ready.title')} onClick={() => session?.setReady(!mine)}>
+        <button
+          ref={toggleRef}
+          type="button"
+          className="button button--small ready__toggle"
+          aria-pressed={mine}
+          data-testid="ready-toggle"
+          title={t('ready.title')}
+          onClick={() => {
+            if (mine) session?.setReady(false);
+            else if (!check.beforeReady(() => session?.setReady(true))) session?.setReady(true);
+          }}
+        >
           <Icon name="check" size={16} />
           {t('ready.button')}
         </button>
@@ -230,6 +255,7 @@ function ReadyControl({ boardId }: { boardId: string }) {
       <span className="ready__count" data-testid="ready-count" data-ready={ready} data-total={total}>
         {group ? t('ready.countGroup', { ready, total, group }) : t('ready.count', { ready, total })}
       </span>
+      {check.dialog}
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { useLocale, useT, type Translate } from '../i18n';
 import type { Locale, CanvasTemplate } from '@dmc/shared/template/types';
 import { mayUse, newNotesTarget, readonlyReason, useCapabilities, type ReadonlyReason } from '../workshop/capabilities';
 import { useDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
+import { DeckToggle } from '../deck/DeckToggle';
+import { ExportButton } from '../exports/ExportButton';
 import { ActionButton } from './ActionButton';
 import { Icon } from './icons';
 
@@ -56,12 +58,14 @@ export function Toolbar() {
       )}
       {mayUse(caps, 'vote', sheetId) && <VotesLeft dots={caps?.dotsPerPerson ?? 0} />}
       <div className="toolbar__group toolbar__group--end">
+        <DeckToggle />
         {discussion && <ActionButton name="fieldPanel" icon="discuss" showLabel testId="field-panel-open" className="tool-button tool-button--compact" />}
         <button type="button" className="tool-button tool-button--compact" title={t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })} onClick={() => openInfo({ kind: 'sheet', id: sheetId })}>
           <Icon name="info" />
           <span className="tool-button__label">{t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}</span>
         </button>
         <ActionButton name="toggleListView" icon="list" showLabel testId="list-view-toggle" pressed={listView} />
+        <ExportButton />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { Locale } from '@dmc/shared/template/types';
 import { CopyButton } from '../components/CopyButton';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
-import { downloadText } from './download';
+import { saveText } from '../api/saveFile';
 
 /**
  * The invitation: the generated text in Dutch or English to copy into an e-mail, and the same
@@ -22,7 +22,7 @@ export function InvitationPanel({ input, unsaved }: { input: InvitationInput; un
   const download = () => {
     const ics = invitationIcs(input, { now: Date.now(), locale });
     if (ics === null) return;
-    downloadText(ics, invitationFileName(input.title, locale), 'text/calendar;charset=utf-8');
+    saveText(ics, invitationFileName(input.title, locale), 'text/calendar;charset=utf-8');
     useAppStore.getState().announce(t('prep.invite.downloaded'));
   };
 

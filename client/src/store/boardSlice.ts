@@ -1,4 +1,4 @@
-import type { Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
+import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { mergeNotes, pruneLingering, sameNoteList, type LingeringNote } from '../collab/noteMerge';
@@ -27,6 +27,8 @@ export interface BoardDiscussion {
   readonly formulations: readonly Formulation[];
   readonly deferrals: readonly Deferral[];
   readonly highlights: readonly Highlight[];
+  /** What the group chose in fields that ask for a choice (the goal, the concrete questions). */
+  readonly choices: readonly Choice[];
 }
 
 /** What the private draft connection reports (silent writing). */
@@ -85,7 +87,7 @@ export interface BoardSlice {
   resetDrafts(): void;
 }
 
-const EMPTY_DISCUSSION: BoardDiscussion = { marks: [], votes: [], formulations: [], deferrals: [], highlights: [] };
+const EMPTY_DISCUSSION: BoardDiscussion = { marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [] };
 const NO_DRAFT: DraftStatus = { connection: null, unsynced: 0, canUndo: false, canRedo: false };
 
 const initialBoard = {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createBoardSlice } from './boardSlice';
+import { createPlenarySlice } from './plenarySlice';
 import { createSessionSlice } from './sessionSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
@@ -8,6 +9,7 @@ import { createWorkshopSlice } from './workshopSlice';
 export type { AppState } from './types';
 export type { Peer, ConnectionPhase, BoardEnd, BoardDiscussion, DraftStatus } from './boardSlice';
 export type { InfoTarget, Notice, ContextMenuState, FieldPanelState } from './uiSlice';
+export type { SynthesisData, SynthesisStatus } from './plenarySlice';
 
 /** The one client store. Components select one value at a time: `useAppStore((s) => s.sheetId)`. */
 export const useAppStore = create<AppState>()((...args) => ({
@@ -15,6 +17,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createBoardSlice(...args),
   ...createUiSlice(...args),
   ...createWorkshopSlice(...args),
+  ...createPlenarySlice(...args),
 }));
 
 /** The store's imperative API, for code outside React (collab, actions). */

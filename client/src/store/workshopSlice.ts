@@ -1,4 +1,4 @@
-import type { Flow, Group, Member, Settings } from '@dmc/shared/domain/session';
+import type { Flow, Group, Member, Reading, Settings } from '@dmc/shared/domain/session';
 import type { SliceCreator } from './types';
 
 /** The workshop flow as the session document reports it. Written only by collab/sessionClient. */
@@ -8,12 +8,15 @@ export interface WorkshopSlice {
   readonly groups: readonly Group[];
   readonly members: readonly Member[];
   readonly settings: Settings | null;
+  /** The reading list the facilitator prepared ("Vooraf lezen"), in order. */
+  readonly readings: readonly Reading[];
   /** Server clock minus local clock (ms), for timers that agree on every screen. */
   readonly clockOffsetMs: number;
   /** Ids of members connected right now (from presence on the session document). */
   readonly online: readonly string[];
   setOnline(ids: readonly string[]): void;
-  setWorkshop(values: { flow: Flow; groups: readonly Group[]; members: readonly Member[]; settings: Settings | null }): void;
+  /** Publishes the session document; `readings` is left as it was when not given. */
+  setWorkshop(values: { flow: Flow; groups: readonly Group[]; members: readonly Member[]; settings: Settings | null; readings?: readonly Reading[] }): void;
   setClockOffset(ms: number): void;
   resetWorkshop(): void;
 }
@@ -23,6 +26,7 @@ const initialWorkshop = {
   groups: [] as readonly Group[],
   members: [] as readonly Member[],
   settings: null as Settings | null,
+  readings: [] as readonly Reading[],
 };
 
 /** Creates the workshop slice. */
@@ -31,7 +35,12 @@ export const createWorkshopSlice: SliceCreator<WorkshopSlice> = (set) => ({
   clockOffsetMs: 0,
   online: [],
   setOnline: (online) => set({ online }),
-  setWorkshop: (values) => set(values),
+  setWorkshop: (values) => set((s) => (values.readings === undefined || sameReadings(values.readings, s.readings) ? { ...values, readings: s.readings } : values)),
   setClockOffset: (clockOffsetMs) => set({ clockOffsetMs }),
   resetWorkshop: () => set({ ...initialWorkshop, online: [] }),
 });
+
+/** Whether two reading lists say the same (keeps the old list, so its readers do not re-render). */
+function sameReadings(a: readonly Reading[], b: readonly Reading[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.title === b[i]?.title && r.url === b[i]?.url && r.order === b[i]?.order);
+}

@@ -19,6 +19,7 @@ describe('the discussion index', () => {
       formulations: [{ fieldId: 'doel', sheetId: 'vel1', text: 'Samen', sourceNoteIds: ['n1'], updatedBy: 'me', updatedAt: 1 }],
       deferrals: [{ id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Wie?', findOut: '', askWhom: '', owner: '', createdBy: 'me', createdAt: 1 }],
       highlights: [{ noteId: 'n2', by: 'bram' }],
+      choices: [],
     },
     'me',
   );

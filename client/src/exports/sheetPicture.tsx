@@ -1,0 +1,151 @@
+import { useEffect, useRef } from 'react';
+import type Konva from 'konva';
+import { createRoot } from 'react-dom/client';
+import { Group, Layer, Rect, Stage, Text } from 'react-konva';
+import type { Note } from '@dmc/shared/domain/note';
+import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
+import { layoutFormulationBox } from '../canvas/formulationBox';
+import { canvasMeasurer } from '../canvas/measure';
+import { NoteShape, type NoteHandlers } from '../canvas/NoteShape';
+import { INFO_BUTTON_NAME, SheetLayer } from '../canvas/SheetLayer';
+import { CANVAS_COLORS, FONT_FAMILY } from '../canvas/theme';
+import type { BoardDiscussion } from '../store';
+import { indexDiscussion, NO_DISCUSSION } from '../workshop/discussionIndex';
+import { pngSize, PNG_PIXEL_RATIO } from './pngSize';
+
+/**
+ * A filled sheet as a high-resolution PNG, drawn in the browser with the canvas's own shapes
+ * (SheetLayer, NoteShape) on an offscreen Konva stage: the printed sheet, the agreed wordings,
+ * and every note with its marks, dots and highlight — like the board, without the controls.
+ */
+
+/** What one picture shows. */
+export interface SheetPicture {
+  /** The board's template (its title heads the sheet). */
+  readonly template: CanvasTemplate;
+  readonly sheet: SheetTemplate;
+  /** The board's notes (those of other sheets are left out here). */
+  readonly notes: readonly Note[];
+  readonly discussion: BoardDiscussion;
+  readonly locale: Locale;
+  /** The heading of an agreed wording's box ("Formulering"), in `locale`. */
+  readonly formulationTitle: string;
+}
+
+/** A drawn picture. */
+export interface RenderedPng {
+  readonly blob: Blob;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Longest wait for the offscreen stage to be built (it normally takes a frame or two). */
+const READY_TIMEOUT_MS = 15_000;
+
+const noop = () => undefined;
+const STILL: NoteHandlers = { onSelect: noop, onEdit: noop, onMenu: noop, onDragStart: () => false, onDragMove: noop, onDragEnd: noop };
+
+/** Draws a sheet offscreen and encodes it as PNG at the given pixel ratio (4 unless limits forbid). */
+export async function renderSheetPng(picture: SheetPicture, pixelRatio: number = PNG_PIXEL_RATIO): Promise<RenderedPng> {
+  const size = pngSize(picture.sheet, pixelRatio);
+  // Never attached to the page: Konva draws into canvases of its own, which is all we need.
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  try {
+    const stage = await new Promise<Konva.Stage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the sheet picture took too long to draw')), READY_TIMEOUT_MS);
+      root.render(
+        <PictureStage
+          picture={picture}
+          onReady={(s) => {
+            clearTimeout(timer);
+            resolve(s);
+          }}
+        />,
+      );
+    });
+    // The info buttons are controls of the live canvas, not part of the filled sheet.
+    stage.find(`.${INFO_BUTTON_NAME}`).forEach((node) => node.visible(false));
+    const blob = await stage.toBlob({ pixelRatio: size.pixelRatio, mimeType: 'image/png' });
+    return { blob, width: size.width, height: size.height };
+  } finally {
+    root.unmount();
+  }
+}
+
+function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (stage: Konva.Stage) => void }) {
+  const { template, sheet, locale } = picture;
+  const notesLayer = useRef<Konva.Layer>(null);
+  const index = indexDiscussion(picture.discussion, '');
+  const notes = picture.notes.filter((n) => n.sheetId === sheet.id).sort((a, b) => a.z - b.z || a.createdAt - b.createdAt);
+  return (
+    <Stage width={sheet.width} height={sheet.height} listening={false}>
+      <Layer listening={false}>
+        <Rect width={sheet.width} height={sheet.height} fill={CANVAS_COLORS.sheet} />
+      </Layer>
+      <SheetLayer template={template} sheet={sheet} locale={locale} onInfo={noop} onFieldDoubleClick={noop} />
+      <Layer listening={false}>
+        {sheet.fields.map((field) => {
+          const text = index.formulationByField.get(field.id)?.text.trim() ?? '';
+          return text === '' ? null : <Formulation key={field.id} field={field} text={text} title={picture.formulationTitle} />;
+        })}
+      </Layer>
+      <Layer ref={notesLayer} listening={false}>
+        {notes.map((note) => {
+          const d = index.byNote.get(note.id) ?? NO_DISCUSSION;
+          return (
+            <NoteShape
+              key={note.id}
+              note={note}
+              selected={false}
+              editing={false}
+              draggable={false}
+              privacy="shared"
+              privacyLabel=""
+              agree={d.agree}
+              disagree={d.disagree}
+              open={d.open}
+              votes={d.votes}
+              myMark={null}
+              myVotes={0}
+              highlighted={d.highlighted}
+              spotlight={false}
+              handlers={STILL}
+            />
+          );
+        })}
+        <Ready
+          onReady={() => {
+            const stage = notesLayer.current?.getStage();
+            if (stage) onReady(stage);
+          }}
+        />
+      </Layer>
+    </Stage>
+  );
+}
+
+/** Calls back once everything before it in the tree is on the stage (effects run after the commit). */
+function Ready({ onReady }: { onReady: () => void }) {
+  const called = useRef(false);
+  useEffect(() => {
+    if (called.current) return;
+    called.current = true;
+    onReady();
+  });
+  return null;
+}
+
+/** A field's agreed wording, drawn as the canvas draws it (see FieldExtrasLayer). */
+function Formulation({ field, text, title }: { field: FieldTemplate; text: string; title: string }) {
+  const nested = field.parentId !== undefined;
+  const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
+  return (
+    <Group x={box.x} y={box.y}>
+      <Rect width={box.width} height={box.height} fill={CANVAS_COLORS.formulationFill} stroke={CANVAS_COLORS.formulationEdge} strokeWidth={nested ? 0.8 : 1.2} cornerRadius={3} />
+      <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} />
+      <Text x={box.padding + 2} y={box.padding} text={title} fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill={CANVAS_COLORS.formulationEdge} />
+      <Text x={box.padding + 2} y={box.padding + box.titleSize * 1.4} text={box.lines.join('\n')} fontFamily={FONT_FAMILY} fontSize={box.fontSize} lineHeight={box.lineHeight} fill={CANVAS_COLORS.ink} wrap="none" />
+    </Group>
+  );
+}

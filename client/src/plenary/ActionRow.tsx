@@ -1,0 +1,238 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHAT_LENGTH, ACTION_WHO_LENGTH, type ActionItem, type ActionStatus } from '@dmc/shared/domain/actionItems';
+import { localize } from '@dmc/shared/template/lookup';
+import { Icon } from '../components/icons';
+import { useLocale, useT } from '../i18n';
+import { useAppStore } from '../store';
+import { actionSource, clampWhat, hasSource, ownerFrom } from './actionTable';
+import { fieldTitle } from './columns';
+import { useSynthesis } from './hooks';
+
+/** The id of the datalist of participants that "who" offers. */
+export const PARTICIPANT_LIST_ID = 'plenary-participants';
+
+/**
+ * One action in the table, edited in place: text fields are saved when left (or with Enter), the
+ * date and status as soon as they change. Someone else's change shows while the field is not
+ * being edited. The source opens below the row.
+ */
+export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const synthesis = useSynthesis();
+  const members = useAppStore((s) => s.members);
+  const groups = useAppStore((s) => s.groups);
+  const boards = useAppStore((s) => s.plenaryBoards);
+  const [showSource, setShowSource] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const id = action.id;
+  const short = excerpt(action.what);
+  const linked = action.whoParticipantId !== null ? members.find((m) => m.id === action.whoParticipantId) : undefined;
+  const groupName = action.sourceGroupId === null ? null : (groups.find((g) => g.id === action.sourceGroupId)?.name ?? action.sourceGroupId);
+  const field = fieldTitle(action.sourceFieldId, locale);
+  const sourceLabel = [localize(ACTION_SOURCE_LABELS[action.sourceKind], locale), groupName, field].filter((p): p is string => p !== null && p !== '').join(' · ');
+  const sourceId = `action-source-${id}`;
+  const update = (change: Parameters<NonNullable<typeof synthesis>['updateAction']>[1]) => synthesis?.updateAction(id, change);
+
+  useEffect(() => {
+    if (confirmDelete) confirmRef.current?.focus();
+  }, [confirmDelete]);
+
+  return (
+    <>
+      <tr className={`actions-row actions-row--${action.status}`} data-testid={`action-row-${id}`} data-action-id={id} tabIndex={-1}>
+        <td className="actions-table__what">
+          {mayEdit ? (
+            <TextCell
+              id={`action-what-${id}`}
+              value={action.what}
+              multiline
+              maxLength={ACTION_WHAT_LENGTH}
+              label={t('actions.cell.what')}
+              testId={`action-what-${id}`}
+              onCommit={(value) => {
+                const what = clampWhat(value);
+                if (what !== '' && what !== action.what) update({ what });
+                return what !== '';
+              }}
+            />
+          ) : (
+            <p className="actions-cell__text">{action.what}</p>
+          )}
+        </td>
+        <td className="actions-table__who">
+          {mayEdit ? (
+            <TextCell
+              id={`action-who-${id}`}
+              value={action.who}
+              maxLength={ACTION_WHO_LENGTH}
+              list={PARTICIPANT_LIST_ID}
+              label={t('actions.cell.who', { what: short })}
+              testId={`action-who-${id}`}
+              onCommit={(value) => {
+                const owner = ownerFrom(value, members);
+                if (owner.who !== action.who || owner.whoParticipantId !== action.whoParticipantId) update(owner);
+                return true;
+              }}
+            />
+          ) : (
+            <p className="actions-cell__text">{action.who || <span className="muted">{t('actions.noOwner')}</span>}</p>
+          )}
+          {linked && (
+            <p className="actions-cell__linked" data-testid={`action-linked-${id}`}>
+              <Icon name="check" size={14} /> {t('actions.linkedParticipant')}
+            </p>
+          )}
+        </td>
+        <td className="actions-table__when">
+          {mayEdit ? (
+            <input
+              id={`action-when-${id}`}
+              type="date"
+              className="input actions-cell__date"
+              value={action.when}
+              aria-label={t('actions.cell.when', { what: short })}
+              data-testid={`action-when-${id}`}
+              onChange={(e) => {
+                const when = e.target.value;
+                if (when === '' || /^\d{4}-\d{2}-\d{2}$/.test(when)) update({ when });
+              }}
+            />
+          ) : (
+            <p className="actions-cell__text">{action.when ? formatDate(action.when, locale) : <span className="muted">{t('actions.noDate')}</span>}</p>
+          )}
+        </td>
+        <td className="actions-table__status">
+          {mayEdit ? (
+            <select className="select" value={action.status} aria-label={t('actions.cell.status', { what: short })} data-testid={`action-status-${id}`} onChange={(e) => update({ status: e.target.value as ActionStatus })}>
+              {ACTION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {localize(ACTION_STATUS_LABELS[s], locale)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className={`actions-status actions-status--${action.status}`}>{localize(ACTION_STATUS_LABELS[action.status], locale)}</span>
+          )}
+        </td>
+        <td className="actions-table__field">
+          {hasSource(action) ? (
+            <button type="button" className="link-button actions-source" aria-expanded={showSource} aria-controls={sourceId} onClick={() => setShowSource((v) => !v)} data-testid={`action-source-${id}`}>
+              {sourceLabel}
+            </button>
+          ) : (
+            <span className="actions-source actions-source--plain">{sourceLabel}</span>
+          )}
+        </td>
+        <td className="actions-table__tools">
+          {mayEdit &&
+            (confirmDelete ? (
+              <span className="actions-delete">
+                <button
+                  ref={confirmRef}
+                  type="button"
+                  className="button button--small button--danger"
+                  data-testid={`action-delete-confirm-${id}`}
+                  onClick={() => {
+                    synthesis?.removeAction(id);
+                    useAppStore.getState().announce(t('actions.deleted', { what: short }));
+                    document.getElementById('plenary-view-heading')?.focus();
+                  }}
+                >
+                  {t('actions.delete.confirm')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => {
+                    setConfirmDelete(false);
+                    requestAnimationFrame(() => deleteRef.current?.focus());
+                  }}
+                >
+                  {t('deferral.cancel')}
+                </button>
+              </span>
+            ) : (
+              <button ref={deleteRef} type="button" className="icon-button actions-delete__start" title={t('actions.delete.label', { what: short })} aria-label={t('actions.delete.label', { what: short })} onClick={() => setConfirmDelete(true)} data-testid={`action-delete-${id}`}>
+                <Icon name="trash" size={18} />
+              </button>
+            ))}
+        </td>
+      </tr>
+      {showSource && (
+        <tr className="actions-row__source" id={sourceId}>
+          <td colSpan={6}>
+            <SourceText action={action} boards={boards} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** The source's own text, as it is on the board now. */
+function SourceText({ action, boards }: { action: ActionItem; boards: Parameters<typeof actionSource>[1] }) {
+  const t = useT();
+  const source = actionSource(action, boards, { findOut: t('actions.source.findOut'), askWhom: t('actions.source.askWhom'), owner: t('actions.source.owner') });
+  return (
+    <div className="actions-source__text" data-testid={`action-source-text-${action.id}`}>
+      <p className="actions-source__title">{action.sourceKind === 'deferral' ? t('actions.source.deferral') : t('actions.source.note')}</p>
+      {source.text !== null ? <p className="actions-source__body">{source.text || t('note.empty')}</p> : <p className="muted">{t('actions.source.gone')}</p>}
+    </div>
+  );
+}
+
+/** A text field saved when left or with Enter (Shift+Enter: a new line in a multi-line one); Escape undoes. */
+function TextCell(props: { id: string; value: string; multiline?: boolean; maxLength: number; list?: string; label: string; testId: string; onCommit: (value: string) => boolean }) {
+  const [draft, setDraft] = useState(props.value);
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setDraft(props.value);
+  }, [props.value]);
+  const commit = () => {
+    editing.current = false;
+    if (draft === props.value) return;
+    if (!props.onCommit(draft)) setDraft(props.value);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      commit();
+      editing.current = true;
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setDraft(props.value);
+    }
+  };
+  const common = {
+    id: props.id,
+    className: props.multiline ? 'textarea actions-cell__textarea' : 'input actions-cell__input',
+    value: draft,
+    maxLength: props.maxLength,
+    'aria-label': props.label,
+    'data-testid': props.testId,
+    onFocus: () => {
+      editing.current = true;
+    },
+    onBlur: commit,
+    onKeyDown,
+  };
+  return props.multiline ? (
+    <textarea {...common} rows={Math.min(5, Math.max(2, Math.ceil(draft.length / 48)))} onChange={(e) => setDraft(e.target.value)} />
+  ) : (
+    <input {...common} list={props.list} onChange={(e) => setDraft(e.target.value)} />
+  );
+}
+
+function excerpt(text: string): string {
+  return text.length > 50 ? `${text.slice(0, 49)}…` : text;
+}
+
+/** A YYYY-MM-DD date in the interface language, e.g. "10 mrt. 2026". */
+function formatDate(date: string, locale: 'nl' | 'en'): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}

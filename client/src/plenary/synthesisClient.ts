@@ -1,0 +1,192 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { observeSynthesis, putAction, putCluster, readActions, readClusters, readPlenaryFormulations, removeAction, removeCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
+import type { ActionItem } from '@dmc/shared/domain/actionItems';
+import type { ClusterRecord } from '@dmc/shared/domain/plenary';
+import { SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
+import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
+import type { Locale } from '@dmc/shared/template/types';
+import { newNoteId } from '../collab/boardClient';
+import type { AppStore } from '../store';
+import { directAction } from './actionTable';
+
+/**
+ * The live connection to the workshop's synthesis document: the clusters the plenary confirmed,
+ * its compromise wording per field and the action list. Bridges them into the store (plenary
+ * slice) and is the only way the plenary views change them, always in this person's own name.
+ * A refused write throws the local copy away and syncs a fresh one, as the board client does.
+ */
+
+/** Options for a synthesis client. */
+export interface SynthesisClientOptions {
+  readonly session: SessionResponse;
+  readonly store: AppStore;
+  /** Websocket base URL, e.g. `wss://host/collab`. */
+  readonly wsBase: string;
+}
+
+/** Rebuilding after refusals more often than this within a minute means something is stuck. */
+const MAX_REBUILDS_PER_MINUTE = 4;
+
+/** One Y.Doc with its provider; replaced after a refused write. */
+class SynthesisConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly stop: () => void;
+
+  constructor(options: SynthesisClientOptions, onClosed: (code: number, reason: string) => void) {
+    const { session, store } = options;
+    this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SYNTHESIS_DOC}`, this.doc, {
+      params: { token: session.token },
+      disableBc: true,
+    });
+    // Presence lives on the board; this document carries none.
+    this.provider.awareness.setLocalState(null);
+    let synced = false;
+    const publish = () => {
+      if (!synced) return;
+      store.getState().setSynthesis({ clusters: readClusters(this.doc), plenaryFormulations: readPlenaryFormulations(this.doc), actions: readActions(this.doc) });
+    };
+    this.provider.on('sync', (isSynced) => {
+      if (!isSynced) return;
+      synced = true;
+      store.getState().setSynthesisStatus('live');
+      publish();
+    });
+    this.provider.on('status', ({ status }) => {
+      if (status !== 'connected' && store.getState().synthesisStatus === 'live') store.getState().setSynthesisStatus('connecting');
+    });
+    this.provider.on('closed', ({ code, reason }) => onClosed(code, reason));
+    this.stop = observeSynthesis(this.doc, publish);
+  }
+
+  dispose(): void {
+    this.stop();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** The synthesis document as the plenary views use it. */
+export class SynthesisClient {
+  private connection: SynthesisConnection | null = null;
+  private destroyed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private rebuilds: number[] = [];
+  /** This person's id: every record is written in their own name. */
+  readonly me: string;
+
+  constructor(private readonly options: SynthesisClientOptions) {
+    this.me = options.session.participant.id;
+  }
+
+  /** Connects. */
+  start(): void {
+    if (this.destroyed || this.connection) return;
+    this.options.store.getState().setSynthesisStatus('connecting');
+    this.connection = new SynthesisConnection(this.options, (code, reason) => this.onClosed(code, reason));
+  }
+
+  /** Disconnects for good and forgets what it reported. */
+  destroy(): void {
+    this.destroyed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.connection?.dispose();
+    this.connection = null;
+    this.options.store.getState().resetSynthesis();
+  }
+
+  private onClosed(code: number, reason: string): void {
+    if (this.destroyed) return;
+    const store = this.options.store.getState();
+    if (code === CLOSE.unauthorized || code === CLOSE.notFound || code === CLOSE.gone) {
+      // The board connection says what that means for the page; here there is nothing to retry.
+      store.setSynthesisStatus('gone');
+      return;
+    }
+    let wait = 3000;
+    if (WRITE_REFUSED_CODES.includes(code)) {
+      const why = code === CLOSE.forbidden ? 'notice.refused.forbidden' : code === CLOSE.limit ? 'notice.refused.limit' : 'notice.refused.malformed';
+      // Right after a phase change a refusal is the phase's doing, not an error of this person.
+      if (Date.now() - store.phaseChangedAt < 8000) store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
+      else store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: reason });
+      const now = Date.now();
+      this.rebuilds = [...this.rebuilds.filter((t) => now - t < 60_000), now];
+      wait = this.rebuilds.length > MAX_REBUILDS_PER_MINUTE ? 10_000 : 0;
+    }
+    // Start over from the server's state: nothing the server refused stays on this screen.
+    this.connection?.dispose();
+    this.connection = null;
+    store.setSynthesisStatus('connecting');
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.destroyed) this.connection = new SynthesisConnection(this.options, (c, r) => this.onClosed(c, r));
+    }, wait);
+  }
+
+  /** The current document (replaced after a refusal; do not keep it). */
+  get doc(): Y.Doc | null {
+    return this.connection?.doc ?? null;
+  }
+
+  /** Adds or changes a cluster, in my name. */
+  putCluster(cluster: Omit<ClusterRecord, 'updatedBy'>): void {
+    const doc = this.doc;
+    if (doc) putCluster(doc, { ...cluster, label: cluster.label.slice(0, 200), updatedBy: this.me });
+  }
+
+  /** Removes a cluster. */
+  removeCluster(id: string): void {
+    const doc = this.doc;
+    if (doc) removeCluster(doc, id);
+  }
+
+  /** Applies several cluster changes as one step (a split both shrinks one cluster and makes another). */
+  editClusters(edit: { readonly put: readonly Omit<ClusterRecord, 'updatedBy'>[]; readonly remove: readonly string[] }): void {
+    const doc = this.doc;
+    if (!doc) return;
+    doc.transact(() => {
+      for (const id of edit.remove) removeCluster(doc, id);
+      for (const cluster of edit.put) putCluster(doc, { ...cluster, label: cluster.label.slice(0, 200), updatedBy: this.me });
+    });
+  }
+
+  /** Writes the plenary's compromise wording for a field, in my name. */
+  setPlenaryFormulation(fieldId: string, text: string): void {
+    const doc = this.doc;
+    if (doc) setPlenaryFormulation(doc, { fieldId, text, updatedBy: this.me, updatedAt: Date.now() });
+  }
+
+  /** Adds a new action (made by the caller with my id as its author). */
+  addAction(action: ActionItem): void {
+    const doc = this.doc;
+    if (doc) putAction(doc, action);
+  }
+
+  /**
+   * Adds an action decided in plenary from its "what" alone (typed, or an inspiration card's
+   * text), in my name; returns it, or null when the text is empty or there is no document.
+   */
+  addActionFromText(what: string, locale: Locale): ActionItem | null {
+    const action = directAction(what, { id: newNoteId(), createdBy: this.me, now: Date.now(), locale });
+    if (!action || !this.doc) return null;
+    this.addAction(action);
+    return action;
+  }
+
+  /** Changes an action; author and creation time stay as they are. */
+  updateAction(id: string, change: Partial<Omit<ActionItem, 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>>): void {
+    const doc = this.doc;
+    const current = doc ? readActions(doc).find((a) => a.id === id) : undefined;
+    if (!doc || !current) return;
+    const next: ActionItem = { ...current, ...change, updatedAt: Date.now() };
+    const changed = (Object.keys(change) as (keyof typeof change)[]).some((key) => change[key] !== current[key]);
+    if (changed) putAction(doc, next);
+  }
+
+  /** Removes an action. */
+  removeAction(id: string): void {
+    const doc = this.doc;
+    if (doc) removeAction(doc, id);
+  }
+}
