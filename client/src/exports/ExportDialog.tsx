@@ -18,7 +18,7 @@ import './exports.css';
 
 /**
  * The facilitator's downloads, one click each: the action list (CSV for Dutch Excel, CSV with
- * commas, Markdown, calendar), the report (PDF, Markdown), per board its sheets at A0 (PDF) and
+ * commas, Markdown, calendar, JSON), the report (PDF, Markdown), per board its sheets at A0 (PDF) and
  * each sheet as a high-resolution picture (PNG, drawn here), and the backup. Server files come
  * from the export endpoint with the facilitator's token; everything follows the interface
  * language. Progress and results are announced; a failure says what went wrong.
@@ -30,6 +30,7 @@ const SERVER_LABELS: Readonly<Record<string, { label: MessageKey; hint: MessageK
   'actions-comma.csv': { label: 'export.job.csvComma', hint: 'export.job.csvCommaHint', badge: 'CSV' },
   'actions.md': { label: 'export.job.actionsMd', hint: 'export.job.actionsMdHint', badge: 'MD' },
   'actions.ics': { label: 'export.job.ics', hint: 'export.job.icsHint', badge: 'ICS' },
+  'actions.json': { label: 'export.job.actionsJson', hint: 'export.job.actionsJsonHint', badge: 'JSON' },
   'report.pdf': { label: 'export.job.reportPdf', hint: 'export.job.reportPdfHint', badge: 'PDF' },
   'report.md': { label: 'export.job.reportMd', hint: 'export.job.reportMdHint', badge: 'MD' },
   'backup.json': { label: 'export.job.backup', hint: 'export.job.backupHint', badge: 'JSON' },

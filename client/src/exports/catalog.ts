@@ -4,7 +4,7 @@ import type { SheetTemplate } from '@dmc/shared/template/types';
 import { sheetsFormat, type ServerExportFormat } from './download';
 
 /**
- * What the export dialog offers, in its order: the action list (four formats), the report (PDF,
+ * What the export dialog offers, in its order: the action list (five formats), the report (PDF,
  * Markdown), per board its sheets at A0 (PDF) and each sheet as a picture (PNG), and the backup.
  * Server formats are fetched; pictures are drawn in the browser. Pure.
  */
@@ -53,7 +53,7 @@ const server = (format: ServerExportFormat): ExportJob => ({ kind: 'server', for
 /** Everything the dialog offers for these boards. */
 export function exportCatalog(boards: readonly ExportBoardRef[]): ExportCatalog {
   return {
-    actions: [server('actions.csv'), server('actions-comma.csv'), server('actions.md'), server('actions.ics')],
+    actions: [server('actions.csv'), server('actions-comma.csv'), server('actions.md'), server('actions.ics'), server('actions.json')],
     report: [server('report.pdf'), server('report.md')],
     boards: boards.map((board) => ({
       board,

@@ -61,7 +61,7 @@ describe('export catalog', () => {
     const all = [...catalog.actions, ...catalog.report, ...catalog.boards.flatMap((b) => [b.sheets, ...b.pictures]), catalog.backup];
     const ids = all.map(jobId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(catalog.actions.map(jobId)).toEqual(['actions.csv', 'actions-comma.csv', 'actions.md', 'actions.ics']);
+    expect(catalog.actions.map(jobId)).toEqual(['actions.csv', 'actions-comma.csv', 'actions.md', 'actions.ics', 'actions.json']);
     expect(catalog.report.map(jobId)).toEqual(['report.pdf', 'report.md']);
     expect(jobId(catalog.backup)).toBe('backup.json');
     expect(catalog.boards.map((b) => jobId(b.sheets))).toEqual(['sheets-plenary.pdf', 'sheets-g1.pdf', 'sheets-g2.pdf']);

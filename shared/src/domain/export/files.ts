@@ -2,7 +2,7 @@ import { getField, localize, templateForBoard } from '../../template/index';
 import type { Locale } from '../../template/types';
 import { actionsToCsv } from './csv';
 import { actionsToIcs } from './ics';
-import { toBackupJson } from './json';
+import { actionsToJson, toBackupJson } from './json';
 import { actionsToMarkdown, workshopToMarkdown } from './markdown';
 import type { WorkshopExport } from './model';
 
@@ -12,7 +12,7 @@ import type { WorkshopExport } from './model';
  */
 
 /** The text formats (PDF and PNG are made elsewhere: they need fonts or a canvas). */
-export const TEXT_EXPORT_FORMATS = ['actions.csv', 'actions-comma.csv', 'actions.md', 'actions.ics', 'report.md', 'backup.json'] as const;
+export const TEXT_EXPORT_FORMATS = ['actions.csv', 'actions-comma.csv', 'actions.md', 'actions.ics', 'actions.json', 'report.md', 'backup.json'] as const;
 
 /** One of the text formats. */
 export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
@@ -64,6 +64,12 @@ export function textExport(format: TextExportFormat, exp: WorkshopExport, option
         filename: `${stem}-${actionsWord}.ics`,
         mediaType: 'text/calendar; charset=utf-8',
         body: actionsToIcs(exp.actions, { workshopTitle: exp.workshop.title, now: options.now ?? Date.now(), uidDomain: options.uidDomain ?? 'discussiemodel-canvas.local', locale, fieldTitle, groupName }),
+      };
+    case 'actions.json':
+      return {
+        filename: `${stem}-${actionsWord}.json`,
+        mediaType: 'application/json; charset=utf-8',
+        body: actionsToJson(exp, { locale, fieldTitle, groupName, now: options.now ?? Date.now() }),
       };
     case 'report.md':
       return { filename: `${stem}-${locale === 'en' ? 'report' : 'verslag'}.md`, mediaType: 'text/markdown; charset=utf-8', body: workshopToMarkdown(exp, { locale, templateFor: templateForBoard }) };

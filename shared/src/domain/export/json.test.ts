@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBackup, toBackupJson } from './json';
 import { BACKUP_FORMAT, type WorkshopExport } from './model';
 import { sampleWorkshopExport } from './sampleWorkshop';
+import { getField, templateForBoard } from '../../template/index';
 
 const sample = sampleWorkshopExport();
 const MAX = 1024 * 1024;
@@ -104,5 +105,42 @@ describe('JSON backup', () => {
     const json = toBackupJson(sample).replace('"format":', '"__proto__": {"polluted": true},\n  "format":');
     expect(errorsOf(json)).toEqual(['back-up: bevat onbekende velden: __proto__']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('action list as JSON', () => {
+  it('lists every action with its ids and the readable names of its field, subgroup, status and source', async () => {
+    const { textExport } = await import('./files');
+    const file = textExport('actions.json', sample, { locale: 'nl', now: Date.UTC(2026, 5, 1, 12) });
+    expect(file.mediaType).toBe('application/json; charset=utf-8');
+    expect(file.filename).toMatch(/-acties\.json$/);
+    const doc = JSON.parse(file.body) as {
+      format: string;
+      exportedAt: string;
+      workshop: { title: string };
+      actions: Array<{ id: string; what: string; when: string | null; statusLabel: string; source: { kind: string; label: string; fieldId: string | null; fieldTitle: string | null; groupId: string | null; groupName: string | null } }>;
+    };
+    expect(doc.format).toBe('discussiemodel-canvas/actions');
+    expect(doc.exportedAt).toBe('2026-06-01T12:00:00.000Z');
+    expect(doc.workshop.title).toBe(sample.workshop.title);
+    expect(doc.actions.map((a) => a.id)).toEqual(sample.actions.map((a) => a.id));
+    expect(doc.actions.map((a) => a.what)).toEqual(sample.actions.map((a) => a.what));
+    // Empty dates are null, not "".
+    expect(doc.actions.map((a) => a.when)).toEqual(sample.actions.map((a) => (a.when === '' ? null : a.when)));
+    const withField = doc.actions.filter((a) => a.source.fieldId !== null);
+    expect(withField.length).toBeGreaterThan(0);
+    for (const a of withField) {
+      const found = getField(templateForBoard('plenary'), a.source.fieldId ?? '');
+      expect(a.source.fieldTitle).toBe(found?.field.title.nl);
+    }
+    const inGroup = doc.actions.find((a) => a.source.groupId !== null);
+    expect(inGroup?.source.groupName).toBe(sample.groups.find((g) => g.id === inGroup?.source.groupId)?.name);
+    expect(doc.actions.every((a) => ['Open', 'Bezig', 'Klaar'].includes(a.statusLabel))).toBe(true);
+    // In English the words follow the language; the content does not change.
+    const en = JSON.parse(textExport('actions.json', sample, { locale: 'en', now: 0 }).body) as typeof doc;
+    const labels = { note: 'Note', deferral: 'Open question', synthesis: 'Synthesis', direct: 'Plenary' } as Record<string, string>;
+    for (const a of en.actions) expect(a.source.label).toBe(labels[a.source.kind]);
+    expect(en.actions.some((a) => a.source.kind === 'deferral')).toBe(true);
+    expect(en.actions.map((a) => a.what)).toEqual(doc.actions.map((a) => a.what));
   });
 });

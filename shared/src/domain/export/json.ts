@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Locale } from '../../template/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, workshopExportSchema, type WorkshopExport } from './model';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../actionItems';
 import { utf8Length } from './text';
 
 /**
@@ -210,4 +211,54 @@ export function parseBackup(json: string, options: ParseBackupOptions): ParseBac
   const errors = parsed.error.issues.slice(0, limit).map((issue) => `${formatPath(issue.path, m.root)}: ${describeIssue(issue, m)}`);
   if (parsed.error.issues.length > limit) errors.push(m.more(parsed.error.issues.length - limit));
   return { ok: false, errors };
+}
+
+/** Names the action list's JSON shows beside the ids it keeps. */
+export interface ActionsJsonOptions {
+  readonly locale: Locale;
+  readonly fieldTitle: (fieldId: string) => string;
+  readonly groupName: (groupId: string) => string;
+  /** When the file was made (ms). */
+  readonly now: number;
+}
+
+/** The format tag of the action list's JSON, for tools that read it. */
+export const ACTIONS_JSON_FORMAT = 'discussiemodel-canvas/actions';
+
+/**
+ * The action list as JSON for task tools and scripts: every action with its ids (so it can be
+ * matched with a backup) and the readable names a person would look for (field title, subgroup
+ * name, status and source words in the export language).
+ */
+export function actionsToJson(exp: WorkshopExport, options: ActionsJsonOptions): string {
+  const { locale } = options;
+  const doc = {
+    format: ACTIONS_JSON_FORMAT,
+    version: 1,
+    workshop: { id: exp.workshop.id, title: exp.workshop.title, institution: exp.workshop.institution, date: exp.workshop.date },
+    exportedAt: new Date(options.now).toISOString(),
+    language: locale,
+    actions: exp.actions.map((a) => ({
+      id: a.id,
+      what: a.what,
+      who: a.who,
+      whoParticipantId: a.whoParticipantId,
+      when: a.when === '' ? null : a.when,
+      status: a.status,
+      statusLabel: ACTION_STATUS_LABELS[a.status][locale],
+      source: {
+        kind: a.sourceKind,
+        label: ACTION_SOURCE_LABELS[a.sourceKind][locale],
+        groupId: a.sourceGroupId,
+        groupName: a.sourceGroupId === null ? null : options.groupName(a.sourceGroupId),
+        fieldId: a.sourceFieldId,
+        fieldTitle: a.sourceFieldId === null ? null : options.fieldTitle(a.sourceFieldId),
+        noteId: a.sourceNoteId,
+        deferralId: a.sourceDeferralId,
+      },
+      createdAt: new Date(a.createdAt).toISOString(),
+      updatedAt: new Date(a.updatedAt).toISOString(),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
