@@ -56,17 +56,18 @@ export async function canvasFrameTimes(count: number): Promise<{ p50: number; p9
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const firstRenderMs = Date.now() - start;
 
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[] };
-      w.__frames = [];
+    // A string, not a function: tsx compiles named inner functions with a `__name` helper that
+    // does not exist in the page.
+    await page.evaluate(`(() => {
+      window.__frames = [];
       let last = performance.now();
-      const tick = (t: number) => {
-        w.__frames.push(t - last);
+      const tick = (t) => {
+        window.__frames.push(t - last);
         last = t;
-        if (w.__frames.length < 100_000) requestAnimationFrame(tick);
+        if (window.__frames.length < 100000) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    });
+    })()`);
     // Pan: drag the empty margin around the sheet back and forth.
     const x0 = 20;
     const y0 = 400;

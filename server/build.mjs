@@ -8,9 +8,16 @@ const here = import.meta.dirname;
 const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@dmc/'));
 
+fs.rmSync(path.join(here, 'dist'), { recursive: true, force: true });
+
 await build({
   entryPoints: [path.join(here, 'src/index.ts')],
-  outfile: path.join(here, 'dist/index.mjs'),
+  outdir: path.join(here, 'dist'),
+  outExtension: { '.js': '.mjs' },
+  // Dynamic imports become their own chunks, loaded on first use: the PDF code and pdf-lib
+  // (~20 MiB of memory) only when someone downloads a PDF.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
