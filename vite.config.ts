@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The client is built into client/dist and served by the Express server.
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
+  resolve: {
+    // Every `import … from 'zod'` in the browser goes through the jitless switch (see the file).
+    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./client/src/zodJitless.ts', import.meta.url)) }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { phase } from '@dmc/shared/domain/phases';
 import { PLENARY_BOARD, type SessionResponse } from '@dmc/shared/protocol/api';
 import { useShortcuts } from '../actions/useShortcuts';
@@ -17,7 +17,6 @@ import { watchUserGesture } from '../workshop/chime';
 import { useAttention, useFollow, useHistoryReset, usePhaseFollowing, usePresenterView, useRevealTidy, useShareView } from '../workshop/useWorkshopFlow';
 import { BoardContext } from './boardContext';
 import { BoardHeader } from './BoardHeader';
-import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
 import { FieldPanel } from './FieldPanel';
 import { FollowBar } from './FollowBar';
 import { InfoDialog } from './InfoDialog';
@@ -30,9 +29,15 @@ import { Toolbar } from './Toolbar';
 import { WaitingScreen } from './WaitingScreen';
 import { WorkshopContext } from './workshopContext';
 import { SynthesisContext, usePlenaryView, usePlenaryViewReset, useSynthesisConnection } from '../plenary/hooks';
-import { PlenaryMain, PlenaryToolbar } from '../plenary/PlenaryMain';
+import { PlenaryToolbar } from '../plenary/PlenaryToolbar';
+import { LoadBoundary } from '../exports/LoadBoundary';
 import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
 import type { PlenaryViewChoice } from '../plenary/view';
+
+// Loaded on demand: participants never need the facilitator's panel, and the plenary views are
+// needed only in the closing phases.
+const FacilitatorPanel = lazy(() => import('../facilitator/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
+const PlenaryMain = lazy(() => import('../plenary/PlenaryMain'));
 
 /**
  * The workshop screen. The session document says which phase it is; from that (and, for a
@@ -172,6 +177,7 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
   const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
+  const t = useT();
   const view = plenary.view;
   return (
     <div className={`board-screen${view === 'board' ? '' : ' board-screen--plenary'}`}>
@@ -191,14 +197,37 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
           </main>
         ) : (
           <main id="main" className="board-main plenary-main" aria-labelledby="plenary-view-heading" tabIndex={-1} data-view={view}>
-            <PlenaryMain view={view} />
+            <LoadBoundary fallback={<LoadFailed />}>
+              <Suspense fallback={<p className="plenary-loading" role="status">{t('plenary.loading')}</p>}>
+                <PlenaryMain view={view} />
+              </Suspense>
+            </LoadBoundary>
           </main>
         )}
       </div>
       <InfoDialog />
       {view === 'board' && <FieldPanel />}
-      {isFacilitator ? <FacilitatorPanel /> : null}
+      {isFacilitator ? (
+        <LoadBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <FacilitatorPanel />
+          </Suspense>
+        </LoadBoundary>
+      ) : null}
       <LiveRegion />
+    </div>
+  );
+}
+
+/** A part of the screen that could not be loaded (the connection dropped): say so, offer a reload. */
+function LoadFailed() {
+  const t = useT();
+  return (
+    <div className="plenary-loading" role="alert">
+      <p>{t('load.failed')}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t('load.reload')}
+      </button>
     </div>
   );
 }
