@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -201,13 +202,13 @@ describe('plenary synthesis and follow-up actions', () => {
     await screenshot(fac.page, 'plenary-actions');
   });
 
-  it('downloads the action list as CSV from the export endpoint, with the owner and the date', async () => {
-    const stored = await fac.page.evaluate((id) => localStorage.getItem(`dmc.session.${id}`), facilitator.workshop.id);
-    const token = (JSON.parse(stored ?? '{}') as { token?: string }).token ?? '';
-    expect(token).not.toBe('');
-    const response = await fetch(`${server.url}/api/workshops/${facilitator.workshop.id}/export/actions.csv`, { headers: { authorization: `Bearer ${token}` } });
-    expect(response.status).toBe(200);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+  it('downloads the action list as CSV from the export dialog, with the owner and the date, as the endpoint serves it', async () => {
+    const page = fac.page;
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-dialog').waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-actions.csv').click()]);
+    expect(file.suggestedFilename()).toMatch(/-acties\.csv$/);
+    const bytes = new Uint8Array(fs.readFileSync(await file.path()));
     // Excel on a Dutch Windows: a UTF-8 byte-order mark, ';' between cells.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes), ';');
@@ -216,6 +217,15 @@ describe('plenary synthesis and follow-up actions', () => {
     expect(row).toEqual([TEXTS.annaQuality, 'Anna', '2026-06-30', 'Open', 'DOEL', 'Tafel A', 'Notitie']);
     expect(rows.some((r) => r[5] === 'Tafel B' && r[6] === 'Open vraag' && r[1] === 'Cleo')).toBe(true);
     expect(rows.length).toBe(1 + 3);
+    await page.keyboard.press('Escape');
+
+    // A program fetching the endpoint with the facilitator's token gets the same file.
+    const stored = await page.evaluate((id) => localStorage.getItem(`dmc.session.${id}`), facilitator.workshop.id);
+    const token = (JSON.parse(stored ?? '{}') as { token?: string }).token ?? '';
+    expect(token).not.toBe('');
+    const response = await fetch(`${server.url}/api/workshops/${facilitator.workshop.id}/export/actions.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
   });
 
   it('made no request to any third party and logged no errors', () => {
