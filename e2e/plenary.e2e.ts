@@ -9,6 +9,7 @@ import { readActions, readClusters } from '@dmc/shared/doc/synthesis';
 import type { ActionItem } from '@dmc/shared/domain/actionItems';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/index';
+import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
 import { SESSION_DOC, SYNTHESIS_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectBoard, connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
@@ -199,6 +200,21 @@ describe('plenary synthesis and follow-up actions', () => {
     });
     await waitFor(() => readActions(synthesis.doc).some((a) => a.what === 'Welke studiedata hebben we echt nodig?' && a.sourceKind === 'direct'), 'the action from the card', 10_000);
     await expect.poll(() => fac.page.getByTestId('actions-summary').textContent()).toContain('3 acties');
+
+    // From the keyboard: the deck beside the action list adds a card as an action.
+    await fac.page.getByTestId('deck-toggle').click();
+    await fac.page.getByTestId('deck-panel').waitFor();
+    const card = studiedataDeck[0];
+    if (!card) throw new Error('the deck has no cards');
+    const add = fac.page.getByTestId(`deck-add-${card.id}`);
+    expect(await add.textContent()).toBe('Als actie toevoegen');
+    await add.focus();
+    await fac.page.keyboard.press('Enter');
+    await waitFor(() => readActions(synthesis.doc).some((a) => a.what === card.text.nl), 'the action from the card, by keyboard', 10_000);
+    await expect.poll(() => fac.page.getByTestId('actions-summary').textContent()).toContain('4 acties');
+    // The focus stays in the deck, for the next card.
+    expect(await fac.page.evaluate(() => document.activeElement?.closest('[data-testid="deck-panel"]') !== null)).toBe(true);
+    await fac.page.keyboard.press('Escape');
     await screenshot(fac.page, 'plenary-actions');
   });
 
@@ -216,7 +232,7 @@ describe('plenary synthesis and follow-up actions', () => {
     const row = rows.find((r) => r[0] === TEXTS.annaQuality);
     expect(row).toEqual([TEXTS.annaQuality, 'Anna', '2026-06-30', 'Open', 'DOEL', 'Tafel A', 'Notitie']);
     expect(rows.some((r) => r[5] === 'Tafel B' && r[6] === 'Open vraag' && r[1] === 'Cleo')).toBe(true);
-    expect(rows.length).toBe(1 + 3);
+    expect(rows.length).toBe(1 + 4);
     await page.keyboard.press('Escape');
 
     // A program fetching the endpoint with the facilitator's token gets the same file.

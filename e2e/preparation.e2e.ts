@@ -118,6 +118,12 @@ describe('preparing the workshop', () => {
     expect(saved.agendaMinutes).toEqual({ 'vel1-write': 20 });
     expect(saved.readingList).toHaveLength(4);
     expect(saved.readingList[3]).toEqual({ title: 'Notitie learning analytics, Lindenhaven', url: 'https://intranet.lindenhaven.example/la-notitie.pdf' });
+
+    // The run of the day follows the plan: the phase list and the timer use the planned minutes.
+    await page.getByTestId('fac-tab-flow').click();
+    await expect.poll(() => page.getByTestId('fac-phase-vel1-write').textContent()).toContain('20 min');
+    await expect.poll(() => page.getByTestId('fac-phases-total').textContent()).toContain('Samen 3 uur 40 min');
+    await page.getByTestId('fac-tab-prepare').click();
   });
 
   it('downloads a calendar invitation that a calendar can read', async () => {

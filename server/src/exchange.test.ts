@@ -19,6 +19,8 @@ async function download(url: string, token: string): Promise<{ status: number; t
 /** The parts of an export that must survive a round trip (ids of the workshop itself change). */
 function comparable(exp: WorkshopExport) {
   return {
+    settings: exp.workshop.settings,
+    phaseId: exp.workshop.phaseId,
     participants: [...exp.participants].filter((p) => p.role === 'participant').sort((a, b) => a.id.localeCompare(b.id)),
     groups: exp.groups,
     boards: exp.boards.map((b) => ({ ...b, notes: [...b.notes].sort((x, y) => x.id.localeCompare(y.id)) })),
@@ -42,6 +44,11 @@ describe('export and import', () => {
     server = await startTestServer();
     fac = await createWorkshop(server.url, 'Learning analytics — Hogeschool Utrecht');
     anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
+    // Settings and roles at the table travel with the backup too.
+    const patch = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/workshops/${fac.workshop.id}${path}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${fac.token}` }, body: JSON.stringify(body) });
+    expect((await patch('', { dotsPerPerson: 5, allowAnonymous: true, startTime: '13:30', practicalNotes: 'Zaal 2.14', readingList: [{ title: 'Whitepaper', url: 'https://example.org/wp' }], agendaMinutes: { welcome: 25 } })).status).toBe(200);
+    expect((await patch(`/participants/${anna.participant.id}`, { tableRole: 'docent' })).status).toBe(200);
     const session = connect(fac, SESSION_DOC);
     await session.synced();
     await waitFor(() => readMembers(session.doc).length === 2, 'members');
@@ -125,7 +132,13 @@ describe('export and import', () => {
     expect(imported.workshop.id).not.toBe(fac.workshop.id);
     const second = await download(`${server.url}/api/workshops/${imported.workshop.id}/export/backup.json`, imported.token);
     const copy = JSON.parse(second.body) as WorkshopExport;
+    expect(original.workshop.settings).toMatchObject({ dotsPerPerson: 5, allowAnonymous: true, startTime: '13:30', practicalNotes: 'Zaal 2.14', agendaMinutes: { welcome: 25 } });
+    expect(original.workshop.phaseId).toBe('prepare');
+    expect(original.participants.find((p) => p.id === anna.participant.id)?.tableRole).toBe('docent');
     expect(comparable(copy)).toEqual(comparable(original));
+    // The copy runs as the original did: in its phase, with its settings.
+    expect(server.workflow.state(imported.workshop.id)?.phaseId).toBe('prepare');
+    expect(imported.workshop).toMatchObject({ dotsPerPerson: 5, allowAnonymous: true });
   });
 
   it('rejects a broken backup with the reasons, and a huge one with 413', async () => {

@@ -8,6 +8,7 @@ import { readActions, readClusters, readPlenaryFormulations } from '@dmc/shared/
 import { choiceId, markId, voteId } from '@dmc/shared/domain/discussion';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/domain/export/model';
 import { GROUP_COLORS } from '@dmc/shared/domain/session';
+import { TABLE_ROLES, type TableRole } from '@dmc/shared/domain/roles';
 import { PLENARY_BOARD, SYNTHESIS_DOC, boardDocKey } from '@dmc/shared/protocol/api';
 import type { Collab } from './collab/collab';
 import { HttpError } from './httpError';
@@ -58,8 +59,19 @@ export class Exchange {
         date: workshop.date,
         language: workshop.language,
         exportedAt: Date.now(),
+        settings: {
+          allowAnonymous: workshop.allowAnonymous,
+          dotsPerPerson: workshop.dotsPerPerson,
+          selfSelectGroups: workshop.selfSelectGroups,
+          askTableRole: workshop.askTableRole,
+          startTime: workshop.startTime,
+          practicalNotes: workshop.practicalNotes,
+          readingList: workshop.readingList.map(({ title, url }) => ({ title, url })),
+          agendaMinutes: { ...workshop.agendaMinutes },
+        },
+        phaseId: this.workflow.state(workshopId)?.phaseId ?? 'open',
       },
-      participants: members.map((m) => ({ id: m.id, name: m.name, role: m.role, groupId: m.groupId })),
+      participants: members.map((m) => ({ id: m.id, name: m.name, role: m.role, groupId: m.groupId, tableRole: tableRoleOf(m.tableRole) })),
       groups: groups.map((g) => ({ id: g.id, name: g.name, color: g.color })),
       boards,
       synthesis: { clusters: synthesis.clusters, plenaryFormulations: synthesis.plenaryFormulations },
@@ -79,7 +91,7 @@ export class Exchange {
    */
   async restore(workshopId: string, backup: WorkshopExport, importerId: string): Promise<void> {
     const now = Date.now();
-    const people: StoredParticipant[] = backup.participants.map((p) => ({ id: p.id, name: p.name, role: p.role, joinedAt: now, tableRole: null }));
+    const people: StoredParticipant[] = backup.participants.map((p) => ({ id: p.id, name: p.name, role: p.role, joinedAt: now, tableRole: p.tableRole ?? null }));
     await this.workshops.addParticipants(workshopId, people);
     const session = await this.workflow.session(workshopId);
     session.transactAsServer((doc) => {
@@ -105,7 +117,14 @@ export class Exchange {
         put(doc, 'actions', backup.actions.map((a) => [a.id, { ...a }]));
       }, SERVER_ORIGIN),
     );
+    // Last, so a copy taken mid-workshop opens where it was, with everything already in place.
+    if (backup.workshop.phaseId && backup.workshop.phaseId !== 'open') await this.setPhase(workshopId, backup.workshop.phaseId);
   }
+}
+
+/** A member's role at the table as the backup knows it (an unknown one, from a newer version, is dropped). */
+function tableRoleOf(value: string | null | undefined): TableRole | null {
+  return value && (TABLE_ROLES as readonly string[]).includes(value) ? (value as TableRole) : null;
 }
 
 function readBoard(boardId: string, doc: Y.Doc): ExportBoard {

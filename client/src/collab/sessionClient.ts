@@ -89,6 +89,7 @@ class SessionConnection {
         members: readMembers(this.doc),
         settings: readSettings(this.doc) ?? null,
         readings: readReadings(this.doc),
+        agenda: Object.fromEntries(readAgenda(this.doc).map((item) => [item.phaseId, item.minutes])),
       });
     };
     this.stop = observeSession(this.doc, publish);

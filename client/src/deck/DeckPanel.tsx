@@ -6,10 +6,11 @@ import { NOTE_EDGES, NOTE_FILLS } from '../canvas/theme';
 import { useBoard } from '../components/boardContext';
 import { reasonText } from '../components/Toolbar';
 import { useLocale, useT, type Translate } from '../i18n';
+import { useMayEditPlenary } from '../plenary/hooks';
 import { useAppStore } from '../store';
 import { readonlyReason, useCapabilities } from '../workshop/capabilities';
 import { refusalNotice } from './CardDrop';
-import { startCardDrag } from './cardDrag';
+import { CARD_ACTION_EVENT, startCardDrag, type DeckTarget } from './cardDrag';
 import { addCardToField, fieldTitleOf, mayAddCard, selectedField } from './cardNote';
 import { CATEGORY_COLORS, DECK_FILTERS, deckView, type DeckCardView, type DeckFilter } from './deckView';
 import './deck.css';
@@ -39,15 +40,18 @@ function fieldOptions(sheet: SheetTemplate, locale: 'nl' | 'en'): { id: string; 
   });
 }
 
-/** The panel; mounted while open. */
-export default function DeckPanel({ onClose }: { onClose: () => void }) {
+/** The panel; mounted while open. Beside the action list its cards become actions, not notes. */
+export default function DeckPanel({ onClose, target = 'canvas' }: { onClose: () => void; target?: DeckTarget }) {
   const t = useT();
   const locale = useLocale();
   const ctx = useBoard();
   const id = useId();
   const caps = useCapabilities();
   const sheetId = useAppStore((s) => s.sheetId);
-  const allowed = useAppStore(() => mayAddCard(ctx));
+  const forActions = target === 'actions';
+  const mayAddNote = useAppStore(() => mayAddCard(ctx));
+  const mayAddAction = useMayEditPlenary();
+  const allowed = forActions ? mayAddAction : mayAddNote;
   const selected = useAppStore(() => selectedField(ctx));
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<DeckFilter>('all');
@@ -61,7 +65,7 @@ export default function DeckPanel({ onClose }: { onClose: () => void }) {
   const options = useMemo(() => (sheet ? fieldOptions(sheet, locale) : []), [sheet, locale]);
   const chosen = options.some((o) => o.id === fieldChoice) ? fieldChoice : null;
   const reason = allowed ? null : readonlyReason(caps, sheetId);
-  const readonlyText = allowed ? null : reason ? t('deck.readonly', { reason: reasonText(reason, t, ctx.template, locale) }) : t('deck.cannotAdd');
+  const readonlyText = allowed ? null : forActions ? t('deck.cannotAddAction') : reason ? t('deck.readonly', { reason: reasonText(reason, t, ctx.template, locale) }) : t('deck.cannotAdd');
   const autoTarget = selected ? fieldTitleOf(ctx, selected) : null;
 
   useEffect(() => search.current?.focus(), []);
@@ -76,6 +80,13 @@ export default function DeckPanel({ onClose }: { onClose: () => void }) {
 
   const add = (card: DeckCardView) => {
     const state = ctx.store.getState();
+    if (forActions) {
+      // The action list makes the action (as it does for a dropped card) and announces it.
+      if (!allowed) return;
+      window.dispatchEvent(new CustomEvent(CARD_ACTION_EVENT, { detail: { id: card.id, text: card.text } }));
+      setAdded({ cardId: card.id, text: t('deck.addedAction') });
+      return;
+    }
     const result = addCardToField(ctx, card.text, chosen);
     if (!result.ok) {
       state.showNotice(refusalNotice(ctx, result.reason));
@@ -108,7 +119,7 @@ export default function DeckPanel({ onClose }: { onClose: () => void }) {
       </div>
       <div className="deck-panel__controls">
         <p className="deck-panel__intro">
-          <strong>{localize(STUDIEDATA_DECK_INFO.title, locale)}.</strong> {t('deck.intro')}
+          <strong>{localize(STUDIEDATA_DECK_INFO.title, locale)}.</strong> {t(forActions ? 'deck.intro.actions' : 'deck.intro')}
         </p>
         <label className="deck-panel__label" htmlFor={`${id}-search`}>
           {t('deck.search')}
@@ -140,7 +151,7 @@ export default function DeckPanel({ onClose }: { onClose: () => void }) {
         <p id={`${id}-count`} className="deck-panel__count" data-testid="deck-count" data-count={view.shown}>
           {results}
         </p>
-        {allowed && (
+        {allowed && !forActions && (
           <div className="deck-panel__target">
             <label className="deck-panel__label" htmlFor={`${id}-field`}>
               {t('deck.target')}
@@ -182,6 +193,7 @@ export default function DeckPanel({ onClose }: { onClose: () => void }) {
                     allowed={allowed}
                     describedBy={readonlyText ? `${id}-readonly` : undefined}
                     confirmation={added?.cardId === card.id ? added.text : null}
+                    addLabel={forActions ? t('deck.addAction') : t('deck.add')}
                     onAdd={() => add(card)}
                   />
                 ))}
@@ -203,10 +215,11 @@ interface CardProps {
   readonly allowed: boolean;
   readonly describedBy: string | undefined;
   readonly confirmation: string | null;
+  readonly addLabel: string;
   readonly onAdd: () => void;
 }
 
-function Card({ card, categoryLabel, allowed, describedBy, confirmation, onAdd }: CardProps) {
+function Card({ card, categoryLabel, allowed, describedBy, confirmation, addLabel, onAdd }: CardProps) {
   const t = useT();
   const textId = `deck-card-${card.id}`;
   const style = { '--card-fill': NOTE_FILLS[card.color], '--card-edge': NOTE_EDGES[card.color] } as CSSProperties;
@@ -242,7 +255,7 @@ function Card({ card, categoryLabel, allowed, describedBy, confirmation, onAdd }
           onClick={onAdd}
           data-testid={`deck-add-${card.id}`}
         >
-          {t('deck.add')}
+          {addLabel}
         </button>
       </div>
       {confirmation && <p className="deck-card__added">{confirmation}</p>}

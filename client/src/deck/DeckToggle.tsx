@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom';
 import { LoadBoundary, PathIcon } from '../exports/LoadBoundary';
 import { useT } from '../i18n';
+import type { DeckTarget } from './cardDrag';
 import './toolbar.css';
 
 /** The panel is loaded when first opened: it brings the deck's texts. */
@@ -14,7 +15,7 @@ const CARDS_ICON = 'M8 4h11v13H8zM5 7v13h11';
  * The toolbar's "Inspiratie" button: opens and closes the inspiration panel beside the canvas.
  * The panel lives in the board's body, left of the canvas, which makes room for it.
  */
-export function DeckToggle() {
+export function DeckToggle({ target = 'canvas' }: { target?: DeckTarget }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [host, setHost] = useState<HTMLElement | null>(null);
@@ -57,7 +58,7 @@ export function DeckToggle() {
             }
           >
             <Suspense fallback={<aside id="deck-panel" className="deck-panel" aria-busy="true" aria-label={t('deck.title')} />}>
-              <DeckPanel onClose={close} />
+              <DeckPanel onClose={close} target={target} />
             </Suspense>
           </LoadBoundary>,
           host,

@@ -9,6 +9,15 @@ import { LIMITS } from '@dmc/shared/domain/limits';
 /** The data type of a dragged card: JSON `{ "id": "sd-07", "text": "…" }`. */
 export const CARD_MIME = 'application/x-dmc-card';
 
+/** Where the deck's cards go: notes on the canvas, or actions on the action list. */
+export type DeckTarget = 'canvas' | 'actions';
+
+/**
+ * The window event by which the deck hands a card to the action list from the keyboard (the
+ * keyboard twin of dropping it there); detail: `{ id, text }`.
+ */
+export const CARD_ACTION_EVENT = 'dmc:card-action';
+
 /** What a dragged card carries. */
 export interface CardDragPayload {
   /** The card's id in its deck, e.g. "sd-07". */

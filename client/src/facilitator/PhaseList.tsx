@@ -1,11 +1,14 @@
 import { PHASES, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
+import { plannedMinutes } from '@dmc/shared/domain/invitation';
 import { useLocale, useT } from '../i18n';
+import { useAppStore } from '../store';
 import { formatDuration, formatHours } from './format';
 import { HALF_DAY_MINUTES, phaseIndex, plannedFrom, plannedTotal, revealsPrivateNotes } from './phasePlan';
 
 /**
- * The whole script at a glance: every phase with its suggested minutes, the current one marked,
+ * The whole script at a glance: every phase with its planned minutes (the prepared agenda, else
+ * the suggestion), the current one marked,
  * and how the minutes add up against the half day. Any phase can be chosen; a jump over phases
  * is confirmed first (see usePhaseMove).
  */
@@ -13,6 +16,7 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
   const t = useT();
   const locale = useLocale();
   const current = phaseIndex(phaseId);
+  const agenda = useAppStore((s) => s.agenda);
   return (
     <section className="fac-card" aria-labelledby="fac-phases-heading">
       <h3 id="fac-phases-heading" className="fac-heading">
@@ -40,17 +44,17 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
                   {isCurrent ? '●' : index === 0 ? '–' : index}
                 </span>
                 <span className="fac-phase__label">{localize(p.label, locale)}</span>
-                <span className="fac-phase__minutes">{p.minutes > 0 ? `${p.minutes} min` : '—'}</span>
+                <span className="fac-phase__minutes">{plannedMinutes(p.id, agenda) > 0 ? `${plannedMinutes(p.id, agenda)} min` : '—'}</span>
                 {isCurrent && <span className="visually-hidden">{t('fac.phases.currentMark')}</span>}
               </button>
             </li>
           );
         })}
       </ol>
-      <p className="fac-phases__total">
-        {t('fac.phases.total', { total: formatDuration(plannedTotal(), locale), halfDay: formatHours(HALF_DAY_MINUTES / 60, locale) })}
+      <p className="fac-phases__total" data-testid="fac-phases-total">
+        {t('fac.phases.total', { total: formatDuration(plannedTotal(agenda), locale), halfDay: formatHours(HALF_DAY_MINUTES / 60, locale) })}
       </p>
-      {phaseId !== 'done' && <p className="fac-hint">{t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId), locale) })}</p>}
+      {phaseId !== 'done' && <p className="fac-hint">{t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId, agenda), locale) })}</p>}
       <p className="fac-hint">{t('fac.phases.jumpHint')}</p>
       <p className="visually-hidden" id="fac-phases-reveal">
         {t('fac.phase.revealWarning')}

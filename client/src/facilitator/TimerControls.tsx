@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { phase, type PhaseId } from '@dmc/shared/domain/phases';
+import type { PhaseId } from '@dmc/shared/domain/phases';
 import { useBoard } from '../components/boardContext';
+import { plannedMinutes } from '@dmc/shared/domain/invitation';
 import { useAppStore } from '../store';
 import { timerRemaining } from '../workshop/state';
 import { useT } from '../i18n';
@@ -18,9 +19,10 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
   const id = useId();
   const { session, store } = useBoard();
   const flow = useAppStore((s) => s.flow);
+  const planned = useAppStore((s) => plannedMinutes(phaseId, s.agenda));
   const status = flow?.timerStatus ?? 'idle';
   const now = useServerNow(status === 'running' ? 250 : 0);
-  const [minutesInput, setMinutesInput] = useState(String(defaultTimerMinutes(phaseId)));
+  const [minutesInput, setMinutesInput] = useState(() => String(defaultTimerMinutes(phaseId, useAppStore.getState().agenda)));
   const minutes = parseTimerMinutes(minutesInput);
   const remaining = timerRemaining(flow, now);
   const timeUp = status === 'running' && remaining === 0;
@@ -99,7 +101,7 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
         </div>
       )}
       <p className="fac-hint" id={`${id}-hint`}>
-        {phase(phaseId).minutes > 0 ? t('fac.timer.hint', { minutes: phase(phaseId).minutes }) : t('fac.timer.hintNone')}
+        {planned > 0 ? t('fac.timer.hint', { minutes: planned }) : t('fac.timer.hintNone')}
       </p>
     </section>
   );

@@ -37,4 +37,14 @@ describe('phase plan', () => {
     expect(defaultTimerMinutes('vel1-write')).toBe(15);
     expect(defaultTimerMinutes('open')).toBe(5);
   });
+
+  it('follows the prepared agenda: planned minutes for the timer and the totals, 5 for a phase planned at 0', () => {
+    const agenda = { 'vel1-write': 20, welcome: 0 };
+    expect(defaultTimerMinutes('vel1-write', agenda)).toBe(20);
+    expect(defaultTimerMinutes('welcome', agenda)).toBe(5);
+    expect(defaultTimerMinutes('vel2-write', agenda)).toBe(defaultTimerMinutes('vel2-write'));
+    const welcome = defaultTimerMinutes('welcome');
+    expect(plannedTotal(agenda)).toBe(plannedTotal() + 5 - welcome);
+    expect(plannedFrom('vel1-write', agenda)).toBe(plannedFrom('vel1-write') + 5);
+  });
 });

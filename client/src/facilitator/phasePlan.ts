@@ -1,5 +1,5 @@
-import { HALF_DAY_MINUTES } from '@dmc/shared/domain/invitation';
-import { PHASES, PHASE_IDS, phase, totalMinutes, type PhaseDefinition, type PhaseId } from '@dmc/shared/domain/phases';
+import { HALF_DAY_MINUTES, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/invitation';
+import { PHASES, PHASE_IDS, phase, type PhaseDefinition, type PhaseId } from '@dmc/shared/domain/phases';
 
 /**
  * The phase plan as the facilitator steers it: how far a jump goes, what leaving a phase does,
@@ -35,17 +35,18 @@ export function revealsPrivateNotes(from: PhaseId, to: PhaseId): boolean {
   return from !== to && phase(from).privateWriting;
 }
 
-/** Suggested minutes of the whole script. */
-export function plannedTotal(): number {
-  return totalMinutes(PHASES);
+/** Planned minutes of the whole script: the agenda's where the facilitator set them, else the suggestions. */
+export function plannedTotal(agenda: AgendaMinutes = {}): number {
+  return PHASES.reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0);
 }
 
-/** Suggested minutes still ahead, counting the given phase itself. */
-export function plannedFrom(id: PhaseId): number {
-  return totalMinutes(PHASES.slice(phaseIndex(id)));
+/** Planned minutes still ahead, counting the given phase itself. */
+export function plannedFrom(id: PhaseId, agenda: AgendaMinutes = {}): number {
+  return PHASES.slice(phaseIndex(id)).reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0);
 }
 
-/** The timer length a phase starts with: its suggested minutes, or 5 for phases without one. */
-export function defaultTimerMinutes(id: PhaseId): number {
-  return phase(id).minutes > 0 ? phase(id).minutes : 5;
+/** The timer length a phase starts with: its planned minutes, or 5 for phases without any. */
+export function defaultTimerMinutes(id: PhaseId, agenda: AgendaMinutes = {}): number {
+  const minutes = plannedMinutes(id, agenda);
+  return minutes > 0 ? minutes : 5;
 }

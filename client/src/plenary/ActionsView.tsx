@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHAT_LENGTH, actionFromDeferral, type ActionSortKey, type ActionStatus } from '@dmc/shared/domain/actionItems';
 import { localize } from '@dmc/shared/template/lookup';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
@@ -9,7 +9,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { NO_ACTION_FILTER } from '../store/plenarySlice';
 import { ActionRow, PARTICIPANT_LIST_ID } from './ActionRow';
-import { cardFromDrop, isCardDrag } from '../deck/cardDrag';
+import { CARD_ACTION_EVENT, cardFromDrop, isCardDrag } from '../deck/cardDrag';
 import { actionSummary, deferralKey, draftActions, isFiltered, nextSort, takenOver, visibleActions, type DraftAction } from './actionTable';
 import { fieldTitle, synthesisFields } from './columns';
 import { useMayEditPlenary, usePlenarySources, useSynthesis } from './hooks';
@@ -63,16 +63,29 @@ export function ActionsView() {
     useAppStore.getState().setFocusAction(null);
   }, [focusActionId, shown, actions, loaded, filtered]);
 
-  const create = (what: string, announceKey: MessageKey): boolean => {
+  /** Makes an action; `focus`: move to its row (not when the keyboard is busy in the deck). */
+  const create = (what: string, announceKey: MessageKey, focus = true): boolean => {
     const action = synthesis?.addActionFromText(what, locale);
     if (!action) return false;
     const state = useAppStore.getState();
     // A new action must be visible: a filter that would hide it is lifted.
     if (filtered) state.setActionFilter(NO_ACTION_FILTER);
-    state.setFocusAction(action.id);
+    if (focus) state.setFocusAction(action.id);
     state.announce(t(announceKey, { what: action.what }));
     return true;
   };
+
+  // The deck's "Als actie toevoegen": the keyboard twin of dropping a card here.
+  const createRef = useRef(create);
+  createRef.current = create;
+  useEffect(() => {
+    const onCard = (e: Event) => {
+      const text = (e as CustomEvent<{ text?: unknown }>).detail?.text;
+      if (mayEdit && typeof text === 'string' && text.trim() !== '') createRef.current(text, 'actions.createdFromCard', false);
+    };
+    window.addEventListener(CARD_ACTION_EVENT, onCard);
+    return () => window.removeEventListener(CARD_ACTION_EVENT, onCard);
+  }, [mayEdit]);
 
   const onDragOver = (e: DragEvent) => {
     if (!mayEdit || !isCardDrag(e.dataTransfer)) return;

@@ -14,7 +14,7 @@ export function PlenaryToolbar({ view }: { view: 'synthesis' | 'actions' }) {
     <div className="toolbar plenary-toolbar" role="toolbar" aria-label={t('plenary.toolbar.label')}>
       <PlenaryStatus />
       <div className="toolbar__group toolbar__group--end">
-        {view === 'actions' && <DeckToggle />}
+        {view === 'actions' && <DeckToggle target="actions" />}
         <ExportButton />
       </div>
     </div>

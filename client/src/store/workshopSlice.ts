@@ -1,3 +1,4 @@
+import type { AgendaMinutes } from '@dmc/shared/domain/invitation';
 import type { Flow, Group, Member, Reading, Settings } from '@dmc/shared/domain/session';
 import type { SliceCreator } from './types';
 
@@ -10,13 +11,15 @@ export interface WorkshopSlice {
   readonly settings: Settings | null;
   /** The reading list the facilitator prepared ("Vooraf lezen"), in order. */
   readonly readings: readonly Reading[];
+  /** Planned minutes per phase from the prepared agenda (phases not in it keep their suggestion). */
+  readonly agenda: AgendaMinutes;
   /** Server clock minus local clock (ms), for timers that agree on every screen. */
   readonly clockOffsetMs: number;
   /** Ids of members connected right now (from presence on the session document). */
   readonly online: readonly string[];
   setOnline(ids: readonly string[]): void;
-  /** Publishes the session document; `readings` is left as it was when not given. */
-  setWorkshop(values: { flow: Flow; groups: readonly Group[]; members: readonly Member[]; settings: Settings | null; readings?: readonly Reading[] }): void;
+  /** Publishes the session document; `readings` and `agenda` are left as they were when not given or unchanged. */
+  setWorkshop(values: { flow: Flow; groups: readonly Group[]; members: readonly Member[]; settings: Settings | null; readings?: readonly Reading[]; agenda?: AgendaMinutes }): void;
   setClockOffset(ms: number): void;
   resetWorkshop(): void;
 }
@@ -27,6 +30,7 @@ const initialWorkshop = {
   members: [] as readonly Member[],
   settings: null as Settings | null,
   readings: [] as readonly Reading[],
+  agenda: {} as AgendaMinutes,
 };
 
 /** Creates the workshop slice. */
@@ -35,10 +39,21 @@ export const createWorkshopSlice: SliceCreator<WorkshopSlice> = (set) => ({
   clockOffsetMs: 0,
   online: [],
   setOnline: (online) => set({ online }),
-  setWorkshop: (values) => set((s) => (values.readings === undefined || sameReadings(values.readings, s.readings) ? { ...values, readings: s.readings } : values)),
+  setWorkshop: (values) =>
+    set((s) => ({
+      ...values,
+      readings: values.readings === undefined || sameReadings(values.readings, s.readings) ? s.readings : values.readings,
+      agenda: values.agenda === undefined || sameAgenda(values.agenda, s.agenda) ? s.agenda : values.agenda,
+    })),
   setClockOffset: (clockOffsetMs) => set({ clockOffsetMs }),
   resetWorkshop: () => set({ ...initialWorkshop, online: [] }),
 });
+
+/** Whether two agendas plan the same minutes (keeps the old object, so its readers do not re-render). */
+function sameAgenda(a: AgendaMinutes, b: AgendaMinutes): boolean {
+  const keys = Object.keys(a) as (keyof AgendaMinutes)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 
 /** Whether two reading lists say the same (keeps the old list, so its readers do not re-render). */
 function sameReadings(a: readonly Reading[], b: readonly Reading[]): boolean {

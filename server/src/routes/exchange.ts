@@ -59,18 +59,21 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
     const parsed = parseBackup(body, { maxBytes: MAX_BACKUP_BYTES, locale: req.query.lang === 'en' ? 'en' : 'nl' });
     if (!parsed.ok) throw new HttpError(400, 'invalid_backup', 'This file is not a valid workshop backup.', parsed.errors);
     const backup = parsed.backup;
+    const plan = backup.workshop.settings;
     const created = await workshops.create({
       title: backup.workshop.title,
       institution: backup.workshop.institution,
       date: /^\d{4}-\d{2}-\d{2}$/.test(backup.workshop.date) ? backup.workshop.date : '',
       language: backup.workshop.language,
-      allowAnonymous: false,
-      dotsPerPerson: 3,
-      selfSelectGroups: false,
-      askTableRole: true,
-      startTime: '',
-      practicalNotes: '',
-      agendaMinutes: {},
+      // A backup from before settings were carried along gets the defaults of a new workshop.
+      allowAnonymous: plan?.allowAnonymous ?? false,
+      dotsPerPerson: plan?.dotsPerPerson ?? 3,
+      selfSelectGroups: plan?.selfSelectGroups ?? false,
+      askTableRole: plan?.askTableRole ?? true,
+      startTime: plan?.startTime ?? '',
+      practicalNotes: plan?.practicalNotes ?? '',
+      ...(plan ? { readingList: plan.readingList } : {}),
+      agendaMinutes: plan?.agendaMinutes ?? {},
     });
     await exchange.restore(created.workshop.id, backup, created.participant.id);
     res.status(201).json(created);

@@ -41,7 +41,7 @@ export const localeSchema = z.enum(['nl', 'en']);
 export const workshopDateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')]);
 
 /** Settings a facilitator chooses for a workshop. */
-const workshopSettingsFields = {
+export const workshopSettingsFields = {
   title: z.string().trim().min(1).max(LIMITS.workshopTitleLength),
   institution: z.string().trim().max(LIMITS.workshopTitleLength),
   date: workshopDateSchema,
@@ -75,6 +75,19 @@ export const DEFAULT_READING_LIST: readonly { readonly title: string; readonly u
 export const tableRoleSchema = z.enum(TABLE_ROLES);
 
 /** POST /api/workshops */
+/** How a workshop runs, beyond what it is called: the settings a backup carries along. */
+export const workshopPlanSchema = z.strictObject({
+  allowAnonymous: workshopSettingsFields.allowAnonymous,
+  dotsPerPerson: workshopSettingsFields.dotsPerPerson,
+  selfSelectGroups: workshopSettingsFields.selfSelectGroups,
+  askTableRole: workshopSettingsFields.askTableRole,
+  startTime: workshopSettingsFields.startTime,
+  practicalNotes: workshopSettingsFields.practicalNotes,
+  readingList: workshopSettingsFields.readingList,
+  agendaMinutes: workshopSettingsFields.agendaMinutes,
+});
+export type WorkshopPlan = z.infer<typeof workshopPlanSchema>;
+
 export const createWorkshopRequest = z.strictObject({
   title: workshopSettingsFields.title,
   institution: workshopSettingsFields.institution.default(''),

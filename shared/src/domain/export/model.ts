@@ -10,6 +10,8 @@ import {
   voteSchema,
 } from '../discussion';
 import { noteSchema } from '../note';
+import { PHASE_IDS } from '../phases';
+import { tableRoleSchema, workshopPlanSchema } from '../../protocol/api';
 
 /**
  * Everything a workshop produced, as one plain object: the input of every export (report,
@@ -41,6 +43,10 @@ export const exportWorkshopSchema = z.strictObject({
   date: z.string().max(10),
   language: z.enum(['nl', 'en']),
   exportedAt: z.number().int().nonnegative(),
+  /** How it runs (anonymity, dots, agenda, reading list, …). Absent in early backups: defaults then. */
+  settings: workshopPlanSchema.optional(),
+  /** The phase it was in, so an imported copy continues there. Absent in early backups: open work. */
+  phaseId: z.enum(PHASE_IDS).optional(),
 });
 
 /** A person in the workshop; only what the report needs. */
@@ -49,6 +55,8 @@ export const exportParticipantSchema = z.strictObject({
   name: z.string().min(1).max(40),
   role: z.enum(['facilitator', 'participant']),
   groupId: id.nullable(),
+  /** The role at the table the person gave (domain/roles.ts); absent in early backups. */
+  tableRole: tableRoleSchema.nullable().optional(),
 });
 
 /** A subgroup. */
