@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
 
-/** Copies a text to the clipboard, saying so for a moment (also to screen readers). */
+/**
+ * Copies a text to the clipboard, saying so for a moment (also to screen readers). `label` is the
+ * button's full name and must contain the visible label (WCAG 2.5.3); while "copied" shows, the
+ * visible word is the name.
+ */
 export function CopyButton({ text, label, visibleLabel, testId }: { text: string; label: string; visibleLabel?: string; testId?: string }) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -22,7 +26,7 @@ export function CopyButton({ text, label, visibleLabel, testId }: { text: string
 
   return (
     <span className="copy">
-      <button type="button" className="button button--secondary button--small" onClick={() => void copy()} aria-label={label} data-testid={testId}>
+      <button type="button" className="button button--secondary button--small" onClick={() => void copy()} aria-label={state === 'copied' ? undefined : label} data-testid={testId}>
         {state === 'copied' ? t('common.copied') : (visibleLabel ?? t('common.copy'))}
       </button>
       <span className="visually-hidden" role="status">

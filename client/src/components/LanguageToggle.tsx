@@ -16,10 +16,11 @@ export function LanguageToggle() {
           lang={l}
           className="lang-toggle__button"
           aria-pressed={locale === l}
-          aria-label={t(l === 'nl' ? 'lang.nl' : 'lang.en')}
           onClick={() => setLocale(l, true)}
         >
+          {/* The name starts with the visible code (for speech input) and then says the language. */}
           {l.toUpperCase()}
+          <span className="visually-hidden"> {t(l === 'nl' ? 'lang.nl' : 'lang.en')}</span>
         </button>
       ))}
     </div>

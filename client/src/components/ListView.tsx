@@ -178,7 +178,7 @@ function FieldSection({ field, level, byField, onFocus, warning, children }: Fie
               type="button"
               className="button button--small button--secondary"
               data-testid={`formulation-edit-${field.id}`}
-              aria-label={t('formulation.editIn', { field: title })}
+              aria-label={t(formulation?.text ? 'formulation.editIn' : 'formulation.writeIn', { field: title })}
               onClick={() => openFieldPanel({ fieldId: field.id, focus: 'formulation' })}
             >
               {formulation?.text ? t('formulation.edit') : t('formulation.write')}

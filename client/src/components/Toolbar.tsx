@@ -60,7 +60,7 @@ export function Toolbar() {
       <div className="toolbar__group toolbar__group--end">
         <DeckToggle />
         {discussion && <ActionButton name="fieldPanel" icon="discuss" showLabel testId="field-panel-open" className="tool-button tool-button--compact" />}
-        <button type="button" className="tool-button tool-button--compact" title={t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })} onClick={() => openInfo({ kind: 'sheet', id: sheetId })}>
+        <button type="button" className="tool-button tool-button--compact" title={t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })} onClick={() => openInfo({ kind: 'sheet', id: sheetId })} data-testid="sheet-info">
           <Icon name="info" />
           <span className="tool-button__label">{t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}</span>
         </button>
