@@ -12,6 +12,7 @@ import { errorMessage } from './errors';
 import { JoinCodeForm } from './JoinCodeForm';
 import { PageShell } from './PageShell';
 import '../exports/home.css';
+import { ProblemBox } from './ProblemBox';
 
 /** How the workshop on the result card came to be. */
 type Made = { readonly response: CreateWorkshopResponse; readonly how: 'created' | 'imported' };
@@ -281,18 +282,7 @@ function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopRes
           data-testid="import-file"
         />
       </div>
-      {problem && (
-        <div className="error import-problem" role="alert" id={`${id}-problem`} data-testid="import-error">
-          <p>{problem.message}</p>
-          {problem.details.length > 0 && (
-            <ul>
-              {problem.details.map((detail, i) => (
-                <li key={i}>{detail}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {problem && <ProblemBox message={problem.message} details={problem.details} className="import-problem" id={`${id}-problem`} testId="import-error" />}
       <button type="submit" className="button button--secondary" disabled={busy} aria-busy={busy || undefined} data-testid="import-submit">
         {busy ? t('home.import.busy') : t('home.import.heading')}
       </button>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useBoard } from '../components/boardContext';
-import { errorMessage } from '../components/errors';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import {
@@ -23,7 +22,7 @@ import { GroupColumns } from './GroupColumns';
 import { JoinDetails } from './JoinDetails';
 import { ParticipantList } from './ParticipantList';
 import { RoleCoverage } from './RoleCoverage';
-import { workshopApi } from './workshopApi';
+import { SettingToggle } from './SettingToggle';
 
 /** "Deelnemers & subgroepen": how to join, the subgroups and who is in which, and everyone present. */
 export function PeopleTab() {
@@ -111,7 +110,7 @@ function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
         )}
       </div>
       <p className="fac-hint">{groups.length === 0 ? t('fac.assign.needGroups') : t('fac.assign.hint')}</p>
-      <SelfSelectToggle />
+      <SettingToggle setting="selfSelectGroups" label="fac.groups.selfSelect" hint="fac.groups.selfSelectHint" testId="fac-self-select" />
     </section>
   );
 }
@@ -164,39 +163,5 @@ function NewGroupForm({ onDone }: { onDone: () => void }) {
         </button>
       </div>
     </form>
-  );
-}
-
-/** "Deelnemers kiezen zelf": participants pick their own subgroup. */
-function SelfSelectToggle() {
-  const t = useT();
-  const { store } = useBoard();
-  const enabled = useAppStore((s) => s.settings?.selfSelectGroups ?? s.session?.workshop.selfSelectGroups ?? false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const change = async (value: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await workshopApi(store).update({ selfSelectGroups: value });
-    } catch (err) {
-      setError(errorMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="fac-check">
-      <input id="fac-self-select" type="checkbox" checked={enabled} disabled={busy} onChange={(e) => void change(e.target.checked)} data-testid="fac-self-select" aria-describedby="fac-self-select-hint" />
-      <label htmlFor="fac-self-select">{t('fac.groups.selfSelect')}</label>
-      <p className="fac-hint" id="fac-self-select-hint">
-        {t('fac.groups.selfSelectHint')}
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,12 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { TABLE_ROLE_LABELS, type TableRole } from '@dmc/shared/domain/roles';
 import { localize } from '@dmc/shared/template/lookup';
-import { useBoard } from '../components/boardContext';
-import { errorMessage } from '../components/errors';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import { coverageView, ROLE_SHORT_KEYS } from './roleCoverage';
-import { workshopApi } from './workshopApi';
+import { SettingToggle } from './SettingToggle';
 
 /**
  * "Rollen aan tafel": the handbook's list of people who should ideally be there, with who is
@@ -66,44 +64,8 @@ export function RoleCoverage({ testId = 'fac-role-coverage' }: { testId?: string
           </ul>
         </>
       )}
-      <AskRoleToggle />
+      <SettingToggle setting="askTableRole" label="fac.roles.ask" hint="fac.roles.askHint" testId="fac-ask-role" announceOn="fac.roles.askOn" announceOff="fac.roles.askOff" />
     </section>
-  );
-}
-
-/** Whether the join page asks for a role. */
-function AskRoleToggle() {
-  const t = useT();
-  const id = useId();
-  const { store } = useBoard();
-  const enabled = useAppStore((s) => s.settings?.askTableRole ?? s.session?.workshop.askTableRole ?? true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const change = async (value: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await workshopApi(store).update({ askTableRole: value });
-      store.getState().announce(t(value ? 'fac.roles.askOn' : 'fac.roles.askOff'));
-    } catch (err) {
-      setError(errorMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="fac-check">
-      <input id={`${id}-ask`} type="checkbox" checked={enabled} disabled={busy} onChange={(e) => void change(e.target.checked)} data-testid="fac-ask-role" aria-describedby={`${id}-ask-hint`} />
-      <label htmlFor={`${id}-ask`}>{t('fac.roles.ask')}</label>
-      <p className="fac-hint" id={`${id}-ask-hint`}>
-        {t('fac.roles.askHint')}
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

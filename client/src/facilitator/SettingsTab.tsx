@@ -11,6 +11,7 @@ import { useLocale, useT } from '../i18n';
 import { navigate, paths } from '../routing';
 import { useConfirm } from './ConfirmDialog';
 import { workshopApi } from './workshopApi';
+import { ProblemBox } from '../components/ProblemBox';
 
 /**
  * "Instellingen": the workshop's details and rules, closing it (read-only for everyone) and
@@ -169,18 +170,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <div aria-live="polite">
           {result?.ok && <p className="fac-success">{t('fac.settings.saved')}</p>}
         </div>
-        {result && !result.ok && (
-          <div className="error" role="alert" data-testid="fac-save-error">
-            <p>{result.message}</p>
-            {result.details.length > 0 && (
-              <ul>
-                {result.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {result && !result.ok && <ProblemBox message={result.message} details={result.details} testId="fac-save-error" />}
       </form>
     </section>
   );

@@ -28,6 +28,7 @@ import {
 import { ReadingListEditor } from './ReadingListEditor';
 import { useSavedPreparation } from './useSavedPreparation';
 import './preparation.css';
+import { ProblemBox } from '../components/ProblemBox';
 
 /**
  * "Voorbereiding": what the handbook asks before the workshop ("Voorbereiding voor de
@@ -204,18 +205,7 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
           <span className="prep-savebar__status" aria-live="polite" data-testid="prep-save-status">
             {result?.ok ? t('prep.save.done') : dirty ? t('prep.save.dirty') : t('prep.save.clean')}
           </span>
-          {result && !result.ok && (
-            <div className="error prep-savebar__error" role="alert" data-testid="prep-save-error">
-              <p>{result.message}</p>
-              {result.details.length > 0 && (
-                <ul>
-                  {result.details.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
+          {result && !result.ok && <ProblemBox message={result.message} details={result.details} className="prep-savebar__error" testId="prep-save-error" />}
         </div>
       </form>
       <RoleCoverage testId="prep-role-coverage" />
