@@ -39,6 +39,21 @@ describe('live two-sheet canvas', () => {
     await expect.poll(() => anna.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
   });
 
+  it('explains a mistyped code before asking the server, on the home page and on a join link', async () => {
+    const code = joinLink.slice(-6);
+    await bram.page.goto(server.url);
+    await bram.page.getByTestId('join-code-input').fill(code.slice(0, 5));
+    await bram.page.getByTestId('join-code-input').press('Enter');
+    expect(await bram.page.getByTestId('join-code-problem').textContent()).toContain('zes tekens; dit zijn er 5');
+    expect(new URL(bram.page.url()).pathname).toBe('/');
+    await bram.page.goto(`${server.url}/j/${code.slice(0, 5)}0`);
+    expect(await bram.page.getByTestId('join-code-problem').textContent()).toContain('komen in een code niet voor: 0');
+    // Typing it right from there goes on to the workshop.
+    await bram.page.getByTestId('join-code-input').fill(code.toLowerCase());
+    await bram.page.getByTestId('join-code-input').press('Enter');
+    await bram.page.getByTestId('join-name').waitFor();
+  });
+
   it('lets a second person join with the link and a name', async () => {
     await bram.page.goto(joinLink);
     await bram.page.getByTestId('join-name').fill('Bram');

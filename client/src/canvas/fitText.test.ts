@@ -17,7 +17,23 @@ describe('wrapText', () => {
 
   it('puts a long word on its own line, or breaks it when asked', () => {
     expect(wrapText('x abcdefghijklmno', 54, 10, measure)).toEqual(['x', 'abcdefghijklmno']);
-    expect(wrapText('abcdefghijklmno', 54, 10, measure, true)).toEqual(['abcdefghi-', 'jklmno']);
+    // At size 10 a piece holds 9 letters and its hyphen; "g|h" (two consonants) is the last good break.
+    expect(wrapText('abcdefghijklmno', 54, 10, measure, true)).toEqual(['abcdefg-', 'hijklmno']);
+  });
+
+  it('breaks a word at its own hyphen first, then between syllables, never leaving a single letter', () => {
+    // The QA finding: "Brightspace-logdata" came out as "Brights-pace-l-ogdata".
+    expect(wrapText('Brightspace-logdata', 66, 10, measure, true)).toEqual(['Brightspace-', 'logdata']);
+    expect(wrapText('Studieadviseurs', 54, 10, measure, true)).toEqual(['Studie-', 'adviseurs']);
+    expect(wrapText('Kwaliteitsverbetering', 60, 10, measure, true)).toEqual(['Kwaliteits-', 'verbetering']);
+    for (const word of ['Onderwijsonderzoek', 'Studievoortgangsgegevens', 'privacyverklaring', 'Brightspace-logdata']) {
+      const lines = wrapText(word, 40, 10, measure, true);
+      expect(lines.join('').replace(/-/g, '')).toBe(word.replace(/-/g, ''));
+      for (const line of lines) {
+        expect(measure(line, 10)).toBeLessThanOrEqual(40);
+        expect(line.replace(/-$/, '').length).toBeGreaterThanOrEqual(2);
+      }
+    }
   });
 });
 

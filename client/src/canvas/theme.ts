@@ -44,4 +44,4 @@ export const CANVAS_COLORS = {
 } as const;
 
 /** Note text: padding inside the note and the range of font sizes (sheet units). */
-export const NOTE_TEXT = { padding: 5, maxFontSize: 14, minFontSize: 5, lineHeight: 1.18, breakWordsBelow: 6.5 } as const;
+export const NOTE_TEXT = { padding: 5, maxFontSize: 14, minFontSize: 5, lineHeight: 1.18, breakWordsBelow: 8 } as const;

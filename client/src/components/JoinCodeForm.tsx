@@ -1,21 +1,28 @@
 import { useId, useState } from 'react';
-import { JOIN_CODE_LENGTH, normalizeJoinCode } from '@dmc/shared/protocol/api';
-import { useT } from '../i18n';
+import { JOIN_CODE_LENGTH, joinCodeProblem, normalizeJoinCode, type JoinCodeProblem } from '@dmc/shared/protocol/api';
+import { useT, type Translate } from '../i18n';
 import { navigate, paths } from '../routing';
 
-/** "Join with a code": a code field that goes to the join page. */
+/** What to tell a person whose code cannot be right. */
+export function joinCodeProblemText(problem: JoinCodeProblem, t: Translate): string {
+  return problem.kind === 'length' ? t('join.code.length', { count: problem.length }) : t('join.code.characters', { characters: problem.characters });
+}
+
+/** "Join with a code": a code field that goes to the join page once the code can be right. */
 export function JoinCodeForm({ initialCode = '', headingLevel = 2 }: { initialCode?: string; headingLevel?: 2 | 3 }) {
   const t = useT();
   const id = useId();
   const [code, setCode] = useState(initialCode);
+  const [problem, setProblem] = useState<JoinCodeProblem | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <form
       className="join-code-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const normalized = normalizeJoinCode(code);
-        if (normalized) navigate(paths.join(normalized));
+        const found = joinCodeProblem(code);
+        setProblem(found);
+        if (!found) navigate(paths.join(normalizeJoinCode(code)));
       }}
     >
       <Heading>{t('home.join.heading')}</Heading>
@@ -28,12 +35,16 @@ export function JoinCodeForm({ initialCode = '', headingLevel = 2 }: { initialCo
           id={`${id}-code`}
           className="input input--code"
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onChange={(e) => {
+            setCode(e.target.value);
+            setProblem(null);
+          }}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
           maxLength={JOIN_CODE_LENGTH + 4}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={problem ? `${id}-hint ${id}-problem` : `${id}-hint`}
+          aria-invalid={problem ? true : undefined}
           required
           data-testid="join-code-input"
         />
@@ -41,6 +52,11 @@ export function JoinCodeForm({ initialCode = '', headingLevel = 2 }: { initialCo
           {t('home.join.submit')}
         </button>
       </div>
+      {problem && (
+        <p className="error" role="alert" id={`${id}-problem`} data-testid="join-code-problem">
+          {joinCodeProblemText(problem, t)}
+        </p>
+      )}
     </form>
   );
 }

@@ -2,14 +2,14 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { TABLE_ROLES, TABLE_ROLE_LABELS, isTableRole } from '@dmc/shared/domain/roles';
 import { localize } from '@dmc/shared/template/lookup';
-import type { JoinInfoResponse, SessionResponse } from '@dmc/shared/protocol/api';
+import { joinCodeProblem, type JoinInfoResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import { getJoinInfo, joinWorkshop } from '../api/http';
 import { loadSession, saveSession } from '../api/sessions';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import { navigate, paths } from '../routing';
 import { errorMessage } from './errors';
-import { JoinCodeForm } from './JoinCodeForm';
+import { JoinCodeForm, joinCodeProblemText } from './JoinCodeForm';
 import { PageShell } from './PageShell';
 
 type Lookup =
@@ -27,8 +27,11 @@ export function JoinPage({ code }: { code: string }) {
   const [attempt, setAttempt] = useState(0);
   const localeChosen = useAppStore((s) => s.localeChosen);
   const setLocale = useAppStore((s) => s.setLocale);
+  // A code that cannot be right is explained here, without asking the server.
+  const problem = joinCodeProblem(code);
 
   useEffect(() => {
+    if (problem) return;
     let cancelled = false;
     setLookup({ state: 'loading' });
     getJoinInfo(code)
@@ -42,7 +45,7 @@ export function JoinPage({ code }: { code: string }) {
     return () => {
       cancelled = true;
     };
-  }, [code, attempt]);
+  }, [code, attempt, problem]);
 
   useEffect(() => {
     if (lookup.state === 'found' && !localeChosen) setLocale(lookup.info.language, false);
@@ -51,9 +54,17 @@ export function JoinPage({ code }: { code: string }) {
   return (
     <PageShell>
       <section className="card card--narrow">
-        {lookup.state !== 'found' && <h1>{t('join.headingGeneric')}</h1>}
-        {lookup.state === 'loading' && <p role="status">{t('join.loading')}</p>}
-        {lookup.state === 'error' && (
+        {(problem || lookup.state !== 'found') && <h1>{t('join.headingGeneric')}</h1>}
+        {problem && (
+          <>
+            <p className="error" role="alert" data-testid="join-code-problem">
+              {joinCodeProblemText(problem, t)}
+            </p>
+            <JoinCodeForm initialCode={code} />
+          </>
+        )}
+        {!problem && lookup.state === 'loading' && <p role="status">{t('join.loading')}</p>}
+        {!problem && lookup.state === 'error' && (
           <>
             <p className="error" role="alert">
               {errorMessage(t, lookup.error)}
@@ -66,7 +77,7 @@ export function JoinPage({ code }: { code: string }) {
             <JoinCodeForm initialCode={code} />
           </>
         )}
-        {lookup.state === 'found' && <JoinForm code={code} info={lookup.info} existing={lookup.existing} />}
+        {!problem && lookup.state === 'found' && <JoinForm code={code} info={lookup.info} existing={lookup.existing} />}
       </section>
     </PageShell>
   );

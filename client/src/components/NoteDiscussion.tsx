@@ -61,7 +61,8 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
               </button>
             ) : null,
           )}
-          {list || !rights.mark ? (
+          {/* The buttons show their own counts; without them the counts stand as text. */}
+          {!rights.mark ? (
             <span className="note-discussion__counts" data-testid={list ? `mark-counts-${note.id}` : undefined}>
               {t('marks.counts', { agree: d.agree, disagree: d.disagree, open: d.open })}
             </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '@dmc/shared/domain/phases';
-import { HALF_DAY_MINUTES, defaultTimerMinutes, moveKind, plannedFrom, plannedTotal, revealsPrivateNotes, skippedPhases } from './phasePlan';
+import { HALF_DAY_MINUTES, defaultTimerMinutes, moveKind, plannedFrom, plannedTotal, revealsPrivateNotes, skippedPhases, stepsBack } from './phasePlan';
 
 describe('phase plan', () => {
   it('tells a step from a jump', () => {
@@ -36,6 +36,12 @@ describe('phase plan', () => {
   it('starts the timer with the suggested minutes, or 5 where there are none', () => {
     expect(defaultTimerMinutes('vel1-write')).toBe(15);
     expect(defaultTimerMinutes('open')).toBe(5);
+  });
+
+  it('counts how far a move goes back, and nothing for a move forward', () => {
+    expect(stepsBack('done', 'vel1-discuss')).toBe(7);
+    expect(stepsBack('vel1-discuss', 'done')).toBe(0);
+    expect(stepsBack('welcome', 'welcome')).toBe(0);
   });
 
   it('follows the prepared agenda: planned minutes for the timer and the totals, 5 for a phase planned at 0', () => {

@@ -20,6 +20,11 @@ export function moveKind(from: PhaseId, to: PhaseId): 'none' | 'step' | 'jump' {
   return distance === 0 ? 'none' : distance === 1 ? 'step' : 'jump';
 }
 
+/** How many phases a move goes back (0 when it goes forward or stays). */
+export function stepsBack(from: PhaseId, to: PhaseId): number {
+  return Math.max(0, phaseIndex(from) - phaseIndex(to));
+}
+
 /** The phases passed over when jumping (between the two, exclusive), in script order. */
 export function skippedPhases(from: PhaseId, to: PhaseId): PhaseDefinition[] {
   const a = phaseIndex(from);

@@ -4,11 +4,12 @@ import { useBoard } from '../components/boardContext';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import type { ConfirmRequest } from './ConfirmDialog';
-import { moveKind, revealsPrivateNotes, skippedPhases } from './phasePlan';
+import { moveKind, revealsPrivateNotes, skippedPhases, stepsBack } from './phasePlan';
 
 /**
- * Moving everyone to another phase. One step (next, previous) happens at once; a jump over
- * phases asks first, naming what is skipped and whether private notes are revealed.
+ * Moving everyone to another phase. One step (next, previous) happens at once; a jump forward
+ * over phases asks first, naming what is skipped; a jump back asks too, saying that nothing made
+ * since is lost. Either says whether private notes are revealed.
  */
 export function usePhaseMove(ask: (request: ConfirmRequest) => Promise<boolean>): (to: PhaseId) => Promise<void> {
   const { session } = useBoard();
@@ -17,7 +18,19 @@ export function usePhaseMove(ask: (request: ConfirmRequest) => Promise<boolean>)
   return async (to: PhaseId) => {
     const from = useAppStore.getState().flow?.phaseId;
     if (!from || from === to) return;
-    if (moveKind(from, to) === 'jump') {
+    if (moveKind(from, to) === 'jump' && stepsBack(from, to) > 0) {
+      const ok = await ask({
+        title: t('fac.back.title', { phase: localize(phase(to).label, locale) }),
+        body: (
+          <>
+            <p>{t('fac.back.body', { count: stepsBack(from, to) })}</p>
+            {revealsPrivateNotes(from, to) && <p className="warning">{t('fac.phase.revealWarning')}</p>}
+          </>
+        ),
+        confirmLabel: t('fac.back.confirm'),
+      });
+      if (!ok) return;
+    } else if (moveKind(from, to) === 'jump') {
       const skipped = skippedPhases(from, to).map((p) => localize(p.label, locale));
       const ok = await ask({
         title: t('fac.jump.title', { phase: localize(phase(to).label, locale) }),

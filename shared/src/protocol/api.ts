@@ -19,6 +19,18 @@ export function normalizeJoinCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
 
+/** What is wrong with a typed join code, so a person can be told before anything is sent; null when it looks right. */
+export type JoinCodeProblem = { readonly kind: 'length'; readonly length: number } | { readonly kind: 'characters'; readonly characters: string };
+
+/** Checks a typed join code (after normalising) against the length and the alphabet. */
+export function joinCodeProblem(input: string): JoinCodeProblem | null {
+  const code = normalizeJoinCode(input);
+  const wrong = [...new Set(Array.from(code).filter((c) => !JOIN_CODE_ALPHABET.includes(c)))];
+  if (wrong.length > 0) return { kind: 'characters', characters: wrong.join(' ') };
+  if (code.length !== JOIN_CODE_LENGTH) return { kind: 'length', length: code.length };
+  return null;
+}
+
 /** A join code as the server expects it. */
 export const joinCodeSchema = z
   .string()
