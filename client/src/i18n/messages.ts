@@ -128,7 +128,7 @@ export const nl = {
   'color.orange': 'oranje',
   'color.purple': 'paars',
 
-  'note.editorLabel': 'Tekst van de notitie. Enter om op te slaan, Shift+Enter voor een nieuwe regel, Escape om te stoppen.',
+  'note.editorLabel': 'Tekst van de notitie. Enter of Escape: klaar, de tekst blijft bewaard (Ctrl+Z maakt ongedaan). Shift+Enter: nieuwe regel.',
   'note.menuLabel': 'Notitie',
   'note.colorsLabel': 'Kleur van de notitie',
   'note.empty': '(lege notitie)',
@@ -1031,7 +1031,7 @@ export const en: Messages = {
   'color.orange': 'orange',
   'color.purple': 'purple',
 
-  'note.editorLabel': 'Note text. Enter to save, Shift+Enter for a new line, Escape to stop.',
+  'note.editorLabel': 'Note text. Enter or Escape: done, the text is kept (Ctrl+Z undoes). Shift+Enter: new line.',
   'note.menuLabel': 'Note',
   'note.colorsLabel': 'Note colour',
   'note.empty': '(empty note)',
