@@ -198,7 +198,7 @@ describe('plenary synthesis and follow-up actions', () => {
       target?.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
       target?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
-    await waitFor(() => readActions(synthesis.doc).some((a) => a.what === 'Welke studiedata hebben we echt nodig?' && a.sourceKind === 'direct'), 'the action from the card', 10_000);
+    await waitFor(() => readActions(synthesis.doc).some((a) => a.what === 'Welke studiedata hebben we echt nodig?' && a.sourceKind === 'card'), 'the action from the card', 10_000);
     await expect.poll(() => fac.page.getByTestId('actions-summary').textContent()).toContain('3 acties');
 
     // From the keyboard: the deck beside the action list adds a card as an action.

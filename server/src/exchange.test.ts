@@ -87,6 +87,11 @@ describe('export and import', () => {
       id: 'a2', what: '+31 bellen', who: '', whoParticipantId: null, when: '', status: 'doing',
       sourceKind: 'direct', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, createdBy: fid, createdAt: 9, updatedAt: 9,
     });
+    // Made from an inspiration card: the server's synthesis rules accept the newer source kind.
+    putAction(synthesis.doc, {
+      id: 'a3', what: 'Welke studiedata hebben we echt nodig?', who: '', whoParticipantId: null, when: '', status: 'open',
+      sourceKind: 'card', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, sourceCardId: 'sd-07', createdBy: fid, createdAt: 10, updatedAt: 10,
+    });
     // Let the server store everything before exporting.
     await new Promise((r) => setTimeout(r, 200));
   });
@@ -108,6 +113,7 @@ describe('export and import', () => {
     expect(lines[1]).toContain('Émile;2026-12-15');
     expect(lines[1]).toContain('Tafel 1');
     expect(csv.body).toContain("'+31 bellen");
+    expect(lines[3]).toBe('Welke studiedata hebben we echt nodig?;;;Open;;;Inspiratiekaart');
   });
 
   it('offers the calendar, Markdown and JSON too, and only to the facilitator', async () => {
@@ -135,6 +141,7 @@ describe('export and import', () => {
     expect(original.workshop.settings).toMatchObject({ dotsPerPerson: 5, allowAnonymous: true, startTime: '13:30', practicalNotes: 'Zaal 2.14', agendaMinutes: { welcome: 25 } });
     expect(original.workshop.phaseId).toBe('prepare');
     expect(original.participants.find((p) => p.id === anna.participant.id)?.tableRole).toBe('docent');
+    expect(original.actions.find((a) => a.id === 'a3')).toMatchObject({ sourceKind: 'card', sourceCardId: 'sd-07' });
     expect(comparable(copy)).toEqual(comparable(original));
     // The copy runs as the original did: in its phase, with its settings.
     expect(server.workflow.state(imported.workshop.id)?.phaseId).toBe('prepare');
@@ -192,6 +199,15 @@ describe('PDF exports', () => {
       const text = compactText((await extractPdfText(bytes)).join(" "));
       expect(text).toContain(compactText(created.workshop.title));
       const sheets = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-plenary.pdf`, { headers: { authorization: `Bearer ${created.token}` } });
+      // Named like the board's pictures: after the board, not by its id, in the workshop's language.
+      expect(sheets.headers.get('content-disposition')).toMatch(/filename="learning-analytics-in-het-eerste-jaar-plenair-bord-A0\.pdf"/);
+      const english = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-plenary.pdf?lang=en`, { headers: { authorization: `Bearer ${created.token}` } });
+      expect(english.headers.get('content-disposition')).toMatch(/filename="learning-analytics-in-het-eerste-jaar-plenary-board-A0\.pdf"/);
+      await english.arrayBuffer();
+      const group = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-demo-g-noord.pdf`, { headers: { authorization: `Bearer ${created.token}` } });
+      expect(group.status).toBe(200);
+      expect(group.headers.get('content-disposition')).toMatch(/filename="learning-analytics-in-het-eerste-jaar-tafel-noord-A0\.pdf"/);
+      await group.arrayBuffer();
       const a0 = await PDFDocument.load(new Uint8Array(await sheets.arrayBuffer()));
       expect(a0.getPageCount()).toBe(3);
       const { width, height } = a0.getPage(0).getSize();

@@ -49,6 +49,11 @@ interface NoteShapeProps {
   /** Presentations: highlighted notes stand out. */
   readonly spotlight: boolean;
   readonly handlers: NoteHandlers;
+  /**
+   * Whether the group chose the note; by default read from the board on screen. A picture of
+   * another board (the PNG export) passes it from that board's own choices.
+   */
+  readonly chosen?: boolean;
 }
 
 /** Badge colours: dark text on light fills (AA), the dots inverted. */
@@ -70,7 +75,8 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
   const { note, selected, editing, draggable, privacy, privacyLabel, highlighted, spotlight, handlers } = props;
   const t = useT();
   // Selected here, one boolean per note: choosing redraws only the note chosen.
-  const chosen = useAppStore((s) => privacy === 'shared' && isNoteChosen(s.discussion.choices, note));
+  const chosenOnScreen = useAppStore((s) => props.chosen === undefined && privacy === 'shared' && isNoteChosen(s.discussion.choices, note));
+  const chosen = props.chosen ?? chosenOnScreen;
   const chosenLabel = t('choice.badge');
   const ribbon = useMemo(() => (chosen ? layoutChosenRibbon(chosenLabel, canvasMeasurer('bold')) : null), [chosen, chosenLabel]);
   const fitted = fitNoteText(note.text);

@@ -1,6 +1,6 @@
 import { localize } from '@dmc/shared/template/lookup';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
-import { layoutField, layoutSheetHeader, type FieldLayout, type Measurers, type SheetHeaderLayout } from './fieldLayout';
+import { layoutSheetField, layoutSheetHeader, type FieldLayout, type Measurers, type SheetHeaderLayout } from './fieldLayout';
 import { canvasMeasurer } from './measure';
 
 /** Browser measurers for the three font styles we draw. */
@@ -19,14 +19,7 @@ export function fieldLayoutFor(sheet: SheetTemplate, field: FieldTemplate, local
   const key = `${sheet.id}|${field.id}|${locale}`;
   let layout = fieldCache.get(key);
   if (!layout) {
-    const measurers = browserMeasurers();
-    if (field.parentId === undefined) {
-      layout = layoutField(sheet, field, locale, measurers);
-    } else {
-      const siblings = sheet.fields.filter((f) => f.parentId === field.parentId);
-      const scale = Math.min(...siblings.map((f) => layoutField(sheet, f, locale, measurers).scale));
-      layout = layoutField(sheet, field, locale, measurers, scale);
-    }
+    layout = layoutSheetField(sheet, field, locale, browserMeasurers());
     fieldCache.set(key, layout);
   }
   return layout;

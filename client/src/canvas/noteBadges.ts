@@ -1,10 +1,11 @@
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
+import type { Rect } from '@dmc/shared/template/types';
 import type { TextMeasurer } from './fitText';
 
 /**
- * The small counters under a note: agree ✓, disagree ✗, open ?, and voting dots ●; and the
- * "GEKOZEN" ribbon on a note the group chose. Pure layout (sheet units) with the text measurer
- * injected, so it is tested without a canvas.
+ * The small counters under a note: agree ✓, disagree ✗, open ?, and voting dots ●; the
+ * "GEKOZEN" ribbon on a note the group chose; and a field's "⚑ 2" open questions. Pure layout
+ * (sheet units) with the text measurer injected, so it is tested without a canvas.
  */
 
 /** What a badge counts. */
@@ -71,4 +72,32 @@ export function layoutChosenRibbon(label: string, measure: TextMeasurer): Chosen
   const text = `✓ ${label}`;
   const width = Math.min(NOTE_SIZE, Math.ceil(measure(text, RIBBON.fontSize) + 2 * RIBBON.padding));
   return { x: 0, y: RIBBON.top, width, height: RIBBON.height, fontSize: RIBBON.fontSize, padding: RIBBON.padding, text };
+}
+
+/** The "⚑ 2" badge of a field's open questions (draft action points), as the board draws it beside the field's button. */
+export interface OpenPointsBadge {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fontSize: number;
+  readonly text: string;
+}
+
+/** The field button's metrics (sheet units): radius, and its distance from the field's edges. */
+export const FIELD_BUTTON = { top: { r: 9.5, margin: 8 }, nested: { r: 7, margin: 4 } } as const;
+
+/**
+ * Where a field shows its open questions: at its bottom right, just above its agreed wording if
+ * it has one, left of the field's button (`withButton`, on the board) or in the button's place
+ * (a picture of the sheet, which has no buttons). `formulationTop`: the wording box's y, or null.
+ */
+export function layoutOpenPoints(rect: Rect, nested: boolean, formulationTop: number | null, count: number, measure: TextMeasurer, withButton: boolean): OpenPointsBadge {
+  const { r, margin } = nested ? FIELD_BUTTON.nested : FIELD_BUTTON.top;
+  const bottom = formulationTop !== null ? formulationTop - 3 : rect.y + rect.height - margin;
+  const text = `⚑ ${count}`;
+  const fontSize = r * 1.05;
+  const width = measure(text, fontSize) + r;
+  const right = rect.x + rect.width - margin - (withButton ? 2 * r + 3 : 0);
+  return { x: right - width, y: bottom - 2 * r, width, height: 2 * r, fontSize, text };
 }

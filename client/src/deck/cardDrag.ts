@@ -44,6 +44,11 @@ export function parseCardPayload(raw: string): CardDragPayload | null {
   } catch {
     return null;
   }
+  return cardFromEvent(value);
+}
+
+/** Reads a card back from a {@link CARD_ACTION_EVENT}'s detail (or parsed drag data), checked as a drop is; null for anything else. */
+export function cardFromEvent(value: unknown): CardDragPayload | null {
   if (typeof value !== 'object' || value === null) return null;
   const { id, text } = value as { id?: unknown; text?: unknown };
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof text !== 'string') return null;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fileStem } from '@dmc/shared/domain/export/files';
+import { sheetPngFileName } from '@dmc/shared/domain/export/files';
 import type { WorkshopExport } from '@dmc/shared/domain/export/model';
 import { localize } from '@dmc/shared/template/lookup';
 import { templateForBoard } from '@dmc/shared/template/plenary';
@@ -12,7 +12,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
 import { exportBoards, exportCatalog, jobId, type ExportBoardRef, type ExportJob } from './catalog';
 import { saveBlob } from '../api/saveFile';
-import { fetchExport, pngFileName, type DownloadedFile } from './download';
+import { fetchExport, type DownloadedFile } from './download';
 import { renderSheetPng } from './sheetPicture';
 import './exports.css';
 
@@ -111,8 +111,10 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       discussion: board,
       locale,
       formulationTitle: t('canvas.formulation'),
+      chosenLabel: t('choice.badge'),
     });
-    return { blob: rendered.blob, filename: pngFileName(fileStem(data), boardName(job.board, t), localize(job.sheet.label, locale)) };
+    // Named as the server names the board's A0 PDF (shared/src/domain/export/files.ts).
+    return { blob: rendered.blob, filename: sheetPngFileName(data, board.boardId, localize(job.sheet.label, locale), locale) };
   };
 
   const counts = noteCounts(backup);

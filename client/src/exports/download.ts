@@ -58,22 +58,6 @@ export function filenameFromDisposition(header: string | null, fallback: string)
   return base === '' || base === '.' || base === '..' ? fallback : base;
 }
 
-/** A file-name-safe form of a label: "Tafel Noord" → "tafel-noord" (empty when nothing is left). */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-}
-
-/** The name of a sheet's PNG: "<workshop>-<board>-<sheet>.png", e.g. "la-vu-tafel-noord-vel-1.png". */
-export function pngFileName(stem: string, boardName: string, sheetLabel: string): string {
-  return `${[stem, slugify(boardName), slugify(sheetLabel)].filter((part) => part !== '').join('-') || 'sheet'}.png`;
-}
-
 /** A downloaded file, not yet saved. */
 export interface DownloadedFile {
   readonly blob: Blob;

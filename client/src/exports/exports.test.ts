@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBoards, exportCatalog, jobId } from './catalog';
-import { exportPath, filenameFromDisposition, mediaTypeOf, pngFileName, sheetsFormat, slugify } from './download';
+import { exportPath, filenameFromDisposition, mediaTypeOf, sheetsFormat } from './download';
 import { backupTooLarge, MAX_BACKUP_BYTES } from './exchangeApi';
 import { isPng, readPngSize } from './png';
 import { MAX_CANVAS_AREA, pngSize, PNG_PIXEL_RATIO } from './pngSize';
@@ -28,12 +28,6 @@ describe('download names and types', () => {
     expect(mediaTypeOf('a.pdf')).toBe('application/pdf');
     expect(mediaTypeOf('a.png')).toBe('image/png');
     expect(mediaTypeOf('a.exe')).toBe('application/octet-stream');
-  });
-
-  it('names pictures after the workshop, the board and the sheet', () => {
-    expect(slugify('Tafel Noord — ÉÉN')).toBe('tafel-noord-een');
-    expect(pngFileName('la-vu', 'Tafel Noord', 'Vel 1')).toBe('la-vu-tafel-noord-vel-1.png');
-    expect(pngFileName('', '***', '')).toBe('sheet.png');
   });
 
   it('refuses a backup over 8 MB before sending it', () => {

@@ -6,17 +6,21 @@ import type { Note } from '@dmc/shared/domain/note';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
 import { layoutFormulationBox } from '../canvas/formulationBox';
 import { canvasMeasurer } from '../canvas/measure';
+import { layoutOpenPoints } from '../canvas/noteBadges';
 import { NoteShape, type NoteHandlers } from '../canvas/NoteShape';
 import { INFO_BUTTON_NAME, SheetLayer } from '../canvas/SheetLayer';
 import { CANVAS_COLORS, FONT_FAMILY } from '../canvas/theme';
 import type { BoardDiscussion } from '../store';
 import { indexDiscussion, NO_DISCUSSION } from '../workshop/discussionIndex';
+import { pictureMarks } from './pictureMarks';
 import { pngSize, PNG_PIXEL_RATIO } from './pngSize';
 
 /**
  * A filled sheet as a high-resolution PNG, drawn in the browser with the canvas's own shapes
  * (SheetLayer, NoteShape) on an offscreen Konva stage: the printed sheet, the agreed wordings,
- * and every note with its marks, dots and highlight — like the board, without the controls.
+ * every note with its marks, dots and highlight, the group's choices ("✓ GEKOZEN") and each
+ * field's open questions ("⚑ 2") — like the board, without the controls. Everything comes from
+ * the exported board's own records, never from the board on screen.
  */
 
 /** What one picture shows. */
@@ -30,6 +34,8 @@ export interface SheetPicture {
   readonly locale: Locale;
   /** The heading of an agreed wording's box ("Formulering"), in `locale`. */
   readonly formulationTitle: string;
+  /** The label of a chosen note or wording ("GEKOZEN"), in `locale`. */
+  readonly chosenLabel: string;
 }
 
 /** A drawn picture. */
@@ -78,6 +84,7 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
   const notesLayer = useRef<Konva.Layer>(null);
   const index = indexDiscussion(picture.discussion, '');
   const notes = picture.notes.filter((n) => n.sheetId === sheet.id).sort((a, b) => a.z - b.z || a.createdAt - b.createdAt);
+  const marks = pictureMarks(sheet, notes, picture.discussion);
   return (
     <Stage width={sheet.width} height={sheet.height} listening={false}>
       <Layer listening={false}>
@@ -87,7 +94,13 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
       <Layer listening={false}>
         {sheet.fields.map((field) => {
           const text = index.formulationByField.get(field.id)?.text.trim() ?? '';
-          return text === '' ? null : <Formulation key={field.id} field={field} text={text} title={picture.formulationTitle} />;
+          const chosen = marks.chosenWordings.has(field.id) ? `✓ ${picture.chosenLabel}` : null;
+          return text === '' ? null : <Formulation key={field.id} field={field} text={text} title={picture.formulationTitle} chosenLabel={chosen} />;
+        })}
+        {sheet.fields.map((field) => {
+          const open = marks.openPoints.get(field.id) ?? 0;
+          const text = index.formulationByField.get(field.id)?.text.trim() ?? '';
+          return open === 0 ? null : <OpenPoints key={`open-${field.id}`} field={field} count={open} formulation={text} />;
         })}
       </Layer>
       <Layer ref={notesLayer} listening={false}>
@@ -111,6 +124,7 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
               highlighted={d.highlighted}
               spotlight={false}
               handlers={STILL}
+              chosen={marks.chosenNotes.has(note.id)}
             />
           );
         })}
@@ -136,16 +150,39 @@ function Ready({ onReady }: { onReady: () => void }) {
   return null;
 }
 
-/** A field's agreed wording, drawn as the canvas draws it (see FieldExtrasLayer). */
-function Formulation({ field, text, title }: { field: FieldTemplate; text: string; title: string }) {
+/** A chosen wording's pill: the same dark green as a chosen note's ribbon (see FieldExtrasLayer). */
+const CHOSEN_COLOR = '#166534';
+
+/** A field's agreed wording, drawn as the canvas draws it (see FieldExtrasLayer), with "✓ GEKOZEN" when chosen. */
+function Formulation({ field, text, title, chosenLabel }: { field: FieldTemplate; text: string; title: string; chosenLabel: string | null }) {
   const nested = field.parentId !== undefined;
   const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
+  const pillWidth = chosenLabel ? canvasMeasurer('bold')(chosenLabel, box.titleSize) + 2 * box.padding : 0;
   return (
     <Group x={box.x} y={box.y}>
       <Rect width={box.width} height={box.height} fill={CANVAS_COLORS.formulationFill} stroke={CANVAS_COLORS.formulationEdge} strokeWidth={nested ? 0.8 : 1.2} cornerRadius={3} />
       <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} />
       <Text x={box.padding + 2} y={box.padding} text={title} fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill={CANVAS_COLORS.formulationEdge} />
+      {chosenLabel && (
+        <Group x={box.width - box.padding - pillWidth} y={box.padding - 1.5}>
+          <Rect width={pillWidth} height={box.titleSize + 3} fill={CHOSEN_COLOR} cornerRadius={2} />
+          <Text width={pillWidth} height={box.titleSize + 3} text={chosenLabel} align="center" verticalAlign="middle" fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill="#ffffff" />
+        </Group>
+      )}
       <Text x={box.padding + 2} y={box.padding + box.titleSize * 1.4} text={box.lines.join('\n')} fontFamily={FONT_FAMILY} fontSize={box.fontSize} lineHeight={box.lineHeight} fill={CANVAS_COLORS.ink} wrap="none" />
+    </Group>
+  );
+}
+
+/** A field's open questions ("⚑ 2"), where the board shows them (the field's button itself is a control, left out). */
+function OpenPoints({ field, count, formulation }: { field: FieldTemplate; count: number; formulation: string }) {
+  const nested = field.parentId !== undefined;
+  const top = formulation !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested).y : null;
+  const badge = layoutOpenPoints(field.rect, nested, top, count, canvasMeasurer('bold'), false);
+  return (
+    <Group x={badge.x} y={badge.y}>
+      <Rect width={badge.width} height={badge.height} fill={CANVAS_COLORS.deferralFill} cornerRadius={badge.height / 2} />
+      <Text width={badge.width} height={badge.height} text={badge.text} align="center" verticalAlign="middle" fontSize={badge.fontSize} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" />
     </Group>
   );
 }

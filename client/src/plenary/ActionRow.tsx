@@ -3,6 +3,7 @@ import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHA
 import { localize } from '@dmc/shared/template/lookup';
 import { Icon } from '../components/icons';
 import { useLocale, useT } from '../i18n';
+import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
 import { actionSource, clampWhat, hasSource, ownerFrom } from './actionTable';
 import { fieldTitle } from './columns';
@@ -172,13 +173,20 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
   );
 }
 
-/** The source's own text, as it is on the board now. */
+/** The title above a source's own text. */
+const SOURCE_TITLES: Readonly<Partial<Record<ActionItem['sourceKind'], MessageKey>>> = {
+  deferral: 'actions.source.deferral',
+  card: 'actions.source.card',
+};
+
+/** The source's own text, as it is on the board now (or on the inspiration card). */
 function SourceText({ action, boards }: { action: ActionItem; boards: Parameters<typeof actionSource>[1] }) {
   const t = useT();
-  const source = actionSource(action, boards, { findOut: t('actions.source.findOut'), askWhom: t('actions.source.askWhom'), owner: t('actions.source.owner') });
+  const locale = useLocale();
+  const source = actionSource(action, boards, { findOut: t('actions.source.findOut'), askWhom: t('actions.source.askWhom'), owner: t('actions.source.owner') }, locale);
   return (
     <div className="actions-source__text" data-testid={`action-source-text-${action.id}`}>
-      <p className="actions-source__title">{action.sourceKind === 'deferral' ? t('actions.source.deferral') : t('actions.source.note')}</p>
+      <p className="actions-source__title">{t(SOURCE_TITLES[action.sourceKind] ?? 'actions.source.note')}</p>
       {source.text !== null ? <p className="actions-source__body">{source.text || t('note.empty')}</p> : <p className="muted">{t('actions.source.gone')}</p>}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHAT_LENGTH, actionFromDeferral, type ActionSortKey, type ActionStatus } from '@dmc/shared/domain/actionItems';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHAT_LENGTH, actionFromDeferral, type ActionSortKey, type ActionStatus, type CardSource } from '@dmc/shared/domain/actionItems';
 import { localize } from '@dmc/shared/template/lookup';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import { newNoteId } from '../collab/boardClient';
@@ -9,7 +9,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { NO_ACTION_FILTER } from '../store/plenarySlice';
 import { ActionRow, PARTICIPANT_LIST_ID } from './ActionRow';
-import { CARD_ACTION_EVENT, cardFromDrop, isCardDrag } from '../deck/cardDrag';
+import { CARD_ACTION_EVENT, cardFromDrop, cardFromEvent, isCardDrag } from '../deck/cardDrag';
 import { actionSummary, deferralKey, draftActions, isFiltered, nextSort, takenOver, visibleActions, type DraftAction } from './actionTable';
 import { fieldTitle, synthesisFields } from './columns';
 import { useMayEditPlenary, usePlenarySources, useSynthesis } from './hooks';
@@ -63,9 +63,12 @@ export function ActionsView() {
     useAppStore.getState().setFocusAction(null);
   }, [focusActionId, shown, actions, loaded, filtered]);
 
-  /** Makes an action; `focus`: move to its row (not when the keyboard is busy in the deck). */
-  const create = (what: string, announceKey: MessageKey, focus = true): boolean => {
-    const action = synthesis?.addActionFromText(what, locale);
+  /**
+   * Makes an action from typed text or from an inspiration card (which stays its source);
+   * `focus`: move to its row (not when the keyboard is busy in the deck).
+   */
+  const create = (from: { readonly what: string } | { readonly card: CardSource }, announceKey: MessageKey, focus = true): boolean => {
+    const action = 'card' in from ? synthesis?.addActionFromCard(from.card, locale) : synthesis?.addActionFromText(from.what, locale);
     if (!action) return false;
     const state = useAppStore.getState();
     // A new action must be visible: a filter that would hide it is lifted.
@@ -80,8 +83,8 @@ export function ActionsView() {
   createRef.current = create;
   useEffect(() => {
     const onCard = (e: Event) => {
-      const text = (e as CustomEvent<{ text?: unknown }>).detail?.text;
-      if (mayEdit && typeof text === 'string' && text.trim() !== '') createRef.current(text, 'actions.createdFromCard', false);
+      const card = cardFromEvent((e as CustomEvent<unknown>).detail);
+      if (mayEdit && card) createRef.current({ card }, 'actions.createdFromCard', false);
     };
     window.addEventListener(CARD_ACTION_EVENT, onCard);
     return () => window.removeEventListener(CARD_ACTION_EVENT, onCard);
@@ -98,7 +101,7 @@ export function ActionsView() {
     const card = mayEdit ? cardFromDrop(e.dataTransfer) : null;
     if (!card) return;
     e.preventDefault();
-    create(card.text, 'actions.createdFromCard');
+    create({ card }, 'actions.createdFromCard');
   };
 
   return (
@@ -120,7 +123,7 @@ export function ActionsView() {
           <Summary summary={summary} />
         </header>
         {!mayEdit && <p className="actions-view__readonly">{t('actions.readOnly')}</p>}
-        {mayEdit && <NewActionForm onCreate={(what) => create(what, 'actions.created')} />}
+        {mayEdit && <NewActionForm onCreate={(what) => create({ what }, 'actions.created')} />}
         {mayEdit && (
           <p className={`actions-drop${dropping ? ' actions-drop--active' : ''}`} data-testid="actions-drop">
             {dropping ? t('actions.drop.now') : t('actions.drop.hint')}

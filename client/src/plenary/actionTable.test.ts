@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionItemSchema, type ActionItem } from '@dmc/shared/domain/actionItems';
+import { actionFromCard, actionItemSchema, type ActionItem } from '@dmc/shared/domain/actionItems';
+import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
 import {
   actionSource,
   actionSummary,
@@ -8,6 +9,7 @@ import {
   deferralText,
   directAction,
   draftActions,
+  hasSource,
   isFiltered,
   nextSort,
   ownerFrom,
@@ -15,7 +17,7 @@ import {
   visibleActions,
 } from './actionTable';
 import { NO_ACTION_FILTER } from '../store/plenarySlice';
-import { CARD_MIME, cardFromDrop } from '../deck/cardDrag';
+import { CARD_MIME, cardFromDrop, cardFromEvent } from '../deck/cardDrag';
 import { board, deferral, note } from './testData.testing';
 
 const action = (id: string, extra: Partial<ActionItem> = {}): ActionItem => ({
@@ -110,13 +112,30 @@ function fakeDrop(type: string, data: string) {
 describe('new actions', () => {
   const context = { id: 'new1', createdBy: 'fac', now: 500, locale: 'nl' as const };
 
-  it('makes a valid plenary action from typed text or a dropped inspiration card', () => {
+  it('makes a valid plenary action from typed text', () => {
     const made = directAction('  Privacy officer   betrekken ', context);
     expect(made).toMatchObject({ what: 'Privacy officer betrekken', sourceKind: 'direct', status: 'open', createdBy: 'fac' });
     expect(actionItemSchema.safeParse(made).success).toBe(true);
     expect(directAction('   ', context)).toBeNull();
-    const card = cardFromDrop(fakeDrop(CARD_MIME, JSON.stringify({ id: 'kaart-3', text: 'Welke data heb je nodig?' })));
-    expect(directAction(card?.text ?? '', context)).toMatchObject({ what: 'Welke data heb je nodig?', sourceKind: 'direct' });
+  });
+
+  it('makes an action from a dropped inspiration card, or one handed over from the keyboard, that remembers the card', () => {
+    const dropped = cardFromDrop(fakeDrop(CARD_MIME, JSON.stringify({ id: 'sd-07', text: 'Welke data heb je nodig?' })));
+    expect(dropped).not.toBeNull();
+    const made = dropped && actionFromCard(dropped, context);
+    expect(made).toMatchObject({ what: 'Welke data heb je nodig?', sourceKind: 'card', sourceCardId: 'sd-07' });
+    expect(actionItemSchema.safeParse(made).success).toBe(true);
+    // The deck's "Als actie toevoegen" sends the same card in an event.
+    expect(cardFromEvent({ id: 'sd-07', text: ' Welke data heb je nodig? ' })).toEqual(dropped);
+    expect(cardFromEvent({ text: 'zonder id' })).toBeNull();
+    expect(cardFromEvent('sd-07')).toBeNull();
+    // In the table it reads "Inspiratiekaart", and its source is the card in the deck.
+    expect(made && hasSource(made)).toBe(true);
+    const card = studiedataDeck[0];
+    if (!card || !made) throw new Error('the deck has no cards');
+    const source = actionSource({ ...made, sourceCardId: card.id }, {}, { findOut: '', askWhom: '', owner: '' }, 'en');
+    expect(source).toMatchObject({ kind: 'card', found: true, text: card.text.en });
+    expect(actionSource({ ...made, sourceCardId: 'sd-999' }, {}, { findOut: '', askWhom: '', owner: '' })).toMatchObject({ found: false, text: null });
   });
 
   it('keeps a long text within the limit without breaking an emoji', () => {

@@ -12,6 +12,8 @@ import {
 } from '@dmc/shared/domain/actionItems';
 import type { Deferral } from '@dmc/shared/domain/discussion';
 import type { Member } from '@dmc/shared/domain/session';
+import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
+import type { Locale } from '@dmc/shared/template/types';
 import type { BoardSnapshot } from './boardReader';
 
 /**
@@ -111,9 +113,9 @@ export interface ActionSource {
   /** The board it came from (null: plenary or direct). */
   readonly boardId: string | null;
   readonly fieldId: string | null;
-  /** The source's own text as it is now (the note, or the draft action's parts); null when none. */
+  /** The source's own text as it is now (the note, the draft action's parts, or the inspiration card); null when none. */
   readonly text: string | null;
-  /** Whether the source note or draft action is still on its board (false while that board is not read). */
+  /** Whether the source note or draft action is still on its board (false while that board is not read), or the card in the deck. */
   readonly found: boolean;
 }
 
@@ -124,9 +126,16 @@ export function deferralText(d: Pick<Deferral, 'question' | 'findOut' | 'askWhom
     .join('\n');
 }
 
-/** Resolves an action's source on the boards read (`words` label the parts of a draft action). */
-export function actionSource(action: ActionItem, boards: Readonly<Record<string, BoardSnapshot>>, words: Parameters<typeof deferralText>[1]): ActionSource {
+/**
+ * Resolves an action's source on the boards read (`words` label the parts of a draft action); an
+ * inspiration card is looked up in the deck, its text in `locale`.
+ */
+export function actionSource(action: ActionItem, boards: Readonly<Record<string, BoardSnapshot>>, words: Parameters<typeof deferralText>[1], locale: Locale = 'nl'): ActionSource {
   const base = { kind: action.sourceKind, boardId: action.sourceGroupId, fieldId: action.sourceFieldId };
+  if (action.sourceKind === 'card') {
+    const card = studiedataDeck.find((c) => c.id === action.sourceCardId);
+    return { ...base, text: card ? card.text[locale] : null, found: card !== undefined };
+  }
   const board = action.sourceGroupId !== null ? boards[action.sourceGroupId] : undefined;
   if (action.sourceKind === 'deferral' && action.sourceDeferralId !== null) {
     const d = board?.deferrals.find((x) => x.id === action.sourceDeferralId);
@@ -139,9 +148,13 @@ export function actionSource(action: ActionItem, boards: Readonly<Record<string,
   return { ...base, text: null, found: false };
 }
 
-/** Whether an action has a source to show (a note or a draft action). */
+/** Whether an action has a source to show (a note, a draft action, or an inspiration card). */
 export function hasSource(action: ActionItem): boolean {
-  return (action.sourceKind === 'note' && action.sourceNoteId !== null) || (action.sourceKind === 'deferral' && action.sourceDeferralId !== null);
+  return (
+    (action.sourceKind === 'note' && action.sourceNoteId !== null) ||
+    (action.sourceKind === 'deferral' && action.sourceDeferralId !== null) ||
+    (action.sourceKind === 'card' && (action.sourceCardId ?? null) !== null)
+  );
 }
 
 /** Cuts a "what" to the schema's length, on one line, never between the halves of an emoji. */
@@ -153,7 +166,7 @@ export function clampWhat(text: string): string {
   return `${cut.trimEnd()}…`;
 }
 
-/** A new action decided in plenary, with only its "what" (from the form, or a dropped inspiration card). */
+/** A new action decided in plenary, with only its "what" (from the form; a card makes one with actionFromCard). */
 export function directAction(what: string, context: NewActionContext): ActionItem | null {
   const text = clampWhat(what);
   if (text === '') return null;

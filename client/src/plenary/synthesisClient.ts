@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { observeSynthesis, putAction, putCluster, readActions, readClusters, readPlenaryFormulations, removeAction, removeCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
-import type { ActionItem } from '@dmc/shared/domain/actionItems';
+import { actionFromCard, type ActionItem, type CardSource } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
@@ -164,11 +164,22 @@ export class SynthesisClient {
   }
 
   /**
-   * Adds an action decided in plenary from its "what" alone (typed, or an inspiration card's
-   * text), in my name; returns it, or null when the text is empty or there is no document.
+   * Adds an action decided in plenary from its typed "what" alone, in my name; returns it, or
+   * null when the text is empty or there is no document.
    */
   addActionFromText(what: string, locale: Locale): ActionItem | null {
     const action = directAction(what, { id: newNoteId(), createdBy: this.me, now: Date.now(), locale });
+    if (!action || !this.doc) return null;
+    this.addAction(action);
+    return action;
+  }
+
+  /**
+   * Adds an action made from an inspiration card (dropped on the list, or "Als actie toevoegen"),
+   * in my name, remembering the card; returns it, or null when the card is empty or there is no document.
+   */
+  addActionFromCard(card: CardSource, locale: Locale): ActionItem | null {
+    const action = actionFromCard(card, { id: newNoteId(), createdBy: this.me, now: Date.now(), locale });
     if (!action || !this.doc) return null;
     this.addAction(action);
     return action;

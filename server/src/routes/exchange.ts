@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { fileStem, isTextExportFormat, textExport } from '@dmc/shared/domain/export/files';
+import { fileStem, isTextExportFormat, sheetsPdfFileName, textExport } from '@dmc/shared/domain/export/files';
 import { parseBackup } from '@dmc/shared/domain/export/json';
 import { demoWorkshop } from '@dmc/shared/domain/demo/demoWorkshop';
 import { bearerToken, type TokenSigner } from '../auth/tokens';
@@ -43,7 +43,8 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
       const boardId = sheets[1];
       if (!exp.boards.some((b) => b.boardId === boardId)) throw new HttpError(404, 'unknown_board', `No board "${boardId}" in this workshop.`);
       bytes = await pdf.sheetsToA0Pdf(exp, boardId, { locale });
-      filename = `${fileStem(exp)}-${boardId}-A0.pdf`;
+      // Named like the board's pictures: after its subgroup, never by its id.
+      filename = sheetsPdfFileName(exp, boardId, locale);
     } else {
       bytes = await pdf.workshopReportPdf(exp, { locale });
       filename = `${fileStem(exp)}-${locale === 'en' ? 'report' : 'verslag'}.pdf`;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_SOURCE_LABELS,
+  actionFromCard,
   actionFromDeferral,
   actionFromNote,
   actionItemSchema,
@@ -184,5 +186,24 @@ describe('actions from deferred questions and notes', () => {
     expect(made).toMatchObject({ what: 'Studentenraad betrekken', sourceKind: 'note', sourceNoteId: 'n9', sourceFieldId: 'stakeholders', sourceGroupId: 'g2' });
     expect(actionItemSchema.safeParse(made).success).toBe(true);
     expect(actionFromNote({ ...note, text: ' ' }, null, { ...context, locale: 'en' }).what).toBe('(empty note)');
+  });
+});
+
+describe('actions from inspiration cards', () => {
+  const context = { id: 'a7', createdBy: 'fac', now: 5000, locale: 'nl' as const };
+
+  it('makes an action that says it came from an inspiration card, and which one', () => {
+    const made = actionFromCard({ id: 'sd-07', text: '  Welke data\nheb je nodig? ' }, context);
+    expect(made).toMatchObject({ what: 'Welke data heb je nodig?', sourceKind: 'card', sourceCardId: 'sd-07', sourceGroupId: null, sourceFieldId: null, createdBy: 'fac', createdAt: 5000 });
+    expect(actionItemSchema.safeParse(made).success).toBe(true);
+    expect(actionFromCard({ id: 'sd-07', text: '  ' }, context)).toBeNull();
+    expect(ACTION_SOURCE_LABELS.card).toEqual({ nl: 'Inspiratiekaart', en: 'Inspiration card' });
+  });
+
+  it('keeps older records valid: the card id is optional and may be null', () => {
+    expect(actionItemSchema.safeParse(base).success).toBe(true);
+    expect(actionItemSchema.safeParse({ ...base, sourceCardId: null }).success).toBe(true);
+    expect(actionItemSchema.safeParse({ ...base, sourceKind: 'card', sourceCardId: 'sd-07' }).success).toBe(true);
+    expect(actionItemSchema.safeParse({ ...base, sourceCardId: 'kaart 7' }).success).toBe(false);
   });
 });

@@ -21,8 +21,12 @@ export const ACTION_WHO_LENGTH = 120;
 export const ACTION_STATUSES = ['open', 'doing', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-/** Where an action came from. */
-export const ACTION_SOURCE_KINDS = ['note', 'deferral', 'synthesis', 'direct'] as const;
+/**
+ * Where an action came from: a note, a draft action (deferral), the synthesis, typed in plenary
+ * ('direct'), or an inspiration card dropped on the action list ('card'). New kinds are only ever
+ * added, so older backups stay valid.
+ */
+export const ACTION_SOURCE_KINDS = ['note', 'deferral', 'synthesis', 'direct', 'card'] as const;
 export type ActionSourceKind = (typeof ACTION_SOURCE_KINDS)[number];
 
 /** A calendar date as the date input gives it (no time, no zone), or '' for "not decided". */
@@ -44,6 +48,8 @@ export const actionItemSchema = z.strictObject({
   sourceFieldId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable(),
   sourceNoteId: id.nullable(),
   sourceDeferralId: id.nullable(),
+  /** The inspiration card an action was made from (its id in the deck, e.g. "sd-07"); absent in older records and backups. */
+  sourceCardId: id.nullable().optional(),
   createdBy: id,
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
@@ -205,6 +211,35 @@ export function actionFromNote(note: Note, groupId: string | null, context: NewA
   };
 }
 
+/** What an inspiration card carries when it becomes an action: its id in the deck and its text. */
+export interface CardSource {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** Turns an inspiration card into an action decided in plenary; its text (on one line) is the "what". Null for an empty card. */
+export function actionFromCard(card: CardSource, context: NewActionContext): ActionItem | null {
+  const text = oneLine(card.text);
+  if (text === '') return null;
+  return {
+    id: context.id,
+    what: clamp(text, ACTION_WHAT_LENGTH),
+    who: '',
+    whoParticipantId: null,
+    when: '',
+    status: 'open',
+    sourceKind: 'card',
+    sourceGroupId: null,
+    sourceFieldId: null,
+    sourceNoteId: null,
+    sourceDeferralId: null,
+    sourceCardId: card.id,
+    createdBy: context.createdBy,
+    createdAt: context.now,
+    updatedAt: context.now,
+  };
+}
+
 /** Status labels for lists and exports. */
 export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, LocalizedText>> = {
   open: { nl: 'Open', en: 'Open' },
@@ -218,4 +253,5 @@ export const ACTION_SOURCE_LABELS: Readonly<Record<ActionSourceKind, LocalizedTe
   deferral: { nl: 'Open vraag', en: 'Open question' },
   synthesis: { nl: 'Synthese', en: 'Synthesis' },
   direct: { nl: 'Plenair', en: 'Plenary' },
+  card: { nl: 'Inspiratiekaart', en: 'Inspiration card' },
 };

@@ -5,6 +5,7 @@ import { NOTE_SIZE, type Note, type NoteColor } from '../note';
 import { GROUP_COLORS } from '../session';
 import { discussiemodelTemplate } from '../../template/discussiemodel';
 import { getField } from '../../template/lookup';
+import { freeNoteArea, noteGrid } from '../../template/noteArea';
 import { welcomeSheet } from '../../template/plenary';
 import type { SheetTemplate } from '../../template/types';
 
@@ -121,10 +122,6 @@ function dueDate(day: number, days: number): string {
 const GAP = 8;
 const PITCH = NOTE_SIZE + GAP;
 
-/** Room for a field's printed title and question; the DPIA boxes have a smaller title band. */
-const TITLE_BAND = 70;
-const BOX_TITLE_BAND = 45;
-
 /** Small offsets (mm) per note, at most 2, so notes never come closer than 4 mm. */
 const WOBBLE: readonly (readonly [number, number])[] = [
   [0, 0],
@@ -138,23 +135,41 @@ const WOBBLE: readonly (readonly [number, number])[] = [
 ];
 
 /**
- * Where the `index`-th note of a field goes: a grid centred in the field, below its printed
- * title, filled row by row, with a small fixed wobble so it looks stuck on by hand. Throws when
- * the field is full, so a demo that does not fit fails its test instead of overlapping.
+ * Room above the notes of a field that asks for a choice (DOEL, the concrete questions): a chosen
+ * note wears a "✓ GEKOZEN" ribbon 11 mm above its top edge, which must not cover the hint.
  */
-function place(sheet: SheetTemplate, fieldId: string, index: number): { x: number; y: number } {
+export const CHOICE_RIBBON_ROOM = 12;
+
+/** `value` rounded, unless that takes it out of [min, max]; kept within [min, max]. */
+function snap(value: number, min: number, max: number): number {
+  const rounded = Math.round(value);
+  return Math.min(max, Math.max(min, rounded >= min && rounded <= max ? rounded : value));
+}
+
+/**
+ * Where the `index`-th note of a field goes: a grid in the field's free area — below its printed
+ * title, questions and hint, above the agreed wording of the field (or of the field it is nested
+ * in) as the canvas draws them, in Dutch and in English — filled row by row from the left, with a
+ * small fixed wobble so it looks stuck on by hand. Throws when the field is full, so a demo that
+ * does not fit fails its test instead of covering the printed text.
+ */
+function place(sheet: SheetTemplate, fieldId: string, index: number, wordings: ReadonlyMap<string, string>): { x: number; y: number } {
   const field = sheet.fields.find((f) => f.id === fieldId);
   if (field === undefined) throw new Error(`demo: no field ${fieldId} on ${sheet.id}`);
-  const { rect } = field;
-  const band = field.parentId === undefined ? TITLE_BAND : BOX_TITLE_BAND;
-  const cols = Math.floor((rect.width - GAP) / PITCH);
-  const rows = Math.floor((rect.height - band - NOTE_SIZE - GAP / 2) / PITCH) + 1;
+  const free = freeNoteArea(sheet, field, wordings);
+  const room = field.maxChosen === undefined ? 0 : CHOICE_RIBBON_ROOM;
+  const area = { ...free, y: free.y + room, height: Math.max(0, free.height - room) };
+  const { cols, rows } = noteGrid(area, GAP);
   if (index >= cols * rows) throw new Error(`demo: field ${fieldId} holds ${cols * rows} notes, not ${index + 1}`);
-  const left = rect.x + (rect.width - (cols * NOTE_SIZE + (cols - 1) * GAP)) / 2;
+  // From the left, as people stick them: the field's button and its "⚑" count sit at the bottom right.
+  const left = area.x + Math.min(GAP / 2, area.width - (cols * NOTE_SIZE + (cols - 1) * GAP));
   const col = index % cols;
   const row = Math.floor(index / cols);
   const [wobbleX, wobbleY] = WOBBLE[index % WOBBLE.length];
-  return { x: Math.round(left + col * PITCH + wobbleX), y: Math.round(rect.y + band + row * PITCH + wobbleY) };
+  return {
+    x: snap(left + col * PITCH + wobbleX, area.x, area.x + area.width - NOTE_SIZE),
+    y: snap(area.y + row * PITCH + wobbleY, area.y, area.y + area.height - NOTE_SIZE),
+  };
 }
 
 /** The sheet of a field of the discussion model. */
@@ -220,7 +235,7 @@ type ChoiceSpec =
 
 interface DeferralSpec {
   readonly key: string;
-  readonly fieldId: GroupFieldId;
+  readonly fieldId: GroupFieldId | 'privacy';
   /** Key of the note the question came from, or null. */
   readonly note: string | null;
   readonly by: PersonKey;
@@ -325,10 +340,8 @@ const NOORD: GroupSpec = {
       n('p11', 'ahmed', 'DPIA vastleggen en de verwerkersovereenkomst met de leverancier nalopen.'),
       n('p12', 'daan', 'Privacyverklaring in gewone taal op het studentenportaal.', { marloes: A }),
     ],
-    'dpia-toezicht': [
-      n('p13', 'marloes', 'Na één semester evalueren met studieadviseurs én studenten.', { sanne: A }),
-      n('p14', 'daan', 'Studentenraad krijgt elk halfjaar een overzicht van het gebruik.', { ahmed: A }),
-    ],
+    // The PRIVACY wording runs across this box: the group wrote its monitoring there, and left an open question on PRIVACY.
+    'dpia-toezicht': [],
     ethiek: [
       n('e1', 'daan', 'Opt-out: studenten kunnen zich afmelden voor signalering, met goede uitleg vooraf.', { ahmed: A, marloes: O, sanne: D }),
       n('e2', 'sanne', 'Gelijke kansen: eerstejaars met een mbo-achtergrond mogen niet vaker ‘rood’ krijgen.', { daan: A }),
@@ -369,7 +382,7 @@ const NOORD: GroupSpec = {
     {
       fieldId: 'data',
       by: 'ahmed',
-      text: 'Osiris (EC’s, vooropleiding) en het gradebook in Brightspace. Eerst zorgen dat de eerstejaarsvakken hun gradebook invullen.',
+      text: 'Osiris (EC’s, vooropleiding) en het gradebook in Brightspace, als dat gevuld is.',
       from: ['da1', 'da2', 'da3'],
     },
     {
@@ -382,7 +395,7 @@ const NOORD: GroupSpec = {
       fieldId: 'privacy',
       by: 'ahmed',
       text: 'Privacy officer in de projectgroep; alleen de eigen adviseur ziet het overzicht en de student ziet het eerst; evaluatie na één semester.',
-      from: ['p2', 'p8', 'p9', 'p13'],
+      from: ['p2', 'p8', 'p9'],
     },
     {
       fieldId: 'ethiek',
@@ -416,6 +429,16 @@ const NOORD: GroupSpec = {
       findOut: 'of de studentenraad advies- of instemmingsrecht heeft en hoe de raad erover denkt',
       askWhom: 'commissie onderwijs van de studentenraad',
       owner: 'daan',
+    },
+    {
+      key: 'evaluatie',
+      fieldId: 'privacy',
+      note: null,
+      by: 'marloes',
+      question: 'Wie evalueert de signalering na één semester, en hoe krijgt de studentenraad daar een overzicht van?',
+      findOut: 'hoe VU Analytics de jaarlijkse herziening met studenten organiseert',
+      askWhom: 'de privacy officer en de studentenraad',
+      owner: 'marloes',
     },
   ],
   highlights: [
@@ -474,7 +497,6 @@ const OOST: GroupSpec = {
     'commitment-cvb': [
       n('c1', 'ruud', 'Ik kan het agenderen in het CvB, maar dan met een concreet voorstel en een begroting.', { joris: A, femke: A, lotte: A }),
       n('c2', 'joris', 'Concurrentie met andere prioriteiten: het nieuwe roostersysteem en de huisvesting slokken alle ICT-capaciteit op.', { ruud: O }),
-      n('c3', 'femke', 'Het CvB wil vooral geen datalek in de krant. Ook een kans om privacy goed te regelen.', { ruud: A }),
     ],
     stakeholders: [
       n('s1', 'lotte', 'Studentenraad én opleidingscommissie vroeg betrekken: die hebben adviesrecht.', { joris: A, femke: A, ruud: A }),
@@ -506,10 +528,8 @@ const OOST: GroupSpec = {
       n('p11', 'femke', 'DPIA-rapport en verwerkingsregister; de afwegingen vastleggen.'),
       n('p12', 'ruud', 'Het besluit en de reikwijdte vastleggen in een CvB-besluit.', { femke: A }),
     ],
-    'dpia-toezicht': [
-      n('p13', 'lotte', 'Jaarlijkse herziening samen met studenten, zoals bij VU Analytics.', { femke: A, joris: A }),
-      n('p14', 'femke', 'Elk jaar toetsen of we nog binnen het doel blijven (doelbinding).'),
-    ],
+    // The PRIVACY wording runs across this box and names the yearly review.
+    'dpia-toezicht': [],
     ethiek: [
       n('e1', 'lotte', 'Transparantie: studenten moeten weten wat er gemeten wordt en waarom.', { joris: A, femke: A, ruud: A }),
       n('e2', 'joris', 'Autonomie van de docent: de data helpen de docent, niet de teamleider.', { lotte: A, ruud: O }),
@@ -548,12 +568,6 @@ const OOST: GroupSpec = {
       from: ['k1', 'k2', 'k5', 'k6'],
     },
     {
-      fieldId: 'commitment-cvb',
-      by: 'ruud',
-      text: 'Commitment komt er met een concreet voorstel en begroting; de concurrentie met het roostersysteem moeten we benoemen.',
-      from: ['c1', 'c2'],
-    },
-    {
       fieldId: 'stakeholders',
       by: 'lotte',
       text: 'Studentenraad, opleidingscommissie en OR vroeg betrekken; ook sceptische docenten; FG en informatiebeveiliging.',
@@ -563,7 +577,7 @@ const OOST: GroupSpec = {
       fieldId: 'privacy',
       by: 'femke',
       text: 'Privacy officer vóór de aanschaf erbij; rapporteren per vak vanaf 10 studenten; grondslag nog uitzoeken; jaarlijkse herziening met studenten.',
-      from: ['p3', 'p7', 'p9', 'p13'],
+      from: ['p3', 'p7', 'p9'],
     },
     {
       fieldId: 'ethiek',
@@ -660,7 +674,6 @@ const ZUID: GroupSpec = {
     ],
     'commitment-cvb': [
       n('c1', 'kees', 'De prioriteit van het CvB ligt nu bij de bezuinigingen en het nieuwe roostersysteem.', { bram: A, esther: O }),
-      n('c2', 'esther', 'Aansluiten bij de prestatieafspraken over studiesucces: dan is er wél aandacht.', { kees: A }),
       n('c3', 'bram', 'Een portefeuillehouder in het CvB die dit trekt zou enorm helpen.', { kees: A, nadia: A }),
     ],
     stakeholders: [
@@ -737,7 +750,7 @@ const ZUID: GroupSpec = {
     {
       fieldId: 'data',
       by: 'bram',
-      text: 'Osiris en Studielink, plus tussentoetsen uit Brightspace zodra het gradebook gevuld is; de studieplanning moet eerst digitaal worden vastgelegd.',
+      text: 'Osiris en Studielink; tussentoetsen uit Brightspace als het gradebook gevuld is.',
       from: ['da1', 'da2', 'da3'],
     },
     {
@@ -745,12 +758,6 @@ const ZUID: GroupSpec = {
       by: 'kees',
       text: 'Past in de visie op studentsucces (eigen regie). Beleid op learning analytics moet er nog komen.',
       from: ['v1', 'v2'],
-    },
-    {
-      fieldId: 'privacy',
-      by: 'bram',
-      text: 'DPIA met de privacy officer vóór de pilot; geen bijzondere persoonsgegevens; adviseur alleen met toestemming; Code of Practice met studenten.',
-      from: ['p2', 'p4', 'p9', 'p11'],
     },
   ],
   choices: [
@@ -933,8 +940,9 @@ function buildNote(
   spec: NoteSpec,
   createdAt: number,
   z: number,
+  wordings: ReadonlyMap<string, string>,
 ): Note {
-  const { x, y } = place(sheet, fieldId, index);
+  const { x, y } = place(sheet, fieldId, index, wordings);
   return {
     id: noteId(board, spec.key),
     sheetId: sheet.id,
@@ -954,13 +962,15 @@ function groupBoard(spec: GroupSpec, start: number): ExportBoard {
   const notes: Note[] = [];
   const marks: Mark[] = [];
   const perSheet = new Map<string, number>();
+  // The notes make room for the wordings the group agreed on.
+  const wordings = new Map(spec.wordings.map((w) => [w.fieldId, w.text]));
   for (const fieldId of GROUP_FIELDS) {
     const sheet = sheetOf(fieldId);
     spec.notes[fieldId].forEach((noteSpec, index) => {
       const order = perSheet.get(sheet.id) ?? 0;
       perSheet.set(sheet.id, order + 1);
       const round = sheet.id === 'vel1' ? SCHEDULE.vel1 : SCHEDULE.vel2;
-      const note = buildNote(spec.key, sheet, fieldId, index, noteSpec, at(round + spec.lag + order * 0.55), notes.length + 1);
+      const note = buildNote(spec.key, sheet, fieldId, index, noteSpec, at(round + spec.lag + order * 0.55), notes.length + 1, wordings);
       notes.push(note);
       for (const [person, value] of Object.entries(noteSpec.marks) as [PersonKey, MarkValue][]) {
         marks.push({ noteId: note.id, participantId: personId(person), value });
@@ -1012,7 +1022,7 @@ function plenaryBoard(start: number): ExportBoard {
   const notes: Note[] = [];
   for (const fieldId of ['opvallend', 'vragen-vooraf'] as const) {
     WELCOME[fieldId].forEach((spec, index) => {
-      notes.push(buildNote('plenair', welcomeSheet, fieldId, index, spec, start + (SCHEDULE.welcome + notes.length * 1.5) * MINUTE, notes.length + 1));
+      notes.push(buildNote('plenair', welcomeSheet, fieldId, index, spec, start + (SCHEDULE.welcome + notes.length * 1.5) * MINUTE, notes.length + 1, new Map()));
     });
   }
   return { boardId: PLENARY_BOARD_ID, notes, marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [] };

@@ -4,7 +4,7 @@ import { actionsToCsv } from './csv';
 import { actionsToIcs } from './ics';
 import { actionsToJson, toBackupJson } from './json';
 import { actionsToMarkdown, workshopToMarkdown } from './markdown';
-import type { WorkshopExport } from './model';
+import { PLENARY_BOARD_ID, type WorkshopExport } from './model';
 
 /**
  * The downloadable files of a workshop, by name: one place that knows each format's file name,
@@ -29,16 +29,51 @@ export interface ExportFile {
   readonly body: string;
 }
 
-/** A file-name-safe version of the workshop title, e.g. "learning-analytics-vu". */
-export function fileStem(exp: WorkshopExport): string {
-  const stem = exp.workshop.title
+/** A file-name-safe form of a label: "Tafel Noord — ÉÉN" → "tafel-noord-een" (empty when nothing is left). */
+export function slugify(text: string, maxLength = 40): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return stem || 'workshop';
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
+}
+
+/** A file-name-safe version of the workshop title, e.g. "learning-analytics-vu". */
+export function fileStem(exp: WorkshopExport): string {
+  return slugify(exp.workshop.title, 60) || 'workshop';
+}
+
+/** How the plenary board, and a subgroup whose name leaves nothing file-safe, are called in file names. */
+const BOARD_FILE_WORDS: Readonly<Record<Locale, { plenary: string; group: string }>> = {
+  nl: { plenary: 'plenair-bord', group: 'groep' },
+  en: { plenary: 'plenary-board', group: 'group' },
+};
+
+/**
+ * A board in file names: its subgroup's name ("tafel-noord"), or "plenair-bord" / "plenary-board";
+ * never the internal id. A subgroup whose name has nothing file-safe is numbered ("groep-2").
+ */
+export function boardFileLabel(exp: WorkshopExport, boardId: string, locale: Locale): string {
+  const words = BOARD_FILE_WORDS[locale];
+  if (boardId === PLENARY_BOARD_ID) return words.plenary;
+  const index = exp.groups.findIndex((g) => g.id === boardId);
+  const group = exp.groups[index];
+  if (group === undefined) return slugify(boardId) || words.group;
+  return slugify(group.name) || `${words.group}-${index + 1}`;
+}
+
+/** The A0 sheets of a board as one PDF: "<workshop>-<board>-A0.pdf", e.g. "la-vu-tafel-noord-A0.pdf". */
+export function sheetsPdfFileName(exp: WorkshopExport, boardId: string, locale: Locale): string {
+  return `${fileStem(exp)}-${boardFileLabel(exp, boardId, locale)}-A0.pdf`;
+}
+
+/** One sheet of a board as a picture: "<workshop>-<board>-<sheet>.png", e.g. "la-vu-tafel-noord-vel-1.png". */
+export function sheetPngFileName(exp: WorkshopExport, boardId: string, sheetLabel: string, locale: Locale): string {
+  const sheet = slugify(sheetLabel);
+  return `${[fileStem(exp), boardFileLabel(exp, boardId, locale), sheet].filter((part) => part !== '').join('-')}.png`;
 }
 
 /** Makes one of the text exports. */

@@ -24,6 +24,18 @@ describe('JSON backup', () => {
     expect(result).toEqual({ ok: true, backup: sample });
   });
 
+  it('round-trips an action made from an inspiration card, and still reads backups from before cards', () => {
+    const base = sample.actions[0];
+    if (base === undefined) throw new Error('the sample changed');
+    const withCard: WorkshopExport = { ...sample, actions: [...sample.actions, { ...base, id: 'act-card', sourceKind: 'card', sourceCardId: 'sd-07', sourceGroupId: null, sourceFieldId: null }] };
+    const json = toBackupJson(withCard);
+    expect(json).toContain('"sourceCardId": "sd-07"');
+    expect(parseBackup(json, { maxBytes: MAX })).toEqual({ ok: true, backup: withCard });
+    // A backup written before cards were a source has no sourceCardId at all.
+    expect(toBackupJson(sample)).not.toContain('sourceCardId');
+    expect(parseBackup(toBackupJson(sample), { maxBytes: MAX }).ok).toBe(true);
+  });
+
   it('writes a stable key order, format and version first, whatever order the input had', () => {
     const json = toBackupJson(sample);
     expect(json.startsWith('{\n  "format": "discussiemodel-canvas-backup",\n  "version": 1,\n')).toBe(true);

@@ -255,6 +255,7 @@ export function actionsToJson(exp: WorkshopExport, options: ActionsJsonOptions):
         fieldTitle: a.sourceFieldId === null ? null : options.fieldTitle(a.sourceFieldId),
         noteId: a.sourceNoteId,
         deferralId: a.sourceDeferralId,
+        cardId: a.sourceCardId ?? null,
       },
       createdAt: new Date(a.createdAt).toISOString(),
       updatedAt: new Date(a.updatedAt).toISOString(),

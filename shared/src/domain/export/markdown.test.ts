@@ -56,7 +56,7 @@ describe('workshop report', () => {
   const report = workshopToMarkdown(sample, { locale: 'nl' });
 
   it('has the title, the institution and date, and a section per subgroup and the plenary board', () => {
-    expect(report.startsWith('# Learning analytics bij de Faculteit Gezondheid\n\nHogeschool Voorbeeld · 2025-03-11\n')).toBe(true);
+    expect(report.startsWith('# Learning analytics bij de Faculteit Gezondheid\n\nHogeschool Voorbeeld · 11 maart 2025\n')).toBe(true);
     expect(report).toContain('## Tafel A');
     expect(report).toContain('## Tafel B');
     expect(report).toContain('## Plenair bord');
@@ -69,7 +69,7 @@ describe('workshop report', () => {
     expect(a.indexOf('#### DOEL')).toBeLessThan(a.indexOf("#### KANSEN EN RISICO'S"));
     expect(a.indexOf('### Vel 1 — Doel en doelgroep')).toBeLessThan(a.indexOf('### Vel 2 — Randvoorwaarden'));
     expect(a).toContain('**Afgesproken formulering:** Studenten en studieadviseurs krijgen tijdig inzicht in de studievoortgang.');
-    expect(a).toContain('- Inzicht in studievoortgang _(2 eens · 2 stippen · ★ gekozen voor de presentatie)_');
+    expect(a).toContain('- Inzicht in studievoortgang _(2 eens · 2 stippen · ★ hoogtepunt voor de presentatie)_');
     expect(a).toContain('- Docenten ervaren weerstand: "afrekenen" op kwaliteit; \\| pipe _(1 oneens · 1 open)_');
     expect(a).toContain('- Welke data houden docenten zelf bij in Excel? — uitzoeken: welke bronnen er naast het LMS zijn; navragen bij: opleidingscoördinatoren; wie: Karianne');
     expect(a).toContain('#### Buiten de velden\n\n- \\=HYPERLINK("http://example.invalid")');
@@ -90,6 +90,50 @@ describe('workshop report', () => {
     expect(english).toContain('#### GOAL');
     expect(english).toContain('**Agreed wording:**');
     expect(english).toContain('## Action items');
+  });
+
+  it('counts the participants as the PDF does, naming the facilitator apart, and writes the date in words', () => {
+    // Three participants and a facilitator, as on the PDF's title page.
+    expect(report).toContain('_Geëxporteerd op 2025-03-11 13:00 UTC · 3 deelnemers · procesbegeleiding: Germaine_');
+    expect(report).toContain('- **Tafel A** — 2 deelnemers');
+    expect(report).toContain('- **Tafel B** — 1 deelnemer');
+    const english = workshopToMarkdown(sample, { locale: 'en' });
+    expect(english).toContain('Hogeschool Voorbeeld · 11 March 2025');
+    expect(english).toContain('· 3 participants · facilitation: Germaine_');
+    expect(workshopToMarkdown({ ...sample, workshop: { ...sample.workshop, date: 'voorjaar' } }, { locale: 'nl' })).toContain('Hogeschool Voorbeeld · voorjaar\n');
+  });
+
+  it("marks the group's chosen goal and questions, apart from the highlights", () => {
+    const [a, ...rest] = sample.boards;
+    if (a === undefined) throw new Error('sample');
+    const withChoices = {
+      ...sample,
+      boards: [
+        {
+          ...a,
+          notes: [...a.notes, { ...a.notes[0]!, id: 'q1', fieldId: 'concrete-vragen', text: 'Wie haakt af na blok 1?' }],
+          choices: [
+            { fieldId: 'doel', targetKind: 'note' as const, targetId: 'n1', by: 'p1' },
+            { fieldId: 'concrete-vragen', targetKind: 'note' as const, targetId: 'q1', by: 'p2' },
+            // Chosen in DOEL, but the note has since moved: no longer chosen (as on screen).
+            { fieldId: 'doel', targetKind: 'note' as const, targetId: 'n2', by: 'p2' },
+          ],
+        },
+        ...rest,
+      ],
+    };
+    const nl = workshopToMarkdown(withChoices, { locale: 'nl' });
+    expect(nl).toContain('- Inzicht in studievoortgang _(2 eens · 2 stippen · ✓ gekozen doel · ★ hoogtepunt voor de presentatie)_');
+    expect(nl).toContain('- Wie haakt af na blok 1? _(✓ gekozen vraag)_');
+    expect(nl).toContain('- Studenten willen misschien niet meewerken, voelen zich bekeken\n');
+    const en = workshopToMarkdown(withChoices, { locale: 'en' });
+    expect(en).toContain('✓ chosen goal · ★ highlight for the presentation)_');
+    expect(en).toContain('- Wie haakt af na blok 1? _(✓ chosen question)_');
+
+    const wordingChosen = { ...sample, boards: [{ ...a, choices: [{ fieldId: 'doel', targetKind: 'formulation' as const, targetId: 'doel', by: 'p1' }] }, ...rest] };
+    expect(workshopToMarkdown(wordingChosen, { locale: 'nl' })).toContain(
+      '**Afgesproken formulering:** Studenten en studieadviseurs krijgen tijdig inzicht in de studievoortgang. _(✓ gekozen doel)_',
+    );
   });
 
   it('notes a cluster member that no longer exists instead of failing', () => {

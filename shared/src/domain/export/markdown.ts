@@ -1,16 +1,17 @@
 import { localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
-import type { CanvasTemplate, Locale } from '../../template/types';
+import type { CanvasTemplate, FieldTemplate, Locale } from '../../template/types';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../actionItems';
 import { countMarks, countVotes } from '../discussion';
 import type { Note } from '../note';
 import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from './model';
+import { choiceLabel, chosenNoteIds, chosenWordingFields, formatWorkshopDate, reportFacilitators, reportParticipants } from './reportFacts';
 import { utcDateTime } from './text';
 
 /**
  * Markdown exports: the action list as a table and the workshop as a readable report (per
- * subgroup per field: notes with agreement counts and the agreed wording; then the synthesis and
- * the actions). All user text is escaped, so a note can neither break the table nor inject
+ * subgroup per field: notes with agreement counts, the group's choices and the agreed wording;
+ * then the synthesis and the actions) that states what the PDF report states (reportFacts.ts). All user text is escaped, so a note can neither break the table nor inject
  * markup, links or HTML into the report.
  */
 
@@ -41,6 +42,7 @@ const WORDS = {
     noActions: 'Geen actiepunten.',
     exported: 'Geëxporteerd op',
     participants: (n: number) => `${n} deelnemer${n === 1 ? '' : 's'}`,
+    facilitation: 'procesbegeleiding',
     groups: 'Subgroepen',
     plenaryBoard: 'Plenair bord',
     outside: 'Buiten de velden',
@@ -53,7 +55,7 @@ const WORDS = {
     disagree: 'oneens',
     open: 'open',
     dots: (n: number) => `${n} ${n === 1 ? 'stip' : 'stippen'}`,
-    highlight: 'gekozen voor de presentatie',
+    highlight: 'hoogtepunt voor de presentatie',
     synthesis: 'Synthese',
     plenaryWording: 'Plenaire formulering',
     common: 'Gemene deler',
@@ -68,6 +70,7 @@ const WORDS = {
     noActions: 'No action items.',
     exported: 'Exported on',
     participants: (n: number) => `${n} participant${n === 1 ? '' : 's'}`,
+    facilitation: 'facilitation',
     groups: 'Subgroups',
     plenaryBoard: 'Plenary board',
     outside: 'Outside the fields',
@@ -80,7 +83,7 @@ const WORDS = {
     disagree: 'disagree',
     open: 'open',
     dots: (n: number) => `${n} ${n === 1 ? 'dot' : 'dots'}`,
-    highlight: 'picked for the presentation',
+    highlight: 'highlight for the presentation',
     synthesis: 'Synthesis',
     plenaryWording: 'Plenary wording',
     common: 'Common ground',
@@ -126,6 +129,7 @@ export interface WorkshopMarkdownOptions {
 interface FieldEntry {
   readonly sheetTitle: string;
   readonly title: string;
+  readonly field: FieldTemplate;
 }
 
 /** Field id → titles, in template order (Map keeps insertion order). */
@@ -133,7 +137,7 @@ function fieldIndex(template: CanvasTemplate, locale: Locale): Map<string, Field
   const index = new Map<string, FieldEntry>();
   for (const sheet of template.sheets) {
     const sheetTitle = `${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`;
-    for (const field of sheet.fields) index.set(field.id, { sheetTitle, title: localize(field.title, locale) });
+    for (const field of sheet.fields) index.set(field.id, { sheetTitle, title: localize(field.title, locale), field });
   }
   return index;
 }
@@ -153,6 +157,8 @@ function boardSection(board: ExportBoard, heading: string, options: WorkshopMark
   const marks = countMarks(board.marks);
   const votes = countVotes(board.votes);
   const highlighted = new Set(board.highlights.map((h) => h.noteId));
+  const chosenNotes = chosenNoteIds(board);
+  const chosenWordings = chosenWordingFields(board);
   const out = [`## ${escapeMarkdown(heading)}`, ''];
   const fieldIds = orderedFields(
     [...board.notes.map((n) => n.fieldId), ...board.formulations.map((f) => f.fieldId), ...board.deferrals.map((d) => d.fieldId)],
@@ -167,9 +173,12 @@ function boardSection(board: ExportBoard, heading: string, options: WorkshopMark
       out.push(`### ${escapeMarkdown(sheet)}`, '');
     }
     out.push(`#### ${escapeMarkdown(fieldId === null ? words.outside : (entry?.title ?? fieldId))}`, '');
+    // The group's choice, as the PDF report words it: "✓ gekozen doel", "✓ gekozen vraag".
+    const chosen = `✓ ${choiceLabel(entry?.field, options.locale)}`;
     const formulation = board.formulations.find((f) => f.fieldId === fieldId);
     if (formulation !== undefined && formulation.text.trim() !== '') {
-      out.push(`**${words.agreed}:** ${escapeMarkdown(formulation.text)}`, '');
+      const choice = fieldId !== null && chosenWordings.has(fieldId) ? ` _(${chosen})_` : '';
+      out.push(`**${words.agreed}:** ${escapeMarkdown(formulation.text)}${choice}`, '');
     }
     const notes = board.notes
       .filter((n) => n.fieldId === fieldId)
@@ -187,6 +196,7 @@ function boardSection(board: ExportBoard, heading: string, options: WorkshopMark
         count && count.disagree > 0 ? `${count.disagree} ${words.disagree}` : null,
         count && count.open > 0 ? `${count.open} ${words.open}` : null,
         (votes.get(note.id) ?? 0) > 0 ? words.dots(votes.get(note.id) ?? 0) : null,
+        chosenNotes.has(note.id) ? chosen : null,
         highlighted.has(note.id) ? `★ ${words.highlight}` : null,
       ].filter((f): f is string => f !== null);
       out.push(`- ${escapeMarkdown(note.text) || '…'}${facts.length > 0 ? ` _(${facts.join(' · ')})_` : ''}`);
@@ -215,14 +225,18 @@ export function workshopToMarkdown(exp: WorkshopExport, options: WorkshopMarkdow
   const { workshop } = exp;
   const groupName = new Map(exp.groups.map((g) => [g.id, g.name]));
   const out: string[] = [`# ${escapeMarkdown(workshop.title) || 'Discussiemodel Learning Analytics'}`, ''];
-  const meta = [workshop.institution, workshop.date].map((s) => s.trim()).filter((s) => s !== '');
+  const meta = [workshop.institution, formatWorkshopDate(workshop.date, options.locale)].map((s) => s.trim()).filter((s) => s !== '');
   if (meta.length > 0) out.push(meta.map(escapeMarkdown).join(' · '), '');
-  out.push(`_${words.exported} ${utcDateTime(workshop.exportedAt)} · ${words.participants(exp.participants.length)}_`, '');
+  // Counted as the PDF counts them: the facilitators are named, not counted.
+  const people = reportParticipants(exp);
+  const facilitators = reportFacilitators(exp).map((p) => escapeMarkdown(p.name));
+  const facilitation = facilitators.length > 0 ? ` · ${words.facilitation}: ${facilitators.join(', ')}` : '';
+  out.push(`_${words.exported} ${utcDateTime(workshop.exportedAt)} · ${words.participants(people.length)}${facilitation}_`, '');
 
   if (exp.groups.length > 0) {
     out.push(`## ${words.groups}`, '');
     for (const group of exp.groups) {
-      const size = exp.participants.filter((p) => p.groupId === group.id).length;
+      const size = people.filter((p) => p.groupId === group.id).length;
       out.push(`- **${escapeMarkdown(group.name)}** — ${words.participants(size)}`);
     }
     out.push('');

@@ -99,7 +99,7 @@ describe('workshopReportPdf on the sample workshop', () => {
 
   it('has every note of every board, with its counts, in the text', () => {
     for (const board of sample.boards) for (const note of board.notes) expect(report.all, note.id).toContain(compactText(note.text));
-    expect(report.all).toContain(compactText('Inzicht in studievoortgang eens 2 · oneens 0 · open 0 · 2 stippen · gekozen voor de presentatie'));
+    expect(report.all).toContain(compactText('Inzicht in studievoortgang eens 2 · oneens 0 · open 0 · 2 stippen · hoogtepunt voor de presentatie'));
     expect(report.all).toContain(compactText('eens 0 · oneens 1 · open 1'));
   });
 
@@ -202,6 +202,25 @@ describe('workshopReportPdf, other cases', () => {
     expect(report.all).not.toContain(compactText('Plenair bord'));
     expect(report.all).toContain(compactText('Er is geen synthese vastgelegd.'));
     expect(report.all).toContain(compactText('Geen actiepunten.'));
+  });
+
+  it('words the group\'s choices as the Markdown report does: chosen goal, chosen question, chosen wording', async () => {
+    const exp = sampleWorkshopExport();
+    const a = exp.boards.find((b) => b.boardId === 'g-a');
+    const first = a?.notes[0];
+    if (a === undefined || first === undefined) throw new Error('the sample changed');
+    a.notes.push({ ...first, id: 'q1', fieldId: 'concrete-vragen', text: 'Wie haakt af na blok 1?' });
+    a.choices = [
+      { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: 'p1' },
+      { fieldId: 'concrete-vragen', targetKind: 'note', targetId: 'q1', by: 'p2' },
+      { fieldId: 'doel', targetKind: 'formulation', targetId: 'doel', by: 'p1' },
+    ];
+    const report = await parse(await workshopReportPdf(exp));
+    expect(report.all).toContain(compactText('Inzicht in studievoortgang eens 2 · oneens 0 · open 0 · 2 stippen · gekozen doel · hoogtepunt voor de presentatie'));
+    expect(report.all).toContain(compactText('Wie haakt af na blok 1? gekozen vraag'));
+    expect(report.all).toContain(compactText('AFGESPROKEN FORMULERING · GEKOZEN DOEL Studenten en studieadviseurs krijgen tijdig inzicht'));
+    const english = await parse(await workshopReportPdf(exp, { locale: 'en' }));
+    expect(english.all).toContain(compactText('2 dots · chosen goal · highlight for the presentation'));
   });
 
   it('formats a workshop date in words and leaves other text alone', () => {

@@ -12,7 +12,10 @@ import { PageFlow, type TextStyle } from './pdfFlow';
 import { ellipsize, textWidth, wrapText, type PdfFonts } from './pdfLayout';
 import { boardName, boardSheetDrawings, drawSheet, exportBoardOf, markSummary, type SheetDrawing } from './pdfSheet';
 import { PDF_WORDS, type PdfWords } from './pdfWords';
+import { choiceLabel, chosenWordingFields, formatWorkshopDate, reportFacilitators, reportParticipants } from './reportFacts';
 import { utcDateTime } from './text';
+
+export { formatWorkshopDate };
 
 /**
  * The workshop report as an A4 PDF: a title page, then per subgroup (and the plenary board when
@@ -74,16 +77,6 @@ interface ReportContext {
   readonly groupName: (groupId: string) => string;
 }
 
-/** A YYYY-MM-DD date in words ("11 maart 2025"); other text as entered. */
-export function formatWorkshopDate(date: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  if (match === null) return date.trim();
-  const [, y, m, d] = match;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  if (Number.isNaN(ms)) return date.trim();
-  return new Intl.DateTimeFormat(PDF_WORDS[locale].dateLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
-}
-
 /** Label and value rows (label in bold in its own column), kept together row by row. */
 function facts(ctx: ReportContext, rows: readonly (readonly [string, string])[]): void {
   const { flow, style } = ctx;
@@ -127,8 +120,9 @@ function titlePage(ctx: ReportContext): void {
   flow.paragraph(workshop.title.trim() || words.untitled, style.title);
   flow.gap(18);
 
-  const people = exp.participants.filter((p) => p.role === 'participant');
-  const facilitators = exp.participants.filter((p) => p.role === 'facilitator');
+  // Counted as the Markdown report counts them (reportFacts.ts).
+  const people = reportParticipants(exp);
+  const facilitators = reportFacilitators(exp);
   const rows: [string, string][] = [];
   if (workshop.institution.trim() !== '') rows.push([words.institution, workshop.institution.trim()]);
   if (workshop.date.trim() !== '') rows.push([words.date, formatWorkshopDate(workshop.date, locale)]);
@@ -219,7 +213,12 @@ function fieldNotes(ctx: ReportContext, drawing: SheetDrawing, board: ExportBoar
   flow.paragraph(heading, style.h3, { spaceBefore: 0, keepWithNext: 44 });
   flow.gap(3);
   const wording = fieldId === null ? undefined : drawing.formulations.get(fieldId);
-  if (wording !== undefined) wordingBox(ctx, words.agreed, wording, shade(field === undefined ? RULE : hexColor(field.tint), 0.2));
+  // The group's choice, worded as in the Markdown report ("gekozen doel", "gekozen vraag").
+  const choice = choiceLabel(field, locale);
+  if (wording !== undefined) {
+    const chosen = fieldId !== null && chosenWordingFields(board).has(fieldId);
+    wordingBox(ctx, chosen ? `${words.agreed} · ${choice}` : words.agreed, wording, shade(field === undefined ? RULE : hexColor(field.tint), 0.2));
+  }
 
   const notes = drawing.notes.filter((n) => n.fieldId === fieldId).sort(noteOrder(board));
   for (const note of notes) {
@@ -228,7 +227,7 @@ function fieldNotes(ctx: ReportContext, drawing: SheetDrawing, board: ExportBoar
     const details = [
       markSummary(drawing.marks.get(note.id), words),
       votes > 0 ? words.dots(votes) : '',
-      drawing.chosen.has(note.id) ? words.chosen : '',
+      drawing.chosen.has(note.id) ? choice : '',
       highlighted ? words.highlight : '',
     ].filter((d) => d !== '');
     flow.paragraphs(

@@ -10,6 +10,7 @@ import { newPdfDocument } from './pdfDocument';
 import { ellipsize, fitText, textWidth, wrapText, type PdfFonts } from './pdfLayout';
 import { toWinAnsi } from './pdfWinAnsi';
 import { PDF_WORDS, type PdfWords } from './pdfWords';
+import { chosenNoteIds } from './reportFacts';
 
 /**
  * One filled sheet as vector drawing, like the paper canvas: the title band, every field as its
@@ -136,11 +137,7 @@ export function boardSheetDrawings(exp: WorkshopExport, boardId: string, options
     votes: countVotes(board.votes),
     highlighted: new Set(board.highlights.map((h) => h.noteId)),
     // A choice counts while the note still lies in the field it was chosen in (as on screen).
-    chosen: new Set(
-      board.choices
-        .filter((c) => c.targetKind === 'note' && board.notes.some((n) => n.id === c.targetId && n.fieldId === c.fieldId))
-        .map((c) => c.targetId),
-    ),
+    chosen: chosenNoteIds(board),
     formulations,
     templateTitle: localize(template.title, options.locale),
     workshopTitle: exp.workshop.title.trim() || words.untitled,

@@ -46,7 +46,6 @@ export interface PdfWords {
   readonly actionHeaders: readonly [string, string, string, string, string];
   readonly page: (n: number, total: number) => string;
   readonly untitled: string;
-  readonly dateLocale: string;
 }
 
 /** The words of each language. */
@@ -57,7 +56,7 @@ export const PDF_WORDS: Readonly<Record<Locale, PdfWords>> = {
     open: 'open',
     dots: (n) => `${n} ${n === 1 ? 'stip' : 'stippen'}`,
     chosen: 'gekozen',
-    highlight: 'gekozen voor de presentatie',
+    highlight: 'hoogtepunt voor de presentatie',
     agreed: 'Afgesproken formulering',
     plenaryBoard: 'Plenair bord',
     report: 'Verslag van de workshop',
@@ -91,7 +90,6 @@ export const PDF_WORDS: Readonly<Record<Locale, PdfWords>> = {
     actionHeaders: ['Wat', 'Wie', 'Wanneer', 'Status', 'Bron'],
     page: (n, total) => `pagina ${n} van ${total}`,
     untitled: 'Workshop',
-    dateLocale: 'nl-NL',
   },
   en: {
     agree: 'agree',
@@ -99,7 +97,7 @@ export const PDF_WORDS: Readonly<Record<Locale, PdfWords>> = {
     open: 'open',
     dots: (n) => `${n} ${n === 1 ? 'dot' : 'dots'}`,
     chosen: 'chosen',
-    highlight: 'picked for the presentation',
+    highlight: 'highlight for the presentation',
     agreed: 'Agreed wording',
     plenaryBoard: 'Plenary board',
     report: 'Workshop report',
@@ -133,6 +131,5 @@ export const PDF_WORDS: Readonly<Record<Locale, PdfWords>> = {
     actionHeaders: ['What', 'Who', 'When', 'Status', 'Source'],
     page: (n, total) => `page ${n} of ${total}`,
     untitled: 'Workshop',
-    dateLocale: 'en-GB',
   },
 };
