@@ -13,6 +13,7 @@ import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { layoutFormulationBox } from './formulationBox';
 import { fieldLayoutFor } from './layouts';
 import { canvasMeasurer } from './measure';
+import { FIELD_BUTTON, layoutOpenPoints } from './noteBadges';
 import { CANVAS_COLORS, FONT_FAMILY } from './theme';
 
 /** Node name of the field discussion buttons: a press on them is not a pan. */
@@ -148,23 +149,20 @@ interface FieldButtonProps {
   readonly onOpen: () => void;
 }
 
-/** Radius of the field button, like the info buttons of top-level and nested fields. */
-const BUTTON_RADIUS = { top: 9.5, nested: 7 } as const;
-
 const FieldButton = memo(function FieldButton({ field, formulation, openPoints, onOpen }: FieldButtonProps) {
-  // Bottom right of the field, clear of the printed texts (and above the agreed wording's box).
+  // Bottom right of the field, clear of the printed texts (and above the agreed wording's box);
+  // the open-question count left of it, placed as the sheet pictures place it (noteBadges.ts).
   const nested = field.parentId !== undefined;
-  const r = nested ? BUTTON_RADIUS.nested : BUTTON_RADIUS.top;
-  const margin = nested ? 4 : 8;
+  const { r, margin } = nested ? FIELD_BUTTON.nested : FIELD_BUTTON.top;
   const box = formulation.trim() !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested) : null;
   const bottom = box ? box.y - 3 : field.rect.y + field.rect.height - margin;
-  const countText = `⚑ ${openPoints}`;
-  const countWidth = canvasMeasurer('bold')(countText, r * 1.05) + r;
+  const x = field.rect.x + field.rect.width - margin - 2 * r;
+  const count = layoutOpenPoints(field.rect, nested, box ? box.y : null, openPoints, canvasMeasurer('bold'), true);
   return (
     <Group
       id={`field-button-${field.id}`}
       name={FIELD_BUTTON_NAME}
-      x={field.rect.x + field.rect.width - margin - 2 * r}
+      x={x}
       y={bottom - 2 * r}
       onClick={(e) => {
         if (e.evt.button === 0) onOpen();
@@ -176,9 +174,9 @@ const FieldButton = memo(function FieldButton({ field, formulation, openPoints, 
       <Rect width={2 * r} height={2 * r} fill={CANVAS_COLORS.infoFill} stroke={CANVAS_COLORS.infoInk} strokeWidth={r / 6} cornerRadius={r / 2} perfectDrawEnabled={false} />
       <Text width={2 * r} height={2 * r} text="✎" align="center" verticalAlign="middle" fontSize={r * 1.25} fontFamily={FONT_FAMILY} fill={CANVAS_COLORS.infoInk} listening={false} perfectDrawEnabled={false} />
       {openPoints > 0 && (
-        <Group x={-countWidth - 3}>
-          <Rect width={countWidth} height={2 * r} fill={CANVAS_COLORS.deferralFill} cornerRadius={r} perfectDrawEnabled={false} />
-          <Text width={countWidth} height={2 * r} text={countText} align="center" verticalAlign="middle" fontSize={r * 1.05} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" listening={false} perfectDrawEnabled={false} />
+        <Group x={count.x - x}>
+          <Rect width={count.width} height={count.height} fill={CANVAS_COLORS.deferralFill} cornerRadius={r} perfectDrawEnabled={false} />
+          <Text width={count.width} height={count.height} text={count.text} align="center" verticalAlign="middle" fontSize={count.fontSize} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" listening={false} perfectDrawEnabled={false} />
         </Group>
       )}
     </Group>
