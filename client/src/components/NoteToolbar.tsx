@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { NOTE_COLORS, NOTE_SIZE } from '@dmc/shared/domain/note';
 import { rightsOf } from '../actions/commands';
 import { NOTE_FILLS, NOTE_EDGES } from '../canvas/theme';
@@ -9,13 +10,13 @@ import { ActionButton } from './ActionButton';
 import { useBoard } from './boardContext';
 import { hasDiscussion, NoteDiscussion } from './NoteDiscussion';
 import { NO_DISCUSSION, useDiscussionIndex } from '../workshop/discussionIndex';
-
-/** Height of one toolbar row in pixels, for placing it above or below the note. */
-const ROW = 40;
+import { placeToolbar, type Rect, type Size } from './toolbarPlacement';
 
 /**
  * A small toolbar next to the selected note: the discussion tools the phase allows, and the
  * note's colours, edit and delete when it may be changed. A private note says who can see it.
+ * It is placed by its measured size (see toolbarPlacement.ts): above the note when it fits,
+ * else below or beside it, always wholly inside the canvas; it wraps within the canvas's width.
  */
 export function NoteToolbar() {
   const t = useT();
@@ -36,15 +37,11 @@ export function NoteToolbar() {
   const privateNote = owner !== undefined;
   const noteRow = rights.recolor || rights.editText || rights.remove || privateNote;
   const discussionRow = !privateNote && hasDiscussion(rights, index.byNote.get(note.id) ?? NO_DISCUSSION);
-  const rows = Number(noteRow) + Number(discussionRow);
-  if (rows === 0) return null;
-  const centreX = vp.x + (note.x + NOTE_SIZE / 2) * vp.scale;
-  const height = rows * ROW;
-  const above = vp.y + note.y * vp.scale - height - 8;
-  const top = above >= 4 ? above : vp.y + (note.y + NOTE_SIZE) * vp.scale + 14;
+  if (!noteRow && !discussionRow) return null;
+  const target: Rect = { x: vp.x + note.x * vp.scale, y: vp.y + note.y * vp.scale, width: NOTE_SIZE * vp.scale, height: NOTE_SIZE * vp.scale };
 
   return (
-    <div className="note-toolbar" role="toolbar" aria-label={t('note.menuLabel')} style={{ left: centreX, top }} data-testid="note-toolbar">
+    <PlacedToolbar target={target} label={t('note.menuLabel')}>
       {discussionRow && <NoteDiscussion note={note} variant="toolbar" />}
       {noteRow && (
         <div className="note-toolbar__row">
@@ -72,6 +69,50 @@ export function NoteToolbar() {
           )}
         </div>
       )}
+    </PlacedToolbar>
+  );
+}
+
+/**
+ * The toolbar's box, positioned once its size is known. The size is measured before the browser
+ * paints (layout effect) and again whenever it changes (counts, language, wrapping), so the
+ * placement always uses the real height, however many lines the buttons take.
+ */
+function PlacedToolbar({ target, label, children }: { target: Rect; label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const area = useAppStore((s) => s.canvasSize);
+  const [size, setSize] = useState<Size | null>(null);
+
+  const measure = () => {
+    const el = ref.current;
+    if (!el) return;
+    const next = { width: el.offsetWidth, height: el.offsetHeight };
+    setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
+  };
+  // After every render (another note, other tools), before paint…
+  useLayoutEffect(measure);
+  // …and when its contents change size on their own (counts, language).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => measure());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const place = size ? placeToolbar(target, size, area) : null;
+  return (
+    <div
+      ref={ref}
+      className="note-toolbar"
+      role="toolbar"
+      aria-label={label}
+      // Until it is measured (before the first paint) it waits, unseen, in the corner.
+      style={place ? { left: place.left, top: place.top } : { left: 0, top: 0, visibility: 'hidden' }}
+      data-side={place?.side}
+      data-testid="note-toolbar"
+    >
+      {children}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { localize } from '@dmc/shared/template/lookup';
 import { fitScale } from '../canvas/viewport';
 import { sheetById, useTemplate } from '../canvas/template';
@@ -10,10 +11,17 @@ import { DeckToggle } from '../deck/DeckToggle';
 import { ExportButton } from '../exports/ExportButton';
 import { ActionButton } from './ActionButton';
 import { Icon } from './icons';
+import { useToolbarFit } from './useToolbarFit';
 
-/** The board's toolbar: add, undo/redo, zoom, what this phase allows here, list view, explanations. */
+/**
+ * The board's toolbar: add, undo/redo, zoom, what this phase allows here, list view, explanations.
+ * In a narrow window the secondary commands become icons and, if still needed, the toolbar wraps
+ * onto a second line (useToolbarFit): every command stays on screen.
+ */
 export function Toolbar() {
   const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useToolbarFit(ref);
   const locale = useLocale();
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
@@ -26,7 +34,7 @@ export function Toolbar() {
   const hasResults = useAppStore((s) => s.discussion.formulations.length > 0 || s.discussion.deferrals.length > 0);
   const discussion = hasResults || mayUse(caps, 'formulate', sheetId) || mayUse(caps, 'defer', sheetId);
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div ref={ref} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {target !== null && (
         <div className="toolbar__group">
           <ActionButton name="addNote" icon="note" showLabel longLabelKey="action.addNote.long" testId="add-note" className="tool-button tool-button--primary" />
@@ -41,7 +49,7 @@ export function Toolbar() {
           <ActionButton name="zoomOut" icon="zoomOut" testId="zoom-out" />
           <ZoomLevel />
           <ActionButton name="zoomIn" icon="zoomIn" testId="zoom-in" />
-          <ActionButton name="zoomFit" icon="fit" showLabel longLabelKey="action.zoomFit.long" testId="zoom-fit" />
+          <ActionButton name="zoomFit" icon="fit" showLabel longLabelKey="action.zoomFit.long" testId="zoom-fit" className="tool-button tool-button--collapsible" />
         </div>
       )}
       {reason && (
@@ -64,7 +72,7 @@ export function Toolbar() {
           <Icon name="info" />
           <span className="tool-button__label">{t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}</span>
         </button>
-        <ActionButton name="toggleListView" icon="list" showLabel testId="list-view-toggle" pressed={listView} />
+        <ActionButton name="toggleListView" icon="list" showLabel testId="list-view-toggle" pressed={listView} className="tool-button tool-button--collapsible" />
         <ExportButton />
       </div>
     </div>

@@ -67,7 +67,9 @@ function PersonRow({ member, ask }: { member: Member; ask: (request: ConfirmRequ
     }
   };
 
-  const where = member.role === 'facilitator' ? t('fac.person.facilitator') : (groupName ?? t('fac.group.unplaced'));
+  // A facilitator's role already shows in the role select ("Procesbegeleider (vanzelf)"); it is
+  // written here only when a role at the table was chosen for them instead.
+  const where = member.role === 'facilitator' ? (tableRoleOf(member) ? t('fac.person.facilitator') : '') : (groupName ?? t('fac.group.unplaced'));
   return (
     <li className="fac-person">
       {editing ? (
@@ -75,12 +77,12 @@ function PersonRow({ member, ask }: { member: Member; ask: (request: ConfirmRequ
       ) : (
         <>
           <span className={`fac-dot${online ? ' fac-dot--online' : ''}`} aria-hidden="true" />
-          <span className="fac-person__name">
+          <span className={where ? 'fac-person__name' : 'fac-person__name fac-person__name--wide'}>
             {member.name}
             {isMe && <span className="muted"> {t('fac.person.you')}</span>}
             <span className="visually-hidden">, {online ? t('fac.member.online') : t('fac.member.offline')}</span>
           </span>
-          <span className="fac-person__where">{where}</span>
+          {where && <span className="fac-person__where">{where}</span>}
           <RoleSelect member={member} onError={setError} />
           <span className="fac-person__actions">
             <button ref={renameButton} type="button" className="icon-button" data-testid={`fac-rename-${member.id}`} aria-label={t('fac.person.rename', { name: member.name })} title={t('fac.person.rename', { name: member.name })} onClick={() => setEditing(true)}>

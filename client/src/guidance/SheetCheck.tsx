@@ -133,8 +133,12 @@ export function SheetCheckButton({ boardId }: { boardId: string }) {
   return (
     <>
       <button ref={buttonRef} type="button" className="button button--small button--secondary guidance-check" data-testid="guidance-check" data-count={count} title={label} onClick={check.openCheck}>
-        <span aria-hidden="true">{count > 0 ? '⚠' : '✓'}</span>
+        <span aria-hidden="true">{count > 0 ? '⚠' : '☑'}</span>
         <span className="guidance-check__label">{t('guide.check')}</span>
+        {/* In a narrow window the short form shows instead; it is part of the full name above (WCAG 2.5.3). */}
+        <span className="guidance-check__short" aria-hidden="true">
+          {t('guide.checkShort')}
+        </span>
         <span className="visually-hidden"> ({label})</span>
         {count > 0 && (
           <span className="guidance-check__count" aria-hidden="true">
