@@ -6,7 +6,7 @@ import { plenaryTemplate } from '@dmc/shared/template/plenary';
 import type { MessageKey } from '../i18n/messages';
 import { selectDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
 import { selectCapabilities } from '../workshop/capabilities';
-import { choiceFieldOf, mayChoose, toggleNoteChoice } from '../guidance/choices';
+import { choiceFieldOf, mayChooseNote, toggleNoteChoice } from '../guidance/choices';
 import { choiceKindOf, type ChoiceKind } from '../guidance/model';
 import {
   addNoteAtViewCentre,
@@ -116,8 +116,7 @@ const myDotsOnSelection = (ctx: ActionContext) => {
 const mayChooseSelection = (kind: ChoiceKind) => (ctx: ActionContext) => {
   const note = selected(ctx);
   if (!canvasMode(ctx) || !note) return false;
-  const state = ctx.store.getState();
-  return !state.privateOwners.has(note.id) && choiceKindOf(choiceFieldOf(ctx, note) ?? undefined) === kind && mayChoose(state, note.sheetId);
+  return choiceKindOf(choiceFieldOf(ctx, note) ?? undefined) === kind && mayChooseNote(ctx.store.getState(), ctx, note);
 };
 
 function chooseAction(kind: ChoiceKind): Action {

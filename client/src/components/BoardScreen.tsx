@@ -30,7 +30,7 @@ import { WaitingScreen } from './WaitingScreen';
 import { WorkshopContext } from './workshopContext';
 import { SynthesisContext, usePlenaryView, usePlenaryViewReset, useSynthesisConnection } from '../plenary/hooks';
 import { PlenaryToolbar } from '../plenary/PlenaryToolbar';
-import { LoadBoundary } from '../exports/LoadBoundary';
+import { LoadBoundary } from './LoadBoundary';
 import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
 import type { PlenaryViewChoice } from '../plenary/view';
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { LoadBoundary, PathIcon } from '../exports/LoadBoundary';
+import { LoadBoundary, PathIcon } from '../components/LoadBoundary';
 import { useT } from '../i18n';
 import type { DeckTarget } from './cardDrag';
 import './toolbar.css';

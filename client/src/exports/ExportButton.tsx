@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Modal } from '../components/Modal';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
-import { LoadBoundary, PathIcon } from './LoadBoundary';
+import { LoadBoundary, PathIcon } from '../components/LoadBoundary';
 
 /** The dialog is loaded when first opened: it brings the picture renderer and the file formats. */
 const ExportDialog = lazy(() => import('./ExportDialog'));

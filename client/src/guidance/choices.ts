@@ -63,10 +63,15 @@ export interface NoteChoiceView {
   readonly may: boolean;
 }
 
+/** Whether this person may choose this note (or take the choice back) now: its field asks for a choice, it is on the board, the phase lets the group agree. */
+export function mayChooseNote(state: AppState, ctx: Pick<ActionContext, 'template'>, note: Pick<Note, 'id' | 'fieldId' | 'sheetId'>): boolean {
+  return choiceFieldOf(ctx, note) !== null && !state.privateOwners.has(note.id) && mayChoose(state, note.sheetId);
+}
+
 /** A note's choice, re-rendering the caller when it changes. */
 export function useNoteChoice(ctx: Pick<ActionContext, 'template'>, note: Pick<Note, 'id' | 'fieldId' | 'sheetId'>): NoteChoiceView {
   const kind = choiceKindOf(choiceFieldOf(ctx, note) ?? undefined);
   const chosen = useAppStore((s) => kind !== null && isNoteChosen(s.discussion.choices, note));
-  const may = useAppStore((s) => kind !== null && !s.privateOwners.has(note.id) && mayChoose(s, note.sheetId));
+  const may = useAppStore((s) => mayChooseNote(s, ctx, note));
   return { kind, chosen, may };
 }
