@@ -19,4 +19,33 @@ export const LIMITS = {
   messagesPerSecond: 120,
   /** Bytes of a JSON request body. */
   jsonBodyBytes: 64 * 1024,
+  /** Participants (facilitators included) in one workshop. */
+  participantsPerWorkshop: 300,
+  /**
+   * Records per collection of one document, live and imported alike. `notes` is the notes per
+   * board; the others bound what one participant could otherwise pile up (deferrals, actions…).
+   */
+  recordsPerCollection: {
+    notes: 600,
+    marks: 6000,
+    votes: 3000,
+    formulations: 100,
+    deferrals: 600,
+    highlights: 600,
+    choices: 100,
+    clusters: 600,
+    plenaryFormulations: 100,
+    actions: 500,
+    groups: 30,
+    members: 300,
+    readings: 20,
+    agenda: 40,
+    flow: 1,
+    settings: 1,
+  } as Readonly<Record<string, number>>,
 } as const;
+
+/** The most records one collection of a document may hold (unknown collections: none). */
+export function collectionLimit(collection: string): number {
+  return LIMITS.recordsPerCollection[collection] ?? 0;
+}

@@ -22,6 +22,11 @@ export const CLOSE = {
   tooManyMessages: 4429,
   /** The server is shutting down; reconnect later (not in the 44xx range, so clients retry). */
   restarting: 4503,
+  /**
+   * The server could not store the last write (disk full, storage down). It was not applied or
+   * relayed; the client keeps it and sends it again after reconnecting (retryable, not 44xx).
+   */
+  unavailable: 4507,
   /** The websocket library's own code for a message over the size limit. */
   messageTooBig: 1009,
 } as const;
