@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { Note } from '@dmc/shared/domain/note';
 import { startTestServer } from '../server/src/testing/harness';
@@ -111,4 +112,57 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function thirdPartyRequests(requests: readonly string[], baseUrl: string): string[] {
   const origin = new URL(baseUrl).origin;
   return requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:') && !url.startsWith(origin.replace('http', 'ws')));
+}
+
+/**
+ * A TCP relay in front of the app server whose network can be cut: `cut()` drops every open
+ * connection (websockets included, which `context.setOffline` leaves open) and refuses new
+ * ones until `restore()`. A person who opens the app through `url` can go offline for real.
+ */
+export interface CuttableNetwork {
+  readonly url: string;
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** Starts a relay to `targetUrl` (http://host:port) on a free port of 127.0.0.1. */
+export async function startCuttableNetwork(targetUrl: string): Promise<CuttableNetwork> {
+  const target = new URL(targetUrl);
+  const open = new Set<net.Socket>();
+  let down = false;
+  const relay = net.createServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const { port } = relay.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      down = true;
+      for (const socket of open) socket.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        relay.close(() => resolve());
+      }),
+  };
 }

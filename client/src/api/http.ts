@@ -10,6 +10,7 @@ import type {
   UpdateWorkshopRequest,
   WorkshopSummary,
 } from '@dmc/shared/protocol/api';
+import { latestToken } from './sessions';
 
 /**
  * The HTTP API as typed functions. Every failure becomes an `ApiError` whose `code` is the
@@ -38,7 +39,7 @@ function isErrorResponse(value: unknown): value is ErrorResponse {
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, token?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
+  if (token) headers.authorization = `Bearer ${latestToken(token)}`;
   let response: Response;
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' });

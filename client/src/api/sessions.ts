@@ -66,3 +66,31 @@ export function listSessions(): SessionResponse[] {
   }
   return sessions.sort((a, b) => (b.workshop.createdAt ?? 0) - (a.workshop.createdAt ?? 0));
 }
+
+/** Renewed tokens: an older token of this tab → the one that replaced it. */
+const renewals = new Map<string, string>();
+
+/**
+ * The newest token known for the person behind `token`: renewal hands out a fresh token, and
+ * the screens keep the session they started with, so every connection and request asks here.
+ */
+export function latestToken(token: string): string {
+  let current = token;
+  for (let i = 0; i < 64; i++) {
+    const next = renewals.get(current);
+    if (next === undefined || next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** Remembers a renewed session: stored for reloads, and its token used from now on. */
+export function rememberRenewal(previousToken: string, fresh: SessionResponse): void {
+  if (fresh.token !== previousToken) renewals.set(previousToken, fresh.token);
+  saveSession(fresh);
+}
+
+/** The newest token of a session. */
+export function currentToken(session: Pick<SessionResponse, 'token'>): string {
+  return latestToken(session.token);
+}

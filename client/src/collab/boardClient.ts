@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { addNote, deleteNote, moveNote, notesOf, observeNotes, readNote, readNotes, setNoteColor, setNoteText, type NotePlacement } from '@dmc/shared/doc/board';
+import { BOARD_COLLECTIONS, addNote, deleteNote, moveNote, notesOf, observeNotes, readNote, readNotes, setNoteColor, setNoteText, type NotePlacement } from '@dmc/shared/doc/board';
 import {
   observeDiscussion,
   placeVote,
@@ -32,6 +32,12 @@ import { reuseUnchanged } from './noteBridge';
 import { LINGER_MS, removedNotes } from './noteMerge';
 import { parsePresence, peersFrom, PresenceFeed, samePeers, type RemotePresence } from './presence';
 import { throttle, type Throttled } from './throttle';
+import { authOptions } from './authSocket';
+import { currentToken } from '../api/sessions';
+import { offlineChanges, unstoredRecordIds, type LostEdit, type OfflineChange } from './offlineChanges';
+import { replay, unsavedItems, type ReplayContext } from './offlineReplay';
+import { watchServerState } from './serverState';
+import { selectMembership, selectWorkshopState } from '../workshop/state';
 
 /**
  * The live connection to one board document — or to a private draft (silent writing). Owns the
@@ -100,6 +106,12 @@ const MAX_REBUILDS_PER_MINUTE = 4;
 const TIDY_ORIGIN = Object.freeze({ name: 'tidy' });
 /** A refusal this soon after the phase changed is explained as the phase change, not as an error. */
 const PHASE_RACE_MS = 8000;
+/** Replays after refusals: the most rounds in one episode (each round drops at least one change). */
+const MAX_REPLAY_ROUNDS = 12;
+/** How long a replay waits for the session document to be current before the server decides alone. */
+const SESSION_WAIT_MS = 5000;
+/** Origin of replayed offline changes: local (sent), but not an undo step. */
+const REPLAY_ORIGIN = Object.freeze({ name: 'replay' });
 
 /**
  * Collections the undo manager tracks. Agreed wordings, highlights and choices are left out:
@@ -247,6 +259,18 @@ function draftSink(store: AppStore, ownerId: string, own: boolean): Sink {
   };
 }
 
+/** What a connection tells its board client. */
+interface ConnectionEvents {
+  /** The server closed for good (a 44xx code). */
+  closed(code: number, reason: string): void;
+  /** The document synced for the first time. */
+  firstSync(connection: Connection): void;
+  /** The server could not store a change (it is sent again after reconnecting). */
+  unavailable(): void;
+  /** The server confirmed it has every change sent so far. */
+  confirmed(): void;
+}
+
 /** One Y.Doc with its provider; replaced wholesale after a refused write. */
 class Connection {
   readonly doc = new Y.Doc();
@@ -263,17 +287,22 @@ class Connection {
   private readonly cleanups: Array<() => void> = [];
   private disposed = false;
 
+  /** Asks the server to confirm what it stored (see serverState). */
+  private readonly serverState: { probe(): void; stop(): void };
+  /** A confirmation was asked for and has not arrived. */
+  private awaitingConfirmation = false;
+
   constructor(
     private readonly owner: BoardClient,
     options: BoardClientOptions,
     private readonly sink: Sink,
-    onClosed: (code: number, reason: string) => void,
+    events: ConnectionEvents,
   ) {
     const { session, store } = options;
     const role = options.role ?? 'board';
     const docKey = options.docKey ?? boardDocKey(options.boardId ?? PLENARY_BOARD);
     this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${docKey}`, this.doc, {
-      params: { token: session.token },
+      ...authOptions(() => currentToken(session)),
       disableBc: true,
     });
     // Only the board itself carries presence; a draft is nobody's meeting place.
@@ -296,19 +325,46 @@ class Connection {
     provider.on('sync', (synced) => {
       if (this.disposed || !synced) return;
       this.clearOfflineTimer();
-      this.unsynced.clear();
-      sink.unsynced(0);
       sink.connection('connected');
+      // What changed offline counts as unsaved until the server confirms it stored it.
+      if (this.unsynced.size > 0 || this.awaitingConfirmation) this.confirm();
       if (!this.everSynced) {
         this.everSynced = true;
         this.publishing = true;
         sink.notes(readNotes(doc), false);
         sink.discussion(doc);
+        events.firstSync(this);
       }
     });
     provider.on('closed', ({ code, reason }) => {
-      if (!this.disposed) onClosed(code, reason);
+      if (!this.disposed) events.closed(code, reason);
     });
+    provider.on('connection-close', (event) => {
+      // Retryable: the provider reconnects by itself and sends what the server lacks again.
+      if (!this.disposed && event?.code === CLOSE.unavailable) {
+        this.awaitingConfirmation = true;
+        events.unavailable();
+      }
+    });
+    this.serverState = watchServerState(provider, {
+      serverState: (stateVector) => {
+        if (this.disposed) return;
+        // The server's state as it takes us in: whatever of ours it lacks is not saved yet.
+        const missing = unstoredRecordIds(doc, stateVector, 'notes');
+        if (missing.size === 0 && !this.awaitingConfirmation) return;
+        for (const id of missing) this.unsynced.add(id);
+        this.awaitingConfirmation = true;
+        sink.unsynced(this.unsynced.size);
+      },
+      confirmed: () => {
+        if (this.disposed) return;
+        this.awaitingConfirmation = false;
+        this.unsynced.clear();
+        sink.unsynced(0);
+        events.confirmed();
+      },
+    });
+    this.cleanups.push(() => this.serverState.stop());
 
     this.cleanups.push(
       observeNotes(doc, (notes, local) => {
@@ -327,7 +383,7 @@ class Connection {
 
     const onTransaction = (tr: Y.Transaction) => {
       if (!tr.local || tr.changed.size === 0) return;
-      if (provider.wsconnected && provider.synced) return;
+      if (provider.wsconnected && provider.synced && !this.awaitingConfirmation) return;
       for (const id of changedNoteIds(doc, tr)) this.unsynced.add(id);
       sink.unsynced(this.unsynced.size);
     };
@@ -410,15 +466,37 @@ class Connection {
     this.offlineTimer = null;
   }
 
-  /** Stops everything and frees the document. */
-  dispose(): void {
-    if (this.disposed) return;
+  /** The notes changed here that the server has not confirmed, as they are now. */
+  pendingNotes(): Note[] {
+    if (this.disposed) return [];
+    return [...this.unsynced].flatMap((id) => {
+      const note = readNote(this.doc, id);
+      return note ? [note] : [];
+    });
+  }
+
+  /**
+   * Counts these notes as not yet saved and asks the server to confirm once it has them (after
+   * a replay, or after reconnecting with offline changes).
+   */
+  confirm(noteIds: readonly string[] = []): void {
+    for (const id of noteIds) this.unsynced.add(id);
+    if (noteIds.length > 0) this.sink.unsynced(this.unsynced.size);
+    this.awaitingConfirmation = true;
+    if (this.provider.wsconnected && this.provider.synced) this.serverState.probe();
+  }
+
+  /** Stops everything and frees the document; with `keepDoc`, the document is handed back instead. */
+  dispose(keepDoc = false): Y.Doc | null {
+    if (this.disposed) return null;
     this.disposed = true;
     this.clearOfflineTimer();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.undo?.destroy();
     this.provider.destroy();
+    if (keepDoc) return this.doc;
     this.doc.destroy();
+    return null;
   }
 }
 
@@ -437,6 +515,15 @@ export class BoardClient {
   private destroyed = false;
   private stopped = false;
   private rebuilds: number[] = [];
+  /** Refused documents whose own changes are still to be taken out (after the next sync). */
+  private readonly carried: Y.Doc[] = [];
+  /** Own changes taken out of refused documents, waiting to be replayed. */
+  private backlog: { changes: OfflineChange[]; lost: LostEdit[] } = { changes: [], lost: [] };
+  /** What the last replay sent, until the server confirms it (null: no replay under way). */
+  private lastReplay: readonly string[] | null = null;
+  private rounds = 0;
+  /** The refusal that started the current rebuild. */
+  private refusal: { code: number; reason: string } | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly local: {
@@ -468,6 +555,7 @@ export class BoardClient {
 
   /** Disconnects for good and forgets what this client reported. */
   destroy(): void {
+    if (!this.destroyed) this.handBackUnsaved();
     this.destroyed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     if (this.noticeTimer !== null) clearTimeout(this.noticeTimer);
@@ -478,6 +566,28 @@ export class BoardClient {
     this.connection = null;
     this.presence.set([]);
     this.sink.clear();
+  }
+
+  /**
+   * Going away with changes the server has not confirmed (the screen moved to another board, a
+   * draft closed while offline): the notes among them that this person wrote go to "Niet
+   * opgeslagen" rather than vanish with the document.
+   */
+  private handBackUnsaved(): void {
+    if (this.role === 'peek') return;
+    const { changes, lost } = this.backlog;
+    const pending = this.connection?.pendingNotes() ?? [];
+    if (changes.length === 0 && lost.length === 0 && pending.length === 0) return;
+    const { items } = unsavedItems(changes, lost, this.boardId);
+    for (const note of pending) {
+      if (note.authorId === this.actor.id && note.text.trim() !== '') {
+        items.push({ id: `notes/${note.id}`, kind: 'note', text: note.text, boardId: this.boardId, sheetId: note.sheetId, fieldId: note.fieldId, x: note.x, y: note.y, color: note.color });
+      }
+    }
+    if (items.length === 0) return;
+    const store = this.options.store.getState();
+    store.addUnsaved(items);
+    store.showNotice({ tone: 'warning', key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany', vars: { count: items.length } });
   }
 
   /** Whether this client gave up on its document (a draft or peek the server no longer opens). */
@@ -491,14 +601,23 @@ export class BoardClient {
   }
 
   private open(): Connection {
-    return new Connection(this, this.options, this.sink, (code, reason) => this.onClosed(code, reason));
+    return new Connection(this, this.options, this.sink, {
+      closed: (code, reason) => this.onClosed(code, reason),
+      firstSync: (connection) => this.recover(connection),
+      unavailable: () => this.options.store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' }),
+      confirmed: () => {
+        // Everything replayed is stored: the next refusal starts a new episode.
+        this.lastReplay = null;
+        this.rounds = 0;
+      },
+    });
   }
 
   private onClosed(code: number, reason: string): void {
     if (this.destroyed) return;
     const store = this.options.store.getState();
     if (WRITE_REFUSED_CODES.includes(code)) {
-      this.explainRefusal(code, reason);
+      this.refusal = { code, reason };
       this.rebuild();
       return;
     }
@@ -548,13 +667,17 @@ export class BoardClient {
     }, 800);
   }
 
-  /** Throws the local document away and syncs a fresh one from the server. */
+  /**
+   * Syncs a fresh document from the server. The refused one is kept until then: what this
+   * person changed in it is replayed against the fresh one (see recover), never dropped unseen.
+   */
   private rebuild(): void {
     const now = Date.now();
     this.rebuilds = this.rebuilds.filter((t) => now - t < 60_000);
     this.rebuilds.push(now);
     const wait = this.rebuilds.length > MAX_REBUILDS_PER_MINUTE ? 10_000 : 0;
-    this.connection?.dispose();
+    const kept = this.connection?.dispose(this.role !== 'peek') ?? null;
+    if (kept) this.carried.push(kept);
     this.connection = null;
     this.presence.set([]);
     this.local.drag = null;
@@ -565,6 +688,88 @@ export class BoardClient {
     };
     if (wait > 0) this.retryTimer = setTimeout(reopen, wait);
     else reopen();
+  }
+
+  /**
+   * A fresh document synced after a refusal: takes this person's own changes out of the refused
+   * documents, waits until the phase on screen is current, and replays each change on its own,
+   * as far as the rules allow now. What is refused and has text goes to "Niet opgeslagen".
+   */
+  private recover(connection: Connection): void {
+    const collections = this.role === 'board' ? BOARD_COLLECTIONS : ['notes'];
+    for (const old of this.carried.splice(0)) {
+      try {
+        const found = offlineChanges(old, connection.doc, collections);
+        this.backlog.changes.push(...found.changes);
+        this.backlog.lost.push(...found.lost);
+      } finally {
+        old.destroy();
+      }
+    }
+    const refusal = this.refusal;
+    this.refusal = null;
+    if (this.backlog.changes.length === 0 && this.backlog.lost.length === 0) {
+      this.lastReplay = null;
+      if (refusal) this.explainRefusal(refusal.code, refusal.reason);
+      return;
+    }
+    void this.sessionCurrent().then(() => {
+      if (this.destroyed || this.connection !== connection) return; // replayed on the next fresh document
+      this.replayBacklog(connection);
+    });
+  }
+
+  /** Resolves once the session document is in sync (bounded: the server judges anyway). */
+  private sessionCurrent(): Promise<void> {
+    const store = this.options.store;
+    if (store.getState().sessionLive) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      };
+      const timer = setTimeout(done, SESSION_WAIT_MS);
+      const stop = store.subscribe((s) => {
+        if (s.sessionLive) done();
+      });
+    });
+  }
+
+  private replayBacklog(connection: Connection): void {
+    const { changes, lost } = this.backlog;
+    this.backlog = { changes: [], lost: [] };
+    if (this.lastReplay !== null) this.rounds++;
+    const store = this.options.store.getState();
+    const ctx = this.replayContext();
+    // Bounded: every round after a refused replay drops at least the refused change; past this
+    // many rounds, everything left is handed back rather than tried again.
+    const outcome = this.rounds > MAX_REPLAY_ROUNDS ? { sent: [], refused: changes } : replay(connection.doc, changes, ctx, REPLAY_ORIGIN, this.lastReplay);
+    this.lastReplay = outcome.sent.length > 0 ? outcome.sent : null;
+    const sentNotes = outcome.sent.filter((key) => key.startsWith('notes/')).map((key) => key.slice('notes/'.length));
+    if (outcome.sent.length > 0) connection.confirm(sentNotes);
+    const { items, dropped } = unsavedItems(outcome.refused, lost, this.boardId);
+    if (items.length > 0) {
+      store.addUnsaved(items);
+      store.showNotice({ tone: 'warning', key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany', vars: { count: items.length } });
+    } else if (dropped > 0) {
+      store.showNotice({ tone: 'info', key: dropped === 1 ? 'notice.droppedOne' : 'notice.droppedMany', vars: { count: dropped, kept: outcome.sent.length } });
+    } else if (outcome.sent.length > 0) {
+      store.showNotice({ tone: 'info', key: 'notice.replayed', vars: { count: outcome.sent.length } });
+    }
+  }
+
+  /** The situation the rules judge a replay in: this document, this person, the workshop now. */
+  private replayContext(): ReplayContext {
+    const s = this.options.store.getState();
+    return {
+      actor: this.actor,
+      boardId: this.role === 'board' ? this.boardId : (this.options.ownerId ?? this.actor.id),
+      kind: this.role === 'board' ? 'board' : 'draft',
+      state: selectWorkshopState(s),
+      membership: selectMembership(s),
+      dotsPerPerson: s.settings?.dotsPerPerson ?? s.session?.workshop.dotsPerPerson ?? 0,
+    };
   }
 
   /** The current document (replaced after a refused write; do not keep it). */

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
+import { latestToken } from '../api/sessions';
+import { authOptions } from './authSocket';
 
 /**
  * A read-only connection to one document: the facilitator's overview thumbnails and the plenary
@@ -47,9 +49,8 @@ export class ReadOnlyConnection {
     private readonly onStatus: (status: ReadStatus) => void,
   ) {
     this.provider = new WebsocketProvider(options.wsBase, `${options.workshopId}/${options.docKey}`, this.doc, {
-      params: { token: options.token },
+      ...authOptions(() => latestToken(options.token), options.WebSocketPolyfill),
       disableBc: true,
-      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     // No presence: glancing at a board should not put you on it.
     this.provider.awareness.setLocalState(null);

@@ -21,6 +21,8 @@ import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import type { AppStore } from '../store';
+import { currentToken } from '../api/sessions';
+import { authOptions } from './authSocket';
 
 /**
  * The live connection to the workshop's session document: the phase, the timer, the subgroups
@@ -50,10 +52,13 @@ class SessionConnection {
   readonly provider: WebsocketProvider;
   private readonly stop: () => void;
 
+  private readonly store: AppStore;
+
   constructor(options: SessionClientOptions, onClosed: (code: number, reason: string) => void) {
     const { session, store } = options;
+    this.store = store;
     this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SESSION_DOC}`, this.doc, {
-      params: { token: session.token },
+      ...authOptions(() => currentToken(session)),
       disableBc: true,
     });
     // Presence on the session document tells the facilitator who is online, whatever board they view.
@@ -80,6 +85,13 @@ class SessionConnection {
       if (!state) return;
       synced = true;
       publish();
+      store.getState().setSessionLive(true);
+    });
+    this.provider.on('status', ({ status }) => {
+      if (status !== 'connected') store.getState().setSessionLive(false);
+    });
+    this.provider.on('connection-close', (event) => {
+      if (event?.code === CLOSE.unavailable) store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
     });
     const publish = () => {
       if (!synced) return;
@@ -97,6 +109,7 @@ class SessionConnection {
 
   dispose(): void {
     this.stop();
+    this.store.getState().setSessionLive(false);
     this.provider.destroy();
     this.doc.destroy();
   }

@@ -23,6 +23,7 @@ import { InfoDialog } from './InfoDialog';
 import { ListView } from './ListView';
 import { LiveRegion } from './LiveRegion';
 import { NoticeBar } from './NoticeBar';
+import { UnsavedNotes } from './UnsavedNotes';
 import { PhaseBanner } from './PhaseBanner';
 import { PresenterControls } from './PresenterControls';
 import { Toolbar } from './Toolbar';
@@ -191,6 +192,7 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
       </div>
       <div className="board-body">
         <NoticeBar />
+        <UnsavedNotes />
         {view === 'board' ? (
           <main id="main" className="board-main" role="tabpanel" aria-labelledby={`sheet-tab-${sheetId}`} tabIndex={-1}>
             {listView ? <ListView /> : <BoardCanvas />}

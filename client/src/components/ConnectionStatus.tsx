@@ -18,8 +18,9 @@ export function ConnectionStatus() {
         : connection === 'reconnecting'
           ? t('status.reconnecting')
           : t('status.connecting');
+  // Shown until the server confirmed it stored them, also while connected (e.g. its disk is full).
   const pending =
-    unsynced > 0 && connection !== 'connected'
+    unsynced > 0
       ? unsynced === 1
         ? t('status.unsyncedOne')
         : t('status.unsyncedMany', { count: unsynced })

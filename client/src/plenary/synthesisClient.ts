@@ -8,6 +8,8 @@ import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import type { Locale } from '@dmc/shared/template/types';
 import { newNoteId } from '../collab/boardClient';
 import type { AppStore } from '../store';
+import { currentToken } from '../api/sessions';
+import { authOptions } from '../collab/authSocket';
 import { directAction } from './actionTable';
 
 /**
@@ -37,8 +39,12 @@ class SynthesisConnection {
   constructor(options: SynthesisClientOptions, onClosed: (code: number, reason: string) => void) {
     const { session, store } = options;
     this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SYNTHESIS_DOC}`, this.doc, {
-      params: { token: session.token },
+      ...authOptions(() => currentToken(session)),
       disableBc: true,
+    });
+    this.provider.on('connection-close', (event) => {
+      // Retryable: the provider sends the change again after reconnecting.
+      if (event?.code === CLOSE.unavailable) store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
     });
     // Presence lives on the board; this document carries none.
     this.provider.awareness.setLocalState(null);

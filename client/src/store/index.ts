@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createBoardSlice } from './boardSlice';
 import { createPlenarySlice } from './plenarySlice';
+import { createRecoverySlice } from './recoverySlice';
 import { createSessionSlice } from './sessionSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
@@ -18,6 +19,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createUiSlice(...args),
   ...createWorkshopSlice(...args),
   ...createPlenarySlice(...args),
+  ...createRecoverySlice(...args),
 }));
 
 /** The store's imperative API, for code outside React (collab, actions). */
