@@ -34,7 +34,8 @@ export function loadSession(workshopId: string): SessionResponse | null {
 
 /** Stores a session under its workshop. Only the fields of SessionResponse are kept. */
 export function saveSession(session: SessionResponse): void {
-  const { token, participant, workshop } = session;
+  const { participant, workshop } = session;
+  const token = latestToken(session.token);
   try {
     localStorage.setItem(PREFIX + workshop.id, JSON.stringify({ token, participant, workshop }));
   } catch {

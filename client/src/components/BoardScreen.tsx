@@ -24,6 +24,7 @@ import { ListView } from './ListView';
 import { LiveRegion } from './LiveRegion';
 import { NoticeBar } from './NoticeBar';
 import { UnsavedNotes } from './UnsavedNotes';
+import { useTokenRenewal } from '../api/tokenRenewal';
 import { PhaseBanner } from './PhaseBanner';
 import { PresenterControls } from './PresenterControls';
 import { Toolbar } from './Toolbar';
@@ -49,6 +50,7 @@ const PlenaryMain = lazy(() => import('../plenary/PlenaryMain'));
  * (see plenary/view.ts); the synthesis document is connected while those views are offered.
  */
 export function BoardScreen({ session }: { session: SessionResponse }) {
+  useTokenRenewal(session, endExpiredSession);
   const [sessionClient, setSessionClient] = useState<SessionClient | null>(null);
 
   useEffect(() => {
@@ -232,6 +234,11 @@ function LoadFailed() {
       </button>
     </div>
   );
+}
+
+/** The token is no longer accepted: the page asks the person to join again (or use their facilitator link). */
+function endExpiredSession(): void {
+  useAppStore.getState().setBoardEnd('unauthorized');
 }
 
 /** Before the phase is known, or while a participant waits to be placed in a subgroup. */

@@ -2,6 +2,7 @@ import type { TextExportFormat } from '@dmc/shared/domain/export/files';
 import type { Locale } from '@dmc/shared/template/types';
 import { ApiError } from '../api/http';
 import { apiErrorOf } from './exchangeApi';
+import { latestToken } from '../api/sessions';
 
 /**
  * Downloads: the files the server makes (GET /api/workshops/:id/export/<format>, facilitator
@@ -68,7 +69,7 @@ export interface DownloadedFile {
 export async function fetchExport(token: string, workshopId: string, format: ServerExportFormat, locale: Locale, signal?: AbortSignal): Promise<DownloadedFile> {
   let response: Response;
   try {
-    response = await fetch(exportPath(workshopId, format, locale), { headers: { authorization: `Bearer ${token}` }, credentials: 'same-origin', cache: 'no-store', ...(signal ? { signal } : {}) });
+    response = await fetch(exportPath(workshopId, format, locale), { headers: { authorization: `Bearer ${latestToken(token)}` }, credentials: 'same-origin', cache: 'no-store', ...(signal ? { signal } : {}) });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', (error as Error).message);

@@ -1,7 +1,7 @@
 import type { TableRole } from '@dmc/shared/domain/roles';
 import type { ErrorResponse, ParticipantSummary, UpdateWorkshopRequest, WorkshopSummary } from '@dmc/shared/protocol/api';
 import { ApiError, deleteWorkshop, removeParticipant, renameParticipant, setWorkshopClosed, updateWorkshop } from '../api/http';
-import { dropSession, saveSession } from '../api/sessions';
+import { dropSession, latestToken, saveSession } from '../api/sessions';
 import type { AppStore } from '../store';
 
 /**
@@ -73,7 +73,7 @@ async function patchParticipantRole(token: string, workshopId: string, participa
   try {
     response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`, {
       method: 'PATCH',
-      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${latestToken(token)}` },
       body: JSON.stringify({ tableRole }),
       credentials: 'same-origin',
     });
