@@ -52,7 +52,7 @@ describe('authenticatedSocket', () => {
 
   beforeAll(async () => {
     wire = await wireServer();
-    Base = ((await import(/* @vite-ignore */ 'ws')) as { default: typeof WebSocket }).default;
+    Base = ((await import(/* @vite-ignore */ 'ws')) as unknown as { default: typeof WebSocket }).default;
   });
 
   afterAll(async () => {

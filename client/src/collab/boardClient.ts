@@ -43,9 +43,10 @@ import { selectMembership, selectWorkshopState } from '../workshop/state';
  * The live connection to one board document — or to a private draft (silent writing). Owns the
  * Y.Doc, the websocket provider and the undo manager; bridges notes, the discussion collections,
  * presence and connection state into the store; and is the only way the interface changes the
- * document (through the typed mutations of shared/doc). When the server refuses a write, the
- * local document is thrown away and a fresh one is synced, so this client never keeps state the
- * server does not have.
+ * document (through the typed mutations of shared/doc). When the server refuses a write, a
+ * fresh document is synced and this person's own unsynced changes are replayed on it one by
+ * one, as far as the rules allow now (offlineReplay); what is refused and has text is shown
+ * under "Niet opgeslagen", so nothing typed vanishes unseen.
  */
 
 /** What a new note needs; the rest (id, author, time, stacking) is filled in here. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, BOARD_COLLECTIONS, deleteNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import { readMarks, setMark } from '@dmc/shared/doc/discussion';
+import { putAction, SYNTHESIS_COLLECTIONS } from '@dmc/shared/doc/synthesis';
+import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
 import type { WorkshopState } from '@dmc/shared/domain/permissions';
 import { offlineChanges } from './offlineChanges';
@@ -153,5 +155,19 @@ describe('offlineChanges: my own changes the server does not have', () => {
     const round2 = replay(second, offlineChanges(first, second, BOARD_COLLECTIONS).changes, ctx('open'), LOCAL_ORIGIN, round1.sent);
     expect(round2.refused.map((c) => c.id)).toEqual(['b']);
     expect(round2.sent).toEqual(['notes/c']);
+  });
+
+  it('gives back an action typed offline in the synthesis once the plenary may no longer edit', () => {
+    const { client, syncClient, fresh } = offlinePair();
+    syncClient();
+    const now = 1_700_000_000_000;
+    putAction(client, { id: 'act1', what: 'Privacyreglement opstellen', who: '', whoParticipantId: null, when: '', status: 'open', sourceKind: 'direct', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, createdBy: 'anna', createdAt: now, updatedAt: now });
+    const doc = fresh();
+    const actor = { id: 'anna', role: 'participant' as const };
+    const allowedWhile = (mayEdit: boolean) => (_doc: Y.Doc, change: Parameters<typeof checkSynthesisChanges>[1][number]) => checkSynthesisChanges(actor, [change], mayEdit) === null;
+    const changes = offlineChanges(client, doc, SYNTHESIS_COLLECTIONS).changes;
+    expect(replay(fresh(), changes, allowedWhile(true), LOCAL_ORIGIN, null).sent).toEqual(['actions/act1']);
+    const outcome = replay(doc, changes, allowedWhile(false), LOCAL_ORIGIN, null);
+    expect(unsavedItems(outcome.refused, [], 'plenary').items.map((i) => [i.kind, i.text])).toEqual([['action', 'Privacyreglement opstellen']]);
   });
 });

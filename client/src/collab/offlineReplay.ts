@@ -12,7 +12,8 @@ import { applyChange, asOfNow, changeKey, type LostEdit, type OfflineChange } fr
 
 /**
  * Replaying own offline changes one at a time, each checked first with the rules the server
- * uses (checkBoardChanges with the rights of boardRights / mayWriteDraft). What the rules refuse
+ * uses (checkBoardChanges with the rights of boardRights / mayWriteDraft, or any other check
+ * for other documents). What the rules refuse
  * is not sent; what has text goes back to its author as "not saved" (see unsavedItems).
  */
 
@@ -69,7 +70,8 @@ export interface ReplayOutcome {
  * round sent: after a refusal of a replay, the first of those still missing on the server is the
  * refused one and is not sent again (so every round drops at least one change and it ends).
  */
-export function replay(doc: Y.Doc, changes: readonly OfflineChange[], ctx: ReplayContext, origin: unknown, previous: readonly string[] | null): ReplayOutcome {
+export function replay(doc: Y.Doc, changes: readonly OfflineChange[], ctx: ReplayContext | ((doc: Y.Doc, change: OfflineChange) => boolean), origin: unknown, previous: readonly string[] | null): ReplayOutcome {
+  const allowed = typeof ctx === 'function' ? ctx : (d: Y.Doc, c: OfflineChange) => mayReplay(d, c, ctx);
   let skip: string | null = null;
   if (previous !== null && changes.length > 0) {
     const sentBefore = new Set(previous);
@@ -90,7 +92,7 @@ export function replay(doc: Y.Doc, changes: readonly OfflineChange[], ctx: Repla
       if (original.type !== 'remove' && !recordExists(doc, original)) refused.push(original);
       continue;
     }
-    if (!mayReplay(doc, change, ctx)) {
+    if (!allowed(doc, change)) {
       refused.push(original);
       continue;
     }
@@ -107,7 +109,7 @@ function recordExists(doc: Y.Doc, change: OfflineChange): boolean {
 export interface UnsavedItem {
   /** Unique in the list. */
   readonly id: string;
-  readonly kind: 'note' | 'deferral' | 'formulation';
+  readonly kind: 'note' | 'deferral' | 'formulation' | 'action';
   readonly text: string;
   /** Where it was meant to go (notes: to place it again in the same spot when that is allowed). */
   readonly boardId: string;
@@ -143,7 +145,7 @@ export function unsavedItems(refused: readonly OfflineChange[], lost: readonly L
   return { items, dropped };
 }
 
-const TEXT_KEYS: readonly string[] = ['text', 'question', 'findOut', 'askWhom'];
+const TEXT_KEYS: readonly string[] = ['text', 'question', 'findOut', 'askWhom', 'what'];
 
 function itemOf(collection: string, id: string, record: PlainRecord, boardId: string): UnsavedItem | null {
   const str = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : null);
@@ -157,7 +159,11 @@ function itemOf(collection: string, id: string, record: PlainRecord, boardId: st
     const text = [str('question'), str('findOut'), str('askWhom')].filter((part): part is string => !!part).join(' — ');
     return text ? { ...base, kind: 'deferral', text, x: null, y: null, color: null } : null;
   }
-  if (collection === 'formulations') {
+  if (collection === 'actions') {
+    const text = str('what');
+    return text ? { ...base, kind: 'action', text, x: null, y: null, color: null } : null;
+  }
+  if (collection === 'formulations' || collection === 'plenaryFormulations') {
     const text = str('text');
     return text ? { ...base, kind: 'formulation', text, x: null, y: null, color: null } : null;
   }

@@ -1,22 +1,28 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { observeSynthesis, putAction, putCluster, readActions, readClusters, readPlenaryFormulations, removeAction, removeCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
+import { SYNTHESIS_COLLECTIONS, observeSynthesis, putAction, putCluster, readActions, readClusters, readPlenaryFormulations, removeAction, removeCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
 import { actionFromCard, type ActionItem, type CardSource } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
-import { SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
+import { PLENARY_BOARD, SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
+import { boardRights } from '@dmc/shared/domain/permissions';
+import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import type { Locale } from '@dmc/shared/template/types';
 import { newNoteId } from '../collab/boardClient';
 import type { AppStore } from '../store';
 import { currentToken } from '../api/sessions';
 import { authOptions } from '../collab/authSocket';
+import { offlineChanges, type OfflineChange } from '../collab/offlineChanges';
+import { replay, unsavedItems } from '../collab/offlineReplay';
+import { selectMembership, selectWorkshopState } from '../workshop/state';
 import { directAction } from './actionTable';
 
 /**
  * The live connection to the workshop's synthesis document: the clusters the plenary confirmed,
  * its compromise wording per field and the action list. Bridges them into the store (plenary
  * slice) and is the only way the plenary views change them, always in this person's own name.
- * A refused write throws the local copy away and syncs a fresh one, as the board client does.
+ * A refused write syncs a fresh copy and replays this person's own changes on it one by one, as
+ * far as the rules allow, as the board client does; refused texts go to "Niet opgeslagen".
  */
 
 /** Options for a synthesis client. */
@@ -29,6 +35,8 @@ export interface SynthesisClientOptions {
 
 /** Rebuilding after refusals more often than this within a minute means something is stuck. */
 const MAX_REBUILDS_PER_MINUTE = 4;
+/** A refusal within this long after a replay is taken to be about the replay. */
+const REPLAY_MEMORY_MS = 30_000;
 
 /** One Y.Doc with its provider; replaced after a refused write. */
 class SynthesisConnection {
@@ -36,7 +44,7 @@ class SynthesisConnection {
   readonly provider: WebsocketProvider;
   private readonly stop: () => void;
 
-  constructor(options: SynthesisClientOptions, onClosed: (code: number, reason: string) => void) {
+  constructor(options: SynthesisClientOptions, onClosed: (code: number, reason: string) => void, onFirstSync: (connection: SynthesisConnection) => void = () => undefined) {
     const { session, store } = options;
     this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SYNTHESIS_DOC}`, this.doc, {
       ...authOptions(() => currentToken(session)),
@@ -55,6 +63,7 @@ class SynthesisConnection {
     };
     this.provider.on('sync', (isSynced) => {
       if (!isSynced) return;
+      if (!synced) onFirstSync(this);
       synced = true;
       store.getState().setSynthesisStatus('live');
       publish();
@@ -66,10 +75,13 @@ class SynthesisConnection {
     this.stop = observeSynthesis(this.doc, publish);
   }
 
-  dispose(): void {
+  /** Stops and frees the document; with `keepDoc`, the document is handed back instead. */
+  dispose(keepDoc = false): Y.Doc | null {
     this.stop();
     this.provider.destroy();
+    if (keepDoc) return this.doc;
     this.doc.destroy();
+    return null;
   }
 }
 
@@ -79,6 +91,11 @@ export class SynthesisClient {
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private rebuilds: number[] = [];
+  /** Refused copies whose own changes are taken out after the next sync. */
+  private readonly carried: Y.Doc[] = [];
+  private backlog: OfflineChange[] = [];
+  private lastReplay: { sent: readonly string[]; at: number } | null = null;
+  private refusal: { code: number; reason: string } | null = null;
   /** This person's id: every record is written in their own name. */
   readonly me: string;
 
@@ -90,7 +107,7 @@ export class SynthesisClient {
   start(): void {
     if (this.destroyed || this.connection) return;
     this.options.store.getState().setSynthesisStatus('connecting');
-    this.connection = new SynthesisConnection(this.options, (code, reason) => this.onClosed(code, reason));
+    this.connection = this.open();
   }
 
   /** Disconnects for good and forgets what it reported. */
@@ -111,23 +128,65 @@ export class SynthesisClient {
       return;
     }
     let wait = 3000;
-    if (WRITE_REFUSED_CODES.includes(code)) {
-      const why = code === CLOSE.forbidden ? 'notice.refused.forbidden' : code === CLOSE.limit ? 'notice.refused.limit' : 'notice.refused.malformed';
-      // Right after a phase change a refusal is the phase's doing, not an error of this person.
-      if (Date.now() - store.phaseChangedAt < 8000) store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
-      else store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: reason });
+    const refused = WRITE_REFUSED_CODES.includes(code);
+    if (refused) {
+      this.refusal = { code, reason };
       const now = Date.now();
       this.rebuilds = [...this.rebuilds.filter((t) => now - t < 60_000), now];
       wait = this.rebuilds.length > MAX_REBUILDS_PER_MINUTE ? 10_000 : 0;
     }
-    // Start over from the server's state: nothing the server refused stays on this screen.
-    this.connection?.dispose();
+    // Start over from the server's state; my own changes in the refused copy are replayed one by
+    // one once the fresh copy synced (see recover), so nothing typed vanishes unseen.
+    const kept = this.connection?.dispose(refused) ?? null;
+    if (kept) this.carried.push(kept);
     this.connection = null;
     store.setSynthesisStatus('connecting');
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (!this.destroyed) this.connection = new SynthesisConnection(this.options, (c, r) => this.onClosed(c, r));
+      if (!this.destroyed) this.connection = this.open();
     }, wait);
+  }
+
+  private open(): SynthesisConnection {
+    return new SynthesisConnection(this.options, (c, r) => this.onClosed(c, r), (connection) => this.recover(connection));
+  }
+
+  /** As the board client does: take my own changes out of refused copies and replay what the rules allow now. */
+  private recover(connection: SynthesisConnection): void {
+    for (const old of this.carried.splice(0)) {
+      try {
+        this.backlog.push(...offlineChanges(old, connection.doc, SYNTHESIS_COLLECTIONS).changes);
+      } finally {
+        old.destroy();
+      }
+    }
+    const refusal = this.refusal;
+    this.refusal = null;
+    const store = this.options.store.getState();
+    if (this.backlog.length === 0) {
+      if (!refusal) return;
+      const why = refusal.code === CLOSE.forbidden ? 'notice.refused.forbidden' : refusal.code === CLOSE.limit ? 'notice.refused.limit' : 'notice.refused.malformed';
+      // Right after a phase change a refusal is the phase's doing, not an error of this person.
+      if (Date.now() - store.phaseChangedAt < 8000) store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
+      else store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: refusal.reason });
+      return;
+    }
+    const changes = this.backlog.splice(0);
+    // A refusal soon after a replay: the first replayed change still missing is the refused one.
+    const previous = this.lastReplay && Date.now() - this.lastReplay.at < REPLAY_MEMORY_MS ? this.lastReplay.sent : null;
+    const s = this.options.store.getState();
+    const state = selectWorkshopState(s);
+    const actor = { id: this.me, role: this.options.session.participant.role };
+    const mayEdit = state !== null && !state.closed && boardRights(actor, { kind: 'plenary' }, state, selectMembership(s)).permissions.has('plenary-edit');
+    const outcome = replay(connection.doc, changes, (_doc, change) => state === null || checkSynthesisChanges(actor, [change], mayEdit) === null, undefined, previous);
+    this.lastReplay = outcome.sent.length > 0 ? { sent: outcome.sent, at: Date.now() } : null;
+    const { items } = unsavedItems(outcome.refused, [], PLENARY_BOARD);
+    if (items.length > 0) {
+      store.addUnsaved(items);
+      store.showNotice({ tone: 'warning', key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany', vars: { count: items.length } });
+    } else if (outcome.sent.length > 0) {
+      store.showNotice({ tone: 'info', key: 'notice.replayed', vars: { count: outcome.sent.length } });
+    }
   }
 
   /** The current document (replaced after a refusal; do not keep it). */
