@@ -558,6 +558,7 @@ export class BoardClient {
   destroy(): void {
     if (!this.destroyed) this.handBackUnsaved();
     this.destroyed = true;
+    for (const old of this.carried.splice(0)) old.destroy();
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     if (this.noticeTimer !== null) clearTimeout(this.noticeTimer);
     this.sendCursor.cancel();
