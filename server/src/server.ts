@@ -6,7 +6,9 @@ import { Collab, DEFAULT_COLLAB_OPTIONS } from './collab/collab';
 import { createUpgradeHandler } from './collab/upgrade';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import type { ServerConfig } from './config';
-import { FileDocumentStore, FileWorkshopStore } from './persistence/fileStore';
+import { FileDocumentStore, FileWorkshopStore, sweepTemporaryFiles } from './persistence/fileStore';
+import { lockDataDir } from './persistence/dataDirLock';
+import type { DocumentStore, WorkshopStore } from './persistence/types';
 import { WorkshopService } from './workshops';
 import { Workflow } from './workflow';
 import { Exchange } from './exchange';
@@ -22,11 +24,33 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Storage adapters to compose the server with instead of the embedded file store (tests, scale-out). */
+export interface ServerStores {
+  /** Wraps or replaces the document store built on the data directory. */
+  readonly documents?: (embedded: DocumentStore) => DocumentStore;
+  /** Wraps or replaces the workshop store built on the data directory. */
+  readonly workshops?: (embedded: WorkshopStore) => WorkshopStore;
+}
+
 /** Composes storage, workshops, collab and HTTP, and starts listening. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, stores: ServerStores = {}): Promise<RunningServer> {
+  // One process per data directory; refused before anything in it is read or written.
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await compose(config, stores, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function compose(config: ServerConfig, stores: ServerStores, releaseLock: () => void): Promise<RunningServer> {
+  sweepTemporaryFiles(config.dataDir);
   const tokens = new TokenSigner(loadTokenSecret(config.dataDir, config.tokenSecret));
-  const documents = new FileDocumentStore(config.dataDir, config.durability);
-  const workshops = new WorkshopService(new FileWorkshopStore(config.dataDir), documents, tokens, config.workshopTtlDays);
+  const embeddedDocuments = new FileDocumentStore(config.dataDir, config.durability);
+  const documents = stores.documents?.(embeddedDocuments) ?? embeddedDocuments;
+  const embeddedWorkshops = new FileWorkshopStore(config.dataDir);
+  const workshops = new WorkshopService(stores.workshops?.(embeddedWorkshops) ?? embeddedWorkshops, documents, tokens, config.workshopTtlDays);
   await workshops.warm();
   const collab = new Collab(documents, { ...DEFAULT_COLLAB_OPTIONS, idleUnloadMs: config.idleUnloadMs, compactAfterRecords: config.compactAfterRecords });
   const workflow = new Workflow(collab, workshops);
@@ -62,11 +86,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     workflow,
     close() {
       closing ??= (async () => {
-        clearInterval(sweeper);
-        await collab.shutdown();
-        upgrade.close();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        try {
+          clearInterval(sweeper);
+          await collab.shutdown();
+          upgrade.close();
+          server.closeAllConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+        } finally {
+          releaseLock();
+        }
       })();
       return closing;
     },

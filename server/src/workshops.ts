@@ -13,6 +13,7 @@ import { DEFAULT_READING_LIST } from '@dmc/shared/protocol/api';
 import { hashSecret, newFacilitatorSecret, newId, newJoinCode, secretMatches } from './auth/secrets';
 import type { TokenClaims, TokenSigner } from './auth/tokens';
 import { HttpError } from './httpError';
+import { StorageUnavailableError, isStorageFailure } from './persistence/storageErrors';
 import type { DocumentStore, StoredParticipant, StoredWorkshop, WorkshopStore } from './persistence/types';
 
 /** What a new workshop is created with. */
@@ -323,7 +324,13 @@ export class WorkshopService {
   }
 
   private async save(workshop: StoredWorkshop, notify = true): Promise<void> {
-    await this.workshops.save(workshop);
+    try {
+      await this.workshops.save(workshop);
+    } catch (error) {
+      // Disk full or storage down: nothing was saved; the request answers 503 and may be retried.
+      if (isStorageFailure(error) && !(error instanceof StorageUnavailableError)) throw new StorageUnavailableError('saving the workshop', error);
+      throw error;
+    }
     this.cache.set(workshop.id, workshop);
     if (notify) await this.events.changed(workshop);
   }

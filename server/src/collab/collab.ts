@@ -135,15 +135,21 @@ export class Collab {
     this.cancelUnload(room.name);
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.name);
-      if (!this.idle(room) || this.loaded.get(room.name) !== room) return;
-      this.unload(room);
-      const session = this.loadedRoom(room.workshopId, SESSION_DOC);
-      if (session) this.scheduleUnload(session);
+      try {
+        if (!this.idle(room) || this.loaded.get(room.name) !== room) return;
+        this.unload(room);
+        const session = this.loadedRoom(room.workshopId, SESSION_DOC);
+        if (session) this.scheduleUnload(session);
+      } catch (error) {
+        // A timer must never take the process down; the room's log stays valid as it is.
+        console.error(`[collab] unloading ${room.name} failed:`, error);
+      }
     }, this.options.idleUnloadMs);
     timer.unref();
     this.idleTimers.set(room.name, timer);
   }
 
+  /** Forgets a room and writes it compacted; a failed compaction is logged by the room, never thrown. */
   private unload(room: Room): void {
     this.cancelUnload(room.name);
     this.rooms.delete(room.name);
@@ -155,7 +161,9 @@ export class Collab {
   async closeWorkshop(workshopId: string, code: number, reason: string): Promise<void> {
     for (const [name, pending] of [...this.rooms]) {
       if (!name.startsWith(`${workshopId}/`)) continue;
-      const room = await pending;
+      // A document that failed to load has nothing to close.
+      const room = await pending.catch(() => undefined);
+      if (!room) continue;
       room.closeAll(code, reason);
       this.unload(room);
     }
@@ -181,7 +189,11 @@ export class Collab {
     this.loaded.clear();
     for (const result of rooms) {
       if (result.status !== 'fulfilled') continue;
-      result.value.closeAll(CLOSE.restarting, 'server restarting');
+      try {
+        result.value.closeAll(CLOSE.restarting, 'server restarting');
+      } catch (error) {
+        console.error(`[collab] closing ${result.value.name} failed:`, error);
+      }
       result.value.destroy();
     }
   }

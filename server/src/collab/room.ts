@@ -3,14 +3,17 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import { captureChanges, type RecordChange } from '@dmc/shared/doc/records';
 import type { Actor, Refusal } from '@dmc/shared/domain/actor';
+import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
+import { StorageUnavailableError, errorCode } from '../persistence/storageErrors';
 import type { DocumentLog } from '../persistence/types';
 
 /**
  * A room is one loaded document with the connections editing it. It keeps two replicas: the
- * document itself, and a shadow on which every incoming update is tried first. Only an update
- * whose effect the policy allows is applied to the document, stored and relayed; a refused one
- * never touches them, and the shadow is rebuilt from the document.
+ * document itself, and a shadow on which every change is made first — an incoming update, or a
+ * change by the server itself. Only a change the policy allows is stored, and only once it is
+ * stored is it applied to the document and relayed: a refused or unstorable change never touches
+ * the document, and the shadow is rebuilt from it. Memory therefore never holds more than disk.
  */
 
 /** The person behind a connection, as the server established it. */
@@ -58,7 +61,13 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   /** Connections, each with the awareness client ids it announced. */
   readonly peers = new Map<RoomPeer, Set<number>>();
+  /** The Yjs client id the server's own changes are made under (reveal, import, mirrored settings). */
+  readonly serverClientId: number;
   private destroyed = false;
+  /** Set while the last append failed, so a full disk is logged once, not per message. */
+  private storageFailing = false;
+  /** After a failed compaction, the appended-record count at which to try again. */
+  private compactRetryAt = 0;
 
   constructor(
     readonly workshopId: string,
@@ -67,16 +76,21 @@ export class Room {
     private readonly log: DocumentLog,
     private readonly options: RoomOptions,
   ) {
+    this.serverClientId = this.shadow.clientID;
+    if (this.doc.clientID === this.serverClientId) this.doc.clientID = (this.serverClientId + 1) >>> 0;
     if (log.updates.length > 0) {
       this.doc.transact(() => {
         for (const update of log.updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN);
       }, STORAGE_ORIGIN);
-      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+      if (log.damaged) repairLostChanges(this.doc, this.name);
+      this.rebuildShadow();
     }
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    // What was recovered from a damaged log is written back as one clean record right away.
+    if (log.damaged) this.compact();
   }
 
   /** The document name as clients know it. */
@@ -84,16 +98,12 @@ export class Room {
     return `${this.workshopId}/${this.docKey}`;
   }
 
+  /** Relays what was applied to the document; `commit` stored it before applying it. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
-    // Stored before it is relayed: nothing anyone has seen can be lost by a crash.
-    this.log.append(update);
     const message = encodeSync(SYNC.update, update);
     for (const peer of this.peers.keys()) {
       if (peer !== origin && this.policy.mayRead(peer.actor)) peer.send(message);
-    }
-    if (this.log.appendedRecords >= this.options.compactAfterRecords || this.log.appendedBytes >= this.options.compactAfterBytes) {
-      this.compact();
     }
   };
 
@@ -138,13 +148,18 @@ export class Room {
   }
 
   /**
-   * Tries an incoming update on the shadow, asks the policy, and applies it for real only when
-   * allowed. Returns the rejection, or null when applied.
+   * Tries an incoming update on the shadow, asks the policy, and when allowed stores it, then
+   * applies and relays it. Returns the rejection, or null when applied — or when it could not be
+   * stored: then the room already closed the peer with CLOSE.unavailable (the client keeps its
+   * change and sends it again after reconnecting).
    */
   receiveUpdate(peer: RoomPeer, update: Uint8Array): UpdateRejection | null {
     let result;
+    let effect = null as Uint8Array | null;
     try {
-      result = captureChanges(this.shadow, this.policy.collections, () => Y.applyUpdate(this.shadow, update, peer));
+      result = captureChanges(this.shadow, this.policy.collections, () => {
+        effect = updateMadeBy(this.shadow, () => Y.applyUpdate(this.shadow, update, peer));
+      });
     } catch (error) {
       this.rebuildShadow();
       return { code: 'invalid', reason: `undecodable update: ${(error as Error).message}`, malformed: true };
@@ -160,7 +175,15 @@ export class Room {
         return refusal;
       }
     }
-    Y.applyUpdate(this.doc, update, peer);
+    if (effect !== null) {
+      try {
+        this.commit(effect, peer);
+      } catch (error) {
+        if (!(error instanceof StorageUnavailableError)) throw error;
+        peer.close(CLOSE.unavailable, 'the server cannot store changes right now; yours is kept and sent again');
+        return null;
+      }
+    }
     if (result.changes.length > 0) this.policy.afterApply?.(peer.actor, result.changes, this.doc);
     return null;
   }
@@ -187,22 +210,67 @@ export class Room {
     if (states.size > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
   }
 
-  /** Makes a server-side change (reveal, import) that is stored and relayed like any other. */
+  /**
+   * Makes a server-side change (reveal, import, mirrored settings): made on the shadow, stored,
+   * then applied and relayed like any other. Throws StorageUnavailableError (and changes
+   * nothing) when it cannot be stored.
+   */
   transactAsServer(change: (doc: Y.Doc) => void, origin: unknown): void {
-    this.doc.transact(() => change(this.doc), origin);
-    this.rebuildShadow();
+    if (this.destroyed) throw new Error(`room ${this.name} is closed`);
+    let effect: Uint8Array | null;
+    try {
+      effect = updateMadeBy(this.shadow, () => this.shadow.transact(() => change(this.shadow), origin));
+    } catch (error) {
+      this.rebuildShadow();
+      throw error;
+    }
+    if (effect !== null) this.commit(effect, origin);
   }
 
-  /** Merges the stored log into one record. */
-  compact(): void {
-    if (this.destroyed) return;
-    this.log.compact(Y.encodeStateAsUpdate(this.doc));
+  /**
+   * Stores an update (already applied to the shadow), and only when that worked applies it to the
+   * document, which relays it. On failure the shadow is rebuilt from the document, so memory stays
+   * exactly what is on disk, and StorageUnavailableError is thrown; the next append may work.
+   */
+  private commit(update: Uint8Array, origin: unknown): void {
+    try {
+      this.log.append(update);
+    } catch (error) {
+      this.rebuildShadow();
+      if (!this.storageFailing) console.error(`[store] ${this.name}: cannot store changes (${errorCode(error)}); writers are asked to resend`);
+      this.storageFailing = true;
+      throw new StorageUnavailableError(`storing a change to ${this.name}`, error);
+    }
+    if (this.storageFailing) console.warn(`[store] ${this.name}: storing works again`);
+    this.storageFailing = false;
+    Y.applyUpdate(this.doc, update, origin);
+    const due = this.log.appendedRecords >= this.options.compactAfterRecords || this.log.appendedBytes >= this.options.compactAfterBytes;
+    if (due && this.log.appendedRecords >= this.compactRetryAt) this.compact();
+  }
+
+  /**
+   * Merges the stored log into one record. Never throws: when it fails (disk full), the longer
+   * log stays valid and compaction is tried again after more records. Returns whether it worked.
+   */
+  compact(): boolean {
+    if (this.destroyed) return false;
+    try {
+      this.log.compact(Y.encodeStateAsUpdate(this.doc));
+      this.compactRetryAt = 0;
+      return true;
+    } catch (error) {
+      this.compactRetryAt = this.log.appendedRecords + Math.max(1, Math.ceil(this.options.compactAfterRecords / 10));
+      console.error(`[store] ${this.name}: compaction failed (${errorCode(error)}); the log stays as it is and is compacted later`);
+      return false;
+    }
   }
 
   private rebuildShadow(): void {
     this.shadow.destroy();
     this.shadow = new Y.Doc();
     Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+    // Set after loading: Yjs renames a document that receives changes under its own id.
+    this.shadow.clientID = this.serverClientId;
   }
 
   /** Closes every connection with this code. */
@@ -210,12 +278,16 @@ export class Room {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
 
-  /** Compacts, closes the log and frees memory. The room cannot be used afterwards. */
+  /** Compacts, closes the log and frees memory. The room cannot be used afterwards. Never throws. */
   destroy(): void {
     if (this.destroyed) return;
     this.compact();
     this.destroyed = true;
-    this.log.close();
+    try {
+      this.log.close();
+    } catch (error) {
+      console.error(`[store] ${this.name}: closing the log failed:`, error);
+    }
     this.awareness.destroy();
     this.doc.destroy();
     this.shadow.destroy();
@@ -234,5 +306,64 @@ function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.awareness);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Runs `fn` and returns the update it made to `doc` (one, merged, for several transactions), or null. */
+function updateMadeBy(doc: Y.Doc, fn: () => void): Uint8Array | null {
+  const updates: Uint8Array[] = [];
+  const collect = (update: Uint8Array) => updates.push(update);
+  doc.on('update', collect);
+  try {
+    fn();
+  } finally {
+    doc.off('update', collect);
+  }
+  if (updates.length === 0) return null;
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+}
+
+/**
+ * After a damaged log was read, changes that came after a lost record wait in Yjs for the lost
+ * one (a client's changes are numbered without gaps). The lost ranges are marked as deleted
+ * (garbage-collected) structs so everything after them loads: only what the lost records held
+ * is missing. Logged loudly; returns how many ranges were filled.
+ */
+export function repairLostChanges(doc: Y.Doc, name: string): number {
+  let filled = 0;
+  for (let round = 0; round < 1000 && doc.store.pendingStructs !== null; round++) {
+    const pending = doc.store.pendingStructs;
+    const state = Y.decodeStateVector(Y.encodeStateVector(doc));
+    const gaps = new Map<number, readonly [number, number]>();
+    for (const [client, from] of Y.parseUpdateMetaV2(pending.update).from) {
+      const have = state.get(client) ?? 0;
+      if (from > have) gaps.set(client, [have, from]);
+    }
+    for (const [client, clock] of pending.missing) {
+      const have = state.get(client) ?? 0;
+      if (!gaps.has(client) && clock >= have) gaps.set(client, [have, clock + 1]);
+    }
+    if (gaps.size === 0) break;
+    Y.applyUpdate(doc, garbageCollected(gaps), STORAGE_ORIGIN);
+    for (const [client, [from, to]] of gaps) {
+      console.error(`[store] ${name}: changes ${from}–${to - 1} of client ${client} were in damaged records and are lost; later changes are kept`);
+    }
+    filled += gaps.size;
+  }
+  return filled;
+}
+
+/** A Yjs update (v1) holding one garbage-collected struct per client range. */
+function garbageCollected(gaps: ReadonlyMap<number, readonly [number, number]>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, gaps.size);
+  for (const [client, [from, to]] of gaps) {
+    encoding.writeVarUint(encoder, 1); // structs of this client
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, from);
+    encoding.writeUint8(encoder, 0); // a GC struct…
+    encoding.writeVarUint(encoder, to - from); // …of this length
+  }
+  encoding.writeVarUint(encoder, 0); // no deletions
   return encoding.toUint8Array(encoder);
 }

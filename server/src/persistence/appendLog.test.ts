@@ -1,23 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../testing/harness';
 import { AppendLog, readLog } from './appendLog';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
+/** A log with these records, closed; returns its path. */
+function logWith(records: Uint8Array[]): string {
+  const file = path.join(tempDataDir(), 'doc.ylog');
+  const log = new AppendLog(file, 0, 'process');
+  for (const record of records) log.append(record);
+  log.close();
+  return file;
+}
+
+/** Byte offsets where each record of a format-2 log starts. */
+function recordOffsets(file: string): number[] {
+  const data = fs.readFileSync(file);
+  const offsets: number[] = [];
+  for (let at = 8; at < data.length; at += 12 + data.readUInt32LE(at + 4)) offsets.push(at);
+  return offsets;
+}
+
+function flipByte(file: string, offset: number): void {
+  const data = fs.readFileSync(file);
+  data[offset]! ^= 0x5a;
+  fs.writeFileSync(file, data);
+}
+
 describe('append-only document log', () => {
   it('reads back every record in order after reopening', () => {
-    const file = path.join(tempDataDir(), 'doc.ylog');
-    const log = new AppendLog(file, 0, 'process');
-    log.append(bytes(1, 2, 3));
-    log.append(bytes(4));
-    log.append(bytes());
-    log.close();
-    expect(readLog(file).records).toEqual([bytes(1, 2, 3), bytes(4), bytes()]);
+    const file = logWith([bytes(1, 2, 3), bytes(4), bytes()]);
+    expect(readLog(file)).toMatchObject({ records: [bytes(1, 2, 3), bytes(4), bytes()], format: 2, damage: [], truncated: false });
   });
 
-  it('cuts off a torn last record and keeps appending after the good ones', () => {
+  it('cuts off a torn last record quietly and keeps appending after the good ones', () => {
     const file = path.join(tempDataDir(), 'doc.ylog');
     const log = new AppendLog(file, 0, 'fsync');
     log.append(bytes(1, 1));
@@ -26,27 +45,59 @@ describe('append-only document log', () => {
     // Simulate a crash in the middle of writing the second record.
     fs.truncateSync(file, fs.statSync(file).size - 2);
     const contents = readLog(file);
-    expect(contents.truncated).toBe(true);
-    expect(contents.records).toEqual([bytes(1, 1)]);
+    expect(contents).toMatchObject({ records: [bytes(1, 1)], truncated: true, damage: [] });
     const reopened = new AppendLog(file, contents.validBytes, 'process');
     reopened.append(bytes(3));
     reopened.close();
-    expect(readLog(file)).toMatchObject({ records: [bytes(1, 1), bytes(3)], truncated: false });
+    expect(readLog(file)).toMatchObject({ records: [bytes(1, 1), bytes(3)], truncated: false, damage: [] });
   });
 
-  it('stops at a record whose checksum does not match', () => {
-    const file = path.join(tempDataDir(), 'doc.ylog');
-    const log = new AppendLog(file, 0, 'process');
-    log.append(bytes(7, 7, 7));
-    log.append(bytes(8, 8, 8));
-    log.close();
+  it('treats a tail of zeros (file extended, data not written before power loss) as torn', () => {
+    const file = logWith([bytes(5, 5)]);
+    fs.appendFileSync(file, Buffer.alloc(40));
+    expect(readLog(file)).toMatchObject({ records: [bytes(5, 5)], truncated: true, damage: [] });
+  });
+
+  it('loses only the record with a flipped byte and reads every record after it', () => {
+    const records = Array.from({ length: 6 }, (_, i) => bytes(i, i, i, i, i));
+    const file = logWith(records);
+    const third = recordOffsets(file)[2]!;
+    flipByte(file, third + 12 + 2); // in the payload
+    const contents = readLog(file);
+    expect(contents.records).toEqual([records[0], records[1], records[3], records[4], records[5]]);
+    expect(contents.damage).toEqual([{ offset: third, length: 12 + 5, records: 1 }]);
+    expect(contents.truncated).toBe(false);
+  });
+
+  it('resynchronises after a damaged record header (marker or length)', () => {
+    const records = Array.from({ length: 4 }, (_, i) => new Uint8Array(200).fill(i + 1));
+    for (const headerByte of [0, 5]) {
+      const file = logWith(records);
+      flipByte(file, recordOffsets(file)[1]! + headerByte);
+      expect(readLog(file).records).toEqual([records[0], records[2], records[3]]);
+    }
+  });
+
+  it('reports a complete last record with a bad checksum as damage, not as a torn append', () => {
+    const file = logWith([bytes(7, 7, 7), bytes(8, 8, 8)]);
     const data = fs.readFileSync(file);
-    data[data.length - 1] ^= 0xff; // flip a bit in the last payload
-    fs.writeFileSync(file, data);
-    expect(readLog(file)).toMatchObject({ records: [bytes(7, 7, 7)], truncated: true });
+    flipByte(file, data.length - 1);
+    expect(readLog(file)).toMatchObject({ records: [bytes(7, 7, 7)], truncated: false, damage: [{ records: 1 }] });
   });
 
-  it('replaces the history with one record on compaction', () => {
+  it('still finds the records of a log whose header is damaged', () => {
+    const file = logWith([bytes(1), bytes(2)]);
+    flipByte(file, 3);
+    expect(readLog(file)).toMatchObject({ records: [bytes(1), bytes(2)], damage: [{ offset: 0, length: 8 }] });
+  });
+
+  it('reads a file that is not a log as one damaged range instead of throwing', () => {
+    const file = path.join(tempDataDir(), 'other.ylog');
+    fs.writeFileSync(file, 'hello world, not a log');
+    expect(readLog(file)).toMatchObject({ records: [], damage: [{ offset: 0, length: 22 }] });
+  });
+
+  it('replaces the history with one record on compaction and keeps the previous generation', () => {
     const file = path.join(tempDataDir(), 'doc.ylog');
     const log = new AppendLog(file, 0, 'process');
     for (let i = 0; i < 10; i++) log.append(bytes(i));
@@ -54,16 +105,47 @@ describe('append-only document log', () => {
     log.append(bytes(43));
     log.close();
     expect(readLog(file).records).toEqual([bytes(42, 42), bytes(43)]);
+    expect(readLog(`${file}.prev`).records).toEqual(Array.from({ length: 10 }, (_, i) => bytes(i)));
     expect(fs.existsSync(`${file}.tmp`)).toBe(false);
   });
 
-  it('refuses to read a file that is not a log', () => {
-    const file = path.join(tempDataDir(), 'other.ylog');
-    fs.writeFileSync(file, 'hello world, not a log');
-    expect(() => readLog(file)).toThrow(/not a document log/);
+  it('leaves the log as it was and no temporary file when compaction hits a full disk', () => {
+    const file = logWith([bytes(1), bytes(2)]);
+    const before = fs.readFileSync(file);
+    // /dev/full answers every write with ENOSPC: a real full disk for this one file.
+    fs.symlinkSync('/dev/full', `${file}.tmp`);
+    const log = new AppendLog(file, before.length, 'process');
+    expect(() => log.replace(bytes(9, 9))).toThrow(/ENOSPC/);
+    expect(fs.existsSync(`${file}.tmp`)).toBe(false);
+    expect(fs.readFileSync(file)).toEqual(before);
+    log.append(bytes(3));
+    log.replace(bytes(4, 4));
+    log.close();
+    expect(readLog(file).records).toEqual([bytes(4, 4)]);
+    expect(readLog(`${file}.prev`).records).toEqual([bytes(1), bytes(2), bytes(3)]);
+  });
+
+  it('reads and appends to a format-1 log, and compaction migrates it to format 2', () => {
+    const file = path.join(tempDataDir(), 'old.ylog');
+    const v1Record = (payload: Uint8Array) => {
+      const header = Buffer.alloc(8);
+      header.writeUInt32LE(payload.length, 0);
+      header.writeUInt32LE(zlib.crc32(payload), 4);
+      return Buffer.concat([header, payload]);
+    };
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('DMCLOG1\n'), v1Record(bytes(1, 2)), v1Record(bytes(3))]));
+    const contents = readLog(file);
+    expect(contents).toMatchObject({ records: [bytes(1, 2), bytes(3)], format: 1, damage: [] });
+    const log = new AppendLog(file, contents.validBytes, 'process', contents.format);
+    log.append(bytes(4));
+    expect(readLog(file)).toMatchObject({ records: [bytes(1, 2), bytes(3), bytes(4)], format: 1 });
+    log.replace(bytes(5));
+    log.close();
+    expect(readLog(file)).toMatchObject({ records: [bytes(5)], format: 2 });
+    expect(readLog(`${file}.prev`)).toMatchObject({ records: [bytes(1, 2), bytes(3), bytes(4)], format: 1 });
   });
 
   it('treats a missing file as an empty log', () => {
-    expect(readLog(path.join(tempDataDir(), 'missing.ylog'))).toEqual({ records: [], validBytes: 0, truncated: false });
+    expect(readLog(path.join(tempDataDir(), 'missing.ylog'))).toMatchObject({ records: [], validBytes: 0, truncated: false, damage: [] });
   });
 });

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppendLog, readLog, syncDirectory, type Durability } from './appendLog';
+import { AppendLog, readLog, syncDirectory, writeLogFile, type Durability, type LogContents } from './appendLog';
+import { StorageUnavailableError, isStorageFailure } from './storageErrors';
 import type { DocumentLog, DocumentStore, StoredWorkshop, WorkshopStore } from './types';
 
 /**
  * The embedded default store: one directory per workshop under DATA_DIR/workshops, holding
- * `workshop.json` and one append-only log per document. Deleting a workshop deletes its directory.
+ * `workshop.json` and one append-only log per document (`docs/<docKey>.ylog`, with the previous
+ * compacted generation as `.ylog.prev`). Deleting a workshop deletes its directory.
  */
 
 const SAFE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
@@ -29,15 +31,20 @@ export class FileDocumentStore implements DocumentStore {
 
   async open(workshopId: string, docKey: string): Promise<DocumentLog> {
     const file = this.file(workshopId, docKey);
-    const contents = readLog(file);
-    if (contents.truncated) {
-      console.warn(`[store] ${workshopId}/${docKey}: cut off a torn record at byte ${contents.validBytes}`);
+    let opened: { records: Uint8Array[]; log: AppendLog; damaged: boolean };
+    try {
+      const { records, contents, damaged } = recoverLog(file, `${workshopId}/${docKey}`);
+      opened = { records, damaged, log: new AppendLog(file, contents.validBytes, this.durability, contents.format) };
+    } catch (error) {
+      if (isStorageFailure(error)) throw new StorageUnavailableError(`opening ${workshopId}/${docKey}`, error);
+      throw error;
     }
-    const log = new AppendLog(file, contents.validBytes, this.durability);
+    const { records, damaged, log } = opened;
     let appendedRecords = 0;
     let appendedBytes = 0;
     return {
-      updates: contents.records,
+      updates: records,
+      damaged,
       append(update) {
         log.append(update);
         appendedRecords++;
@@ -61,7 +68,8 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async exists(workshopId: string, docKey: string): Promise<boolean> {
-    return fs.existsSync(this.file(workshopId, docKey));
+    const file = this.file(workshopId, docKey);
+    return fs.existsSync(file) || fs.existsSync(`${file}.prev`);
   }
 
   async deleteWorkshop(workshopId: string): Promise<void> {
@@ -109,17 +117,26 @@ export class FileWorkshopStore implements WorkshopStore {
     const owner = this.byCode.get(workshop.code);
     if (owner !== undefined && owner !== workshop.id) throw new Error(`join code ${workshop.code} is taken`);
     const dir = path.join(this.dataDir, 'workshops', safe(workshop.id));
-    fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'workshop.json');
     const tmp = `${file}.tmp`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
+    let created: string | undefined;
     try {
-      fs.writeSync(fd, JSON.stringify(workshop, null, 2));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      created = fs.mkdirSync(dir, { recursive: true });
+      const fd = fs.openSync(tmp, 'w', 0o600);
+      try {
+        fs.writeFileSync(fd, JSON.stringify(workshop, null, 2));
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, file);
+    } catch (error) {
+      // Nothing half-written stays behind: no temporary file, no empty directory of a new workshop.
+      fs.rmSync(tmp, { force: true });
+      if (created !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+      if (isStorageFailure(error)) throw new StorageUnavailableError('saving the workshop', error);
+      throw error;
     }
-    fs.renameSync(tmp, file);
     syncDirectory(dir);
     this.index(workshop);
   }
@@ -134,4 +151,82 @@ export class FileWorkshopStore implements WorkshopStore {
   async list(): Promise<StoredWorkshop[]> {
     return [...this.byId.values()];
   }
+}
+
+/**
+ * Reads a document's log for opening. A torn last record is normal after power loss and is cut
+ * off quietly. Damage is not: the file is copied aside as evidence, the previous generation
+ * (`.prev`) is read as well — Yjs updates are idempotent and commutative, so the union of both is
+ * safe — and the log is rewritten from everything readable, so appending continues on a clean file.
+ */
+function recoverLog(file: string, name: string): { records: Uint8Array[]; contents: LogContents; damaged: boolean } {
+  const prev = `${file}.prev`;
+  let restored = false;
+  if (!fs.existsSync(file) && fs.existsSync(prev)) {
+    console.error(`[store] ${name}: ${file} is missing; starting again from the previous generation ${prev}`);
+    fs.copyFileSync(prev, file);
+    restored = true;
+  }
+  const contents = readLog(file);
+  if (contents.damage.length === 0) {
+    if (contents.truncated) console.warn(`[store] ${name}: cut off a torn last record at byte ${contents.validBytes}`);
+    return { records: contents.records, contents, damaged: restored };
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const aside = `${file}.damaged-${stamp}`;
+  fs.copyFileSync(file, aside);
+  let previous: LogContents = { records: [], format: 2, validBytes: 0, truncated: false, damage: [] };
+  try {
+    previous = readLog(prev);
+    if (previous.damage.length > 0) {
+      fs.copyFileSync(prev, `${prev}.damaged-${stamp}`);
+      console.error(`[store] ${name}: the previous generation ${prev} is damaged too (${describeDamage(previous)}); kept as ${prev}.damaged-${stamp}`);
+    }
+  } catch (error) {
+    console.error(`[store] ${name}: cannot read the previous generation ${prev}:`, error);
+  }
+  const records = [...previous.records, ...contents.records];
+  console.error(
+    `[store] DAMAGED LOG ${name} (${file}): unreadable ${describeDamage(contents)}; read ${contents.records.length} records` +
+      ` and ${previous.records.length} from the previous generation. The damaged file is kept as ${aside}.` +
+      ' Changes only the damaged records held are lost; everything else is loaded.',
+  );
+  const size = writeLogFile(file, records, false);
+  return { records, contents: { records, format: 2, validBytes: size, truncated: false, damage: [] }, damaged: true };
+}
+
+function describeDamage(contents: LogContents): string {
+  return contents.damage.map((d) => `bytes ${d.offset}–${d.offset + d.length - 1} (≥ ${d.records} record${d.records === 1 ? '' : 's'})`).join(', ');
+}
+
+/**
+ * Removes temporary files a crash or a full disk left behind (`*.tmp` next to a workshop record or
+ * a log). Called at startup, after the data directory is locked. Returns how many were removed.
+ */
+export function sweepTemporaryFiles(dataDir: string): number {
+  const root = path.join(dataDir, 'workshops');
+  let removed = 0;
+  let workshops: string[];
+  try {
+    workshops = fs.readdirSync(root);
+  } catch {
+    return 0;
+  }
+  for (const id of workshops) {
+    for (const dir of [path.join(root, id), path.join(root, id, 'docs')]) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        if (!name.endsWith('.tmp')) continue;
+        fs.rmSync(path.join(dir, name), { force: true });
+        removed++;
+      }
+    }
+  }
+  if (removed > 0) console.warn(`[store] removed ${removed} temporary file(s) left by an interrupted write`);
+  return removed;
 }

@@ -10,9 +10,17 @@ import type { TableRole } from '@dmc/shared/domain/roles';
 export interface DocumentLog {
   /** Updates stored so far, oldest first. */
   readonly updates: readonly Uint8Array[];
-  /** Appends one update; once it returns, a killed process does not lose it. */
+  /**
+   * True when reading found damage: some stored updates may be missing, so later ones can depend
+   * on changes that are gone. The room then repairs the gaps and compacts at once.
+   */
+  readonly damaged?: boolean;
+  /**
+   * Appends one update; once it returns, a killed process does not lose it. When it throws (disk
+   * full, storage down), nothing was stored and the log stays usable: a later append may work.
+   */
   append(update: Uint8Array): void;
-  /** Replaces the history with one update holding the whole state. */
+  /** Replaces the history with one update holding the whole state; when it throws, the history stays. */
   compact(state: Uint8Array): void;
   /** Records appended since the last compaction (or open). */
   readonly appendedRecords: number;

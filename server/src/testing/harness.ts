@@ -9,7 +9,7 @@ import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protoc
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { COLLAB_PATH } from '@dmc/shared/protocol/messages';
 import { presenceColor } from '@dmc/shared/protocol/presence';
-import { startServer, type RunningServer } from '../server';
+import { startServer, type RunningServer, type ServerStores } from '../server';
 import type { ServerConfig } from '../config';
 
 /**
@@ -26,7 +26,7 @@ export function tempDataDir(): string {
 }
 
 /** Starts the real server on 127.0.0.1 and a free port. */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer & { dataDir: string }> {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, stores: ServerStores = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const server = await startServer({
     host: '127.0.0.1',
@@ -41,7 +41,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     trustProxy: false,
     rateLimitPerMinute: 120,
     ...overrides,
-  });
+  }, stores);
   return Object.assign(server, { dataDir });
 }
 
