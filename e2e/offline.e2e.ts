@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Mark } from '@dmc/shared/domain/discussion';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, startAppServer, startCuttableNetwork, waitForNotes, type CuttableNetwork, type Person } from './harness';
+import type { DocumentLog, DocumentStore } from '../server/src/persistence/types';
+import { startTestServer } from '../server/src/testing/harness';
+import { CLIENT_DIR, launchBrowser, newPerson, startAppServer, startCuttableNetwork, waitForNotes, type CuttableNetwork, type Person } from './harness';
 
 /**
  * Working offline (issue 9, item 8): what a person writes while the network is gone reaches the
@@ -114,5 +116,92 @@ describe('offline edits', () => {
     expect(facNotes.some((n) => texts.includes(n.text))).toBe(false);
     await expect.poll(() => status(anna.page), { timeout: 15_000 }).toBe('connected');
     expect(anna.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED') && !e.includes('WebSocket'))).toEqual([]);
+  });
+});
+
+/**
+ * The server cannot store (disk full: 4507, retryable). The change stays on the device, the
+ * person is told, "not saved yet" stays on screen, and it arrives once the disk has room again.
+ */
+describe('a server that cannot store for a while', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let fac: Person;
+  let anna: Person;
+  let diskFull = false;
+
+  const status = (page: Page) => page.getByTestId('connection-status');
+  const enospc = () => Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+  /** The embedded store, except that appends fail while `diskFull` is set. */
+  const fillable = (embedded: DocumentStore): DocumentStore => ({
+    open: async (workshopId, docKey) => {
+      const log = await embedded.open(workshopId, docKey);
+      const wrapped: DocumentLog = {
+        get updates() {
+          return log.updates;
+        },
+        get damaged() {
+          return log.damaged;
+        },
+        get appendedRecords() {
+          return log.appendedRecords;
+        },
+        get appendedBytes() {
+          return log.appendedBytes;
+        },
+        append(update) {
+          if (diskFull) throw enospc();
+          log.append(update);
+        },
+        compact(state) {
+          if (diskFull) throw enospc();
+          log.compact(state);
+        },
+        close: () => log.close(),
+      };
+      return wrapped;
+    },
+    exists: (workshopId, docKey) => embedded.exists(workshopId, docKey),
+    deleteWorkshop: (workshopId) => embedded.deleteWorkshop(workshopId),
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIR, idleUnloadMs: 5_000 }, { documents: fillable });
+    browser = await launchBrowser();
+    fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
+    anna = await newPerson(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('keeps a note while the disk is full, says so, and saves it once there is room', async () => {
+    await fac.page.goto(server.url);
+    await fac.page.getByTestId('create-title').fill('Volle schijf');
+    await fac.page.getByTestId('create-submit').click();
+    const code = ((await fac.page.getByTestId('join-code').textContent()) ?? '').replace(/\s/g, '');
+    await fac.page.getByTestId('open-board').click();
+    await fac.page.waitForURL(/\/w\//);
+    await anna.page.goto(`${server.url}/j/${code}`);
+    await anna.page.getByTestId('join-name').fill('Anna');
+    await anna.page.getByTestId('join-submit').click();
+    await anna.page.waitForURL(/\/w\//);
+    for (const p of [fac, anna]) await expect.poll(() => status(p.page).getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+
+    diskFull = true;
+    await anna.page.getByTestId('add-note').click();
+    const editor = anna.page.getByTestId('note-editor');
+    await editor.waitFor();
+    await editor.fill('Bewaar mij');
+    await editor.press('Enter');
+    await expect.poll(() => anna.page.getByTestId('notice').getAttribute('data-notice'), { timeout: 15_000 }).toBe('notice.unavailable');
+    await expect.poll(() => status(anna.page).textContent(), { timeout: 15_000 }).toContain('nog niet opgeslagen');
+    expect((await waitForNotes(anna.page, (ns) => ns.length === 1, "Anna's note on her own screen"))[0]?.text).toBe('Bewaar mij');
+
+    diskFull = false;
+    await waitForNotes(fac.page, (ns) => ns.some((n) => n.text === 'Bewaar mij'), "Anna's note once the disk has room", 30_000);
+    await expect.poll(() => status(anna.page).textContent(), { timeout: 15_000 }).not.toContain('nog niet opgeslagen');
   });
 });
