@@ -117,6 +117,28 @@ describe('offline edits', () => {
     await expect.poll(() => status(anna.page), { timeout: 15_000 }).toBe('connected');
     expect(anna.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED') && !e.includes('WebSocket'))).toEqual([]);
   });
+
+  it('gives back private notes written offline when silent writing ends meanwhile, and places one again', async () => {
+    // The texts of the previous case are dealt with: removed from the list (the dialog goes with the last).
+    while ((await anna.page.getByTestId('unsaved-dismiss').count()) > 0) await anna.page.getByTestId('unsaved-dismiss').first().click();
+    expect(await anna.page.getByTestId('unsaved-open').count()).toBe(0);
+    await fac.page.getByTestId('fac-phase-next').click();
+    await expect.poll(() => anna.page.getByTestId('phase-banner').getAttribute('data-phase'), { timeout: 10_000 }).toBe('vel1-write');
+    await expect.poll(() => status(anna.page), { timeout: 10_000 }).toBe('connected');
+    await anna.page.getByTestId('sheet-tab-vel1').click();
+    await goOffline();
+    await addNote(anna.page, 'Stil en offline');
+    // Silent writing ends while Anna is away.
+    await fac.page.getByTestId('fac-phase-next').click();
+    await expect.poll(() => fac.page.getByTestId('phase-banner').getAttribute('data-phase')).toBe('vel1-discuss');
+
+    await goOnline();
+    await anna.page.getByTestId('unsaved-open').click({ timeout: 30_000 });
+    expect((await anna.page.getByTestId('unsaved-text').allTextContents()).map((text) => text.trim())).toEqual(['Stil en offline']);
+    // Sheet 1 is open for notes now: place it again, on the board, for everyone.
+    await anna.page.getByTestId('unsaved-place').click();
+    await waitForNotes(fac.page, (ns) => ns.some((n) => n.text === 'Stil en offline'), 'the note placed again, on the facilitator screen', 15_000);
+  });
 });
 
 /**

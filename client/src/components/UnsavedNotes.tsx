@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getField } from '@dmc/shared/template/lookup';
 import { addNoteInField } from '../actions/commands';
 import type { UnsavedItem } from '../collab/offlineReplay';
@@ -19,6 +19,10 @@ export function UnsavedNotes() {
   const t = useT();
   const items = useAppStore((s) => s.unsaved);
   const [open, setOpen] = useState(false);
+  // The dialog closes with its last text; a later text waits behind the button again.
+  useEffect(() => {
+    if (items.length === 0) setOpen(false);
+  }, [items.length]);
   if (items.length === 0) return null;
   return (
     <>
