@@ -11,7 +11,8 @@ const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.star
 fs.rmSync(path.join(here, 'dist'), { recursive: true, force: true });
 
 await build({
-  entryPoints: [path.join(here, 'src/index.ts')],
+  // The backup import's worker thread is its own entry (dist/importWorker.mjs).
+  entryPoints: [path.join(here, 'src/index.ts'), path.join(here, 'src/importWorker.ts')],
   outdir: path.join(here, 'dist'),
   outExtension: { '.js': '.mjs' },
   // Dynamic imports become their own chunks, loaded on first use: the PDF code and pdf-lib

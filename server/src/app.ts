@@ -4,9 +4,11 @@ import express, { type ErrorRequestHandler } from 'express';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import type { TokenSigner } from './auth/tokens';
 import type { Collab } from './collab/collab';
+import { DEFAULT_IMPORTS_PER_10_MINUTES, type TrustProxy } from './config';
 import { HttpError } from './httpError';
 import type { Exchange } from './exchange';
 import { exchangeRoutes } from './routes/exchange';
+import { createRateLimits, rateRules } from './routes/rateLimit';
 import { healthRoutes } from './routes/health';
 import { workshopRoutes } from './routes/workshops';
 import type { WorkshopService } from './workshops';
@@ -18,10 +20,12 @@ export interface AppDeps {
   readonly collab: Collab;
   /** Built client to serve; skipped when the directory does not exist (API-only tests). */
   readonly clientDir: string;
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
   readonly exchange: Exchange;
-  /** Join/create requests per client address per minute. */
+  /** Create, join, facilitate and demo requests per client address per minute, each its own bucket. */
   readonly rateLimitPerMinute: number;
+  /** Backup imports per client address per ten minutes. */
+  readonly importsPer10Minutes?: number;
 }
 
 /**
@@ -33,11 +37,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
+  const limits = createRateLimits(rateRules(deps.rateLimitPerMinute, deps.importsPer10Minutes ?? DEFAULT_IMPORTS_PER_10_MINUTES));
   // Before the general JSON parser: the backup import has its own, larger limit.
-  app.use('/api', exchangeRoutes(deps.workshops, deps.exchange, deps.tokens, deps.rateLimitPerMinute));
+  app.use('/api', exchangeRoutes(deps.workshops, deps.exchange, deps.tokens, limits));
   app.use('/api', express.json({ limit: LIMITS.jsonBodyBytes }));
   app.use('/api', healthRoutes(deps.collab));
-  app.use('/api', workshopRoutes(deps.workshops, deps.tokens, deps.rateLimitPerMinute));
+  app.use('/api', workshopRoutes(deps.workshops, deps.tokens, limits));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
 
   const index = path.join(deps.clientDir, 'index.html');
@@ -53,11 +58,18 @@ export function createApp(deps: AppDeps): express.Express {
   return app;
 }
 
-const securityHeaders: express.RequestHandler = (_req, res, next) => {
+/** A Host header that is safe to repeat in a header: a host name or address with an optional port. */
+const PLAIN_HOST = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+const securityHeaders: express.RequestHandler = (req, res, next) => {
   // Everything comes from this server: no fonts, scripts or trackers from elsewhere (AVG).
+  // Websockets only to this origin: CSP 3 lets 'self' match ws/wss of the same host, but older
+  // browsers do not, so the same host is named explicitly (never any ws: or wss: host).
+  const host = req.headers.host ?? '';
+  const sockets = PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    `default-src 'self'; connect-src 'self'${sockets}; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
   );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
@@ -73,7 +85,10 @@ const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => 
   const status = (error as { status?: unknown }).status;
   const type = (error as { type?: unknown }).type;
   if (type === 'entity.too.large') {
-    res.status(413).json(new HttpError(413, 'too_large', `Request bodies are limited to ${LIMITS.jsonBodyBytes} bytes.`).toBody());
+    // The limit of the parser that refused it (the import's is far larger than other requests').
+    const limit = (error as { limit?: unknown }).limit;
+    const bytes = typeof limit === 'number' ? limit : LIMITS.jsonBodyBytes;
+    res.status(413).json(new HttpError(413, 'too_large', `Request bodies here are limited to ${bytes} bytes.`).toBody());
     return;
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -21,10 +21,16 @@ export interface ServerConfig {
   readonly idleUnloadMs: number;
   /** Merge a document's stored log into one record after this many appended updates. */
   readonly compactAfterRecords: number;
-  /** Trust X-Forwarded-* headers from a reverse proxy. */
-  readonly trustProxy: boolean;
-  /** Join and create requests per client address per minute. */
+  /**
+   * Which X-Forwarded-For hops to trust (Express 'trust proxy'): false (none), a number of proxy
+   * hops, or a comma-separated list of proxy addresses/CIDRs. Never `true`: that lets a client's
+   * own X-Forwarded-For choose its rate-limit bucket.
+   */
+  readonly trustProxy: TrustProxy;
+  /** Create, join, facilitate and demo requests per client address per minute (each its own bucket). */
   readonly rateLimitPerMinute: number;
+  /** Backup imports per client address per ten minutes (default 5). */
+  readonly importsPer10Minutes?: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -41,9 +47,32 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(ROOT, 'client', 'dist')),
     idleUnloadMs: intFrom(env.IDLE_UNLOAD_MS, 30_000, 'IDLE_UNLOAD_MS'),
     compactAfterRecords: intFrom(env.COMPACT_AFTER_RECORDS, 500, 'COMPACT_AFTER_RECORDS'),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     rateLimitPerMinute: intFrom(env.RATE_LIMIT_PER_MINUTE, 120, 'RATE_LIMIT_PER_MINUTE'),
+    importsPer10Minutes: intFrom(env.IMPORTS_PER_10_MINUTES, DEFAULT_IMPORTS_PER_10_MINUTES, 'IMPORTS_PER_10_MINUTES'),
   };
+}
+
+/** What Express's 'trust proxy' is set to: no proxy, a number of hops, or proxy addresses/CIDRs. */
+export type TrustProxy = false | number | string;
+
+/** Backup imports per address per ten minutes when IMPORTS_PER_10_MINUTES is not set. */
+export const DEFAULT_IMPORTS_PER_10_MINUTES = 5;
+
+/**
+ * TRUST_PROXY: unset/0/false → no proxy; `1`/`true` → exactly one hop; N → N hops; otherwise a
+ * comma-separated list of proxy addresses or CIDRs (e.g. `10.0.0.0/8, 127.0.0.1`, or `loopback`).
+ */
+export function trustProxyFrom(value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim();
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  const list = text.split(',').map((part) => part.trim()).filter(Boolean);
+  if (list.length === 0 || list.some((part) => !/^[0-9A-Za-z.:/]+$/.test(part))) {
+    throw new Error(`TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses/CIDRs, got ${JSON.stringify(value)}`);
+  }
+  return list.join(',');
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {

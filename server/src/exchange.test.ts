@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNote } from '@dmc/shared/doc/board';
+import http from 'node:http';
+import { once } from 'node:events';
+import { addNote, readNotes } from '@dmc/shared/doc/board';
+import { LIMITS } from '@dmc/shared/domain/limits';
 import { placeVote, putDeferral, setChoice, setFormulation, setHighlight, setMark } from '@dmc/shared/doc/discussion';
 import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import { putAction, putCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
 import type { WorkshopExport } from '@dmc/shared/domain/export/model';
-import { SESSION_DOC, SYNTHESIS_DOC, boardDocKey, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import { PLENARY_BOARD, SESSION_DOC, SYNTHESIS_DOC, boardDocKey, draftDocKey, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import { importEvents } from './backupParser';
 import type { RunningServer } from './server';
 import { connectDoc, createWorkshop, joinWorkshop, startTestServer, waitFor, type BoardClient } from './testing/harness';
 
@@ -26,7 +30,29 @@ function comparable(exp: WorkshopExport) {
     boards: exp.boards.map((b) => ({ ...b, notes: [...b.notes].sort((x, y) => x.id.localeCompare(y.id)) })),
     synthesis: exp.synthesis,
     actions: exp.actions,
+    closed: exp.workshop.closed,
+    drafts: exp.drafts,
   };
+}
+
+/** Posts a backup to the import endpoint. */
+function importBackup(url: string, body: string) {
+  return fetch(`${url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+}
+
+/** A copy of `base` with `groups` extra subgroup boards of `notes` long notes each (~6 MB for 20 × 600). */
+function largeBackup(base: WorkshopExport, groups: number, notes: number): WorkshopExport {
+  const author = base.participants[0]!.id;
+  const extra = Array.from({ length: groups }, (_, g) => ({ id: `big${g}`, name: `Groot ${g}`, color: '#1d4ed8' }));
+  const boards = extra.map((group) => ({
+    boardId: group.id,
+    notes: Array.from({ length: notes }, (_, i) => ({
+      id: `${group.id}n${i}`, sheetId: 'vel1', fieldId: 'doel', x: 10 + (i % 50) * 20, y: 160 + Math.floor(i / 50) * 20, color: 'yellow' as const,
+      text: `Notitie ${i}: ${'studiesucces en begeleiding van eerstejaars '.repeat(10)}`.slice(0, LIMITS.noteTextLength), authorId: author, createdAt: i, z: i,
+    })),
+    marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [],
+  }));
+  return { ...base, groups: [...base.groups, ...extra], boards: [...base.boards, ...boards] };
 }
 
 describe('export and import', () => {
@@ -41,7 +67,8 @@ describe('export and import', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Several imports from one address here; the import limit itself is tested below.
+    server = await startTestServer({ importsPer10Minutes: 100 });
     fac = await createWorkshop(server.url, 'Learning analytics — Hogeschool Utrecht');
     anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
     // Settings and roles at the table travel with the backup too.
@@ -148,6 +175,96 @@ describe('export and import', () => {
     expect(imported.workshop).toMatchObject({ dotsPerPerson: 5, allowAnonymous: true });
   });
 
+  it('restores a backup taken during silent writing: private drafts and the closed flag', async () => {
+    const w = await createWorkshop(server.url, 'Stil schrijven');
+    const bram = await joinWorkshop(server.url, w.workshop.code, 'Bram');
+    const session = connect(w, SESSION_DOC);
+    await session.synced();
+    await waitFor(() => readMembers(session.doc).length === 2, 'members');
+    updateFlow(session.doc, { phaseId: 'vel1-write' });
+    await waitFor(() => server.workflow.state(w.workshop.id)?.phaseId === 'vel1-write', 'silent writing');
+    const draft = connect(bram, draftDocKey(bram.participant.id));
+    await draft.synced();
+    addNote(draft.doc, { id: 'secret1', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 160, color: 'yellow', text: 'Nog niet gedeeld', authorId: bram.participant.id });
+    // The facilitator reads the draft: once it is there, the server has it.
+    const reader = connect(w, draftDocKey(bram.participant.id));
+    await reader.synced();
+    await waitFor(() => readNotes(reader.doc).length === 1, 'draft on the server');
+    expect((await fetch(`${server.url}/api/workshops/${w.workshop.id}/close`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${w.token}` }, body: JSON.stringify({ closed: true }) })).status).toBe(200);
+
+    const first = await download(`${server.url}/api/workshops/${w.workshop.id}/export/backup.json`, w.token);
+    const original = JSON.parse(first.body) as WorkshopExport;
+    expect(original.version).toBe(2);
+    expect(original.workshop.closed).toBe(true);
+    expect(original.drafts).toEqual([{ participantId: bram.participant.id, notes: [expect.objectContaining({ id: 'secret1', text: 'Nog niet gedeeld' })] }]);
+    const res = await importBackup(server.url, first.body);
+    expect(res.status).toBe(201);
+    const imported = (await res.json()) as CreateWorkshopResponse;
+    expect(imported.workshop.closed).toBe(true);
+    const copy = JSON.parse((await download(`${server.url}/api/workshops/${imported.workshop.id}/export/backup.json`, imported.token)).body) as WorkshopExport;
+    expect(comparable(copy)).toEqual(comparable(original));
+  });
+
+  it('still reads a version 1 backup (no drafts, no closed flag)', async () => {
+    const current = JSON.parse((await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body) as WorkshopExport;
+    const { drafts: _drafts, ...rest } = current;
+    const { closed: _closed, ...workshop } = current.workshop;
+    const res = await importBackup(server.url, JSON.stringify({ ...rest, version: 1, workshop }));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as CreateWorkshopResponse).workshop.closed).toBe(false);
+  });
+
+  it('refuses a backup over the live limits with a 400 that names the limit', async () => {
+    const current = JSON.parse((await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body) as WorkshopExport;
+    const over = largeBackup(current, 1, LIMITS.notesPerBoard + 1);
+    const res = await importBackup(server.url, JSON.stringify(over));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as ErrorResponse;
+    expect(body.error.details).toContain(`boards[${current.boards.length}].notes: heeft te veel items (maximaal ${LIMITS.notesPerBoard})`);
+  });
+
+  it('refuses a backup larger than the limit from its Content-Length, naming the real limit, before reading it', async () => {
+    const url = new URL(`${server.url}/api/workshops/import`);
+    // Only the headers are sent: the answer must not wait for a body.
+    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(9 * 1024 * 1024) } });
+    req.flushHeaders();
+    const [res] = (await once(req, 'response')) as [http.IncomingMessage];
+    let text = '';
+    for await (const chunk of res) text += String(chunk);
+    req.destroy();
+    expect(res.statusCode).toBe(413);
+    const body = JSON.parse(text) as ErrorResponse;
+    expect(body.error.code).toBe('too_large');
+    expect(body.error.message).toContain('8 MB');
+  });
+
+  it("keeps other workshops' websocket writes flowing while a 6 MB backup is parsed", async () => {
+    const current = JSON.parse((await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body) as WorkshopExport;
+    const big = largeBackup(current, 20, LIMITS.notesPerBoard);
+    // Refused only by its very last note, so the whole file is read and checked first.
+    const lastBoard = big.boards[big.boards.length - 1]!;
+    (lastBoard.notes[lastBoard.notes.length - 1] as { color: string }).color = 'not-a-colour';
+    const body = JSON.stringify(big);
+    expect(body.length).toBeGreaterThan(5 * 1024 * 1024);
+
+    const other = await createWorkshop(server.url, 'Andere workshop');
+    const writer = connect(other, boardDocKey(PLENARY_BOARD));
+    const observer = connect(other, boardDocKey(PLENARY_BOARD));
+    await Promise.all([writer.synced(), observer.synced()]);
+
+    const received = once(importEvents, 'received');
+    const importing = importBackup(server.url, body).then(async (res) => ({ what: 'import' as const, status: res.status, body: (await res.json()) as ErrorResponse }));
+    await received;
+    // The server has the whole upload now; a note in another workshop must round-trip meanwhile.
+    addNote(writer.doc, { id: 'during', sheetId: 'welkom', fieldId: null, x: 10, y: 10, color: 'yellow', text: 'Tijdens de import', authorId: other.participant.id });
+    const roundTrip = waitFor(() => readNotes(observer.doc).some((n) => n.id === 'during'), 'the note in the other workshop', 20_000).then(() => ({ what: 'round trip' as const }));
+    const first = await Promise.race([roundTrip, importing]);
+    expect(first.what).toBe('round trip');
+    const result = await importing;
+    expect(result.status).toBe(400);
+    expect(result.body.error.details?.[0]).toMatch(/notes\[599\]\.color/);
+  });
+
   it('rejects a broken backup with the reasons, and a huge one with 413', async () => {
     const bad = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'discussiemodel-canvas-backup', version: 1, workshop: { title: 5 } }) });
     expect(bad.status).toBe(400);
@@ -158,6 +275,25 @@ describe('export and import', () => {
     expect(notJson.status).toBe(400);
     const huge = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', body: 'x'.repeat(9 * 1024 * 1024) });
     expect(huge.status).toBe(413);
+  });
+});
+
+describe('import rate limit', () => {
+  it('allows a few imports per address per ten minutes, then 429 with Retry-After', async () => {
+    const server = await startTestServer();
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 6; i++) {
+        const res = await importBackup(server.url, 'not a backup');
+        statuses.push(res.status);
+        retryAfter = res.headers.get('retry-after');
+      }
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(60);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { SERVER_ORIGIN, readNotes } from '@dmc/shared/doc/board';
+import type { ExportDraft } from '@dmc/shared/domain/export/model';
 import { readChoices, readDeferrals, readFormulations, readHighlights, readMarks, readVotes } from '@dmc/shared/doc/discussion';
 import { collection, putRecord, type PlainRecord } from '@dmc/shared/doc/records';
 import { assignMembers, putGroup, readGroups, readMembers, updateFlow } from '@dmc/shared/doc/session';
@@ -9,7 +10,7 @@ import { choiceId, markId, voteId } from '@dmc/shared/domain/discussion';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/domain/export/model';
 import { GROUP_COLORS } from '@dmc/shared/domain/session';
 import { TABLE_ROLES, type TableRole } from '@dmc/shared/domain/roles';
-import { PLENARY_BOARD, SYNTHESIS_DOC, boardDocKey } from '@dmc/shared/protocol/api';
+import { PLENARY_BOARD, SYNTHESIS_DOC, boardDocKey, draftDocKey } from '@dmc/shared/protocol/api';
 import type { Collab } from './collab/collab';
 import { HttpError } from './httpError';
 import type { StoredParticipant } from './persistence/types';
@@ -49,6 +50,14 @@ export class Exchange {
           actions: readActions(room.doc),
         }))
       : { clusters: [], plenaryFormulations: [], actions: [] };
+    // Private drafts too, so a backup taken during silent writing restores that moment.
+    const drafts: ExportDraft[] = [];
+    for (const participant of workshop.participants) {
+      const policy = await this.workflow.policyFor(workshopId, draftDocKey(participant.id));
+      if (!policy) continue;
+      const notes = await this.collab.use(workshopId, draftDocKey(participant.id), policy, (room) => readNotes(room.doc));
+      if (notes.length > 0) drafts.push({ participantId: participant.id, notes });
+    }
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -70,12 +79,14 @@ export class Exchange {
           agendaMinutes: { ...workshop.agendaMinutes },
         },
         phaseId: this.workflow.state(workshopId)?.phaseId ?? 'open',
+        closed: workshop.closed,
       },
       participants: members.map((m) => ({ id: m.id, name: m.name, role: m.role, groupId: m.groupId, tableRole: tableRoleOf(m.tableRole) })),
       groups: groups.map((g) => ({ id: g.id, name: g.name, color: g.color })),
       boards,
       synthesis: { clusters: synthesis.clusters, plenaryFormulations: synthesis.plenaryFormulations },
       actions: synthesis.actions,
+      drafts,
     };
   }
 
@@ -101,13 +112,25 @@ export class Exchange {
       });
       assignMembers(doc, new Map(backup.participants.map((p) => [p.id, p.groupId])), SERVER_ORIGIN);
     }, SERVER_ORIGIN);
+    // One document at a time, yielding to the event loop in between, so other workshops' messages
+    // are handled while a large backup is written (each board is bounded by the live limits).
     for (const board of backup.boards) {
+      await nextTurn();
       const policy = await this.workflow.policyFor(workshopId, boardDocKey(board.boardId));
       if (!policy) throw new HttpError(400, 'invalid_backup', `The backup names an unknown board "${board.boardId}".`);
       await this.collab.use(workshopId, boardDocKey(board.boardId), policy, (room) =>
         room.transactAsServer((doc) => writeBoard(doc, board), SERVER_ORIGIN),
       );
     }
+    for (const draft of backup.drafts ?? []) {
+      await nextTurn();
+      const policy = await this.workflow.policyFor(workshopId, draftDocKey(draft.participantId));
+      if (!policy) throw new HttpError(400, 'invalid_backup', `The backup has a draft of an unknown participant "${draft.participantId}".`);
+      await this.collab.use(workshopId, draftDocKey(draft.participantId), policy, (room) =>
+        room.transactAsServer((doc) => put(doc, 'notes', draft.notes.map((n) => [n.id, { ...n }])), SERVER_ORIGIN),
+      );
+    }
+    await nextTurn();
     const synthesisPolicy = await this.workflow.policyFor(workshopId, SYNTHESIS_DOC);
     if (!synthesisPolicy) return;
     await this.collab.use(workshopId, SYNTHESIS_DOC, synthesisPolicy, (room) =>
@@ -119,7 +142,13 @@ export class Exchange {
     );
     // Last, so a copy taken mid-workshop opens where it was, with everything already in place.
     if (backup.workshop.phaseId && backup.workshop.phaseId !== 'open') await this.setPhase(workshopId, backup.workshop.phaseId);
+    if (backup.workshop.closed) await this.workshops.setClosed(workshopId, true);
   }
+}
+
+/** Lets the event loop handle waiting I/O (other workshops' messages) before going on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A member's role at the table as the backup knows it (an unknown one, from a newer version, is dropped). */

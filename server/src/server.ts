@@ -61,7 +61,7 @@ async function compose(config: ServerConfig, stores: ServerStores, releaseLock: 
   };
 
   const exchange = new Exchange(collab, workflow, workshops);
-  const app = createApp({ workshops, tokens, collab, exchange, clientDir: config.clientDir, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute });
+  const app = createApp({ workshops, tokens, collab, exchange, clientDir: config.clientDir, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute, ...(config.importsPer10Minutes !== undefined ? { importsPer10Minutes: config.importsPer10Minutes } : {}) });
   const server = http.createServer(app);
   const upgrade = createUpgradeHandler(collab, workshops, workflow, tokens);
   server.on('upgrade', upgrade.handle);

@@ -1,12 +1,12 @@
-import express, { Router } from 'express';
+import { Router, type Request } from 'express';
 import { fileStem, isTextExportFormat, sheetsPdfFileName, textExport } from '@dmc/shared/domain/export/files';
-import { parseBackup } from '@dmc/shared/domain/export/json';
 import { demoWorkshop } from '@dmc/shared/domain/demo/demoWorkshop';
 import { bearerToken, type TokenSigner } from '../auth/tokens';
 import type { Exchange } from '../exchange';
 import { HttpError } from '../httpError';
 import type { WorkshopService } from '../workshops';
-import { rateLimit } from './rateLimit';
+import { importEvents, parseBackupOffThread } from '../backupParser';
+import type { RateLimits } from './rateLimit';
 
 /** Largest backup accepted for import. */
 export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
@@ -15,7 +15,7 @@ export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
  * Downloads for the facilitator (action list, report, calendar, backup) and the import of a
  * backup into a new workshop. Thin: authenticate, validate, delegate to Exchange.
  */
-export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, tokens: TokenSigner, perMinute: number): Router {
+export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, tokens: TokenSigner, limits: RateLimits): Router {
   const router = Router();
 
   router.get('/workshops/:id/export/:format', async (req, res) => {
@@ -54,10 +54,14 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
     res.send(Buffer.from(bytes));
   });
 
-  // The backup may be far larger than other requests, so it has its own body parser and limit.
-  router.post('/workshops/import', rateLimit({ windowMs: 60_000, max: perMinute }), express.text({ type: () => true, limit: MAX_BACKUP_BYTES }), async (req, res) => {
-    const body = typeof req.body === 'string' ? req.body : '';
-    const parsed = parseBackup(body, { maxBytes: MAX_BACKUP_BYTES, locale: req.query.lang === 'en' ? 'en' : 'nl' });
+  // The backup may be far larger than other requests: its own rate limit, its own size limit
+  // (checked on the declared and the streamed size, before anything is parsed), and the parsing
+  // in a worker thread so other workshops keep running meanwhile.
+  router.post('/workshops/import', limits.import, async (req, res) => {
+    const locale = req.query.lang === 'en' ? 'en' : 'nl';
+    const bytes = await readLimited(req, MAX_BACKUP_BYTES);
+    importEvents.emit('received', bytes.length);
+    const parsed = await parseBackupOffThread(bytes, { maxBytes: MAX_BACKUP_BYTES, locale });
     if (!parsed.ok) throw new HttpError(400, 'invalid_backup', 'This file is not a valid workshop backup.', parsed.errors);
     const backup = parsed.backup;
     const plan = backup.workshop.settings;
@@ -77,11 +81,12 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
       agendaMinutes: plan?.agendaMinutes ?? {},
     });
     await exchange.restore(created.workshop.id, backup, created.participant.id);
-    res.status(201).json(created);
+    // A closed workshop is restored closed (read-only), as it was when the backup was taken.
+    res.status(201).json(backup.workshop.closed ? { ...created, workshop: { ...created.workshop, closed: true } } : created);
   });
 
   // One click: a realistic, fully filled example workshop; the caller becomes its facilitator.
-  router.post('/demo', rateLimit({ windowMs: 60_000, max: perMinute }), async (_req, res) => {
+  router.post('/demo', limits.demo, async (_req, res) => {
     const demo = demoWorkshop(Date.now());
     const created = await workshops.create({
       title: demo.workshop.title,
@@ -102,4 +107,45 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
   });
 
   return router;
+}
+
+/** The refusal of a backup over the limit, naming the limit (NL detail for the import screen). */
+function tooLarge(limit: number): HttpError {
+  const mb = (limit / (1024 * 1024)).toFixed(0);
+  return new HttpError(413, 'too_large', `Backups are limited to ${mb} MB (${limit} bytes).`, [`Een back-up mag maximaal ${mb} MB zijn.`]);
+}
+
+/**
+ * Reads a request body up to `limit` bytes: refused at once when Content-Length says it is larger,
+ * and as soon as the streamed bytes pass the limit otherwise (the connection is then closed).
+ */
+function readLimited(req: Request, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.res?.setHeader('Connection', 'close');
+    return Promise.reject(tooLarge(limit));
+  }
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const fail = (error: unknown) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.res?.setHeader('Connection', 'close');
+        req.pause();
+        fail(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', fail);
+  });
 }

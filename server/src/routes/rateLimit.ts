@@ -1,23 +1,57 @@
 import type { RequestHandler } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { HttpError } from '../httpError';
 
-/** A fixed-window request limit per client address, for endpoints that guess-proof codes. */
-export function rateLimit({ windowMs, max }: { windowMs: number; max: number }): RequestHandler {
-  const hits = new Map<string, { count: number; resetAt: number }>();
-  return (req, _res, next) => {
-    const now = Date.now();
-    const key = req.ip ?? 'unknown';
-    let entry = hits.get(key);
-    if (!entry || entry.resetAt <= now) {
-      if (hits.size > 10_000) for (const [k, v] of hits) if (v.resetAt <= now) hits.delete(k);
-      entry = { count: 0, resetAt: now + windowMs };
-      hits.set(key, entry);
-    }
-    entry.count++;
-    if (entry.count > max) {
-      next(new HttpError(429, 'too_many_requests', 'Too many attempts; wait a minute and try again.'));
-      return;
-    }
-    next();
+/**
+ * The request buckets. Each has its own counter per client address, so flooding one (e.g. create)
+ * cannot lock a whole institution behind one NAT address out of another (e.g. join).
+ */
+export type RateBucket = 'create' | 'join' | 'facilitate' | 'import' | 'demo';
+
+/** How many requests a bucket allows per window. */
+export interface RateRule {
+  readonly points: number;
+  readonly windowSeconds: number;
+}
+
+/** One limiter per bucket, shared by the routes that use it. */
+export type RateLimits = Readonly<Record<RateBucket, RequestHandler>>;
+
+/** The buckets' rules: joins and the like per minute; imports (heavy work) a few per ten minutes. */
+export function rateRules(perMinute: number, importsPer10Minutes: number): Readonly<Record<RateBucket, RateRule>> {
+  return {
+    create: { points: perMinute, windowSeconds: 60 },
+    join: { points: perMinute, windowSeconds: 60 },
+    facilitate: { points: perMinute, windowSeconds: 60 },
+    demo: { points: perMinute, windowSeconds: 60 },
+    import: { points: importsPer10Minutes, windowSeconds: 600 },
+  };
+}
+
+/** Builds the limiters (in memory; rate-limiter-flexible also offers a Redis store for several processes). */
+export function createRateLimits(rules: Readonly<Record<RateBucket, RateRule>>): RateLimits {
+  const entries = (Object.keys(rules) as RateBucket[]).map((bucket) => [bucket, limiter(bucket, rules[bucket])] as const);
+  return Object.fromEntries(entries) as Record<RateBucket, RequestHandler>;
+}
+
+function limiter(bucket: RateBucket, rule: RateRule): RequestHandler {
+  const store = new RateLimiterMemory({ keyPrefix: bucket, points: Math.max(1, rule.points), duration: rule.windowSeconds });
+  return (req, res, next) => {
+    // req.ip honours 'trust proxy': the address the last trusted proxy saw, never a client's own claim.
+    const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    store.consume(key).then(
+      () => next(),
+      (rejection: unknown) => {
+        if (!(rejection instanceof RateLimiterRes)) {
+          next(rejection);
+          return;
+        }
+        const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        res.setHeader('Retry-After', String(seconds));
+        next(new HttpError(429, 'too_many_requests', `Too many requests (${bucket}); try again in ${seconds} s.`, [
+          `Te veel verzoeken; probeer het over ${seconds} seconden opnieuw.`,
+        ]));
+      },
+    );
   };
 }

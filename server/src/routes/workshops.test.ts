@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '@dmc/shared/doc/board';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { JOIN_CODE_ALPHABET, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse, type WorkshopSummary } from '@dmc/shared/protocol/api';
+import { configFromEnv, trustProxyFrom } from '../config';
 import type { RunningServer } from '../server';
 import { connectBoard, createWorkshop, joinWorkshop, postJson, requestJson, startTestServer, waitFor } from '../testing/harness';
 
@@ -162,16 +163,64 @@ describe('roles and preparation', () => {
 });
 
 describe('rate limit', () => {
-  it('answers 429 once an address exceeds the join limit, with a clear error', async () => {
+  /** POSTs a join with extra headers; returns status, Retry-After and body. */
+  async function join(url: string, code: string, name: string, headers: Record<string, string> = {}) {
+    const res = await fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code, name }) });
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as ErrorResponse };
+  }
+
+  it('answers 429 once an address exceeds the join limit, with Retry-After and a clear error', async () => {
     const server = await startTestServer({ rateLimitPerMinute: 3 });
     try {
       const created = await createWorkshop(server.url);
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await postJson(`${server.url}/api/join`, { code: created.workshop.code, name: `P${i}` })).status);
-      expect(statuses).toEqual([201, 201, 429, 429]);
+      const results = [];
+      for (let i = 0; i < 4; i++) results.push(await join(server.url, created.workshop.code, `P${i}`));
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201, 429]);
+      expect(Number(results[3]?.retryAfter)).toBeGreaterThan(0);
+      expect(results[3]?.body.error.code).toBe('too_many_requests');
     } finally {
       await server.close();
     }
+  });
+
+  it('keeps joining open for an address that flooded workshop creation (separate buckets)', async () => {
+    const server = await startTestServer({ rateLimitPerMinute: 3 });
+    try {
+      const created = await createWorkshop(server.url);
+      const creates: number[] = [];
+      for (let i = 0; i < 5; i++) creates.push((await postJson(`${server.url}/api/workshops`, { title: `Flood ${i}` })).status);
+      expect(creates.slice(-2)).toEqual([429, 429]);
+      expect((await join(server.url, created.workshop.code, 'Collega')).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('behind one trusted proxy, a spoofed X-Forwarded-For chain gets no fresh bucket', async () => {
+    // TRUST_PROXY=1: the proxy (here: the test itself on 127.0.0.1) appends the address it saw; an
+    // attacker controls everything to the left of it and changes it on every request.
+    const server = await startTestServer({ rateLimitPerMinute: 3, trustProxy: configFromEnv({ TRUST_PROXY: '1' }).trustProxy });
+    try {
+      const created = await createWorkshop(server.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await join(server.url, created.workshop.code, `P${i}`, { 'x-forwarded-for': `10.9.${i}.1, 198.51.100.7` })).status);
+      }
+      expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
+      // Another address as seen by the proxy has its own bucket.
+      expect((await join(server.url, created.workshop.code, 'Ander', { 'x-forwarded-for': '198.51.100.8' })).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads TRUST_PROXY as a number of hops or a list of proxy addresses, never as "trust everyone"', () => {
+    expect([undefined, '', '0', 'false'].map(trustProxyFrom)).toEqual([false, false, false, false]);
+    expect(trustProxyFrom('1')).toBe(1);
+    expect(trustProxyFrom('true')).toBe(1);
+    expect(trustProxyFrom('2')).toBe(2);
+    expect(trustProxyFrom('10.0.0.0/8, 127.0.0.1')).toBe('10.0.0.0/8,127.0.0.1');
+    expect(() => trustProxyFrom('10.0.0.1; rm')).toThrow(/TRUST_PROXY/);
   });
 });
 

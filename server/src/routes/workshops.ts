@@ -12,31 +12,30 @@ import {
 import { bearerToken, type TokenSigner } from '../auth/tokens';
 import { HttpError } from '../httpError';
 import type { WorkshopService } from '../workshops';
-import { rateLimit } from './rateLimit';
+import type { RateLimits } from './rateLimit';
 
 /** Workshop lifecycle endpoints; thin: validate, call the service, answer. */
-export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, perMinute: number): Router {
+export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, limits: RateLimits): Router {
   const router = Router();
-  // Per client address. A whole institution often shares one address, so this only stops floods
-  // and code guessing (6 characters from 31: ~887 million codes), not a full room joining at once.
-  const limited = rateLimit({ windowMs: 60_000, max: perMinute });
+  // Per client address and per bucket. A whole institution often shares one address, so this only
+  // stops floods and code guessing (6 characters from 31: ~887 million codes), not a room joining.
 
-  router.post('/workshops', limited, async (req, res) => {
+  router.post('/workshops', limits.create, async (req, res) => {
     const body = parse(createWorkshopRequest, req.body);
     res.status(201).json(await workshops.create(body));
   });
 
-  router.get('/join/:code', limited, async (req, res) => {
+  router.get('/join/:code', limits.join, async (req, res) => {
     const code = parse(joinCodeSchema, req.params.code);
     res.json(await workshops.joinInfo(code));
   });
 
-  router.post('/join', limited, async (req, res) => {
+  router.post('/join', limits.join, async (req, res) => {
     const body = parse(joinRequest, req.body);
     res.status(201).json(await workshops.join(body.code, body.name, body.tableRole));
   });
 
-  router.post('/facilitate', limited, async (req, res) => {
+  router.post('/facilitate', limits.facilitate, async (req, res) => {
     const body = parse(facilitateRequest, req.body);
     res.status(201).json(await workshops.facilitate(body.workshopId, body.secret, body.name));
   });

@@ -38,7 +38,7 @@ describe('JSON backup', () => {
 
   it('writes a stable key order, format and version first, whatever order the input had', () => {
     const json = toBackupJson(sample);
-    expect(json.startsWith('{\n  "format": "discussiemodel-canvas-backup",\n  "version": 1,\n')).toBe(true);
+    expect(json.startsWith('{\n  "format": "discussiemodel-canvas-backup",\n  "version": 2,\n')).toBe(true);
     expect(json.endsWith('}\n')).toBe(true);
     const reversed = Object.fromEntries(Object.entries(sample).reverse()) as WorkshopExport;
     expect(toBackupJson(reversed)).toBe(json);
@@ -61,9 +61,11 @@ describe('JSON backup', () => {
   it('recognises files that are not backups, and backups of a newer version', () => {
     expect(errorsOf('[1,2,3]')).toEqual([`Dit is geen back-up van Discussiemodel Canvas (verwacht "format": "${BACKUP_FORMAT}").`]);
     expect(errorsOf('{"format":"tldraw"}')[0]).toMatch(/geen back-up/);
-    const newer = { ...editable(), version: 2 };
-    expect(errorsOf(JSON.stringify(newer))).toEqual(['Deze back-up is gemaakt met een nieuwere versie (versie 2); deze app leest versie 1.']);
-    expect(errorsOf(JSON.stringify({ ...editable(), version: '1' }), MAX, 'en')).toEqual(['Unknown backup version; this app reads version 1.']);
+    const newer = { ...editable(), version: 3 };
+    expect(errorsOf(JSON.stringify(newer))).toEqual(['Deze back-up is gemaakt met een nieuwere versie (versie 3); deze app leest versie 1 tot en met 2.']);
+    expect(errorsOf(JSON.stringify({ ...editable(), version: '1' }), MAX, 'en')).toEqual(['Unknown backup version; this app reads versions 1 to 2.']);
+    // Older versions are still read.
+    expect(parseBackup(JSON.stringify({ ...editable(), version: 1 }), { maxBytes: MAX }).ok).toBe(true);
   });
 
   it('names the path and the problem of every invalid value', () => {

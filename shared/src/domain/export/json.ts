@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Locale } from '../../template/types';
-import { BACKUP_FORMAT, BACKUP_VERSION, workshopExportSchema, type WorkshopExport } from './model';
+import { BACKUP_FORMAT, BACKUP_VERSION, READABLE_BACKUP_VERSIONS, workshopExportSchema, type WorkshopExport } from './model';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../actionItems';
 import { utf8Length } from './text';
 
@@ -52,8 +52,8 @@ const MESSAGES = {
     tooLarge: (size: string, max: string) => `Het bestand is te groot (${size}; maximaal ${max}).`,
     notJson: (detail: string) => `Het bestand is geen geldige JSON: ${detail}`,
     notBackup: `Dit is geen back-up van Discussiemodel Canvas (verwacht "format": "${BACKUP_FORMAT}").`,
-    newer: (v: number) => `Deze back-up is gemaakt met een nieuwere versie (versie ${v}); deze app leest versie ${BACKUP_VERSION}.`,
-    badVersion: `Onbekende back-upversie; deze app leest versie ${BACKUP_VERSION}.`,
+    newer: (v: number) => `Deze back-up is gemaakt met een nieuwere versie (versie ${v}); deze app leest versie 1 tot en met ${BACKUP_VERSION}.`,
+    badVersion: `Onbekende back-upversie; deze app leest versie 1 tot en met ${BACKUP_VERSION}.`,
     more: (n: number) => `… en nog ${n} fout${n === 1 ? '' : 'en'}.`,
     root: 'back-up',
     missing: 'ontbreekt',
@@ -81,8 +81,8 @@ const MESSAGES = {
     tooLarge: (size: string, max: string) => `The file is too large (${size}; at most ${max}).`,
     notJson: (detail: string) => `The file is not valid JSON: ${detail}`,
     notBackup: `This is not a Discussiemodel Canvas backup (expected "format": "${BACKUP_FORMAT}").`,
-    newer: (v: number) => `This backup was made by a newer version (version ${v}); this app reads version ${BACKUP_VERSION}.`,
-    badVersion: `Unknown backup version; this app reads version ${BACKUP_VERSION}.`,
+    newer: (v: number) => `This backup was made by a newer version (version ${v}); this app reads versions 1 to ${BACKUP_VERSION}.`,
+    badVersion: `Unknown backup version; this app reads versions 1 to ${BACKUP_VERSION}.`,
     more: (n: number) => `… and ${n} more error${n === 1 ? '' : 's'}.`,
     root: 'backup',
     missing: 'is missing',
@@ -203,7 +203,7 @@ export function parseBackup(json: string, options: ParseBackupOptions): ParseBac
   }
   const version = (data as Record<string, unknown>)['version'];
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) return { ok: false, errors: [m.newer(version)] };
-  if (version !== BACKUP_VERSION) return { ok: false, errors: [m.badVersion] };
+  if (!(READABLE_BACKUP_VERSIONS as readonly unknown[]).includes(version)) return { ok: false, errors: [m.badVersion] };
 
   const parsed = workshopExportSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, backup: parsed.data };

@@ -9,6 +9,7 @@ import {
   markSchema,
   voteSchema,
 } from '../discussion';
+import { collectionLimit, LIMITS } from '../limits';
 import { noteSchema } from '../note';
 import { PHASE_IDS } from '../phases';
 import { tableRoleSchema, workshopPlanSchema } from '../../protocol/api';
@@ -22,8 +23,14 @@ import { tableRoleSchema, workshopPlanSchema } from '../../protocol/api';
 /** The `format` every backup carries, so other JSON files are recognised as such. */
 export const BACKUP_FORMAT = 'discussiemodel-canvas-backup';
 
-/** The backup version this code writes and reads. */
-export const BACKUP_VERSION = 1;
+/**
+ * The backup version this code writes. Version 2 added the private drafts and the closed flag;
+ * every earlier version is still read (what it lacks gets the default).
+ */
+export const BACKUP_VERSION = 2;
+
+/** Every backup version this code reads. */
+export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
 
 /** The board id of the workshop-wide board; other boards are named by their subgroup id. */
 export const PLENARY_BOARD_ID = 'plenary';
@@ -31,8 +38,14 @@ export const PLENARY_BOARD_ID = 'plenary';
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const fieldId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
-/** Most items of one kind in a backup: far above a half-day workshop, low enough to bound work. */
-const MAX_ITEMS = 5000;
+/**
+ * Most items of one kind in a backup: the live limit of that collection (limits.ts), so a
+ * restored workshop is one people can go on working in.
+ */
+const max = (name: string) => collectionLimit(name);
+
+/** Most note ids in one cluster: every note of every board. */
+const MAX_CLUSTER_ITEMS = collectionLimit('notes') * (collectionLimit('groups') + 1);
 
 /** The workshop's own data. */
 export const exportWorkshopSchema = z.strictObject({
@@ -47,6 +60,8 @@ export const exportWorkshopSchema = z.strictObject({
   settings: workshopPlanSchema.optional(),
   /** The phase it was in, so an imported copy continues there. Absent in early backups: open work. */
   phaseId: z.enum(PHASE_IDS).optional(),
+  /** Whether the workshop was closed (read-only). Absent before version 2: open. */
+  closed: z.boolean().optional(),
 });
 
 /** A person in the workshop; only what the report needs. */
@@ -70,14 +85,14 @@ export const exportGroupSchema = z.strictObject({
 export const exportBoardSchema = z.strictObject({
   /** 'plenary' or a subgroup id. */
   boardId: id,
-  notes: z.array(noteSchema).max(MAX_ITEMS),
-  marks: z.array(markSchema).max(MAX_ITEMS),
-  votes: z.array(voteSchema).max(MAX_ITEMS),
-  formulations: z.array(formulationSchema).max(MAX_ITEMS),
-  deferrals: z.array(deferralSchema).max(MAX_ITEMS),
-  highlights: z.array(highlightSchema).max(MAX_ITEMS),
+  notes: z.array(noteSchema).max(max('notes')),
+  marks: z.array(markSchema).max(max('marks')),
+  votes: z.array(voteSchema).max(max('votes')),
+  formulations: z.array(formulationSchema).max(max('formulations')),
+  deferrals: z.array(deferralSchema).max(max('deferrals')),
+  highlights: z.array(highlightSchema).max(max('highlights')),
   /** The chosen goal and questions; absent in backups from before choices existed. */
-  choices: z.array(choiceSchema).max(MAX_ITEMS).default([]),
+  choices: z.array(choiceSchema).max(max('choices')).default([]),
 });
 
 /** Whether a cluster marks common ground or a difference between subgroups (null: not decided). */
@@ -88,17 +103,23 @@ export const exportClusterSchema = z.strictObject({
   id,
   fieldId,
   /** Note ids, from any board. */
-  itemIds: z.array(id).min(1).max(MAX_ITEMS),
+  itemIds: z.array(id).min(1).max(MAX_CLUSTER_ITEMS),
   kind: z.enum(CLUSTER_KINDS).nullable(),
   label: z.string().max(200),
 });
 
 /** The plenary's result: clusters and the wording everyone accepts per field. */
 export const exportSynthesisSchema = z.strictObject({
-  clusters: z.array(exportClusterSchema).max(MAX_ITEMS),
+  clusters: z.array(exportClusterSchema).max(max('clusters')),
   plenaryFormulations: z
     .array(z.strictObject({ fieldId, text: z.string().max(FORMULATION_LENGTH) }))
-    .max(MAX_ITEMS),
+    .max(max('plenaryFormulations')),
+});
+
+/** One participant's private draft (silent writing): the notes not yet revealed. */
+export const exportDraftSchema = z.strictObject({
+  participantId: id,
+  notes: z.array(noteSchema).max(max('notes')),
 });
 
 /** Reports a duplicate value in a list, naming where it occurs. */
@@ -127,13 +148,16 @@ function unique<T>(
 export const workshopExportSchema = z
   .strictObject({
     format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
+    version: z.union(READABLE_BACKUP_VERSIONS.map((v) => z.literal(v))),
     workshop: exportWorkshopSchema,
-    participants: z.array(exportParticipantSchema).max(MAX_ITEMS),
-    groups: z.array(exportGroupSchema).max(MAX_ITEMS),
-    boards: z.array(exportBoardSchema).max(MAX_ITEMS),
+    participants: z.array(exportParticipantSchema).max(LIMITS.participantsPerWorkshop),
+    groups: z.array(exportGroupSchema).max(max('groups')),
+    /** The plenary board and one per subgroup. */
+    boards: z.array(exportBoardSchema).max(max('groups') + 1),
     synthesis: exportSynthesisSchema,
-    actions: z.array(actionItemSchema).max(MAX_ITEMS),
+    actions: z.array(actionItemSchema).max(max('actions')),
+    /** Private drafts per participant; absent before version 2. */
+    drafts: z.array(exportDraftSchema).max(LIMITS.participantsPerWorkshop).optional(),
   })
   .superRefine((value, ctx) => {
     unique(value.participants, (p) => p.id, ['participants'], 'id', ctx);
@@ -156,6 +180,9 @@ export const workshopExportSchema = z
     unique(value.synthesis.clusters, (c) => c.id, ['synthesis', 'clusters'], 'id', ctx);
     unique(value.synthesis.plenaryFormulations, (f) => f.fieldId, ['synthesis', 'plenaryFormulations'], 'fieldId', ctx);
     unique(value.actions, (a) => a.id, ['actions'], 'id', ctx);
+    const drafts = value.drafts ?? [];
+    unique(drafts, (d) => d.participantId, ['drafts'], 'participantId', ctx);
+    drafts.forEach((draft, index) => unique(draft.notes, (n) => n.id, ['drafts', index, 'notes'], 'id', ctx));
   });
 
 /** A whole workshop as plain data: the input of every export. */
@@ -164,5 +191,6 @@ export type ExportWorkshop = z.infer<typeof exportWorkshopSchema>;
 export type ExportParticipant = z.infer<typeof exportParticipantSchema>;
 export type ExportGroup = z.infer<typeof exportGroupSchema>;
 export type ExportBoard = z.infer<typeof exportBoardSchema>;
+export type ExportDraft = z.infer<typeof exportDraftSchema>;
 export type ExportCluster = z.infer<typeof exportClusterSchema>;
 export type ExportSynthesis = z.infer<typeof exportSynthesisSchema>;
