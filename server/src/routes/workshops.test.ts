@@ -34,6 +34,14 @@ describe('workshop API', () => {
     expect(res.body.workshop.id).toBe(created.workshop.id);
   });
 
+  it('lets the page open websockets only to its own host (CSP connect-src)', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const connect = /connect-src ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+    const host = new URL(server.url).host;
+    expect(connect).toEqual(["'self'", `ws://${host}`, `wss://${host}`]);
+  });
+
   it('answers an unknown code with 404 and a clear message', async () => {
     const res = await postJson<ErrorResponse>(`${server.url}/api/join`, { code: 'ZZZZZZ', name: 'Iemand' });
     expect(res.status).toBe(404);

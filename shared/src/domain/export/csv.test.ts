@@ -114,9 +114,13 @@ describe('CSV of the action list', () => {
     expect(csvCell('\rx', ';')).toBe('"\'\rx"');
   });
 
-  it('neutralises exactly the OWASP formula starts', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutralizeFormula(`${start}1`)).toBe(`'${start}1`);
-    for (const safe of ['1+1', 'a=b', ' =1', "'=1", '', 'é']) expect(neutralizeFormula(safe)).toBe(safe);
+  it('neutralises the OWASP formula starts, a leading space or quote, and formulas behind bidi overrides', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', ' ', '"']) expect(neutralizeFormula(`${start}1`)).toBe(`'${start}1`);
+    for (const safe of ['1+1', 'a=b', "'=1", '', 'é']) expect(neutralizeFormula(safe)).toBe(safe);
+    // Overrides and isolates are removed, so what the cell shows is what it is.
+    expect(neutralizeFormula('\u202E=1+1')).toBe("'=1+1");
+    expect(neutralizeFormula('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2068h\u2069')).toBe('abcdefgh');
+    expect(csvCell(' =HYPERLINK("x")', ';')).toBe(`"' =HYPERLINK(""x"")"`);
   });
 
   it('writes only the header for an empty list', () => {

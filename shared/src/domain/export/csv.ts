@@ -1,5 +1,6 @@
 import type { Locale } from '../../template/types';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../actionItems';
+import { stripBidiControls } from './text';
 
 /**
  * The action list as CSV, for spreadsheets and task tools. Two dialects:
@@ -29,8 +30,11 @@ const HEADERS: Readonly<Record<Locale, readonly string[]>> = {
   en: ['What', 'Who', 'When', 'Status', 'Field', 'Subgroup', 'Source'],
 };
 
-/** Characters that make a spreadsheet treat a cell as a formula (or, tab/CR, that hide one). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make a spreadsheet treat a cell as a formula, or that hide one in front of it
+ * (tab, CR, a space or a quote that some spreadsheets skip before evaluating).
+ */
+const FORMULA_START = /^[=+\-@\t\r "]/;
 
 /**
  * Prefixes a value that a spreadsheet would evaluate with an apostrophe, as OWASP advises:
@@ -38,7 +42,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * or "+31 6 …"; showing them with an apostrophe is the price of never running a formula.
  */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const visible = stripBidiControls(value);
+  return FORMULA_START.test(visible) ? `'${visible}` : visible;
 }
 
 /** Quotes a cell when it contains the separator, a quote, CR or LF; quotes inside are doubled. */

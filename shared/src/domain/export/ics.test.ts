@@ -74,6 +74,10 @@ describe('iCalendar export of the actions', () => {
     expect(at('2025-12-31')).toContain('DTEND;VALUE=DATE:20260101');
   });
 
+  it('strips bidi overrides from text values', () => {
+    expect(escapeIcsText('a\u202Eb\u2067c')).toBe('abc');
+  });
+
   it('escapes text values', () => {
     expect(escapeIcsText('a\\b;c,d\ne\r\nf\u0007')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
     const lines = unfold(ics);

@@ -1,6 +1,6 @@
 import type { Locale } from '../../template/types';
 import { ACTION_STATUS_LABELS, type ActionItem } from '../actionItems';
-import { utf8Bytes } from './text';
+import { stripBidiControls, utf8Bytes } from './text';
 
 /**
  * The dated actions as an iCalendar file (RFC 5545), to put the deadlines in one's calendar.
@@ -32,7 +32,7 @@ const LABELS = {
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other control characters go. */
 export function escapeIcsText(text: string): string {
-  return text
+  return stripBidiControls(text)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')

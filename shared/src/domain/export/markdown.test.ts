@@ -32,6 +32,10 @@ describe('Markdown escaping', () => {
 });
 
 describe('action table', () => {
+  it('strips bidi overrides from every text', () => {
+    expect(escapeMarkdown('evil\u202Etxt.exe\u2066x\u2069')).toBe('eviltxt.exex');
+  });
+
   it('keeps one row per action and seven cells per row, whatever the text', () => {
     const base = sample.actions[0] as ActionItem;
     const actions: ActionItem[] = [

@@ -6,7 +6,7 @@ import { countMarks, countVotes } from '../discussion';
 import type { Note } from '../note';
 import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from './model';
 import { choiceLabel, chosenNoteIds, chosenWordingFields, formatWorkshopDate, reportFacilitators, reportParticipants } from './reportFacts';
-import { utcDateTime } from './text';
+import { stripBidiControls, utcDateTime } from './text';
 
 /**
  * Markdown exports: the action list as a table and the workshop as a readable report (per
@@ -21,7 +21,7 @@ import { utcDateTime } from './text';
  * breaks into <br> so one note stays one table cell or list item.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripBidiControls(text)
     .trim()
     .replace(/[\\`*_[\]<>|~#!]/g, (c) => `\\${c}`)
     .replace(/^([-+=])/, '\\$1')
