@@ -272,7 +272,9 @@ export class WorkshopService {
   async sweepExpired(now = Date.now()): Promise<number> {
     let removed = 0;
     for (const workshop of await this.workshops.list()) {
-      if (workshop.expiresAt <= now) {
+      // Judged by the retention period configured now, so lowering WORKSHOP_TTL_DAYS also covers
+      // workshops created under a longer one (the stored expiry is only ever shortened).
+      if (Math.min(workshop.expiresAt, this.expiryFor(workshop.createdAt, workshop.date)) <= now) {
         await this.remove(workshop.id);
         removed++;
       }

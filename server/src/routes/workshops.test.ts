@@ -6,7 +6,7 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { JOIN_CODE_ALPHABET, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse, type WorkshopSummary } from '@dmc/shared/protocol/api';
 import { configFromEnv, trustProxyFrom } from '../config';
 import type { RunningServer } from '../server';
-import { connectBoard, createWorkshop, joinWorkshop, postJson, requestJson, startTestServer, waitFor } from '../testing/harness';
+import { connectBoard, createWorkshop, joinWorkshop, postJson, requestJson, startTestServer, tempDataDir, waitFor } from '../testing/harness';
 
 describe('workshop API', () => {
   let server: RunningServer & { dataDir: string };
@@ -233,6 +233,20 @@ describe('rate limit', () => {
 });
 
 describe('retention', () => {
+  it('sweeps workshops made under a longer retention period once WORKSHOP_TTL_DAYS is lowered', async () => {
+    const dataDir = tempDataDir();
+    const long = await startTestServer({ dataDir, workshopTtlDays: 30 });
+    const created = await createWorkshop(long.url);
+    await long.close();
+    const short = await startTestServer({ dataDir, workshopTtlDays: 1 });
+    try {
+      expect(await short.workshops.sweepExpired(Date.now() + 2 * 24 * 60 * 60 * 1000)).toBe(1);
+      expect((await postJson(`${short.url}/api/join`, { code: created.workshop.code, name: 'Laat' })).status).toBe(404);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('keeps a workshop planned further ahead until the retention period after its date', async () => {
     const server = await startTestServer({ workshopTtlDays: 30 });
     try {
