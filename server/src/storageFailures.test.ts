@@ -72,6 +72,9 @@ class FillingWorkshops implements WorkshopStore {
   list() {
     return this.inner.list();
   }
+  unreadable() {
+    return this.inner.unreadable();
+  }
 }
 
 function note(id: string, authorId: string) {

@@ -279,6 +279,16 @@ export class WorkshopService {
         removed++;
       }
     }
+    // A workshop whose record cannot be read is nobody's to open, but its notes are still
+    // personal data: it goes once the retention period has passed since anything of it changed.
+    for (const orphan of await this.workshops.unreadable()) {
+      if (this.expiryFor(orphan.modifiedAt, '') > now) continue;
+      console.warn(`[expiry] removing workshop ${orphan.id}: its record is unreadable and nothing changed since ${new Date(orphan.modifiedAt).toISOString()}`);
+      await this.events.deleted(orphan.id);
+      await this.documents.deleteWorkshop(orphan.id);
+      await this.workshops.delete(orphan.id);
+      removed++;
+    }
     return removed;
   }
 

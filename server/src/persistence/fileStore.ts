@@ -151,6 +151,35 @@ export class FileWorkshopStore implements WorkshopStore {
   async list(): Promise<StoredWorkshop[]> {
     return [...this.byId.values()];
   }
+
+  async unreadable(): Promise<Array<{ id: string; modifiedAt: number }>> {
+    const root = path.join(this.dataDir, 'workshops');
+    const out: Array<{ id: string; modifiedAt: number }> = [];
+    for (const id of await fs.promises.readdir(root)) {
+      if (!SAFE_NAME.test(id) || this.byId.has(id)) continue;
+      const modifiedAt = await latestChange(path.join(root, id));
+      if (modifiedAt !== undefined) out.push({ id, modifiedAt });
+    }
+    return out;
+  }
+}
+
+/** The newest modification time of a directory and the files in it (one level of subdirectories). */
+async function latestChange(dir: string): Promise<number | undefined> {
+  let latest: number | undefined;
+  const visit = async (p: string, depth: number): Promise<void> => {
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(p);
+    } catch {
+      return;
+    }
+    latest = Math.max(latest ?? 0, stat.mtimeMs);
+    if (!stat.isDirectory() || depth > 1) return;
+    for (const name of await fs.promises.readdir(p).catch(() => [] as string[])) await visit(path.join(p, name), depth + 1);
+  };
+  await visit(dir, 0);
+  return latest;
 }
 
 /**

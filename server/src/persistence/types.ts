@@ -86,4 +86,9 @@ export interface WorkshopStore {
   delete(id: string): Promise<void>;
   /** Every workshop, for expiry sweeps. */
   list(): Promise<StoredWorkshop[]>;
+  /**
+   * Workshops whose record cannot be read (damaged or missing), with when anything of them last
+   * changed, so retention can remove them too. `delete(id)` removes them.
+   */
+  unreadable(): Promise<Array<{ readonly id: string; readonly modifiedAt: number }>>;
 }

@@ -247,6 +247,24 @@ describe('retention', () => {
     }
   });
 
+  it('removes a workshop whose record cannot be read once the retention period has passed', async () => {
+    const dataDir = tempDataDir();
+    const first = await startTestServer({ dataDir, workshopTtlDays: 1 });
+    const created = await createWorkshop(first.url);
+    await first.close();
+    const dir = path.join(dataDir, 'workshops', created.workshop.id);
+    fs.writeFileSync(path.join(dir, 'workshop.json'), '{ damaged');
+    const server = await startTestServer({ dataDir, workshopTtlDays: 1 });
+    try {
+      expect(await server.workshops.sweepExpired(Date.now())).toBe(0);
+      expect(fs.existsSync(dir)).toBe(true);
+      expect(await server.workshops.sweepExpired(Date.now() + 2 * 24 * 60 * 60 * 1000)).toBe(1);
+      expect(fs.existsSync(dir)).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('keeps a workshop planned further ahead until the retention period after its date', async () => {
     const server = await startTestServer({ workshopTtlDays: 30 });
     try {
