@@ -1,10 +1,9 @@
 import * as Y from 'yjs';
-import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { addNote } from '@dmc/shared/doc/board';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { presenceColor } from '@dmc/shared/protocol/presence';
-import { createWorkshop, startTestServer } from '../server/src/testing/harness';
+import { authenticatingSocket, createWorkshop, startTestServer } from '../server/src/testing/harness';
 import { CLIENT_DIR, launchBrowser } from '../e2e/harness';
 
 /**
@@ -18,8 +17,7 @@ export async function canvasFrameTimes(count: number): Promise<{ p50: number; p9
     const session = await createWorkshop(server.url, 'Frames');
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/collab`, `${session.workshop.id}/${boardDocKey(PLENARY_BOARD)}`, doc, {
-      params: { token: session.token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: authenticatingSocket(() => session.token) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
     provider.awareness.setLocalStateField('user', { id: session.participant.id, name: session.participant.name, color: presenceColor(session.participant.id) });

@@ -16,7 +16,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { addNote, moveNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { presenceColor } from '@dmc/shared/protocol/presence';
-import { createWorkshop, freePort, joinWorkshop, tempDataDir } from '../server/src/testing/harness';
+import { authenticatingSocket, createWorkshop, freePort, joinWorkshop, tempDataDir } from '../server/src/testing/harness';
 import { canvasFrameTimes } from './canvasFrames';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -89,8 +89,7 @@ interface Client {
 function connect(url: string, room: string, session?: SessionResponse): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${url.replace('http', 'ws')}${session ? '/collab' : ''}`, room, doc, {
-    params: session ? { token: session.token } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (session ? authenticatingSocket(() => session.token) : WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   if (session) {

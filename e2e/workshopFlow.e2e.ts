@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
+import { encodeAuthMessage } from '@dmc/shared/protocol/messages';
 import type { Browser, Page } from 'playwright-core';
 import { updateFlow } from '@dmc/shared/doc/session';
 import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
@@ -139,14 +140,17 @@ describe('running the workshop', () => {
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, before));
     const message = [...encoding.toUint8Array(encoder)];
     const closeCode = await bram.page.evaluate(
-      ({ url, bytes }) =>
+      ({ url, auth, bytes }) =>
         new Promise<number>((resolve) => {
           const ws = new WebSocket(url);
           ws.binaryType = 'arraybuffer';
-          ws.onopen = () => ws.send(new Uint8Array(bytes));
+          ws.onopen = () => {
+            ws.send(new Uint8Array(auth));
+            ws.send(new Uint8Array(bytes));
+          };
           ws.onclose = (event) => resolve(event.code);
         }),
-      { url: `${server.url.replace('http', 'ws')}/collab/${workshopId}/session?token=${encodeURIComponent(token)}`, bytes: message },
+      { url: `${server.url.replace('http', 'ws')}/collab/${workshopId}/session`, auth: [...encodeAuthMessage(token)], bytes: message },
     );
     expect(closeCode).toBe(4403);
     await new Promise((r) => setTimeout(r, 300));

@@ -31,6 +31,17 @@ export interface ServerConfig {
   readonly rateLimitPerMinute: number;
   /** Backup imports per client address per ten minutes (default 5). */
   readonly importsPer10Minutes?: number;
+  /** Hours a participant or facilitator token is valid after it was (re)issued (default 24). */
+  readonly tokenTtlHours?: number;
+  /**
+   * Browser origins besides the server's own (its Host) that may open websockets, e.g. when the
+   * client is served from another name. Empty by default.
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** Open websockets per client address (default 400: a whole institution may share one). */
+  readonly maxConnectionsPerAddress?: number;
+  /** Open websockets per participant, across their tabs and devices (default 30). */
+  readonly maxConnectionsPerParticipant?: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -50,6 +61,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     rateLimitPerMinute: intFrom(env.RATE_LIMIT_PER_MINUTE, 120, 'RATE_LIMIT_PER_MINUTE'),
     importsPer10Minutes: intFrom(env.IMPORTS_PER_10_MINUTES, DEFAULT_IMPORTS_PER_10_MINUTES, 'IMPORTS_PER_10_MINUTES'),
+    tokenTtlHours: positiveFrom(env.TOKEN_TTL_HOURS, 24, 'TOKEN_TTL_HOURS'),
+    allowedOrigins: originsFrom(env.ALLOWED_ORIGINS),
+    maxConnectionsPerAddress: positiveFrom(env.MAX_CONNECTIONS_PER_ADDRESS, 400, 'MAX_CONNECTIONS_PER_ADDRESS'),
+    maxConnectionsPerParticipant: positiveFrom(env.MAX_CONNECTIONS_PER_PARTICIPANT, 30, 'MAX_CONNECTIONS_PER_PARTICIPANT'),
   };
 }
 
@@ -73,6 +88,27 @@ export function trustProxyFrom(value: string | undefined): TrustProxy {
     throw new Error(`TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses/CIDRs, got ${JSON.stringify(value)}`);
   }
   return list.join(',');
+}
+
+/** ALLOWED_ORIGINS: comma-separated origins such as `https://canvas.example.nl`. */
+export function originsFrom(value: string | undefined): string[] {
+  const list = (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) throw new Error(`ALLOWED_ORIGINS must list origins like https://host[:port], got ${JSON.stringify(origin)}`);
+  }
+  return list.map((origin) => origin.replace(/\/$/, ''));
+}
+
+function positiveFrom(value: string | undefined, fallback: number, name: string): number {
+  const n = intFrom(value, fallback, name);
+  if (n === 0) throw new Error(`${name} must be at least 1`);
+  return n;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {

@@ -1,11 +1,32 @@
 import { configFromEnv } from './config';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
 
 /** Composition root: read the environment, start, and stop cleanly on a signal. */
-const config = configFromEnv();
-const server = await startServer(config);
-console.log(`Discussiemodel Canvas is running at ${server.url}`);
-console.log(`Data directory: ${config.dataDir}`);
+
+let server: RunningServer;
+try {
+  const config = configFromEnv();
+  server = await startServer(config);
+  console.log(`Discussiemodel Canvas is running at ${server.url}`);
+  console.log(`Data directory: ${config.dataDir}`);
+} catch (error) {
+  console.error(`Discussiemodel Canvas could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+// Last line of defence once serving: every request, upgrade, timer and socket handler guards
+// itself, but a bug that still throws must not take every running workshop down with it. A
+// change is written to its document's log before it is applied, so what is on disk stays
+// consistent; log loudly and keep serving.
+let faults = 0;
+process.on('uncaughtException', (error) => {
+  faults++;
+  console.error(`[process] uncaught exception #${faults}; the server keeps running:`, error);
+});
+process.on('unhandledRejection', (reason) => {
+  faults++;
+  console.error(`[process] unhandled rejection #${faults}; the server keeps running:`, reason);
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

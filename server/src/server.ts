@@ -46,7 +46,7 @@ export async function startServer(config: ServerConfig, stores: ServerStores = {
 
 async function compose(config: ServerConfig, stores: ServerStores, releaseLock: () => void): Promise<RunningServer> {
   sweepTemporaryFiles(config.dataDir);
-  const tokens = new TokenSigner(loadTokenSecret(config.dataDir, config.tokenSecret));
+  const tokens = new TokenSigner(loadTokenSecret(config.dataDir, config.tokenSecret), Math.round((config.tokenTtlHours ?? 24) * 3600));
   const embeddedDocuments = new FileDocumentStore(config.dataDir, config.durability);
   const documents = stores.documents?.(embeddedDocuments) ?? embeddedDocuments;
   const embeddedWorkshops = new FileWorkshopStore(config.dataDir);
@@ -63,7 +63,12 @@ async function compose(config: ServerConfig, stores: ServerStores, releaseLock: 
   const exchange = new Exchange(collab, workflow, workshops);
   const app = createApp({ workshops, tokens, collab, exchange, clientDir: config.clientDir, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute, ...(config.importsPer10Minutes !== undefined ? { importsPer10Minutes: config.importsPer10Minutes } : {}) });
   const server = http.createServer(app);
-  const upgrade = createUpgradeHandler(collab, workshops, workflow, tokens);
+  const upgrade = createUpgradeHandler(collab, workshops, workflow, tokens, {
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins ?? [],
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress ?? 400,
+    maxConnectionsPerParticipant: config.maxConnectionsPerParticipant ?? 30,
+  });
   server.on('upgrade', upgrade.handle);
 
   await workshops.sweepExpired();

@@ -51,7 +51,9 @@ export class Collab {
       pending.catch(() => this.rooms.delete(name));
     }
     const room = await pending;
-    this.cancelUnload(name);
+    // Whoever loaded it, a room nobody connects to goes again (a refused connection, a lookup):
+    // the timer finds it busy and leaves it when a connection or another room needs it.
+    this.scheduleUnload(room);
     return room;
   }
 

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { fileStem, isTextExportFormat, sheetsPdfFileName, textExport } from '@dmc/shared/domain/export/files';
 import { demoWorkshop } from '@dmc/shared/domain/demo/demoWorkshop';
-import { bearerToken, type TokenSigner } from '../auth/tokens';
+import { requestClaims, type TokenSigner } from '../auth/tokens';
 import type { Exchange } from '../exchange';
 import { HttpError } from '../httpError';
 import type { WorkshopService } from '../workshops';
@@ -19,7 +19,7 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
   const router = Router();
 
   router.get('/workshops/:id/export/:format', async (req, res) => {
-    const workshop = workshops.authenticateFacilitator(tokens.verify(bearerToken(req.headers.authorization)), String(req.params.id));
+    const workshop = workshops.authenticateFacilitator(requestClaims(tokens, req.headers.authorization), String(req.params.id));
     const format = String(req.params.format);
     const locale = req.query.lang === 'en' ? 'en' : req.query.lang === 'nl' ? 'nl' : workshop.language;
     const sheets = /^sheets-([A-Za-z0-9_-]{1,64})\.pdf$/.exec(format);

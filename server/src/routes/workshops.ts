@@ -9,7 +9,7 @@ import {
   renameParticipantRequest,
   updateWorkshopRequest,
 } from '@dmc/shared/protocol/api';
-import { bearerToken, type TokenSigner } from '../auth/tokens';
+import { requestClaims, type TokenSigner } from '../auth/tokens';
 import { HttpError } from '../httpError';
 import type { WorkshopService } from '../workshops';
 import type { RateLimits } from './rateLimit';
@@ -41,7 +41,7 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, 
   });
 
   router.get('/session', (req, res) => {
-    res.json(workshops.resume(tokens.verify(bearerToken(req.headers.authorization))));
+    res.json(workshops.resume(requestClaims(tokens, req.headers.authorization)));
   });
 
   router.patch('/workshops/:id', async (req, res) => {
@@ -73,7 +73,7 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, 
 
   /** The workshop in the URL, when the caller facilitates it; 401/403 otherwise. */
   function facilitating(req: Request) {
-    return workshops.authenticateFacilitator(tokens.verify(bearerToken(req.headers.authorization)), String(req.params.id));
+    return workshops.authenticateFacilitator(requestClaims(tokens, req.headers.authorization), String(req.params.id));
   }
 
   return router;

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
-import { COLLAB_PATH } from '@dmc/shared/protocol/messages';
+import { COLLAB_PATH, encodeAuthMessage } from '@dmc/shared/protocol/messages';
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import { startServer, type RunningServer, type ServerStores } from '../server';
 import type { ServerConfig } from '../config';
@@ -107,8 +107,7 @@ export function connectBoard(baseUrl: string, session: SessionResponse, board = 
 export function connectDoc(baseUrl: string, session: SessionResponse, docKey: string): BoardClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(collabUrl(baseUrl), `${session.workshop.id}/${docKey}`, doc, {
-    params: { token: session.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: authenticatingSocket(() => session.token) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
   });
@@ -160,9 +159,24 @@ export async function requestJson<T = unknown>(method: string, url: string, toke
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-/** A raw websocket to a document, for sending hand-made messages. */
-export async function rawSocket(baseUrl: string, workshopId: string, docKey: string, token: string): Promise<RawSocket> {
-  const ws = new WebSocket(`${collabUrl(baseUrl)}/${workshopId}/${docKey}?token=${encodeURIComponent(token)}`);
+/**
+ * A `ws` WebSocket class whose first message is the auth message with the current token, as the
+ * browser client's. The 'open' listener is added in the constructor, before the y-websocket
+ * provider assigns `onopen`, so it runs first.
+ */
+export function authenticatingSocket(token: () => string) {
+  return class AuthenticatingSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      this.on('open', () => this.send(encodeAuthMessage(token())));
+    }
+  };
+}
+
+/** A raw websocket to a document, for sending hand-made messages; authenticated unless `token` is null. */
+export async function rawSocket(baseUrl: string, workshopId: string, docKey: string, token: string | null): Promise<RawSocket> {
+  const ws = new WebSocket(`${collabUrl(baseUrl)}/${workshopId}/${docKey}`);
+  if (token !== null) ws.once('open', () => ws.send(encodeAuthMessage(token)));
   const messages: Uint8Array[] = [];
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
