@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { BOARD_COLLECTIONS, SERVER_ORIGIN, countNotes, readNote, readNotes, importNotes, removeNotes } from '@dmc/shared/doc/board';
+import { collection } from '@dmc/shared/doc/records';
 import {
   SESSION_COLLECTIONS,
   initialFlow,
@@ -111,6 +112,7 @@ export class Workflow {
           selfSelectGroups: workshop.selfSelectGroups,
           presenterId: readFlow(this.collab.loadedRoom(workshopId, SESSION_DOC)?.doc ?? doc).presenterId,
           groupExists: (id) => groupIds.has(id),
+          count: counter(doc),
         });
       },
       afterApply: (_actor, changes) => {
@@ -131,11 +133,12 @@ export class Workflow {
     return {
       collections: SYNTHESIS_COLLECTIONS,
       mayRead: (actor) => this.isMember(workshopId, actor.id),
-      checkWrite: (actor, changes) => {
+      checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
         if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        if (state.closed) return CLOSED;
         const rights = boardRights(actor, { kind: 'plenary' }, state, this.membership(workshopId, actor.id));
-        return checkSynthesisChanges(actor, changes, rights.permissions.has('plenary-edit'));
+        return checkSynthesisChanges(actor, changes, rights.permissions.has('plenary-edit'), counter(doc));
       },
     };
   }
@@ -150,7 +153,7 @@ export class Workflow {
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
         if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
-        if (state.closed) return { code: 'forbidden', reason: 'the workshop is closed' };
+        if (state.closed) return CLOSED;
         const rights = boardRights(actor, board, state, this.membership(workshopId, actor.id));
         return checkBoardChanges(actor, changes, boardContext(doc, rights, this.workshops.cached(workshopId)?.dotsPerPerson ?? 0, board.kind === 'plenary' ? PLENARY_BOARD : board.groupId));
       },
@@ -165,12 +168,13 @@ export class Workflow {
         const state = this.state(workshopId);
         if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
         if (actor.id !== ownerId && actor.role !== 'facilitator') return { code: 'forbidden', reason: "this is someone else's draft" };
+        if (state.closed) return CLOSED;
         if (actor.role !== 'facilitator' && !mayWriteDraft(actor, ownerId, state, this.membership(workshopId, actor.id))) {
           return { code: 'forbidden', reason: 'private notes are written only in the individual-writing phases' };
         }
         const def = phase(state.phaseId);
         const rights = { read: true, permissions: new Set(['notes'] as const), writableSheets: actor.role === 'facilitator' ? ('all' as const) : def.writableSheets, writesPrivately: true };
-        return checkBoardChanges(actor, changes, boardContext(doc, rights, 0, 'draft'));
+        return checkBoardChanges(actor, changes, boardContext(doc, rights, 0, 'draft'), 'a draft');
       },
     };
   }
@@ -240,10 +244,18 @@ export class Workflow {
   }
 }
 
+/** Every write to a closed workshop, by anyone: it is read-only until a facilitator reopens it over HTTP. */
+const CLOSED: Refusal = { code: 'forbidden', reason: 'the workshop is closed' };
+
+/** Counts the records of a collection in a document (the shadow, once the change is applied). */
+function counter(doc: Y.Doc): (name: string) => number {
+  return (name) => collection(doc, name).size;
+}
+
 function boardContext(doc: Y.Doc, rights: Parameters<typeof checkBoardChanges>[2]['rights'], dotsPerPerson: number, boardId: string) {
   const template = templateForBoard(boardId);
   return {
-    noteCount: countNotes(doc),
+    count: counter(doc),
     rights,
     dotsPerPerson,
     noteExists: (id: string) => readNote(doc, id) !== undefined,

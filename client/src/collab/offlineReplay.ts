@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { countNotes, readNote } from '@dmc/shared/doc/board';
-import type { PlainRecord } from '@dmc/shared/doc/records';
+import { readNote } from '@dmc/shared/doc/board';
+import { collection, type PlainRecord } from '@dmc/shared/doc/records';
 import type { Actor } from '@dmc/shared/domain/actor';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
 import { boardRights, mayWriteDraft, type BoardRights, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
@@ -46,9 +46,8 @@ export function mayReplay(doc: Y.Doc, change: OfflineChange, ctx: ReplayContext)
   const rights = replayRights(ctx);
   if (!rights) return false;
   const template = templateForBoard(ctx.kind === 'draft' ? 'draft' : ctx.boardId);
-  const added = change.collection === 'notes' && change.type === 'add' ? 1 : 0;
   const refusal = checkBoardChanges(ctx.actor, [change], {
-    noteCount: countNotes(doc) + added,
+    count: (name) => collection(doc, name).size + (change.collection === name && change.type === 'add' ? 1 : 0),
     rights,
     dotsPerPerson: ctx.kind === 'draft' ? 0 : ctx.dotsPerPerson,
     noteExists: (id) => readNote(doc, id) !== undefined,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordChange } from '../doc/records';
 import type { Actor } from './actor';
 import { checkBoardChanges } from './boardRules';
-import { LIMITS } from './limits';
+import { LIMITS, collectionLimit } from './limits';
 import { boardRights, type BoardRights } from './permissions';
 
 const anna: Actor = { id: 'anna', role: 'participant' };
@@ -10,8 +10,8 @@ const bram: Actor = { id: 'bram', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
 const open: BoardRights = boardRights(anna, { kind: 'plenary' }, { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null }, { groupId: null });
 const vel1Only: BoardRights = boardRights(anna, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: 'a' });
-const ctx = (rights = open, noteCount = 1) => ({
-  noteCount,
+const ctx = (rights = open, counts: Readonly<Record<string, number>> = {}) => ({
+  count: (collection: string) => counts[collection] ?? 1,
   rights,
   dotsPerPerson: 3,
   noteExists: (id: string) => id === 'n1',
@@ -53,8 +53,8 @@ describe('board rules', () => {
   });
 
   it('enforces the notes-per-board limit only when notes are added', () => {
-    expect(checkBoardChanges(anna, [add()], ctx(open, LIMITS.notesPerBoard + 1))).toMatchObject({ code: 'limit' });
-    expect(checkBoardChanges(anna, [update(['x'], { x: 20 })], ctx(open, LIMITS.notesPerBoard + 1))).toBeNull();
+    expect(checkBoardChanges(anna, [add()], ctx(open, { notes: LIMITS.notesPerBoard + 1 }))).toMatchObject({ code: 'limit' });
+    expect(checkBoardChanges(anna, [update(['x'], { x: 20 })], ctx(open, { notes: LIMITS.notesPerBoard + 1 }))).toBeNull();
   });
 
   it('keeps notes on the sheets the phase works on', () => {
@@ -103,5 +103,59 @@ describe('discussion tools', () => {
     const writing = boardRights(anna, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-write', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: 'a' });
     expect(checkBoardChanges(anna, [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })], ctx(writing))).toMatchObject({ code: 'forbidden' });
     expect(checkBoardChanges(anna, [rec('highlights', 'n1', { noteId: 'n1', by: 'anna' })], discuss)).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('records per collection', () => {
+  const facRights = boardRights(fac, { kind: 'plenary' }, { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null }, { groupId: null });
+  const deferral = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data?', findOut: '', askWhom: '', owner: '', createdBy: 'fac', createdAt: 1 };
+  const adds: Array<[string, string, Record<string, unknown>]> = [
+    ['notes', 'n2', { ...note, id: 'n2', authorId: 'fac' }],
+    ['marks', 'n1:fac', { noteId: 'n1', participantId: 'fac', value: 'agree' }],
+    ['votes', 'fac:0', { noteId: 'n1', participantId: 'fac', slot: 0 }],
+    ['formulations', 'doel', { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'fac', updatedAt: 1 }],
+    ['deferrals', 'd1', deferral],
+    ['highlights', 'n1', { noteId: 'n1', by: 'fac' }],
+    ['choices', 'note-n1', { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: 'fac' }],
+  ];
+  for (const [collection, id, after] of adds) {
+    it(`refuses adding ${collection} beyond the limit, naming the collection and the number`, () => {
+      const change: RecordChange = { type: 'add', collection, id, after: after as never };
+      const limit = collectionLimit(collection);
+      expect(limit).toBeGreaterThan(0);
+      expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit }))).toBeNull();
+      expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit + 1 }))).toEqual({ code: 'limit', reason: `a board holds at most ${limit} ${collection}` });
+      expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit + 1 }), 'a draft')?.reason).toBe(`a draft holds at most ${limit} ${collection}`);
+    });
+  }
+
+  it('still lets a collection over its limit be edited and emptied', () => {
+    const over = ctx(facRights, { deferrals: LIMITS.recordsPerCollection.deferrals! + 5 });
+    expect(checkBoardChanges(fac, [{ type: 'update', collection: 'deferrals', id: 'd1', keys: ['question'], before: deferral as never, after: { ...deferral, question: 'Anders' } as never }], over)).toBeNull();
+    expect(checkBoardChanges(fac, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: deferral as never }], over)).toBeNull();
+  });
+});
+
+describe('ownership on a board', () => {
+  const discuss = ctx(vel1Only);
+  const d = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data?', findOut: '', askWhom: '', owner: '', createdBy: 'anna', createdAt: 1 };
+  const upd = (collection: string, before: Record<string, unknown>, after: Record<string, unknown>, keys: string[]): RecordChange => ({ type: 'update', collection, id: String(before.id), keys, before: before as never, after: { ...before, ...after } as never });
+
+  it("lets anyone reword an action point but not take over its author; only the author or a facilitator removes it", () => {
+    expect(checkBoardChanges(bram, [upd('deferrals', d, { question: 'Welke cijfers?' }, ['question'])], discuss)).toBeNull();
+    expect(checkBoardChanges(bram, [upd('deferrals', d, { createdBy: 'bram' }, ['createdBy'])], discuss)).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], discuss)).toBeNull();
+    expect(checkBoardChanges(fac, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], ctx(boardRights(fac, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: null })))).toBeNull();
+  });
+
+  it("lets only a facilitator remove an agreed wording", () => {
+    const f = { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'anna', updatedAt: 1 };
+    expect(checkBoardChanges(anna, [{ type: 'remove', collection: 'formulations', id: 'doel', before: f as never }], discuss)).toMatchObject({ code: 'forbidden' });
+  });
+
+  it("lets the group take back a choice only on a sheet it works on", () => {
+    const choice = (fieldId: string) => ({ type: 'remove', collection: 'choices', id: 'note-n1', before: { fieldId, targetKind: 'note', targetId: 'n1', by: 'bram' } }) as RecordChange;
+    expect(checkBoardChanges(anna, [choice('doel')], discuss)).toBeNull();
+    expect(checkBoardChanges(anna, [choice('data')], discuss)).toMatchObject({ code: 'forbidden' });
   });
 });

@@ -2,14 +2,15 @@ import type { PlainRecord, RecordChange } from '../doc/records';
 import type { Actor, Refusal } from './actor';
 import { choiceId, choiceSchema, deferralSchema, formulationSchema, highlightSchema, markId, markSchema, voteId, voteSchema } from './discussion';
 import { LIMITS } from './limits';
+import { checkRecordCounts, type CountRecords } from './recordLimits';
 import { AUTHOR_NOTE_KEYS, IMMUTABLE_NOTE_KEYS, noteSchema } from './note';
 import type { BoardRights } from './permissions';
 import type { Permission } from './phases';
 
 /** What the rules need to know about the board besides the change itself. */
 export interface BoardContext {
-  /** Notes on the board once the change is applied. */
-  readonly noteCount: number;
+  /** Records in a collection of the board once the change is applied (notes, deferrals…). */
+  readonly count: CountRecords;
   /** What the actor may do on this board in the current phase. */
   readonly rights: BoardRights;
   /** Voting dots each participant has. */
@@ -19,6 +20,20 @@ export interface BoardContext {
   /** The sheet a field lies on, or undefined for unknown fields. */
   sheetOfField(fieldId: string): string | undefined;
 }
+
+/**
+ * Who may change and remove which record of a board (besides the phase permission in NEEDS,
+ * which every change needs; facilitators hold every permission while the workshop is open):
+ *
+ * | collection   | create / change                                   | remove                          |
+ * |--------------|---------------------------------------------------|---------------------------------|
+ * | notes        | create in own name; text by the author, place by all | author or facilitator        |
+ * | marks, votes | only the participant's own                        | that participant or facilitator |
+ * | formulations | anyone, saved in own name (the group's wording)   | facilitator                     |
+ * | deferrals    | create in own name; wording by anyone (shared list); author never changes | author or facilitator |
+ * | highlights   | in own name                                       | anyone with the highlight right: the group's shared pick, toggled by all |
+ * | choices      | in own name, on a writable sheet                  | anyone who may choose on that sheet: the group's shared choice |
+ */
 
 /** The permission each collection of a board needs. */
 const NEEDS: Readonly<Record<string, Permission>> = {
@@ -36,8 +51,7 @@ const NEEDS: Readonly<Record<string, Permission>> = {
  * null when everything is allowed. The server calls this on every incoming update; the client
  * calls the same rules to decide what to offer.
  */
-export function checkBoardChanges(actor: Actor, changes: readonly RecordChange[], ctx: BoardContext): Refusal | null {
-  let added = 0;
+export function checkBoardChanges(actor: Actor, changes: readonly RecordChange[], ctx: BoardContext, holder = 'a board'): Refusal | null {
   for (const change of changes) {
     const needs = NEEDS[change.collection];
     if (!needs) return { code: 'invalid', reason: `unknown collection ${change.collection}` };
@@ -46,12 +60,8 @@ export function checkBoardChanges(actor: Actor, changes: readonly RecordChange[]
     }
     const refusal = checkChange(actor, change, ctx);
     if (refusal) return refusal;
-    if (change.collection === 'notes' && change.type === 'add') added++;
   }
-  if (added > 0 && ctx.noteCount > LIMITS.notesPerBoard) {
-    return { code: 'limit', reason: `a board holds at most ${LIMITS.notesPerBoard} notes` };
-  }
-  return null;
+  return checkRecordCounts(changes, ctx.count, holder);
 }
 
 function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Refusal | null {
@@ -104,7 +114,10 @@ function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Ref
       return needsNote(change, ctx);
     }
     case 'choices': {
-      if (change.type === 'remove') return null;
+      if (change.type === 'remove') {
+        const sheetId = typeof change.before.fieldId === 'string' ? ctx.sheetOfField(change.before.fieldId) : undefined;
+        return sheetId ? sheetWritable(sheetId, ctx.rights) : null;
+      }
       const parsed = choiceSchema.safeParse(change.after);
       if (!parsed.success) return invalid(change, parsed.error.issues);
       const c = parsed.data;

@@ -2,6 +2,7 @@ import type { RecordChange } from '../doc/records';
 import { flowSchema, groupSchema, initialFlow, memberSchema, SELF_MEMBER_KEYS, FLOW_ID } from './session';
 import type { Actor, Refusal } from './actor';
 import { mayChooseGroup, type WorkshopState } from './permissions';
+import { checkRecordCounts, type CountRecords } from './recordLimits';
 
 /** What the session rules need to know besides the change. */
 export interface SessionContext {
@@ -13,6 +14,8 @@ export interface SessionContext {
   readonly presenterId: string | null;
   /** Whether a subgroup exists once the change is applied. */
   groupExists(groupId: string): boolean;
+  /** Records in a collection of the session once the change is applied. */
+  readonly count: CountRecords;
 }
 
 /** Flow keys the presenter may change: stepping through the fields while everyone follows. */
@@ -24,11 +27,13 @@ const PRESENTER_KEYS = ['presenterSheetId', 'presenterFieldId'];
  * and — when presenting — step through the fields. Membership and settings are the server's.
  */
 export function checkSessionChanges(actor: Actor, changes: readonly RecordChange[], ctx: SessionContext): Refusal | null {
+  // Closed is read-only for everyone, facilitators included: they reopen through the workshop API.
+  if (ctx.state.closed && changes.length > 0) return { code: 'forbidden', reason: 'the workshop is closed' };
   for (const change of changes) {
     const refusal = checkChange(actor, change, ctx);
     if (refusal) return refusal;
   }
-  return null;
+  return checkRecordCounts(changes, ctx.count, 'a workshop');
 }
 
 function checkChange(actor: Actor, change: RecordChange, ctx: SessionContext): Refusal | null {

@@ -2,23 +2,44 @@ import type { RecordChange } from '../doc/records';
 import { actionItemSchema } from './actionItems';
 import type { Actor, Refusal } from './actor';
 import { clusterRecordSchema, plenaryFormulationSchema } from './plenary';
+import { checkRecordCounts, type CountRecords } from './recordLimits';
 
 /**
  * Decides writes to the synthesis document (clusters, compromise wording, action items): only
  * with the plenary-edit right of the phase (facilitators always), each record well-formed and
- * made in the writer's own name; an action's author and creation time never change.
+ * made in the writer's own name, and no collection over its limit once `count` (the records
+ * after the change; the server always passes it) is applied. Who may change and remove what:
+ *
+ * | collection          | create / change                                        | remove                     |
+ * |---------------------|--------------------------------------------------------|----------------------------|
+ * | clusters            | anyone with plenary-edit, in own name                  | anyone with plenary-edit: merging and splitting replace other people's clusters as a normal step |
+ * | plenaryFormulations | anyone with plenary-edit, in own name                  | facilitator                |
+ * | actions             | create in own name; what/who/when/status by anyone with plenary-edit (a shared table); author and creation time never change | its author or a facilitator |
  */
-export function checkSynthesisChanges(actor: Actor, changes: readonly RecordChange[], mayEdit: boolean): Refusal | null {
+export function checkSynthesisChanges(actor: Actor, changes: readonly RecordChange[], mayEdit: boolean, count?: CountRecords): Refusal | null {
   if (!mayEdit && changes.length > 0) return { code: 'forbidden', reason: 'the plenary results are edited in the synthesis and actions phases' };
   for (const change of changes) {
     const refusal = checkChange(actor, change);
     if (refusal) return refusal;
   }
-  return null;
+  return count ? checkRecordCounts(changes, count, 'the synthesis') : null;
+}
+
+function checkRemove(actor: Actor, change: RecordChange & { type: 'remove' }): Refusal | null {
+  switch (change.collection) {
+    case 'clusters':
+      return null;
+    case 'plenaryFormulations':
+      return actor.role === 'facilitator' ? null : { code: 'forbidden', reason: 'only a facilitator removes a compromise wording' };
+    case 'actions':
+      return actor.role === 'facilitator' || change.before.createdBy === actor.id ? null : { code: 'forbidden', reason: "you cannot remove someone else's action" };
+    default:
+      return { code: 'invalid', reason: `unknown collection ${change.collection}` };
+  }
 }
 
 function checkChange(actor: Actor, change: RecordChange): Refusal | null {
-  if (change.type === 'remove') return null;
+  if (change.type === 'remove') return checkRemove(actor, change);
   switch (change.collection) {
     case 'clusters': {
       const parsed = clusterRecordSchema.safeParse(change.after);
