@@ -42,6 +42,8 @@ export interface ServerConfig {
   readonly maxConnectionsPerAddress?: number;
   /** Open websockets per participant, across their tabs and devices (default 30). */
   readonly maxConnectionsPerParticipant?: number;
+  /** Bytes waiting to be sent to one connection before it is closed as too slow (tests lower it). */
+  readonly sendBufferBytes?: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

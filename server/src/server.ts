@@ -52,7 +52,12 @@ async function compose(config: ServerConfig, stores: ServerStores, releaseLock: 
   const embeddedWorkshops = new FileWorkshopStore(config.dataDir);
   const workshops = new WorkshopService(stores.workshops?.(embeddedWorkshops) ?? embeddedWorkshops, documents, tokens, config.workshopTtlDays);
   await workshops.warm();
-  const collab = new Collab(documents, { ...DEFAULT_COLLAB_OPTIONS, idleUnloadMs: config.idleUnloadMs, compactAfterRecords: config.compactAfterRecords });
+  const collab = new Collab(documents, {
+    ...DEFAULT_COLLAB_OPTIONS,
+    idleUnloadMs: config.idleUnloadMs,
+    compactAfterRecords: config.compactAfterRecords,
+    ...(config.sendBufferBytes !== undefined ? { sendBufferBytes: config.sendBufferBytes } : {}),
+  });
   const workflow = new Workflow(collab, workshops);
   workshops.events = {
     changed: (workshop) => workflow.workshopChanged(workshop),

@@ -15,6 +15,8 @@ import { Room, type ConnectionActor, type RoomOptions, type RoomPolicy } from '.
 export interface CollabOptions extends RoomOptions {
   /** Unload a document this long after its last connection left. */
   readonly idleUnloadMs: number;
+  /** Bytes that may wait to be sent to one connection before it is closed as too slow. */
+  readonly sendBufferBytes?: number;
 }
 
 /** Default tuning. */
@@ -105,7 +107,7 @@ export class Collab {
       socket.close(CLOSE.hidden, 'this document is not open to you now');
       return this.scheduleUnload(room);
     }
-    attachConnection(socket, room, actor, this.events);
+    attachConnection(socket, room, actor, this.events, this.options.sendBufferBytes);
     socket.on('close', () => this.scheduleUnload(room));
     for (const [data, isBinary] of early) socket.emit('message', data, isBinary);
   }

@@ -36,7 +36,13 @@ class RateLimiter {
 }
 
 /** Wraps a socket as a room peer and routes its messages; returns the peer. */
-export function attachConnection(socket: WebSocket, room: Room, actor: ConnectionActor, events: ConnectionEvents = {}): RoomPeer {
+export function attachConnection(
+  socket: WebSocket,
+  room: Room,
+  actor: ConnectionActor,
+  events: ConnectionEvents = {},
+  sendBufferBytes: number = LIMITS.sendBufferBytes,
+): RoomPeer {
   const limiter = new RateLimiter(LIMITS.messagesPerSecond);
   let open = true;
 
@@ -44,6 +50,12 @@ export function attachConnection(socket: WebSocket, room: Room, actor: Connectio
     actor,
     send(message) {
       if (!open || socket.readyState !== socket.OPEN) return;
+      // A reader that does not keep up would make the server hold everything for it.
+      if (socket.bufferedAmount + message.byteLength > sendBufferBytes) {
+        peer.close(CLOSE.tooSlow, 'too far behind; reconnect to catch up');
+        socket.terminate();
+        return;
+      }
       socket.send(message, (error) => {
         if (error) peer.close(CLOSE.restarting, 'send failed');
       });
@@ -117,28 +129,32 @@ export function attachConnection(socket: WebSocket, room: Room, actor: Connectio
 }
 
 /**
- * Keeps the presence entries a peer may send: its own client ids, with its own name. y-websocket
- * clients echo everyone's presence back to the server; those echoes are dropped silently, so
- * nobody can change another person's presence, and an honest client is never disconnected.
+ * Keeps the presence entries a peer may send: one presence state per connection (the first
+ * client id it announces), with its own name, re-encoded from the schema so unknown fields are
+ * dropped. y-websocket clients echo everyone's presence back to the server; those echoes — and
+ * any further client ids from the same connection — are dropped silently, so nobody can change
+ * another person's presence or flood the room with made-up people, and an honest client is never
+ * disconnected.
  */
 function filterPresence(room: Room, peer: RoomPeer, update: Uint8Array): { update: Uint8Array | null } | { code: number; reason: string } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > 64) return { code: CLOSE.malformed, reason: 'too many presence states in one message' };
-  const kept = encoding.createEncoder();
-  let keptCount = 0;
   const entries: Array<[number, number, string]> = [];
+  let claimed = room.presenceIdOf(peer);
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
-    const own = room.ownedBy(peer, clientId);
-    if (!own && (room.ownedByOther(peer, clientId) || room.awareness.meta.has(clientId))) continue;
+    const own = clientId === claimed;
+    // Someone else's presence (an echo), or a second identity from this connection.
+    if (!own && (claimed !== undefined || room.ownedByOther(peer, clientId) || room.awareness.meta.has(clientId))) continue;
     if (json.length > LIMITS.presenceBytes) {
       if (own) return { code: CLOSE.limit, reason: `presence is limited to ${LIMITS.presenceBytes} bytes` };
       continue;
     }
     const state: unknown = JSON.parse(json);
+    let kept = 'null';
     if (state !== null) {
       const parsed = presenceSchema.safeParse(state);
       const mine = parsed.success && parsed.data.user.id === peer.actor.id && parsed.data.user.name === peer.actor.name;
@@ -146,21 +162,23 @@ function filterPresence(room: Room, peer: RoomPeer, update: Uint8Array): { updat
         if (own) return { code: CLOSE.forbidden, reason: 'presence must match the schema and carry your own name' };
         continue;
       }
+      kept = JSON.stringify(parsed.data);
     } else if (!own) {
       continue;
     }
-    entries.push([clientId, clock, json]);
-    keptCount++;
+    claimed = clientId;
+    entries.push([clientId, clock, kept]);
   }
   if (decoding.hasContent(decoder)) return { code: CLOSE.malformed, reason: 'trailing bytes in presence update' };
-  if (keptCount === 0) return { update: null };
-  encoding.writeVarUint(kept, keptCount);
+  if (entries.length === 0) return { update: null };
+  const out = encoding.createEncoder();
+  encoding.writeVarUint(out, entries.length);
   for (const [clientId, clock, json] of entries) {
-    encoding.writeVarUint(kept, clientId);
-    encoding.writeVarUint(kept, clock);
-    encoding.writeVarString(kept, json);
+    encoding.writeVarUint(out, clientId);
+    encoding.writeVarUint(out, clock);
+    encoding.writeVarString(out, json);
   }
-  return { update: encoding.toUint8Array(kept) };
+  return { update: encoding.toUint8Array(out) };
 }
 
 function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -7,6 +7,7 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
 import { StorageUnavailableError, errorCode } from '../persistence/storageErrors';
 import type { DocumentLog } from '../persistence/types';
+import { bindClientIds, checkClientIds } from './clientIds';
 
 /**
  * A room is one loaded document with the connections editing it. It keeps two replicas: the
@@ -42,6 +43,9 @@ export interface RoomPeer {
 
 /** Why an incoming update was not applied. */
 export type UpdateRejection = Refusal & { readonly malformed?: boolean };
+
+/** Transaction origin of the server's client-id bindings. */
+const SERVER_BINDING_ORIGIN = Object.freeze({ name: 'client-id binding' });
 
 /** Transaction origin for state loaded from storage. */
 const STORAGE_ORIGIN = Object.freeze({ name: 'storage' });
@@ -156,6 +160,7 @@ export class Room {
   receiveUpdate(peer: RoomPeer, update: Uint8Array): UpdateRejection | null {
     let result;
     let effect = null as Uint8Array | null;
+    let binding: Uint8Array | null = null;
     try {
       result = captureChanges(this.shadow, this.policy.collections, () => {
         effect = updateMadeBy(this.shadow, () => Y.applyUpdate(this.shadow, update, peer));
@@ -168,6 +173,16 @@ export class Room {
       this.rebuildShadow();
       return { code: 'invalid', reason: result.reason, malformed: true };
     }
+    if (effect !== null) {
+      const ids = checkClientIds(this.doc, effect, peer.actor.id, this.serverClientId);
+      if (!ids.ok) {
+        this.rebuildShadow();
+        return { code: 'forbidden', reason: ids.reason };
+      }
+      if (ids.claims.length > 0) {
+        binding = updateMadeBy(this.shadow, () => this.shadow.transact(() => bindClientIds(this.shadow, ids.claims, peer.actor.id), SERVER_BINDING_ORIGIN));
+      }
+    }
     if (result.changes.length > 0) {
       const refusal = this.policy.checkWrite(peer.actor, result.changes, this.shadow);
       if (refusal) {
@@ -177,7 +192,9 @@ export class Room {
     }
     if (effect !== null) {
       try {
-        this.commit(effect, peer);
+        // The binding is stored with the change (one record) but relayed to everyone, the writer
+        // too: it is the server's change, and the writer needs it to follow the server's later ones.
+        this.commit(binding === null ? [[effect, peer]] : [[effect, peer], [binding, SERVER_BINDING_ORIGIN]]);
       } catch (error) {
         if (!(error instanceof StorageUnavailableError)) throw error;
         peer.close(CLOSE.unavailable, 'the server cannot store changes right now; yours is kept and sent again');
@@ -193,9 +210,10 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
   }
 
-  /** Whether an awareness client id was announced by this connection. */
-  ownedBy(peer: RoomPeer, clientId: number): boolean {
-    return this.peers.get(peer)?.has(clientId) ?? false;
+  /** The one awareness client id a connection announced, if any. */
+  presenceIdOf(peer: RoomPeer): number | undefined {
+    for (const id of this.peers.get(peer) ?? []) return id;
+    return undefined;
   }
 
   /** Whether an awareness client id belongs to another connection (spoofing someone's presence). */
@@ -224,7 +242,7 @@ export class Room {
       this.rebuildShadow();
       throw error;
     }
-    if (effect !== null) this.commit(effect, origin);
+    if (effect !== null) this.commit([[effect, origin]]);
   }
 
   /**
@@ -232,9 +250,9 @@ export class Room {
    * document, which relays it. On failure the shadow is rebuilt from the document, so memory stays
    * exactly what is on disk, and StorageUnavailableError is thrown; the next append may work.
    */
-  private commit(update: Uint8Array, origin: unknown): void {
+  private commit(parts: ReadonlyArray<readonly [Uint8Array, unknown]>): void {
     try {
-      this.log.append(update);
+      this.log.append(parts.length === 1 ? parts[0]![0] : Y.mergeUpdates(parts.map(([update]) => update)));
     } catch (error) {
       this.rebuildShadow();
       if (!this.storageFailing) console.error(`[store] ${this.name}: cannot store changes (${errorCode(error)}); writers are asked to resend`);
@@ -243,7 +261,7 @@ export class Room {
     }
     if (this.storageFailing) console.warn(`[store] ${this.name}: storing works again`);
     this.storageFailing = false;
-    Y.applyUpdate(this.doc, update, origin);
+    for (const [update, origin] of parts) Y.applyUpdate(this.doc, update, origin);
     const due = this.log.appendedRecords >= this.options.compactAfterRecords || this.log.appendedBytes >= this.options.compactAfterBytes;
     if (due && this.log.appendedRecords >= this.compactRetryAt) this.compact();
   }

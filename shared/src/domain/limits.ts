@@ -17,6 +17,11 @@ export const LIMITS = {
   workshopTitleLength: 120,
   /** Messages one connection may send per second, sustained; bursts up to twice that. */
   messagesPerSecond: 120,
+  /**
+   * Bytes waiting to be sent to one connection; past this the reader is too slow to follow and is
+   * closed (it reconnects and catches up with one sync), so memory stays bounded.
+   */
+  sendBufferBytes: 8 * 1024 * 1024,
   /** Bytes of a JSON request body. */
   jsonBodyBytes: 64 * 1024,
   /** Participants (facilitators included) in one workshop. */

@@ -27,6 +27,8 @@ export const CLOSE = {
    * relayed; the client keeps it and sends it again after reconnecting (retryable, not 44xx).
    */
   unavailable: 4507,
+  /** The connection fell too far behind (too much waiting to be sent); reconnect to catch up. */
+  tooSlow: 1013,
   /** The websocket library's own code for a message over the size limit. */
   messageTooBig: 1009,
 } as const;
