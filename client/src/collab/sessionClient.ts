@@ -167,8 +167,17 @@ export class SessionClient {
     return this.connection?.doc ?? null;
   }
 
+  /**
+   * The document to write to, or null while the workshop is closed: the server then refuses every
+   * write (4403), so nothing is sent until the facilitator reopens the workshop.
+   */
+  private get writable(): Y.Doc | null {
+    return this.options.store.getState().settings?.closed ? null : this.doc;
+  }
+
   private flow(change: Partial<Flow>): void {
-    if (this.doc) updateFlow(this.doc, change);
+    const doc = this.writable;
+    if (doc) updateFlow(doc, change);
   }
 
   /** The server's clock now, in ms since the epoch. */
@@ -272,22 +281,25 @@ export class SessionClient {
 
   /** Adds or changes a subgroup. */
   putGroup(group: Group): void {
-    if (this.doc) putGroup(this.doc, group);
+    const doc = this.writable;
+    if (doc) putGroup(doc, group);
   }
 
   /** Removes a subgroup; its members become unassigned. */
   removeGroup(groupId: string): void {
-    if (this.doc) removeGroup(this.doc, groupId);
+    const doc = this.writable;
+    if (doc) removeGroup(doc, groupId);
   }
 
   /** Puts members in subgroups (null: unassigned), in one step. */
   assign(assignment: ReadonlyMap<string, string | null>): void {
-    if (this.doc) assignMembers(this.doc, assignment);
+    const doc = this.writable;
+    if (doc) assignMembers(doc, assignment);
   }
 
   /** Says (or takes back) "klaar" for the current phase. */
   setReady(ready: boolean): void {
-    const doc = this.doc;
+    const doc = this.writable;
     if (!doc) return;
     setReady(doc, this.options.session.participant.id, ready ? readFlow(doc).phaseId : null);
   }

@@ -21,16 +21,22 @@ export function FlowTab({ onShowPeople }: { onShowPeople: () => void }) {
   const phaseId = useAppStore((s) => s.flow?.phaseId ?? null);
   const { ask, dialog } = useConfirm();
   const moveTo = usePhaseMove(ask);
+  // A closed workshop is read-only: the server refuses phase, timer and view changes until it is reopened.
+  const closed = useAppStore((s) => s.settings?.closed ?? false);
   if (!phaseId) return <p className="muted">{t('fac.loading')}</p>;
   return (
     <div className="fac-stack">
-      <CurrentPhase phaseId={phaseId} moveTo={moveTo} />
+      <fieldset className="fac-fieldset" disabled={closed}>
+        <CurrentPhase phaseId={phaseId} moveTo={moveTo} />
+      </fieldset>
       <FlowWarnings phaseId={phaseId} onShowPeople={onShowPeople} />
-      {/* During the presentations, who presents matters more than the clock. */}
-      {phase(phaseId).board === 'spotlight' && <PresentationControls />}
-      <TimerControls key={phaseId} phaseId={phaseId} />
-      <ViewControls />
-      <PhaseList phaseId={phaseId} moveTo={moveTo} />
+      <fieldset className="fac-fieldset" disabled={closed}>
+        {/* During the presentations, who presents matters more than the clock. */}
+        {phase(phaseId).board === 'spotlight' && <PresentationControls />}
+        <TimerControls key={phaseId} phaseId={phaseId} />
+        <ViewControls />
+        <PhaseList phaseId={phaseId} moveTo={moveTo} />
+      </fieldset>
       {dialog}
     </div>
   );

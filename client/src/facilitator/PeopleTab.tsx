@@ -27,11 +27,15 @@ import { SettingToggle } from './SettingToggle';
 /** "Deelnemers & subgroepen": how to join, the subgroups and who is in which, and everyone present. */
 export function PeopleTab() {
   const { ask, dialog } = useConfirm();
+  // A closed workshop is read-only: the server refuses subgroup changes until it is reopened.
+  const closed = useAppStore((s) => s.settings?.closed ?? false);
   return (
     <div className="fac-stack">
       <JoinDetails />
-      <GroupTools ask={ask} />
-      <GroupColumns ask={ask} />
+      <fieldset className="fac-fieldset" disabled={closed}>
+        <GroupTools ask={ask} />
+        <GroupColumns ask={ask} />
+      </fieldset>
       <RoleCoverage />
       <ParticipantList ask={ask} />
       {dialog}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHAT_LENGTH, ACTION_WHO_LENGTH, type ActionItem, type ActionStatus } from '@dmc/shared/domain/actionItems';
+import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { localize } from '@dmc/shared/template/lookup';
 import { Icon } from '../components/icons';
 import { useLocale, useT } from '../i18n';
@@ -24,6 +25,9 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
   const members = useAppStore((s) => s.members);
   const groups = useAppStore((s) => s.groups);
   const boards = useAppStore((s) => s.plenaryBoards);
+  // Everyone with the plenary-edit right edits every action; only its author or a facilitator removes it: the server's rule decides.
+  const me = useAppStore((s) => s.session?.participant);
+  const mayDelete = mayEdit && !!me && checkSynthesisChanges(me, [{ type: 'remove', collection: 'actions', id: action.id, before: action }], true) === null;
   const [showSource, setShowSource] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -128,7 +132,7 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
           )}
         </td>
         <td className="actions-table__tools">
-          {mayEdit &&
+          {mayDelete &&
             (confirmDelete ? (
               <span className="actions-delete">
                 <button
