@@ -36,11 +36,7 @@ export function authenticatedSocket(token: () => string, Base: SocketClass = Web
   };
 }
 
-// TEMPORARY until the server reads the first message: the token still goes in the URL.
-const FIRST_MESSAGE_AUTH = false;
-
 /** The provider options that authenticate a connection with the newest token. */
-export function authOptions(token: () => string, Base?: SocketClass): { WebSocketPolyfill?: SocketClass; params?: Record<string, string> } {
-  if (!FIRST_MESSAGE_AUTH) return { params: { token: token() }, ...(Base ? { WebSocketPolyfill: Base } : {}) };
+export function authOptions(token: () => string, Base?: SocketClass): { WebSocketPolyfill: SocketClass } {
   return { WebSocketPolyfill: authenticatedSocket(token, Base) };
 }
