@@ -185,6 +185,7 @@ describe('a server that cannot store for a while', () => {
     },
     exists: (workshopId, docKey) => embedded.exists(workshopId, docKey),
     deleteWorkshop: (workshopId) => embedded.deleteWorkshop(workshopId),
+    deleteDocument: (workshopId, docKey) => embedded.deleteDocument(workshopId, docKey),
   });
 
   beforeAll(async () => {

@@ -50,6 +50,9 @@ class FillingDocuments implements DocumentStore {
   deleteWorkshop(workshopId: string): Promise<void> {
     return this.inner.deleteWorkshop(workshopId);
   }
+  deleteDocument(workshopId: string, docKey: string): Promise<void> {
+    return this.inner.deleteDocument(workshopId, docKey);
+  }
 }
 
 /** The embedded workshop store, but saving fails while `full` is set. */

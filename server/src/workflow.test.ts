@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, readNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
@@ -14,7 +16,7 @@ import { connectBoard, connectDoc, createWorkshop, joinWorkshop, requestJson, st
  * try with a hand-made client, and the silent-writing reveal.
  */
 describe('workshop flow on the server', () => {
-  let server: RunningServer;
+  let server: RunningServer & { dataDir: string };
   let facilitator: CreateWorkshopResponse;
   let anna: SessionResponse;
   let bram: SessionResponse;
@@ -216,6 +218,25 @@ describe('workshop flow on the server', () => {
       const again = connect(cleo, SESSION_DOC);
       expect((await again.closed).code).toBe(CLOSE.unauthorized);
       await waitFor(() => !readMembers(fSession.doc).some((m) => m.id === cleo.participant.id), 'Cleo gone from the session');
+    });
+
+    it("deletes a removed participant's private draft from the server", async () => {
+      const dirk = await joinWorkshop(server.url, facilitator.workshop.code, 'Dirk');
+      await waitFor(() => readMembers(fSession.doc).some((m) => m.id === dirk.participant.id), 'Dirk in the session');
+      assignMembers(fSession.doc, new Map([[dirk.participant.id, 'g2']]));
+      await waitFor(() => server.workflow.membership(facilitator.workshop.id, dirk.participant.id).groupId === 'g2', 'Dirk in a group');
+      await setPhase('vel2-write');
+      const draft = connect(dirk, draftDocKey(dirk.participant.id));
+      await draft.synced();
+      addNote(draft.doc, note('dirk-private', dirk.participant.id, 'vel2', 'alleen van Dirk'));
+      const file = path.join(server.dataDir, 'workshops', facilitator.workshop.id, 'docs', `${draftDocKey(dirk.participant.id)}.ylog`);
+      await waitFor(() => fs.existsSync(file) && fs.readFileSync(file).includes('alleen van Dirk'), 'the private note on disk');
+      const res = await requestJson('DELETE', `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${dirk.participant.id}`, facilitator.token);
+      expect(res.status).toBe(204);
+      expect((await draft.closed).code).toBe(CLOSE.unauthorized);
+      const left = fs.readdirSync(path.dirname(file)).filter((name) => name.startsWith(draftDocKey(dirk.participant.id)));
+      expect(left).toEqual([]);
+      await setPhase('vel1-discuss');
     });
 
     it('renames a participant everywhere', async () => {

@@ -235,6 +235,8 @@ export class Workflow {
         if (peer.actor.id === participantId) peer.close(CLOSE.unauthorized, 'you were removed from this workshop');
       }
     }
+    // Their private notes were never shared with the group: they go with them.
+    await this.collab.deleteDocument(workshop.id, draftDocKey(participantId), CLOSE.unauthorized, 'you were removed from this workshop');
   }
 
   /** The actor behind a token, as a connection sees them, or undefined when not a member. */

@@ -161,6 +161,17 @@ export class Collab {
     room.destroy();
   }
 
+  /** Closes a document's connections, unloads it and deletes everything stored of it. */
+  async deleteDocument(workshopId: string, docKey: string, code: number, reason: string): Promise<void> {
+    const pending = this.rooms.get(`${workshopId}/${docKey}`);
+    const room = pending ? await pending.catch(() => undefined) : undefined;
+    if (room) {
+      room.closeAll(code, reason);
+      this.unload(room);
+    }
+    await this.store.deleteDocument(workshopId, docKey);
+  }
+
   /** Closes every connection to a workshop's documents and unloads them (deletion, expiry). */
   async closeWorkshop(workshopId: string, code: number, reason: string): Promise<void> {
     for (const [name, pending] of [...this.rooms]) {

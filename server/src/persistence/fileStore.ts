@@ -75,6 +75,17 @@ export class FileDocumentStore implements DocumentStore {
   async deleteWorkshop(workshopId: string): Promise<void> {
     await fs.promises.rm(path.join(this.dataDir, 'workshops', safe(workshopId), 'docs'), { recursive: true, force: true });
   }
+
+  async deleteDocument(workshopId: string, docKey: string): Promise<void> {
+    const file = this.file(workshopId, docKey);
+    const dir = path.dirname(file);
+    const base = path.basename(file);
+    // The log, its previous generation, a temporary file and any damaged copies kept aside.
+    const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name === base || name.startsWith(`${base}.`)) await fs.promises.rm(path.join(dir, name), { force: true });
+    }
+  }
 }
 
 /** Workshop records as JSON files, written atomically; all of them are indexed in memory. */

@@ -38,6 +38,8 @@ export interface DocumentStore {
   exists(workshopId: string, docKey: string): Promise<boolean>;
   /** Removes every document of a workshop. */
   deleteWorkshop(workshopId: string): Promise<void>;
+  /** Removes one document (a removed participant's private draft) with every copy kept of it. */
+  deleteDocument(workshopId: string, docKey: string): Promise<void>;
 }
 
 /** A person in a workshop, as stored. Only what the workshop needs: a display name and a role. */
