@@ -18,6 +18,8 @@ import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/pr
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import { authenticatingSocket, createWorkshop, freePort, joinWorkshop, tempDataDir } from '../server/src/testing/harness';
 import { canvasFrameTimes } from './canvasFrames';
+import { suggestClusters } from '@dmc/shared/domain/synthesis/cluster';
+import { sampleClusterNotes } from '@dmc/shared/domain/synthesis/sampleNotes';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Every y-websocket provider adds a process exit listener; the benchmark runs many on purpose.
@@ -215,6 +217,19 @@ function documentGrowth(): { notes: number; edits: number; stateBytes: number; p
 }
 
 /** Initial JavaScript the browser loads, gzipped. */
+/** Suggesting clusters for 500 notes from five subgroups: median and worst of 7 runs (was a unit test). */
+function clusteringTime(): { median: number; max: number } {
+  const items = sampleClusterNotes(500);
+  suggestClusters(items);
+  const times: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    const start = performance.now();
+    suggestClusters(items);
+    times.push(performance.now() - start);
+  }
+  return { median: percentile(times, 50), max: Math.max(...times) };
+}
+
 function bundleSize(): { files: number; rawKiB: number; gzipKiB: number } {
   const dist = path.join(ROOT, 'client', 'dist');
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -268,6 +283,9 @@ async function main(): Promise<void> {
 
   const g = documentGrowth();
   results.documentGrowth = g;
+  const c = clusteringTime();
+  results.clustering = c;
+  rows.push({ section: 'suggest clusters, 500 notes', metric: 'median / max of 7', ours: `${ms(c.median)} / ${ms(c.max)}` });
   rows.push({ section: 'document growth', metric: `${g.notes} notes, ${g.edits} edits`, ours: `${(g.stateBytes / 1024).toFixed(1)} KiB (${g.perNoteBytes.toFixed(0)} B/note)` });
 
   if (fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterId, explainSimilarity, suggestClusters, type ClusterInput } from './cluster';
+import { sampleClusterNotes } from './sampleNotes';
 
 /*
  * Real examples. The notes are the handbook's own examples ("Voorbeelden uit de praktijk" for
@@ -205,56 +206,18 @@ describe('rules of the result', () => {
     expect(clusterId(['a1', 'b1'])).not.toBe(clusterId(['a1', 'b2']));
   });
 
-  it('clusters 500 notes well within 100 ms', () => {
-    const fragments = [
-      'inzicht in studievoortgang',
-      'studenten voelen zich bekeken',
-      'weerstand bij docenten',
-      'kwaliteit van het onderwijs',
-      'privacy en de AVG',
-      'toestemming van studenten',
-      'budget voor ICT',
-      'dashboard voor studieadviseurs',
-      'uitval voorkomen',
-      'data uit de leeromgeving',
-      'commitment van het CvB',
-      'visie en beleid ontbreken',
-      'studentenraad betrekken',
-      'ethische vragen over profilering',
-      'koppeling met het studentinformatiesysteem',
-      'betrouwbare analyses',
-      'verkeerde conclusies trekken',
-      'teachers fear being judged',
-      'students feel watched',
-      'persoonlijke begeleiding op maat',
-      'onderzoek naar onderwijs',
-      'vakken verbeteren',
-      'werkdruk van docenten',
-      'transparant over het gebruik van data',
-      'bias in algoritmes',
-      'eigenaarschap van data',
-      'beveiliging van gegevens',
-      'feedback aan studenten',
-      'vroeg signaleren',
-      'learning analytics pilot',
-    ];
-    let seed = 7;
-    const random = (): number => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed / 2_147_483_648;
-    };
-    const pick = (): string => fragments[Math.floor(random() * fragments.length)] ?? '';
-    const items = Array.from({ length: 500 }, (_, i) =>
-      note(`n${i}`, `g${i % 5}`, [pick(), random() < 0.6 ? pick() : '', random() < 0.3 ? pick() : ''].join(' ')),
-    );
-    suggestClusters(items);
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      const start = Date.now();
-      suggestClusters(items);
-      times.push(Date.now() - start);
+  // How fast this is belongs to the benchmark (`npm run bench`: clustering 500 notes).
+  it('clusters 500 notes from five subgroups into valid suggestions', () => {
+    const items = sampleClusterNotes(500);
+    const clusters = suggestClusters(items);
+    expect(clusters.length).toBeGreaterThan(0);
+    const ids = new Set(items.map((n) => n.id));
+    for (const c of clusters) {
+      expect(c.itemIds.length).toBeGreaterThanOrEqual(2);
+      expect(c.itemIds.every((id) => ids.has(id))).toBe(true);
     }
-    times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(100);
+    // A note belongs to one suggestion at most.
+    const all = clusters.flatMap((c) => c.itemIds);
+    expect(new Set(all).size).toBe(all.length);
   });
 });
