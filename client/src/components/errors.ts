@@ -10,6 +10,9 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   bad_facilitator_key: 'errors.bad_facilitator_key',
   unauthorized: 'errors.unauthorized',
   network: 'errors.network',
+  storage_unavailable: 'errors.storage_unavailable',
+  session_expired: 'errors.session_expired',
+  busy: 'errors.busy',
 };
 
 /** A message for an API failure in the interface language; unknown codes show the server's words. */

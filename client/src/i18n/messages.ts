@@ -85,6 +85,9 @@ export const nl = {
   'errors.bad_facilitator_key': 'Deze link voor de procesbegeleider is niet (meer) geldig.',
   'errors.unauthorized': 'Je sessie is niet geldig voor deze workshop. Doe opnieuw mee.',
   'errors.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+  'errors.storage_unavailable': 'De server kan nu niets opslaan. Er is niets verloren; probeer het over een minuut opnieuw.',
+  'errors.session_expired': 'Je sessie is verlopen. Doe opnieuw mee met de code, of open je link als procesbegeleider.',
+  'errors.busy': 'De server leest nu andere back-ups in. Probeer het zo opnieuw.',
   'errors.unknown': 'Er ging iets mis.',
 
   'status.label': 'Verbinding',
@@ -1011,6 +1014,9 @@ export const en: Messages = {
   'errors.bad_facilitator_key': 'This facilitator link is not valid (any more).',
   'errors.unauthorized': 'Your session is not valid for this workshop. Please join again.',
   'errors.network': 'The server cannot be reached. Check your connection and try again.',
+  'errors.storage_unavailable': 'The server cannot store anything right now. Nothing was lost; try again in a minute.',
+  'errors.session_expired': 'Your session has expired. Join again with the code, or open your facilitator link.',
+  'errors.busy': 'The server is importing other backups right now. Try again in a moment.',
   'errors.unknown': 'Something went wrong.',
 
   'status.label': 'Connection',
