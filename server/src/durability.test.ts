@@ -8,6 +8,7 @@ import { readLog } from './persistence/appendLog';
 import {
   connectBoard,
   createWorkshop,
+  flush,
   freePort,
   joinWorkshop,
   startTestServer,
@@ -108,7 +109,7 @@ describe('durability', () => {
     addNote(c.doc, note('kept', p.participant.id, 'bewaard'));
     // The board and the workshop's session document.
     await waitFor(() => server.collab.stats().documentsLoaded === 2, 'the documents to be loaded');
-    await new Promise((r) => setTimeout(r, 100));
+    await flush(c);
     c.destroy();
     await waitFor(() => server.collab.stats().documentsLoaded === 0, 'the idle documents to be unloaded');
     const again = connectBoard(server.url, p);

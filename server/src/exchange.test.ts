@@ -10,7 +10,7 @@ import type { WorkshopExport } from '@dmc/shared/domain/export/model';
 import { PLENARY_BOARD, SESSION_DOC, SYNTHESIS_DOC, boardDocKey, draftDocKey, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import { importEvents } from './backupParser';
 import type { RunningServer } from './server';
-import { connectDoc, createWorkshop, joinWorkshop, startTestServer, waitFor, type BoardClient } from './testing/harness';
+import { connectDoc, createWorkshop, flush, joinWorkshop, startTestServer, waitFor, type BoardClient } from './testing/harness';
 
 async function download(url: string, token: string): Promise<{ status: number; type: string; disposition: string; bytes: Buffer; body: string }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -119,8 +119,8 @@ describe('export and import', () => {
       id: 'a3', what: 'Welke studiedata hebben we echt nodig?', who: '', whoParticipantId: null, when: '', status: 'open',
       sourceKind: 'card', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, sourceCardId: 'sd-07', createdBy: fid, createdAt: 10, updatedAt: 10,
     });
-    // Let the server store everything before exporting.
-    await new Promise((r) => setTimeout(r, 200));
+    // The server has stored everything this client sent once it answers a later message.
+    await flush(synthesis);
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { SESSION_DOC, boardDocKey, draftDocKey, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import type { RunningServer } from './server';
-import { connectBoard, connectDoc, createWorkshop, joinWorkshop, requestJson, startTestServer, waitFor, type BoardClient } from './testing/harness';
+import { connectBoard, connectDoc, createWorkshop, flush, joinWorkshop, requestJson, startTestServer, waitFor, type BoardClient } from './testing/harness';
 
 /**
  * The workshop flow enforced by the server: every forbidden write and read a participant could
@@ -73,7 +73,7 @@ describe('workshop flow on the server', () => {
         attempt(client.doc);
         const closed = await client.closed;
         expect(closed.code).toBe(CLOSE.forbidden);
-        await new Promise((r) => setTimeout(r, 50));
+        await flush(fSession);
         expect(JSON.stringify([readFlow(fSession.doc), readMembers(fSession.doc)])).toBe(before);
       });
     }
@@ -122,7 +122,7 @@ describe('workshop flow on the server', () => {
       await waitFor(() => readVotes(f.doc).length === 3, 'three dots');
       placeVote(board.doc, 'votable', anna.participant.id, 3);
       expect((await board.closed).code).toBe(CLOSE.limit);
-      await new Promise((r) => setTimeout(r, 50));
+      await flush(f);
       expect(readVotes(f.doc)).toHaveLength(3);
     });
 

@@ -7,7 +7,7 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
 import { PLENARY_BOARD, boardDocKey, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import type { RunningServer } from '../server';
-import { connectBoard, createWorkshop, joinWorkshop, rawSocket, startTestServer, waitFor, type BoardClient } from '../testing/harness';
+import { connectBoard, createWorkshop, flush, joinWorkshop, rawSocket, startTestServer, waitFor, type BoardClient } from '../testing/harness';
 
 const BOARD = boardDocKey(PLENARY_BOARD);
 
@@ -70,7 +70,7 @@ describe('collaboration server', () => {
     expect(closed.code).toBe(CLOSE.forbidden);
     expect(closed.reason).toMatch(/someone else/);
     // Alice still sees her text; a fresh client loading from the server does too.
-    await new Promise((r) => setTimeout(r, 100));
+    await flush(a);
     expect(readNote(a.doc, 'protected')?.text).toBe('origineel');
     const fresh = connect(alice);
     await fresh.synced();

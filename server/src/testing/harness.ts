@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
-import { COLLAB_PATH, encodeAuthMessage } from '@dmc/shared/protocol/messages';
+import { COLLAB_PATH, MESSAGE, SYNC, encodeAuthMessage } from '@dmc/shared/protocol/messages';
+import * as encoding from 'lib0/encoding';
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import { startServer, type RunningServer, type ServerStores } from '../server';
 import type { ServerConfig } from '../config';
@@ -137,6 +138,31 @@ export function connectDoc(baseUrl: string, session: SessionResponse, docKey: st
       doc.destroy();
     },
   };
+}
+
+/**
+ * Resolves once the server has handled everything this client sent before and this client has
+ * received everything the server sent it before: a sync step 1 on the client's own socket is
+ * answered in order, after all earlier messages. The sentinel for "this did not arrive" checks.
+ */
+export async function flush(client: BoardClient): Promise<void> {
+  const ws = client.provider.ws as unknown as WebSocket | null;
+  if (!ws || ws.readyState !== WebSocket.OPEN) throw new Error('flush needs a connected client');
+  await new Promise<void>((resolve) => {
+    // The provider asks for ArrayBuffers.
+    const onMessage = (data: Buffer | ArrayBuffer) => {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (bytes[0] !== MESSAGE.sync || bytes[1] !== SYNC.step2) return;
+      ws.off('message', onMessage);
+      resolve();
+    };
+    ws.on('message', onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    encoding.writeVarUint(encoder, SYNC.step1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(client.doc));
+    ws.send(encoding.toUint8Array(encoder));
+  });
 }
 
 /** Waits until `check` returns true, polling; fails with `what` after `timeoutMs`. */
