@@ -5,11 +5,11 @@ import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { assignMembers, putGroup, updateFlow } from '@dmc/shared/doc/session';
 import type { PhaseId } from '@dmc/shared/domain/phases';
-import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
+import { SESSION_DOC } from '@dmc/shared/protocol/api';
 import type { Locale } from '@dmc/shared/template/types';
 import { connectDoc, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { hookPoint, launchBrowser, newPerson, notesOf, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import { hookPoint, launchBrowser, newPerson, notesOf, startAppServer, storedSession, thirdPartyRequests, waitForNotes, waitLive, workshopIdOf, type Person } from './harness';
 
 /**
  * WCAG 2.1 A and AA on every HTML screen, checked by axe-core in the real browser: the home page,
@@ -78,30 +78,8 @@ async function audit(page: Page, screen: string): Promise<void> {
   expect.soft(lines, `axe violations on ${screen}`).toEqual([]);
 }
 
-/** The workshop id of the board on screen. */
-function workshopIdOf(page: Page): string {
-  const id = /\/w\/([^/?#]+)/.exec(page.url())?.[1];
-  if (!id) throw new Error(`not on a workshop page: ${page.url()}`);
-  return decodeURIComponent(id);
-}
 
-/** Waits until the board is connected, or — in a plenary view — the synthesis document is live. */
-async function waitLive(page: Page): Promise<void> {
-  const live = () =>
-    page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-status');
-      const plenary = document.querySelector('[data-testid="plenary-status"]')?.getAttribute('data-status');
-      return canvas === 'connected' || plenary === 'live';
-    });
-  await expect.poll(live, { timeout: 15_000 }).toBe(true);
-}
 
-/** The session this browser stored for a workshop (the app keeps it in localStorage). */
-async function storedSession(page: Page, workshopId: string): Promise<SessionResponse> {
-  const raw = await page.evaluate((id) => localStorage.getItem(`dmc.session.${id}`), workshopId);
-  if (!raw) throw new Error(`no stored session for ${workshopId}`);
-  return JSON.parse(raw) as SessionResponse;
-}
 
 /** Picks the interface language with the NL/EN switch in the header. */
 async function chooseLanguage(page: Page, locale: Locale): Promise<void> {

@@ -8,7 +8,7 @@ import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
 import type { RunningServer } from '../server/src/server';
 import { isPng, readPngSize } from '../client/src/exports/png';
-import { hookPoint, launchBrowser, newPerson, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import { hookPoint, launchBrowser, newPerson, screenshot, startAppServer, storedSession, thirdPartyRequests, waitForNotes, waitLive, workshopIdOf, type Person } from './harness';
 
 /**
  * What the team takes home, as a facilitator gets it: the demo workshop opened from the home
@@ -18,30 +18,8 @@ import { hookPoint, launchBrowser, newPerson, screenshot, startAppServer, thirdP
  * workshop, or added from the keyboard.
  */
 
-/** The session this browser stored for a workshop (the app keeps it in localStorage). */
-async function storedSession(page: Page, workshopId: string): Promise<SessionResponse> {
-  const raw = await page.evaluate((id) => localStorage.getItem(`dmc.session.${id}`), workshopId);
-  if (!raw) throw new Error(`no stored session for ${workshopId}`);
-  return JSON.parse(raw) as SessionResponse;
-}
 
-/** The workshop id of the board on screen. */
-function workshopIdOf(page: Page): string {
-  const id = /\/w\/([^/?#]+)/.exec(page.url())?.[1];
-  if (!id) throw new Error(`not on a workshop page: ${page.url()}`);
-  return decodeURIComponent(id);
-}
 
-/** Waits until the screen is live: the canvas connected, or — in a plenary view — the synthesis document. */
-async function waitConnected(page: Page): Promise<void> {
-  const live = () =>
-    page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-status');
-      const plenary = document.querySelector('[data-testid="plenary-status"]')?.getAttribute('data-status');
-      return canvas === 'connected' || plenary === 'live';
-    });
-  await expect.poll(live, { timeout: 15_000 }).toBe(true);
-}
 
 /** Clicks a download in the export dialog and returns the file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -101,7 +79,7 @@ describe('exports, backup import, demo and the inspiration deck', () => {
     await page.goto(server.url);
     await page.getByTestId('demo-open').click();
     await page.waitForURL(/\/w\//);
-    await waitConnected(page);
+    await waitLive(page);
     demo = await storedSession(page, workshopIdOf(page));
     expect(demo.participant.role).toBe('facilitator');
     expect(server.workflow.state(demo.workshop.id)?.phaseId).toBe('synthesis');
@@ -159,7 +137,7 @@ describe('exports, backup import, demo and the inspiration deck', () => {
     await screenshot(page, 'import-done');
     await page.getByTestId('open-board').click();
     await page.waitForURL(/\/w\//);
-    await waitConnected(page);
+    await waitLive(page);
     const copyId = workshopIdOf(page);
     expect(copyId).not.toBe(demo.workshop.id);
     const copySession = await storedSession(page, copyId);
@@ -198,7 +176,7 @@ describe('exports, backup import, demo and the inspiration deck', () => {
     await page.getByTestId('create-submit').click();
     await page.getByTestId('open-board').click();
     await page.waitForURL(/\/w\//);
-    await waitConnected(page);
+    await waitLive(page);
     // A new workshop starts in the open phase: everyone may place notes.
     expect(server.workflow.state(workshopIdOf(page))?.phaseId).toBe('open');
 

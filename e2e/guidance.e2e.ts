@@ -7,7 +7,7 @@ import type { PhaseId } from '@dmc/shared/domain/phases';
 import { DEFAULT_READING_LIST, SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectBoard, connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import { launchBrowser, newPerson, openWorkshopAs, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
 
 /**
  * The canvas's own instructions, as a subgroup meets them: the reading list in the welcome phase;
@@ -38,17 +38,7 @@ describe('guidance while discussing the canvas', () => {
     for (const p of [annaP, facP]) await expect.poll(() => phaseOf(p.page), { timeout: 10_000 }).toBe(phaseId);
   };
 
-  /** Opens the workshop in a browser as this person (the session as the join page would store it). */
-  const open = async (person: Person, session: SessionResponse) => {
-    await person.context.addInitScript(
-      ({ key, value }) => {
-        if (!localStorage.getItem(key)) localStorage.setItem(key, value);
-      },
-      { key: `dmc.session.${session.workshop.id}`, value: JSON.stringify({ token: session.token, participant: session.participant, workshop: session.workshop }) },
-    );
-    await person.page.goto(`${server.url}/w/${session.workshop.id}`);
-    await person.page.getByTestId('phase-banner').waitFor({ timeout: 10_000 });
-  };
+
 
   const note = (id: string, fieldId: string, x: number, y: number, text: string) => addNote(board.doc, { id, sheetId: 'vel1', fieldId, x, y, color: 'yellow', text, authorId: anna.participant.id });
 
@@ -66,8 +56,8 @@ describe('guidance while discussing the canvas', () => {
     await waitFor(() => server.workflow.membership(fac.workshop.id, bram.participant.id).groupId === GROUP, 'the subgroup on the server');
     annaP = await newPerson(browser);
     facP = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
-    await open(annaP, anna);
-    await open(facP, fac);
+    await openWorkshopAs(server.url, annaP, anna);
+    await openWorkshopAs(server.url, facP, fac);
   });
 
   afterAll(async () => {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Note } from '@dmc/shared/domain/note';
+import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { startTestServer } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 
@@ -165,4 +167,41 @@ export async function startCuttableNetwork(targetUrl: string): Promise<CuttableN
         relay.close(() => resolve());
       }),
   };
+}
+
+/** The workshop id of the board on screen. */
+export function workshopIdOf(page: Page): string {
+  const id = /\/w\/([^/?#]+)/.exec(page.url())?.[1];
+  if (!id) throw new Error(`not on a workshop page: ${page.url()}`);
+  return decodeURIComponent(id);
+}
+
+/** Waits until the screen is live: the canvas connected, or — in a plenary view — the synthesis document. */
+export async function waitLive(page: Page): Promise<void> {
+  const live = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-status');
+      const plenary = document.querySelector('[data-testid="plenary-status"]')?.getAttribute('data-status');
+      return canvas === 'connected' || plenary === 'live';
+    });
+  await expect.poll(live, { timeout: 15_000 }).toBe(true);
+}
+
+/** The session this browser stored for a workshop (the app keeps it in localStorage). */
+export async function storedSession(page: Page, workshopId: string): Promise<SessionResponse> {
+  const raw = await page.evaluate((id) => localStorage.getItem(`dmc.session.${id}`), workshopId);
+  if (!raw) throw new Error(`no stored session for ${workshopId}`);
+  return JSON.parse(raw) as SessionResponse;
+}
+
+/** Opens a workshop in a person's browser with a session made through the API, as the join page would store it. */
+export async function openWorkshopAs(baseUrl: string, person: Person, session: SessionResponse): Promise<void> {
+  await person.context.addInitScript(
+    ({ key, value }) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+    },
+    { key: `dmc.session.${session.workshop.id}`, value: JSON.stringify({ token: session.token, participant: session.participant, workshop: session.workshop }) },
+  );
+  await person.page.goto(`${baseUrl}/w/${session.workshop.id}`);
+  await person.page.getByTestId('phase-banner').waitFor({ timeout: 10_000 });
 }

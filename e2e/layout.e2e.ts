@@ -7,7 +7,7 @@ import type { PhaseId } from '@dmc/shared/domain/phases';
 import { SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectBoard, connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import { launchBrowser, newPerson, openWorkshopAs, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
 
 /**
  * The layout at common laptop sizes (1280×800 and 1024×768): the floating note toolbar stays
@@ -77,16 +77,7 @@ describe('layout at laptop sizes', () => {
     for (const p of [annaP, facP]) await until(async () => (await phaseOf(p.page)) === phaseId, `phase ${phaseId}`);
   };
 
-  const open = async (person: Person, session: SessionResponse) => {
-    await person.context.addInitScript(
-      ({ key, value }) => {
-        if (!localStorage.getItem(key)) localStorage.setItem(key, value);
-      },
-      { key: `dmc.session.${session.workshop.id}`, value: JSON.stringify({ token: session.token, participant: session.participant, workshop: session.workshop }) },
-    );
-    await person.page.goto(`${server.url}/w/${session.workshop.id}`);
-    await person.page.getByTestId('phase-banner').waitFor({ timeout: 10_000 });
-  };
+
 
   /** The element's box, asserted to lie wholly inside `outer` (with a pixel of rounding). */
   const expectInside = (what: string, box: { x: number; y: number; width: number; height: number } | null, outer: { x: number; y: number; width: number; height: number }) => {
@@ -117,8 +108,8 @@ describe('layout at laptop sizes', () => {
     await waitFor(() => server.workflow.membership(fac.workshop.id, anna.participant.id).groupId === GROUP, 'the subgroup on the server');
     annaP = await newPerson(browser, { viewport: SIZES[0] });
     facP = await newPerson(browser, { viewport: { width: 1024, height: 768 } });
-    await open(annaP, anna);
-    await open(facP, fac);
+    await openWorkshopAs(server.url, annaP, anna);
+    await openWorkshopAs(server.url, facP, fac);
     await setPhase('vel1-write');
     await until(async () => (await annaP.page.getByTestId('board-chip').getAttribute('data-board-id')) === GROUP, 'Anna on her subgroup’s board');
     await setPhase('vel1-discuss');
