@@ -4,7 +4,8 @@ import * as encoding from 'lib0/encoding';
 import { encodeAuthMessage } from '@dmc/shared/protocol/messages';
 import type { Browser, Page } from 'playwright-core';
 import { updateFlow } from '@dmc/shared/doc/session';
-import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
+import { addNote, deleteNote } from '@dmc/shared/doc/board';
+import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectDoc } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import { launchBrowser, newPerson, notesOf, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
@@ -115,9 +116,16 @@ describe('running the workshop', () => {
     const draftTexts = () =>
       anna.page.evaluate(() => (window as unknown as { __DMC__: { draftNotes(): Array<{ text: string }> } }).__DMC__.draftNotes().map((n) => n.text));
     await expect.poll(draftTexts).toContain('Studiesucces van eerstejaars');
-    // Give the server every chance to leak it, then check Bram's screen and data.
-    await new Promise((r) => setTimeout(r, 1000));
+    // A sentinel after it: the facilitator puts a note on the group's board; once Bram sees that,
+    // anything the server relayed before it has reached him too.
+    const facilitator = connectDoc(server.url, await session(fac.page), boardDocKey(groupA));
+    await facilitator.synced();
+    addNote(facilitator.doc, { id: 'sentinel', sheetId: 'vel1', fieldId: null, x: 20, y: 20, color: 'blue', text: 'Schildwacht', authorId: (await session(fac.page)).participant.id });
+    await waitForNotes(bram.page, (ns) => ns.some((n) => n.id === 'sentinel'), 'the sentinel note on Bram\'s screen');
     expect((await notesOf(bram.page)).map((n) => n.text)).not.toContain('Studiesucces van eerstejaars');
+    deleteNote(facilitator.doc, 'sentinel');
+    await waitForNotes(bram.page, (ns) => !ns.some((n) => n.id === 'sentinel'), 'the sentinel gone again');
+    facilitator.destroy();
     expect(await bram.page.content()).not.toContain('Studiesucces van eerstejaars');
   });
 
