@@ -1,12 +1,10 @@
 import type * as Y from 'yjs';
 import { SERVER_ORIGIN, readNotes } from '@dmc/shared/doc/board';
 import type { ExportDraft } from '@dmc/shared/domain/export/model';
-import { readChoices, readDeferrals, readFormulations, readHighlights, readMarks, readVotes } from '@dmc/shared/doc/discussion';
-import { collection, putRecord, type PlainRecord } from '@dmc/shared/doc/records';
+import { BOARD_SPEC, DRAFT_SPEC, SYNTHESIS_SPEC, readSnapshot, writeSnapshot } from '@dmc/shared/doc/registry';
 import { assignMembers, putGroup, readGroups, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { readActions, readClusters, readPlenaryFormulations } from '@dmc/shared/doc/synthesis';
-import { choiceId, markId, voteId } from '@dmc/shared/domain/discussion';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/domain/export/model';
 import { GROUP_COLORS } from '@dmc/shared/domain/session';
 import { TABLE_ROLES, type TableRole } from '@dmc/shared/domain/roles';
@@ -119,7 +117,7 @@ export class Exchange {
       const policy = await this.workflow.policyFor(workshopId, boardDocKey(board.boardId));
       if (!policy) throw new HttpError(400, 'invalid_backup', `The backup names an unknown board "${board.boardId}".`);
       await this.collab.use(workshopId, boardDocKey(board.boardId), policy, (room) =>
-        room.transactAsServer((doc) => writeBoard(doc, board), SERVER_ORIGIN),
+        room.transactAsServer((doc) => writeSnapshot(doc, BOARD_SPEC, board), SERVER_ORIGIN),
       );
     }
     for (const draft of backup.drafts ?? []) {
@@ -127,7 +125,7 @@ export class Exchange {
       const policy = await this.workflow.policyFor(workshopId, draftDocKey(draft.participantId));
       if (!policy) throw new HttpError(400, 'invalid_backup', `The backup has a draft of an unknown participant "${draft.participantId}".`);
       await this.collab.use(workshopId, draftDocKey(draft.participantId), policy, (room) =>
-        room.transactAsServer((doc) => put(doc, 'notes', draft.notes.map((n) => [n.id, { ...n }])), SERVER_ORIGIN),
+        room.transactAsServer((doc) => writeSnapshot(doc, DRAFT_SPEC, { notes: draft.notes }), SERVER_ORIGIN),
       );
     }
     await nextTurn();
@@ -135,9 +133,11 @@ export class Exchange {
     if (!synthesisPolicy) return;
     await this.collab.use(workshopId, SYNTHESIS_DOC, synthesisPolicy, (room) =>
       room.transactAsServer((doc) => {
-        put(doc, 'clusters', backup.synthesis.clusters.map((c) => [c.id, { ...c, itemIds: [...c.itemIds], updatedBy: importerId }]));
-        put(doc, 'plenaryFormulations', backup.synthesis.plenaryFormulations.map((f) => [f.fieldId, { ...f, updatedBy: importerId, updatedAt: now }]));
-        put(doc, 'actions', backup.actions.map((a) => [a.id, { ...a }]));
+        writeSnapshot(doc, SYNTHESIS_SPEC, {
+          clusters: backup.synthesis.clusters.map((c) => ({ ...c, updatedBy: importerId })),
+          plenaryFormulations: backup.synthesis.plenaryFormulations.map((f) => ({ ...f, updatedBy: importerId, updatedAt: now })),
+          actions: backup.actions,
+        });
       }, SERVER_ORIGIN),
     );
     // Last, so a copy taken mid-workshop opens where it was, with everything already in place.
@@ -157,29 +157,5 @@ function tableRoleOf(value: string | null | undefined): TableRole | null {
 }
 
 function readBoard(boardId: string, doc: Y.Doc): ExportBoard {
-  return {
-    boardId,
-    notes: readNotes(doc),
-    marks: readMarks(doc),
-    votes: readVotes(doc),
-    formulations: readFormulations(doc),
-    deferrals: readDeferrals(doc),
-    highlights: readHighlights(doc),
-    choices: readChoices(doc),
-  };
-}
-
-function writeBoard(doc: Y.Doc, board: ExportBoard): void {
-  put(doc, 'notes', board.notes.map((n) => [n.id, { ...n }]));
-  put(doc, 'marks', board.marks.map((m) => [markId(m.noteId, m.participantId), { ...m }]));
-  put(doc, 'votes', board.votes.map((v) => [voteId(v.participantId, v.slot), { ...v }]));
-  put(doc, 'formulations', board.formulations.map((f) => [f.fieldId, { ...f, sourceNoteIds: [...f.sourceNoteIds] }]));
-  put(doc, 'deferrals', board.deferrals.map((d) => [d.id, { ...d }]));
-  put(doc, 'highlights', board.highlights.map((h) => [h.noteId, { ...h }]));
-  put(doc, 'choices', board.choices.map((c) => [choiceId(c.targetKind, c.targetId), { ...c }]));
-}
-
-function put(doc: Y.Doc, name: string, records: ReadonlyArray<readonly [string, PlainRecord]>): void {
-  const coll = collection(doc, name);
-  for (const [id, values] of records) putRecord(coll, id, values);
+  return { boardId, ...readSnapshot(doc, BOARD_SPEC) };
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { BOARD_COLLECTIONS, SERVER_ORIGIN, countNotes, readNote, readNotes, importNotes, removeNotes } from '@dmc/shared/doc/board';
+import { BOARD_COLLECTIONS, DRAFT_COLLECTIONS, SERVER_ORIGIN, countNotes, readNote, readNotes, importNotes, removeNotes } from '@dmc/shared/doc/board';
 import { collection } from '@dmc/shared/doc/records';
 import {
   SESSION_COLLECTIONS,
@@ -162,7 +162,7 @@ export class Workflow {
 
   private draftPolicy(workshopId: string, ownerId: string): RoomPolicy {
     return {
-      collections: ['notes'],
+      collections: DRAFT_COLLECTIONS,
       mayRead: (actor) => this.isMember(workshopId, actor.id) && (actor.id === ownerId || actor.role === 'facilitator'),
       checkWrite: (actor, changes, doc): Refusal | null => {
         const state = this.state(workshopId);

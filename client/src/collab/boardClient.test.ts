@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, deleteNote } from '@dmc/shared/doc/board';
 import { setMark } from '@dmc/shared/doc/discussion';
-import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
-import { collection } from '@dmc/shared/doc/records';
+import { BOARD_SPEC, undoManagerFor } from '@dmc/shared/doc/registry';
 import { guardDiscussionUndo } from './boardClient';
 
 const note = (id: string, authorId: string) => ({ id, sheetId: 'vel1', fieldId: 'doel', x: 10, y: 10, color: 'yellow' as const, text: id, authorId });
@@ -11,7 +10,8 @@ const note = (id: string, authorId: string) => ({ id, sheetId: 'vel1', fieldId: 
 function pair() {
   const mine = new Y.Doc();
   const theirs = new Y.Doc();
-  const undo = new Y.UndoManager(['notes', 'marks', 'votes'].map((name) => collection(mine, name)), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+  // The undo manager the board client makes (registry: notes, marks, votes, deferrals).
+  const undo = undoManagerFor(mine, BOARD_SPEC)!;
   const stop = guardDiscussionUndo(mine, undo);
   const sync = () => {
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs), 'remote');

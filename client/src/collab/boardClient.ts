@@ -18,6 +18,8 @@ import {
   setHighlight,
   setMark,
 } from '@dmc/shared/doc/discussion';
+import { BOARD_SPEC, DRAFT_SPEC, undoManagerFor } from '@dmc/shared/doc/registry';
+import { newId } from '@dmc/shared/domain/ids';
 import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
 import { collection } from '@dmc/shared/doc/records';
 import type { Actor } from '@dmc/shared/domain/actor';
@@ -87,12 +89,9 @@ export function defaultWsBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
 
-/** A url-safe random id (16 random bytes, base64url): matches the note id pattern. */
+/** A url-safe random id for a note (domain/ids.ts: 16 random bytes, base64url). */
 export function newNoteId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return newId();
 }
 
 /** How long a lost connection may take to come back before we say "offline". */
@@ -113,13 +112,6 @@ const MAX_REPLAY_ROUNDS = 12;
 const SESSION_WAIT_MS = 5000;
 /** Origin of replayed offline changes: local (sent), but not an undo step. */
 const REPLAY_ORIGIN = Object.freeze({ name: 'replay' });
-
-/**
- * Collections the undo manager tracks. Agreed wordings, highlights and choices are left out:
- * undoing one would put back the previous author's name, which the server refuses (each is saved
- * in your own name); all are single, deliberate actions with their own way back.
- */
-const UNDOABLE = ['notes', 'marks', 'votes', 'deferrals'] as const;
 
 /**
  * The ids of the notes a transaction touched: keys changed on the notes collection itself (added,
@@ -307,8 +299,8 @@ class Connection {
       disableBc: true,
     });
     // Only the board itself carries presence; a draft is nobody's meeting place.
-    const tracked: readonly string[] = role === 'board' ? UNDOABLE : role === 'draft' ? ['notes'] : [];
-    this.undo = tracked.length > 0 ? new Y.UndoManager(tracked.map((name) => collection(this.doc, name)), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 600 }) : null;
+    // The undoable collections are declared in the registry (notes, marks, votes, deferrals).
+    this.undo = role === 'board' ? undoManagerFor(this.doc, BOARD_SPEC) : role === 'draft' ? undoManagerFor(this.doc, DRAFT_SPEC) : null;
 
     const { provider, doc, undo } = this;
     sink.connection('connecting');

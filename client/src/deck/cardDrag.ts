@@ -1,4 +1,5 @@
 import { LIMITS } from '@dmc/shared/domain/limits';
+import { isId } from '@dmc/shared/domain/ids';
 
 /**
  * The drag-and-drop contract of inspiration cards: what a card carries when it is dragged out of
@@ -26,8 +27,6 @@ export interface CardDragPayload {
   readonly text: string;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** The JSON a drag carries for a card. */
 export function encodeCardPayload(payload: CardDragPayload): string {
   return JSON.stringify({ id: payload.id, text: payload.text });
@@ -51,7 +50,7 @@ export function parseCardPayload(raw: string): CardDragPayload | null {
 export function cardFromEvent(value: unknown): CardDragPayload | null {
   if (typeof value !== 'object' || value === null) return null;
   const { id, text } = value as { id?: unknown; text?: unknown };
-  if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof text !== 'string') return null;
+  if (typeof id !== 'string' || !isId(id) || typeof text !== 'string') return null;
   const trimmed = text.trim().slice(0, LIMITS.noteTextLength);
   return trimmed === '' ? null : { id, text: trimmed };
 }

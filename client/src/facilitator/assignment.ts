@@ -3,6 +3,7 @@ import { isTableRole } from '@dmc/shared/domain/roles';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { GROUP_COLORS, type Group, type Member } from '@dmc/shared/domain/session';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
+import { newId } from '@dmc/shared/domain/ids';
 
 /**
  * Subgroups as the facilitator arranges them: who is placed where, what a new assignment would
@@ -90,9 +91,7 @@ export function suggestedGroupCount(participants: number): number {
 
 /** A url-safe random subgroup id; never "plenary", which names the plenary board. */
 export function newGroupId(bytes: Uint8Array = crypto.getRandomValues(new Uint8Array(9))): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  const id = `g${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  const id = `g${newId(bytes)}`;
   return id === PLENARY_BOARD ? `${id}-` : id;
 }
 

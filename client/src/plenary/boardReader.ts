@@ -1,5 +1,6 @@
-import { observeNotes, readNotes } from '@dmc/shared/doc/board';
-import { observeDiscussion, readChoices, readDeferrals, readFormulations, readHighlights, readMarks, readVotes } from '@dmc/shared/doc/discussion';
+import { observeNotes } from '@dmc/shared/doc/board';
+import { observeDiscussion } from '@dmc/shared/doc/discussion';
+import { BOARD_SPEC, readSnapshot } from '@dmc/shared/doc/registry';
 import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
 import { ReadOnlyConnection, type ReadOnlyConnectionOptions, type ReadStatus } from '../collab/readOnlyConnection';
@@ -77,16 +78,7 @@ export class BoardReader {
   }
 
   private read(): Omit<BoardSnapshot, 'status'> {
-    const doc = this.connection.doc;
-    return {
-      notes: readNotes(doc),
-      marks: readMarks(doc),
-      votes: readVotes(doc),
-      formulations: readFormulations(doc),
-      deferrals: readDeferrals(doc),
-      highlights: readHighlights(doc),
-      choices: readChoices(doc),
-    };
+    return readSnapshot(this.connection.doc, BOARD_SPEC);
   }
 
   private changed(): void {

@@ -2,14 +2,18 @@ import * as Y from 'yjs';
 import { noteSchema, clampNoteText, type Note, type NoteColor } from '../domain/note';
 import { collection, patchRecord, putRecord, toPlain, type YCollection } from './records';
 import { LOCAL_ORIGIN } from './origins';
+import { BOARD_SPEC, DRAFT_SPEC, collectionNames, readCollection, undoManagerFor } from './registry';
 
 /**
  * A board document holds what a group writes on both sheets. This module is the only code that
  * reads or writes a board's Yjs structure; everything else works with plain `Note` objects.
  */
 
-/** Collections in a board document, in the order they were introduced. */
-export const BOARD_COLLECTIONS = ['notes', 'marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices'] as const;
+/** Collections in a board document, in the order they were introduced (declared in registry.ts). */
+export const BOARD_COLLECTIONS = collectionNames(BOARD_SPEC);
+
+/** Collections in a participant's private draft (registry.ts). */
+export const DRAFT_COLLECTIONS = collectionNames(DRAFT_SPEC);
 
 export { LOCAL_ORIGIN, SERVER_ORIGIN } from './origins';
 
@@ -26,13 +30,7 @@ export function parseNote(value: unknown): Note | undefined {
 
 /** All well-formed notes of a board, in stacking order (bottom first). */
 export function readNotes(doc: Y.Doc): Note[] {
-  const notes: Note[] = [];
-  notesOf(doc).forEach((record) => {
-    if (!(record instanceof Y.Map)) return;
-    const note = parseNote(toPlain(record));
-    if (note) notes.push(note);
-  });
-  return notes.sort((a, b) => a.z - b.z || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readCollection(doc, 'notes', BOARD_SPEC.notes);
 }
 
 /** One note by id. */
@@ -142,7 +140,7 @@ export function observeNotes(doc: Y.Doc, listener: (notes: Note[], local: boolea
   return () => notes.unobserveDeep(handler);
 }
 
-/** An undo manager that only ever reverts the local user's own edits. */
+/** An undo manager over a board's notes that only ever reverts the local user's own edits (a draft's undo). */
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
-  return new Y.UndoManager(notesOf(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 600 });
+  return undoManagerFor(doc, DRAFT_SPEC)!;
 }

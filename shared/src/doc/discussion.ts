@@ -3,7 +3,6 @@ import {
   choiceId,
   choiceSchema,
   type Choice,
-  deferralSchema,
   formulationSchema,
   highlightSchema,
   markId,
@@ -19,6 +18,7 @@ import {
 } from '../domain/discussion';
 import { collection, putRecord, readRecords, upsertRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
+import { BOARD_SPEC, readCollection } from './registry';
 
 /** Typed access to the discussion collections of a board document. */
 
@@ -61,7 +61,7 @@ export function setFormulation(doc: Y.Doc, formulation: Formulation, origin: unk
 
 /** All questions the group could not answer yet. */
 export function readDeferrals(doc: Y.Doc): Deferral[] {
-  return readRecords(doc, 'deferrals', deferralSchema).sort((a, b) => a.createdAt - b.createdAt);
+  return readCollection(doc, 'deferrals', BOARD_SPEC.deferrals);
 }
 
 /** Adds or edits a deferred question. */

@@ -21,6 +21,7 @@ import {
 } from '../domain/session';
 import { collection, patchRecord, putRecord, readRecords, toPlain, type PlainRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
+import { SESSION_SPEC, collectionNames } from './registry';
 
 /**
  * The session document of a workshop: the flow everyone follows (phase, timer, spotlight,
@@ -29,8 +30,8 @@ import { LOCAL_ORIGIN } from './origins';
  * renaming, removing) is written by the server.
  */
 
-/** Collections of the session document. */
-export const SESSION_COLLECTIONS = ['flow', 'groups', 'members', 'settings', 'readings', 'agenda'] as const;
+/** Collections of the session document (declared in registry.ts). */
+export const SESSION_COLLECTIONS = collectionNames(SESSION_SPEC);
 
 export * from '../domain/session';
 

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
-import { actionItemSchema, type ActionItem } from '../domain/actionItems';
+import { type ActionItem } from '../domain/actionItems';
 import { clusterRecordSchema, plenaryFormulationSchema, type ClusterRecord, type PlenaryFormulation } from '../domain/plenary';
 import { collection, readRecords, upsertRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
+import { SYNTHESIS_SPEC, collectionNames, readCollection } from './registry';
 
 /** Collections of the workshop's synthesis document (plenary results and action items). */
-export const SYNTHESIS_COLLECTIONS = ['clusters', 'plenaryFormulations', 'actions'] as const;
+export const SYNTHESIS_COLLECTIONS = collectionNames(SYNTHESIS_SPEC);
 
 /** Confirmed clusters. */
 export function readClusters(doc: Y.Doc): ClusterRecord[] {
@@ -34,7 +35,7 @@ export function setPlenaryFormulation(doc: Y.Doc, formulation: PlenaryFormulatio
 
 /** All action items. */
 export function readActions(doc: Y.Doc): ActionItem[] {
-  return readRecords(doc, 'actions', actionItemSchema).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readCollection(doc, 'actions', SYNTHESIS_SPEC.actions);
 }
 
 /** Adds or edits an action item. */

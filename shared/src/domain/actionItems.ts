@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Locale, LocalizedText } from '../template/types';
 import type { Deferral } from './discussion';
 import type { Note } from './note';
+import { fieldIdSchema, idSchema as id } from './ids';
 
 /**
  * Follow-up actions (what, who, when) decided in plenary: the list the team takes home.
@@ -9,7 +10,6 @@ import type { Note } from './note';
  * where an action came from is spread over the `source*` keys.
  */
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** Characters in the "what" of an action. */
 export const ACTION_WHAT_LENGTH = 500;
@@ -45,7 +45,7 @@ export const actionItemSchema = z.strictObject({
   sourceKind: z.enum(ACTION_SOURCE_KINDS),
   /** The subgroup (board) the source lies on; null for plenary or direct actions. */
   sourceGroupId: id.nullable(),
-  sourceFieldId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable(),
+  sourceFieldId: fieldIdSchema.nullable(),
   sourceNoteId: id.nullable(),
   sourceDeferralId: id.nullable(),
   /** The inspiration card an action was made from (its id in the deck, e.g. "sd-07"); absent in older records and backups. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema as id, fieldIdSchema as fieldId, sheetIdSchema } from './ids';
 
 /**
  * The discussion tools on a board, as plain records: agreement marks and voting dots per
@@ -6,8 +7,6 @@ import { z } from 'zod';
  * (draft action points) and the highlights chosen for the presentation.
  */
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const fieldId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 /** What a participant thinks of a note. */
 export const MARK_VALUES = ['agree', 'disagree', 'open'] as const;
@@ -37,7 +36,7 @@ export const FORMULATION_LENGTH = 1000;
 /** The wording the group can all accept for one field; record id = field id. */
 export const formulationSchema = z.strictObject({
   fieldId,
-  sheetId: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  sheetId: sheetIdSchema,
   text: z.string().max(FORMULATION_LENGTH),
   /** The notes the wording came from. */
   sourceNoteIds: z.array(id).max(50),
@@ -55,7 +54,7 @@ export const DEFERRAL_TEXT_LENGTH = 500;
  */
 export const deferralSchema = z.strictObject({
   id,
-  sheetId: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  sheetId: sheetIdSchema,
   fieldId,
   /** The note it came from, if any. */
   noteId: id.nullable(),

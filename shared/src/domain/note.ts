@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { fieldIdSchema, idSchema, sheetIdSchema } from './ids';
 
 /** Sticky-note colours; names, not CSS, so a theme can render them. */
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
@@ -31,14 +32,13 @@ export interface Note {
   readonly z: number;
 }
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const coordinate = z.number().finite().min(-NOTE_MARGIN).max(10_000);
 
 /** Validates a note as it is stored in a document. */
 export const noteSchema = z.strictObject({
   id: idSchema,
-  sheetId: z.string().regex(/^[a-z0-9-]{1,32}$/),
-  fieldId: z.string().regex(/^[a-z0-9-]{1,64}$/).nullable(),
+  sheetId: sheetIdSchema,
+  fieldId: fieldIdSchema.nullable(),
   x: coordinate,
   y: coordinate,
   color: z.enum(NOTE_COLORS),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORMULATION_LENGTH } from './discussion';
 import { CLUSTER_KINDS } from './export/model';
+import { idSchema as id, fieldIdSchema as fieldId } from './ids';
 
 /**
  * The plenary's own records, kept in the workshop's `synthesis` document: clusters of notes the
@@ -8,8 +9,6 @@ import { CLUSTER_KINDS } from './export/model';
  * field, and the action items (schema in actionItems.ts).
  */
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const fieldId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 /** A confirmed cluster of notes from any subgroup board; record id = cluster id. */
 export const clusterRecordSchema = z.strictObject({

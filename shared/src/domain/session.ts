@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPhaseId, type PhaseId } from './phases';
+import { idSchema } from './ids';
 
 /**
  * The shape of the session document's records: the workshop flow, settings, subgroups and
@@ -13,7 +14,6 @@ export const SETTINGS_ID = 'workshop';
 /** Colours a facilitator can give a subgroup (readable with white text, AA). */
 export const GROUP_COLORS = ['#1d4ed8', '#b42318', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f'] as const;
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** The workshop flow: phase, timer, spotlight and attention, as one record. */
 export const flowSchema = z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
 import { PHASE_IDS } from '../domain/phases';
 import { TABLE_ROLES } from '../domain/roles';
+import { ID_PATTERN, isId } from '../domain/ids';
 
 /**
  * HTTP API request and response shapes, validated on both sides with the same schemas.
@@ -38,7 +39,7 @@ export const joinCodeSchema = z
   .pipe(z.string().length(JOIN_CODE_LENGTH).regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'not a join code'));
 
 /** Identifiers the server generates (workshops, participants, boards). */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id');
+export const idSchema = z.string().regex(ID_PATTERN, 'not an id');
 
 /** A display name: trimmed, no control characters. */
 export const displayNameSchema = z
@@ -240,7 +241,7 @@ export type DocKey =
 export function parseDocKey(key: string): DocKey | undefined {
   if (key === SESSION_DOC) return { kind: 'session' };
   if (key === SYNTHESIS_DOC) return { kind: 'synthesis' };
-  const match = /^(board|draft)-([A-Za-z0-9_-]{1,64})$/.exec(key);
-  if (!match?.[2]) return undefined;
+  const match = /^(board|draft)-(.*)$/.exec(key);
+  if (!match?.[2] || !isId(match[2])) return undefined;
   return match[1] === 'board' ? { kind: 'board', boardId: match[2] } : { kind: 'draft', ownerId: match[2] };
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../template/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, READABLE_BACKUP_VERSIONS, workshopExportSchema, type WorkshopExport } from './model';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../actionItems';
 import { utf8Length } from './text';
+import { FIELD_ID_PATTERN, ID_PATTERN } from '../ids';
 
 /**
  * The JSON backup of a workshop: written with a fixed key order (so two backups of the same
@@ -111,8 +112,8 @@ type Messages = (typeof MESSAGES)[Locale];
 
 /** Patterns of the schema, recognised (as zod reports them) to explain them in words. */
 const PATTERNS: Readonly<Record<string, 'id' | 'fieldId' | 'color'>> = {
-  '/^[A-Za-z0-9_-]{1,64}$/': 'id',
-  '/^[a-z0-9-]{1,64}$/': 'fieldId',
+  [String(ID_PATTERN)]: 'id',
+  [String(FIELD_ID_PATTERN)]: 'fieldId',
   '/^#[0-9a-fA-F]{6}$/': 'color',
 };
 

@@ -13,6 +13,7 @@ import { collectionLimit, LIMITS } from '../limits';
 import { noteSchema } from '../note';
 import { PHASE_IDS } from '../phases';
 import { tableRoleSchema, workshopPlanSchema } from '../../protocol/api';
+import { idSchema as id, fieldIdSchema as fieldId } from '../ids';
 
 /**
  * Everything a workshop produced, as one plain object: the input of every export (report,
@@ -35,8 +36,6 @@ export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
 /** The board id of the workshop-wide board; other boards are named by their subgroup id. */
 export const PLENARY_BOARD_ID = 'plenary';
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const fieldId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 /**
  * Most items of one kind in a backup: the live limit of that collection (limits.ts), so a
