@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { BOARD_SPEC, SYNTHESIS_SPEC, type DocSpec } from '../doc/collections';
+import type { PlainRecord, RecordChange } from '../doc/records';
+import type { Actor, Refusal } from './actor';
+import { checkBoardChanges } from './boardRules';
+import type { BoardRights } from './permissions';
+import { checkSynthesisChanges } from './synthesisRules';
+
+/**
+ * The generic record check as the server enforces it, for every owned collection: what the
+ * registry declares (owner field, who writes in whose name, who removes, immutable keys, the key
+ * rule) is what checkBoardChanges and checkSynthesisChanges decide.
+ */
+
+const anna: Actor = { id: 'anna', role: 'participant' };
+const bram: Actor = { id: 'bram', role: 'participant' };
+const fac: Actor = { id: 'fac', role: 'facilitator' };
+
+const everything = { read: true, permissions: new Set(['notes', 'mark', 'vote', 'formulate', 'defer', 'highlight']), writableSheets: 'all', writesPrivately: false } as unknown as BoardRights;
+const board = {
+  count: () => 1,
+  rights: everything,
+  dotsPerPerson: 3,
+  noteExists: (id: string) => id === 'n1',
+  sheetOfField: (fieldId: string) => ({ doel: 'vel1', data: 'vel2' })[fieldId],
+};
+
+/** A well-formed record of each collection, owned by anna, and the key it is stored under. */
+const SAMPLES: Record<string, readonly [string, PlainRecord]> = {
+  notes: ['n1', { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 10, y: 150, color: 'yellow', text: 'hallo', authorId: 'anna', createdAt: 1, z: 1 }],
+  marks: ['n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' }],
+  votes: ['anna:0', { noteId: 'n1', participantId: 'anna', slot: 0 }],
+  formulations: ['doel', { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'anna', updatedAt: 1 }],
+  deferrals: ['d1', { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data?', findOut: '', askWhom: '', owner: '', createdBy: 'anna', createdAt: 1 }],
+  highlights: ['n1', { noteId: 'n1', by: 'anna' }],
+  choices: ['note-n1', { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: 'anna' }],
+  clusters: ['c1', { id: 'c1', fieldId: 'doel', itemIds: ['n1'], kind: null, label: 'Samen', updatedBy: 'anna' }],
+  plenaryFormulations: ['doel', { fieldId: 'doel', text: 'Samen', updatedBy: 'anna', updatedAt: 1 }],
+  actions: ['a1', {
+    id: 'a1', what: 'Vragen', who: '', whoParticipantId: null, when: '', status: 'open', sourceKind: 'direct', sourceGroupId: null, sourceFieldId: null,
+    sourceNoteId: null, sourceDeferralId: null, createdBy: 'anna', createdAt: 1, updatedAt: 1,
+  }],
+};
+
+const DOCS: ReadonlyArray<readonly [DocSpec, (actor: Actor, change: RecordChange) => Refusal | null]> = [
+  [BOARD_SPEC, (actor, change) => checkBoardChanges(actor, [change], board)],
+  [SYNTHESIS_SPEC, (actor, change) => checkSynthesisChanges(actor, [change], true)],
+];
+
+for (const [spec, check] of DOCS) {
+  for (const [collection, entry] of Object.entries(spec)) {
+    const [id, record] = SAMPLES[collection]!;
+    const owner = entry.owner!;
+    const add = (after: PlainRecord, key = id): RecordChange => ({ type: 'add', collection, id: key, after });
+    const remove: RecordChange = { type: 'remove', collection, id, before: record };
+    describe(`${collection}: the generic record check`, () => {
+      it('accepts the owner writing their own record, and refuses one stored under another key', () => {
+        expect(check(anna, add(record))).toBeNull();
+        expect(check(anna, add(record, 'other-key'))).toMatchObject({ code: 'invalid' });
+        expect(check(anna, add({ ...record, unknownKey: 1 }))).toMatchObject({ code: 'invalid' });
+      });
+
+      it(`checks the owner's name in ${owner.field} (${owner.writes === 'each' ? 'on every write' : 'when created; a facilitator may create in their name'})`, () => {
+        expect(check(bram, add(record))).toMatchObject({ code: 'forbidden' });
+        expect(check(fac, add(record))).toEqual(owner.writes === 'create' ? null : expect.objectContaining({ code: 'forbidden' }));
+      });
+
+      it(`lets ${owner.remove === 'owner' ? 'its owner or a facilitator' : owner.remove === 'facilitator' ? 'only a facilitator' : 'anyone who may write it'} remove it`, () => {
+        expect(check(fac, remove)).toBeNull();
+        expect(check(anna, remove)).toEqual(owner.remove === 'facilitator' ? expect.objectContaining({ code: 'forbidden' }) : null);
+        expect(check(bram, remove)).toEqual(owner.remove === 'anyone' ? null : expect.objectContaining({ code: 'forbidden' }));
+      });
+
+      it(`never changes ${entry.immutable.join(', ') || 'a key that has no immutable keys'}`, () => {
+        for (const key of entry.immutable) {
+          const after = { ...record, [key]: typeof record[key] === 'number' ? 99 : 'bram' };
+          const change: RecordChange = { type: 'update', collection, id, keys: [key], before: record, after };
+          expect(check(fac, change), key).toMatchObject({ code: 'forbidden' });
+        }
+      });
+    });
+  }
+}
