@@ -18,9 +18,12 @@ import {
 } from '../domain/discussion';
 import { collection, putRecord, readRecords, upsertRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
-import { BOARD_SPEC, readCollection } from './registry';
+import { BOARD_SPEC, collectionNames, readCollection } from './registry';
 
 /** Typed access to the discussion collections of a board document. */
+
+/** Every collection of a board besides its notes (registry). */
+export const DISCUSSION_COLLECTIONS = collectionNames(BOARD_SPEC).filter((name) => name !== 'notes');
 
 /** All agreement marks. */
 export function readMarks(doc: Y.Doc): Mark[] {
@@ -99,7 +102,7 @@ export function setChoice(doc: Y.Doc, choice: Choice, on: boolean, origin: unkno
 
 /** Calls `listener` whenever a discussion collection changes, and once now. */
 export function observeDiscussion(doc: Y.Doc, listener: () => void): () => void {
-  const colls = ['marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices'].map((name) => collection(doc, name));
+  const colls = DISCUSSION_COLLECTIONS.map((name) => collection(doc, name));
   const handler = () => listener();
   for (const c of colls) c.observeDeep(handler);
   listener();

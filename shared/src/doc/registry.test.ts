@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BOARD_COLLECTIONS, DRAFT_COLLECTIONS, addNote } from './board';
-import { setFormulation, setHighlight, setMark, putDeferral } from './discussion';
+import { DISCUSSION_COLLECTIONS, setFormulation, setHighlight, setMark, putDeferral } from './discussion';
 import { LOCAL_ORIGIN } from './origins';
 import { collection, type RecordValue } from './records';
 import { BOARD_SPEC, DOC_SPECS, DRAFT_SPEC, SESSION_SPEC, SYNTHESIS_SPEC, collectionNames, readSnapshot, type DocSpec, undoManagerFor, writeSnapshot, type Snapshot } from './registry';
@@ -29,6 +29,7 @@ describe('the collection registry', () => {
   it('derives the collection list of every document, in the order the server observes them', () => {
     expect(BOARD_COLLECTIONS).toEqual(['notes', 'marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices']);
     expect(DRAFT_COLLECTIONS).toEqual(['notes']);
+    expect(DISCUSSION_COLLECTIONS).toEqual(['marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices']);
     expect(SESSION_COLLECTIONS).toEqual(['flow', 'groups', 'members', 'settings', 'readings', 'agenda']);
     expect(SYNTHESIS_COLLECTIONS).toEqual(['clusters', 'plenaryFormulations', 'actions']);
   });
