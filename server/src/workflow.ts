@@ -20,8 +20,9 @@ import {
 } from '@dmc/shared/doc/session';
 import type { Refusal } from '@dmc/shared/domain/actor';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
-import { boardRights, mayWriteDraft, workBoard, type BoardRef, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
+import { boardRights, workBoard, type BoardRef, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
 import { isPhaseId, phase } from '@dmc/shared/domain/phases';
+import { mayEditSynthesis, mayWriteInDraft, revealsOnLeaving } from '@dmc/shared/domain/policies';
 import { checkSessionChanges } from '@dmc/shared/domain/sessionRules';
 import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { SYNTHESIS_COLLECTIONS } from '@dmc/shared/doc/synthesis';
@@ -118,8 +119,7 @@ export class Workflow {
       afterApply: (_actor, changes) => {
         const phaseChange = changes.find((c) => c.collection === 'flow' && c.type === 'update' && c.keys.includes('phaseId'));
         if (phaseChange && phaseChange.type === 'update') {
-          const from = String(phaseChange.before.phaseId);
-          if (from === 'vel1-write' || from === 'vel2-write') {
+          if (revealsOnLeaving(phaseChange.before.phaseId)) {
             void this.reveal(workshopId).catch((error) => console.error(`[workflow] reveal failed for ${workshopId}:`, error));
           }
         }
@@ -137,8 +137,7 @@ export class Workflow {
         const state = this.state(workshopId);
         if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
         if (state.closed) return CLOSED;
-        const rights = boardRights(actor, { kind: 'plenary' }, state, this.membership(workshopId, actor.id));
-        return checkSynthesisChanges(actor, changes, rights.permissions.has('plenary-edit'), counter(doc));
+        return checkSynthesisChanges(actor, changes, mayEditSynthesis(actor, state, this.membership(workshopId, actor.id)), counter(doc));
       },
     };
   }
@@ -169,7 +168,7 @@ export class Workflow {
         if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
         if (actor.id !== ownerId && actor.role !== 'facilitator') return { code: 'forbidden', reason: "this is someone else's draft" };
         if (state.closed) return CLOSED;
-        if (actor.role !== 'facilitator' && !mayWriteDraft(actor, ownerId, state, this.membership(workshopId, actor.id))) {
+        if (!mayWriteInDraft(actor, ownerId, state, this.membership(workshopId, actor.id))) {
           return { code: 'forbidden', reason: 'private notes are written only in the individual-writing phases' };
         }
         const def = phase(state.phaseId);

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { isPresenting } from '@dmc/shared/domain/policies';
 import { Layer } from 'react-konva';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import { useAppStore } from '../store';
@@ -23,7 +24,7 @@ export function NotesLayer({ sheetId, handlers }: { sheetId: string; handlers: N
   const draggingId = useAppStore((s) => s.draggingId);
   const width = useAppStore((s) => s.canvasSize.width);
   const height = useAppStore((s) => s.canvasSize.height);
-  const spotlight = useAppStore((s) => s.flow?.phaseId === 'presentations');
+  const spotlight = useAppStore((s) => isPresenting(s.flow));
   const caps = useCapabilities();
   const index = useDiscussionIndex();
   const viewport = useViewport();

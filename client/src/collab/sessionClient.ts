@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { extendTimer, pauseTimer, resetTimer, resumeTimer, startPhase, startTimer } from '@dmc/shared/domain/flow';
 import {
   assignMembers,
   observeSession,
@@ -16,7 +17,7 @@ import {
   type Flow,
   type Group,
 } from '@dmc/shared/doc/session';
-import { nextPhase, phase, previousPhase, type PhaseId } from '@dmc/shared/domain/phases';
+import { nextPhase, previousPhase, type PhaseId } from '@dmc/shared/domain/phases';
 import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import { presenceColor } from '@dmc/shared/protocol/presence';
@@ -187,18 +188,8 @@ export class SessionClient {
 
   /** Moves everyone to a phase; the timer is reset to the phase's planned duration. */
   setPhase(phaseId: PhaseId): void {
-    const planned = this.doc ? readAgenda(this.doc).find((item) => item.phaseId === phaseId)?.minutes : undefined;
-    this.flow({
-      phaseId,
-      phaseStartedAt: this.now(),
-      timerStatus: 'idle',
-      timerEndsAt: null,
-      timerRemainingMs: null,
-      timerDurationMs: (planned ?? phase(phaseId).minutes) * 60_000,
-      presenterId: null,
-      presenterSheetId: null,
-      presenterFieldId: null,
-    });
+    const agenda = this.doc ? Object.fromEntries(readAgenda(this.doc).map((item) => [item.phaseId, item.minutes])) : {};
+    this.flow(startPhase(phaseId, this.now(), agenda));
   }
 
   /** The next phase of the script. */
@@ -217,40 +208,32 @@ export class SessionClient {
 
   /** Starts (or restarts) the countdown with this duration. */
   startTimer(durationMs: number): void {
-    this.flow({ timerStatus: 'running', timerEndsAt: Math.round(this.now() + durationMs), timerRemainingMs: null, timerDurationMs: Math.round(durationMs) });
+    this.flow(startTimer(this.now(), durationMs));
   }
 
   /** Pauses the countdown, keeping what is left. */
   pauseTimer(): void {
     const flow = this.doc ? readFlow(this.doc) : null;
-    if (!flow || flow.timerStatus !== 'running' || flow.timerEndsAt === null) return;
-    this.flow({ timerStatus: 'paused', timerRemainingMs: Math.max(0, Math.round(flow.timerEndsAt - this.now())), timerEndsAt: null });
+    const change = flow ? pauseTimer(flow, this.now()) : null;
+    if (change) this.flow(change);
   }
 
   /** Resumes a paused countdown. */
   resumeTimer(): void {
     const flow = this.doc ? readFlow(this.doc) : null;
-    if (!flow || flow.timerStatus !== 'paused') return;
-    this.flow({ timerStatus: 'running', timerEndsAt: Math.round(this.now() + (flow.timerRemainingMs ?? 0)), timerRemainingMs: null });
+    const change = flow ? resumeTimer(flow, this.now()) : null;
+    if (change) this.flow(change);
   }
 
   /** Adds time to the countdown (running or paused). */
   extendTimer(ms: number): void {
     const flow = this.doc ? readFlow(this.doc) : null;
-    if (!flow) return;
-    if (flow.timerStatus === 'running' && flow.timerEndsAt !== null) {
-      // Extending after zero counts from now, not from the moment it ran out.
-      this.flow({ timerEndsAt: Math.round(Math.max(flow.timerEndsAt, this.now()) + ms), timerDurationMs: flow.timerDurationMs + ms });
-    } else if (flow.timerStatus === 'paused') {
-      this.flow({ timerRemainingMs: (flow.timerRemainingMs ?? 0) + ms, timerDurationMs: flow.timerDurationMs + ms });
-    } else {
-      this.startTimer(ms);
-    }
+    if (flow) this.flow(extendTimer(flow, this.now(), ms));
   }
 
   /** Stops the countdown. */
   resetTimer(): void {
-    this.flow({ timerStatus: 'idle', timerEndsAt: null, timerRemainingMs: null });
+    this.flow(resetTimer());
   }
 
   /** Makes every participant's view jump to this one. */

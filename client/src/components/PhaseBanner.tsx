@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isPresenting } from '@dmc/shared/domain/policies';
 import { mayChooseGroup } from '@dmc/shared/domain/permissions';
 import { phase } from '@dmc/shared/domain/phases';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
@@ -66,7 +67,7 @@ function BoardChip({ choice }: { choice: BoardChoice }) {
   const t = useT();
   const groups = useAppStore((s) => s.groups);
   const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
-  const spotlight = useAppStore((s) => (s.flow?.phaseId === 'presentations' ? s.flow.spotlightGroupId : null));
+  const spotlight = useAppStore((s) => (isPresenting(s.flow) ? (s.flow?.spotlightGroupId ?? null) : null));
   const setViewBoard = useAppStore((s) => s.setViewBoard);
   if (choice.kind !== 'board') return null;
   const nameOf = (boardId: string) => {

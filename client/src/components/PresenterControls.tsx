@@ -1,4 +1,5 @@
 import { localize, getField } from '@dmc/shared/template/lookup';
+import { isPresenterOf } from '@dmc/shared/domain/policies';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import { presenterPosition, presenterStep } from '../workshop/presenter';
@@ -15,10 +16,8 @@ export function PresenterControls() {
   const { template } = useBoard();
   const session = useSessionClient();
   const presenting = useAppStore((s) => {
-    const f = s.flow;
     const me = s.session?.participant;
-    if (!f || !me || f.phaseId !== 'presentations' || !f.spotlightGroupId || f.spotlightGroupId !== s.boardId) return false;
-    return f.presenterId === me.id || (f.presenterId === null && me.role === 'facilitator');
+    return isPresenterOf(s.flow, me ? { id: me.id, role: me.role } : null, s.boardId);
   });
   const sheetId = useAppStore((s) => s.flow?.presenterSheetId ?? null);
   const fieldId = useAppStore((s) => s.flow?.presenterFieldId ?? null);

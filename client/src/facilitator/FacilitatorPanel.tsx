@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type 
 import { phase } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { useAppStore } from '../store';
-import { timerRemaining } from '../workshop/state';
+import { timerRemaining } from '@dmc/shared/domain/flow';
 import { useLocale, useT } from '../i18n';
 import type { MessageKey } from '../i18n/messages';
 import { FlowTab } from './FlowTab';

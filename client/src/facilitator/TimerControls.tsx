@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { useBoard } from '../components/boardContext';
-import { plannedMinutes } from '@dmc/shared/domain/invitation';
+import { plannedMinutes } from '@dmc/shared/domain/flow';
 import { useAppStore } from '../store';
-import { timerRemaining } from '../workshop/state';
+import { timerRemaining } from '@dmc/shared/domain/flow';
 import { useT } from '../i18n';
 import { formatClock, parseTimerMinutes } from './format';
 import { useServerNow } from './hooks';

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Actor } from '@dmc/shared/domain/actor';
-import { boardRights, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
+import { mayEditSynthesis } from '@dmc/shared/domain/policies';
+import type { Membership, WorkshopState } from '@dmc/shared/domain/permissions';
 import { boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { defaultWsBase } from '../collab/boardClient';
 import { useAppStore } from '../store';
@@ -45,7 +46,7 @@ export function usePlenaryViewReset(): void {
 /** Whether an actor may change the plenary's results now: the same rule the server's synthesis policy applies. */
 export function mayEditPlenary(actor: Actor | null, state: WorkshopState | null, membership: Membership): boolean {
   if (!actor || !state) return false;
-  return boardRights(actor, { kind: 'plenary' }, state, membership).permissions.has('plenary-edit');
+  return mayEditSynthesis(actor, state, membership);
 }
 
 /** Whether this person may change the plenary's results now (re-rendering when that changes). */

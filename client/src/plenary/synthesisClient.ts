@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { mayEditSynthesis } from '@dmc/shared/domain/policies';
 import { SYNTHESIS_COLLECTIONS, observeSynthesis, putAction, putCluster, readActions, readClusters, readPlenaryFormulations, removeAction, removeCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
 import { actionFromCard, type ActionItem, type CardSource } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { PLENARY_BOARD, SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
-import { boardRights } from '@dmc/shared/domain/permissions';
 import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import type { Locale } from '@dmc/shared/template/types';
@@ -177,7 +177,7 @@ export class SynthesisClient {
     const s = this.options.store.getState();
     const state = selectWorkshopState(s);
     const actor = { id: this.me, role: this.options.session.participant.role };
-    const mayEdit = state !== null && !state.closed && boardRights(actor, { kind: 'plenary' }, state, selectMembership(s)).permissions.has('plenary-edit');
+    const mayEdit = state !== null && !state.closed && mayEditSynthesis(actor, state, selectMembership(s));
     const outcome = replay(connection.doc, changes, (_doc, change) => state === null || checkSynthesisChanges(actor, [change], mayEdit) === null, undefined, previous);
     this.lastReplay = outcome.sent.length > 0 ? { sent: outcome.sent, at: Date.now() } : null;
     const { items } = unsavedItems(outcome.refused, [], PLENARY_BOARD);

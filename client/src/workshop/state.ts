@@ -79,10 +79,3 @@ export function useBoardRights(board: BoardRef | null): BoardRights | null {
   }, [board, state, groupId, role, id]);
 }
 
-/** Milliseconds left on the timer at server time `now` (null when no timer runs or is paused). */
-export function timerRemaining(flow: AppState['flow'], now: number): number | null {
-  if (!flow) return null;
-  if (flow.timerStatus === 'running' && flow.timerEndsAt !== null) return Math.max(0, flow.timerEndsAt - now);
-  if (flow.timerStatus === 'paused') return flow.timerRemainingMs ?? 0;
-  return null;
-}

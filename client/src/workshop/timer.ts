@@ -1,5 +1,5 @@
 import type { Flow } from '@dmc/shared/domain/session';
-import { timerRemaining } from './state';
+import { timerRemaining } from '@dmc/shared/domain/flow';
 
 /**
  * The phase timer as every screen shows it: computed from the flow (end time on the server's

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { presentedField } from '@dmc/shared/domain/policies';
 import { phase, type PhaseDefinition } from '@dmc/shared/domain/phases';
 import { getField, localize } from '@dmc/shared/template/lookup';
 import type { CanvasTemplate } from '@dmc/shared/template/types';
@@ -91,13 +92,12 @@ export function useAttention(): void {
 /** In the presentations everyone looking at the presented board sees the presenter's field. */
 export function usePresenterView(): void {
   const key = useAppStore((s) => {
-    const f = s.flow;
-    if (!f || f.phaseId !== 'presentations' || !f.presenterSheetId || !f.presenterFieldId) return null;
-    if (f.spotlightGroupId !== s.boardId) return null;
+    const field = presentedField(s.flow, s.boardId);
+    if (!field) return null;
     // Without a canvas size the fit would be wrong; the size is part of the key, so the field is
     // fitted as soon as the canvas is there, and again when the window changes.
     if (s.canvasSize.width === 0 || s.canvasSize.height === 0) return null;
-    return `${s.boardId}|${f.presenterSheetId}|${f.presenterFieldId}|${s.canvasSize.width}x${s.canvasSize.height}`;
+    return `${s.boardId}|${field.sheetId}|${field.fieldId}|${s.canvasSize.width}x${s.canvasSize.height}`;
   });
   const announced = useRef<string | null>(null);
   useEffect(() => {

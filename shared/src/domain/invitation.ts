@@ -1,5 +1,6 @@
 import type { Locale } from '../template/types';
 import { escapeIcsText, foldIcsLine } from './export/ics';
+import { plannedMinutes, type AgendaMinutes } from './flow';
 import { PHASES, type PhaseId } from './phases';
 
 /**
@@ -15,8 +16,8 @@ export const HALF_DAY_MINUTES = 240;
 /** The time zone of the workshop's clock times: Dutch institutions, Dutch time. */
 export const WORKSHOP_TIME_ZONE = 'Europe/Amsterdam';
 
-/** Planned minutes per phase, where they differ from the suggested ones (as the API stores them). */
-export type AgendaMinutes = Readonly<Partial<Record<PhaseId, number>>>;
+/** Planned minutes per phase live with the flow (domain/flow.ts); re-exported for the agenda's users. */
+export { plannedMinutes, type AgendaMinutes } from './flow';
 
 /** One line of the agenda: a phase with its clock times (empty when there is no start time). */
 export interface AgendaSlot {
@@ -45,13 +46,6 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function formatClockTime(minutes: number): string {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
   return `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
-}
-
-/** The planned minutes of a phase: the facilitator's choice, or the handbook's suggestion. */
-export function plannedMinutes(phaseId: PhaseId, agendaMinutes: AgendaMinutes = {}): number {
-  const chosen = agendaMinutes[phaseId];
-  if (chosen !== undefined && Number.isInteger(chosen) && chosen >= 0) return chosen;
-  return PHASES.find((p) => p.id === phaseId)?.minutes ?? 0;
 }
 
 /** The phases that can be on an agenda: those with suggested minutes ("open" and "done" have none). */

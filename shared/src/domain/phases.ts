@@ -67,6 +67,10 @@ export interface PhaseDefinition {
   readonly writableSheets: readonly string[];
   /** Notes are visible only to their author and facilitators while written (silent writing). */
   readonly privateWriting: boolean;
+  /** Leaving this phase reveals the silently written notes: the server places them on the boards. */
+  readonly revealsOnLeave: boolean;
+  /** Subgroups present in turn: the spotlighted board is shown and a presenter steps through its fields. */
+  readonly presentation: boolean;
   /** What participants may do. */
   readonly participant: readonly Permission[];
 }
@@ -90,6 +94,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: null,
     writableSheets: ['welkom', 'vel1', 'vel2'],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: ['notes', 'mark', 'vote', 'formulate', 'defer', 'choose-group'],
   },
   {
@@ -104,6 +110,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: 'welkom',
     writableSheets: ['welkom'],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: ['notes', 'mark', 'choose-group'],
   },
   {
@@ -118,6 +126,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: 'vel1',
     writableSheets: ['vel1'],
     privateWriting: true,
+    revealsOnLeave: true,
+    presentation: false,
     participant: ['notes'],
   },
   {
@@ -132,6 +142,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: 'vel1',
     writableSheets: ['vel1'],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: ['notes', 'mark', 'vote', 'formulate', 'defer'],
   },
   {
@@ -146,6 +158,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: 'vel2',
     writableSheets: ['vel2'],
     privateWriting: true,
+    revealsOnLeave: true,
+    presentation: false,
     participant: ['notes'],
   },
   {
@@ -160,6 +174,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: 'vel2',
     writableSheets: ['vel2'],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: ['notes', 'mark', 'vote', 'formulate', 'defer'],
   },
   {
@@ -174,6 +190,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: null,
     writableSheets: ['vel1', 'vel2'],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: ['notes', 'mark', 'formulate', 'defer', 'highlight'],
   },
   {
@@ -188,6 +206,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: null,
     writableSheets: [],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: true,
     participant: [],
   },
   {
@@ -202,6 +222,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: null,
     writableSheets: [],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: ['plenary-edit'],
   },
   {
@@ -216,6 +238,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: null,
     writableSheets: [],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: ['plenary-edit'],
   },
   {
@@ -230,6 +254,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     sheetId: null,
     writableSheets: [],
     privateWriting: false,
+    revealsOnLeave: false,
+    presentation: false,
     participant: [],
   },
 ];

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './actor';
+import type { WorkshopState } from './permissions';
+import { PHASES, type PhaseId } from './phases';
+import { isPresenterOf, isPresenting, mayEditSynthesis, mayWriteInDraft, presentedField, revealsOnLeaving } from './policies';
+import { initialFlow, type Flow } from './session';
+
+const anna: Actor = { id: 'anna', role: 'participant' };
+const fac: Actor = { id: 'fac', role: 'facilitator' };
+const state = (phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState => ({ phaseId, closed: false, hasGroups: true, spotlightGroupId: null, ...extra });
+const presenting = (extra: Partial<Flow> = {}): Flow => ({ ...initialFlow(0), phaseId: 'presentations', spotlightGroupId: 'g1', ...extra });
+
+describe('phase table columns', () => {
+  it('reveals the silent notes on leaving exactly the individual-writing phases', () => {
+    expect(PHASES.filter((p) => p.revealsOnLeave).map((p) => p.id)).toEqual(['vel1-write', 'vel2-write']);
+    expect(PHASES.every((p) => p.revealsOnLeave === p.privateWriting)).toBe(true);
+  });
+
+  it('has one presentation phase, on the spotlighted board', () => {
+    expect(PHASES.filter((p) => p.presentation).map((p) => p.id)).toEqual(['presentations']);
+    expect(PHASES.filter((p) => p.presentation).every((p) => p.board === 'spotlight')).toBe(true);
+  });
+});
+
+describe('reveal on leaving', () => {
+  it('is asked with the phase a change left, which comes from a remote document', () => {
+    expect(revealsOnLeaving('vel1-write')).toBe(true);
+    expect(revealsOnLeaving('vel2-write')).toBe(true);
+    expect(revealsOnLeaving('vel1-discuss')).toBe(false);
+    expect(revealsOnLeaving('nonsense')).toBe(false);
+    expect(revealsOnLeaving(undefined)).toBe(false);
+  });
+});
+
+describe('presenting', () => {
+  it('lets the chosen presenter step through the spotlighted board, or a facilitator while nobody is chosen', () => {
+    expect(isPresenting(presenting())).toBe(true);
+    expect(isPresenting({ phaseId: 'prepare' })).toBe(false);
+    expect(isPresenterOf(presenting(), fac, 'g1')).toBe(true);
+    expect(isPresenterOf(presenting(), anna, 'g1')).toBe(false);
+    expect(isPresenterOf(presenting({ presenterId: 'anna' }), anna, 'g1')).toBe(true);
+    expect(isPresenterOf(presenting({ presenterId: 'anna' }), fac, 'g1')).toBe(false);
+    // Another board, no spotlight, or another phase: nobody presents.
+    expect(isPresenterOf(presenting({ presenterId: 'anna' }), anna, 'g2')).toBe(false);
+    expect(isPresenterOf(presenting({ spotlightGroupId: null }), fac, 'g1')).toBe(false);
+    expect(isPresenterOf(presenting({ phaseId: 'synthesis' }), fac, 'g1')).toBe(false);
+    expect(isPresenterOf(presenting(), null, 'g1')).toBe(false);
+  });
+
+  it('shows the presenter field to everyone looking at the presented board', () => {
+    const f = presenting({ presenterSheetId: 'vel1', presenterFieldId: 'doel' });
+    expect(presentedField(f, 'g1')).toEqual({ sheetId: 'vel1', fieldId: 'doel' });
+    expect(presentedField(f, 'g2')).toBeNull();
+    expect(presentedField(presenting(), 'g1')).toBeNull();
+    expect(presentedField({ ...f, phaseId: 'synthesis' }, 'g1')).toBeNull();
+  });
+});
+
+describe('synthesis and draft rights', () => {
+  it('lets participants edit the synthesis in the plenary phases only, facilitators always', () => {
+    expect(mayEditSynthesis(anna, state('synthesis'), { groupId: 'a' })).toBe(true);
+    expect(mayEditSynthesis(anna, state('actions'), { groupId: 'a' })).toBe(true);
+    expect(mayEditSynthesis(anna, state('vel1-discuss'), { groupId: 'a' })).toBe(false);
+    expect(mayEditSynthesis(fac, state('vel1-discuss'), { groupId: null })).toBe(true);
+  });
+
+  it('lets the owner write a draft while writing silently, a facilitator always', () => {
+    expect(mayWriteInDraft(anna, 'anna', state('vel1-write'), { groupId: 'a' })).toBe(true);
+    expect(mayWriteInDraft(anna, 'anna', state('vel1-discuss'), { groupId: 'a' })).toBe(false);
+    expect(mayWriteInDraft(anna, 'bob', state('vel1-write'), { groupId: 'a' })).toBe(false);
+    expect(mayWriteInDraft(fac, 'anna', state('vel1-discuss'), { groupId: null })).toBe(true);
+  });
+});
