@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
 import { readNote } from '@dmc/shared/doc/board';
+import { mayWriteInDraft } from '@dmc/shared/domain/policies';
 import { collection, type PlainRecord } from '@dmc/shared/doc/records';
 import type { Actor } from '@dmc/shared/domain/actor';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
-import { boardRights, mayWriteDraft, type BoardRights, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
+import { boardRights, type BoardRights, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
 import { phase } from '@dmc/shared/domain/phases';
 import { getField } from '@dmc/shared/template/lookup';
 import { templateForBoard } from '@dmc/shared/template/plenary';
@@ -36,7 +37,7 @@ export function replayRights(ctx: ReplayContext): BoardRights | null {
   if (state.closed) return null;
   if (ctx.kind === 'board') return boardRights(actor, boardRefOf(ctx.boardId), state, ctx.membership);
   // As the server's draft policy: the owner writes privately in the individual-writing phases.
-  if (actor.role !== 'facilitator' && !mayWriteDraft(actor, ctx.boardId, state, ctx.membership)) return null;
+  if (!mayWriteInDraft(actor, ctx.boardId, state, ctx.membership)) return null;
   return { read: true, permissions: new Set(['notes']), writableSheets: actor.role === 'facilitator' ? 'all' : phase(state.phaseId).writableSheets, writesPrivately: true };
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DEFERRAL_TEXT_LENGTH, FORMULATION_LENGTH, type Deferral, type Formulation } from '@dmc/shared/domain/discussion';
+import { mayRemoveDeferral } from '@dmc/shared/domain/policies';
 import { getField, localize } from '@dmc/shared/template/lookup';
 import type { FieldTemplate, SheetTemplate } from '@dmc/shared/template/types';
 import { newNoteId } from '../collab/boardClient';
@@ -368,7 +369,7 @@ function DeferralSection({ field, sheet, editable, panel, onClose }: { field: Fi
               testId={listView ? undefined : `deferral-${d.id}`}
               by={nameOf(d.createdBy)}
               mayEdit={editable}
-              mayDelete={editable && (me.role === 'facilitator' || d.createdBy === me.id)}
+              mayDelete={editable && mayRemoveDeferral(me, d)}
               onEdit={() => setForm({ id: d.id })}
               onDelete={() => {
                 ctx.board.removeDeferral(d.id);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Guidance } from '@dmc/shared/domain/guidance';
+import { mayRemoveDeferral } from '@dmc/shared/domain/policies';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { NOTE_COLORS, type Note, type NoteColor } from '@dmc/shared/domain/note';
 import { localize } from '@dmc/shared/template/lookup';
@@ -240,7 +241,7 @@ function FieldSection({ field, level, byField, onFocus, warning, children }: Fie
                 testId={`deferral-${d.id}`}
                 by={nameOf(d.createdBy)}
                 mayEdit={defer}
-                mayDelete={defer && (me.role === 'facilitator' || d.createdBy === me.id)}
+                mayDelete={defer && mayRemoveDeferral(me, d)}
                 onEdit={() => openFieldPanel({ fieldId: field.id, focus: 'deferral', deferralId: d.id })}
                 onDelete={() => {
                   ctx.board.removeDeferral(d.id);

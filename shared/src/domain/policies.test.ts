@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor';
 import type { WorkshopState } from './permissions';
 import { PHASES, type PhaseId } from './phases';
-import { isPresenterOf, isPresenting, mayEditSynthesis, mayWriteInDraft, presentedField, revealsOnLeaving } from './policies';
+import { isPresenterOf, isPresenting, mayEditSynthesis, mayRemoveDeferral, mayRemoveRecord, mayWriteInDraft, presentedField, revealsOnLeaving } from './policies';
 import { initialFlow, type Flow } from './session';
 
 const anna: Actor = { id: 'anna', role: 'participant' };
@@ -69,5 +69,23 @@ describe('synthesis and draft rights', () => {
     expect(mayWriteInDraft(anna, 'anna', state('vel1-discuss'), { groupId: 'a' })).toBe(false);
     expect(mayWriteInDraft(anna, 'bob', state('vel1-write'), { groupId: 'a' })).toBe(false);
     expect(mayWriteInDraft(fac, 'anna', state('vel1-discuss'), { groupId: null })).toBe(true);
+  });
+});
+
+describe('removing records', () => {
+  it('lets the author or a facilitator remove an action point, nobody else', () => {
+    const d = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', text: 'uitzoeken', createdBy: 'anna', createdAt: 1 } as unknown as Parameters<typeof mayRemoveDeferral>[1];
+    expect(mayRemoveDeferral(anna, d)).toBe(true);
+    expect(mayRemoveDeferral(fac, d)).toBe(true);
+    expect(mayRemoveDeferral({ id: 'bob', role: 'participant' }, d)).toBe(false);
+  });
+
+  it('follows the declared ownership of any collection', () => {
+    const rec = { by: 'anna' };
+    expect(mayRemoveRecord(anna, null, rec)).toBe(true);
+    expect(mayRemoveRecord(anna, { field: 'by', writes: 'create', remove: 'anyone' }, { by: 'bob' })).toBe(true);
+    expect(mayRemoveRecord(anna, { field: 'by', writes: 'create', remove: 'facilitator' }, rec)).toBe(false);
+    expect(mayRemoveRecord(fac, { field: 'by', writes: 'create', remove: 'facilitator' }, rec)).toBe(true);
+    expect(mayRemoveRecord(anna, { field: 'by', writes: 'each', remove: 'owner' }, rec)).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
+import { BOARD_SPEC, type Ownership } from '../doc/collections';
 import type { Actor } from './actor';
+import type { Deferral } from './discussion';
 import { boardRights, mayWriteDraft, type Membership, type WorkshopState } from './permissions';
 import { isPhaseId, phase } from './phases';
 import type { Flow } from './session';
@@ -39,4 +41,18 @@ export function mayEditSynthesis(actor: Actor, state: WorkshopState, membership:
 /** Whether this person may write in the draft of `ownerId` now: a facilitator always, others per `mayWriteDraft`. */
 export function mayWriteInDraft(actor: Actor, ownerId: string, state: WorkshopState, membership: Membership): boolean {
   return actor.role === 'facilitator' || mayWriteDraft(actor, ownerId, state, membership);
+}
+
+/**
+ * Whether this person may remove a record, from its collection's declared ownership
+ * (doc/collections.ts): as the server's record check decides; a facilitator may always.
+ */
+export function mayRemoveRecord(actor: Actor, owner: Ownership | null, record: Readonly<Record<string, unknown>>): boolean {
+  if (!owner || owner.remove === 'anyone' || actor.role === 'facilitator') return true;
+  return owner.remove === 'owner' && record[owner.field] === actor.id;
+}
+
+/** Whether this person may remove an action point ("kunnen we nu niet beantwoorden"): its author or a facilitator. */
+export function mayRemoveDeferral(actor: Actor, deferral: Deferral): boolean {
+  return mayRemoveRecord(actor, BOARD_SPEC.deferrals.owner, deferral);
 }

@@ -1,6 +1,7 @@
 import type { CollectionSpec } from '../doc/registry';
 import type { RecordChange } from '../doc/records';
 import type { Actor, Refusal } from './actor';
+import { mayRemoveRecord } from './policies';
 
 /**
  * The part of every record write that is the same for every collection, decided from the
@@ -42,8 +43,8 @@ export function checkRecord<T>(
   const refuse = (code: Refusal['code'], reason: string): RecordVerdict<T> => ({ ok: false, refusal: { code, reason } });
   const owner = spec.owner;
   if (change.type === 'remove') {
-    if (!owner || owner.remove === 'anyone' || actor.role === 'facilitator') return { ok: true, record: undefined };
-    if (owner.remove === 'owner' && change.before[owner.field] === actor.id) return { ok: true, record: undefined };
+    // The same predicate the client's delete buttons ask (domain/policies.ts).
+    if (mayRemoveRecord(actor, owner, change.before)) return { ok: true, record: undefined };
     return refuse('forbidden', texts.mayNotRemove);
   }
   if (change.type === 'update') {
