@@ -1,5 +1,5 @@
 import type { Role } from '@dmc/shared/domain/actor';
-import type { PhaseId } from '@dmc/shared/domain/phases';
+import { phase, type PhaseId, type PhaseView } from '@dmc/shared/domain/phases';
 
 /**
  * Which plenary view a screen shows. The handbook's closing plenary has two parts — "gemene
@@ -9,13 +9,10 @@ import type { PhaseId } from '@dmc/shared/domain/phases';
  */
 
 /** The canvas of the board on screen, the synthesis across subgroups, or the action list. */
-export type PlenaryView = 'board' | 'synthesis' | 'actions';
+export type PlenaryView = PhaseView;
 
 /** Every view, in the order the switch shows them. */
 export const PLENARY_VIEWS: readonly PlenaryView[] = ['board', 'synthesis', 'actions'];
-
-/** Phases in which participants may open the plenary views. */
-const PLENARY_PHASES: readonly PhaseId[] = ['synthesis', 'actions', 'done'];
 
 /** What the screen shows, and what the person may switch to. */
 export interface PlenaryViewChoice {
@@ -28,9 +25,7 @@ export interface PlenaryViewChoice {
 
 /** The view a phase opens. */
 export function phaseView(phaseId: PhaseId): PlenaryView {
-  if (phaseId === 'synthesis') return 'synthesis';
-  if (phaseId === 'actions' || phaseId === 'done') return 'actions';
-  return 'board';
+  return phase(phaseId).view;
 }
 
 /** Chooses the view (pure): the person's own pick when it is offered, else the phase's. */
@@ -38,7 +33,8 @@ export function choosePlenaryView(input: { readonly phaseId: PhaseId | null; rea
   const { phaseId, role, picked } = input;
   if (phaseId === null) return { view: 'board', available: ['board'], phaseView: 'board' };
   const fromPhase = phaseView(phaseId);
-  const available = role === 'facilitator' || PLENARY_PHASES.includes(phaseId) ? PLENARY_VIEWS : (['board'] as const);
+  // Participants may open the plenary views in the phases that open one of them (synthesis on).
+  const available = role === 'facilitator' || fromPhase !== 'board' ? PLENARY_VIEWS : (['board'] as const);
   const view = picked !== null && available.includes(picked) ? picked : fromPhase;
   return { view, available, phaseView: fromPhase };
 }

@@ -52,6 +52,13 @@ export type PhaseBoard =
   /** The subgroup the facilitator spotlights. */
   | 'spotlight';
 
+/**
+ * What a phase opens on every screen: the canvas of the board, the synthesis across subgroups, or
+ * the action list (the handbook's closing plenary). From a phase that opens the synthesis or the
+ * actions on, participants may switch between the three themselves.
+ */
+export type PhaseView = 'board' | 'synthesis' | 'actions';
+
 /** A phase as data. */
 export interface PhaseDefinition {
   readonly id: PhaseId;
@@ -71,6 +78,8 @@ export interface PhaseDefinition {
   readonly revealsOnLeave: boolean;
   /** Subgroups present in turn: the spotlighted board is shown and a presenter steps through its fields. */
   readonly presentation: boolean;
+  /** The view the phase opens for everyone. */
+  readonly view: PhaseView;
   /** What participants may do. */
   readonly participant: readonly Permission[];
 }
@@ -96,6 +105,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'board',
     participant: ['notes', 'mark', 'vote', 'formulate', 'defer', 'choose-group'],
   },
   {
@@ -112,6 +122,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'board',
     participant: ['notes', 'mark', 'choose-group'],
   },
   {
@@ -128,6 +139,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: true,
     revealsOnLeave: true,
     presentation: false,
+    view: 'board',
     participant: ['notes'],
   },
   {
@@ -144,6 +156,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'board',
     participant: ['notes', 'mark', 'vote', 'formulate', 'defer'],
   },
   {
@@ -160,6 +173,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: true,
     revealsOnLeave: true,
     presentation: false,
+    view: 'board',
     participant: ['notes'],
   },
   {
@@ -176,6 +190,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'board',
     participant: ['notes', 'mark', 'vote', 'formulate', 'defer'],
   },
   {
@@ -192,6 +207,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'board',
     participant: ['notes', 'mark', 'formulate', 'defer', 'highlight'],
   },
   {
@@ -208,6 +224,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: true,
+    view: 'board',
     participant: [],
   },
   {
@@ -224,6 +241,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'synthesis',
     participant: ['plenary-edit'],
   },
   {
@@ -240,6 +258,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'actions',
     participant: ['plenary-edit'],
   },
   {
@@ -256,6 +275,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     privateWriting: false,
     revealsOnLeave: false,
     presentation: false,
+    view: 'actions',
     participant: [],
   },
 ];

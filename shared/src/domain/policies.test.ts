@@ -16,6 +16,10 @@ describe('phase table columns', () => {
     expect(PHASES.every((p) => p.revealsOnLeave === p.privateWriting)).toBe(true);
   });
 
+  it('opens the synthesis in its phase and the action list from the actions on; the canvas before', () => {
+    expect(Object.fromEntries(PHASES.filter((p) => p.view !== 'board').map((p) => [p.id, p.view]))).toEqual({ synthesis: 'synthesis', actions: 'actions', done: 'actions' });
+  });
+
   it('has one presentation phase, on the spotlighted board', () => {
     expect(PHASES.filter((p) => p.presentation).map((p) => p.id)).toEqual(['presentations']);
     expect(PHASES.filter((p) => p.presentation).every((p) => p.board === 'spotlight')).toBe(true);
