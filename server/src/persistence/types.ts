@@ -1,4 +1,5 @@
 import type { PhaseId } from '@dmc/shared/domain/phases';
+import type { Settings } from '@dmc/shared/domain/session';
 import type { TableRole } from '@dmc/shared/domain/roles';
 
 /**
@@ -53,27 +54,18 @@ export interface StoredParticipant {
 }
 
 /** A workshop as stored on the server; never sent to clients as-is (it holds the secret hash). */
-export interface StoredWorkshop {
+export interface StoredWorkshop extends Readonly<Settings> {
   readonly id: string;
-  readonly title: string;
-  readonly institution: string;
-  /** Planned date, YYYY-MM-DD, or empty. */
-  readonly date: string;
-  readonly language: 'nl' | 'en';
-  readonly allowAnonymous: boolean;
-  readonly dotsPerPerson: number;
-  readonly selfSelectGroups: boolean;
-  readonly askTableRole: boolean;
-  /** Start time, HH:MM, or empty. */
-  readonly startTime: string;
-  readonly practicalNotes: string;
+  // title, institution, date (YYYY-MM-DD or empty), language, allowAnonymous, dotsPerPerson,
+  // selfSelectGroups, askTableRole, startTime (HH:MM or empty), practicalNotes and closed come
+  // from the one settings schema (shared/src/domain/session.ts settingsSchema), which the
+  // session document and the backup's workshop record share.
   readonly readingList: readonly { readonly title: string; readonly url: string }[];
   /** Planned minutes per phase where they differ from the suggested ones. */
   readonly agendaMinutes: Readonly<Partial<Record<PhaseId, number>>>;
   readonly code: string;
   readonly createdAt: number;
   readonly expiresAt: number;
-  readonly closed: boolean;
   /** SHA-256 of the facilitator secret, hex. */
   readonly facilitatorSecretHash: string;
   readonly participants: readonly StoredParticipant[];

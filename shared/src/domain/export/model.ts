@@ -12,6 +12,7 @@ import {
 import { collectionLimit, LIMITS } from '../limits';
 import { noteSchema } from '../note';
 import { PHASE_IDS } from '../phases';
+import { settingsSchema } from '../session';
 import { tableRoleSchema, workshopPlanSchema } from '../../protocol/api';
 import { idSchema as id, fieldIdSchema as fieldId } from '../ids';
 
@@ -49,11 +50,9 @@ const MAX_CLUSTER_ITEMS = collectionLimit('notes') * (collectionLimit('groups') 
 /** The workshop's own data. */
 export const exportWorkshopSchema = z.strictObject({
   id,
-  title: z.string().max(120),
-  institution: z.string().max(120),
-  /** As the facilitator entered it; normally YYYY-MM-DD, may be ''. */
-  date: z.string().max(10),
-  language: z.enum(['nl', 'en']),
+  // title, institution, date (as entered; normally YYYY-MM-DD, may be '') and language: the one
+  // settings schema the session document and the stored workshop share.
+  ...settingsSchema.pick({ title: true, institution: true, date: true, language: true }).shape,
   exportedAt: z.number().int().nonnegative(),
   /** How it runs (anonymity, dots, agenda, reading list, …). Absent in early backups: defaults then. */
   settings: workshopPlanSchema.optional(),
