@@ -14,6 +14,7 @@ import { layoutFormulationBox } from './formulationBox';
 import { fieldLayoutFor } from './layouts';
 import { canvasMeasurer } from './measure';
 import { FIELD_BUTTON, layoutOpenPoints } from './noteBadges';
+import { SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { CANVAS_COLORS, FONT_FAMILY } from './theme';
 
 /** Node name of the field discussion buttons: a press on them is not a pan. */
@@ -22,7 +23,7 @@ export const FIELD_BUTTON_NAME = 'field-button';
 /** Guidance on the canvas: amber, with dark text (AA) and a warning sign, so not colour alone. */
 const HINT_COLORS = { fill: '#fff3cd', edge: '#b45309', ink: '#78350f' } as const;
 /** A chosen wording: the same dark green as a chosen note's ribbon. */
-const CHOSEN_COLOR = '#166534';
+const CHOSEN_COLOR = SHEET_COLORS.chosen;
 
 /**
  * What the group made of each field, drawn on it. The agreed wording: a box across the bottom of

@@ -6,8 +6,9 @@ import { isNoteChosen } from '../guidance/model';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { canvasMeasurer } from './measure';
-import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeKind } from './noteBadges';
+import { BADGE, layoutBadges, layoutChosenRibbon } from './noteBadges';
 import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from './theme';
+import { BADGE_COLORS, HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { fitNoteText } from './noteText';
 
 function setCursor(node: Konva.Node, cursor: string): void {
@@ -56,16 +57,8 @@ interface NoteShapeProps {
   readonly chosen?: boolean;
 }
 
-/** Badge colours: dark text on light fills (AA), the dots inverted. */
-const BADGE_COLORS: Readonly<Record<BadgeKind, { fill: string; ink: string }>> = {
-  agree: { fill: '#e3f5e8', ink: '#14532d' },
-  disagree: { fill: '#fde8e8', ink: '#7f1d1d' },
-  open: { fill: '#fff3d1', ink: '#713f12' },
-  votes: { fill: '#1e3a8a', ink: '#ffffff' },
-};
-
-/** The chosen ribbon and outline: dark green with white text (AA), as the PDF export draws it. */
-const CHOSEN_COLOR = '#166534';
+/** The chosen ribbon and outline, as the PDF export draws it. */
+const CHOSEN_COLOR = SHEET_COLORS.chosen;
 
 /** An "eye with a stroke through it" (24-unit icon), drawn at 9 sheet units. */
 const EYE_OFF = 'M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2';
@@ -112,7 +105,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
         <Rect x={-1.6} y={-1.6} width={NOTE_SIZE + 3.2} height={NOTE_SIZE + 3.2} stroke={CHOSEN_COLOR} strokeWidth={1.8} cornerRadius={2.5} listening={false} perfectDrawEnabled={false} />
       )}
       {highlighted && spotlight && (
-        <Rect x={-5} y={-5} width={NOTE_SIZE + 10} height={NOTE_SIZE + 10} fill="#f5b301" opacity={0.45} cornerRadius={5} listening={false} perfectDrawEnabled={false} />
+        <Rect x={-5} y={-5} width={NOTE_SIZE + 10} height={NOTE_SIZE + 10} fill={SHEET_COLORS.star} opacity={HIGHLIGHT_OPACITY} cornerRadius={5} listening={false} perfectDrawEnabled={false} />
       )}
       <Rect x={0.6} y={1.2} width={NOTE_SIZE} height={NOTE_SIZE} fill="rgba(15, 23, 42, 0.16)" cornerRadius={1.5} listening={false} perfectDrawEnabled={false} />
       <Rect
@@ -173,7 +166,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
         </Group>
       )}
       {highlighted && (
-        <Star x={NOTE_SIZE - 3} y={3} numPoints={5} innerRadius={3.2} outerRadius={7.2} fill="#f5b301" stroke="#7a4e00" strokeWidth={0.8} listening={false} perfectDrawEnabled={false} />
+        <Star x={NOTE_SIZE - 3} y={3} numPoints={5} innerRadius={3.2} outerRadius={7.2} fill={SHEET_COLORS.star} stroke={SHEET_COLORS.starEdge} strokeWidth={0.8} listening={false} perfectDrawEnabled={false} />
       )}
       {badges.map((badge) => {
         const colors = BADGE_COLORS[badge.kind];
@@ -183,7 +176,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
               width={badge.width}
               height={BADGE.height}
               fill={colors.fill}
-              stroke={badge.mine ? (badge.kind === 'votes' ? '#f5b301' : colors.ink) : 'rgba(15, 23, 42, 0.25)'}
+              stroke={badge.mine ? (badge.kind === 'votes' ? SHEET_COLORS.star : colors.ink) : 'rgba(15, 23, 42, 0.25)'}
               strokeWidth={badge.mine ? 1.3 : 0.5}
               cornerRadius={BADGE.height / 2}
               perfectDrawEnabled={false}

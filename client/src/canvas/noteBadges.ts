@@ -1,5 +1,6 @@
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import type { Rect } from '@dmc/shared/template/types';
+import { BADGE_METRICS, type BadgeKind } from '@dmc/shared/scene/palette';
 import type { TextMeasurer } from './fitText';
 
 /**
@@ -9,7 +10,7 @@ import type { TextMeasurer } from './fitText';
  */
 
 /** What a badge counts. */
-export type BadgeKind = 'agree' | 'disagree' | 'open' | 'votes';
+export type { BadgeKind };
 
 /** One laid-out badge. */
 export interface Badge {
@@ -22,7 +23,7 @@ export interface Badge {
 }
 
 /** Badge metrics in sheet units. */
-export const BADGE = { fontSize: 7.5, height: 11, padding: 3, gap: 2, top: NOTE_SIZE - 5.5 } as const;
+export const BADGE = BADGE_METRICS;
 
 const SYMBOL: Readonly<Record<BadgeKind, string>> = { agree: '✓', disagree: '✗', open: '?', votes: '●' };
 

@@ -9,6 +9,7 @@ import { canvasMeasurer } from '../canvas/measure';
 import { layoutOpenPoints } from '../canvas/noteBadges';
 import { NoteShape, type NoteHandlers } from '../canvas/NoteShape';
 import { INFO_BUTTON_NAME, SheetLayer } from '../canvas/SheetLayer';
+import { SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { CANVAS_COLORS, FONT_FAMILY } from '../canvas/theme';
 import type { BoardDiscussion } from '../store';
 import { indexDiscussion, NO_DISCUSSION } from '../workshop/discussionIndex';
@@ -151,7 +152,7 @@ function Ready({ onReady }: { onReady: () => void }) {
 }
 
 /** A chosen wording's pill: the same dark green as a chosen note's ribbon (see FieldExtrasLayer). */
-const CHOSEN_COLOR = '#166534';
+const CHOSEN_COLOR = SHEET_COLORS.chosen;
 
 /** A field's agreed wording, drawn as the canvas draws it (see FieldExtrasLayer), with "✓ GEKOZEN" when chosen. */
 function Formulation({ field, text, title, chosenLabel }: { field: FieldTemplate; text: string; title: string; chosenLabel: string | null }) {

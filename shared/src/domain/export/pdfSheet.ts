@@ -1,4 +1,5 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { BADGE_COLORS as PALETTE_BADGES, BADGE_METRICS, NOTE_EDGES as NOTE_EDGES_HEX, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS, type BadgeKind } from '../../scene/palette';
 import { localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, Rect, SheetTemplate } from '../../template/types';
@@ -23,51 +24,42 @@ import { chosenNoteIds } from './reportFacts';
 /** Points per millimetre (1 in = 25.4 mm = 72 pt). */
 export const PT_PER_MM = 72 / 25.4;
 
+/** Converts every colour of a palette record to pdf-lib colours. */
+function pdfColors<K extends string>(colors: Readonly<Record<K, string>>): Readonly<Record<K, RGB>> {
+  return Object.fromEntries(Object.entries<string>(colors).map(([key, hex]) => [key, hexColor(hex)])) as Record<K, RGB>;
+}
+
 /**
- * Note fills and edges, the same colours the canvas shows (client/src/canvas/theme.ts), so a
+ * Note fills and edges: the one palette the canvas also shows (shared/src/scene/palette.ts), so a
  * print looks like the screen; soft enough to print text on.
  */
-export const NOTE_PASTELS: Readonly<Record<NoteColor, RGB>> = {
-  yellow: hexColor('#fff1a8'),
-  pink: hexColor('#ffd3e4'),
-  blue: hexColor('#cde4ff'),
-  green: hexColor('#cff2d1'),
-  orange: hexColor('#ffd9b3'),
-  purple: hexColor('#e4d9ff'),
-};
+export const NOTE_PASTELS: Readonly<Record<NoteColor, RGB>> = pdfColors(NOTE_FILLS);
 
-const NOTE_EDGES: Readonly<Record<NoteColor, RGB>> = {
-  yellow: hexColor('#e3cf5c'),
-  pink: hexColor('#e7a3bd'),
-  blue: hexColor('#93b9e6'),
-  green: hexColor('#93cf98'),
-  orange: hexColor('#e5ad76'),
-  purple: hexColor('#b7a5e6'),
-};
+const NOTE_EDGES: Readonly<Record<NoteColor, RGB>> = pdfColors(NOTE_EDGES_HEX);
 
-const INK = hexColor('#1f2328');
-const MUTED = hexColor('#4b5563');
+const INK = hexColor(SHEET_COLORS.ink);
+const MUTED = hexColor(SHEET_COLORS.muted);
 const WHITE = rgb(1, 1, 1);
 const SHADOW = rgb(0.83, 0.84, 0.86);
-const FORMULATION_EDGE = hexColor('#154273');
-const STAR = hexColor('#f5b301');
-const STAR_EDGE = hexColor('#7a4e00');
+const FORMULATION_EDGE = hexColor(SHEET_COLORS.formulationEdge);
+const STAR = hexColor(SHEET_COLORS.star);
+const STAR_EDGE = hexColor(SHEET_COLORS.starEdge);
 /** The canvas's highlight glow (#f5b301 at 45 %) on white: print has no transparency here. */
 const HALO = hexColor('#fadd8d');
-const CHOSEN = hexColor('#166534');
-const PLENARY_ACCENT = hexColor('#154273');
+const CHOSEN = hexColor(SHEET_COLORS.chosen);
+const PLENARY_ACCENT = hexColor(SHEET_COLORS.formulationEdge);
 
-/** Agreement and vote counters under a note, coloured as on the canvas. */
-const BADGE = { fontSize: 7.5, height: 11, padding: 3, gap: 2, top: NOTE_SIZE - 5.5, marker: 5.2 } as const;
-const BADGE_COLORS = {
-  agree: { fill: hexColor('#e3f5e8'), ink: hexColor('#14532d') },
-  disagree: { fill: hexColor('#fde8e8'), ink: hexColor('#7f1d1d') },
-  open: { fill: hexColor('#fff3d1'), ink: hexColor('#713f12') },
-  votes: { fill: hexColor('#1e3a8a'), ink: WHITE },
-} as const;
+/** Agreement and vote counters under a note, coloured and sized as on the canvas. */
+const BADGE = { ...BADGE_METRICS, marker: 5.2 } as const;
+const BADGE_COLORS: Readonly<Record<BadgeKind, { fill: RGB; ink: RGB }>> = {
+  agree: pdfColors(PALETTE_BADGES.agree),
+  disagree: pdfColors(PALETTE_BADGES.disagree),
+  open: pdfColors(PALETTE_BADGES.open),
+  votes: pdfColors(PALETTE_BADGES.votes),
+};
 
 /** Note text, as on the canvas but allowed smaller: a print is read from close by. */
-const NOTE_TEXT = { padding: 5, maxSize: 14, minSize: 2.4, lineHeight: 1.18, breakWordsBelow: 6.5 } as const;
+const NOTE_TEXT = { padding: NOTE_TEXT_METRICS.padding, maxSize: NOTE_TEXT_METRICS.maxFontSize, minSize: 2.4, lineHeight: NOTE_TEXT_METRICS.lineHeight, breakWordsBelow: 6.5 } as const;
 
 /** Where a sheet lies on a page: its top-left corner in page points, and points per sheet unit. */
 export interface SheetFrame {
@@ -361,7 +353,6 @@ export function markSummary(counts: MarkCounts | undefined, words: PdfWords): st
   return `${words.agree} ${counts.agree} · ${words.disagree} ${counts.disagree} · ${words.open} ${counts.open}`;
 }
 
-type BadgeKind = keyof typeof BADGE_COLORS;
 
 /**
  * The counters under a note as on the canvas: pills with a marker and a number, centred on the

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { NOTE_COLORS } from '../domain/note';
+import { hexColor } from '../domain/export/pdfCanvas';
+import { NOTE_PASTELS } from '../domain/export/pdfSheet';
+import { BADGE_COLORS, BADGE_METRICS, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS } from './palette';
+
+describe('the sheet palette', () => {
+  it('keeps the note colours the canvas and the prints have always shown', () => {
+    expect(NOTE_FILLS).toEqual({ yellow: '#fff1a8', pink: '#ffd3e4', blue: '#cde4ff', green: '#cff2d1', orange: '#ffd9b3', purple: '#e4d9ff' });
+    expect(NOTE_EDGES).toEqual({ yellow: '#e3cf5c', pink: '#e7a3bd', blue: '#93b9e6', green: '#93cf98', orange: '#e5ad76', purple: '#b7a5e6' });
+  });
+
+  it('gives every note colour a fill and an edge', () => {
+    for (const color of NOTE_COLORS) {
+      expect(NOTE_FILLS[color]).toMatch(/^#[0-9a-f]{6}$/);
+      expect(NOTE_EDGES[color]).toMatch(/^#[0-9a-f]{6}$/);
+    }
+  });
+
+  it('is what the PDF prints notes with', () => {
+    for (const color of NOTE_COLORS) expect(NOTE_PASTELS[color]).toEqual(hexColor(NOTE_FILLS[color]));
+  });
+
+  it('keeps the badge, chosen and text metrics of the sheet', () => {
+    expect(BADGE_METRICS).toEqual({ fontSize: 7.5, height: 11, padding: 3, gap: 2, top: 64 - 5.5 });
+    expect(BADGE_COLORS.votes).toEqual({ fill: '#1e3a8a', ink: '#ffffff' });
+    expect(SHEET_COLORS.chosen).toBe('#166534');
+    expect(SHEET_COLORS.ink).toBe('#1f2328');
+    expect(NOTE_TEXT_METRICS).toEqual({ padding: 5, maxFontSize: 14, lineHeight: 1.18 });
+  });
+});

@@ -1,0 +1,69 @@
+import { NOTE_SIZE, type NoteColor } from '../domain/note';
+
+/**
+ * The one palette and the one set of note and badge metrics of the filled sheet. The canvas
+ * (client/src/canvas/theme.ts), the PNG export (client/src/exports/sheetPicture.tsx, which draws
+ * with the canvas's shapes) and the PDF (shared/src/domain/export/pdfSheet.ts) all read these, so a
+ * print looks like the screen. Colours are CSS hex strings; the PDF converts them with `hexColor`.
+ * Sizes are sheet units (mm).
+ */
+
+/** Fill colours of the note colours; all pass AA for the dark note text, and are soft enough to print on. */
+export const NOTE_FILLS: Readonly<Record<NoteColor, string>> = {
+  yellow: '#fff1a8',
+  pink: '#ffd3e4',
+  blue: '#cde4ff',
+  green: '#cff2d1',
+  orange: '#ffd9b3',
+  purple: '#e4d9ff',
+};
+
+/** Slightly darker edge per note colour, so notes read as paper on the tinted fields. */
+export const NOTE_EDGES: Readonly<Record<NoteColor, string>> = {
+  yellow: '#e3cf5c',
+  pink: '#e7a3bd',
+  blue: '#93b9e6',
+  green: '#93cf98',
+  orange: '#e5ad76',
+  purple: '#b7a5e6',
+};
+
+/** Colours of the sheet and what lies on it, shared by every renderer. */
+export const SHEET_COLORS = {
+  sheet: '#ffffff',
+  /** Text on notes and fields. */
+  ink: '#1f2328',
+  muted: '#4b5563',
+  /** The agreed wording's box on a field, and the plenary sheet's accent. */
+  formulationFill: '#ffffff',
+  formulationEdge: '#154273',
+  /** A chosen note's ribbon and outline, a chosen wording's pill: dark green with white text (AA). */
+  chosen: '#166534',
+  /** Text on the chosen colour, the votes badge and the open-points counter. */
+  onDark: '#ffffff',
+  /** The highlight star and glow (the glow is this colour at {@link HIGHLIGHT_OPACITY}). */
+  star: '#f5b301',
+  starEdge: '#7a4e00',
+  /** Counter of a field's open action points. */
+  deferralFill: '#8a4b08',
+} as const;
+
+/** Opacity of the highlight glow behind a highlighted note. */
+export const HIGHLIGHT_OPACITY = 0.45;
+
+/** The kinds of counter under a note. */
+export type BadgeKind = 'agree' | 'disagree' | 'open' | 'votes';
+
+/** Badge colours: dark text on light fills (AA), the votes dot inverted. */
+export const BADGE_COLORS: Readonly<Record<BadgeKind, { readonly fill: string; readonly ink: string }>> = {
+  agree: { fill: '#e3f5e8', ink: '#14532d' },
+  disagree: { fill: '#fde8e8', ink: '#7f1d1d' },
+  open: { fill: '#fff3d1', ink: '#713f12' },
+  votes: { fill: '#1e3a8a', ink: '#ffffff' },
+};
+
+/** Size and place of the agreement and vote counters under a note. */
+export const BADGE_METRICS = { fontSize: 7.5, height: 11, padding: 3, gap: 2, top: NOTE_SIZE - 5.5 } as const;
+
+/** Note text: padding inside the note and the largest size and line height, the same on every renderer. */
+export const NOTE_TEXT_METRICS = { padding: 5, maxFontSize: 14, lineHeight: 1.18 } as const;
