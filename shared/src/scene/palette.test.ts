@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NOTE_COLORS } from '../domain/note';
 import { hexColor } from '../domain/export/pdfCanvas';
 import { NOTE_PASTELS } from '../domain/export/pdfSheet';
-import { BADGE_COLORS, BADGE_METRICS, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS } from './palette';
+import { layoutFormulationBox } from '../template/formulationBox';
+import { BADGE_COLORS, BADGE_METRICS, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS, WORDING_METRICS } from './palette';
 
 describe('the sheet palette', () => {
   it('keeps the note colours the canvas and the prints have always shown', () => {
@@ -27,5 +28,19 @@ describe('the sheet palette', () => {
     expect(SHEET_COLORS.chosen).toBe('#166534');
     expect(SHEET_COLORS.ink).toBe('#1f2328');
     expect(NOTE_TEXT_METRICS).toEqual({ padding: 5, maxFontSize: 14, lineHeight: 1.18 });
+  });
+});
+
+describe('the wording box metrics', () => {
+  it('keep the sizes the canvas, the PNG and the PDF have always used', () => {
+    expect(WORDING_METRICS.top).toEqual({ margin: 8, padding: 5, titleSize: 7, fontSize: 10, lineHeight: 1.2, share: 0.38 });
+    expect(WORDING_METRICS.nested).toEqual({ margin: 4, padding: 3, titleSize: 5.5, fontSize: 7, lineHeight: 1.2, share: 0.5 });
+  });
+
+  it('lay out the wording box the canvas draws', () => {
+    const measure = (text: string, size: number) => text.length * size * 0.5;
+    const box = layoutFormulationBox({ x: 0, y: 0, width: 200, height: 100 }, 'Wij kiezen voor korte lijnen', measure, false);
+    expect(box).toMatchObject({ x: 8, width: 184, padding: 5, titleSize: 7, fontSize: 10, lineHeight: 1.2, lines: ['Wij kiezen voor korte lijnen'] });
+    expect(box.y + box.height).toBe(92);
   });
 });

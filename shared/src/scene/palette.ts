@@ -67,3 +67,13 @@ export const BADGE_METRICS = { fontSize: 7.5, height: 11, padding: 3, gap: 2, to
 
 /** Note text: padding inside the note and the largest size and line height, the same on every renderer. */
 export const NOTE_TEXT_METRICS = { padding: 5, maxFontSize: 14, lineHeight: 1.18 } as const;
+
+/**
+ * The agreed wording's box at the bottom of a field, for top-level and nested (DPIA) fields: margin
+ * to the field's edge, padding, title and text size, line height and the largest share of the
+ * field's height it may take.
+ */
+export const WORDING_METRICS = {
+  top: { margin: 8, padding: 5, titleSize: 7, fontSize: 10, lineHeight: 1.2, share: 0.38 },
+  nested: { margin: 4, padding: 3, titleSize: 5.5, fontSize: 7, lineHeight: 1.2, share: 0.5 },
+} as const;

@@ -1,3 +1,4 @@
+import { WORDING_METRICS } from '../scene/palette';
 import { wrapText, type TextMeasurer } from './textWrap';
 import type { Rect } from './types';
 
@@ -22,13 +23,9 @@ export interface FormulationBoxLayout {
 
 /** Lays out the box for a field; `nested` fields (the DPIA boxes) get smaller type. */
 export function layoutFormulationBox(rect: Rect, text: string, measure: TextMeasurer, nested: boolean): FormulationBoxLayout {
-  const margin = nested ? 4 : 8;
-  const padding = nested ? 3 : 5;
-  const titleSize = nested ? 5.5 : 7;
-  const fontSize = nested ? 7 : 10;
-  const lineHeight = 1.2;
+  const { margin, padding, titleSize, fontSize, lineHeight, share } = nested ? WORDING_METRICS.nested : WORDING_METRICS.top;
   const width = rect.width - 2 * margin;
-  const maxHeight = Math.max(titleSize + fontSize * lineHeight + 2 * padding, rect.height * (nested ? 0.5 : 0.38));
+  const maxHeight = Math.max(titleSize + fontSize * lineHeight + 2 * padding, rect.height * share);
   const maxLines = Math.max(1, Math.floor((maxHeight - 2 * padding - titleSize * 1.4) / (fontSize * lineHeight)));
   let lines = wrapText(text.trim(), width - 2 * padding, fontSize, measure, true);
   if (lines.length > maxLines) {

@@ -1,5 +1,5 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { BADGE_COLORS as PALETTE_BADGES, BADGE_METRICS, NOTE_EDGES as NOTE_EDGES_HEX, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS, type BadgeKind } from '../../scene/palette';
+import { BADGE_COLORS as PALETTE_BADGES, BADGE_METRICS, NOTE_EDGES as NOTE_EDGES_HEX, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS, WORDING_METRICS, type BadgeKind } from '../../scene/palette';
 import { localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, Rect, SheetTemplate } from '../../template/types';
@@ -241,10 +241,10 @@ interface FieldMetrics {
 const TOP_FIELD: FieldMetrics = { pad: 11, title: 19, question: 14.5, hint: 12.5, minScale: 0.6, titleGap: 4, questionGap: 3, radius: 7, stroke: 1.2 };
 const NESTED_FIELD: FieldMetrics = { pad: 7, title: 11.5, question: 9.8, hint: 8.5, minScale: 0.7, titleGap: 3, questionGap: 2, radius: 4, stroke: 1 };
 
-/** Formulation box metrics (client/src/canvas/formulationBox.ts). */
+/** Formulation box metrics: the canvas's (shared/src/scene/palette.ts), with print's smaller minimum and its strokes. */
 const WORDING = {
-  top: { margin: 8, padding: 5, title: 7, size: 10, minSize: 6.5, share: 0.38, stroke: 1.2 },
-  nested: { margin: 4, padding: 3, title: 5.5, size: 7, minSize: 4.5, share: 0.5, stroke: 0.8 },
+  top: { margin: WORDING_METRICS.top.margin, padding: WORDING_METRICS.top.padding, title: WORDING_METRICS.top.titleSize, size: WORDING_METRICS.top.fontSize, minSize: 6.5, share: WORDING_METRICS.top.share, stroke: 1.2 },
+  nested: { margin: WORDING_METRICS.nested.margin, padding: WORDING_METRICS.nested.padding, title: WORDING_METRICS.nested.titleSize, size: WORDING_METRICS.nested.fontSize, minSize: 4.5, share: WORDING_METRICS.nested.share, stroke: 0.8 },
 } as const;
 
 /** A block of lines in one font and size, its top at `y`. */
