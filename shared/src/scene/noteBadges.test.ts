@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_SIZE } from '@dmc/shared/domain/note';
+import { NOTE_SIZE } from '../domain/note';
 import { BADGE, RIBBON, layoutBadges, layoutChosenRibbon } from './noteBadges';
 
 const measure = (text: string, size: number) => text.length * size * 0.6;
