@@ -6,7 +6,7 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { presenceColor } from '@dmc/shared/protocol/presence';
-import { connectBoard, createWorkshop, joinWorkshop, rawSocket, startTestServer, waitFor, type BoardClient } from '../testing/harness';
+import { connectBoard, createWorkshop, joinWorkshop, rawSocket, syncMessage, startTestServer, waitFor, type BoardClient } from '../testing/harness';
 
 /**
  * Who a connection may be inside a room: one presence state per connection, and Yjs client ids
@@ -29,14 +29,6 @@ function awarenessMessage(entries: ReadonlyArray<readonly [number, number, unkno
   encoding.writeVarUint(message, MESSAGE.awareness);
   encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
   return encoding.toUint8Array(message);
-}
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, SYNC.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 describe('identity inside a room', () => {
@@ -96,7 +88,7 @@ describe('identity inside a room', () => {
     const before = Y.encodeStateVector(forged);
     addNote(forged, note('b-forged', bram.participant.id, 'onder andermans naam'));
     const attacker = await rawSocket(server.url, fac.workshop.id, boardDocKey(PLENARY_BOARD), bram.token);
-    attacker.ws.send(updateMessage(Y.encodeStateAsUpdate(forged, before)));
+    attacker.ws.send(syncMessage(SYNC.update, Y.encodeStateAsUpdate(forged, before)));
     expect((await attacker.closed).code).toBe(CLOSE.forbidden);
 
     // Anna comes back: her offline note arrives.
@@ -126,7 +118,7 @@ describe('identity inside a room', () => {
     const before = Y.encodeStateVector(forged);
     addNote(forged, note('b-forged', bram.participant.id));
     const attacker = await rawSocket(server.url, fac.workshop.id, boardDocKey(PLENARY_BOARD), bram.token);
-    attacker.ws.send(updateMessage(Y.encodeStateAsUpdate(forged, before)));
+    attacker.ws.send(syncMessage(SYNC.update, Y.encodeStateAsUpdate(forged, before)));
     expect((await attacker.closed).code).toBe(CLOSE.forbidden);
 
     addNote(annaClient.doc, note('a2', anna.participant.id));

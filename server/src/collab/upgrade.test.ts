@@ -5,9 +5,8 @@ import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { MESSAGE, SYNC, encodeAuthMessage } from '@dmc/shared/protocol/messages';
 import { SESSION_DOC, boardDocKey, PLENARY_BOARD, type CreateWorkshopResponse } from '@dmc/shared/protocol/api';
-import * as encoding from 'lib0/encoding';
 import { TokenSigner, loadTokenSecret } from '../auth/tokens';
-import { collabUrl, connectBoard, createWorkshop, joinWorkshop, rawSocket, requestJson, startTestServer, waitFor } from '../testing/harness';
+import { collabUrl, connectBoard, createWorkshop, joinWorkshop, rawSocket, syncMessage, requestJson, startTestServer, waitFor } from '../testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -54,15 +53,6 @@ function prng(seed: number): () => number {
     state = (state * 1664525 + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
-}
-
-/** A y-websocket sync-update message. */
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, SYNC.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 describe('websocket upgrades', () => {
@@ -158,7 +148,7 @@ describe('websocket authentication', () => {
     const ws = new WebSocket(`${collabUrl(server.url)}/${created.workshop.id}/${SESSION_DOC}?token=${encodeURIComponent(created.token)}`);
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
     await new Promise<void>((resolve) => ws.once('open', () => resolve()));
-    ws.send(updateMessage(new Uint8Array([0, 0])));
+    ws.send(syncMessage(SYNC.update, new Uint8Array([0, 0])));
     expect(await closed).toBe(CLOSE.unauthorized);
 
     const ok = await rawSocket(server.url, created.workshop.id, SESSION_DOC, created.token);
@@ -233,7 +223,7 @@ describe('the first message', () => {
       const ws = new WebSocket(`${collabUrl(server.url)}/${created.workshop.id}/${SESSION_DOC}`);
       const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
       await new Promise<void>((resolve) => ws.once('open', () => resolve()));
-      ws.send(updateMessage(new Uint8Array([0, 0])));
+      ws.send(syncMessage(SYNC.update, new Uint8Array([0, 0])));
       ws.send(encodeAuthMessage(created.token));
       expect((await closed).code).toBe(CLOSE.unauthorized);
     } finally {

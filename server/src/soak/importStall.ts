@@ -5,13 +5,12 @@
  * waited for before the import moved to a worker thread.
  */
 import { performance } from 'node:perf_hooks';
-import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { parseBackup } from '@dmc/shared/domain/export/json';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import type { WorkshopExport } from '@dmc/shared/domain/export/model';
-import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { MAX_BACKUP_BYTES } from '../routes/exchange';
-import { connectDoc, createWorkshop, startTestServer } from '../testing/harness';
+import { createWorkshop, startTestServer } from '../testing/harness';
+import { bystander, row } from './roundTrip';
 
 const GROUPS = 20;
 
@@ -23,24 +22,8 @@ try {
   const body = JSON.stringify(largeBackup(base, owner.participant.id));
 
   const other = await createWorkshop(server.url, 'Andere workshop');
-  const writer = connectDoc(server.url, other, boardDocKey(PLENARY_BOARD));
-  const observer = connectDoc(server.url, other, boardDocKey(PLENARY_BOARD));
-  await Promise.all([writer.synced(), observer.synced()]);
-
-  let seq = 0;
-  /** One note written by one client and seen by the other; resolves with the milliseconds it took. */
-  const roundTrip = () =>
-    new Promise<number>((resolve) => {
-      const id = `rt${seq++}`;
-      const start = performance.now();
-      const check = () => {
-        if (!readNotes(observer.doc).some((n) => n.id === id)) return;
-        observer.doc.off('update', check);
-        resolve(performance.now() - start);
-      };
-      observer.doc.on('update', check);
-      addNote(writer.doc, { id, sheetId: 'welkom', fieldId: null, x: 10 + (seq % 40) * 10, y: 10, color: 'yellow', text: 'ping', authorId: other.participant.id });
-    });
+  const probe = await bystander(server.url, other);
+  const roundTrip = probe.roundTrip;
 
   const idle: number[] = [];
   for (let i = 0; i < 20; i++) idle.push(await roundTrip());
@@ -60,23 +43,17 @@ try {
   const parsed = parseBackup(body, { maxBytes: MAX_BACKUP_BYTES });
   const syncParseMs = performance.now() - syncStart;
 
-  const row = (name: string, values: number[]) => `${name.padEnd(28)} n=${String(values.length).padStart(4)}  p50=${pct(values, 50).toFixed(1).padStart(7)} ms  p95=${pct(values, 95).toFixed(1).padStart(7)} ms  max=${Math.max(...values).toFixed(1).padStart(7)} ms`;
   console.log(`backup: ${(body.length / 1024 / 1024).toFixed(1)} MB, ${GROUPS} boards × ${LIMITS.notesPerBoard} notes; import answered ${status} in ${importMs.toFixed(0)} ms`);
   console.log(row('round trip, idle', idle));
   console.log(row('round trip, during import', during));
   console.log(`synchronous parse on the main thread (the old stall): ${syncParseMs.toFixed(0)} ms (${parsed.ok ? 'valid' : 'invalid'})`);
-  writer.destroy();
-  observer.destroy();
+  probe.close();
 } finally {
   await server.close();
 }
 // y-websocket providers may keep timers alive; the measurement is done.
 process.exit(0);
 
-function pct(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** `base` with GROUPS extra subgroup boards full of long notes (valid, at the live limits). */
 function largeBackup(base: WorkshopExport, author: string): WorkshopExport {

@@ -5,10 +5,10 @@
  * (prints a small table; no assertions). Issue 9 measured p95 1.7 s here before the fix.
  */
 import { performance } from 'node:perf_hooks';
-import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
-import { connectDoc, createWorkshop, rawSocket, startTestServer } from '../testing/harness';
+import { createWorkshop, rawSocket, startTestServer } from '../testing/harness';
+import { bystander, row } from './roundTrip';
 
 const FLOODERS = Number(process.env.FLOODERS ?? 8);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -17,23 +17,8 @@ const server = await startTestServer({ maxConnectionsPerParticipant: 10_000, max
 try {
   const target = await createWorkshop(server.url, 'Aanvaller');
   const other = await createWorkshop(server.url, 'Andere workshop');
-  const writer = connectDoc(server.url, other, boardDocKey(PLENARY_BOARD));
-  const observer = connectDoc(server.url, other, boardDocKey(PLENARY_BOARD));
-  await Promise.all([writer.synced(), observer.synced()]);
-
-  let seq = 0;
-  const roundTrip = () =>
-    new Promise<number>((resolve) => {
-      const id = `rt${seq++}`;
-      const start = performance.now();
-      const check = () => {
-        if (!readNotes(observer.doc).some((n) => n.id === id)) return;
-        observer.doc.off('update', check);
-        resolve(performance.now() - start);
-      };
-      observer.doc.on('update', check);
-      addNote(writer.doc, { id, sheetId: 'welkom', fieldId: null, x: 10 + (seq % 40) * 10, y: 10, color: 'yellow', text: 'ping', authorId: other.participant.id });
-    });
+  const probe = await bystander(server.url, other);
+  const roundTrip = probe.roundTrip;
 
   const idle: number[] = [];
   for (let i = 0; i < 30; i++) idle.push(await roundTrip());
@@ -66,18 +51,12 @@ try {
   stop = true;
   await Promise.all(flooding);
 
-  const row = (name: string, values: number[]) => `${name.padEnd(30)} n=${String(values.length).padStart(5)}  p50=${pct(values, 50).toFixed(1).padStart(7)} ms  p95=${pct(values, 95).toFixed(1).padStart(7)} ms  max=${Math.max(...values).toFixed(1).padStart(7)} ms`;
   console.log(`${FLOODERS} flooding clients for ${SECONDS} s: ${connections} connections, ${frames} malformed frames sent`);
   console.log(row('round trip, idle', idle));
   console.log(row('round trip, during the flood', during));
-  writer.destroy();
-  observer.destroy();
+  probe.close();
 } finally {
   await server.close();
 }
 process.exit(0);
 
-function pct(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}

@@ -157,12 +157,17 @@ export async function flush(client: BoardClient): Promise<void> {
       resolve();
     };
     ws.on('message', onMessage);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    encoding.writeVarUint(encoder, SYNC.step1);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(client.doc));
-    ws.send(encoding.toUint8Array(encoder));
+    ws.send(syncMessage(SYNC.step1, Y.encodeStateVector(client.doc)));
   });
+}
+
+/** A y-websocket sync message (step 1, step 2 or update) around a payload, for hand-made traffic. */
+export function syncMessage(type: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
 }
 
 /** Waits until `check` returns true, polling; fails with `what` after `timeoutMs`. */
