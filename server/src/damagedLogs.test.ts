@@ -53,6 +53,21 @@ describe('damaged document logs', () => {
     for (const fn of cleanup.splice(0).reverse()) await fn();
   });
 
+  /** A running server with one participant's board holding `count` notes, one record each. */
+  async function boardWithNotes(count: number) {
+    const server = await startTestServer();
+    cleanup.push(() => server.close());
+    const workshop = await createWorkshop(server.url);
+    const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
+    const writer = connectBoard(server.url, p);
+    cleanup.push(() => writer.destroy());
+    await writer.synced();
+    for (let i = 0; i < count; i++) addNote(writer.doc, note(`n${i}`, p.participant.id));
+    const room = () => server.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
+    await waitFor(() => readNotes(room()!.doc).length === count, `the server to store ${count} notes`);
+    return { server, workshop, p };
+  }
+
   it('brings back all 200 notes after a byte flips in a compacted log, from the previous generation', async () => {
     const dataDir = tempDataDir();
     const first = await startTestServer({ dataDir });
@@ -87,16 +102,7 @@ describe('damaged document logs', () => {
   });
 
   it('loses only the note of a record with a flipped byte; the notes written after it load', async () => {
-    const server = await startTestServer();
-    cleanup.push(() => server.close());
-    const workshop = await createWorkshop(server.url);
-    const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
-    const writer = connectBoard(server.url, p);
-    cleanup.push(() => writer.destroy());
-    await writer.synced();
-    for (let i = 0; i < 10; i++) addNote(writer.doc, note(`n${i}`, p.participant.id));
-    const room = () => server.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
-    await waitFor(() => readNotes(room()!.doc).length === 10, 'the server to store 10 notes');
+    const { server, workshop, p } = await boardWithNotes(10);
 
     const copy = crashCopy(server.dataDir);
     const file = docFile(copy, workshop.workshop.id, boardDocKey(PLENARY_BOARD));
@@ -116,16 +122,7 @@ describe('damaged document logs', () => {
   });
 
   it('cuts off a torn last record quietly, without a copy aside', async () => {
-    const server = await startTestServer();
-    cleanup.push(() => server.close());
-    const workshop = await createWorkshop(server.url);
-    const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
-    const writer = connectBoard(server.url, p);
-    cleanup.push(() => writer.destroy());
-    await writer.synced();
-    for (let i = 0; i < 3; i++) addNote(writer.doc, note(`n${i}`, p.participant.id));
-    const room = () => server.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
-    await waitFor(() => readNotes(room()!.doc).length === 3, 'the server to store 3 notes');
+    const { server, workshop, p } = await boardWithNotes(3);
 
     const copy = crashCopy(server.dataDir);
     const file = docFile(copy, workshop.workshop.id, boardDocKey(PLENARY_BOARD));

@@ -6,7 +6,7 @@ import { isNoteChosen } from '../guidance/model';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { canvasMeasurer } from './measure';
-import { BADGE, layoutBadges, layoutChosenRibbon } from './noteBadges';
+import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeCounts } from './noteBadges';
 import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from './theme';
 import { BADGE_COLORS, HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { fitNoteText } from './noteText';
@@ -32,7 +32,8 @@ export interface NoteHandlers {
 /** Whose eyes a note is for: everyone, only me (my draft), or hidden from the group (a facilitator reading a draft). */
 export type NotePrivacy = 'shared' | 'mine' | 'hidden';
 
-interface NoteShapeProps {
+/** A note on the canvas; its badge counts as the shared badge layout takes them. */
+interface NoteShapeProps extends BadgeCounts {
   readonly note: Note;
   readonly selected: boolean;
   readonly editing: boolean;
@@ -40,12 +41,6 @@ interface NoteShapeProps {
   readonly privacy: NotePrivacy;
   /** Small label above a private note ("privé", "verborgen · Anna"). */
   readonly privacyLabel: string;
-  readonly agree: number;
-  readonly disagree: number;
-  readonly open: number;
-  readonly votes: number;
-  readonly myMark: 'agree' | 'disagree' | 'open' | null;
-  readonly myVotes: number;
   readonly highlighted: boolean;
   /** Presentations: highlighted notes stand out. */
   readonly spotlight: boolean;

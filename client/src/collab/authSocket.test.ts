@@ -15,6 +15,8 @@ import { authenticatedSocket } from './authSocket';
 interface WireServer {
   readonly port: number;
   readonly connections: { url: string; messages: Uint8Array[]; close(code: number): void }[];
+  /** Calls `listener` after every connection and message the server receives; returns an unsubscribe. */
+  onEvent(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -30,20 +32,44 @@ async function wireServer(): Promise<WireServer> {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const connections: WireServer['connections'] = [];
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
   server.on('connection', (socket, request) => {
     const entry = { url: request.url, messages: [] as Uint8Array[], close: (code: number) => socket.close(code) };
-    socket.on('message', (data) => entry.messages.push(new Uint8Array(data)));
+    socket.on('message', (data) => {
+      entry.messages.push(new Uint8Array(data));
+      notify();
+    });
     connections.push(entry);
+    notify();
   });
-  return { port: server.address().port, connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: server.address().port,
+    connections,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > 5000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+/** Resolves once `check` holds, re-checked on every event of the wire server; fails after 5 s. */
+function until(wire: WireServer, check: () => boolean, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      if (!check()) return;
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const stop = wire.onEvent(done);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, 5000);
+    done();
+  });
 }
 
 describe('authenticatedSocket', () => {
@@ -67,7 +93,7 @@ describe('authenticatedSocket', () => {
       disableBc: true,
       maxBackoffTime: 50,
     });
-    await until(() => (wire.connections[0]?.messages.length ?? 0) >= 2, 'the first messages');
+    await until(wire, () => (wire.connections[0]?.messages.length ?? 0) >= 2, 'the first messages');
     const first = wire.connections[0];
     expect(first?.url).toBe('/collab/w1/board-plenary');
     expect(decodeAuthMessage(first?.messages[0] ?? new Uint8Array())).toBe('token-1');
@@ -77,7 +103,7 @@ describe('authenticatedSocket', () => {
     // The token is renewed while connected; the next connection carries the new one.
     rememberRenewal('token-1', { ...session, token: 'token-2' } as SessionResponse);
     first?.close(1011);
-    await until(() => (wire.connections[1]?.messages.length ?? 0) >= 1, 'the reconnect');
+    await until(wire, () => (wire.connections[1]?.messages.length ?? 0) >= 1, 'the reconnect');
     expect(decodeAuthMessage(wire.connections[1]?.messages[0] ?? new Uint8Array())).toBe('token-2');
     expect(wire.connections[1]?.url).not.toContain('token');
     provider.destroy();

@@ -1,3 +1,4 @@
+import type { LabelBox } from '@dmc/shared/scene/noteBadges';
 import type { Rect } from '@dmc/shared/template/types';
 import type { TextMeasurer } from '../canvas/fitText';
 import type { TextBlock } from '../canvas/fieldLayout';
@@ -9,15 +10,7 @@ import type { TextBlock } from '../canvas/fieldLayout';
  */
 
 /** The laid-out hint. */
-export interface HintBox {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly fontSize: number;
-  readonly padding: number;
-  readonly text: string;
-}
+export type HintBox = LabelBox;
 
 /** What the placement needs to know about the field. */
 export interface HintField {

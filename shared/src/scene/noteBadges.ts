@@ -55,8 +55,8 @@ export function layoutBadges(counts: BadgeCounts, measure: TextMeasurer): Badge[
   });
 }
 
-/** The "GEKOZEN" ribbon of a chosen note: a label on the note's top edge, as the PDF draws it. */
-export interface ChosenRibbon {
+/** A small text label in a box, in sheet units: a note's "GEKOZEN" ribbon, a field's hint. */
+export interface LabelBox {
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -65,6 +65,9 @@ export interface ChosenRibbon {
   readonly padding: number;
   readonly text: string;
 }
+
+/** The "GEKOZEN" ribbon of a chosen note: a label on the note's top edge, as the PDF draws it. */
+export type ChosenRibbon = LabelBox;
 
 /** Ribbon metrics in sheet units. */
 export const RIBBON = { fontSize: 7.5, height: 10.5, padding: 2.5, top: -11 } as const;
