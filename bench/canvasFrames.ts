@@ -10,17 +10,28 @@ import { CLIENT_DIR, launchBrowser } from '../e2e/harness';
  * Frame times of the canvas in Chromium with `count` notes on the current sheet, while the user
  * pans by dragging empty space. Headless Chromium without a GPU: a pessimistic measure.
  */
-export async function canvasFrameTimes(count: number): Promise<{ p50: number; p95: number; frames: number; firstRenderMs: number }> {
+export async function canvasFrameTimes(
+  count: number,
+): Promise<{ p50: number; p95: number; frames: number; firstRenderMs: number }> {
   const server = await startTestServer({ clientDir: CLIENT_DIR });
   const browser = await launchBrowser();
   try {
     const session = await createWorkshop(server.url, 'Frames');
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/collab`, `${session.workshop.id}/${boardDocKey(PLENARY_BOARD)}`, doc, {
-      WebSocketPolyfill: authenticatingSocket(() => session.token) as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
+    const provider = new WebsocketProvider(
+      `${server.url.replace('http', 'ws')}/collab`,
+      `${session.workshop.id}/${boardDocKey(PLENARY_BOARD)}`,
+      doc,
+      {
+        WebSocketPolyfill: authenticatingSocket(() => session.token) as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      },
+    );
+    provider.awareness.setLocalStateField('user', {
+      id: session.participant.id,
+      name: session.participant.name,
+      color: presenceColor(session.participant.id),
     });
-    provider.awareness.setLocalStateField('user', { id: session.participant.id, name: session.participant.name, color: presenceColor(session.participant.id) });
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
     for (let i = 0; i < count; i += 50) {
       doc.transact(() => {
@@ -43,14 +54,18 @@ export async function canvasFrameTimes(count: number): Promise<{ p50: number; p9
     provider.destroy();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(
-      ([key, value]) => window.localStorage.setItem(key, value),
-      [`dmc.session.${session.workshop.id}`, JSON.stringify(session)] as const,
-    );
+    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      `dmc.session.${session.workshop.id}`,
+      JSON.stringify(session),
+    ] as const);
     const page = await context.newPage();
     const start = Date.now();
     await page.goto(`${server.url}/w/${session.workshop.id}`);
-    await page.waitForFunction((n) => (window as unknown as { __DMC__?: { notes(): unknown[] } }).__DMC__?.notes().length === n, count, { timeout: 60_000 });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __DMC__?: { notes(): unknown[] } }).__DMC__?.notes().length === n,
+      count,
+      { timeout: 60_000 },
+    );
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const firstRenderMs = Date.now() - start;
 

@@ -16,7 +16,13 @@ import { WebsocketProvider } from 'y-websocket';
 import { addNote, moveNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { presenceColor } from '@dmc/shared/protocol/presence';
-import { authenticatingSocket, createWorkshop, freePort, joinWorkshop, tempDataDir } from '../server/src/testing/harness';
+import {
+  authenticatingSocket,
+  createWorkshop,
+  freePort,
+  joinWorkshop,
+  tempDataDir,
+} from '../server/src/testing/harness';
 import { canvasFrameTimes } from './canvasFrames';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/cluster';
 import { sampleClusterNotes } from '@dmc/shared/domain/synthesis/sampleNotes';
@@ -45,16 +51,35 @@ async function startOurs(): Promise<ServerProcess> {
   // The production build when present (what `npm start` runs), else the TypeScript sources.
   const built = path.join(ROOT, 'server', 'dist', 'index.mjs');
   const args = fs.existsSync(built) ? [built] : ['--import', 'tsx', 'server/src/index.ts'];
-  return spawnServer(args, { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'none') }, port, /running at/);
+  return spawnServer(
+    args,
+    { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'none') },
+    port,
+    /running at/,
+  );
 }
 
 async function startReference(): Promise<ServerProcess> {
   const port = await freePort();
-  return spawnServer([path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')], { PORT: String(port), HOST: '127.0.0.1' }, port, /running at/);
+  return spawnServer(
+    [path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')],
+    { PORT: String(port), HOST: '127.0.0.1' },
+    port,
+    /running at/,
+  );
 }
 
-async function spawnServer(args: string[], env: Record<string, string>, port: number, ready: RegExp): Promise<ServerProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  ready: RegExp,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
@@ -91,11 +116,17 @@ interface Client {
 function connect(url: string, room: string, session?: SessionResponse): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${url.replace('http', 'ws')}${session ? '/collab' : ''}`, room, doc, {
-    WebSocketPolyfill: (session ? authenticatingSocket(() => session.token) : WebSocket) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (session
+      ? authenticatingSocket(() => session.token)
+      : WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   if (session) {
-    provider.awareness.setLocalStateField('user', { id: session.participant.id, name: session.participant.name, color: presenceColor(session.participant.id) });
+    provider.awareness.setLocalStateField('user', {
+      id: session.participant.id,
+      name: session.participant.name,
+      color: presenceColor(session.participant.id),
+    });
   }
   return { doc, provider };
 }
@@ -121,16 +152,28 @@ function percentile(values: number[], p: number): number {
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 /** A room with participants: for ours, a workshop with joined sessions; for the reference, names. */
-async function prepareRoom(server: ServerProcess, ours: boolean, people: number): Promise<{ room: string; sessions: (SessionResponse | undefined)[] }> {
-  if (!ours) return { room: `bench-${Math.random().toString(36).slice(2)}`, sessions: Array.from({ length: people }, () => undefined) };
+async function prepareRoom(
+  server: ServerProcess,
+  ours: boolean,
+  people: number,
+): Promise<{ room: string; sessions: (SessionResponse | undefined)[] }> {
+  if (!ours)
+    return {
+      room: `bench-${Math.random().toString(36).slice(2)}`,
+      sessions: Array.from({ length: people }, () => undefined),
+    };
   const created = await createWorkshop(server.url, 'Benchmark');
   const sessions: SessionResponse[] = [];
-  for (let i = 0; i < people; i++) sessions.push(await joinWorkshop(server.url, created.workshop.code, `Deelnemer ${i + 1}`));
+  for (let i = 0; i < people; i++)
+    sessions.push(await joinWorkshop(server.url, created.workshop.code, `Deelnemer ${i + 1}`));
   return { room: `${created.workshop.id}/${boardDocKey(PLENARY_BOARD)}`, sessions };
 }
 
 /** Latency from one writer's edit until every other client has it. */
-async function syncLatency(server: ServerProcess, ours: boolean): Promise<{ p50: number; p95: number; max: number; rssKiB: number }> {
+async function syncLatency(
+  server: ServerProcess,
+  ours: boolean,
+): Promise<{ p50: number; p95: number; max: number; rssKiB: number }> {
   const { room, sessions } = await prepareRoom(server, ours, CLIENTS);
   const clients = sessions.map((s) => connect(server.url, room, s));
   await Promise.all(clients.map(synced));
@@ -138,7 +181,16 @@ async function syncLatency(server: ServerProcess, ours: boolean): Promise<{ p50:
   if (!writer) throw new Error('no clients');
   const authorId = sessions[0]?.participant.id ?? 'writer';
   const latencies: number[] = [];
-  addNote(writer.doc, { id: 'bench', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 150, color: 'yellow', text: '', authorId });
+  addNote(writer.doc, {
+    id: 'bench',
+    sheetId: 'vel1',
+    fieldId: 'doel',
+    x: 50,
+    y: 150,
+    color: 'yellow',
+    text: '',
+    authorId,
+  });
   await waitUntil(() => readers.every((r) => r.doc.getMap('notes').has('bench')));
   for (let i = 0; i < UPDATES; i++) {
     const text = `update ${i}`;
@@ -169,7 +221,11 @@ async function syncLatency(server: ServerProcess, ours: boolean): Promise<{ p50:
 }
 
 /** Time for a fresh client to receive a board of `notes` notes. */
-async function joinTime(server: ServerProcess, ours: boolean, notes: number): Promise<{ median: number; p95: number; docBytes: number }> {
+async function joinTime(
+  server: ServerProcess,
+  ours: boolean,
+  notes: number,
+): Promise<{ median: number; p95: number; docBytes: number }> {
   const { room, sessions } = await prepareRoom(server, ours, 2);
   const seed = connect(server.url, room, sessions[0]);
   await synced(seed);
@@ -177,7 +233,16 @@ async function joinTime(server: ServerProcess, ours: boolean, notes: number): Pr
   for (let i = 0; i < notes; i += 50) {
     seed.doc.transact(() => {
       for (let j = i; j < Math.min(notes, i + 50); j++) {
-        addNote(seed.doc, { id: `n${j}`, sheetId: j % 2 ? 'vel1' : 'vel2', fieldId: 'doel', x: (j * 37) % 1000, y: 150 + ((j * 53) % 600), color: 'yellow', text: `Notitie nummer ${j} met wat tekst over learning analytics`, authorId });
+        addNote(seed.doc, {
+          id: `n${j}`,
+          sheetId: j % 2 ? 'vel1' : 'vel2',
+          fieldId: 'doel',
+          x: (j * 37) % 1000,
+          y: 150 + ((j * 53) % 600),
+          color: 'yellow',
+          text: `Notitie nummer ${j} met wat tekst over learning analytics`,
+          authorId,
+        });
       }
     });
     await new Promise((r) => setTimeout(r, 20));
@@ -204,7 +269,16 @@ function documentGrowth(): { notes: number; edits: number; stateBytes: number; p
   const notes = 150;
   let edits = 0;
   for (let i = 0; i < notes; i++) {
-    addNote(doc, { id: `g${i}`, sheetId: 'vel1', fieldId: 'doel', x: 10, y: 150, color: 'yellow', text: '', authorId: 'p' });
+    addNote(doc, {
+      id: `g${i}`,
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 10,
+      y: 150,
+      color: 'yellow',
+      text: '',
+      authorId: 'p',
+    });
     // Typing, throttled: the text is written about every quarter second while someone types.
     const words = 'Welke studenten blijven achter en wat voor ondersteuning hebben zij nodig'.split(' ');
     for (let w = 1; w <= words.length; w++, edits++) setNoteText(doc, `g${i}`, words.slice(0, w).join(' '));
@@ -233,7 +307,9 @@ function clusteringTime(): { median: number; max: number } {
 function bundleSize(): { files: number; rawKiB: number; gzipKiB: number } {
   const dist = path.join(ROOT, 'client', 'dist');
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   let raw = 0;
   let gz = 0;
   for (const src of scripts) {
@@ -265,8 +341,18 @@ async function main(): Promise<void> {
     rows.push({ section: `sync latency, ${CLIENTS} clients`, metric: 'p50', ours: ms(a.p50), reference: ms(b.p50) });
     rows.push({ section: '', metric: 'p95', ours: ms(a.p95), reference: ms(b.p95) });
     rows.push({ section: '', metric: 'max', ours: ms(a.max), reference: ms(b.max) });
-    rows.push({ section: 'server memory (RSS)', metric: 'idle', ours: `${(idleOurs / 1024).toFixed(1)} MiB`, reference: `${(idleRef / 1024).toFixed(1)} MiB` });
-    rows.push({ section: '', metric: `${CLIENTS} clients on a board`, ours: `${(a.rssKiB / 1024).toFixed(1)} MiB`, reference: `${(b.rssKiB / 1024).toFixed(1)} MiB` });
+    rows.push({
+      section: 'server memory (RSS)',
+      metric: 'idle',
+      ours: `${(idleOurs / 1024).toFixed(1)} MiB`,
+      reference: `${(idleRef / 1024).toFixed(1)} MiB`,
+    });
+    rows.push({
+      section: '',
+      metric: `${CLIENTS} clients on a board`,
+      ours: `${(a.rssKiB / 1024).toFixed(1)} MiB`,
+      reference: `${(b.rssKiB / 1024).toFixed(1)} MiB`,
+    });
 
     const j = await joinTime(ours, true, 500);
     const k = await joinTime(reference, false, 500);
@@ -275,7 +361,12 @@ async function main(): Promise<void> {
     rows.push({ section: '', metric: 'p95', ours: ms(j.p95), reference: ms(k.p95) });
     rows.push({ section: '', metric: 'document size', ours: `${(j.docBytes / 1024).toFixed(1)} KiB` });
     const memAfter = ours.rssKiB();
-    rows.push({ section: 'server memory (RSS)', metric: 'after all benchmarks', ours: `${(memAfter / 1024).toFixed(1)} MiB`, reference: `${(reference.rssKiB() / 1024).toFixed(1)} MiB` });
+    rows.push({
+      section: 'server memory (RSS)',
+      metric: 'after all benchmarks',
+      ours: `${(memAfter / 1024).toFixed(1)} MiB`,
+      reference: `${(reference.rssKiB() / 1024).toFixed(1)} MiB`,
+    });
   } finally {
     await ours.stop();
     await reference.stop();
@@ -285,17 +376,33 @@ async function main(): Promise<void> {
   results.documentGrowth = g;
   const c = clusteringTime();
   results.clustering = c;
-  rows.push({ section: 'suggest clusters, 500 notes', metric: 'median / max of 7', ours: `${ms(c.median)} / ${ms(c.max)}` });
-  rows.push({ section: 'document growth', metric: `${g.notes} notes, ${g.edits} edits`, ours: `${(g.stateBytes / 1024).toFixed(1)} KiB (${g.perNoteBytes.toFixed(0)} B/note)` });
+  rows.push({
+    section: 'suggest clusters, 500 notes',
+    metric: 'median / max of 7',
+    ours: `${ms(c.median)} / ${ms(c.max)}`,
+  });
+  rows.push({
+    section: 'document growth',
+    metric: `${g.notes} notes, ${g.edits} edits`,
+    ours: `${(g.stateBytes / 1024).toFixed(1)} KiB (${g.perNoteBytes.toFixed(0)} B/note)`,
+  });
 
   if (fs.existsSync(path.join(ROOT, 'client', 'dist', 'index.html'))) {
     const s = bundleSize();
     results.bundle = s;
-    rows.push({ section: 'initial JS', metric: `${s.files} file(s)`, ours: `${s.gzipKiB.toFixed(1)} KiB gzip (${s.rawKiB.toFixed(0)} KiB raw)` });
+    rows.push({
+      section: 'initial JS',
+      metric: `${s.files} file(s)`,
+      ours: `${s.gzipKiB.toFixed(1)} KiB gzip (${s.rawKiB.toFixed(0)} KiB raw)`,
+    });
     if (process.env.BENCH_SKIP_BROWSER !== '1') {
       const f = await canvasFrameTimes(500);
       results.canvasFrames = f;
-      rows.push({ section: 'canvas, 500 notes, panning', metric: 'frame p50 / p95', ours: `${ms(f.p50)} / ${ms(f.p95)}` });
+      rows.push({
+        section: 'canvas, 500 notes, panning',
+        metric: 'frame p50 / p95',
+        ours: `${ms(f.p50)} / ${ms(f.p95)}`,
+      });
       rows.push({ section: '', metric: 'first render of the board', ours: ms(f.firstRenderMs) });
     }
   } else {
@@ -308,7 +415,10 @@ async function main(): Promise<void> {
   console.log('-'.repeat(110));
   for (const r of rows) console.log(line([r.section, r.metric, r.ours, r.reference ?? '']));
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+  fs.writeFileSync(
+    path.join(ROOT, 'bench', 'results', 'latest.json'),
+    JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
+  );
   process.exit(0);
 }
 

@@ -9,7 +9,19 @@ import { SESSION_DOC } from '@dmc/shared/protocol/api';
 import type { Locale } from '@dmc/shared/template/types';
 import { connectDoc, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { hookPoint, launchBrowser, newPerson, notesOf, startAppServer, storedSession, thirdPartyRequests, waitForNotes, waitLive, workshopIdOf, type Person } from './harness';
+import {
+  hookPoint,
+  launchBrowser,
+  newPerson,
+  notesOf,
+  startAppServer,
+  storedSession,
+  thirdPartyRequests,
+  waitForNotes,
+  waitLive,
+  workshopIdOf,
+  type Person,
+} from './harness';
 
 /**
  * WCAG 2.1 A and AA on every HTML screen, checked by axe-core in the real browser: the home page,
@@ -39,7 +51,14 @@ interface Finding {
 /** Waits until running CSS transitions and animations have finished (bounded), so colours are final. */
 async function settle(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 3_000 })
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
     .catch(() => undefined);
 }
 
@@ -55,31 +74,27 @@ async function audit(page: Page, screen: string): Promise<void> {
   // JSON text: the axe types are too deep for evaluate's argument type.
   const context: ElementContext = { exclude: [[KONVA_CANVAS]] };
   const options: RunOptions = { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] };
-  const findings = await page.evaluate(
-    async (json) => {
-      const { context, options } = JSON.parse(json) as { context: ElementContext; options: RunOptions };
-      const axe = (window as unknown as { axe: { run(context: ElementContext, options: RunOptions): Promise<AxeResults> } }).axe;
-      const result = await axe.run(context, options);
-      return result.violations.map(
-        (v): Finding => ({
-          id: v.id,
-          impact: v.impact ?? null,
-          help: v.help,
-          targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-          html: (v.nodes[0]?.html ?? '').slice(0, 160),
-          summary: (v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
-        }),
-      );
-    },
-    JSON.stringify({ context, options }),
+  const findings = await page.evaluate(async (json) => {
+    const { context, options } = JSON.parse(json) as { context: ElementContext; options: RunOptions };
+    const axe = (
+      window as unknown as { axe: { run(context: ElementContext, options: RunOptions): Promise<AxeResults> } }
+    ).axe;
+    const result = await axe.run(context, options);
+    return result.violations.map((v): Finding => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      html: (v.nodes[0]?.html ?? '').slice(0, 160),
+      summary: (v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+    }));
+  }, JSON.stringify({ context, options }));
+  const lines = findings.map(
+    (f) => `${f.id} (${f.impact ?? 'unknown'}): ${f.help} — ${f.targets.join(' | ')} — first: ${f.html} — ${f.summary}`,
   );
-  const lines = findings.map((f) => `${f.id} (${f.impact ?? 'unknown'}): ${f.help} — ${f.targets.join(' | ')} — first: ${f.html} — ${f.summary}`);
   if (lines.length > 0) console.error(`axe violations on ${screen}:\n  ${lines.join('\n  ')}`);
   expect.soft(lines, `axe violations on ${screen}`).toEqual([]);
 }
-
-
-
 
 /** Picks the interface language with the NL/EN switch in the header. */
 async function chooseLanguage(page: Page, locale: Locale): Promise<void> {
@@ -268,7 +283,9 @@ describe('accessibility: WCAG 2.1 A/AA on the HTML screens (axe-core)', () => {
     const doc = control.doc;
     const setPhase = async (phaseId: PhaseId) => {
       updateFlow(doc, { phaseId, phaseStartedAt: Date.now() });
-      await expect.poll(() => anna.page.getByTestId('phase-banner').getAttribute('data-phase'), { timeout: 10_000 }).toBe(phaseId);
+      await expect
+        .poll(() => anna.page.getByTestId('phase-banner').getAttribute('data-phase'), { timeout: 10_000 })
+        .toBe(phaseId);
     };
     putGroup(doc, { id: 'tafel-a', name: 'Tafel A', color: '#1d4ed8', order: 0 });
 

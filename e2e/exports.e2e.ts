@@ -8,7 +8,19 @@ import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
 import type { RunningServer } from '../server/src/server';
 import { isPng, readPngSize } from '../client/src/exports/png';
-import { hookPoint, launchBrowser, newPerson, screenshot, startAppServer, storedSession, thirdPartyRequests, waitForNotes, waitLive, workshopIdOf, type Person } from './harness';
+import {
+  hookPoint,
+  launchBrowser,
+  newPerson,
+  screenshot,
+  startAppServer,
+  storedSession,
+  thirdPartyRequests,
+  waitForNotes,
+  waitLive,
+  workshopIdOf,
+  type Person,
+} from './harness';
 
 /**
  * What the team takes home, as a facilitator gets it: the demo workshop opened from the home
@@ -18,12 +30,12 @@ import { hookPoint, launchBrowser, newPerson, screenshot, startAppServer, stored
  * workshop, or added from the keyboard.
  */
 
-
-
-
 /** Clicks a download in the export dialog and returns the file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId(testId).click(),
+  ]);
   const path = await file.path();
   await expect.poll(() => page.getByTestId('export-status').getAttribute('data-status')).toBe('done');
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(path) };
@@ -31,7 +43,9 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 
 /** An export from the endpoint itself, as a program would fetch it. */
 async function fromServer(baseUrl: string, session: SessionResponse, format: string): Promise<Uint8Array> {
-  const res = await fetch(`${baseUrl}/api/workshops/${session.workshop.id}/export/${format}?lang=nl`, { headers: { authorization: `Bearer ${session.token}` } });
+  const res = await fetch(`${baseUrl}/api/workshops/${session.workshop.id}/export/${format}?lang=nl`, {
+    headers: { authorization: `Bearer ${session.token}` },
+  });
   expect(res.status).toBe(200);
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -99,9 +113,13 @@ describe('exports, backup import, demo and the inspiration deck', () => {
 
     const text = compactText((await extractPdfText(new Uint8Array(report.bytes))).join(' '));
     expect(text).toContain(compactText(demo.workshop.title));
-    const exp = JSON.parse(new TextDecoder().decode(await fromServer(server.url, demo, 'backup.json'))) as WorkshopExport;
+    const exp = JSON.parse(
+      new TextDecoder().decode(await fromServer(server.url, demo, 'backup.json')),
+    ) as WorkshopExport;
     groupIds = exp.groups.map((g) => g.id);
-    const someNotes = exp.boards.filter((b) => b.boardId !== 'plenary').map((b) => b.notes.find((n) => n.text.length > 20 && n.text.length < 80));
+    const someNotes = exp.boards
+      .filter((b) => b.boardId !== 'plenary')
+      .map((b) => b.notes.find((n) => n.text.length > 20 && n.text.length < 80));
     expect(someNotes.length).toBeGreaterThanOrEqual(3);
     for (const note of someNotes) expect(text).toContain(compactText(note?.text ?? '—missing—'));
   });
@@ -142,7 +160,9 @@ describe('exports, backup import, demo and the inspiration deck', () => {
     expect(copyId).not.toBe(demo.workshop.id);
     const copySession = await storedSession(page, copyId);
 
-    const copy = JSON.parse(new TextDecoder().decode(await fromServer(server.url, copySession, 'backup.json'))) as WorkshopExport;
+    const copy = JSON.parse(
+      new TextDecoder().decode(await fromServer(server.url, copySession, 'backup.json')),
+    ) as WorkshopExport;
     // The copy has one person more: whoever imported it, its facilitator.
     expect(copy.participants.map((p) => p.id)).toContain(copySession.participant.id);
     expect(copy.participants).toHaveLength(backup.participants.length + 1);
@@ -189,8 +209,14 @@ describe('exports, backup import, demo and the inspiration deck', () => {
     const box = await canvas.boundingBox();
     const target = await hookPoint(page, "window.__DMC__.fieldClientPoint('doelgroep', 0.5, 0.6)");
     if (!box) throw new Error('no canvas');
-    await page.getByTestId(`deck-card-${card.id}`).dragTo(canvas, { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
-    const notes = await waitForNotes(page, (ns) => ns.some((n) => n.text === card.text.nl), 'the dropped card as a note');
+    await page
+      .getByTestId(`deck-card-${card.id}`)
+      .dragTo(canvas, { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
+    const notes = await waitForNotes(
+      page,
+      (ns) => ns.some((n) => n.text === card.text.nl),
+      'the dropped card as a note',
+    );
     expect(notes.find((n) => n.text === card.text.nl)?.fieldId).toBe('doelgroep');
 
     // The keyboard way: choose a field, then "Als notitie toevoegen".
@@ -200,7 +226,11 @@ describe('exports, backup import, demo and the inspiration deck', () => {
     if (!other) throw new Error('no card sd-29');
     await page.getByTestId(`deck-add-${other.id}`).focus();
     await page.keyboard.press('Enter');
-    const after = await waitForNotes(page, (ns) => ns.some((n) => n.text === other.text.nl), 'the card added from the keyboard');
+    const after = await waitForNotes(
+      page,
+      (ns) => ns.some((n) => n.text === other.text.nl),
+      'the card added from the keyboard',
+    );
     expect(after.find((n) => n.text === other.text.nl)?.fieldId).toBe('kansen-risicos');
     await screenshot(page, 'inspiration-deck');
   });

@@ -4,10 +4,31 @@ import { addNote } from '@dmc/shared/doc/board';
 import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import type { Choice, Deferral } from '@dmc/shared/domain/discussion';
 import type { PhaseId } from '@dmc/shared/domain/phases';
-import { DEFAULT_READING_LIST, SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
-import { connectBoard, connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
+import {
+  DEFAULT_READING_LIST,
+  SESSION_DOC,
+  type CreateWorkshopResponse,
+  type SessionResponse,
+} from '@dmc/shared/protocol/api';
+import {
+  connectBoard,
+  connectDoc,
+  createWorkshop,
+  joinWorkshop,
+  waitFor,
+  type BoardClient,
+} from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, openWorkshopAs, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import {
+  launchBrowser,
+  newPerson,
+  openWorkshopAs,
+  screenshot,
+  startAppServer,
+  thirdPartyRequests,
+  waitForNotes,
+  type Person,
+} from './harness';
 
 /**
  * The canvas's own instructions, as a subgroup meets them: the reading list in the welcome phase;
@@ -27,9 +48,16 @@ describe('guidance while discussing the canvas', () => {
   let board: BoardClient;
   const GROUP = 'g1';
 
-  type Hook = { choices(): Choice[]; deferrals(): Deferral[]; canvasText(id: string): string | null; noteClientCenter(id: string): { x: number; y: number } | null };
-  const hook = <T>(page: Page, fn: (h: Hook) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__DMC__)`) as Promise<T>;
-  const canvasText = (page: Page, id: string) => page.evaluate((nodeId) => (window as unknown as { __DMC__: Hook }).__DMC__.canvasText(nodeId), id);
+  type Hook = {
+    choices(): Choice[];
+    deferrals(): Deferral[];
+    canvasText(id: string): string | null;
+    noteClientCenter(id: string): { x: number; y: number } | null;
+  };
+  const hook = <T>(page: Page, fn: (h: Hook) => T): Promise<T> =>
+    page.evaluate(`(${fn.toString()})(window.__DMC__)`) as Promise<T>;
+  const canvasText = (page: Page, id: string) =>
+    page.evaluate((nodeId) => (window as unknown as { __DMC__: Hook }).__DMC__.canvasText(nodeId), id);
   const choices = (page: Page) => hook(page, (h) => h.choices());
   const phaseOf = (page: Page) => page.getByTestId('phase-banner').getAttribute('data-phase');
 
@@ -38,9 +66,8 @@ describe('guidance while discussing the canvas', () => {
     for (const p of [annaP, facP]) await expect.poll(() => phaseOf(p.page), { timeout: 10_000 }).toBe(phaseId);
   };
 
-
-
-  const note = (id: string, fieldId: string, x: number, y: number, text: string) => addNote(board.doc, { id, sheetId: 'vel1', fieldId, x, y, color: 'yellow', text, authorId: anna.participant.id });
+  const note = (id: string, fieldId: string, x: number, y: number, text: string) =>
+    addNote(board.doc, { id, sheetId: 'vel1', fieldId, x, y, color: 'yellow', text, authorId: anna.participant.id });
 
   beforeAll(async () => {
     server = await startAppServer();
@@ -52,8 +79,17 @@ describe('guidance while discussing the canvas', () => {
     await control.synced();
     await waitFor(() => readMembers(control.doc).length === 3, 'everyone in the session');
     putGroup(control.doc, { id: GROUP, name: 'Tafel A', color: '#1d4ed8', order: 0 });
-    assignMembers(control.doc, new Map([[anna.participant.id, GROUP], [bram.participant.id, GROUP]]));
-    await waitFor(() => server.workflow.membership(fac.workshop.id, bram.participant.id).groupId === GROUP, 'the subgroup on the server');
+    assignMembers(
+      control.doc,
+      new Map([
+        [anna.participant.id, GROUP],
+        [bram.participant.id, GROUP],
+      ]),
+    );
+    await waitFor(
+      () => server.workflow.membership(fac.workshop.id, bram.participant.id).groupId === GROUP,
+      'the subgroup on the server',
+    );
     annaP = await newPerson(browser);
     facP = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     await openWorkshopAs(server.url, annaP, anna);
@@ -82,7 +118,10 @@ describe('guidance while discussing the canvas', () => {
     }
     expect(await page.getByTestId('welcome-reading').locator('h2').textContent()).toBe('Vooraf lezen');
     const questions = await page.getByTestId('welcome-questions').locator('li').allTextContents();
-    expect(questions).toEqual(['Wat viel op?', 'Zijn er nog belangrijke vragen, voordat de discussie gestart kan worden?']);
+    expect(questions).toEqual([
+      'Wat viel op?',
+      'Zijn er nog belangrijke vragen, voordat de discussie gestart kan worden?',
+    ]);
     await page.screenshot({ path: '/tmp/guidance-welcome.png' });
     await screenshot(page, 'guidance-welcome');
     // Hiding it is the person's own choice; the toggle says what it does.
@@ -101,7 +140,11 @@ describe('guidance while discussing the canvas', () => {
     await board.synced();
     note('goal-a', 'doel', 60, 260, 'Studentbegeleiding verbeteren');
     note('goal-b', 'doel', 180, 260, 'Inzicht in studievoortgang');
-    await waitForNotes(page, (ns) => ns.filter((n) => n.fieldId === 'doel').length === 2, 'the two goals on Anna’s screen');
+    await waitForNotes(
+      page,
+      (ns) => ns.filter((n) => n.fieldId === 'doel').length === 2,
+      'the two goals on Anna’s screen',
+    );
     await expect.poll(() => canvasText(page, 'guide-hint-doel')).toBe('⚠ Kies samen één doel (nu: 0)');
     // The facilitator looking at the subgroup's board sees the same.
     await expect.poll(() => canvasText(facP.page, 'guide-hint-doel')).toBe('⚠ Kies samen één doel (nu: 0)');
@@ -119,7 +162,9 @@ describe('guidance while discussing the canvas', () => {
     expect(await choose.getAttribute('aria-pressed')).toBe('false');
     await choose.click();
     await expect.poll(() => choose.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(async () => (await choices(page)).map((c) => [c.fieldId, c.targetKind, c.targetId, c.by])).toEqual([['doel', 'note', 'goal-a', anna.participant.id]]);
+    await expect
+      .poll(async () => (await choices(page)).map((c) => [c.fieldId, c.targetKind, c.targetId, c.by]))
+      .toEqual([['doel', 'note', 'goal-a', anna.participant.id]]);
     await expect.poll(() => canvasText(page, 'guide-hint-doel')).toBe(null);
     await expect.poll(() => canvasText(page, 'chosen-goal-a')).toBe('✓ GEKOZEN');
     expect(await canvasText(page, 'chosen-goal-b')).toBe(null);
@@ -127,7 +172,7 @@ describe('guidance while discussing the canvas', () => {
     await page.screenshot({ path: '/tmp/guidance-chosen.png' });
   });
 
-  it('warns when a second goal is chosen (from the note\'s menu, by keyboard)', async () => {
+  it("warns when a second goal is chosen (from the note's menu, by keyboard)", async () => {
     const page = annaP.page;
     await page.keyboard.press('Escape');
     const centre = await hook(page, (h) => h.noteClientCenter('goal-b'));
@@ -148,7 +193,11 @@ describe('guidance while discussing the canvas', () => {
     note('q1', 'concrete-vragen', 60, 640, 'Welke studenten blijven achter?');
     note('q2', 'concrete-vragen', 180, 640, 'Welke onderdelen worden veel gebruikt?');
     note('q3', 'concrete-vragen', 300, 640, 'Wie doet actief mee op het forum?');
-    await waitForNotes(page, (ns) => ns.filter((n) => n.fieldId === 'concrete-vragen').length === 3, 'the three questions');
+    await waitForNotes(
+      page,
+      (ns) => ns.filter((n) => n.fieldId === 'concrete-vragen').length === 3,
+      'the three questions',
+    );
     await page.getByTestId('list-view-toggle').click();
     await expect.poll(() => page.getByTestId('list-guide-doel').textContent()).toContain('Kies samen één doel (nu: 2)');
     expect(await page.getByTestId('list-chosen-goal-a').textContent()).toContain('Ons gekozen doel');
@@ -157,7 +206,9 @@ describe('guidance while discussing the canvas', () => {
     // Two questions are what the canvas asks for: no warning.
     expect(await page.getByTestId('list-guide-concrete-vragen').count()).toBe(0);
     await page.getByTestId('list-choose-q3').click();
-    await expect.poll(() => page.getByTestId('list-guide-concrete-vragen').textContent()).toContain('Maximaal twee vragen (nu: 3)');
+    await expect
+      .poll(() => page.getByTestId('list-guide-concrete-vragen').textContent())
+      .toContain('Maximaal twee vragen (nu: 3)');
     expect(await page.getByTestId('list-choose-q3').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('list-guide-concrete-vragen').scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/guidance-list.png' });
@@ -166,7 +217,11 @@ describe('guidance while discussing the canvas', () => {
     // A clear view for the screenshot: no phase notice, no selected note.
     const notice = page.getByTestId('notice');
     if ((await notice.count()) > 0) await notice.getByRole('button').first().click();
-    const empty = await hook(page, (h) => (h as unknown as { fieldClientPoint(id: string, fx: number, fy: number): { x: number; y: number } | null }).fieldClientPoint('kansen-risicos', 0.5, 0.7));
+    const empty = await hook(page, (h) =>
+      (
+        h as unknown as { fieldClientPoint(id: string, fx: number, fy: number): { x: number; y: number } | null }
+      ).fieldClientPoint('kansen-risicos', 0.5, 0.7),
+    );
     if (empty) await page.mouse.click(empty.x, empty.y);
     await expect.poll(() => page.getByTestId('note-toolbar').count()).toBe(0);
     await page.screenshot({ path: '/tmp/guidance-canvas-warnings.png' });
@@ -183,7 +238,9 @@ describe('guidance while discussing the canvas', () => {
     expect(await dialog.getAttribute('data-mode')).toBe('check');
     await page.getByTestId('guidance-close').click();
     await expect.poll(() => dialog.count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('guidance-check');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('guidance-check');
   });
 
   it('before the group moves on, lists the empty fields with the handbook’s advice', async () => {
@@ -197,12 +254,23 @@ describe('guidance while discussing the canvas', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('guidance-title');
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('Het is niet nodig alle vragen te beantwoorden, maar overweeg ze wel allemaal.');
-    expect(text).toContain('Maak er een actiepunt van: wat moet je nog uitzoeken, wie moet je nog spreken en wie gaat dat doen?');
-    const items = await dialog.locator('[data-testid^="guidance-item-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
-    expect(items).toEqual(['guidance-item-doel', 'guidance-item-concrete-vragen', 'guidance-item-doelgroep', 'guidance-item-kansen-risicos']);
+    expect(text).toContain(
+      'Maak er een actiepunt van: wat moet je nog uitzoeken, wie moet je nog spreken en wie gaat dat doen?',
+    );
+    const items = await dialog
+      .locator('[data-testid^="guidance-item-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+    expect(items).toEqual([
+      'guidance-item-doel',
+      'guidance-item-concrete-vragen',
+      'guidance-item-doelgroep',
+      'guidance-item-kansen-risicos',
+    ]);
     expect(await page.getByTestId('guidance-item-doelgroep').textContent()).toContain('Nog niets ingevuld');
     expect(await page.getByTestId('guidance-item-doel').textContent()).toContain('Kies samen één doel (nu: 2)');
-    expect(await page.getByTestId('guidance-item-concrete-vragen').textContent()).toContain('Maximaal twee vragen (nu: 3)');
+    expect(await page.getByTestId('guidance-item-concrete-vragen').textContent()).toContain(
+      'Maximaal twee vragen (nu: 3)',
+    );
     await page.screenshot({ path: '/tmp/guidance-ready-dialog.png' });
     await screenshot(page, 'guidance-ready-dialog');
   });
@@ -214,12 +282,16 @@ describe('guidance while discussing the canvas', () => {
     await panel.waitFor();
     expect(await panel.getAttribute('data-field-id')).toBe('doelgroep');
     const question = page.getByTestId('defer-question');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('defer-question');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('defer-question');
     expect(await question.inputValue()).toContain('doelgroep');
     await page.getByTestId('defer-findout').fill('Welke opleidingen willen meedoen?');
     await page.getByTestId('defer-owner').fill('Anna');
     await page.getByTestId('defer-save').click();
-    await expect.poll(async () => (await hook(page, (h) => h.deferrals())).map((d) => d.fieldId)).toEqual(['doelgroep']);
+    await expect
+      .poll(async () => (await hook(page, (h) => h.deferrals())).map((d) => d.fieldId))
+      .toEqual(['doelgroep']);
     const dialog = page.getByTestId('guidance-dialog');
     await dialog.waitFor();
     expect(await dialog.getAttribute('data-mode')).toBe('ready');
@@ -249,14 +321,20 @@ describe('guidance while discussing the canvas', () => {
     expect(await panel.getAttribute('data-field-id')).toBe('doel');
     expect(await page.getByTestId('panel-guide-doel').textContent()).toContain('Kies samen één doel (nu: 2)');
     await page.getByTestId('formulation-edit-doel').click();
-    await page.getByTestId('formulation-text-doel').fill('Studenten tijdig begeleiden met inzicht in hun studievoortgang');
+    await page
+      .getByTestId('formulation-text-doel')
+      .fill('Studenten tijdig begeleiden met inzicht in hun studievoortgang');
     await page.getByTestId('formulation-save-doel').click();
     const wording = page.getByTestId('panel-choose-wording-doel');
     await wording.waitFor();
     await wording.click();
     await page.getByTestId('panel-choose-goal-a').click();
     await page.getByTestId('panel-choose-goal-b').click();
-    await expect.poll(async () => (await choices(page)).filter((c) => c.fieldId === 'doel').map((c) => [c.targetKind, c.targetId])).toEqual([['formulation', 'doel']]);
+    await expect
+      .poll(async () =>
+        (await choices(page)).filter((c) => c.fieldId === 'doel').map((c) => [c.targetKind, c.targetId]),
+      )
+      .toEqual([['formulation', 'doel']]);
     expect(await wording.getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('panel-choose-goal-a').getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => page.getByTestId('panel-guide-doel').count()).toBe(0);
@@ -269,7 +347,9 @@ describe('guidance while discussing the canvas', () => {
     expect(await page.getByTestId('guidance-item-doel').count()).toBe(0);
     expect(await page.getByTestId('guidance-item-concrete-vragen').count()).toBe(1);
     await page.getByTestId('guidance-close').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('guidance-check');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('guidance-check');
     await expect.poll(() => canvasText(page, 'formulation-chosen-doel')).toBe('✓ GEKOZEN');
     expect(await canvasText(page, 'guide-hint-doel')).toBe(null);
     expect(await canvasText(page, 'chosen-goal-a')).toBe(null);
@@ -281,7 +361,9 @@ describe('guidance while discussing the canvas', () => {
     await expect.poll(() => canvasText(page, 'guide-hint-concrete-vragen')).toBe('⚠ At most two questions (now: 3)');
     await expect.poll(() => canvasText(page, 'chosen-q1')).toBe('✓ CHOSEN');
     await page.getByTestId('guidance-check').click();
-    expect(await page.getByTestId('guidance-dialog').textContent()).toContain('You do not need to answer every question, but do consider them all.');
+    expect(await page.getByTestId('guidance-dialog').textContent()).toContain(
+      'You do not need to answer every question, but do consider them all.',
+    );
     await page.screenshot({ path: '/tmp/guidance-english.png' });
     await page.getByTestId('guidance-close').click();
     await page.getByRole('button', { name: 'Nederlands' }).click();

@@ -29,7 +29,9 @@ export async function startAppServer(): Promise<RunningServer & { dataDir: strin
 /** Launches headless Chromium with the flags this machine needs. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -57,7 +59,10 @@ export interface Person {
 }
 
 /** Opens a new, isolated browser context with one page. */
-export async function newPerson(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Person> {
+export async function newPerson(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Person> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'nl-NL',
@@ -80,12 +85,20 @@ export async function notesOf(page: Page): Promise<Note[]> {
 }
 
 /** Waits until the page's notes satisfy a predicate (evaluated in the test, polled). */
-export async function waitForNotes(page: Page, predicate: (notes: Note[]) => boolean, what: string, timeoutMs = 10_000): Promise<Note[]> {
+export async function waitForNotes(
+  page: Page,
+  predicate: (notes: Note[]) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<Note[]> {
   const start = Date.now();
   for (;;) {
     const notes = await notesOf(page).catch(() => [] as Note[]);
     if (predicate(notes)) return notes;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; notes: ${JSON.stringify(notes.map((n) => ({ id: n.id, text: n.text, fieldId: n.fieldId })))}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(
+        `timed out waiting for ${what}; notes: ${JSON.stringify(notes.map((n) => ({ id: n.id, text: n.text, fieldId: n.fieldId })))}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -113,7 +126,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Requests that left the machine: anything not to the app server itself (or data:/blob:). */
 export function thirdPartyRequests(requests: readonly string[], baseUrl: string): string[] {
   const origin = new URL(baseUrl).origin;
-  return requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:') && !url.startsWith(origin.replace('http', 'ws')));
+  return requests.filter(
+    (url) =>
+      !url.startsWith(origin) &&
+      !url.startsWith('data:') &&
+      !url.startsWith('blob:') &&
+      !url.startsWith(origin.replace('http', 'ws')),
+  );
 }
 
 /**
@@ -200,7 +219,10 @@ export async function openWorkshopAs(baseUrl: string, person: Person, session: S
     ({ key, value }) => {
       if (!localStorage.getItem(key)) localStorage.setItem(key, value);
     },
-    { key: `dmc.session.${session.workshop.id}`, value: JSON.stringify({ token: session.token, participant: session.participant, workshop: session.workshop }) },
+    {
+      key: `dmc.session.${session.workshop.id}`,
+      value: JSON.stringify({ token: session.token, participant: session.participant, workshop: session.workshop }),
+    },
   );
   await person.page.goto(`${baseUrl}/w/${session.workshop.id}`);
   await person.page.getByTestId('phase-banner').waitFor({ timeout: 10_000 });

@@ -5,9 +5,25 @@ import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/do
 import type { Mark } from '@dmc/shared/domain/discussion';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
-import { connectBoard, connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
+import {
+  connectBoard,
+  connectDoc,
+  createWorkshop,
+  joinWorkshop,
+  waitFor,
+  type BoardClient,
+} from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, openWorkshopAs, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import {
+  launchBrowser,
+  newPerson,
+  openWorkshopAs,
+  screenshot,
+  startAppServer,
+  thirdPartyRequests,
+  waitForNotes,
+  type Person,
+} from './harness';
 
 /**
  * The layout at common laptop sizes (1280×800 and 1024×768): the floating note toolbar stays
@@ -34,7 +50,10 @@ describe('layout at laptop sizes', () => {
   type Hook = { marks(): Mark[]; noteClientCenter(id: string): { x: number; y: number } | null };
   const marks = (page: Page) => page.evaluate(() => (window as unknown as { __DMC__: Hook }).__DMC__.marks());
   const noteCentre = async (page: Page, id: string) => {
-    const centre = await page.evaluate((noteId) => (window as unknown as { __DMC__: Hook }).__DMC__.noteClientCenter(noteId), id);
+    const centre = await page.evaluate(
+      (noteId) => (window as unknown as { __DMC__: Hook }).__DMC__.noteClientCenter(noteId),
+      id,
+    );
     if (!centre) throw new Error(`${id} is not on screen`);
     return centre;
   };
@@ -77,13 +96,19 @@ describe('layout at laptop sizes', () => {
     for (const p of [annaP, facP]) await until(async () => (await phaseOf(p.page)) === phaseId, `phase ${phaseId}`);
   };
 
-
-
   /** The element's box, asserted to lie wholly inside `outer` (with a pixel of rounding). */
-  const expectInside = (what: string, box: { x: number; y: number; width: number; height: number } | null, outer: { x: number; y: number; width: number; height: number }) => {
+  const expectInside = (
+    what: string,
+    box: { x: number; y: number; width: number; height: number } | null,
+    outer: { x: number; y: number; width: number; height: number },
+  ) => {
     expect(box, `${what} has a box`).not.toBeNull();
     if (!box) return;
-    const inside = box.x >= outer.x - 1 && box.y >= outer.y - 1 && box.x + box.width <= outer.x + outer.width + 1 && box.y + box.height <= outer.y + outer.height + 1;
+    const inside =
+      box.x >= outer.x - 1 &&
+      box.y >= outer.y - 1 &&
+      box.x + box.width <= outer.x + outer.width + 1 &&
+      box.y + box.height <= outer.y + outer.height + 1;
     expect(inside, `${what} ${JSON.stringify(box)} inside ${JSON.stringify(outer)}`).toBe(true);
   };
 
@@ -105,13 +130,19 @@ describe('layout at laptop sizes', () => {
     await waitFor(() => readMembers(control.doc).length === 2, 'everyone in the session');
     putGroup(control.doc, { id: GROUP, name: 'Tafel A', color: '#1d4ed8', order: 0 });
     assignMembers(control.doc, new Map([[anna.participant.id, GROUP]]));
-    await waitFor(() => server.workflow.membership(fac.workshop.id, anna.participant.id).groupId === GROUP, 'the subgroup on the server');
+    await waitFor(
+      () => server.workflow.membership(fac.workshop.id, anna.participant.id).groupId === GROUP,
+      'the subgroup on the server',
+    );
     annaP = await newPerson(browser, { viewport: SIZES[0] });
     facP = await newPerson(browser, { viewport: { width: 1024, height: 768 } });
     await openWorkshopAs(server.url, annaP, anna);
     await openWorkshopAs(server.url, facP, fac);
     await setPhase('vel1-write');
-    await until(async () => (await annaP.page.getByTestId('board-chip').getAttribute('data-board-id')) === GROUP, 'Anna on her subgroup’s board');
+    await until(
+      async () => (await annaP.page.getByTestId('board-chip').getAttribute('data-board-id')) === GROUP,
+      'Anna on her subgroup’s board',
+    );
     await setPhase('vel1-discuss');
     board = connectBoard(server.url, anna, GROUP);
     await board.synced();
@@ -175,18 +206,24 @@ describe('layout at laptop sizes', () => {
         expectInside(`the toolbar of ${id}`, box, { x: 0, y: 0, ...size });
         // Never over the note itself.
         if (box) {
-          const overNote = centre.x >= box.x && centre.x <= box.x + box.width && centre.y >= box.y && centre.y <= box.y + box.height;
+          const overNote =
+            centre.x >= box.x && centre.x <= box.x + box.width && centre.y >= box.y && centre.y <= box.y + box.height;
           expect(overNote, `the toolbar of ${id} covers the note`).toBe(false);
         }
         expectInside(`"${value}" on ${id}`, await mark.boundingBox(), { x: 0, y: 0, ...size });
         expect(await onTop(mark)).toBe(true);
         // Every button of the toolbar (colours, edit, delete too) is inside the canvas.
         const buttons = toolbar.locator('button');
-        for (let i = 0; i < (await buttons.count()); i++) expectInside(`button ${i} of ${id}`, await buttons.nth(i).boundingBox(), canvas);
+        for (let i = 0; i < (await buttons.count()); i++)
+          expectInside(`button ${i} of ${id}`, await buttons.nth(i).boundingBox(), canvas);
         if (id === 'edge-left') await screenshot(page, `layout-note-toolbar-${size.width}`);
         await mark.click();
         await expect
-          .poll(async () => (await marks(page)).find((m) => m.noteId === id && m.participantId === anna.participant.id)?.value, { timeout: 5_000 })
+          .poll(
+            async () =>
+              (await marks(page)).find((m) => m.noteId === id && m.participantId === anna.participant.id)?.value,
+            { timeout: 5_000 },
+          )
           .toBe(value);
         await page.keyboard.press('Escape');
         await expect.poll(() => toolbar.count()).toBe(0);
@@ -199,7 +236,17 @@ describe('layout at laptop sizes', () => {
       const page = facP.page;
       await page.setViewportSize(size);
       await page.getByTestId('zoom-fit').waitFor();
-      const required = ['undo', 'redo', 'zoom-out', 'zoom-in', 'zoom-fit', 'deck-toggle', 'sheet-info', 'list-view-toggle', 'export-open'];
+      const required = [
+        'undo',
+        'redo',
+        'zoom-out',
+        'zoom-in',
+        'zoom-fit',
+        'deck-toggle',
+        'sheet-info',
+        'list-view-toggle',
+        'export-open',
+      ];
       const optional = ['add-note', 'field-panel-open', 'votes-left'];
       const present = [...required];
       for (const id of optional) if ((await page.getByTestId(id).count()) > 0) present.push(id);
@@ -211,7 +258,10 @@ describe('layout at laptop sizes', () => {
         expectInside(id, await el.boundingBox(), { x: 0, y: 0, ...size });
         expect(await onTop(el), `${id} not covered`).toBe(true);
         // Still named for screen readers when it shows only its icon.
-        expect((await el.evaluate((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim())).length, `${id} has a name`).toBeGreaterThan(0);
+        expect(
+          (await el.evaluate((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim())).length,
+          `${id} has a name`,
+        ).toBeGreaterThan(0);
       }
       await screenshot(page, `layout-fac-toolbar-${size.width}`);
       // And the commands work from there: the list view toggles.
@@ -239,7 +289,8 @@ describe('layout at laptop sizes', () => {
       }));
       expect(state.names.map((n) => n.text).join(' ')).toContain('Annemarie');
       if (!state.compact) {
-        for (const n of state.names) expect(!n.clipped || n.atMax, `${n.text} is cut short at ${size.width}`).toBe(true);
+        for (const n of state.names)
+          expect(!n.clipped || n.atMax, `${n.text} is cut short at ${size.width}`).toBe(true);
       } else {
         // Avatars only: the names show when the list has keyboard focus (:focus-visible, so the
         // last input must be the keyboard, as it is for someone tabbing there).
@@ -271,7 +322,15 @@ describe('layout at laptop sizes', () => {
       });
       expect(lines, `${tab} label lines`).toBeLessThanOrEqual(2);
       // Wholly shown, not clipped by the tab row.
-      expect(await page.getByTestId(`fac-tab-${tab}`).evaluate((b) => b.scrollHeight <= b.clientHeight + 1 && b.parentElement!.scrollHeight <= b.parentElement!.clientHeight + 1)).toBe(true);
+      expect(
+        await page
+          .getByTestId(`fac-tab-${tab}`)
+          .evaluate(
+            (b) =>
+              b.scrollHeight <= b.clientHeight + 1 &&
+              b.parentElement!.scrollHeight <= b.parentElement!.clientHeight + 1,
+          ),
+      ).toBe(true);
     }
     expect([...widths]).toHaveLength(1);
     await page.getByTestId('fac-tab-people').click();

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../server/src/server';
-import { hookPoint, launchBrowser, newPerson, notesOf, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import {
+  hookPoint,
+  launchBrowser,
+  newPerson,
+  notesOf,
+  screenshot,
+  startAppServer,
+  thirdPartyRequests,
+  waitForNotes,
+  type Person,
+} from './harness';
 
 /**
  * The walking skeleton as two people use it: Anna creates a workshop and shares the link, Bram
@@ -33,10 +43,14 @@ describe('live two-sheet canvas', () => {
     await anna.page.getByTestId('create-submit').click();
     joinLink = (await anna.page.getByTestId('join-link').textContent())?.trim() ?? '';
     expect(joinLink).toMatch(/\/j\/[A-Z2-9]{6}$/);
-    expect(await anna.page.getByTestId('facilitator-link').textContent()).toMatch(/\/f\/[A-Za-z0-9_-]+#[A-Za-z0-9_-]{22,}/);
+    expect(await anna.page.getByTestId('facilitator-link').textContent()).toMatch(
+      /\/f\/[A-Za-z0-9_-]+#[A-Za-z0-9_-]{22,}/,
+    );
     await anna.page.getByTestId('open-board').click();
     await anna.page.waitForURL(/\/w\//);
-    await expect.poll(() => anna.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    await expect
+      .poll(() => anna.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('connected');
   });
 
   it('explains a mistyped code before asking the server, on the home page and on a join link', async () => {
@@ -59,24 +73,32 @@ describe('live two-sheet canvas', () => {
     await bram.page.getByTestId('join-name').fill('Bram');
     await bram.page.getByTestId('join-submit').click();
     await bram.page.waitForURL(/\/w\//);
-    await expect.poll(() => bram.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    await expect
+      .poll(() => bram.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('connected');
     // Each sees the other in the presence list.
     await expect.poll(() => anna.page.getByTestId('presence').textContent(), { timeout: 10_000 }).toContain('Bram');
   });
 
-  it('shows a note Anna adds and types on Bram\'s screen', async () => {
+  it("shows a note Anna adds and types on Bram's screen", async () => {
     await anna.page.getByTestId('add-note').click();
     const editor = anna.page.getByTestId('note-editor');
     await editor.waitFor();
     await editor.pressSequentially('Studentbegeleiding verbeteren');
     await editor.press('Enter');
     await editor.waitFor({ state: 'detached' });
-    const notes = await waitForNotes(bram.page, (ns) => ns.some((n) => n.text === 'Studentbegeleiding verbeteren'), 'Anna\'s note on Bram\'s screen');
+    const notes = await waitForNotes(
+      bram.page,
+      (ns) => ns.some((n) => n.text === 'Studentbegeleiding verbeteren'),
+      "Anna's note on Bram's screen",
+    );
     expect(notes).toHaveLength(1);
     // Bram can read it without the canvas, in the list view.
     await bram.page.getByTestId('list-view-toggle').click();
     const id = notes[0]?.id ?? '';
-    await expect.poll(() => bram.page.getByTestId(`list-note-${id}`).textContent()).toContain('Studentbegeleiding verbeteren');
+    await expect
+      .poll(() => bram.page.getByTestId(`list-note-${id}`).textContent())
+      .toContain('Studentbegeleiding verbeteren');
     await bram.page.getByTestId('list-view-toggle').click();
   });
 
@@ -90,7 +112,7 @@ describe('live two-sheet canvas', () => {
     await bram.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
     await bram.page.mouse.move(to.x, to.y, { steps: 8 });
     await bram.page.mouse.up();
-    const seen = await waitForNotes(anna.page, (ns) => ns[0]?.fieldId === 'doelgroep', 'the move on Anna\'s screen');
+    const seen = await waitForNotes(anna.page, (ns) => ns[0]?.fieldId === 'doelgroep', "the move on Anna's screen");
     expect(seen[0]?.fieldId).toBe('doelgroep');
     expect(seen[0]?.x).not.toBe(note.x);
   });
@@ -98,7 +120,9 @@ describe('live two-sheet canvas', () => {
   it('keeps everything after a reload', async () => {
     const before = await notesOf(anna.page);
     await anna.page.reload();
-    await expect.poll(() => anna.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    await expect
+      .poll(() => anna.page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('connected');
     const after = await waitForNotes(anna.page, (ns) => ns.length === before.length, 'the notes after reload');
     expect(after).toEqual(before);
   });
@@ -116,15 +140,27 @@ describe('live two-sheet canvas', () => {
     await bramEditor.waitFor();
     await bramEditor.pressSequentially('Van Bram');
     await bramEditor.press('Enter');
-    await waitForNotes(anna.page, (ns) => ns.some((n) => n.text === 'Van Bram') && ns.some((n) => n.text === 'Tijdelijk'), 'both new notes for Anna');
+    await waitForNotes(
+      anna.page,
+      (ns) => ns.some((n) => n.text === 'Van Bram') && ns.some((n) => n.text === 'Tijdelijk'),
+      'both new notes for Anna',
+    );
 
     // Undo everything Anna did since the reload (the button disables itself when nothing is left).
     const undo = anna.page.getByTestId('undo');
     for (let i = 0; i < 4 && (await undo.isEnabled()); i++) await undo.click();
     await expect.poll(() => undo.isEnabled()).toBe(false);
-    const annaNotes = await waitForNotes(anna.page, (ns) => !ns.some((n) => n.text === 'Tijdelijk'), "Anna's note to be undone");
+    const annaNotes = await waitForNotes(
+      anna.page,
+      (ns) => !ns.some((n) => n.text === 'Tijdelijk'),
+      "Anna's note to be undone",
+    );
     expect(annaNotes.map((n) => n.text).sort()).toEqual(['Studentbegeleiding verbeteren', 'Van Bram']);
-    const bramNotes = await waitForNotes(bram.page, (ns) => !ns.some((n) => n.text === 'Tijdelijk'), 'the undo on Bram\'s screen');
+    const bramNotes = await waitForNotes(
+      bram.page,
+      (ns) => !ns.some((n) => n.text === 'Tijdelijk'),
+      "the undo on Bram's screen",
+    );
     expect(bramNotes.map((n) => n.text).sort()).toEqual(['Studentbegeleiding verbeteren', 'Van Bram']);
   });
 

@@ -4,7 +4,16 @@ import type { Mark } from '@dmc/shared/domain/discussion';
 import type { RunningServer } from '../server/src/server';
 import type { DocumentLog, DocumentStore } from '../server/src/persistence/types';
 import { startTestServer } from '../server/src/testing/harness';
-import { CLIENT_DIR, launchBrowser, newPerson, startAppServer, startCuttableNetwork, waitForNotes, type CuttableNetwork, type Person } from './harness';
+import {
+  CLIENT_DIR,
+  launchBrowser,
+  newPerson,
+  startAppServer,
+  startCuttableNetwork,
+  waitForNotes,
+  type CuttableNetwork,
+  type Person,
+} from './harness';
 
 /**
  * Working offline (issue 9, item 8): what a person writes while the network is gone reaches the
@@ -19,7 +28,8 @@ describe('offline edits', () => {
   let anna: Person;
 
   const status = (page: Page) => page.getByTestId('connection-status').getAttribute('data-status');
-  const marks = (page: Page) => page.evaluate(() => (window as unknown as { __DMC__: { marks(): Mark[] } }).__DMC__.marks());
+  const marks = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __DMC__: { marks(): Mark[] } }).__DMC__.marks());
   const addNote = async (page: Page, text: string) => {
     await page.getByTestId('add-note').click();
     const editor = page.getByTestId('note-editor');
@@ -65,11 +75,17 @@ describe('offline edits', () => {
     await anna.page.waitForURL(/\/w\//);
     for (const p of [fac, anna]) await expect.poll(() => status(p.page), { timeout: 10_000 }).toBe('connected');
     await addNote(fac.page, 'Wordt zo verwijderd');
-    await waitForNotes(anna.page, (ns) => ns.some((n) => n.text === 'Wordt zo verwijderd'), "the facilitator's note on Anna's screen");
+    await waitForNotes(
+      anna.page,
+      (ns) => ns.some((n) => n.text === 'Wordt zo verwijderd'),
+      "the facilitator's note on Anna's screen",
+    );
   });
 
   it('keeps ten notes written offline when a mark in the same batch no longer fits', async () => {
-    const [doomed] = (await waitForNotes(anna.page, (ns) => ns.length === 1, 'one note')).filter((n) => n.text === 'Wordt zo verwijderd');
+    const [doomed] = (await waitForNotes(anna.page, (ns) => ns.length === 1, 'one note')).filter(
+      (n) => n.text === 'Wordt zo verwijderd',
+    );
     if (!doomed) throw new Error('no note to mark');
     await goOffline();
     const texts = Array.from({ length: 10 }, (_, i) => `Offline gedachte ${i + 1}`);
@@ -85,10 +101,19 @@ describe('offline edits', () => {
     await waitForNotes(fac.page, (ns) => ns.length === 0, 'the deletion on the facilitator screen');
 
     await goOnline();
-    const seen = await waitForNotes(fac.page, (ns) => ns.length === 10, "Anna's ten offline notes on the facilitator's screen", 30_000);
+    const seen = await waitForNotes(
+      fac.page,
+      (ns) => ns.length === 10,
+      "Anna's ten offline notes on the facilitator's screen",
+      30_000,
+    );
     expect(seen.map((n) => n.text).sort()).toEqual([...texts].sort());
     await expect.poll(() => status(anna.page), { timeout: 15_000 }).toBe('connected');
-    const kept = await waitForNotes(anna.page, (ns) => ns.length === 10 && !ns.some((n) => n.id === doomed.id), "Anna's own board after the replay");
+    const kept = await waitForNotes(
+      anna.page,
+      (ns) => ns.length === 10 && !ns.some((n) => n.id === doomed.id),
+      "Anna's own board after the replay",
+    );
     expect(kept.map((n) => n.text).sort()).toEqual([...texts].sort());
     // The stale mark is gone, and nothing else was set aside.
     await expect.poll(async () => (await marks(anna.page)).length).toBe(0);
@@ -120,10 +145,13 @@ describe('offline edits', () => {
 
   it('gives back private notes written offline when silent writing ends meanwhile, and places one again', async () => {
     // The texts of the previous case are dealt with: removed from the list (the dialog goes with the last).
-    while ((await anna.page.getByTestId('unsaved-dismiss').count()) > 0) await anna.page.getByTestId('unsaved-dismiss').first().click();
+    while ((await anna.page.getByTestId('unsaved-dismiss').count()) > 0)
+      await anna.page.getByTestId('unsaved-dismiss').first().click();
     expect(await anna.page.getByTestId('unsaved-open').count()).toBe(0);
     await fac.page.getByTestId('fac-phase-next').click();
-    await expect.poll(() => anna.page.getByTestId('phase-banner').getAttribute('data-phase'), { timeout: 10_000 }).toBe('vel1-write');
+    await expect
+      .poll(() => anna.page.getByTestId('phase-banner').getAttribute('data-phase'), { timeout: 10_000 })
+      .toBe('vel1-write');
     await expect.poll(() => status(anna.page), { timeout: 10_000 }).toBe('connected');
     await anna.page.getByTestId('sheet-tab-vel1').click();
     await goOffline();
@@ -134,10 +162,17 @@ describe('offline edits', () => {
 
     await goOnline();
     await anna.page.getByTestId('unsaved-open').click({ timeout: 30_000 });
-    expect((await anna.page.getByTestId('unsaved-text').allTextContents()).map((text) => text.trim())).toEqual(['Stil en offline']);
+    expect((await anna.page.getByTestId('unsaved-text').allTextContents()).map((text) => text.trim())).toEqual([
+      'Stil en offline',
+    ]);
     // Sheet 1 is open for notes now: place it again, on the board, for everyone.
     await anna.page.getByTestId('unsaved-place').click();
-    await waitForNotes(fac.page, (ns) => ns.some((n) => n.text === 'Stil en offline'), 'the note placed again, on the facilitator screen', 15_000);
+    await waitForNotes(
+      fac.page,
+      (ns) => ns.some((n) => n.text === 'Stil en offline'),
+      'the note placed again, on the facilitator screen',
+      15_000,
+    );
   });
 });
 
@@ -211,7 +246,8 @@ describe('a server that cannot store for a while', () => {
     await anna.page.getByTestId('join-name').fill('Anna');
     await anna.page.getByTestId('join-submit').click();
     await anna.page.waitForURL(/\/w\//);
-    for (const p of [fac, anna]) await expect.poll(() => status(p.page).getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    for (const p of [fac, anna])
+      await expect.poll(() => status(p.page).getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
 
     diskFull = true;
     await anna.page.getByTestId('add-note').click();
@@ -219,12 +255,21 @@ describe('a server that cannot store for a while', () => {
     await editor.waitFor();
     await editor.fill('Bewaar mij');
     await editor.press('Enter');
-    await expect.poll(() => anna.page.getByTestId('notice').getAttribute('data-notice'), { timeout: 15_000 }).toBe('notice.unavailable');
+    await expect
+      .poll(() => anna.page.getByTestId('notice').getAttribute('data-notice'), { timeout: 15_000 })
+      .toBe('notice.unavailable');
     await expect.poll(() => status(anna.page).textContent(), { timeout: 15_000 }).toContain('nog niet opgeslagen');
-    expect((await waitForNotes(anna.page, (ns) => ns.length === 1, "Anna's note on her own screen"))[0]?.text).toBe('Bewaar mij');
+    expect((await waitForNotes(anna.page, (ns) => ns.length === 1, "Anna's note on her own screen"))[0]?.text).toBe(
+      'Bewaar mij',
+    );
 
     diskFull = false;
-    await waitForNotes(fac.page, (ns) => ns.some((n) => n.text === 'Bewaar mij'), "Anna's note once the disk has room", 30_000);
+    await waitForNotes(
+      fac.page,
+      (ns) => ns.some((n) => n.text === 'Bewaar mij'),
+      "Anna's note once the disk has room",
+      30_000,
+    );
     await expect.poll(() => status(anna.page).textContent(), { timeout: 15_000 }).not.toContain('nog niet opgeslagen');
   });
 });

@@ -10,8 +10,20 @@ import type { ActionItem } from '@dmc/shared/domain/actionItems';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/index';
 import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
-import { SESSION_DOC, SYNTHESIS_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
-import { connectBoard, connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
+import {
+  SESSION_DOC,
+  SYNTHESIS_DOC,
+  type CreateWorkshopResponse,
+  type SessionResponse,
+} from '@dmc/shared/protocol/api';
+import {
+  connectBoard,
+  connectDoc,
+  createWorkshop,
+  joinWorkshop,
+  waitFor,
+  type BoardClient,
+} from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import { launchBrowser, newPerson, screenshot, startAppServer, thirdPartyRequests, type Person } from './harness';
 
@@ -49,15 +61,23 @@ describe('plenary synthesis and follow-up actions', () => {
 
   const setPhase = async (phaseId: PhaseId) => {
     updateFlow(sessionDoc.doc, { phaseId, phaseStartedAt: Date.now() });
-    await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId, `phase ${phaseId} on the server`);
+    await waitFor(
+      () => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId,
+      `phase ${phaseId} on the server`,
+    );
   };
   const openAs = async (person: Person, session: SessionResponse) => {
     await person.page.goto(server.url);
-    await person.page.evaluate(([id, value]) => localStorage.setItem(`dmc.session.${id}`, value), [session.workshop.id, JSON.stringify(session)] as const);
+    await person.page.evaluate(([id, value]) => localStorage.setItem(`dmc.session.${id}`, value), [
+      session.workshop.id,
+      JSON.stringify(session),
+    ] as const);
     await person.page.goto(`${server.url}/w/${session.workshop.id}`);
   };
   const hookSynthesis = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __DMC__: { synthesis(): { actions: ActionItem[] } | null } }).__DMC__.synthesis());
+    page.evaluate(() =>
+      (window as unknown as { __DMC__: { synthesis(): { actions: ActionItem[] } | null } }).__DMC__.synthesis(),
+    );
 
   beforeAll(async () => {
     server = await startAppServer();
@@ -81,24 +101,57 @@ describe('plenary synthesis and follow-up actions', () => {
     await waitFor(() => readMembers(sessionDoc.doc).length === 3, 'all three members in the session');
     putGroup(sessionDoc.doc, { id: 'tafel-a', name: 'Tafel A', color: '#1d4ed8', order: 0 });
     putGroup(sessionDoc.doc, { id: 'tafel-b', name: 'Tafel B', color: '#b42318', order: 1 });
-    assignMembers(sessionDoc.doc, new Map([[annaSession.participant.id, 'tafel-a'], [cleoSession.participant.id, 'tafel-b']]));
-    await waitFor(() => server.workflow.membership(facilitator.workshop.id, cleoSession.participant.id).groupId === 'tafel-b', 'the assignment on the server');
+    assignMembers(
+      sessionDoc.doc,
+      new Map([
+        [annaSession.participant.id, 'tafel-a'],
+        [cleoSession.participant.id, 'tafel-b'],
+      ]),
+    );
+    await waitFor(
+      () => server.workflow.membership(facilitator.workshop.id, cleoSession.participant.id).groupId === 'tafel-b',
+      'the assignment on the server',
+    );
 
     // Each writes on their own subgroup's board, as in the group phases (here: the open canvas).
     const annaBoard = connectBoard(server.url, annaSession, 'tafel-a');
     const cleoBoard = connectBoard(server.url, cleoSession, 'tafel-b');
     open.push(annaBoard, cleoBoard);
     await Promise.all([annaBoard.synced(), cleoBoard.synced()]);
-    const note = (id: string, fieldId: string, text: string, authorId: string) => ({ id, sheetId: fieldId === 'data' ? 'vel2' : 'vel1', fieldId, x: 60, y: 160, color: 'yellow' as const, text, authorId });
+    const note = (id: string, fieldId: string, text: string, authorId: string) => ({
+      id,
+      sheetId: fieldId === 'data' ? 'vel2' : 'vel1',
+      fieldId,
+      x: 60,
+      y: 160,
+      color: 'yellow' as const,
+      text,
+      authorId,
+    });
     addNote(annaBoard.doc, note('a1', 'doel', TEXTS.annaGoal, annaSession.participant.id));
     addNote(annaBoard.doc, note('a2', 'doel', TEXTS.annaQuality, annaSession.participant.id));
     addNote(cleoBoard.doc, note('c1', 'doel', TEXTS.cleoGoal, cleoSession.participant.id));
     addNote(cleoBoard.doc, note('c2', 'data', TEXTS.cleoData, cleoSession.participant.id));
-    putDeferral(cleoBoard.doc, { id: 'd1', sheetId: 'vel2', fieldId: 'data', noteId: 'c2', question: TEXTS.deferral, findOut: 'Wat de AVG toestaat', askWhom: 'privacy officer', owner: 'Cleo', createdBy: cleoSession.participant.id, createdAt: Date.now() });
+    putDeferral(cleoBoard.doc, {
+      id: 'd1',
+      sheetId: 'vel2',
+      fieldId: 'data',
+      noteId: 'c2',
+      question: TEXTS.deferral,
+      findOut: 'Wat de AVG toestaat',
+      askWhom: 'privacy officer',
+      owner: 'Cleo',
+      createdBy: cleoSession.participant.id,
+      createdAt: Date.now(),
+    });
 
     // Everything arrived on the server (read back by the facilitator).
     const check = [connect(facilitator, 'board-tafel-a'), connect(facilitator, 'board-tafel-b')];
-    await waitFor(() => readNotes(check[0]!.doc).length === 2 && readNotes(check[1]!.doc).length === 2, 'the notes on both boards', 10_000);
+    await waitFor(
+      () => readNotes(check[0]!.doc).length === 2 && readNotes(check[1]!.doc).length === 2,
+      'the notes on both boards',
+      10_000,
+    );
     await setPhase('synthesis');
     synthesis = connect(facilitator, SYNTHESIS_DOC);
     await synthesis.synced();
@@ -111,8 +164,12 @@ describe('plenary synthesis and follow-up actions', () => {
       await page.getByTestId('synthesis-view').waitFor({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId('synthesis-view').getAttribute('data-field-id')).toBe('doel');
       // Both groups' notes for DOEL, each in its own group's column.
-      await expect.poll(() => page.getByTestId('synthesis-column-tafel-a').textContent(), { timeout: 10_000 }).toContain(TEXTS.annaGoal);
-      await expect.poll(() => page.getByTestId('synthesis-column-tafel-b').textContent(), { timeout: 10_000 }).toContain(TEXTS.cleoGoal);
+      await expect
+        .poll(() => page.getByTestId('synthesis-column-tafel-a').textContent(), { timeout: 10_000 })
+        .toContain(TEXTS.annaGoal);
+      await expect
+        .poll(() => page.getByTestId('synthesis-column-tafel-b').textContent(), { timeout: 10_000 })
+        .toContain(TEXTS.cleoGoal);
       expect(await page.getByTestId('synthesis-column-tafel-a').textContent()).toContain(TEXTS.annaQuality);
       // A note of another field stays out of this one.
       expect(await page.getByTestId('synthesis-columns').textContent()).not.toContain(TEXTS.cleoData);
@@ -138,12 +195,25 @@ describe('plenary synthesis and follow-up actions', () => {
     // The reason is shown: the words the notes share.
     expect((await suggestion.textContent())?.toLowerCase()).toMatch(/studiesucces|eerstejaars/);
     await anna.page.getByTestId(`synthesis-confirm-${id}`).click();
-    await waitFor(() => readClusters(synthesis.doc).some((c) => c.id === id), 'the confirmed cluster in the synthesis document', 10_000);
-    expect(readClusters(synthesis.doc).find((c) => c.id === id)).toMatchObject({ fieldId: 'doel', itemIds: ['a1', 'c1'], kind: null, updatedBy: annaSession.participant.id });
+    await waitFor(
+      () => readClusters(synthesis.doc).some((c) => c.id === id),
+      'the confirmed cluster in the synthesis document',
+      10_000,
+    );
+    expect(readClusters(synthesis.doc).find((c) => c.id === id)).toMatchObject({
+      fieldId: 'doel',
+      itemIds: ['a1', 'c1'],
+      kind: null,
+      updatedBy: annaSession.participant.id,
+    });
 
     // The facilitator sees it live and marks it common ground.
     await fac.page.getByTestId(`synthesis-kind-common-${id}`).click();
-    await waitFor(() => readClusters(synthesis.doc).find((c) => c.id === id)?.kind === 'common', 'the cluster marked common ground', 10_000);
+    await waitFor(
+      () => readClusters(synthesis.doc).find((c) => c.id === id)?.kind === 'common',
+      'the cluster marked common ground',
+      10_000,
+    );
     expect(readClusters(synthesis.doc).find((c) => c.id === id)?.updatedBy).toBe(facilitator.participant.id);
     // Both screens show it on the notes of both columns.
     for (const { page } of [fac, anna]) {
@@ -164,21 +234,37 @@ describe('plenary synthesis and follow-up actions', () => {
     await fac.page.getByTestId('synthesis-show-action-a2').click();
     await fac.page.getByTestId('actions-view').waitFor();
     const action = (await hookSynthesis(fac.page))?.actions.find((a) => a.sourceNoteId === 'a2');
-    expect(action).toMatchObject({ what: TEXTS.annaQuality, sourceKind: 'note', sourceGroupId: 'tafel-a', sourceFieldId: 'doel', createdBy: facilitator.participant.id });
+    expect(action).toMatchObject({
+      what: TEXTS.annaQuality,
+      sourceKind: 'note',
+      sourceGroupId: 'tafel-a',
+      sourceFieldId: 'doel',
+      createdBy: facilitator.participant.id,
+    });
     const actionId = action?.id ?? '';
     // The focus lands in "who" of the new row.
-    await expect.poll(() => fac.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`action-who-${actionId}`);
+    await expect
+      .poll(() => fac.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe(`action-who-${actionId}`);
     await fac.page.keyboard.type('Anna');
     await fac.page.keyboard.press('Enter');
     await fac.page.getByTestId(`action-when-${actionId}`).fill('2026-06-30');
-    await waitFor(() => {
-      const stored = readActions(synthesis.doc).find((a) => a.id === actionId);
-      return stored?.who === 'Anna' && stored.when === '2026-06-30';
-    }, 'who and when in the synthesis document', 10_000);
+    await waitFor(
+      () => {
+        const stored = readActions(synthesis.doc).find((a) => a.id === actionId);
+        return stored?.who === 'Anna' && stored.when === '2026-06-30';
+      },
+      'who and when in the synthesis document',
+      10_000,
+    );
     // Picking a participant's name links the action to that person.
-    expect(readActions(synthesis.doc).find((a) => a.id === actionId)?.whoParticipantId).toBe(annaSession.participant.id);
+    expect(readActions(synthesis.doc).find((a) => a.id === actionId)?.whoParticipantId).toBe(
+      annaSession.participant.id,
+    );
     // The participant sees the row live, with the owner filled in.
-    await expect.poll(() => anna.page.getByTestId(`action-who-${actionId}`).inputValue(), { timeout: 10_000 }).toBe('Anna');
+    await expect
+      .poll(() => anna.page.getByTestId(`action-who-${actionId}`).inputValue(), { timeout: 10_000 })
+      .toBe('Anna');
     // The source opens below the row with the note's text.
     await fac.page.getByTestId(`action-source-${actionId}`).click();
     expect(await fac.page.getByTestId(`action-source-text-${actionId}`).textContent()).toContain(TEXTS.annaQuality);
@@ -186,19 +272,38 @@ describe('plenary synthesis and follow-up actions', () => {
 
   it('takes over a subgroup’s draft action and makes an action of a dropped inspiration card', async () => {
     await anna.page.getByTestId('actions-draft-take-d1').click();
-    await waitFor(() => readActions(synthesis.doc).some((a) => a.sourceDeferralId === 'd1'), 'the draft action taken over', 10_000);
-    expect(readActions(synthesis.doc).find((a) => a.sourceDeferralId === 'd1')).toMatchObject({ sourceKind: 'deferral', sourceGroupId: 'tafel-b', who: 'Cleo', createdBy: annaSession.participant.id });
+    await waitFor(
+      () => readActions(synthesis.doc).some((a) => a.sourceDeferralId === 'd1'),
+      'the draft action taken over',
+      10_000,
+    );
+    expect(readActions(synthesis.doc).find((a) => a.sourceDeferralId === 'd1')).toMatchObject({
+      sourceKind: 'deferral',
+      sourceGroupId: 'tafel-b',
+      who: 'Cleo',
+      createdBy: annaSession.participant.id,
+    });
     await expect.poll(() => fac.page.getByTestId('actions-draft-tafel-b-d1').textContent()).toContain('Overgenomen');
 
     // The deck makes its cards draggable with this data type; a drop on the list makes an action.
     await fac.page.evaluate(() => {
       const target = document.querySelector('[data-testid="actions-view"]');
       const data = new DataTransfer();
-      data.setData('application/x-dmc-card', JSON.stringify({ id: 'sd-07', text: 'Welke studiedata hebben we echt nodig?' }));
+      data.setData(
+        'application/x-dmc-card',
+        JSON.stringify({ id: 'sd-07', text: 'Welke studiedata hebben we echt nodig?' }),
+      );
       target?.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
       target?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
-    await waitFor(() => readActions(synthesis.doc).some((a) => a.what === 'Welke studiedata hebben we echt nodig?' && a.sourceKind === 'card'), 'the action from the card', 10_000);
+    await waitFor(
+      () =>
+        readActions(synthesis.doc).some(
+          (a) => a.what === 'Welke studiedata hebben we echt nodig?' && a.sourceKind === 'card',
+        ),
+      'the action from the card',
+      10_000,
+    );
     await expect.poll(() => fac.page.getByTestId('actions-summary').textContent()).toContain('3 acties');
 
     // From the keyboard: the deck beside the action list adds a card as an action.
@@ -210,10 +315,16 @@ describe('plenary synthesis and follow-up actions', () => {
     expect(await add.textContent()).toBe('Als actie toevoegen');
     await add.focus();
     await fac.page.keyboard.press('Enter');
-    await waitFor(() => readActions(synthesis.doc).some((a) => a.what === card.text.nl), 'the action from the card, by keyboard', 10_000);
+    await waitFor(
+      () => readActions(synthesis.doc).some((a) => a.what === card.text.nl),
+      'the action from the card, by keyboard',
+      10_000,
+    );
     await expect.poll(() => fac.page.getByTestId('actions-summary').textContent()).toContain('4 acties');
     // The focus stays in the deck, for the next card.
-    expect(await fac.page.evaluate(() => document.activeElement?.closest('[data-testid="deck-panel"]') !== null)).toBe(true);
+    expect(await fac.page.evaluate(() => document.activeElement?.closest('[data-testid="deck-panel"]') !== null)).toBe(
+      true,
+    );
     await fac.page.keyboard.press('Escape');
     await screenshot(fac.page, 'plenary-actions');
   });
@@ -222,7 +333,10 @@ describe('plenary synthesis and follow-up actions', () => {
     const page = fac.page;
     await page.getByTestId('export-open').click();
     await page.getByTestId('export-dialog').waitFor();
-    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-actions.csv').click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByTestId('export-actions.csv').click(),
+    ]);
     expect(file.suggestedFilename()).toMatch(/-acties\.csv$/);
     const bytes = new Uint8Array(fs.readFileSync(await file.path()));
     // Excel on a Dutch Windows: a UTF-8 byte-order mark, ';' between cells.
@@ -239,7 +353,9 @@ describe('plenary synthesis and follow-up actions', () => {
     const stored = await page.evaluate((id) => localStorage.getItem(`dmc.session.${id}`), facilitator.workshop.id);
     const token = (JSON.parse(stored ?? '{}') as { token?: string }).token ?? '';
     expect(token).not.toBe('');
-    const response = await fetch(`${server.url}/api/workshops/${facilitator.workshop.id}/export/actions.csv`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.url}/api/workshops/${facilitator.workshop.id}/export/actions.csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
   });

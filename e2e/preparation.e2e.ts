@@ -16,7 +16,10 @@ import { launchBrowser, newPerson, screenshot, startAppServer, thirdPartyRequest
 
 /** Undoes folding (RFC 5545 §3.1) and splits into content lines. */
 function unfold(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l !== '');
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => l !== '');
 }
 
 /** A content line's name (with parameters) and value. */
@@ -43,7 +46,9 @@ function eventProperties(lines: readonly string[]): Map<string, string> {
 function addMinutes(local: string, minutes: number): string {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/.exec(local);
   if (!m) throw new Error(`not a local date-time: ${local}`);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]) + minutes, Number(m[6])));
+  const d = new Date(
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]) + minutes, Number(m[6])),
+  );
   return d.toISOString().slice(0, 19).replace(/[-:]/g, '');
 }
 
@@ -57,7 +62,10 @@ describe('preparing the workshop', () => {
   const ids: string[] = [];
 
   const session = async (page: Page): Promise<SessionResponse> =>
-    page.evaluate((id) => JSON.parse(localStorage.getItem(`dmc.session.${id}`) ?? 'null') as SessionResponse, workshopId);
+    page.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`dmc.session.${id}`) ?? 'null') as SessionResponse,
+      workshopId,
+    );
 
   beforeAll(async () => {
     server = await startAppServer();
@@ -95,15 +103,21 @@ describe('preparing the workshop', () => {
     await page.getByTestId('prep-minutes-vel1-write').fill('20');
     await page.getByTestId('prep-reading-add').click();
     // Focus moves to the new entry's title.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('prep-reading-title-3');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('prep-reading-title-3');
     await page.keyboard.type('Notitie learning analytics, Lindenhaven');
     await page.getByTestId('prep-reading-url-3').fill('https://intranet.lindenhaven.example/la-notitie.pdf');
     await page.getByTestId('prep-practical').fill('Zaal B2.14, Lindenhavenplein 1\nNeem je laptop mee.');
 
     await expect.poll(() => page.getByTestId('prep-agenda-time-vel1-write').textContent()).toBe('13:50–14:10');
     await expect.poll(() => page.getByTestId('prep-agenda-time-vel1-discuss').textContent()).toBe('14:10–14:40');
-    await expect.poll(() => page.getByTestId('prep-agenda-total').textContent()).toContain('3 u 40 min van een dagdeel');
-    await expect.poll(() => page.getByTestId('prep-invitation-text').inputValue()).toContain('13:50–14:10  Vel 1 — individueel schrijven (20 min)');
+    await expect
+      .poll(() => page.getByTestId('prep-agenda-total').textContent())
+      .toContain('3 u 40 min van een dagdeel');
+    await expect
+      .poll(() => page.getByTestId('prep-invitation-text').inputValue())
+      .toContain('13:50–14:10  Vel 1 — individueel schrijven (20 min)');
 
     await page.getByTestId('prep-save').click();
     await expect.poll(() => page.getByTestId('prep-save-status').textContent()).toBe('Opgeslagen.');
@@ -117,7 +131,10 @@ describe('preparing the workshop', () => {
     expect(saved.startTime).toBe('13:30');
     expect(saved.agendaMinutes).toEqual({ 'vel1-write': 20 });
     expect(saved.readingList).toHaveLength(4);
-    expect(saved.readingList[3]).toEqual({ title: 'Notitie learning analytics, Lindenhaven', url: 'https://intranet.lindenhaven.example/la-notitie.pdf' });
+    expect(saved.readingList[3]).toEqual({
+      title: 'Notitie learning analytics, Lindenhaven',
+      url: 'https://intranet.lindenhaven.example/la-notitie.pdf',
+    });
 
     // The run of the day follows the plan: the phase list and the timer use the planned minutes.
     await page.getByTestId('fac-tab-flow').click();
@@ -197,7 +214,8 @@ describe('preparing the workshop', () => {
     const count = (testId: string) => page.getByTestId(testId).getAttribute('data-count');
     for (const prefix of ['prep-role-coverage', 'fac-role-coverage']) {
       if (prefix === 'fac-role-coverage') await page.getByTestId('fac-tab-people').click();
-      for (const role of ['docent', 'student', 'cvb']) await expect.poll(() => count(`${prefix}-${role}`), { timeout: 10_000 }).toBe('1');
+      for (const role of ['docent', 'student', 'cvb'])
+        await expect.poll(() => count(`${prefix}-${role}`), { timeout: 10_000 }).toBe('1');
       for (const role of ['onderzoeker', 'icto']) expect(await count(`${prefix}-${role}`)).toBe('0');
       const missing = (await page.getByTestId(`${prefix}-missing`).textContent()) ?? '';
       expect(missing).toContain('Onderzoeker');
@@ -206,7 +224,9 @@ describe('preparing the workshop', () => {
       expect(missing).toContain('Zonder rol: 1');
     }
     // The chip of a person with a role carries a badge.
-    await expect.poll(() => page.getByTestId(`fac-member-${ids[0]}`).locator('[data-role]').getAttribute('data-role')).toBe('docent');
+    await expect
+      .poll(() => page.getByTestId(`fac-member-${ids[0]}`).locator('[data-role]').getAttribute('data-role'))
+      .toBe('docent');
     expect(await page.getByTestId(`fac-member-${ids[3]}`).locator('[data-role]').count()).toBe(0);
   });
 
@@ -236,7 +256,8 @@ describe('preparing the workshop', () => {
     expect(b?.filter((r) => r === 'docent')).toHaveLength(1);
     expect([...(a ?? []), ...(b ?? [])].sort()).toEqual(['cvb', 'docent', 'docent', 'student']);
     // The coverage panel names the roles of each subgroup.
-    for (const g of groups) await expect.poll(() => page.getByTestId(`fac-roles-group-${g}`).textContent()).toContain('Docent');
+    for (const g of groups)
+      await expect.poll(() => page.getByTestId(`fac-roles-group-${g}`).textContent()).toContain('Docent');
     await page.getByTestId('fac-role-coverage').scrollIntoViewIfNeeded();
     await screenshot(page, 'preparation-roles');
   });
@@ -260,7 +281,9 @@ describe('preparing the workshop', () => {
     const s = await session(anonymous.page);
     expect(s.participant.name).toMatch(/^Deelnemer \d+$/);
     expect(s.participant.tableRole).toBe('icto');
-    await expect.poll(() => fac.page.getByTestId('fac-role-coverage-icto').getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
+    await expect
+      .poll(() => fac.page.getByTestId('fac-role-coverage-icto').getAttribute('data-count'), { timeout: 10_000 })
+      .toBe('1');
   });
 
   it('made no third-party requests and no errors', () => {

@@ -8,7 +8,16 @@ import { addNote, deleteNote } from '@dmc/shared/doc/board';
 import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectDoc } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, notesOf, screenshot, startAppServer, thirdPartyRequests, waitForNotes, type Person } from './harness';
+import {
+  launchBrowser,
+  newPerson,
+  notesOf,
+  screenshot,
+  startAppServer,
+  thirdPartyRequests,
+  waitForNotes,
+  type Person,
+} from './harness';
 
 /**
  * The handbook's workshop as four people run it: a facilitator and three participants in two
@@ -27,7 +36,10 @@ describe('running the workshop', () => {
   let groupB = '';
 
   const session = async (page: Page): Promise<SessionResponse> =>
-    page.evaluate((id) => JSON.parse(localStorage.getItem(`dmc.session.${id}`) ?? 'null') as SessionResponse, workshopId);
+    page.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`dmc.session.${id}`) ?? 'null') as SessionResponse,
+      workshopId,
+    );
   const phaseOf = (page: Page) => page.getByTestId('phase-banner').getAttribute('data-phase');
   const everyoneIn = async (phaseId: string) => {
     for (const p of [fac, ...people]) await expect.poll(() => phaseOf(p.page), { timeout: 10_000 }).toBe(phaseId);
@@ -74,7 +86,8 @@ describe('running the workshop', () => {
     await fac.page.getByTestId('fac-tab-people').click();
     for (const name of ['Tafel A', 'Tafel B']) {
       // The add button toggles the form; open it only when it is closed.
-      if (!(await fac.page.getByTestId('fac-group-name').isVisible())) await fac.page.getByTestId('fac-group-add').click();
+      if (!(await fac.page.getByTestId('fac-group-name').isVisible()))
+        await fac.page.getByTestId('fac-group-add').click();
       await fac.page.getByTestId('fac-group-name').fill(name);
       await fac.page.getByTestId('fac-group-create').click();
     }
@@ -100,10 +113,13 @@ describe('running the workshop', () => {
     await next('welcome');
     await next('vel1-write');
     for (const [i, p] of people.entries()) {
-      await expect.poll(() => p.page.getByTestId('board-chip').getAttribute('data-board-id')).toBe(i < 2 ? groupA : groupB);
+      await expect
+        .poll(() => p.page.getByTestId('board-chip').getAttribute('data-board-id'))
+        .toBe(i < 2 ? groupA : groupB);
     }
     await fac.page.getByTestId('fac-timer-start').click();
-    for (const p of people) await expect.poll(() => p.page.getByTestId('timer').getAttribute('data-status')).toBe('running');
+    for (const p of people)
+      await expect.poll(() => p.page.getByTestId('timer').getAttribute('data-status')).toBe('running');
   });
 
   it('keeps a silent note hidden from the other member of the group', async () => {
@@ -114,14 +130,27 @@ describe('running the workshop', () => {
     await editor.pressSequentially('Studiesucces van eerstejaars');
     await editor.press('Enter');
     const draftTexts = () =>
-      anna.page.evaluate(() => (window as unknown as { __DMC__: { draftNotes(): Array<{ text: string }> } }).__DMC__.draftNotes().map((n) => n.text));
+      anna.page.evaluate(() =>
+        (window as unknown as { __DMC__: { draftNotes(): Array<{ text: string }> } }).__DMC__
+          .draftNotes()
+          .map((n) => n.text),
+      );
     await expect.poll(draftTexts).toContain('Studiesucces van eerstejaars');
     // A sentinel after it: the facilitator puts a note on the group's board; once Bram sees that,
     // anything the server relayed before it has reached him too.
     const facilitator = connectDoc(server.url, await session(fac.page), boardDocKey(groupA));
     await facilitator.synced();
-    addNote(facilitator.doc, { id: 'sentinel', sheetId: 'vel1', fieldId: null, x: 20, y: 20, color: 'blue', text: 'Schildwacht', authorId: (await session(fac.page)).participant.id });
-    await waitForNotes(bram.page, (ns) => ns.some((n) => n.id === 'sentinel'), 'the sentinel note on Bram\'s screen');
+    addNote(facilitator.doc, {
+      id: 'sentinel',
+      sheetId: 'vel1',
+      fieldId: null,
+      x: 20,
+      y: 20,
+      color: 'blue',
+      text: 'Schildwacht',
+      authorId: (await session(fac.page)).participant.id,
+    });
+    await waitForNotes(bram.page, (ns) => ns.some((n) => n.id === 'sentinel'), "the sentinel note on Bram's screen");
     expect((await notesOf(bram.page)).map((n) => n.text)).not.toContain('Studiesucces van eerstejaars');
     deleteNote(facilitator.doc, 'sentinel');
     await waitForNotes(bram.page, (ns) => !ns.some((n) => n.id === 'sentinel'), 'the sentinel gone again');
@@ -158,7 +187,11 @@ describe('running the workshop', () => {
           };
           ws.onclose = (event) => resolve(event.code);
         }),
-      { url: `${server.url.replace('http', 'ws')}/collab/${workshopId}/session`, auth: [...encodeAuthMessage(token)], bytes: message },
+      {
+        url: `${server.url.replace('http', 'ws')}/collab/${workshopId}/session`,
+        auth: [...encodeAuthMessage(token)],
+        bytes: message,
+      },
     );
     expect(closeCode).toBe(4403);
     await new Promise((r) => setTimeout(r, 300));
@@ -169,7 +202,11 @@ describe('running the workshop', () => {
     await next('vel1-discuss');
     const bram = people[1] as Person;
     const cleo = people[2] as Person;
-    const seen = await waitForNotes(bram.page, (ns) => ns.some((n) => n.text === 'Studiesucces van eerstejaars'), 'the revealed note on Bram\'s screen');
+    const seen = await waitForNotes(
+      bram.page,
+      (ns) => ns.some((n) => n.text === 'Studiesucces van eerstejaars'),
+      "the revealed note on Bram's screen",
+    );
     expect(seen.find((n) => n.text === 'Studiesucces van eerstejaars')?.authorId).toBe(ids[0]);
     // The other subgroup works on its own board and does not see it.
     expect((await notesOf(cleo.page)).map((n) => n.text)).not.toContain('Studiesucces van eerstejaars');
@@ -181,7 +218,9 @@ describe('running the workshop', () => {
     await everyoneIn('presentations');
     await fac.page.getByTestId(`fac-spotlight-${groupA}`).click();
     // Cleo, from the other subgroup, now sees the presenting group's board.
-    await expect.poll(() => (people[2] as Person).page.getByTestId('board-chip').getAttribute('data-board-id')).toBe(groupA);
+    await expect
+      .poll(() => (people[2] as Person).page.getByTestId('board-chip').getAttribute('data-board-id'))
+      .toBe(groupA);
     await next('synthesis');
     await next('actions');
     await screenshot(fac.page, 'facilitator-actions');

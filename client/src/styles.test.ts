@@ -6,7 +6,9 @@ import { BADGE_COLORS, SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { CANVAS_COLORS } from './canvas/theme';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const cssFiles = (readdirSync(here, { recursive: true }) as string[]).filter((name) => name.endsWith('.css')).map((name) => ({ name, text: readFileSync(join(here, name), 'utf8') }));
+const cssFiles = (readdirSync(here, { recursive: true }) as string[])
+  .filter((name) => name.endsWith('.css'))
+  .map((name) => ({ name, text: readFileSync(join(here, name), 'utf8') }));
 const root = /:root\s*\{([^}]*)\}/.exec(cssFiles.find((f) => f.name === 'styles.css')?.text ?? '')?.[1] ?? '';
 const tokens = new Map([...root.matchAll(/(--[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]?.trim()]));
 
@@ -25,7 +27,8 @@ describe('the CSS design tokens', () => {
       for (const m of text.matchAll(/z-index:\s*([^;]+);/g)) {
         const value = m[1]?.trim() ?? '';
         // Small numbers order siblings inside one component; anything that overlays the page is a named layer.
-        if (!/^[0-2]$/.test(value)) expect({ name, value }).toEqual({ name, value: expect.stringMatching(/^var\(--z-[a-z-]+\)$/) });
+        if (!/^[0-2]$/.test(value))
+          expect({ name, value }).toEqual({ name, value: expect.stringMatching(/^var\(--z-[a-z-]+\)$/) });
       }
     }
   });
@@ -33,7 +36,9 @@ describe('the CSS design tokens', () => {
   it('refer only to type sizes, layers and colours the scale defines', () => {
     // Other custom properties (--swatch, --cluster, …) are set per element, some from the components.
     for (const { name, text } of cssFiles) {
-      for (const m of text.matchAll(/var\((--(?:z|text)-[a-z0-9-]+|--(?:on-dark|chosen|amber|votes|private|surface|ink|muted|primary|warning|success|danger|bg|focus)\b)/g)) {
+      for (const m of text.matchAll(
+        /var\((--(?:z|text)-[a-z0-9-]+|--(?:on-dark|chosen|amber|votes|private|surface|ink|muted|primary|warning|success|danger|bg|focus)\b)/g,
+      )) {
         expect({ name, token: m[1], defined: tokens.has(m[1] ?? '') }).toEqual({ name, token: m[1], defined: true });
       }
     }

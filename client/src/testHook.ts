@@ -87,7 +87,8 @@ export function installTestHook(store: AppStore): () => void {
     boardId: () => store.getState().boardId,
     marks: () => plain(store.getState().discussion.marks),
     votes: () => plain(store.getState().discussion.votes),
-    formulations: () => store.getState().discussion.formulations.map((f) => ({ ...f, sourceNoteIds: [...f.sourceNoteIds] })),
+    formulations: () =>
+      store.getState().discussion.formulations.map((f) => ({ ...f, sourceNoteIds: [...f.sourceNoteIds] })),
     deferrals: () => plain(store.getState().discussion.deferrals),
     highlights: () => plain(store.getState().discussion.highlights),
     choices: () => plain(store.getState().discussion.choices),
@@ -95,7 +96,11 @@ export function installTestHook(store: AppStore): () => void {
       const state = store.getState();
       if (!state.synthesisLoaded) return null;
       const { clusters, plenaryFormulations, actions } = state.synthesis;
-      return { clusters: clusters.map((c) => ({ ...c, itemIds: [...c.itemIds] })), plenaryFormulations: plain(plenaryFormulations), actions: plain(actions) };
+      return {
+        clusters: clusters.map((c) => ({ ...c, itemIds: [...c.itemIds] })),
+        plenaryFormulations: plain(plenaryFormulations),
+        actions: plain(actions),
+      };
     },
     plenaryView: () => store.getState().plenaryView,
     canvasText(nodeId) {

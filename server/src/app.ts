@@ -37,7 +37,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders);
-  const limits = createRateLimits(rateRules(deps.rateLimitPerMinute, deps.importsPer10Minutes ?? DEFAULT_IMPORTS_PER_10_MINUTES));
+  const limits = createRateLimits(
+    rateRules(deps.rateLimitPerMinute, deps.importsPer10Minutes ?? DEFAULT_IMPORTS_PER_10_MINUTES),
+  );
   // Before the general JSON parser: the backup import has its own, larger limit.
   app.use('/api', exchangeRoutes(deps.workshops, deps.exchange, deps.tokens, limits));
   app.use('/api', express.json({ limit: LIMITS.jsonBodyBytes }));
@@ -88,11 +90,15 @@ const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => 
     // The limit of the parser that refused it (the import's is far larger than other requests').
     const limit = (error as { limit?: unknown }).limit;
     const bytes = typeof limit === 'number' ? limit : LIMITS.jsonBodyBytes;
-    res.status(413).json(new HttpError(413, 'too_large', `Request bodies here are limited to ${bytes} bytes.`).toBody());
+    res
+      .status(413)
+      .json(new HttpError(413, 'too_large', `Request bodies here are limited to ${bytes} bytes.`).toBody());
     return;
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    res.status(status).json(new HttpError(status, 'bad_request', 'The request could not be read (malformed JSON?).').toBody());
+    res
+      .status(status)
+      .json(new HttpError(status, 'bad_request', 'The request could not be read (malformed JSON?).').toBody());
     return;
   }
   console.error('[http] unexpected error', error);

@@ -27,7 +27,9 @@ export const importEvents = new EventEmitter();
  */
 export async function parseBackupOffThread(bytes: Buffer, options: ParseBackupOptions): Promise<ParseBackupResult> {
   if (running >= MAX_CONCURRENT_IMPORTS) {
-    throw new HttpError(503, 'busy', 'Other backups are being imported right now; try again in a moment.', ['Er worden nu andere back-ups ingelezen; probeer het zo opnieuw.']);
+    throw new HttpError(503, 'busy', 'Other backups are being imported right now; try again in a moment.', [
+      'Er worden nu andere back-ups ingelezen; probeer het zo opnieuw.',
+    ]);
   }
   running++;
   try {
@@ -43,7 +45,10 @@ function runWorker(bytes: Buffer, options: ParseBackupOptions): Promise<ParseBac
   // From source (tests, `npm run dev:server`) the worker is TypeScript: it registers tsx first
   // (a worker's execArgv cannot carry --import on Node 20).
   const worker = entry.pathname.endsWith('.ts')
-    ? new Worker(`import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true, resourceLimits })
+    ? new Worker(
+        `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`,
+        { eval: true, resourceLimits },
+      )
     : new Worker(entry, { resourceLimits });
   // A copy the worker owns, so the transfer never detaches a buffer Node pools for others.
   const copy = new Uint8Array(bytes.byteLength);
@@ -58,7 +63,14 @@ function runWorker(bytes: Buffer, options: ParseBackupOptions): Promise<ParseBac
       resolve(result);
     };
     const unreadable = (detail: string) =>
-      settle({ ok: false, errors: [options.locale === 'en' ? `The file cannot be read (${detail}).` : `Het bestand is niet te lezen (${detail}).`] });
+      settle({
+        ok: false,
+        errors: [
+          options.locale === 'en'
+            ? `The file cannot be read (${detail}).`
+            : `Het bestand is niet te lezen (${detail}).`,
+        ],
+      });
     worker.once('message', (result: ParseBackupResult) => settle(result));
     worker.once('error', (error) => {
       console.error('[import] backup worker failed', error);
@@ -72,7 +84,11 @@ function runWorker(bytes: Buffer, options: ParseBackupOptions): Promise<ParseBac
 /** tsx's loader API, resolved from this package (only needed when running from source). */
 function tsxApi(): string {
   // require.resolve gives the CommonJS build; the worker imports its ES module twin beside it.
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  return pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
 }
 
 /** The worker's file: beside this module from source, the bundled entry in dist/. */

@@ -7,9 +7,25 @@ import type { ActionItem } from '@dmc/shared/domain/actionItems';
 import { collectionLimit } from '@dmc/shared/domain/limits';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
-import { PLENARY_BOARD, SESSION_DOC, SYNTHESIS_DOC, boardDocKey, draftDocKey, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import {
+  PLENARY_BOARD,
+  SESSION_DOC,
+  SYNTHESIS_DOC,
+  boardDocKey,
+  draftDocKey,
+  type CreateWorkshopResponse,
+  type SessionResponse,
+} from '@dmc/shared/protocol/api';
 import type { RunningServer } from './server';
-import { connectDoc, createWorkshop, joinWorkshop, requestJson, startTestServer, waitFor, type BoardClient } from './testing/harness';
+import {
+  connectDoc,
+  createWorkshop,
+  joinWorkshop,
+  requestJson,
+  startTestServer,
+  waitFor,
+  type BoardClient,
+} from './testing/harness';
 
 /**
  * Limits per collection, ownership of shared records and the closed workshop, enforced by the
@@ -31,12 +47,38 @@ describe('collection limits, ownership and closing on the server', () => {
   };
   const setPhase = async (phaseId: PhaseId) => {
     updateFlow(fSession.doc, { phaseId, phaseStartedAt: Date.now() });
-    await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId, `phase ${phaseId} on the server`);
+    await waitFor(
+      () => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId,
+      `phase ${phaseId} on the server`,
+    );
   };
-  const deferral = (id: string, by: string) => ({ id, sheetId: 'vel1', fieldId: 'doel', noteId: null, question: `Vraag ${id}`, findOut: '', askWhom: '', owner: '', createdBy: by, createdAt: 1 });
+  const deferral = (id: string, by: string) => ({
+    id,
+    sheetId: 'vel1',
+    fieldId: 'doel',
+    noteId: null,
+    question: `Vraag ${id}`,
+    findOut: '',
+    askWhom: '',
+    owner: '',
+    createdBy: by,
+    createdAt: 1,
+  });
   const action = (id: string, by: string): ActionItem => ({
-    id, what: `Actie ${id}`, who: '', whoParticipantId: null, when: '', status: 'open', sourceKind: 'direct',
-    sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, createdBy: by, createdAt: 1, updatedAt: 1,
+    id,
+    what: `Actie ${id}`,
+    who: '',
+    whoParticipantId: null,
+    when: '',
+    status: 'open',
+    sourceKind: 'direct',
+    sourceGroupId: null,
+    sourceFieldId: null,
+    sourceNoteId: null,
+    sourceDeferralId: null,
+    createdBy: by,
+    createdAt: 1,
+    updatedAt: 1,
   });
 
   beforeAll(async () => {
@@ -71,7 +113,16 @@ describe('collection limits, ownership and closing on the server', () => {
     expect(closed).toEqual({ code: CLOSE.limit, reason: `a board holds at most ${limit} deferrals` });
 
     const other = await connect(bram, boardDocKey(PLENARY_BOARD));
-    addNote(other.doc, { id: 'sentinel', sheetId: 'vel1', fieldId: 'doel', x: 60, y: 160, color: 'yellow', text: 'nog steeds', authorId: bram.participant.id });
+    addNote(other.doc, {
+      id: 'sentinel',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 60,
+      y: 160,
+      color: 'yellow',
+      text: 'nog steeds',
+      authorId: bram.participant.id,
+    });
     await waitFor(() => readNotes(watcher.doc).some((n) => n.id === 'sentinel'), "Bram's note at the facilitator");
     expect(readDeferrals(watcher.doc)).toHaveLength(limit);
   });
@@ -83,14 +134,23 @@ describe('collection limits, ownership and closing on the server', () => {
     const annaSynth = await connect(anna, SYNTHESIS_DOC);
     await waitFor(() => readActions(annaSynth.doc).some((a) => a.id === 'fac-action'), 'the action at Anna');
     removeAction(annaSynth.doc, 'fac-action');
-    expect(await annaSynth.closed).toEqual({ code: CLOSE.forbidden, reason: "you cannot remove someone else's action" });
+    expect(await annaSynth.closed).toEqual({
+      code: CLOSE.forbidden,
+      reason: "you cannot remove someone else's action",
+    });
 
     const bramSynth = await connect(bram, SYNTHESIS_DOC);
     putAction(bramSynth.doc, { ...action('fac-action', facilitator.participant.id), status: 'doing', updatedAt: 2 });
-    await waitFor(() => readActions(fac.doc).find((a) => a.id === 'fac-action')?.status === 'doing', "Bram's status change at the facilitator");
+    await waitFor(
+      () => readActions(fac.doc).find((a) => a.id === 'fac-action')?.status === 'doing',
+      "Bram's status change at the facilitator",
+    );
     expect(readActions(fac.doc).map((a) => a.id)).toContain('fac-action');
     removeAction(fac.doc, 'fac-action');
-    await waitFor(() => !readActions(bramSynth.doc).some((a) => a.id === 'fac-action'), "the facilitator's removal at Bram");
+    await waitFor(
+      () => !readActions(bramSynth.doc).some((a) => a.id === 'fac-action'),
+      "the facilitator's removal at Bram",
+    );
   });
 
   it('refuses actions beyond the limit with 4413 and a clear text, and the others keep editing', async () => {
@@ -110,7 +170,10 @@ describe('collection limits, ownership and closing on the server', () => {
 
     const bramSynth = await connect(bram, SYNTHESIS_DOC);
     putAction(bramSynth.doc, { ...action('a0', anna.participant.id), status: 'done', updatedAt: 2 });
-    await waitFor(() => readActions(fac.doc).find((a) => a.id === 'a0')?.status === 'done', "Bram's edit at the facilitator");
+    await waitFor(
+      () => readActions(fac.doc).find((a) => a.id === 'a0')?.status === 'done',
+      "Bram's edit at the facilitator",
+    );
     expect(readActions(fac.doc)).toHaveLength(limit);
   });
 
@@ -130,7 +193,16 @@ describe('collection limits, ownership and closing on the server', () => {
     expect(await annaSession.closed).toEqual(closedReason);
 
     const facDraft = await connect(facilitator, draftDocKey(anna.participant.id));
-    addNote(facDraft.doc, { id: 'fac-draft', sheetId: 'vel1', fieldId: 'doel', x: 60, y: 160, color: 'yellow', text: '', authorId: anna.participant.id });
+    addNote(facDraft.doc, {
+      id: 'fac-draft',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 60,
+      y: 160,
+      color: 'yellow',
+      text: '',
+      authorId: anna.participant.id,
+    });
     expect(await facDraft.closed).toEqual(closedReason);
 
     const facSynth = await connect(facilitator, SYNTHESIS_DOC);

@@ -66,7 +66,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     tokenTtlHours: positiveFrom(env.TOKEN_TTL_HOURS, 24, 'TOKEN_TTL_HOURS'),
     allowedOrigins: originsFrom(env.ALLOWED_ORIGINS),
     maxConnectionsPerAddress: positiveFrom(env.MAX_CONNECTIONS_PER_ADDRESS, 400, 'MAX_CONNECTIONS_PER_ADDRESS'),
-    maxConnectionsPerParticipant: positiveFrom(env.MAX_CONNECTIONS_PER_PARTICIPANT, 30, 'MAX_CONNECTIONS_PER_PARTICIPANT'),
+    maxConnectionsPerParticipant: positiveFrom(
+      env.MAX_CONNECTIONS_PER_PARTICIPANT,
+      30,
+      'MAX_CONNECTIONS_PER_PARTICIPANT',
+    ),
   };
 }
 
@@ -85,16 +89,24 @@ export function trustProxyFrom(value: string | undefined): TrustProxy {
   if (text === '' || text === '0' || text === 'false') return false;
   if (text === 'true') return 1;
   if (/^\d+$/.test(text)) return Number(text);
-  const list = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (list.length === 0 || list.some((part) => !/^[0-9A-Za-z.:/]+$/.test(part))) {
-    throw new Error(`TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses/CIDRs, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses/CIDRs, got ${JSON.stringify(value)}`,
+    );
   }
   return list.join(',');
 }
 
 /** ALLOWED_ORIGINS: comma-separated origins such as `https://canvas.example.nl`. */
 export function originsFrom(value: string | undefined): string[] {
-  const list = (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const list = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (const origin of list) {
     let parsed: URL | undefined;
     try {
@@ -102,7 +114,8 @@ export function originsFrom(value: string | undefined): string[] {
     } catch {
       parsed = undefined;
     }
-    if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) throw new Error(`ALLOWED_ORIGINS must list origins like https://host[:port], got ${JSON.stringify(origin)}`);
+    if (!parsed || parsed.origin !== origin.replace(/\/$/, ''))
+      throw new Error(`ALLOWED_ORIGINS must list origins like https://host[:port], got ${JSON.stringify(origin)}`);
   }
   return list.map((origin) => origin.replace(/\/$/, ''));
 }
@@ -116,6 +129,7 @@ function positiveFrom(value: string | undefined, fallback: number, name: string)
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
   return n;
 }

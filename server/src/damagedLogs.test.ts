@@ -6,7 +6,15 @@ import { readSettings } from '@dmc/shared/doc/session';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey } from '@dmc/shared/protocol/api';
 import { readLog } from './persistence/appendLog';
 import { LOCK_FILE } from './persistence/dataDirLock';
-import { connectBoard, connectDoc, createWorkshop, joinWorkshop, startTestServer, tempDataDir, waitFor } from './testing/harness';
+import {
+  connectBoard,
+  connectDoc,
+  createWorkshop,
+  joinWorkshop,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+} from './testing/harness';
 
 /**
  * A flipped byte or a garbled file costs at most the damaged records: every test damages a log
@@ -14,7 +22,16 @@ import { connectBoard, connectDoc, createWorkshop, joinWorkshop, startTestServer
  */
 
 function note(id: string, authorId: string) {
-  return { id, sheetId: 'vel2', fieldId: 'data', x: 40, y: 140, color: 'green' as const, text: `tekst ${id}`, authorId };
+  return {
+    id,
+    sheetId: 'vel2',
+    fieldId: 'data',
+    x: 40,
+    y: 140,
+    color: 'green' as const,
+    text: `tekst ${id}`,
+    authorId,
+  };
 }
 
 function docFile(dataDir: string, workshopId: string, docKey: string): string {
@@ -117,7 +134,11 @@ describe('damaged document logs', () => {
     const reader = connectBoard(restarted.url, p);
     cleanup.push(() => reader.destroy());
     await reader.synced();
-    expect(readNotes(reader.doc).map((n) => n.id).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n5', 'n6', 'n7', 'n8', 'n9']);
+    expect(
+      readNotes(reader.doc)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['n0', 'n1', 'n2', 'n3', 'n5', 'n6', 'n7', 'n8', 'n9']);
     expect(damagedCopies(file)).toHaveLength(1);
   });
 
@@ -160,7 +181,10 @@ describe('damaged document logs', () => {
     cleanup.push(() => second.close());
     const board = connectBoard(second.url, p);
     const session = connectDoc(second.url, p, SESSION_DOC);
-    cleanup.push(() => board.destroy(), () => session.destroy());
+    cleanup.push(
+      () => board.destroy(),
+      () => session.destroy(),
+    );
     // Before: the session failed to load on every attempt (4503, retried for ever).
     await waitFor(() => board.provider.synced && session.provider.synced, 'the board and the session to sync');
     expect(readSettings(session.doc)?.title).toBe('Onleesbaar');

@@ -23,7 +23,13 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 async function spawnServer(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'none') },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CLIENT_DIR: path.join(dataDir, 'none'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -64,13 +70,17 @@ describe('durability', () => {
     const watcher = await joinWorkshop(first.url, workshop.workshop.code, 'Kijker');
     const a: BoardClient = connectBoard(first.url, writer);
     const b: BoardClient = connectBoard(first.url, watcher);
-    cleanup.push(() => a.destroy(), () => b.destroy());
+    cleanup.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([a.synced(), b.synced()]);
 
     // The writer keeps adding notes, one transaction each, as a person typing fast would.
     let written = 0;
     const typing = setInterval(() => {
-      for (let i = 0; i < 2; i++, written++) addNote(a.doc, note(`n${written}`, writer.participant.id, `notitie ${written}`));
+      for (let i = 0; i < 2; i++, written++)
+        addNote(a.doc, note(`n${written}`, writer.participant.id, `notitie ${written}`));
     }, 10);
     cleanup.push(() => clearInterval(typing));
     await waitFor(() => readNotes(b.doc).length >= 150, 'the watcher to see 150 notes', 15_000);
@@ -95,7 +105,11 @@ describe('durability', () => {
     expect(seen.size).toBeGreaterThanOrEqual(150);
 
     // The writer reconnects by itself and delivers what it wrote while the server was down.
-    await waitFor(() => readNotes(checker.doc).length === written, `all ${written} notes after the writer reconnects`, 15_000);
+    await waitFor(
+      () => readNotes(checker.doc).length === written,
+      `all ${written} notes after the writer reconnects`,
+      15_000,
+    );
     expect(readNote(checker.doc, `n${written - 1}`)?.text).toBe(`notitie ${written - 1}`);
   });
 
@@ -131,10 +145,16 @@ describe('durability', () => {
       for (let i = 0; i < 50; i++) addNote(c.doc, note(`c${batch * 50 + i}`, p.participant.id, `${batch * 50 + i}`));
       await new Promise((r) => setTimeout(r, 450));
     }
-    const file = path.join(server.dataDir, 'workshops', workshop.workshop.id, 'docs', `${boardDocKey(PLENARY_BOARD)}.ylog`);
+    const file = path.join(
+      server.dataDir,
+      'workshops',
+      workshop.workshop.id,
+      'docs',
+      `${boardDocKey(PLENARY_BOARD)}.ylog`,
+    );
     const checker = connectBoard(server.url, p);
     cleanup.push(() => checker.destroy());
-    await waitFor(() => readNotes(checker.doc).length === 550, "all 550 notes");
+    await waitFor(() => readNotes(checker.doc).length === 550, 'all 550 notes');
     const records = readLog(file).records.length;
     expect(records).toBeLessThanOrEqual(50);
     expect(fs.existsSync(file)).toBe(true);

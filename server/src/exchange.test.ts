@@ -7,17 +7,43 @@ import { placeVote, putDeferral, setChoice, setFormulation, setHighlight, setMar
 import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import { putAction, putCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
 import type { WorkshopExport } from '@dmc/shared/domain/export/model';
-import { PLENARY_BOARD, SESSION_DOC, SYNTHESIS_DOC, boardDocKey, draftDocKey, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import {
+  PLENARY_BOARD,
+  SESSION_DOC,
+  SYNTHESIS_DOC,
+  boardDocKey,
+  draftDocKey,
+  type CreateWorkshopResponse,
+  type ErrorResponse,
+  type SessionResponse,
+} from '@dmc/shared/protocol/api';
 import { importEvents } from './backupParser';
 import type { RunningServer } from './server';
-import { connectDoc, createWorkshop, flush, joinWorkshop, startTestServer, waitFor, type BoardClient } from './testing/harness';
+import {
+  connectDoc,
+  createWorkshop,
+  flush,
+  joinWorkshop,
+  startTestServer,
+  waitFor,
+  type BoardClient,
+} from './testing/harness';
 
-async function download(url: string, token: string): Promise<{ status: number; type: string; disposition: string; bytes: Buffer; body: string }> {
+async function download(
+  url: string,
+  token: string,
+): Promise<{ status: number; type: string; disposition: string; bytes: Buffer; body: string }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
   // Decode without stripping a byte-order mark, so the test sees exactly what Excel sees.
   const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', bytes, body };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    disposition: res.headers.get('content-disposition') ?? '',
+    bytes,
+    body,
+  };
 }
 
 /** The parts of an export that must survive a round trip (ids of the workshop itself change). */
@@ -25,7 +51,9 @@ function comparable(exp: WorkshopExport) {
   return {
     settings: exp.workshop.settings,
     phaseId: exp.workshop.phaseId,
-    participants: [...exp.participants].filter((p) => p.role === 'participant').sort((a, b) => a.id.localeCompare(b.id)),
+    participants: [...exp.participants]
+      .filter((p) => p.role === 'participant')
+      .sort((a, b) => a.id.localeCompare(b.id)),
     groups: exp.groups,
     boards: exp.boards.map((b) => ({ ...b, notes: [...b.notes].sort((x, y) => x.id.localeCompare(y.id)) })),
     synthesis: exp.synthesis,
@@ -37,7 +65,11 @@ function comparable(exp: WorkshopExport) {
 
 /** Posts a backup to the import endpoint. */
 function importBackup(url: string, body: string) {
-  return fetch(`${url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return fetch(`${url}/api/workshops/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
 }
 
 /** A copy of `base` with `groups` extra subgroup boards of `notes` long notes each (~6 MB for 20 × 600). */
@@ -47,10 +79,26 @@ function largeBackup(base: WorkshopExport, groups: number, notes: number): Works
   const boards = extra.map((group) => ({
     boardId: group.id,
     notes: Array.from({ length: notes }, (_, i) => ({
-      id: `${group.id}n${i}`, sheetId: 'vel1', fieldId: 'doel', x: 10 + (i % 50) * 20, y: 160 + Math.floor(i / 50) * 20, color: 'yellow' as const,
-      text: `Notitie ${i}: ${'studiesucces en begeleiding van eerstejaars '.repeat(10)}`.slice(0, LIMITS.noteTextLength), authorId: author, createdAt: i, z: i,
+      id: `${group.id}n${i}`,
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 10 + (i % 50) * 20,
+      y: 160 + Math.floor(i / 50) * 20,
+      color: 'yellow' as const,
+      text: `Notitie ${i}: ${'studiesucces en begeleiding van eerstejaars '.repeat(10)}`.slice(
+        0,
+        LIMITS.noteTextLength,
+      ),
+      authorId: author,
+      createdAt: i,
+      z: i,
     })),
-    marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [],
+    marks: [],
+    votes: [],
+    formulations: [],
+    deferrals: [],
+    highlights: [],
+    choices: [],
   }));
   return { ...base, groups: [...base.groups, ...extra], boards: [...base.boards, ...boards] };
 }
@@ -73,8 +121,23 @@ describe('export and import', () => {
     anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
     // Settings and roles at the table travel with the backup too.
     const patch = (path: string, body: unknown) =>
-      fetch(`${server.url}/api/workshops/${fac.workshop.id}${path}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${fac.token}` }, body: JSON.stringify(body) });
-    expect((await patch('', { dotsPerPerson: 5, allowAnonymous: true, startTime: '13:30', practicalNotes: 'Zaal 2.14', readingList: [{ title: 'Whitepaper', url: 'https://example.org/wp' }], agendaMinutes: { welcome: 25 } })).status).toBe(200);
+      fetch(`${server.url}/api/workshops/${fac.workshop.id}${path}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${fac.token}` },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await patch('', {
+          dotsPerPerson: 5,
+          allowAnonymous: true,
+          startTime: '13:30',
+          practicalNotes: 'Zaal 2.14',
+          readingList: [{ title: 'Whitepaper', url: 'https://example.org/wp' }],
+          agendaMinutes: { welcome: 25 },
+        })
+      ).status,
+    ).toBe(200);
     expect((await patch(`/participants/${anna.participant.id}`, { tableRole: 'docent' })).status).toBe(200);
     const session = connect(fac, SESSION_DOC);
     await session.synced();
@@ -87,12 +150,48 @@ describe('export and import', () => {
     const board = connect(anna, boardDocKey('g1'));
     await board.synced();
     const me = anna.participant.id;
-    addNote(board.doc, { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 160, color: 'yellow', text: 'Studiesucces eerstejaars verbeteren', authorId: me });
-    addNote(board.doc, { id: 'n2', sheetId: 'vel1', fieldId: 'concrete-vragen', x: 50, y: 520, color: 'blue', text: '=HYPERLINK("evil")', authorId: me });
+    addNote(board.doc, {
+      id: 'n1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 50,
+      y: 160,
+      color: 'yellow',
+      text: 'Studiesucces eerstejaars verbeteren',
+      authorId: me,
+    });
+    addNote(board.doc, {
+      id: 'n2',
+      sheetId: 'vel1',
+      fieldId: 'concrete-vragen',
+      x: 50,
+      y: 520,
+      color: 'blue',
+      text: '=HYPERLINK("evil")',
+      authorId: me,
+    });
     setMark(board.doc, 'n1', me, 'agree');
     placeVote(board.doc, 'n1', me, 0);
-    setFormulation(board.doc, { fieldId: 'doel', sheetId: 'vel1', text: 'Eerstejaars beter begeleiden', sourceNoteIds: ['n1'], updatedBy: me, updatedAt: 5 });
-    putDeferral(board.doc, { id: 'd1', sheetId: 'vel1', fieldId: 'concrete-vragen', noteId: 'n2', question: 'Welke data?', findOut: 'Wat het LMS logt', askWhom: 'ICT; de FG', owner: 'Anna', createdBy: me, createdAt: 6 });
+    setFormulation(board.doc, {
+      fieldId: 'doel',
+      sheetId: 'vel1',
+      text: 'Eerstejaars beter begeleiden',
+      sourceNoteIds: ['n1'],
+      updatedBy: me,
+      updatedAt: 5,
+    });
+    putDeferral(board.doc, {
+      id: 'd1',
+      sheetId: 'vel1',
+      fieldId: 'concrete-vragen',
+      noteId: 'n2',
+      question: 'Welke data?',
+      findOut: 'Wat het LMS logt',
+      askWhom: 'ICT; de FG',
+      owner: 'Anna',
+      createdBy: me,
+      createdAt: 6,
+    });
     setChoice(board.doc, { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: me }, true);
 
     updateFlow(session.doc, { phaseId: 'prepare' });
@@ -104,20 +203,69 @@ describe('export and import', () => {
     const synthesis = connect(fac, SYNTHESIS_DOC);
     await synthesis.synced();
     const fid = fac.participant.id;
-    putCluster(synthesis.doc, { id: 'c1', fieldId: 'doel', itemIds: ['n1'], kind: 'common', label: 'studiesucces', updatedBy: fid });
-    setPlenaryFormulation(synthesis.doc, { fieldId: 'doel', text: 'Samen: eerstejaars begeleiden', updatedBy: fid, updatedAt: 7 });
-    putAction(synthesis.doc, {
-      id: 'a1', what: 'Uitzoeken welke data het LMS logt; "ook" logins', who: 'Émile', whoParticipantId: null, when: '2026-12-15', status: 'open',
-      sourceKind: 'deferral', sourceGroupId: 'g1', sourceFieldId: 'concrete-vragen', sourceNoteId: 'n2', sourceDeferralId: 'd1', createdBy: fid, createdAt: 8, updatedAt: 8,
+    putCluster(synthesis.doc, {
+      id: 'c1',
+      fieldId: 'doel',
+      itemIds: ['n1'],
+      kind: 'common',
+      label: 'studiesucces',
+      updatedBy: fid,
+    });
+    setPlenaryFormulation(synthesis.doc, {
+      fieldId: 'doel',
+      text: 'Samen: eerstejaars begeleiden',
+      updatedBy: fid,
+      updatedAt: 7,
     });
     putAction(synthesis.doc, {
-      id: 'a2', what: '+31 bellen', who: '', whoParticipantId: null, when: '', status: 'doing',
-      sourceKind: 'direct', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, createdBy: fid, createdAt: 9, updatedAt: 9,
+      id: 'a1',
+      what: 'Uitzoeken welke data het LMS logt; "ook" logins',
+      who: 'Émile',
+      whoParticipantId: null,
+      when: '2026-12-15',
+      status: 'open',
+      sourceKind: 'deferral',
+      sourceGroupId: 'g1',
+      sourceFieldId: 'concrete-vragen',
+      sourceNoteId: 'n2',
+      sourceDeferralId: 'd1',
+      createdBy: fid,
+      createdAt: 8,
+      updatedAt: 8,
+    });
+    putAction(synthesis.doc, {
+      id: 'a2',
+      what: '+31 bellen',
+      who: '',
+      whoParticipantId: null,
+      when: '',
+      status: 'doing',
+      sourceKind: 'direct',
+      sourceGroupId: null,
+      sourceFieldId: null,
+      sourceNoteId: null,
+      sourceDeferralId: null,
+      createdBy: fid,
+      createdAt: 9,
+      updatedAt: 9,
     });
     // Made from an inspiration card: the server's synthesis rules accept the newer source kind.
     putAction(synthesis.doc, {
-      id: 'a3', what: 'Welke studiedata hebben we echt nodig?', who: '', whoParticipantId: null, when: '', status: 'open',
-      sourceKind: 'card', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, sourceCardId: 'sd-07', createdBy: fid, createdAt: 10, updatedAt: 10,
+      id: 'a3',
+      what: 'Welke studiedata hebben we echt nodig?',
+      who: '',
+      whoParticipantId: null,
+      when: '',
+      status: 'open',
+      sourceKind: 'card',
+      sourceGroupId: null,
+      sourceFieldId: null,
+      sourceNoteId: null,
+      sourceDeferralId: null,
+      sourceCardId: 'sd-07',
+      createdBy: fid,
+      createdAt: 10,
+      updatedAt: 10,
     });
     // The server has stored everything this client sent once it answers a later message.
     await flush(synthesis);
@@ -159,13 +307,26 @@ describe('export and import', () => {
     const first = await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token);
     const original = JSON.parse(first.body) as WorkshopExport;
     expect(original.boards.find((b) => b.boardId === 'g1')?.notes).toHaveLength(2);
-    const res = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: first.body });
+    const res = await fetch(`${server.url}/api/workshops/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: first.body,
+    });
     expect(res.status).toBe(201);
     const imported = (await res.json()) as CreateWorkshopResponse;
     expect(imported.workshop.id).not.toBe(fac.workshop.id);
-    const second = await download(`${server.url}/api/workshops/${imported.workshop.id}/export/backup.json`, imported.token);
+    const second = await download(
+      `${server.url}/api/workshops/${imported.workshop.id}/export/backup.json`,
+      imported.token,
+    );
     const copy = JSON.parse(second.body) as WorkshopExport;
-    expect(original.workshop.settings).toMatchObject({ dotsPerPerson: 5, allowAnonymous: true, startTime: '13:30', practicalNotes: 'Zaal 2.14', agendaMinutes: { welcome: 25 } });
+    expect(original.workshop.settings).toMatchObject({
+      dotsPerPerson: 5,
+      allowAnonymous: true,
+      startTime: '13:30',
+      practicalNotes: 'Zaal 2.14',
+      agendaMinutes: { welcome: 25 },
+    });
     expect(original.workshop.phaseId).toBe('prepare');
     expect(original.participants.find((p) => p.id === anna.participant.id)?.tableRole).toBe('docent');
     expect(original.actions.find((a) => a.id === 'a3')).toMatchObject({ sourceKind: 'card', sourceCardId: 'sd-07' });
@@ -185,28 +346,54 @@ describe('export and import', () => {
     await waitFor(() => server.workflow.state(w.workshop.id)?.phaseId === 'vel1-write', 'silent writing');
     const draft = connect(bram, draftDocKey(bram.participant.id));
     await draft.synced();
-    addNote(draft.doc, { id: 'secret1', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 160, color: 'yellow', text: 'Nog niet gedeeld', authorId: bram.participant.id });
+    addNote(draft.doc, {
+      id: 'secret1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 50,
+      y: 160,
+      color: 'yellow',
+      text: 'Nog niet gedeeld',
+      authorId: bram.participant.id,
+    });
     // The facilitator reads the draft: once it is there, the server has it.
     const reader = connect(w, draftDocKey(bram.participant.id));
     await reader.synced();
     await waitFor(() => readNotes(reader.doc).length === 1, 'draft on the server');
-    expect((await fetch(`${server.url}/api/workshops/${w.workshop.id}/close`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${w.token}` }, body: JSON.stringify({ closed: true }) })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${server.url}/api/workshops/${w.workshop.id}/close`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${w.token}` },
+          body: JSON.stringify({ closed: true }),
+        })
+      ).status,
+    ).toBe(200);
 
     const first = await download(`${server.url}/api/workshops/${w.workshop.id}/export/backup.json`, w.token);
     const original = JSON.parse(first.body) as WorkshopExport;
     expect(original.version).toBe(2);
     expect(original.workshop.closed).toBe(true);
-    expect(original.drafts).toEqual([{ participantId: bram.participant.id, notes: [expect.objectContaining({ id: 'secret1', text: 'Nog niet gedeeld' })] }]);
+    expect(original.drafts).toEqual([
+      {
+        participantId: bram.participant.id,
+        notes: [expect.objectContaining({ id: 'secret1', text: 'Nog niet gedeeld' })],
+      },
+    ]);
     const res = await importBackup(server.url, first.body);
     expect(res.status).toBe(201);
     const imported = (await res.json()) as CreateWorkshopResponse;
     expect(imported.workshop.closed).toBe(true);
-    const copy = JSON.parse((await download(`${server.url}/api/workshops/${imported.workshop.id}/export/backup.json`, imported.token)).body) as WorkshopExport;
+    const copy = JSON.parse(
+      (await download(`${server.url}/api/workshops/${imported.workshop.id}/export/backup.json`, imported.token)).body,
+    ) as WorkshopExport;
     expect(comparable(copy)).toEqual(comparable(original));
   });
 
   it('still reads a version 1 backup (no drafts, no closed flag)', async () => {
-    const current = JSON.parse((await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body) as WorkshopExport;
+    const current = JSON.parse(
+      (await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body,
+    ) as WorkshopExport;
     const { drafts: _drafts, ...rest } = current;
     const { closed: _closed, ...workshop } = current.workshop;
     const res = await importBackup(server.url, JSON.stringify({ ...rest, version: 1, workshop }));
@@ -215,18 +402,28 @@ describe('export and import', () => {
   });
 
   it('refuses a backup over the live limits with a 400 that names the limit', async () => {
-    const current = JSON.parse((await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body) as WorkshopExport;
+    const current = JSON.parse(
+      (await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body,
+    ) as WorkshopExport;
     const over = largeBackup(current, 1, LIMITS.notesPerBoard + 1);
     const res = await importBackup(server.url, JSON.stringify(over));
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorResponse;
-    expect(body.error.details).toContain(`boards[${current.boards.length}].notes: heeft te veel items (maximaal ${LIMITS.notesPerBoard})`);
+    expect(body.error.details).toContain(
+      `boards[${current.boards.length}].notes: heeft te veel items (maximaal ${LIMITS.notesPerBoard})`,
+    );
   });
 
   it('refuses a backup larger than the limit from its Content-Length, naming the real limit, before reading it', async () => {
     const url = new URL(`${server.url}/api/workshops/import`);
     // Only the headers are sent: the answer must not wait for a body.
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(9 * 1024 * 1024) } });
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(9 * 1024 * 1024) },
+    });
     req.flushHeaders();
     const [res] = (await once(req, 'response')) as [http.IncomingMessage];
     let text = '';
@@ -239,7 +436,9 @@ describe('export and import', () => {
   });
 
   it("keeps other workshops' websocket writes flowing while a 6 MB backup is parsed", async () => {
-    const current = JSON.parse((await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body) as WorkshopExport;
+    const current = JSON.parse(
+      (await download(`${server.url}/api/workshops/${fac.workshop.id}/export/backup.json`, fac.token)).body,
+    ) as WorkshopExport;
     const big = largeBackup(current, 20, LIMITS.notesPerBoard);
     // Refused only by its very last note, so the whole file is read and checked first.
     const lastBoard = big.boards[big.boards.length - 1]!;
@@ -253,11 +452,28 @@ describe('export and import', () => {
     await Promise.all([writer.synced(), observer.synced()]);
 
     const received = once(importEvents, 'received');
-    const importing = importBackup(server.url, body).then(async (res) => ({ what: 'import' as const, status: res.status, body: (await res.json()) as ErrorResponse }));
+    const importing = importBackup(server.url, body).then(async (res) => ({
+      what: 'import' as const,
+      status: res.status,
+      body: (await res.json()) as ErrorResponse,
+    }));
     await received;
     // The server has the whole upload now; a note in another workshop must round-trip meanwhile.
-    addNote(writer.doc, { id: 'during', sheetId: 'welkom', fieldId: null, x: 10, y: 10, color: 'yellow', text: 'Tijdens de import', authorId: other.participant.id });
-    const roundTrip = waitFor(() => readNotes(observer.doc).some((n) => n.id === 'during'), 'the note in the other workshop', 20_000).then(() => ({ what: 'round trip' as const }));
+    addNote(writer.doc, {
+      id: 'during',
+      sheetId: 'welkom',
+      fieldId: null,
+      x: 10,
+      y: 10,
+      color: 'yellow',
+      text: 'Tijdens de import',
+      authorId: other.participant.id,
+    });
+    const roundTrip = waitFor(
+      () => readNotes(observer.doc).some((n) => n.id === 'during'),
+      'the note in the other workshop',
+      20_000,
+    ).then(() => ({ what: 'round trip' as const }));
     const first = await Promise.race([roundTrip, importing]);
     expect(first.what).toBe('round trip');
     const result = await importing;
@@ -266,14 +482,21 @@ describe('export and import', () => {
   });
 
   it('rejects a broken backup with the reasons, and a huge one with 413', async () => {
-    const bad = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'discussiemodel-canvas-backup', version: 1, workshop: { title: 5 } }) });
+    const bad = await fetch(`${server.url}/api/workshops/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'discussiemodel-canvas-backup', version: 1, workshop: { title: 5 } }),
+    });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as ErrorResponse;
     expect(body.error.code).toBe('invalid_backup');
     expect(body.error.details?.length).toBeGreaterThan(0);
     const notJson = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', body: 'hello' });
     expect(notJson.status).toBe(400);
-    const huge = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', body: 'x'.repeat(9 * 1024 * 1024) });
+    const huge = await fetch(`${server.url}/api/workshops/import`, {
+      method: 'POST',
+      body: 'x'.repeat(9 * 1024 * 1024),
+    });
     expect(huge.status).toBe(413);
   });
 });
@@ -305,13 +528,19 @@ describe('demo workshop', () => {
       expect(res.status).toBe(201);
       const created = (await res.json()) as CreateWorkshopResponse;
       expect(server.workflow.state(created.workshop.id)?.phaseId).toBe('synthesis');
-      const backup = await download(`${server.url}/api/workshops/${created.workshop.id}/export/backup.json`, created.token);
+      const backup = await download(
+        `${server.url}/api/workshops/${created.workshop.id}/export/backup.json`,
+        created.token,
+      );
       const exp = JSON.parse(backup.body) as WorkshopExport;
       expect(exp.groups).toHaveLength(3);
       expect(exp.boards.filter((b) => b.boardId !== 'plenary').every((b) => b.notes.length >= 40)).toBe(true);
       expect(exp.synthesis.clusters.length).toBeGreaterThanOrEqual(6);
       expect(exp.actions.length).toBeGreaterThanOrEqual(8);
-      const csv = await download(`${server.url}/api/workshops/${created.workshop.id}/export/actions.csv`, created.token);
+      const csv = await download(
+        `${server.url}/api/workshops/${created.workshop.id}/export/actions.csv`,
+        created.token,
+      );
       expect(csv.body.split('\r\n').filter(Boolean).length).toBe(exp.actions.length + 1);
     } finally {
       await server.close();
@@ -325,24 +554,41 @@ describe('PDF exports', () => {
     const { extractPdfText, compactText } = await import('@dmc/shared/domain/export/pdfText.testing');
     const server = await startTestServer();
     try {
-      const created = (await (await fetch(`${server.url}/api/demo`, { method: 'POST' })).json()) as CreateWorkshopResponse;
-      const report = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/report.pdf`, { headers: { authorization: `Bearer ${created.token}` } });
+      const created = (await (
+        await fetch(`${server.url}/api/demo`, { method: 'POST' })
+      ).json()) as CreateWorkshopResponse;
+      const report = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/report.pdf`, {
+        headers: { authorization: `Bearer ${created.token}` },
+      });
       expect(report.status).toBe(200);
       expect(report.headers.get('content-type')).toBe('application/pdf');
       const bytes = new Uint8Array(await report.arrayBuffer());
       const doc = await PDFDocument.load(bytes);
       expect(doc.getPageCount()).toBeGreaterThanOrEqual(8);
-      const text = compactText((await extractPdfText(bytes)).join(" "));
+      const text = compactText((await extractPdfText(bytes)).join(' '));
       expect(text).toContain(compactText(created.workshop.title));
-      const sheets = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-plenary.pdf`, { headers: { authorization: `Bearer ${created.token}` } });
+      const sheets = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-plenary.pdf`, {
+        headers: { authorization: `Bearer ${created.token}` },
+      });
       // Named like the board's pictures: after the board, not by its id, in the workshop's language.
-      expect(sheets.headers.get('content-disposition')).toMatch(/filename="learning-analytics-in-het-eerste-jaar-plenair-bord-A0\.pdf"/);
-      const english = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-plenary.pdf?lang=en`, { headers: { authorization: `Bearer ${created.token}` } });
-      expect(english.headers.get('content-disposition')).toMatch(/filename="learning-analytics-in-het-eerste-jaar-plenary-board-A0\.pdf"/);
+      expect(sheets.headers.get('content-disposition')).toMatch(
+        /filename="learning-analytics-in-het-eerste-jaar-plenair-bord-A0\.pdf"/,
+      );
+      const english = await fetch(
+        `${server.url}/api/workshops/${created.workshop.id}/export/sheets-plenary.pdf?lang=en`,
+        { headers: { authorization: `Bearer ${created.token}` } },
+      );
+      expect(english.headers.get('content-disposition')).toMatch(
+        /filename="learning-analytics-in-het-eerste-jaar-plenary-board-A0\.pdf"/,
+      );
       await english.arrayBuffer();
-      const group = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-demo-g-noord.pdf`, { headers: { authorization: `Bearer ${created.token}` } });
+      const group = await fetch(`${server.url}/api/workshops/${created.workshop.id}/export/sheets-demo-g-noord.pdf`, {
+        headers: { authorization: `Bearer ${created.token}` },
+      });
       expect(group.status).toBe(200);
-      expect(group.headers.get('content-disposition')).toMatch(/filename="learning-analytics-in-het-eerste-jaar-tafel-noord-A0\.pdf"/);
+      expect(group.headers.get('content-disposition')).toMatch(
+        /filename="learning-analytics-in-het-eerste-jaar-tafel-noord-A0\.pdf"/,
+      );
       await group.arrayBuffer();
       const a0 = await PDFDocument.load(new Uint8Array(await sheets.arrayBuffer()));
       expect(a0.getPageCount()).toBe(3);

@@ -38,12 +38,20 @@ export class Exchange {
     for (const boardId of [PLENARY_BOARD, ...groups.map((g) => g.id)]) {
       const policy = await this.workflow.policyFor(workshopId, boardDocKey(boardId));
       if (!policy) continue;
-      boards.push(await this.collab.use(workshopId, boardDocKey(boardId), policy, (room) => readBoard(boardId, room.doc)));
+      boards.push(
+        await this.collab.use(workshopId, boardDocKey(boardId), policy, (room) => readBoard(boardId, room.doc)),
+      );
     }
     const synthesisPolicy = await this.workflow.policyFor(workshopId, SYNTHESIS_DOC);
     const synthesis = synthesisPolicy
       ? await this.collab.use(workshopId, SYNTHESIS_DOC, synthesisPolicy, (room) => ({
-          clusters: readClusters(room.doc).map(({ id, fieldId, itemIds, kind, label }) => ({ id, fieldId, itemIds, kind, label })),
+          clusters: readClusters(room.doc).map(({ id, fieldId, itemIds, kind, label }) => ({
+            id,
+            fieldId,
+            itemIds,
+            kind,
+            label,
+          })),
           plenaryFormulations: readPlenaryFormulations(room.doc).map(({ fieldId, text }) => ({ fieldId, text })),
           actions: readActions(room.doc),
         }))
@@ -53,7 +61,9 @@ export class Exchange {
     for (const participant of workshop.participants) {
       const policy = await this.workflow.policyFor(workshopId, draftDocKey(participant.id));
       if (!policy) continue;
-      const notes = await this.collab.use(workshopId, draftDocKey(participant.id), policy, (room) => readNotes(room.doc));
+      const notes = await this.collab.use(workshopId, draftDocKey(participant.id), policy, (room) =>
+        readNotes(room.doc),
+      );
       if (notes.length > 0) drafts.push({ participantId: participant.id, notes });
     }
     return {
@@ -79,7 +89,13 @@ export class Exchange {
         phaseId: this.workflow.state(workshopId)?.phaseId ?? 'open',
         closed: workshop.closed,
       },
-      participants: members.map((m) => ({ id: m.id, name: m.name, role: m.role, groupId: m.groupId, tableRole: tableRoleOf(m.tableRole) })),
+      participants: members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        role: m.role,
+        groupId: m.groupId,
+        tableRole: tableRoleOf(m.tableRole),
+      })),
       groups: groups.map((g) => ({ id: g.id, name: g.name, color: g.color })),
       boards,
       synthesis: { clusters: synthesis.clusters, plenaryFormulations: synthesis.plenaryFormulations },
@@ -91,7 +107,10 @@ export class Exchange {
   /** Moves a workshop to a phase as the server (the demo opens in plenary synthesis). */
   async setPhase(workshopId: string, phaseId: PhaseId): Promise<void> {
     const session = await this.workflow.session(workshopId);
-    session.transactAsServer((doc) => updateFlow(doc, { phaseId, phaseStartedAt: Date.now() }, SERVER_ORIGIN), SERVER_ORIGIN);
+    session.transactAsServer(
+      (doc) => updateFlow(doc, { phaseId, phaseStartedAt: Date.now() }, SERVER_ORIGIN),
+      SERVER_ORIGIN,
+    );
   }
 
   /**
@@ -100,12 +119,20 @@ export class Exchange {
    */
   async restore(workshopId: string, backup: WorkshopExport, importerId: string): Promise<void> {
     const now = Date.now();
-    const people: StoredParticipant[] = backup.participants.map((p) => ({ id: p.id, name: p.name, role: p.role, joinedAt: now, tableRole: p.tableRole ?? null }));
+    const people: StoredParticipant[] = backup.participants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      joinedAt: now,
+      tableRole: p.tableRole ?? null,
+    }));
     await this.workshops.addParticipants(workshopId, people);
     const session = await this.workflow.session(workshopId);
     session.transactAsServer((doc) => {
       backup.groups.forEach((g, order) => {
-        const color = (GROUP_COLORS as readonly string[]).includes(g.color) ? (g.color as (typeof GROUP_COLORS)[number]) : GROUP_COLORS[order % GROUP_COLORS.length]!;
+        const color = (GROUP_COLORS as readonly string[]).includes(g.color)
+          ? (g.color as (typeof GROUP_COLORS)[number])
+          : GROUP_COLORS[order % GROUP_COLORS.length]!;
         putGroup(doc, { id: g.id, name: g.name, color, order }, SERVER_ORIGIN);
       });
       assignMembers(doc, new Map(backup.participants.map((p) => [p.id, p.groupId])), SERVER_ORIGIN);
@@ -123,7 +150,12 @@ export class Exchange {
     for (const draft of backup.drafts ?? []) {
       await nextTurn();
       const policy = await this.workflow.policyFor(workshopId, draftDocKey(draft.participantId));
-      if (!policy) throw new HttpError(400, 'invalid_backup', `The backup has a draft of an unknown participant "${draft.participantId}".`);
+      if (!policy)
+        throw new HttpError(
+          400,
+          'invalid_backup',
+          `The backup has a draft of an unknown participant "${draft.participantId}".`,
+        );
       await this.collab.use(workshopId, draftDocKey(draft.participantId), policy, (room) =>
         room.transactAsServer((doc) => writeSnapshot(doc, DRAFT_SPEC, { notes: draft.notes }), SERVER_ORIGIN),
       );
@@ -135,13 +167,18 @@ export class Exchange {
       room.transactAsServer((doc) => {
         writeSnapshot(doc, SYNTHESIS_SPEC, {
           clusters: backup.synthesis.clusters.map((c) => ({ ...c, updatedBy: importerId })),
-          plenaryFormulations: backup.synthesis.plenaryFormulations.map((f) => ({ ...f, updatedBy: importerId, updatedAt: now })),
+          plenaryFormulations: backup.synthesis.plenaryFormulations.map((f) => ({
+            ...f,
+            updatedBy: importerId,
+            updatedAt: now,
+          })),
           actions: backup.actions,
         });
       }, SERVER_ORIGIN),
     );
     // Last, so a copy taken mid-workshop opens where it was, with everything already in place.
-    if (backup.workshop.phaseId && backup.workshop.phaseId !== 'open') await this.setPhase(workshopId, backup.workshop.phaseId);
+    if (backup.workshop.phaseId && backup.workshop.phaseId !== 'open')
+      await this.setPhase(workshopId, backup.workshop.phaseId);
     if (backup.workshop.closed) await this.workshops.setClosed(workshopId, true);
   }
 }

@@ -20,6 +20,13 @@ parentPort?.once('message', (request: ImportRequest) => {
   } catch (error) {
     // Invalid UTF-8, or input deep enough to exhaust the stack while validating.
     const detail = error instanceof Error ? error.message : String(error);
-    parentPort?.postMessage({ ok: false, errors: [request.options.locale === 'en' ? `The file cannot be read: ${detail}` : `Het bestand is niet te lezen: ${detail}`] });
+    parentPort?.postMessage({
+      ok: false,
+      errors: [
+        request.options.locale === 'en'
+          ? `The file cannot be read: ${detail}`
+          : `Het bestand is niet te lezen: ${detail}`,
+      ],
+    });
   }
 });

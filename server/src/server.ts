@@ -46,11 +46,19 @@ export async function startServer(config: ServerConfig, stores: ServerStores = {
 
 async function compose(config: ServerConfig, stores: ServerStores, releaseLock: () => void): Promise<RunningServer> {
   sweepTemporaryFiles(config.dataDir);
-  const tokens = new TokenSigner(loadTokenSecret(config.dataDir, config.tokenSecret), Math.round((config.tokenTtlHours ?? 24) * 3600));
+  const tokens = new TokenSigner(
+    loadTokenSecret(config.dataDir, config.tokenSecret),
+    Math.round((config.tokenTtlHours ?? 24) * 3600),
+  );
   const embeddedDocuments = new FileDocumentStore(config.dataDir, config.durability);
   const documents = stores.documents?.(embeddedDocuments) ?? embeddedDocuments;
   const embeddedWorkshops = new FileWorkshopStore(config.dataDir);
-  const workshops = new WorkshopService(stores.workshops?.(embeddedWorkshops) ?? embeddedWorkshops, documents, tokens, config.workshopTtlDays);
+  const workshops = new WorkshopService(
+    stores.workshops?.(embeddedWorkshops) ?? embeddedWorkshops,
+    documents,
+    tokens,
+    config.workshopTtlDays,
+  );
   await workshops.warm();
   const collab = new Collab(documents, {
     ...DEFAULT_COLLAB_OPTIONS,
@@ -66,7 +74,16 @@ async function compose(config: ServerConfig, stores: ServerStores, releaseLock: 
   };
 
   const exchange = new Exchange(collab, workflow, workshops);
-  const app = createApp({ workshops, tokens, collab, exchange, clientDir: config.clientDir, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute, ...(config.importsPer10Minutes !== undefined ? { importsPer10Minutes: config.importsPer10Minutes } : {}) });
+  const app = createApp({
+    workshops,
+    tokens,
+    collab,
+    exchange,
+    clientDir: config.clientDir,
+    trustProxy: config.trustProxy,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.importsPer10Minutes !== undefined ? { importsPer10Minutes: config.importsPer10Minutes } : {}),
+  });
   const server = http.createServer(app);
   const upgrade = createUpgradeHandler(collab, workshops, workflow, tokens, {
     trustProxy: config.trustProxy,
@@ -77,7 +94,10 @@ async function compose(config: ServerConfig, stores: ServerStores, releaseLock: 
   server.on('upgrade', upgrade.handle);
 
   await workshops.sweepExpired();
-  const sweeper = setInterval(() => void workshops.sweepExpired().catch((e) => console.error('[expiry]', e)), 60 * 60 * 1000);
+  const sweeper = setInterval(
+    () => void workshops.sweepExpired().catch((e) => console.error('[expiry]', e)),
+    60 * 60 * 1000,
+  );
   sweeper.unref();
 
   await new Promise<void>((resolve, reject) => {

@@ -10,11 +10,24 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { readLog } from './persistence/appendLog';
 import { LOCK_FILE } from './persistence/dataDirLock';
 import type { DocumentLog, DocumentStore, StoredWorkshop, WorkshopStore } from './persistence/types';
-import { connectBoard, createWorkshop, joinWorkshop, postJson, startTestServer, tempDataDir, waitFor, type BoardClient } from './testing/harness';
+import {
+  connectBoard,
+  createWorkshop,
+  joinWorkshop,
+  postJson,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+  type BoardClient,
+} from './testing/harness';
 
 /** The error a full disk gives. */
 function noSpace(): NodeJS.ErrnoException {
-  return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+  return Object.assign(new Error('ENOSPC: no space left on device, write'), {
+    code: 'ENOSPC',
+    errno: -28,
+    syscall: 'write',
+  });
 }
 
 /** The embedded document store, but every write fails while `full` is set (a disk that fills up and is freed). */
@@ -23,7 +36,7 @@ class FillingDocuments implements DocumentStore {
   constructor(private readonly inner: DocumentStore) {}
   async open(workshopId: string, docKey: string): Promise<DocumentLog> {
     const log = await this.inner.open(workshopId, docKey);
-    const disk = this;
+    const disk = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the log's methods read the flag later
     return {
       updates: log.updates,
       damaged: log.damaged,
@@ -81,14 +94,28 @@ class FillingWorkshops implements WorkshopStore {
 }
 
 function note(id: string, authorId: string) {
-  return { id, sheetId: 'vel2', fieldId: 'data', x: 40, y: 140, color: 'green' as const, text: `tekst ${id}`, authorId };
+  return {
+    id,
+    sheetId: 'vel2',
+    fieldId: 'data',
+    x: 40,
+    y: 140,
+    color: 'green' as const,
+    text: `tekst ${id}`,
+    authorId,
+  };
 }
 
 /** Note ids in a board's log on disk. */
 function notesOnDisk(dataDir: string, workshopId: string): string[] {
   const doc = new Y.Doc();
-  for (const update of readLog(path.join(dataDir, 'workshops', workshopId, 'docs', `${boardDocKey(PLENARY_BOARD)}.ylog`)).records) Y.applyUpdate(doc, update);
-  return readNotes(doc).map((n) => n.id).sort();
+  for (const update of readLog(
+    path.join(dataDir, 'workshops', workshopId, 'docs', `${boardDocKey(PLENARY_BOARD)}.ylog`),
+  ).records)
+    Y.applyUpdate(doc, update);
+  return readNotes(doc)
+    .map((n) => n.id)
+    .sort();
 }
 
 /** Every `*.tmp` file under a directory. */
@@ -104,14 +131,20 @@ describe('a full disk', () => {
 
   it('refuses a write it cannot store with 4507, keeps memory as on disk, and stores it once space returns', async () => {
     let documents!: FillingDocuments;
-    const server = await startTestServer({ idleUnloadMs: 60_000 }, { documents: (embedded) => (documents = new FillingDocuments(embedded)) });
+    const server = await startTestServer(
+      { idleUnloadMs: 60_000 },
+      { documents: (embedded) => (documents = new FillingDocuments(embedded)) },
+    );
     cleanup.push(() => server.close());
     const workshop = await createWorkshop(server.url);
     const writer = await joinWorkshop(server.url, workshop.workshop.code, 'Schrijver');
     const watcher = await joinWorkshop(server.url, workshop.workshop.code, 'Kijker');
     const a: BoardClient = connectBoard(server.url, writer);
     const b: BoardClient = connectBoard(server.url, watcher);
-    cleanup.push(() => a.destroy(), () => b.destroy());
+    cleanup.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([a.synced(), b.synced()]);
     const closes: number[] = [];
     a.provider.on('connection-close', (event) => {
@@ -134,7 +167,11 @@ describe('a full disk', () => {
     await newcomer.synced();
     expect(readNotes(newcomer.doc).map((n) => n.id)).toEqual(['before']);
     // The writer still has its note, and the room is not poisoned.
-    expect(readNotes(a.doc).map((n) => n.id).sort()).toEqual(['before', 'refused']);
+    expect(
+      readNotes(a.doc)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['before', 'refused']);
 
     documents.full = false;
     // The writer reconnects by itself and sends the change again; now it is stored and relayed.
@@ -144,7 +181,10 @@ describe('a full disk', () => {
 
   it('keeps the process up when compacting an idle document fails, and loses nothing', async () => {
     let documents!: FillingDocuments;
-    const server = await startTestServer({ idleUnloadMs: 50 }, { documents: (embedded) => (documents = new FillingDocuments(embedded)) });
+    const server = await startTestServer(
+      { idleUnloadMs: 50 },
+      { documents: (embedded) => (documents = new FillingDocuments(embedded)) },
+    );
     cleanup.push(() => server.close());
     const workshop = await createWorkshop(server.url);
     const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
@@ -172,11 +212,16 @@ describe('a full disk', () => {
     const created = await createWorkshop(server.url);
 
     workshops.full = true;
-    const create = await postJson<{ error: { code: string; message: string } }>(`${server.url}/api/workshops`, { title: 'Vol' });
+    const create = await postJson<{ error: { code: string; message: string } }>(`${server.url}/api/workshops`, {
+      title: 'Vol',
+    });
     expect(create.status).toBe(503);
     expect(create.body.error.code).toBe('storage_unavailable');
     expect(create.body.error.message).toMatch(/try again/);
-    const join = await postJson<{ error: { code: string } }>(`${server.url}/api/join`, { code: created.workshop.code, name: 'Anna' });
+    const join = await postJson<{ error: { code: string } }>(`${server.url}/api/join`, {
+      code: created.workshop.code,
+      name: 'Anna',
+    });
     expect(join.status).toBe(503);
     expect(join.body.error.code).toBe('storage_unavailable');
 
@@ -193,7 +238,10 @@ describe('a full disk', () => {
     const before = fs.readFileSync(path.join(dir, 'workshop.json'), 'utf8');
     // /dev/full answers every write with ENOSPC: the record's temporary file lands on a full "disk".
     fs.symlinkSync('/dev/full', path.join(dir, 'workshop.json.tmp'));
-    const join = await postJson<{ error: { code: string } }>(`${server.url}/api/join`, { code: created.workshop.code, name: 'Anna' });
+    const join = await postJson<{ error: { code: string } }>(`${server.url}/api/join`, {
+      code: created.workshop.code,
+      name: 'Anna',
+    });
     expect(join.status).toBe(503);
     expect(join.body.error.code).toBe('storage_unavailable');
     expect(temporaryFiles(server.dataDir)).toEqual([]);
@@ -221,7 +269,9 @@ describe('one server per data directory', () => {
     const dataDir = tempDataDir();
     const first = await startTestServer({ dataDir });
     try {
-      await expect(startTestServer({ dataDir })).rejects.toThrow(new RegExp(`${dataDir}.*in use.*process ${process.pid}`));
+      await expect(startTestServer({ dataDir })).rejects.toThrow(
+        new RegExp(`${dataDir}.*in use.*process ${process.pid}`),
+      );
     } finally {
       await first.close();
     }
@@ -236,7 +286,10 @@ describe('one server per data directory', () => {
     const child = spawn(process.execPath, ['-e', '']);
     const pid = child.pid!;
     await new Promise((resolve) => child.once('exit', resolve));
-    fs.writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid, host: os.hostname(), startedAt: Date.now() - 60_000, nonce: 'old' }));
+    fs.writeFileSync(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid, host: os.hostname(), startedAt: Date.now() - 60_000, nonce: 'old' }),
+    );
     const server = await startTestServer({ dataDir });
     const lock = JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as { pid: number };
     expect(lock.pid).toBe(process.pid);

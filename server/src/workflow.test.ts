@@ -4,12 +4,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, readNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import { placeVote, readVotes, setMark } from '@dmc/shared/doc/discussion';
-import { assignMembers, putGroup, readFlow, readMember, readMembers, setReady, updateFlow } from '@dmc/shared/doc/session';
+import {
+  assignMembers,
+  putGroup,
+  readFlow,
+  readMember,
+  readMembers,
+  setReady,
+  updateFlow,
+} from '@dmc/shared/doc/session';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
-import { SESSION_DOC, boardDocKey, draftDocKey, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import {
+  SESSION_DOC,
+  boardDocKey,
+  draftDocKey,
+  type CreateWorkshopResponse,
+  type SessionResponse,
+} from '@dmc/shared/protocol/api';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import type { RunningServer } from './server';
-import { connectBoard, connectDoc, createWorkshop, flush, joinWorkshop, requestJson, startTestServer, waitFor, type BoardClient } from './testing/harness';
+import {
+  connectBoard,
+  connectDoc,
+  createWorkshop,
+  flush,
+  joinWorkshop,
+  requestJson,
+  startTestServer,
+  waitFor,
+  type BoardClient,
+} from './testing/harness';
 
 /**
  * The workshop flow enforced by the server: every forbidden write and read a participant could
@@ -28,10 +52,22 @@ describe('workshop flow on the server', () => {
     open.push(client);
     return client;
   };
-  const note = (id: string, authorId: string, sheetId = 'vel1', text = '') => ({ id, sheetId, fieldId: sheetId === 'vel1' ? 'doel' : 'data', x: 60, y: 160, color: 'yellow' as const, text, authorId });
+  const note = (id: string, authorId: string, sheetId = 'vel1', text = '') => ({
+    id,
+    sheetId,
+    fieldId: sheetId === 'vel1' ? 'doel' : 'data',
+    x: 60,
+    y: 160,
+    color: 'yellow' as const,
+    text,
+    authorId,
+  });
   const setPhase = async (phaseId: PhaseId) => {
     updateFlow(fSession.doc, { phaseId, phaseStartedAt: Date.now() });
-    await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId, `phase ${phaseId} on the server`);
+    await waitFor(
+      () => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId,
+      `phase ${phaseId} on the server`,
+    );
   };
 
   beforeAll(async () => {
@@ -45,8 +81,18 @@ describe('workshop flow on the server', () => {
     await waitFor(() => readMembers(fSession.doc).length === 4, 'all four members in the session');
     putGroup(fSession.doc, { id: 'g1', name: 'Groep 1', color: '#1d4ed8', order: 0 });
     putGroup(fSession.doc, { id: 'g2', name: 'Groep 2', color: '#b42318', order: 1 });
-    assignMembers(fSession.doc, new Map([[anna.participant.id, 'g1'], [bram.participant.id, 'g1'], [cleo.participant.id, 'g2']]));
-    await waitFor(() => server.workflow.membership(facilitator.workshop.id, cleo.participant.id).groupId === 'g2', 'the assignment on the server');
+    assignMembers(
+      fSession.doc,
+      new Map([
+        [anna.participant.id, 'g1'],
+        [bram.participant.id, 'g1'],
+        [cleo.participant.id, 'g2'],
+      ]),
+    );
+    await waitFor(
+      () => server.workflow.membership(facilitator.workshop.id, cleo.participant.id).groupId === 'g2',
+      'the assignment on the server',
+    );
   });
 
   afterAll(async () => {
@@ -57,11 +103,17 @@ describe('workshop flow on the server', () => {
   describe('forbidden writes to the session', () => {
     const attempts: Array<[string, (doc: Y.Doc) => void]> = [
       ['change the phase', (doc) => updateFlow(doc, { phaseId: 'synthesis' })],
-      ['start the timer', (doc) => updateFlow(doc, { timerStatus: 'running', timerEndsAt: Date.now() + 60_000, timerDurationMs: 60_000 })],
+      [
+        'start the timer',
+        (doc) => updateFlow(doc, { timerStatus: 'running', timerEndsAt: Date.now() + 60_000, timerDurationMs: 60_000 }),
+      ],
       ['create a subgroup', (doc) => putGroup(doc, { id: 'g3', name: 'Eigen groep', color: '#047857', order: 2 })],
       ['rename a subgroup', (doc) => putGroup(doc, { id: 'g1', name: 'Gekaapt', color: '#1d4ed8', order: 0 })],
       ['move someone else to another subgroup', (doc) => assignMembers(doc, new Map([[bram.participant.id, 'g2']]))],
-      ['pick their own subgroup when the facilitator assigns', (doc) => assignMembers(doc, new Map([[anna.participant.id, 'g2']]))],
+      [
+        'pick their own subgroup when the facilitator assigns',
+        (doc) => assignMembers(doc, new Map([[anna.participant.id, 'g2']])),
+      ],
       ['mark someone else ready', (doc) => setReady(doc, bram.participant.id, 'open')],
       ['bring everyone to their view', (doc) => updateFlow(doc, { attentionNonce: 99 })],
     ];
@@ -82,7 +134,10 @@ describe('workshop flow on the server', () => {
       const client = connect(anna, SESSION_DOC);
       await client.synced();
       setReady(client.doc, anna.participant.id, 'open');
-      await waitFor(() => readMember(fSession.doc, anna.participant.id)?.readyPhase === 'open', 'Anna ready on the facilitator side');
+      await waitFor(
+        () => readMember(fSession.doc, anna.participant.id)?.readyPhase === 'open',
+        'Anna ready on the facilitator side',
+      );
       expect(client.provider.wsconnected).toBe(true);
     });
   });
@@ -92,7 +147,10 @@ describe('workshop flow on the server', () => {
       const base = `${server.url}/api/workshops/${facilitator.workshop.id}`;
       expect((await requestJson('PATCH', base, anna.token, { dotsPerPerson: 20 })).status).toBe(403);
       expect((await requestJson('POST', `${base}/close`, anna.token, { closed: true })).status).toBe(403);
-      expect((await requestJson('PATCH', `${base}/participants/${bram.participant.id}`, anna.token, { name: 'Bram?' })).status).toBe(403);
+      expect(
+        (await requestJson('PATCH', `${base}/participants/${bram.participant.id}`, anna.token, { name: 'Bram?' }))
+          .status,
+      ).toBe(403);
       expect((await requestJson('DELETE', `${base}/participants/${bram.participant.id}`, anna.token)).status).toBe(403);
       expect((await requestJson('DELETE', base, anna.token)).status).toBe(403);
     });
@@ -105,7 +163,7 @@ describe('workshop flow on the server', () => {
       expect((await peek.closed).code).toBe(CLOSE.hidden);
     });
 
-    it("refuses a write to the own group board on a sheet the phase does not work on", async () => {
+    it('refuses a write to the own group board on a sheet the phase does not work on', async () => {
       const board = connect(anna, boardDocKey('g1'));
       await board.synced();
       addNote(board.doc, note('wrong-sheet', anna.participant.id, 'vel2'));
@@ -160,12 +218,15 @@ describe('workshop flow on the server', () => {
 
       // Discussion starts: the note moves to the group board, the same note, for everyone.
       await setPhase('vel1-discuss');
-      await waitFor(() => readNote(bramBoard.doc, 'secret')?.text === 'Alleen ik zie dit', 'the reveal on Bram\'s board');
+      await waitFor(
+        () => readNote(bramBoard.doc, 'secret')?.text === 'Alleen ik zie dit',
+        "the reveal on Bram's board",
+      );
       expect(readNote(bramBoard.doc, 'secret')?.authorId).toBe(anna.participant.id);
       await waitFor(() => readNotes(draft.doc).length === 0, 'the draft to be emptied');
     });
 
-    it("refuses private notes outside the writing phases", async () => {
+    it('refuses private notes outside the writing phases', async () => {
       const draft = connect(anna, draftDocKey(anna.participant.id));
       await draft.synced();
       addNote(draft.doc, note('late', anna.participant.id));
@@ -203,7 +264,11 @@ describe('workshop flow on the server', () => {
       await board.synced();
       addNote(board.doc, note('after-close', anna.participant.id));
       expect((await board.closed).code).toBe(CLOSE.forbidden);
-      const join = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: facilitator.workshop.code, name: 'Laat' }) });
+      const join = await fetch(`${server.url}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: facilitator.workshop.code, name: 'Laat' }),
+      });
       expect(join.status).toBe(409);
       expect((await requestJson('POST', `${base}/close`, facilitator.token, { closed: false })).status).toBe(200);
     });
@@ -212,37 +277,70 @@ describe('workshop flow on the server', () => {
       const board = connectBoard(server.url, cleo, 'g2');
       open.push(board);
       await board.synced();
-      const res = await requestJson('DELETE', `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${cleo.participant.id}`, facilitator.token);
+      const res = await requestJson(
+        'DELETE',
+        `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${cleo.participant.id}`,
+        facilitator.token,
+      );
       expect(res.status).toBe(204);
       expect((await board.closed).code).toBe(CLOSE.unauthorized);
       const again = connect(cleo, SESSION_DOC);
       expect((await again.closed).code).toBe(CLOSE.unauthorized);
-      await waitFor(() => !readMembers(fSession.doc).some((m) => m.id === cleo.participant.id), 'Cleo gone from the session');
+      await waitFor(
+        () => !readMembers(fSession.doc).some((m) => m.id === cleo.participant.id),
+        'Cleo gone from the session',
+      );
     });
 
     it("deletes a removed participant's private draft from the server", async () => {
       const dirk = await joinWorkshop(server.url, facilitator.workshop.code, 'Dirk');
       await waitFor(() => readMembers(fSession.doc).some((m) => m.id === dirk.participant.id), 'Dirk in the session');
       assignMembers(fSession.doc, new Map([[dirk.participant.id, 'g2']]));
-      await waitFor(() => server.workflow.membership(facilitator.workshop.id, dirk.participant.id).groupId === 'g2', 'Dirk in a group');
+      await waitFor(
+        () => server.workflow.membership(facilitator.workshop.id, dirk.participant.id).groupId === 'g2',
+        'Dirk in a group',
+      );
       await setPhase('vel2-write');
       const draft = connect(dirk, draftDocKey(dirk.participant.id));
       await draft.synced();
       addNote(draft.doc, note('dirk-private', dirk.participant.id, 'vel2', 'alleen van Dirk'));
-      const file = path.join(server.dataDir, 'workshops', facilitator.workshop.id, 'docs', `${draftDocKey(dirk.participant.id)}.ylog`);
-      await waitFor(() => fs.existsSync(file) && fs.readFileSync(file).includes('alleen van Dirk'), 'the private note on disk');
-      const res = await requestJson('DELETE', `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${dirk.participant.id}`, facilitator.token);
+      const file = path.join(
+        server.dataDir,
+        'workshops',
+        facilitator.workshop.id,
+        'docs',
+        `${draftDocKey(dirk.participant.id)}.ylog`,
+      );
+      await waitFor(
+        () => fs.existsSync(file) && fs.readFileSync(file).includes('alleen van Dirk'),
+        'the private note on disk',
+      );
+      const res = await requestJson(
+        'DELETE',
+        `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${dirk.participant.id}`,
+        facilitator.token,
+      );
       expect(res.status).toBe(204);
       expect((await draft.closed).code).toBe(CLOSE.unauthorized);
-      const left = fs.readdirSync(path.dirname(file)).filter((name) => name.startsWith(draftDocKey(dirk.participant.id)));
+      const left = fs
+        .readdirSync(path.dirname(file))
+        .filter((name) => name.startsWith(draftDocKey(dirk.participant.id)));
       expect(left).toEqual([]);
       await setPhase('vel1-discuss');
     });
 
     it('renames a participant everywhere', async () => {
-      const res = await requestJson('PATCH', `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${bram.participant.id}`, facilitator.token, { name: 'Bram de Vries' });
+      const res = await requestJson(
+        'PATCH',
+        `${server.url}/api/workshops/${facilitator.workshop.id}/participants/${bram.participant.id}`,
+        facilitator.token,
+        { name: 'Bram de Vries' },
+      );
       expect(res.status).toBe(200);
-      await waitFor(() => readMember(fSession.doc, bram.participant.id)?.name === 'Bram de Vries', 'the new name in the session');
+      await waitFor(
+        () => readMember(fSession.doc, bram.participant.id)?.name === 'Bram de Vries',
+        'the new name in the session',
+      );
       expect(readMember(fSession.doc, bram.participant.id)?.groupId).toBe('g1');
     });
   });

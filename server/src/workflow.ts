@@ -1,5 +1,14 @@
 import type * as Y from 'yjs';
-import { BOARD_COLLECTIONS, DRAFT_COLLECTIONS, SERVER_ORIGIN, countNotes, readNote, readNotes, importNotes, removeNotes } from '@dmc/shared/doc/board';
+import {
+  BOARD_COLLECTIONS,
+  DRAFT_COLLECTIONS,
+  SERVER_ORIGIN,
+  countNotes,
+  readNote,
+  readNotes,
+  importNotes,
+  removeNotes,
+} from '@dmc/shared/doc/board';
 import { collection } from '@dmc/shared/doc/records';
 import {
   SESSION_COLLECTIONS,
@@ -20,7 +29,13 @@ import {
 } from '@dmc/shared/doc/session';
 import type { Refusal } from '@dmc/shared/domain/actor';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
-import { boardRights, workBoard, type BoardRef, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
+import {
+  boardRights,
+  workBoard,
+  type BoardRef,
+  type Membership,
+  type WorkshopState,
+} from '@dmc/shared/domain/permissions';
 import { isPhaseId, phase } from '@dmc/shared/domain/phases';
 import { mayEditSynthesis, mayWriteInDraft, revealsOnLeaving } from '@dmc/shared/domain/policies';
 import { checkSessionChanges } from '@dmc/shared/domain/sessionRules';
@@ -57,10 +72,16 @@ export class Workflow {
       case 'synthesis':
         return this.synthesisPolicy(workshopId);
       case 'board':
-        if (key.boardId !== PLENARY_BOARD && !readGroups(session.doc).some((g) => g.id === key.boardId)) return undefined;
-        return this.boardPolicy(workshopId, key.boardId === PLENARY_BOARD ? { kind: 'plenary' } : { kind: 'group', groupId: key.boardId });
+        if (key.boardId !== PLENARY_BOARD && !readGroups(session.doc).some((g) => g.id === key.boardId))
+          return undefined;
+        return this.boardPolicy(
+          workshopId,
+          key.boardId === PLENARY_BOARD ? { kind: 'plenary' } : { kind: 'group', groupId: key.boardId },
+        );
       case 'draft':
-        return this.workshops.cached(workshopId)?.participants.some((p) => p.id === key.ownerId) ? this.draftPolicy(workshopId, key.ownerId) : undefined;
+        return this.workshops.cached(workshopId)?.participants.some((p) => p.id === key.ownerId)
+          ? this.draftPolicy(workshopId, key.ownerId)
+          : undefined;
     }
   }
 
@@ -70,7 +91,12 @@ export class Workflow {
     const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
     if (!workshop || !session) return undefined;
     const flow = readFlow(session.doc);
-    return { phaseId: flow.phaseId, closed: workshop.closed, hasGroups: readGroups(session.doc).length > 0, spotlightGroupId: flow.spotlightGroupId };
+    return {
+      phaseId: flow.phaseId,
+      closed: workshop.closed,
+      hasGroups: readGroups(session.doc).length > 0,
+      spotlightGroupId: flow.spotlightGroupId,
+    };
   }
 
   /** Where a person stands in the workshop. */
@@ -106,7 +132,8 @@ export class Workflow {
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
         const workshop = this.workshops.cached(workshopId);
-        if (!state || !workshop || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        if (!state || !workshop || !this.isMember(workshopId, actor.id))
+          return { code: 'forbidden', reason: 'you are no longer in this workshop' };
         const groupIds = new Set(readGroups(doc).map((g) => g.id));
         return checkSessionChanges(actor, changes, {
           state,
@@ -117,10 +144,14 @@ export class Workflow {
         });
       },
       afterApply: (_actor, changes) => {
-        const phaseChange = changes.find((c) => c.collection === 'flow' && c.type === 'update' && c.keys.includes('phaseId'));
+        const phaseChange = changes.find(
+          (c) => c.collection === 'flow' && c.type === 'update' && c.keys.includes('phaseId'),
+        );
         if (phaseChange && phaseChange.type === 'update') {
           if (revealsOnLeaving(phaseChange.before.phaseId)) {
-            void this.reveal(workshopId).catch((error) => console.error(`[workflow] reveal failed for ${workshopId}:`, error));
+            void this.reveal(workshopId).catch((error) =>
+              console.error(`[workflow] reveal failed for ${workshopId}:`, error),
+            );
           }
         }
         // A new phase, subgroup or assignment can take a document away from someone.
@@ -135,9 +166,15 @@ export class Workflow {
       mayRead: (actor) => this.isMember(workshopId, actor.id),
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
-        if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        if (!state || !this.isMember(workshopId, actor.id))
+          return { code: 'forbidden', reason: 'you are no longer in this workshop' };
         if (state.closed) return CLOSED;
-        return checkSynthesisChanges(actor, changes, mayEditSynthesis(actor, state, this.membership(workshopId, actor.id)), counter(doc));
+        return checkSynthesisChanges(
+          actor,
+          changes,
+          mayEditSynthesis(actor, state, this.membership(workshopId, actor.id)),
+          counter(doc),
+        );
       },
     };
   }
@@ -147,14 +184,28 @@ export class Workflow {
       collections: BOARD_COLLECTIONS,
       mayRead: (actor) => {
         const state = this.state(workshopId);
-        return !!state && this.isMember(workshopId, actor.id) && boardRights(actor, board, state, this.membership(workshopId, actor.id)).read;
+        return (
+          !!state &&
+          this.isMember(workshopId, actor.id) &&
+          boardRights(actor, board, state, this.membership(workshopId, actor.id)).read
+        );
       },
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
-        if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        if (!state || !this.isMember(workshopId, actor.id))
+          return { code: 'forbidden', reason: 'you are no longer in this workshop' };
         if (state.closed) return CLOSED;
         const rights = boardRights(actor, board, state, this.membership(workshopId, actor.id));
-        return checkBoardChanges(actor, changes, boardContext(doc, rights, this.workshops.cached(workshopId)?.dotsPerPerson ?? 0, board.kind === 'plenary' ? PLENARY_BOARD : board.groupId));
+        return checkBoardChanges(
+          actor,
+          changes,
+          boardContext(
+            doc,
+            rights,
+            this.workshops.cached(workshopId)?.dotsPerPerson ?? 0,
+            board.kind === 'plenary' ? PLENARY_BOARD : board.groupId,
+          ),
+        );
       },
     };
   }
@@ -165,14 +216,21 @@ export class Workflow {
       mayRead: (actor) => this.isMember(workshopId, actor.id) && (actor.id === ownerId || actor.role === 'facilitator'),
       checkWrite: (actor, changes, doc): Refusal | null => {
         const state = this.state(workshopId);
-        if (!state || !this.isMember(workshopId, actor.id)) return { code: 'forbidden', reason: 'you are no longer in this workshop' };
-        if (actor.id !== ownerId && actor.role !== 'facilitator') return { code: 'forbidden', reason: "this is someone else's draft" };
+        if (!state || !this.isMember(workshopId, actor.id))
+          return { code: 'forbidden', reason: 'you are no longer in this workshop' };
+        if (actor.id !== ownerId && actor.role !== 'facilitator')
+          return { code: 'forbidden', reason: "this is someone else's draft" };
         if (state.closed) return CLOSED;
         if (!mayWriteInDraft(actor, ownerId, state, this.membership(workshopId, actor.id))) {
           return { code: 'forbidden', reason: 'private notes are written only in the individual-writing phases' };
         }
         const def = phase(state.phaseId);
-        const rights = { read: true, permissions: new Set(['notes'] as const), writableSheets: actor.role === 'facilitator' ? ('all' as const) : def.writableSheets, writesPrivately: true };
+        const rights = {
+          read: true,
+          permissions: new Set(['notes'] as const),
+          writableSheets: actor.role === 'facilitator' ? ('all' as const) : def.writableSheets,
+          writesPrivately: true,
+        };
         return checkBoardChanges(actor, changes, boardContext(doc, rights, 0, 'draft'), 'a draft');
       },
     };
@@ -199,7 +257,15 @@ export class Workflow {
           const room = Math.max(0, LIMITS.notesPerBoard - countNotes(target.doc));
           const revealed = notes.slice(0, room);
           target.transactAsServer((doc) => importNotes(doc, revealed, SERVER_ORIGIN), SERVER_ORIGIN);
-          draft.transactAsServer((doc) => removeNotes(doc, revealed.map((n) => n.id), SERVER_ORIGIN), SERVER_ORIGIN);
+          draft.transactAsServer(
+            (doc) =>
+              removeNotes(
+                doc,
+                revealed.map((n) => n.id),
+                SERVER_ORIGIN,
+              ),
+            SERVER_ORIGIN,
+          );
           moved += revealed.length;
         });
       });
@@ -216,7 +282,11 @@ export class Workflow {
         writePreparation(doc, workshop.readingList, agendaOf(workshop), SERVER_ORIGIN);
         for (const p of workshop.participants) {
           const existing = readMember(doc, p.id);
-          putMember(doc, { ...memberOf(p), groupId: existing?.groupId ?? null, readyPhase: existing?.readyPhase ?? null }, SERVER_ORIGIN);
+          putMember(
+            doc,
+            { ...memberOf(p), groupId: existing?.groupId ?? null, readyPhase: existing?.readyPhase ?? null },
+            SERVER_ORIGIN,
+          );
         }
       }, SERVER_ORIGIN);
     });
@@ -235,7 +305,12 @@ export class Workflow {
       }
     }
     // Their private notes were never shared with the group: they go with them.
-    await this.collab.deleteDocument(workshop.id, draftDocKey(participantId), CLOSE.unauthorized, 'you were removed from this workshop');
+    await this.collab.deleteDocument(
+      workshop.id,
+      draftDocKey(participantId),
+      CLOSE.unauthorized,
+      'you were removed from this workshop',
+    );
   }
 
   /** The actor behind a token, as a connection sees them, or undefined when not a member. */
@@ -253,7 +328,12 @@ function counter(doc: Y.Doc): (name: string) => number {
   return (name) => collection(doc, name).size;
 }
 
-function boardContext(doc: Y.Doc, rights: Parameters<typeof checkBoardChanges>[2]['rights'], dotsPerPerson: number, boardId: string) {
+function boardContext(
+  doc: Y.Doc,
+  rights: Parameters<typeof checkBoardChanges>[2]['rights'],
+  dotsPerPerson: number,
+  boardId: string,
+) {
   const template = templateForBoard(boardId);
   return {
     count: counter(doc),
@@ -281,9 +361,19 @@ function settingsOf(w: StoredWorkshop): Settings {
 }
 
 function agendaOf(w: StoredWorkshop): AgendaItem[] {
-  return Object.entries(w.agendaMinutes).flatMap(([phaseId, minutes]) => (isPhaseId(phaseId) && minutes !== undefined ? [{ phaseId, minutes }] : []));
+  return Object.entries(w.agendaMinutes).flatMap(([phaseId, minutes]) =>
+    isPhaseId(phaseId) && minutes !== undefined ? [{ phaseId, minutes }] : [],
+  );
 }
 
 function memberOf(p: StoredWorkshop['participants'][number]): Member {
-  return { id: p.id, name: p.name, role: p.role, groupId: null, readyPhase: null, joinedAt: p.joinedAt, tableRole: p.tableRole ?? null };
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    groupId: null,
+    readyPhase: null,
+    joinedAt: p.joinedAt,
+    tableRole: p.tableRole ?? null,
+  };
 }

@@ -136,7 +136,15 @@ export class WorkshopService {
   async joinInfo(code: string): Promise<JoinInfoResponse> {
     const w = await this.byCode(code);
     return {
-      workshop: { id: w.id, title: w.title, institution: w.institution, language: w.language, closed: w.closed, allowAnonymous: w.allowAnonymous, askTableRole: w.askTableRole },
+      workshop: {
+        id: w.id,
+        title: w.title,
+        institution: w.institution,
+        language: w.language,
+        closed: w.closed,
+        allowAnonymous: w.allowAnonymous,
+        askTableRole: w.askTableRole,
+      },
     };
   }
 
@@ -216,7 +224,8 @@ export class WorkshopService {
   async update(workshopId: string, changes: UpdateWorkshopRequest): Promise<WorkshopSummary> {
     const workshop = this.mustExist(workshopId);
     const merged: StoredWorkshop = { ...workshop, ...stripUndefined(changes) };
-    const updated: StoredWorkshop = changes.date === undefined ? merged : { ...merged, expiresAt: this.expiryFor(workshop.createdAt, merged.date) };
+    const updated: StoredWorkshop =
+      changes.date === undefined ? merged : { ...merged, expiresAt: this.expiryFor(workshop.createdAt, merged.date) };
     await this.save(updated);
     return this.summary(updated);
   }
@@ -229,7 +238,11 @@ export class WorkshopService {
   }
 
   /** Renames a person and/or changes their role at the table. */
-  async rename(workshopId: string, participantId: string, changes: { name?: string | undefined; tableRole?: TableRole | null | undefined }): Promise<ParticipantSummary> {
+  async rename(
+    workshopId: string,
+    participantId: string,
+    changes: { name?: string | undefined; tableRole?: TableRole | null | undefined },
+  ): Promise<ParticipantSummary> {
     const workshop = this.mustExist(workshopId);
     const participant = workshop.participants.find((p) => p.id === participantId);
     if (!participant) throw new HttpError(404, 'unknown_participant', 'This person is not in the workshop.');
@@ -238,7 +251,10 @@ export class WorkshopService {
       name: changes.name ?? participant.name,
       tableRole: changes.tableRole === undefined ? (participant.tableRole ?? null) : changes.tableRole,
     };
-    await this.save({ ...workshop, participants: workshop.participants.map((p) => (p.id === participantId ? renamed : p)) });
+    await this.save({
+      ...workshop,
+      participants: workshop.participants.map((p) => (p.id === participantId ? renamed : p)),
+    });
     return toSummary(renamed);
   }
 
@@ -246,7 +262,10 @@ export class WorkshopService {
   async addParticipants(workshopId: string, people: readonly StoredParticipant[]): Promise<void> {
     const workshop = this.mustExist(workshopId);
     const known = new Set(workshop.participants.map((p) => p.id));
-    await this.save({ ...workshop, participants: [...workshop.participants, ...people.filter((p) => !known.has(p.id))] });
+    await this.save({
+      ...workshop,
+      participants: [...workshop.participants, ...people.filter((p) => !known.has(p.id))],
+    });
   }
 
   /** Removes a person: their token stops working and their connections close. Notes stay. */
@@ -283,7 +302,9 @@ export class WorkshopService {
     // personal data: it goes once the retention period has passed since anything of it changed.
     for (const orphan of await this.workshops.unreadable()) {
       if (this.expiryFor(orphan.modifiedAt, '') > now) continue;
-      console.warn(`[expiry] removing workshop ${orphan.id}: its record is unreadable and nothing changed since ${new Date(orphan.modifiedAt).toISOString()}`);
+      console.warn(
+        `[expiry] removing workshop ${orphan.id}: its record is unreadable and nothing changed since ${new Date(orphan.modifiedAt).toISOString()}`,
+      );
       await this.events.deleted(orphan.id);
       await this.documents.deleteWorkshop(orphan.id);
       await this.workshops.delete(orphan.id);
@@ -340,7 +361,8 @@ export class WorkshopService {
       await this.workshops.save(workshop);
     } catch (error) {
       // Disk full or storage down: nothing was saved; the request answers 503 and may be retried.
-      if (isStorageFailure(error) && !(error instanceof StorageUnavailableError)) throw new StorageUnavailableError('saving the workshop', error);
+      if (isStorageFailure(error) && !(error instanceof StorageUnavailableError))
+        throw new StorageUnavailableError('saving the workshop', error);
       throw error;
     }
     this.cache.set(workshop.id, workshop);
@@ -358,5 +380,10 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 
 /** A participant as others see them. */
 export function toSummary(participant: StoredParticipant): ParticipantSummary {
-  return { id: participant.id, name: participant.name, role: participant.role, tableRole: participant.tableRole ?? null };
+  return {
+    id: participant.id,
+    name: participant.name,
+    role: participant.role,
+    tableRole: participant.tableRole ?? null,
+  };
 }

@@ -46,7 +46,9 @@ export function historyClient(ctx: ActionContext): BoardClient {
 /** Whether there is something to undo (or redo) in the history the commands work on. */
 export function historyState(ctx: ActionContext): { canUndo: boolean; canRedo: boolean } {
   const state = ctx.store.getState();
-  return historyClient(ctx) === ctx.board ? { canUndo: state.canUndo, canRedo: state.canRedo } : { canUndo: state.draft.canUndo, canRedo: state.draft.canRedo };
+  return historyClient(ctx) === ctx.board
+    ? { canUndo: state.canUndo, canRedo: state.canRedo }
+    : { canUndo: state.draft.canUndo, canRedo: state.draft.canRedo };
 }
 
 /**
@@ -54,7 +56,10 @@ export function historyState(ctx: ActionContext): { canUndo: boolean; canRedo: b
  * writing silently nobody sees the others' notes, so without this everyone would pick the same
  * "first free spot" and the notes would land on top of each other when they are revealed.
  */
-export function personalPoint(rect: { x: number; y: number; width: number; height: number }, personId: string): { x: number; y: number } {
+export function personalPoint(
+  rect: { x: number; y: number; width: number; height: number },
+  personId: string,
+): { x: number; y: number } {
   let hash = 2166136261;
   for (let i = 0; i < personId.length; i++) hash = Math.imul(hash ^ personId.charCodeAt(i), 16777619) >>> 0;
   const fx = 0.2 + ((hash & 0xffff) / 0xffff) * 0.6;
@@ -69,7 +74,10 @@ export function addNoteAtViewCentre(ctx: ActionContext): Note | null {
   const vp = viewportOf(state, sheet);
   const middle = screenToSheet(vp, { x: state.canvasSize.width / 2, y: state.canvasSize.height / 2 });
   const inField = fieldAt(sheet, middle.x, middle.y);
-  const centre = writerFor(ctx, sheet.id) === ctx.draft && ctx.draft ? personalPoint(inField?.rect ?? { x: 0, y: 0, width: sheet.width, height: sheet.height }, ctx.draft.actor.id) : middle;
+  const centre =
+    writerFor(ctx, sheet.id) === ctx.draft && ctx.draft
+      ? personalPoint(inField?.rect ?? { x: 0, y: 0, width: sheet.width, height: sheet.height }, ctx.draft.actor.id)
+      : middle;
   const field = fieldAt(sheet, centre.x, centre.y);
   const placement = placeNewNote(sheet, state.notes, state.locale, field?.id ?? null, centre);
   return createNote(ctx, sheet.id, placement, '', true);
@@ -83,7 +91,9 @@ export function addNoteInField(ctx: ActionContext, fieldId: string, text = '', e
   const writer = writerFor(ctx, found.sheet.id);
   const near = writer && writer === ctx.draft ? personalPoint(found.field.rect, writer.actor.id) : undefined;
   const spot = spotInField(found.sheet, found.field, state.notes, state.locale, near);
-  const placement = spot ? { x: spot.x, y: spot.y, fieldId } : placeNewNote(found.sheet, state.notes, state.locale, fieldId, near);
+  const placement = spot
+    ? { x: spot.x, y: spot.y, fieldId }
+    : placeNewNote(found.sheet, state.notes, state.locale, fieldId, near);
   return createNote(ctx, found.sheet.id, placement, text, edit);
 }
 
@@ -111,7 +121,14 @@ function createNote(
   if (!writer) return null;
   // A new note is its own undo step, not merged with a change made just before.
   writer.stopCapturing();
-  const note = writer.addNote({ sheetId, fieldId: placement.fieldId, x: placement.x, y: placement.y, color: state.lastColor, text });
+  const note = writer.addNote({
+    sheetId,
+    fieldId: placement.fieldId,
+    x: placement.x,
+    y: placement.y,
+    color: state.lastColor,
+    text,
+  });
   if (!note) return null;
   if (edit) state.startEditing(note.id);
   else state.select(note.id);
@@ -211,7 +228,9 @@ export function moveNoteToField(ctx: ActionContext, noteId: string, fieldId: str
   if (!note || !found || !client || !mayMoveToField(ctx, note, fieldId)) return null;
   const state = ctx.store.getState();
   const spot = spotInField(found.sheet, found.field, state.notes, state.locale, undefined, noteId);
-  const placement = spot ? { x: spot.x, y: spot.y, fieldId } : placeNewNote(found.sheet, state.notes, state.locale, fieldId);
+  const placement = spot
+    ? { x: spot.x, y: spot.y, fieldId }
+    : placeNewNote(found.sheet, state.notes, state.locale, fieldId);
   client.stopCapturing();
   client.move(noteId, { x: placement.x, y: placement.y, fieldId: placement.fieldId, sheetId: found.sheet.id });
   return localize(found.field.title, state.locale);

@@ -25,7 +25,12 @@ function parse(shortcut: string): ParsedShortcut {
   const parts = shortcut.endsWith('++') ? [...shortcut.slice(0, -2).split('+'), '+'] : shortcut.split('+');
   const key = parts.pop() ?? '';
   const mods = new Set(parts.map((p) => p.toLowerCase()));
-  return { key: key === 'Plus' ? '+' : key, mod: mods.has('mod') || mods.has('ctrl'), shift: mods.has('shift'), alt: mods.has('alt') };
+  return {
+    key: key === 'Plus' ? '+' : key,
+    mod: mods.has('mod') || mods.has('ctrl'),
+    shift: mods.has('shift'),
+    alt: mods.has('alt'),
+  };
 }
 
 const isLetter = (key: string) => /^[a-z]$/i.test(key);
@@ -70,7 +75,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 /** Whether the focus is on a control that uses Enter, Space or arrows itself (button, tab, link). */
 export function isControlTarget(target: EventTarget | null): boolean {
   if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
-  if (target.closest('button, a[href], select, [role="tab"], [role="menuitem"], [role="menu"], input, summary')) return true;
+  if (target.closest('button, a[href], select, [role="tab"], [role="menuitem"], [role="menu"], input, summary'))
+    return true;
   return false;
 }
 

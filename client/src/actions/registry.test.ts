@@ -15,7 +15,15 @@ const session = (role: 'facilitator' | 'participant'): SessionResponse => ({
   token: 't',
   participant: { id: 'me', name: 'Ik', role, tableRole: null },
   // Only the identity fields matter to the rules under test.
-  workshop: { id: 'w1', title: 'W', language: 'nl', code: 'ABCDEF', createdAt: 0, expiresAt: 1, closed: false } as SessionResponse['workshop'],
+  workshop: {
+    id: 'w1',
+    title: 'W',
+    language: 'nl',
+    code: 'ABCDEF',
+    createdAt: 0,
+    expiresAt: 1,
+    closed: false,
+  } as SessionResponse['workshop'],
 });
 
 const note = (id: string, authorId: string): Note => ({
@@ -31,7 +39,14 @@ const note = (id: string, authorId: string): Note => ({
   z: 1,
 });
 
-const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 // A board client that is never started: it has no document, but its rules (mayEdit) are real.
 function context(role: 'facilitator' | 'participant' = 'participant'): ActionContext {
@@ -116,7 +131,15 @@ describe('action registry', () => {
     useAppStore.getState().setSheet('vel1');
     // Without a draft connection there is nowhere to write: the command is not offered.
     expect(actionForKey(key('n'), ctx)).toBeUndefined();
-    const withDraft = { ...ctx, draft: new BoardClient({ session: session('participant'), store: useAppStore, wsBase: 'ws://unused', role: 'draft' }) };
+    const withDraft = {
+      ...ctx,
+      draft: new BoardClient({
+        session: session('participant'),
+        store: useAppStore,
+        wsBase: 'ws://unused',
+        role: 'draft',
+      }),
+    };
     expect(actionForKey(key('n'), withDraft)?.name).toBe('addNote');
     // Board notes are read-only meanwhile.
     useAppStore.getState().select('mine');
@@ -128,7 +151,13 @@ describe('action registry', () => {
 
   it('offers choosing a note as the goal only in DOEL, as a question only in the questions field, when the phase lets the group agree', () => {
     const ctx = context();
-    useAppStore.getState().setNotes([note('goal', 'someone'), { ...note('question', 'someone'), fieldId: 'concrete-vragen' }, { ...note('group', 'someone'), fieldId: 'doelgroep' }]);
+    useAppStore
+      .getState()
+      .setNotes([
+        note('goal', 'someone'),
+        { ...note('question', 'someone'), fieldId: 'concrete-vragen' },
+        { ...note('group', 'someone'), fieldId: 'doelgroep' },
+      ]);
     inPhase('vel1-discuss');
     useAppStore.getState().select('goal');
     expect(getAction('choose-goal').predicate?.(ctx)).toBe(true);

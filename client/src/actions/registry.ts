@@ -38,10 +38,12 @@ const canvasMode = (ctx: ActionContext) => !ctx.store.getState().listView;
 const selected = (ctx: ActionContext) => findNote(ctx, ctx.store.getState().selectedId);
 const hasSelection = (ctx: ActionContext) => canvasMode(ctx) && selected(ctx) !== undefined;
 /** The selected note on the canvas may be changed in this way now. */
-const selectionMay = (right: 'move' | 'recolor' | 'editText' | 'remove' | 'mark' | 'vote' | 'highlight' | 'defer') => (ctx: ActionContext) => {
-  const note = selected(ctx);
-  return canvasMode(ctx) && note !== undefined && rightsOf(ctx, note)[right];
-};
+const selectionMay =
+  (right: 'move' | 'recolor' | 'editText' | 'remove' | 'mark' | 'vote' | 'highlight' | 'defer') =>
+  (ctx: ActionContext) => {
+    const note = selected(ctx);
+    return canvasMode(ctx) && note !== undefined && rightsOf(ctx, note)[right];
+  };
 const mayEditSelection = selectionMay('editText');
 
 function nudge(name: string, key: string, dx: number, dy: number): Action {
@@ -89,7 +91,11 @@ const sheetActions: Action[] = plenaryTemplate.sheets.map((sheet) => ({
   },
 }));
 
-const MARK_LABELS: Readonly<Record<MarkValue, MessageKey>> = { agree: 'action.mark.agree', disagree: 'action.mark.disagree', open: 'action.mark.open' };
+const MARK_LABELS: Readonly<Record<MarkValue, MessageKey>> = {
+  agree: 'action.mark.agree',
+  disagree: 'action.mark.disagree',
+  open: 'action.mark.open',
+};
 
 function markAction(value: MarkValue): Action {
   return {
@@ -308,7 +314,11 @@ export function isEnabled(action: Action, ctx: ActionContext): boolean {
 }
 
 /** The first available action whose shortcut matches the key event. */
-export function actionForKey(event: KeyLike, ctx: ActionContext, actions: readonly Action[] = ACTIONS): Action | undefined {
+export function actionForKey(
+  event: KeyLike,
+  ctx: ActionContext,
+  actions: readonly Action[] = ACTIONS,
+): Action | undefined {
   return actions.find(
     (action) =>
       (action.keyTest ? action.keyTest(event, ctx) : matchAny(event, action.shortcuts ?? [])) && isEnabled(action, ctx),

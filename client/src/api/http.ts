@@ -36,22 +36,32 @@ function isErrorResponse(value: unknown): value is ErrorResponse {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, token?: string): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${latestToken(token)}`;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
   } catch (error) {
     throw new ApiError(0, 'network', (error as Error).message);
   }
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
-    parsed = undefined;
+    // Not JSON (a proxy's error page, say): answered below by the status alone.
   }
   if (!response.ok) {
     if (isErrorResponse(parsed)) {
@@ -88,7 +98,11 @@ export function getSession(token: string): Promise<SessionResponse> {
 }
 
 /** PATCH /api/workshops/:id (facilitator): change settings. */
-export function updateWorkshop(token: string, workshopId: string, body: UpdateWorkshopRequest): Promise<WorkshopSummary> {
+export function updateWorkshop(
+  token: string,
+  workshopId: string,
+  body: UpdateWorkshopRequest,
+): Promise<WorkshopSummary> {
   return request('PATCH', `/api/workshops/${encodeURIComponent(workshopId)}`, body, token);
 }
 
@@ -98,13 +112,28 @@ export function setWorkshopClosed(token: string, workshopId: string, closed: boo
 }
 
 /** PATCH /api/workshops/:id/participants/:pid (facilitator): rename someone. */
-export function renameParticipant(token: string, workshopId: string, participantId: string, name: string): Promise<ParticipantSummary> {
-  return request('PATCH', `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`, { name }, token);
+export function renameParticipant(
+  token: string,
+  workshopId: string,
+  participantId: string,
+  name: string,
+): Promise<ParticipantSummary> {
+  return request(
+    'PATCH',
+    `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`,
+    { name },
+    token,
+  );
 }
 
 /** DELETE /api/workshops/:id/participants/:pid (facilitator): remove someone. */
 export function removeParticipant(token: string, workshopId: string, participantId: string): Promise<void> {
-  return request('DELETE', `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`, undefined, token);
+  return request(
+    'DELETE',
+    `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`,
+    undefined,
+    token,
+  );
 }
 
 /** DELETE /api/workshops/:id (facilitator): delete the workshop and everything in it. */

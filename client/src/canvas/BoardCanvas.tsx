@@ -30,7 +30,10 @@ import { fitScaleOf, setViewport, viewportOf, zoomCurrent } from './viewportCont
 /** Whether a note's menu would offer anything now. */
 function hasMenu(ctx: ActionContext, noteId: string): boolean {
   const note = findNote(ctx, noteId);
-  return note !== undefined && menuItems(ctx, note, selectDiscussionIndex(ctx.store.getState()).byNote.get(noteId) ?? NO_DISCUSSION).length > 0;
+  return (
+    note !== undefined &&
+    menuItems(ctx, note, selectDiscussionIndex(ctx.store.getState()).byNote.get(noteId) ?? NO_DISCUSSION).length > 0
+  );
 }
 
 /** How far (px) a press may move and still count as a click. */
@@ -62,7 +65,8 @@ export function BoardCanvas() {
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const update = () => store.getState().setCanvasSize({ width: Math.floor(el.clientWidth), height: Math.floor(el.clientHeight) });
+    const update = () =>
+      store.getState().setCanvasSize({ width: Math.floor(el.clientWidth), height: Math.floor(el.clientHeight) });
     update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
@@ -99,7 +103,10 @@ export function BoardCanvas() {
       if (isTypingTarget(e.target) && !(e.ctrlKey || e.metaKey)) return;
       e.preventDefault();
       const box = el.getBoundingClientRect();
-      zoomCurrent(store, wheelZoomFactor(e.deltaY, e.deltaMode, e.ctrlKey), { x: e.clientX - box.left, y: e.clientY - box.top });
+      zoomCurrent(store, wheelZoomFactor(e.deltaY, e.deltaMode, e.ctrlKey), {
+        x: e.clientX - box.left,
+        y: e.clientY - box.top,
+      });
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -181,7 +188,10 @@ export function BoardCanvas() {
         const distance = Math.hypot(a.x - b.x, a.y - b.y) || 1;
         const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
         const state = store.getState();
-        const scale = clampScale((pinch.vp.scale * distance) / pinch.distance, fitScaleOf(state, sheetById(state.sheetId)));
+        const scale = clampScale(
+          (pinch.vp.scale * distance) / pinch.distance,
+          fitScaleOf(state, sheetById(state.sheetId)),
+        );
         const anchor = screenToSheet(pinch.vp, pinch.mid);
         scheduleViewport({ scale, x: mid.x - anchor.x * scale, y: mid.y - anchor.y * scale });
         return;
@@ -225,7 +235,11 @@ export function BoardCanvas() {
         pan = null;
         gestures.pinching = true;
         stopNoteDrags();
-        pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, vp: currentVp() };
+        pinch = {
+          distance: Math.hypot(a.x - b.x, a.y - b.y) || 1,
+          mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+          vp: currentVp(),
+        };
         return;
       }
       if (pointers.size !== 1 || e.button === 2) return;
@@ -240,7 +254,11 @@ export function BoardCanvas() {
     const onMove = (e: PointerEvent) => {
       const state = store.getState();
       const sheetPoint = screenToSheet(viewportOf(state, sheetById(state.sheetId)), local(e));
-      board.setCursor({ sheetId: state.sheetId, x: Math.round(sheetPoint.x * 10) / 10, y: Math.round(sheetPoint.y * 10) / 10 });
+      board.setCursor({
+        sheetId: state.sheetId,
+        x: Math.round(sheetPoint.x * 10) / 10,
+        y: Math.round(sheetPoint.y * 10) / 10,
+      });
     };
     const onLeave = () => board.setCursor(null);
 
@@ -324,15 +342,12 @@ export function BoardCanvas() {
   );
 
   const onInfo = useCallback((target: InfoTarget) => store.getState().openInfo(target), [store]);
-  const onFieldDoubleClick = useCallback(
-    () => {
-      const stage = stageRef.current;
-      const p = stage?.getRelativePointerPosition();
-      if (!p) return;
-      addNoteAtPoint(ctx, store.getState().sheetId, p);
-    },
-    [ctx, store],
-  );
+  const onFieldDoubleClick = useCallback(() => {
+    const stage = stageRef.current;
+    const p = stage?.getRelativePointerPosition();
+    if (!p) return;
+    addNoteAtPoint(ctx, store.getState().sheetId, p);
+  }, [ctx, store]);
 
   const onStageClick = (e: Konva.KonvaEventObject<MouseEvent | TouchEvent | PointerEvent>) => {
     if (gestures.panMoved) return;
@@ -375,7 +390,13 @@ export function BoardCanvas() {
           onClick={onStageClick}
           onTap={onStageClick}
         >
-          <SheetLayer template={ctx.template} sheet={sheet} locale={locale} onInfo={onInfo} onFieldDoubleClick={onFieldDoubleClick} />
+          <SheetLayer
+            template={ctx.template}
+            sheet={sheet}
+            locale={locale}
+            onInfo={onInfo}
+            onFieldDoubleClick={onFieldDoubleClick}
+          />
           <FormulationLayer sheet={sheet} />
           <NotesLayer sheetId={sheet.id} handlers={handlers} />
           <FieldButtonLayer sheet={sheet} />

@@ -41,8 +41,17 @@ export function FormulationLayer({ sheet }: { sheet: SheetTemplate }) {
       {sheet.fields.map((field) => {
         const text = index.formulationByField.get(field.id)?.text ?? '';
         if (text.trim() === '') return null;
-        const chosenLabel = field.maxChosen !== undefined && isWordingChosen(choices, field.id, text) ? `✓ ${t('choice.badge')}` : null;
-        return <FormulationBox key={field.id} field={field} text={text} title={t('canvas.formulation')} chosenLabel={chosenLabel} />;
+        const chosenLabel =
+          field.maxChosen !== undefined && isWordingChosen(choices, field.id, text) ? `✓ ${t('choice.badge')}` : null;
+        return (
+          <FormulationBox
+            key={field.id}
+            field={field}
+            text={text}
+            title={t('canvas.formulation')}
+            chosenLabel={chosenLabel}
+          />
+        );
       })}
     </Layer>
   );
@@ -61,14 +70,31 @@ export function FieldButtonLayer({ sheet }: { sheet: SheetTemplate }) {
       {sheet.fields.map((field) => {
         const warning = warnings.get(field.id);
         const formulation = index.formulationByField.get(field.id)?.text ?? '';
-        return warning ? <FieldHint key={`hint-${field.id}`} sheet={sheet} field={field} warning={warning} locale={locale} formulation={formulation} /> : null;
+        return warning ? (
+          <FieldHint
+            key={`hint-${field.id}`}
+            sheet={sheet}
+            field={field}
+            warning={warning}
+            locale={locale}
+            formulation={formulation}
+          />
+        ) : null;
       })}
       {sheet.fields.map((field) => {
         const hasText = (index.formulationByField.get(field.id)?.text ?? '').trim() !== '';
         const open = index.deferralsByField.get(field.id)?.length ?? 0;
         if (!tools && !hasText && open === 0) return null;
         const text = index.formulationByField.get(field.id)?.text ?? '';
-        return <FieldButton key={field.id} field={field} formulation={text} openPoints={open} onOpen={() => openFieldPanel({ fieldId: field.id, focus: 'none' })} />;
+        return (
+          <FieldButton
+            key={field.id}
+            field={field}
+            formulation={text}
+            openPoints={open}
+            onOpen={() => openFieldPanel({ fieldId: field.id, focus: 'none' })}
+          />
+        );
       })}
     </Layer>
   );
@@ -89,11 +115,26 @@ const FieldHint = memo(function FieldHint({ sheet, field, warning, locale, formu
   const layout = fieldLayoutFor(sheet, field, locale);
   const said = adviceText(warning, locale);
   const text = `⚠ ${translate(locale, said.key, said.vars)}`;
-  const formulationTop = formulation.trim() !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested).y : null;
-  const hint = placeFieldHint({ rect: field.rect, nested, title: layout.title, infoLeft: layout.info.x - layout.info.r, formulationTop }, text, canvasMeasurer('bold'));
+  const formulationTop =
+    formulation.trim() !== ''
+      ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested).y
+      : null;
+  const hint = placeFieldHint(
+    { rect: field.rect, nested, title: layout.title, infoLeft: layout.info.x - layout.info.r, formulationTop },
+    text,
+    canvasMeasurer('bold'),
+  );
   return (
     <Group id={`guide-hint-${field.id}`} x={hint.x} y={hint.y} listening={false}>
-      <Rect width={hint.width} height={hint.height} fill={HINT_COLORS.fill} stroke={HINT_COLORS.edge} strokeWidth={nested ? 0.7 : 1} cornerRadius={hint.height / 2} perfectDrawEnabled={false} />
+      <Rect
+        width={hint.width}
+        height={hint.height}
+        fill={HINT_COLORS.fill}
+        stroke={HINT_COLORS.edge}
+        strokeWidth={nested ? 0.7 : 1}
+        cornerRadius={hint.height / 2}
+        perfectDrawEnabled={false}
+      />
       <Text
         x={hint.padding}
         width={hint.width - 2 * hint.padding}
@@ -112,19 +153,73 @@ const FieldHint = memo(function FieldHint({ sheet, field, warning, locale, formu
   );
 });
 
-const FormulationBox = memo(function FormulationBox({ field, text, title, chosenLabel }: { field: FieldTemplate; text: string; title: string; chosenLabel: string | null }) {
+const FormulationBox = memo(function FormulationBox({
+  field,
+  text,
+  title,
+  chosenLabel,
+}: {
+  field: FieldTemplate;
+  text: string;
+  title: string;
+  chosenLabel: string | null;
+}) {
   const nested = field.parentId !== undefined;
   const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
   const pillWidth = chosenLabel ? canvasMeasurer('bold')(chosenLabel, box.titleSize) + 2 * box.padding : 0;
   return (
     <Group id={`formulation-${field.id}`} x={box.x} y={box.y}>
-      <Rect width={box.width} height={box.height} fill={CANVAS_COLORS.formulationFill} stroke={CANVAS_COLORS.formulationEdge} strokeWidth={nested ? 0.8 : 1.2} cornerRadius={3} shadowColor="black" shadowOpacity={0.12} shadowBlur={4} shadowOffsetY={1} perfectDrawEnabled={false} />
-      <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} perfectDrawEnabled={false} />
-      <Text x={box.padding + 2} y={box.padding} text={title} fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill={CANVAS_COLORS.formulationEdge} perfectDrawEnabled={false} />
+      <Rect
+        width={box.width}
+        height={box.height}
+        fill={CANVAS_COLORS.formulationFill}
+        stroke={CANVAS_COLORS.formulationEdge}
+        strokeWidth={nested ? 0.8 : 1.2}
+        cornerRadius={3}
+        shadowColor="black"
+        shadowOpacity={0.12}
+        shadowBlur={4}
+        shadowOffsetY={1}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        width={3}
+        height={box.height}
+        fill={CANVAS_COLORS.formulationEdge}
+        cornerRadius={[3, 0, 0, 3]}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={box.padding + 2}
+        y={box.padding}
+        text={title}
+        fontFamily={FONT_FAMILY}
+        fontSize={box.titleSize}
+        fontStyle="bold"
+        fill={CANVAS_COLORS.formulationEdge}
+        perfectDrawEnabled={false}
+      />
       {chosenLabel && (
         <Group id={`formulation-chosen-${field.id}`} x={box.width - box.padding - pillWidth} y={box.padding - 1.5}>
-          <Rect width={pillWidth} height={box.titleSize + 3} fill={CHOSEN_COLOR} cornerRadius={2} perfectDrawEnabled={false} />
-          <Text width={pillWidth} height={box.titleSize + 3} text={chosenLabel} align="center" verticalAlign="middle" fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill="#ffffff" perfectDrawEnabled={false} />
+          <Rect
+            width={pillWidth}
+            height={box.titleSize + 3}
+            fill={CHOSEN_COLOR}
+            cornerRadius={2}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            width={pillWidth}
+            height={box.titleSize + 3}
+            text={chosenLabel}
+            align="center"
+            verticalAlign="middle"
+            fontFamily={FONT_FAMILY}
+            fontSize={box.titleSize}
+            fontStyle="bold"
+            fill="#ffffff"
+            perfectDrawEnabled={false}
+          />
         </Group>
       )}
       <Text
@@ -155,7 +250,8 @@ const FieldButton = memo(function FieldButton({ field, formulation, openPoints, 
   // the open-question count left of it, placed as the sheet pictures place it (noteBadges.ts).
   const nested = field.parentId !== undefined;
   const { r, margin } = nested ? FIELD_BUTTON.nested : FIELD_BUTTON.top;
-  const box = formulation.trim() !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested) : null;
+  const box =
+    formulation.trim() !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested) : null;
   const bottom = box ? box.y - 3 : field.rect.y + field.rect.height - margin;
   const x = field.rect.x + field.rect.width - margin - 2 * r;
   const count = layoutOpenPoints(field.rect, nested, box ? box.y : null, openPoints, canvasMeasurer('bold'), true);
@@ -172,12 +268,49 @@ const FieldButton = memo(function FieldButton({ field, formulation, openPoints, 
       onMouseEnter={(e) => pointer(e, 'pointer')}
       onMouseLeave={(e) => pointer(e, '')}
     >
-      <Rect width={2 * r} height={2 * r} fill={CANVAS_COLORS.infoFill} stroke={CANVAS_COLORS.infoInk} strokeWidth={r / 6} cornerRadius={r / 2} perfectDrawEnabled={false} />
-      <Text width={2 * r} height={2 * r} text="✎" align="center" verticalAlign="middle" fontSize={r * 1.25} fontFamily={FONT_FAMILY} fill={CANVAS_COLORS.infoInk} listening={false} perfectDrawEnabled={false} />
+      <Rect
+        width={2 * r}
+        height={2 * r}
+        fill={CANVAS_COLORS.infoFill}
+        stroke={CANVAS_COLORS.infoInk}
+        strokeWidth={r / 6}
+        cornerRadius={r / 2}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        width={2 * r}
+        height={2 * r}
+        text="✎"
+        align="center"
+        verticalAlign="middle"
+        fontSize={r * 1.25}
+        fontFamily={FONT_FAMILY}
+        fill={CANVAS_COLORS.infoInk}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
       {openPoints > 0 && (
         <Group x={count.x - x}>
-          <Rect width={count.width} height={count.height} fill={CANVAS_COLORS.deferralFill} cornerRadius={r} perfectDrawEnabled={false} />
-          <Text width={count.width} height={count.height} text={count.text} align="center" verticalAlign="middle" fontSize={count.fontSize} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" listening={false} perfectDrawEnabled={false} />
+          <Rect
+            width={count.width}
+            height={count.height}
+            fill={CANVAS_COLORS.deferralFill}
+            cornerRadius={r}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            width={count.width}
+            height={count.height}
+            text={count.text}
+            align="center"
+            verticalAlign="middle"
+            fontSize={count.fontSize}
+            fontStyle="bold"
+            fontFamily={FONT_FAMILY}
+            fill="#ffffff"
+            listening={false}
+            perfectDrawEnabled={false}
+          />
         </Group>
       )}
     </Group>

@@ -38,7 +38,10 @@ function EditorBox({ note, onDone }: { note: Note; onDone: () => void }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const finished = useRef(false);
   const noteId = note.id;
-  const write = useMemo(() => throttle((value: string) => writeNoteText(ctx, noteId, value), WRITE_INTERVAL_MS), [ctx, noteId]);
+  const write = useMemo(
+    () => throttle((value: string) => writeNoteText(ctx, noteId, value), WRITE_INTERVAL_MS),
+    [ctx, noteId],
+  );
   const shared = !store.getState().privateOwners.has(noteId);
 
   useEffect(() => {

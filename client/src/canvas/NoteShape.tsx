@@ -56,21 +56,30 @@ interface NoteShapeProps extends BadgeCounts {
 const CHOSEN_COLOR = SHEET_COLORS.chosen;
 
 /** An "eye with a stroke through it" (24-unit icon), drawn at 9 sheet units. */
-const EYE_OFF = 'M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2';
+const EYE_OFF =
+  'M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2';
 
 /** One sticky note: paper, fitted text, selection outline, privacy mark, counters, the group's choice. Memoised. */
 export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
   const { note, selected, editing, draggable, privacy, privacyLabel, highlighted, spotlight, handlers } = props;
   const t = useT();
   // Selected here, one boolean per note: choosing redraws only the note chosen.
-  const chosenOnScreen = useAppStore((s) => props.chosen === undefined && privacy === 'shared' && isNoteChosen(s.discussion.choices, note));
+  const chosenOnScreen = useAppStore(
+    (s) => props.chosen === undefined && privacy === 'shared' && isNoteChosen(s.discussion.choices, note),
+  );
   const chosen = props.chosen ?? chosenOnScreen;
   const chosenLabel = t('choice.badge');
-  const ribbon = useMemo(() => (chosen ? layoutChosenRibbon(chosenLabel, canvasMeasurer('bold')) : null), [chosen, chosenLabel]);
+  const ribbon = useMemo(
+    () => (chosen ? layoutChosenRibbon(chosenLabel, canvasMeasurer('bold')) : null),
+    [chosen, chosenLabel],
+  );
   const fitted = fitNoteText(note.text);
   const inner = NOTE_SIZE - 2 * NOTE_TEXT.padding;
   const { agree, disagree, open, votes, myMark, myVotes } = props;
-  const badges = useMemo(() => layoutBadges({ agree, disagree, open, votes, myMark, myVotes }, canvasMeasurer('bold')), [agree, disagree, open, votes, myMark, myVotes]);
+  const badges = useMemo(
+    () => layoutBadges({ agree, disagree, open, votes, myMark, myVotes }, canvasMeasurer('bold')),
+    [agree, disagree, open, votes, myMark, myVotes],
+  );
   const isPrivate = privacy !== 'shared';
   return (
     <Group
@@ -97,12 +106,41 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
       onDragEnd={(e) => handlers.onDragEnd(note.id, e.target)}
     >
       {chosen && (
-        <Rect x={-1.6} y={-1.6} width={NOTE_SIZE + 3.2} height={NOTE_SIZE + 3.2} stroke={CHOSEN_COLOR} strokeWidth={1.8} cornerRadius={2.5} listening={false} perfectDrawEnabled={false} />
+        <Rect
+          x={-1.6}
+          y={-1.6}
+          width={NOTE_SIZE + 3.2}
+          height={NOTE_SIZE + 3.2}
+          stroke={CHOSEN_COLOR}
+          strokeWidth={1.8}
+          cornerRadius={2.5}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
       )}
       {highlighted && spotlight && (
-        <Rect x={-5} y={-5} width={NOTE_SIZE + 10} height={NOTE_SIZE + 10} fill={SHEET_COLORS.star} opacity={HIGHLIGHT_OPACITY} cornerRadius={5} listening={false} perfectDrawEnabled={false} />
+        <Rect
+          x={-5}
+          y={-5}
+          width={NOTE_SIZE + 10}
+          height={NOTE_SIZE + 10}
+          fill={SHEET_COLORS.star}
+          opacity={HIGHLIGHT_OPACITY}
+          cornerRadius={5}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
       )}
-      <Rect x={0.6} y={1.2} width={NOTE_SIZE} height={NOTE_SIZE} fill="rgba(15, 23, 42, 0.16)" cornerRadius={1.5} listening={false} perfectDrawEnabled={false} />
+      <Rect
+        x={0.6}
+        y={1.2}
+        width={NOTE_SIZE}
+        height={NOTE_SIZE}
+        fill="rgba(15, 23, 42, 0.16)"
+        cornerRadius={1.5}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
       <Rect
         width={NOTE_SIZE}
         height={NOTE_SIZE}
@@ -134,16 +172,42 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
       )}
       {isPrivate && (
         <>
-          <Path x={2} y={2} data={EYE_OFF} scaleX={9 / 24} scaleY={9 / 24} stroke={CANVAS_COLORS.privateEdge} strokeWidth={2.2} lineCap="round" lineJoin="round" listening={false} perfectDrawEnabled={false} />
+          <Path
+            x={2}
+            y={2}
+            data={EYE_OFF}
+            scaleX={9 / 24}
+            scaleY={9 / 24}
+            stroke={CANVAS_COLORS.privateEdge}
+            strokeWidth={2.2}
+            lineCap="round"
+            lineJoin="round"
+            listening={false}
+            perfectDrawEnabled={false}
+          />
           <Label x={0} y={-1.5} offsetY={9} listening={false}>
             <Tag fill={CANVAS_COLORS.privateEdge} cornerRadius={2} perfectDrawEnabled={false} />
-            <Text text={privacyLabel} fontFamily={FONT_FAMILY} fontSize={6.5} fontStyle="bold" fill="#ffffff" padding={1.6} perfectDrawEnabled={false} />
+            <Text
+              text={privacyLabel}
+              fontFamily={FONT_FAMILY}
+              fontSize={6.5}
+              fontStyle="bold"
+              fill="#ffffff"
+              padding={1.6}
+              perfectDrawEnabled={false}
+            />
           </Label>
         </>
       )}
       {ribbon && (
         <Group id={`chosen-${note.id}`} x={ribbon.x} y={ribbon.y} listening={false}>
-          <Rect width={ribbon.width} height={ribbon.height} fill={CHOSEN_COLOR} cornerRadius={[2, 2, 0, 0]} perfectDrawEnabled={false} />
+          <Rect
+            width={ribbon.width}
+            height={ribbon.height}
+            fill={CHOSEN_COLOR}
+            cornerRadius={[2, 2, 0, 0]}
+            perfectDrawEnabled={false}
+          />
           <Text
             x={ribbon.padding}
             width={ribbon.width - 2 * ribbon.padding}
@@ -161,7 +225,18 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
         </Group>
       )}
       {highlighted && (
-        <Star x={NOTE_SIZE - 3} y={3} numPoints={5} innerRadius={3.2} outerRadius={7.2} fill={SHEET_COLORS.star} stroke={SHEET_COLORS.starEdge} strokeWidth={0.8} listening={false} perfectDrawEnabled={false} />
+        <Star
+          x={NOTE_SIZE - 3}
+          y={3}
+          numPoints={5}
+          innerRadius={3.2}
+          outerRadius={7.2}
+          fill={SHEET_COLORS.star}
+          stroke={SHEET_COLORS.starEdge}
+          strokeWidth={0.8}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
       )}
       {badges.map((badge) => {
         const colors = BADGE_COLORS[badge.kind];

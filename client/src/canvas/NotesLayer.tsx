@@ -52,7 +52,12 @@ export function NotesLayer({ sheetId, handlers }: { sheetId: string; handlers: N
       {visible.map((note) => {
         const owner = privateOwners.get(note.id);
         const privacy: NotePrivacy = owner === undefined ? 'shared' : owner === me ? 'mine' : 'hidden';
-        const label = privacy === 'mine' ? t('canvas.private') : privacy === 'hidden' ? t('canvas.hidden', { name: names.get(owner ?? '') ?? '?' }) : '';
+        const label =
+          privacy === 'mine'
+            ? t('canvas.private')
+            : privacy === 'hidden'
+              ? t('canvas.hidden', { name: names.get(owner ?? '') ?? '?' })
+              : '';
         const d = index.byNote.get(note.id) ?? NO_DISCUSSION;
         return (
           <NoteShape

@@ -46,8 +46,26 @@ export function OverlayLayer({ sheetId, scale }: { sheetId: string; scale: numbe
         if (!note) return null;
         return (
           <Group key={`edit-${p.clientId}`} x={note.x} y={note.y}>
-            <Rect x={-3} y={-3} width={NOTE_SIZE + 6} height={NOTE_SIZE + 6} stroke={p.user.color} strokeWidth={2} dash={[6, 4]} strokeScaleEnabled={false} cornerRadius={3} perfectDrawEnabled={false} />
-            <NameTag x={-3} y={-4} scale={inverse} color={p.user.color} text={t('presence.typing', { name: p.user.name })} above />
+            <Rect
+              x={-3}
+              y={-3}
+              width={NOTE_SIZE + 6}
+              height={NOTE_SIZE + 6}
+              stroke={p.user.color}
+              strokeWidth={2}
+              dash={[6, 4]}
+              strokeScaleEnabled={false}
+              cornerRadius={3}
+              perfectDrawEnabled={false}
+            />
+            <NameTag
+              x={-3}
+              y={-4}
+              scale={inverse}
+              color={p.user.color}
+              text={t('presence.typing', { name: p.user.name })}
+              above
+            />
           </Group>
         );
       })}
@@ -57,7 +75,20 @@ export function OverlayLayer({ sheetId, scale }: { sheetId: string; scale: numbe
         const fitted = fitNoteText(note.text);
         return (
           <Group key={`drag-${p.clientId}`} x={p.drag.x} y={p.drag.y} opacity={0.9}>
-            <Rect width={NOTE_SIZE} height={NOTE_SIZE} fill={NOTE_FILLS[note.color]} stroke={p.user.color} strokeWidth={2} strokeScaleEnabled={false} cornerRadius={1.5} shadowColor="black" shadowOpacity={0.2} shadowBlur={8} shadowOffsetY={3} perfectDrawEnabled={false} />
+            <Rect
+              width={NOTE_SIZE}
+              height={NOTE_SIZE}
+              fill={NOTE_FILLS[note.color]}
+              stroke={p.user.color}
+              strokeWidth={2}
+              strokeScaleEnabled={false}
+              cornerRadius={1.5}
+              shadowColor="black"
+              shadowOpacity={0.2}
+              shadowBlur={8}
+              shadowOffsetY={3}
+              perfectDrawEnabled={false}
+            />
             <Text
               x={NOTE_TEXT.padding}
               y={NOTE_TEXT.padding}
@@ -80,7 +111,14 @@ export function OverlayLayer({ sheetId, scale }: { sheetId: string; scale: numbe
         if (!p.cursor || p.cursor.sheetId !== sheetId) return null;
         return (
           <Group key={`cursor-${p.clientId}`} x={p.cursor.x} y={p.cursor.y} scaleX={inverse} scaleY={inverse}>
-            <Line points={[0, 0, 0, 17, 4.5, 13, 8, 20.5, 11, 19.2, 7.6, 11.8, 13, 11.8]} closed fill={p.user.color} stroke="#ffffff" strokeWidth={1.5} perfectDrawEnabled={false} />
+            <Line
+              points={[0, 0, 0, 17, 4.5, 13, 8, 20.5, 11, 19.2, 7.6, 11.8, 13, 11.8]}
+              closed
+              fill={p.user.color}
+              stroke="#ffffff"
+              strokeWidth={1.5}
+              perfectDrawEnabled={false}
+            />
             <NameTag x={12} y={18} scale={1} color={p.user.color} text={p.user.name} />
           </Group>
         );
@@ -90,11 +128,33 @@ export function OverlayLayer({ sheetId, scale }: { sheetId: string; scale: numbe
 }
 
 /** A name label in a person's colour, at constant screen size. */
-function NameTag({ x, y, scale, color, text, above = false }: { x: number; y: number; scale: number; color: string; text: string; above?: boolean }) {
+function NameTag({
+  x,
+  y,
+  scale,
+  color,
+  text,
+  above = false,
+}: {
+  x: number;
+  y: number;
+  scale: number;
+  color: string;
+  text: string;
+  above?: boolean;
+}) {
   return (
     <Label x={x} y={y} scaleX={scale} scaleY={scale} offsetY={above ? 22 : 0}>
       <Tag fill={color} cornerRadius={4} perfectDrawEnabled={false} />
-      <Text text={text} fontFamily={FONT_FAMILY} fontSize={12} fontStyle="bold" fill="#ffffff" padding={4} perfectDrawEnabled={false} />
+      <Text
+        text={text}
+        fontFamily={FONT_FAMILY}
+        fontSize={12}
+        fontStyle="bold"
+        fill="#ffffff"
+        padding={4}
+        perfectDrawEnabled={false}
+      />
     </Label>
   );
 }

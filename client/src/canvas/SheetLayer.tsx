@@ -30,21 +30,57 @@ export const INFO_BUTTON_NAME = 'info-button';
 export const SHEET_NAME = 'sheet-paper';
 
 /** The static layer of one sheet in one language. */
-export const SheetLayer = memo(function SheetLayer({ template, sheet, locale, onInfo, onFieldDoubleClick }: SheetLayerProps) {
+export const SheetLayer = memo(function SheetLayer({
+  template,
+  sheet,
+  locale,
+  onInfo,
+  onFieldDoubleClick,
+}: SheetLayerProps) {
   const header = sheetHeaderFor(template, sheet, locale);
   // Parents first, so nested fields are drawn (and hit) on top of them.
   const fields = [...sheet.fields].sort((a, b) => Number(a.parentId !== undefined) - Number(b.parentId !== undefined));
   return (
     <Layer>
-      <Rect x={3} y={4} width={sheet.width} height={sheet.height} fill="rgba(15, 23, 42, 0.10)" cornerRadius={4} listening={false} perfectDrawEnabled={false} />
-      <Rect name={SHEET_NAME} x={0} y={0} width={sheet.width} height={sheet.height} fill={CANVAS_COLORS.sheet} cornerRadius={4} perfectDrawEnabled={false} />
+      <Rect
+        x={3}
+        y={4}
+        width={sheet.width}
+        height={sheet.height}
+        fill="rgba(15, 23, 42, 0.10)"
+        cornerRadius={4}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        name={SHEET_NAME}
+        x={0}
+        y={0}
+        width={sheet.width}
+        height={sheet.height}
+        fill={CANVAS_COLORS.sheet}
+        cornerRadius={4}
+        perfectDrawEnabled={false}
+      />
       <Group listening={false}>
         <TextBlockShape block={header.title} fill={CANVAS_COLORS.ink} />
         <TextBlockShape block={header.subtitle} fill={CANVAS_COLORS.muted} />
       </Group>
-      <InfoButton x={header.info.x} y={header.info.y} r={header.info.r} onActivate={() => onInfo({ kind: 'sheet', id: sheet.id })} />
+      <InfoButton
+        x={header.info.x}
+        y={header.info.y}
+        r={header.info.r}
+        onActivate={() => onInfo({ kind: 'sheet', id: sheet.id })}
+      />
       {fields.map((field) => (
-        <FieldShape key={field.id} sheet={sheet} field={field} locale={locale} onInfo={onInfo} onDoubleClick={onFieldDoubleClick} />
+        <FieldShape
+          key={field.id}
+          sheet={sheet}
+          field={field}
+          locale={locale}
+          onInfo={onInfo}
+          onDoubleClick={onFieldDoubleClick}
+        />
       ))}
     </Layer>
   );
@@ -87,7 +123,12 @@ function FieldShape({ sheet, field, locale, onInfo, onDoubleClick }: FieldShapeP
         ))}
         {layout.hint && <TextBlockShape block={layout.hint} fill={CANVAS_COLORS.muted} />}
       </Group>
-      <InfoButton x={layout.info.x} y={layout.info.y} r={layout.info.r} onActivate={() => onInfo({ kind: 'field', id: field.id })} />
+      <InfoButton
+        x={layout.info.x}
+        y={layout.info.y}
+        r={layout.info.r}
+        onActivate={() => onInfo({ kind: 'field', id: field.id })}
+      />
     </Group>
   );
 }
@@ -129,7 +170,13 @@ function InfoButton({ x, y, r, onActivate }: { x: number; y: number; r: number; 
       onMouseEnter={(e) => setCursor(e, 'pointer')}
       onMouseLeave={(e) => setCursor(e, '')}
     >
-      <Circle radius={r} fill={CANVAS_COLORS.infoFill} stroke={CANVAS_COLORS.infoInk} strokeWidth={r / 6} perfectDrawEnabled={false} />
+      <Circle
+        radius={r}
+        fill={CANVAS_COLORS.infoFill}
+        stroke={CANVAS_COLORS.infoInk}
+        strokeWidth={r / 6}
+        perfectDrawEnabled={false}
+      />
       <Text
         x={-r}
         y={-r}

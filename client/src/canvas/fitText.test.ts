@@ -56,8 +56,7 @@ describe('fitText', () => {
     // One step larger would not fit.
     const bigger = fitted.fontSize + 0.5;
     const wrapped = wrapText(text, 54, bigger, measure);
-    const fitsBigger =
-      wrapped.length * bigger * 1.2 <= 54 && wrapped.every((line) => measure(line, bigger) <= 54);
+    const fitsBigger = wrapped.length * bigger * 1.2 <= 54 && wrapped.every((line) => measure(line, bigger) <= 54);
     expect(fitsBigger).toBe(false);
   });
 

@@ -43,7 +43,12 @@ function fits(lines: readonly string[], fontSize: number, options: FitTextOption
   return lines.every((line) => measure(line, fontSize) <= options.width + 1e-9);
 }
 
-function largestFit(text: string, options: FitTextOptions, measure: TextMeasurer, breakWords: boolean): FittedText | null {
+function largestFit(
+  text: string,
+  options: FitTextOptions,
+  measure: TextMeasurer,
+  breakWords: boolean,
+): FittedText | null {
   const step = options.step ?? 0.5;
   for (let size = options.maxFontSize; size >= options.minFontSize - 1e-9; size -= step) {
     const lines = wrapText(text, options.width, size, measure, breakWords);
@@ -82,7 +87,11 @@ export function fitText(text: string, options: FitTextOptions, measure: TextMeas
 }
 
 /** A `fitText` for one box and measurer that remembers its answers per text. */
-export function createTextFitter(options: FitTextOptions, measure: TextMeasurer, capacity = 2000): (text: string) => FittedText {
+export function createTextFitter(
+  options: FitTextOptions,
+  measure: TextMeasurer,
+  capacity = 2000,
+): (text: string) => FittedText {
   const cache = new Map<string, FittedText>();
   return (text) => {
     const hit = cache.get(text);

@@ -1,6 +1,12 @@
 import { localize } from '@dmc/shared/template/lookup';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
-import { layoutSheetField, layoutSheetHeader, type FieldLayout, type Measurers, type SheetHeaderLayout } from './fieldLayout';
+import {
+  layoutSheetField,
+  layoutSheetHeader,
+  type FieldLayout,
+  type Measurers,
+  type SheetHeaderLayout,
+} from './fieldLayout';
 import { canvasMeasurer } from './measure';
 
 /** Browser measurers for the three font styles we draw. */

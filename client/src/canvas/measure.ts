@@ -9,7 +9,8 @@ let context: CanvasRenderingContext2D | null | undefined;
 
 function getContext(): CanvasRenderingContext2D | null {
   // Outside a browser (unit tests) there is no canvas; widths are then estimated.
-  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (context === undefined)
+    context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   return context;
 }
 

@@ -13,7 +13,8 @@ const field = (sheetId: string, id: string) => {
   if (!f) throw new Error(id);
   return f;
 };
-const centreField = (sheetId: string, x: number, y: number) => fieldAt(sheetById(sheetId), x + NOTE_SIZE / 2, y + NOTE_SIZE / 2)?.id;
+const centreField = (sheetId: string, x: number, y: number) =>
+  fieldAt(sheetById(sheetId), x + NOTE_SIZE / 2, y + NOTE_SIZE / 2)?.id;
 
 let counter = 0;
 const noteAt = (x: number, y: number, sheetId = 'vel1'): Note => ({
@@ -68,7 +69,8 @@ describe('placeNewNote', () => {
     // Fill DOELGROEP completely with a grid of notes.
     const rect = field('vel1', 'doelgroep').rect;
     const notes: Note[] = [];
-    for (let y = rect.y; y < rect.y + rect.height; y += 20) for (let x = rect.x; x < rect.x + rect.width; x += 20) notes.push(noteAt(x, y));
+    for (let y = rect.y; y < rect.y + rect.height; y += 20)
+      for (let x = rect.x; x < rect.x + rect.width; x += 20) notes.push(noteAt(x, y));
     const next = placeNewNote(vel1, notes, 'nl', 'doelgroep');
     expect(next.fieldId).not.toBe('doelgroep');
     expect(next.fieldId).not.toBeNull();

@@ -70,8 +70,14 @@ export function spotInField(
   const accepts = (p: Point) => fieldOfNoteAt(sheet, p.x, p.y) === field.id;
   const base = { size: NOTE_SIZE, accepts, ...(near ? { near } : {}) };
 
-  const below = { x: rect.x, y: layout.headerBottom, width: rect.width, height: rect.y + rect.height - layout.headerBottom };
-  const strict = below.height >= NOTE_SIZE / 2 ? findSpot({ ...base, area: below, obstacles: [...children, ...others] }) : null;
+  const below = {
+    x: rect.x,
+    y: layout.headerBottom,
+    width: rect.width,
+    height: rect.y + rect.height - layout.headerBottom,
+  };
+  const strict =
+    below.height >= NOTE_SIZE / 2 ? findSpot({ ...base, area: below, obstacles: [...children, ...others] }) : null;
   if (strict?.free || children.length === 0) return strict ?? findSpot({ ...base, area: rect, obstacles: others });
 
   const half = NOTE_SIZE / 2;
@@ -84,8 +90,13 @@ export function spotInField(
     height: Math.min(sheet.height, rect.y + rect.height + half) - y,
   };
   // Sticking out over the edge is fine; covering a neighbouring field is not.
-  const neighbours = sheet.fields.filter((f) => f.id !== field.id && f.id !== field.parentId && f.parentId !== field.id).map((f) => f.rect);
-  return findSpot({ ...base, area: wide, obstacles: [...children, ...neighbours, ...others, ...headerBoxes(layout)] }) ?? strict;
+  const neighbours = sheet.fields
+    .filter((f) => f.id !== field.id && f.id !== field.parentId && f.parentId !== field.id)
+    .map((f) => f.rect);
+  return (
+    findSpot({ ...base, area: wide, obstacles: [...children, ...neighbours, ...others, ...headerBoxes(layout)] }) ??
+    strict
+  );
 }
 
 /**

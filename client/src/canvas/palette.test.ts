@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_METRICS, NOTE_EDGES as SHARED_EDGES, NOTE_FILLS as SHARED_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS } from '@dmc/shared/scene/palette';
+import {
+  BADGE_METRICS,
+  NOTE_EDGES as SHARED_EDGES,
+  NOTE_FILLS as SHARED_FILLS,
+  NOTE_TEXT_METRICS,
+  SHEET_COLORS,
+} from '@dmc/shared/scene/palette';
 import { BADGE } from './noteBadges';
 import { CANVAS_COLORS, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from './theme';
 

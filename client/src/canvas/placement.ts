@@ -72,7 +72,12 @@ export function findSpot(request: SpotRequest): Spot | null {
   const near = request.near;
   if (near) accepted.sort((a, b) => distance(a, near) - distance(b, near));
 
-  const inflated = obstacles.map((o) => ({ x: o.x - gap / 2, y: o.y - gap / 2, width: o.width + gap, height: o.height + gap }));
+  const inflated = obstacles.map((o) => ({
+    x: o.x - gap / 2,
+    y: o.y - gap / 2,
+    width: o.width + gap,
+    height: o.height + gap,
+  }));
   let best: Point | null = null;
   let bestOverlap = Infinity;
   for (const candidate of accepted) {

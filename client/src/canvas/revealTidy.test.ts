@@ -4,8 +4,20 @@ import { tidyRevealed } from './revealTidy';
 import { sheetById } from './template';
 
 const vel1 = sheetById('vel1');
-const note = (id: string, x: number, y: number, createdAt: number): Note => ({ id, sheetId: 'vel1', fieldId: 'doel', x, y, color: 'yellow', text: id, authorId: id, createdAt, z: createdAt });
-const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < NOTE_SIZE && Math.abs(a.y - b.y) < NOTE_SIZE;
+const note = (id: string, x: number, y: number, createdAt: number): Note => ({
+  id,
+  sheetId: 'vel1',
+  fieldId: 'doel',
+  x,
+  y,
+  color: 'yellow',
+  text: id,
+  authorId: id,
+  createdAt,
+  z: createdAt,
+});
+const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.abs(a.x - b.x) < NOTE_SIZE && Math.abs(a.y - b.y) < NOTE_SIZE;
 
 describe('spreading notes out after the reveal', () => {
   it('moves my later note off an earlier one, within its field', () => {
@@ -28,7 +40,9 @@ describe('spreading notes out after the reveal', () => {
   });
 
   it('leaves notes that barely touch', () => {
-    expect(tidyRevealed(vel1, [note('a', 200, 300, 1), note('b', 200 + NOTE_SIZE - 2, 300, 2)], new Set(['b']), 'nl')).toEqual([]);
+    expect(
+      tidyRevealed(vel1, [note('a', 200, 300, 1), note('b', 200 + NOTE_SIZE - 2, 300, 2)], new Set(['b']), 'nl'),
+    ).toEqual([]);
   });
 
   it('spreads several of my notes without putting them on each other', () => {

@@ -30,13 +30,20 @@ function earlier(a: Note, b: Note): boolean {
 }
 
 /** Where to move my revealed notes (`mine`, ids) so they no longer cover notes written before them. */
-export function tidyRevealed(sheet: SheetTemplate, notes: readonly Note[], mine: ReadonlySet<string>, locale: Locale): TidyMove[] {
+export function tidyRevealed(
+  sheet: SheetTemplate,
+  notes: readonly Note[],
+  mine: ReadonlySet<string>,
+  locale: Locale,
+): TidyMove[] {
   const placed = new Map(notes.filter((n) => n.sheetId === sheet.id).map((n) => [n.id, n]));
   const moves: TidyMove[] = [];
   const candidates = [...placed.values()].filter((n) => mine.has(n.id)).sort((a, b) => (earlier(a, b) ? -1 : 1));
   for (const note of candidates) {
     const current = placed.get(note.id) ?? note;
-    const covered = [...placed.values()].some((other) => other.id !== note.id && earlier(other, note) && overlap(other, current) > COVERS);
+    const covered = [...placed.values()].some(
+      (other) => other.id !== note.id && earlier(other, note) && overlap(other, current) > COVERS,
+    );
     if (!covered) continue;
     const field = sheet.fields.find((f) => f.id === note.fieldId);
     if (!field) continue;

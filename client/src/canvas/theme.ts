@@ -1,7 +1,8 @@
 import { NOTE_TEXT_METRICS, SHEET_COLORS } from '@dmc/shared/scene/palette';
 
 /** The system font stack: no web fonts, so the browser requests nothing from elsewhere. */
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+export const FONT_FAMILY =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
 
 /** Note fills and edges: the one palette shared with the PNG and PDF (shared/src/scene/palette.ts). */
 export { NOTE_EDGES, NOTE_FILLS } from '@dmc/shared/scene/palette';

@@ -111,7 +111,11 @@ export function visibleSheetRect(vp: Viewport, canvas: Size): { x: number; y: nu
 }
 
 /** The viewport that shows a rectangle of the sheet as large as fits, centred, with padding (px). */
-export function fitRectViewport(rect: { x: number; y: number; width: number; height: number }, canvas: Size, padding = 24): Viewport {
+export function fitRectViewport(
+  rect: { x: number; y: number; width: number; height: number },
+  canvas: Size,
+  padding = 24,
+): Viewport {
   const scale = fitScale({ width: Math.max(1, rect.width), height: Math.max(1, rect.height) }, canvas, padding);
   return {
     scale,

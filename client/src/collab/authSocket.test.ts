@@ -23,7 +23,13 @@ interface WireServer {
 async function wireServer(): Promise<WireServer> {
   const { WebSocketServer } = (await import(/* @vite-ignore */ 'ws')) as unknown as {
     WebSocketServer: new (options: { port: number; host: string }) => {
-      on(event: 'connection', cb: (socket: { on(e: 'message', cb: (data: Uint8Array) => void): void; close(code: number): void }, request: { url: string }) => void): void;
+      on(
+        event: 'connection',
+        cb: (
+          socket: { on(e: 'message', cb: (data: Uint8Array) => void): void; close(code: number): void },
+          request: { url: string },
+        ) => void,
+      ): void;
       once(event: 'listening', cb: () => void): void;
       address(): { port: number };
       close(cb: () => void): void;

@@ -5,7 +5,16 @@ import { setMark } from '@dmc/shared/doc/discussion';
 import { BOARD_SPEC, undoManagerFor } from '@dmc/shared/doc/registry';
 import { guardDiscussionUndo } from './boardClient';
 
-const note = (id: string, authorId: string) => ({ id, sheetId: 'vel1', fieldId: 'doel', x: 10, y: 10, color: 'yellow' as const, text: id, authorId });
+const note = (id: string, authorId: string) => ({
+  id,
+  sheetId: 'vel1',
+  fieldId: 'doel',
+  x: 10,
+  y: 10,
+  color: 'yellow' as const,
+  text: id,
+  authorId,
+});
 
 function pair() {
   const mine = new Y.Doc();
@@ -21,7 +30,7 @@ function pair() {
 }
 
 describe('undo of marks never re-creates a mark on a deleted note', () => {
-  it("forgets the history when someone deletes a note while it holds marks", () => {
+  it('forgets the history when someone deletes a note while it holds marks', () => {
     const { mine, theirs, undo, sync } = pair();
     addNote(theirs, note('n1', 'bram'), 'remote');
     sync();

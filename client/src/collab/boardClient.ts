@@ -1,6 +1,18 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { BOARD_COLLECTIONS, addNote, deleteNote, moveNote, notesOf, observeNotes, readNote, readNotes, setNoteColor, setNoteText, type NotePlacement } from '@dmc/shared/doc/board';
+import {
+  BOARD_COLLECTIONS,
+  addNote,
+  deleteNote,
+  moveNote,
+  notesOf,
+  observeNotes,
+  readNote,
+  readNotes,
+  setNoteColor,
+  setNoteText,
+  type NotePlacement,
+} from '@dmc/shared/doc/board';
 import {
   observeDiscussion,
   placeVote,
@@ -24,7 +36,13 @@ import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
 import { collection } from '@dmc/shared/doc/records';
 import type { Actor } from '@dmc/shared/domain/actor';
 import { mayEditAsAuthor } from '@dmc/shared/domain/boardRules';
-import { freeVoteSlot, type Choice, type Deferral, type Formulation, type MarkValue } from '@dmc/shared/domain/discussion';
+import {
+  freeVoteSlot,
+  type Choice,
+  type Deferral,
+  type Formulation,
+  type MarkValue,
+} from '@dmc/shared/domain/discussion';
 import type { Note, NoteColor } from '@dmc/shared/domain/note';
 import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
@@ -300,7 +318,12 @@ class Connection {
     });
     // Only the board itself carries presence; a draft is nobody's meeting place.
     // The undoable collections are declared in the registry (notes, marks, votes, deferrals).
-    this.undo = role === 'board' ? undoManagerFor(this.doc, BOARD_SPEC) : role === 'draft' ? undoManagerFor(this.doc, DRAFT_SPEC) : null;
+    this.undo =
+      role === 'board'
+        ? undoManagerFor(this.doc, BOARD_SPEC)
+        : role === 'draft'
+          ? undoManagerFor(this.doc, DRAFT_SPEC)
+          : null;
 
     const { provider, doc, undo } = this;
     sink.connection('connecting');
@@ -385,7 +408,8 @@ class Connection {
 
     if (undo) {
       const onHistory = () => sink.history(undo.canUndo(), undo.canRedo());
-      for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) undo.on(event, onHistory);
+      for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
+        undo.on(event, onHistory);
       if (role === 'board') this.cleanups.push(guardDiscussionUndo(doc, undo));
     }
 
@@ -412,7 +436,8 @@ class Connection {
         for (const id of removed) this.presenceCache.delete(id);
         // Our own cursor moves change nothing that others' overlay draws.
         const onlySelf = [...added, ...updated, ...removed].every((id) => id === doc.clientID);
-        if (!onlySelf) this.owner.presence.set([...this.presenceCache.values()].filter((p) => p.clientId !== doc.clientID));
+        if (!onlySelf)
+          this.owner.presence.set([...this.presenceCache.values()].filter((p) => p.clientId !== doc.clientID));
         publishPeers();
       };
       awareness.on('change', onPresence);
@@ -534,7 +559,8 @@ export class BoardClient {
     this.role = options.role ?? 'board';
     this.boardId = options.boardId ?? PLENARY_BOARD;
     const owner = options.ownerId ?? options.session.participant.id;
-    this.sink = this.role === 'board' ? boardSink(options.store) : draftSink(options.store, owner, this.role === 'draft');
+    this.sink =
+      this.role === 'board' ? boardSink(options.store) : draftSink(options.store, owner, this.role === 'draft');
     this.sendCursor = throttle(() => this.awarenessField('cursor', this.local.cursor ?? null), PRESENCE_INTERVAL_MS);
     this.sendDrag = throttle(() => this.awarenessField('drag', this.local.drag ?? null), PRESENCE_INTERVAL_MS);
     this.sendView = throttle(() => this.awarenessField('view', this.local.view ?? null), VIEW_INTERVAL_MS);
@@ -575,13 +601,27 @@ export class BoardClient {
     const { items } = unsavedItems(changes, lost, this.boardId);
     for (const note of pending) {
       if (note.authorId === this.actor.id && note.text.trim() !== '') {
-        items.push({ id: `notes/${note.id}`, kind: 'note', text: note.text, boardId: this.boardId, sheetId: note.sheetId, fieldId: note.fieldId, x: note.x, y: note.y, color: note.color });
+        items.push({
+          id: `notes/${note.id}`,
+          kind: 'note',
+          text: note.text,
+          boardId: this.boardId,
+          sheetId: note.sheetId,
+          fieldId: note.fieldId,
+          x: note.x,
+          y: note.y,
+          color: note.color,
+        });
       }
     }
     if (items.length === 0) return;
     const store = this.options.store.getState();
     store.addUnsaved(items);
-    store.showNotice({ tone: 'warning', key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany', vars: { count: items.length } });
+    store.showNotice({
+      tone: 'warning',
+      key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany',
+      vars: { count: items.length },
+    });
   }
 
   /** Whether this client gave up on its document (a draft or peek the server no longer opens). */
@@ -656,7 +696,12 @@ export class BoardClient {
         store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
         return;
       }
-      const why = code === CLOSE.forbidden ? 'notice.refused.forbidden' : code === CLOSE.limit ? 'notice.refused.limit' : 'notice.refused.malformed';
+      const why =
+        code === CLOSE.forbidden
+          ? 'notice.refused.forbidden'
+          : code === CLOSE.limit
+            ? 'notice.refused.limit'
+            : 'notice.refused.malformed';
       store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: reason });
     }, 800);
   }
@@ -738,16 +783,27 @@ export class BoardClient {
     const ctx = this.replayContext();
     // Bounded: every round after a refused replay drops at least the refused change; past this
     // many rounds, everything left is handed back rather than tried again.
-    const outcome = this.rounds > MAX_REPLAY_ROUNDS ? { sent: [], refused: changes } : replay(connection.doc, changes, ctx, REPLAY_ORIGIN, this.lastReplay);
+    const outcome =
+      this.rounds > MAX_REPLAY_ROUNDS
+        ? { sent: [], refused: changes }
+        : replay(connection.doc, changes, ctx, REPLAY_ORIGIN, this.lastReplay);
     this.lastReplay = outcome.sent.length > 0 ? outcome.sent : null;
     const sentNotes = outcome.sent.filter((key) => key.startsWith('notes/')).map((key) => key.slice('notes/'.length));
     if (outcome.sent.length > 0) connection.confirm(sentNotes);
     const { items, dropped } = unsavedItems(outcome.refused, lost, this.boardId);
     if (items.length > 0) {
       store.addUnsaved(items);
-      store.showNotice({ tone: 'warning', key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany', vars: { count: items.length } });
+      store.showNotice({
+        tone: 'warning',
+        key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany',
+        vars: { count: items.length },
+      });
     } else if (dropped > 0) {
-      store.showNotice({ tone: 'info', key: dropped === 1 ? 'notice.droppedOne' : 'notice.droppedMany', vars: { count: dropped, kept: outcome.sent.length } });
+      store.showNotice({
+        tone: 'info',
+        key: dropped === 1 ? 'notice.droppedOne' : 'notice.droppedMany',
+        vars: { count: dropped, kept: outcome.sent.length },
+      });
     } else if (outcome.sent.length > 0) {
       store.showNotice({ tone: 'info', key: 'notice.replayed', vars: { count: outcome.sent.length } });
     }
@@ -808,7 +864,8 @@ export class BoardClient {
     const doc = this.doc;
     if (!doc || moves.length === 0) return;
     doc.transact(() => {
-      for (const { noteId, placement } of moves) if (readNote(doc, noteId)) moveNote(doc, noteId, placement, TIDY_ORIGIN);
+      for (const { noteId, placement } of moves)
+        if (readNote(doc, noteId)) moveNote(doc, noteId, placement, TIDY_ORIGIN);
     }, TIDY_ORIGIN);
   }
 
@@ -951,7 +1008,16 @@ export class BoardClient {
   /** Shares what this person is looking at (follow mode). Throttled. */
   setView(view: PresenceView | null): void {
     const current = this.local.view;
-    if (current && view && current.boardId === view.boardId && current.sheetId === view.sheetId && current.x === view.x && current.y === view.y && current.scale === view.scale) return;
+    if (
+      current &&
+      view &&
+      current.boardId === view.boardId &&
+      current.sheetId === view.sheetId &&
+      current.x === view.x &&
+      current.y === view.y &&
+      current.scale === view.scale
+    )
+      return;
     this.local.view = view;
     this.sendView();
   }

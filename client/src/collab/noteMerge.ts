@@ -59,7 +59,11 @@ export function removedNotes(previous: readonly Note[], next: readonly Note[]): 
 }
 
 /** Lingering notes still worth showing: not expired and not yet on the board. */
-export function pruneLingering(lingering: readonly LingeringNote[], board: readonly Note[], now: number): readonly LingeringNote[] {
+export function pruneLingering(
+  lingering: readonly LingeringNote[],
+  board: readonly Note[],
+  now: number,
+): readonly LingeringNote[] {
   const onBoard = new Set(board.map((n) => n.id));
   const kept = lingering.filter((l) => l.until > now && !onBoard.has(l.note.id));
   return kept.length === lingering.length ? lingering : kept;

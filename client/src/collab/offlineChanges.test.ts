@@ -9,7 +9,16 @@ import type { WorkshopState } from '@dmc/shared/domain/permissions';
 import { offlineChanges } from './offlineChanges';
 import { replay, unsavedItems, type ReplayContext } from './offlineReplay';
 
-const note = (id: string, authorId: string, text = id) => ({ id, sheetId: 'vel1', fieldId: 'doel', x: 10, y: 10, color: 'yellow' as const, text, authorId });
+const note = (id: string, authorId: string, text = id) => ({
+  id,
+  sheetId: 'vel1',
+  fieldId: 'doel',
+  x: 10,
+  y: 10,
+  color: 'yellow' as const,
+  text,
+  authorId,
+});
 
 /** The server's copy and a client that synced with it, then went offline. */
 function offlinePair() {
@@ -25,8 +34,12 @@ function offlinePair() {
   return { server, client, syncClient, fresh };
 }
 
-const state = (phaseId: WorkshopState['phaseId']): WorkshopState =>
-  ({ phaseId, hasGroups: false, closed: false, spotlightGroupId: null });
+const state = (phaseId: WorkshopState['phaseId']): WorkshopState => ({
+  phaseId,
+  hasGroups: false,
+  closed: false,
+  spotlightGroupId: null,
+});
 const ctx = (phaseId: WorkshopState['phaseId'], kind: 'board' | 'draft' = 'board'): ReplayContext => ({
   actor: { id: 'anna', role: 'participant' },
   boardId: kind === 'board' ? 'plenary' : 'anna',
@@ -49,7 +62,9 @@ describe('offlineChanges: my own changes the server does not have', () => {
     addNote(server, note('new', 'bram'), 'remote');
 
     const { changes, lost } = offlineChanges(client, fresh(), BOARD_COLLECTIONS);
-    expect(changes.filter((c) => c.collection === 'notes').map((c) => [c.type, c.id])).toEqual(Array.from({ length: 10 }, (_, i) => ['add', `n${i}`]));
+    expect(changes.filter((c) => c.collection === 'notes').map((c) => [c.type, c.id])).toEqual(
+      Array.from({ length: 10 }, (_, i) => ['add', `n${i}`]),
+    );
     expect(changes.filter((c) => c.collection === 'marks').map((c) => c.type)).toEqual(['add']);
     expect(lost).toEqual([]);
   });
@@ -72,7 +87,11 @@ describe('offlineChanges: my own changes the server does not have', () => {
     // One update per change: the server can accept each on its own.
     expect(updates).toHaveLength(10);
     for (const update of updates) Y.applyUpdate(server, update, 'client');
-    expect(readNotes(server).map((n) => n.text).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `offline ${i}`).sort());
+    expect(
+      readNotes(server)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `offline ${i}`).sort());
     expect(readMarks(server)).toEqual([]);
     // A mark carries no text: counted, not listed.
     expect(unsavedItems(outcome.refused, [], 'plenary')).toEqual({ items: [], dropped: 1 });
@@ -84,7 +103,13 @@ describe('offlineChanges: my own changes the server does not have', () => {
     addNote(client, note('a', 'anna', 'Eerste gedachte'));
     addNote(client, note('b', 'anna', 'Tweede gedachte'));
     const doc = fresh();
-    const outcome = replay(doc, offlineChanges(client, doc, BOARD_COLLECTIONS).changes, ctx('synthesis'), LOCAL_ORIGIN, null);
+    const outcome = replay(
+      doc,
+      offlineChanges(client, doc, BOARD_COLLECTIONS).changes,
+      ctx('synthesis'),
+      LOCAL_ORIGIN,
+      null,
+    );
     expect(outcome.sent).toEqual([]);
     const { items } = unsavedItems(outcome.refused, [], 'plenary');
     expect(items.map((i) => [i.kind, i.text, i.fieldId])).toEqual([
@@ -98,14 +123,22 @@ describe('offlineChanges: my own changes the server does not have', () => {
     syncClient();
     addNote(client, note('p', 'anna', 'Stil geschreven'));
     const doc = fresh();
-    expect(replay(doc, offlineChanges(client, doc, ['notes']).changes, ctx('vel1-write', 'draft'), LOCAL_ORIGIN, null).sent).toEqual(['notes/p']);
+    expect(
+      replay(doc, offlineChanges(client, doc, ['notes']).changes, ctx('vel1-write', 'draft'), LOCAL_ORIGIN, null).sent,
+    ).toEqual(['notes/p']);
     const later = fresh();
-    const outcome = replay(later, offlineChanges(client, later, ['notes']).changes, ctx('vel1-discuss', 'draft'), LOCAL_ORIGIN, null);
+    const outcome = replay(
+      later,
+      offlineChanges(client, later, ['notes']).changes,
+      ctx('vel1-discuss', 'draft'),
+      LOCAL_ORIGIN,
+      null,
+    );
     expect(outcome.sent).toEqual([]);
     expect(unsavedItems(outcome.refused, [], 'anna').items.map((i) => i.text)).toEqual(['Stil geschreven']);
   });
 
-  it('keeps only the properties I changed, so others\' edits of the same note survive', () => {
+  it("keeps only the properties I changed, so others' edits of the same note survive", () => {
     const { server, client, syncClient, fresh } = offlinePair();
     addNote(server, note('mine', 'anna', 'oud'), 'remote');
     syncClient();
@@ -135,7 +168,9 @@ describe('offlineChanges: my own changes the server does not have', () => {
     syncClient();
     expect(offlineChanges(client, fresh(), BOARD_COLLECTIONS).changes).toEqual([]);
     deleteNote(client, 'mine');
-    expect(offlineChanges(client, fresh(), BOARD_COLLECTIONS).changes.map((c) => [c.type, c.id])).toEqual([['remove', 'mine']]);
+    expect(offlineChanges(client, fresh(), BOARD_COLLECTIONS).changes.map((c) => [c.type, c.id])).toEqual([
+      ['remove', 'mine'],
+    ]);
   });
 
   it('drops the change the server refused in the previous round, so rounds always end', () => {
@@ -147,12 +182,24 @@ describe('offlineChanges: my own changes the server does not have', () => {
     const first = fresh();
     const updates: Uint8Array[] = [];
     first.on('update', (update: Uint8Array) => updates.push(update));
-    const round1 = replay(first, offlineChanges(client, first, BOARD_COLLECTIONS).changes, ctx('open'), LOCAL_ORIGIN, null);
+    const round1 = replay(
+      first,
+      offlineChanges(client, first, BOARD_COLLECTIONS).changes,
+      ctx('open'),
+      LOCAL_ORIGIN,
+      null,
+    );
     expect(round1.sent).toEqual(['notes/a', 'notes/b', 'notes/c']);
     // The server took 'a' and refused 'b' (a race the rules could not see); 'c' was never read.
     Y.applyUpdate(server, updates[0] as Uint8Array, 'client');
     const second = fresh();
-    const round2 = replay(second, offlineChanges(first, second, BOARD_COLLECTIONS).changes, ctx('open'), LOCAL_ORIGIN, round1.sent);
+    const round2 = replay(
+      second,
+      offlineChanges(first, second, BOARD_COLLECTIONS).changes,
+      ctx('open'),
+      LOCAL_ORIGIN,
+      round1.sent,
+    );
     expect(round2.refused.map((c) => c.id)).toEqual(['b']);
     expect(round2.sent).toEqual(['notes/c']);
   });
@@ -161,13 +208,32 @@ describe('offlineChanges: my own changes the server does not have', () => {
     const { client, syncClient, fresh } = offlinePair();
     syncClient();
     const now = 1_700_000_000_000;
-    putAction(client, { id: 'act1', what: 'Privacyreglement opstellen', who: '', whoParticipantId: null, when: '', status: 'open', sourceKind: 'direct', sourceGroupId: null, sourceFieldId: null, sourceNoteId: null, sourceDeferralId: null, createdBy: 'anna', createdAt: now, updatedAt: now });
+    putAction(client, {
+      id: 'act1',
+      what: 'Privacyreglement opstellen',
+      who: '',
+      whoParticipantId: null,
+      when: '',
+      status: 'open',
+      sourceKind: 'direct',
+      sourceGroupId: null,
+      sourceFieldId: null,
+      sourceNoteId: null,
+      sourceDeferralId: null,
+      createdBy: 'anna',
+      createdAt: now,
+      updatedAt: now,
+    });
     const doc = fresh();
     const actor = { id: 'anna', role: 'participant' as const };
-    const allowedWhile = (mayEdit: boolean) => (_doc: Y.Doc, change: Parameters<typeof checkSynthesisChanges>[1][number]) => checkSynthesisChanges(actor, [change], mayEdit) === null;
+    const allowedWhile =
+      (mayEdit: boolean) => (_doc: Y.Doc, change: Parameters<typeof checkSynthesisChanges>[1][number]) =>
+        checkSynthesisChanges(actor, [change], mayEdit) === null;
     const changes = offlineChanges(client, doc, SYNTHESIS_COLLECTIONS).changes;
     expect(replay(fresh(), changes, allowedWhile(true), LOCAL_ORIGIN, null).sent).toEqual(['actions/act1']);
     const outcome = replay(doc, changes, allowedWhile(false), LOCAL_ORIGIN, null);
-    expect(unsavedItems(outcome.refused, [], 'plenary').items.map((i) => [i.kind, i.text])).toEqual([['action', 'Privacyreglement opstellen']]);
+    expect(unsavedItems(outcome.refused, [], 'plenary').items.map((i) => [i.kind, i.text])).toEqual([
+      ['action', 'Privacyreglement opstellen'],
+    ]);
   });
 });

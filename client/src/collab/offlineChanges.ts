@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { collection, patchRecord, putRecord, toPlain, type PlainRecord, type RecordChange, type RecordValue } from '@dmc/shared/doc/records';
+import {
+  collection,
+  patchRecord,
+  putRecord,
+  toPlain,
+  type PlainRecord,
+  type RecordChange,
+  type RecordValue,
+} from '@dmc/shared/doc/records';
 
 /**
  * This client's own changes that the server does not have, as plain record changes that can be
@@ -104,12 +112,27 @@ export function offlineChanges(old: Y.Doc, fresh: Y.Doc, collections: readonly s
     if (mine && theirs) {
       const before = toPlain(theirs);
       const after = toPlain(mine);
-      const candidates = entry.created || theirs._item?.id.client !== mine._item?.id.client || theirs._item?.id.clock !== mine._item?.id.clock ? Object.keys(after) : [...entry.keys];
+      const candidates =
+        entry.created ||
+        theirs._item?.id.client !== mine._item?.id.client ||
+        theirs._item?.id.clock !== mine._item?.id.clock
+          ? Object.keys(after)
+          : [...entry.keys];
       const keys = candidates.filter((key) => key in after && !sameValue(after[key], before[key]));
-      if (keys.length > 0) changes.push({ type: 'update', collection: entry.collection, id: entry.id, keys, before, after: { ...before, ...pick(after, keys) } });
+      if (keys.length > 0)
+        changes.push({
+          type: 'update',
+          collection: entry.collection,
+          id: entry.id,
+          keys,
+          before,
+          after: { ...before, ...pick(after, keys) },
+        });
     } else if (mine && !theirs) {
-      if (entry.created) changes.push({ type: 'add', collection: entry.collection, id: entry.id, after: toPlain(mine) });
-      else if (entry.keys.size > 0) lost.push({ collection: entry.collection, id: entry.id, record: toPlain(mine), keys: [...entry.keys] });
+      if (entry.created)
+        changes.push({ type: 'add', collection: entry.collection, id: entry.id, after: toPlain(mine) });
+      else if (entry.keys.size > 0)
+        lost.push({ collection: entry.collection, id: entry.id, record: toPlain(mine), keys: [...entry.keys] });
     } else if (!mine && theirs && entry.removed) {
       changes.push({ type: 'remove', collection: entry.collection, id: entry.id, before: toPlain(theirs) });
     }
@@ -147,9 +170,18 @@ export function asOfNow(doc: Y.Doc, change: OfflineChange): OfflineChange | null
   if (!record) return change.type === 'add' ? change : null;
   const before = toPlain(record);
   const source = change.after;
-  const keys = (change.type === 'update' ? change.keys : Object.keys(source)).filter((key) => !sameValue(source[key], before[key]));
+  const keys = (change.type === 'update' ? change.keys : Object.keys(source)).filter(
+    (key) => !sameValue(source[key], before[key]),
+  );
   if (keys.length === 0) return null;
-  return { type: 'update', collection: change.collection, id: change.id, keys, before, after: { ...before, ...pick(source, keys) } };
+  return {
+    type: 'update',
+    collection: change.collection,
+    id: change.id,
+    keys,
+    before,
+    after: { ...before, ...pick(source, keys) },
+  };
 }
 
 function recordOf(doc: Y.Doc, name: string, id: string): Y.Map<RecordValue> | undefined {
@@ -181,7 +213,11 @@ function sameValue(a: RecordValue | undefined, b: RecordValue | undefined): bool
  * state vector) does not have yet. Counts additions and edits; deletions leave no trace in a
  * state vector.
  */
-export function unstoredRecordIds(doc: Y.Doc, serverState: ReadonlyMap<number, number>, collectionName: string): Set<string> {
+export function unstoredRecordIds(
+  doc: Y.Doc,
+  serverState: ReadonlyMap<number, number>,
+  collectionName: string,
+): Set<string> {
   const ids = new Set<string>();
   const serverClock = serverState.get(doc.clientID) ?? 0;
   for (const struct of doc.store.clients.get(doc.clientID) ?? []) {
@@ -191,7 +227,12 @@ export function unstoredRecordIds(doc: Y.Doc, serverState: ReadonlyMap<number, n
     const record = parent._item;
     if (record === null) {
       if (rootName(parent) === collectionName) ids.add(struct.parentSub);
-    } else if (record.parent instanceof Y.AbstractType && record.parent._item === null && typeof record.parentSub === 'string' && rootName(record.parent) === collectionName) {
+    } else if (
+      record.parent instanceof Y.AbstractType &&
+      record.parent._item === null &&
+      typeof record.parentSub === 'string' &&
+      rootName(record.parent) === collectionName
+    ) {
       ids.add(record.parentSub);
     }
   }

@@ -38,7 +38,12 @@ export function replayRights(ctx: ReplayContext): BoardRights | null {
   if (ctx.kind === 'board') return boardRights(actor, boardRefOf(ctx.boardId), state, ctx.membership);
   // As the server's draft policy: the owner writes privately in the individual-writing phases.
   if (!mayWriteInDraft(actor, ctx.boardId, state, ctx.membership)) return null;
-  return { read: true, permissions: new Set(['notes']), writableSheets: actor.role === 'facilitator' ? 'all' : phase(state.phaseId).writableSheets, writesPrivately: true };
+  return {
+    read: true,
+    permissions: new Set(['notes']),
+    writableSheets: actor.role === 'facilitator' ? 'all' : phase(state.phaseId).writableSheets,
+    writesPrivately: true,
+  };
 }
 
 /** Whether the rules allow this change against the document as it is now. */
@@ -70,7 +75,13 @@ export interface ReplayOutcome {
  * round sent: after a refusal of a replay, the first of those still missing on the server is the
  * refused one and is not sent again (so every round drops at least one change and it ends).
  */
-export function replay(doc: Y.Doc, changes: readonly OfflineChange[], ctx: ReplayContext | ((doc: Y.Doc, change: OfflineChange) => boolean), origin: unknown, previous: readonly string[] | null): ReplayOutcome {
+export function replay(
+  doc: Y.Doc,
+  changes: readonly OfflineChange[],
+  ctx: ReplayContext | ((doc: Y.Doc, change: OfflineChange) => boolean),
+  origin: unknown,
+  previous: readonly string[] | null,
+): ReplayOutcome {
   const allowed = typeof ctx === 'function' ? ctx : (d: Y.Doc, c: OfflineChange) => mayReplay(d, c, ctx);
   let skip: string | null = null;
   if (previous !== null && changes.length > 0) {
@@ -125,7 +136,11 @@ export interface UnsavedItem {
  * server, action points and agreed wordings. Marks, dots, moves and the like carry no text; they
  * are only counted (`dropped`).
  */
-export function unsavedItems(refused: readonly OfflineChange[], lost: readonly LostEdit[], boardId: string): { items: UnsavedItem[]; dropped: number } {
+export function unsavedItems(
+  refused: readonly OfflineChange[],
+  lost: readonly LostEdit[],
+  boardId: string,
+): { items: UnsavedItem[]; dropped: number } {
   const items: UnsavedItem[] = [];
   let dropped = 0;
   const consider = (collection: string, id: string, record: PlainRecord, typed: boolean) => {
@@ -141,7 +156,13 @@ export function unsavedItems(refused: readonly OfflineChange[], lost: readonly L
     const typed = change.type === 'add' || change.keys.some((key) => TEXT_KEYS.includes(key));
     consider(change.collection, change.id, change.after, typed);
   }
-  for (const edit of lost) consider(edit.collection, edit.id, edit.record, edit.keys.some((key) => TEXT_KEYS.includes(key)));
+  for (const edit of lost)
+    consider(
+      edit.collection,
+      edit.id,
+      edit.record,
+      edit.keys.some((key) => TEXT_KEYS.includes(key)),
+    );
   return { items, dropped };
 }
 

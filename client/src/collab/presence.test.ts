@@ -7,7 +7,11 @@ describe('presence', () => {
   it('rejects malformed states', () => {
     expect(parsePresence(1, { user: { id: 'a', name: 'A', color: 'red' } })).toBeUndefined();
     expect(parsePresence(1, null)).toBeUndefined();
-    expect(parsePresence(1, { user: user('a', 'A'), cursor: { sheetId: 'vel1', x: 1, y: 2 } })?.cursor).toEqual({ sheetId: 'vel1', x: 1, y: 2 });
+    expect(parsePresence(1, { user: user('a', 'A'), cursor: { sheetId: 'vel1', x: 1, y: 2 } })?.cursor).toEqual({
+      sheetId: 'vel1',
+      x: 1,
+      y: 2,
+    });
   });
 
   it('lists each person once, yourself first', () => {

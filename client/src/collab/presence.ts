@@ -33,7 +33,9 @@ export function peersFrom(states: Iterable<RemotePresence>, selfClientId: number
     const existing = byUser.get(state.user.id);
     const self = state.clientId === selfClientId || (existing?.peer.self ?? false);
     const editing = state.editing ?? existing?.peer.editing ?? null;
-    byUser.set(state.user.id, { peer: { id: state.user.id, name: state.user.name, color: state.user.color, self, editing } });
+    byUser.set(state.user.id, {
+      peer: { id: state.user.id, name: state.user.name, color: state.user.color, self, editing },
+    });
   }
   return [...byUser.values()]
     .map((entry) => entry.peer)
@@ -46,7 +48,14 @@ export function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
     a.length === b.length &&
     a.every((p, i) => {
       const q = b[i];
-      return q !== undefined && p.id === q.id && p.name === q.name && p.color === q.color && p.self === q.self && p.editing === q.editing;
+      return (
+        q !== undefined &&
+        p.id === q.id &&
+        p.name === q.name &&
+        p.color === q.color &&
+        p.self === q.self &&
+        p.editing === q.editing
+      );
     })
   );
 }

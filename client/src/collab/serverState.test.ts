@@ -44,12 +44,26 @@ describe('watchServerState', () => {
   it('reports what the server lacks when it takes us in, and confirms once it stored it', async () => {
     const doc = new Y.Doc();
     // Written before connecting, as offline.
-    addNote(doc, { id: 'offline-1', sheetId: 'vel1', fieldId: 'doel', x: 10, y: 10, color: 'yellow', text: 'offline', authorId: facilitator.participant.id });
-    const provider = new WebsocketProvider(harness.collabUrl(server.url), `${facilitator.workshop.id}/${boardDocKey(PLENARY_BOARD)}`, doc, {
-      ...authOptions(() => facilitator.token, WebSocketPolyfill),
-      disableBc: true,
-      connect: false,
+    addNote(doc, {
+      id: 'offline-1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 10,
+      y: 10,
+      color: 'yellow',
+      text: 'offline',
+      authorId: facilitator.participant.id,
     });
+    const provider = new WebsocketProvider(
+      harness.collabUrl(server.url),
+      `${facilitator.workshop.id}/${boardDocKey(PLENARY_BOARD)}`,
+      doc,
+      {
+        ...authOptions(() => facilitator.token, WebSocketPolyfill),
+        disableBc: true,
+        connect: false,
+      },
+    );
     const missing: string[][] = [];
     let confirmed = 0;
     const watch = watchServerState(provider, {
@@ -65,10 +79,15 @@ describe('watchServerState', () => {
 
     // A second connection's view of the server: it has the note now.
     const other = new Y.Doc();
-    const reader = new WebsocketProvider(harness.collabUrl(server.url), `${facilitator.workshop.id}/${boardDocKey(PLENARY_BOARD)}`, other, {
-      ...authOptions(() => facilitator.token, WebSocketPolyfill),
-      disableBc: true,
-    });
+    const reader = new WebsocketProvider(
+      harness.collabUrl(server.url),
+      `${facilitator.workshop.id}/${boardDocKey(PLENARY_BOARD)}`,
+      other,
+      {
+        ...authOptions(() => facilitator.token, WebSocketPolyfill),
+        disableBc: true,
+      },
+    );
     await harness.waitFor(() => other.getMap('notes').has('offline-1'), 'the note on the server');
     // Reconnecting: the server's state now covers ours, nothing is reported missing.
     provider.disconnect();

@@ -21,7 +21,10 @@ export interface ServerStateHandlers {
 }
 
 /** Watches a provider's sockets; `probe` asks for a confirmation, `stop` detaches. */
-export function watchServerState(provider: WebsocketProvider, handlers: ServerStateHandlers): { probe(): void; stop(): void } {
+export function watchServerState(
+  provider: WebsocketProvider,
+  handlers: ServerStateHandlers,
+): { probe(): void; stop(): void } {
   let socket: WebSocket | null = null;
   let initialAnswered = false;
   let outstanding = 0;

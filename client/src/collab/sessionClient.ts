@@ -78,7 +78,8 @@ class SessionConnection {
       }
       const sorted = [...ids].sort();
       const current = store.getState().online;
-      if (sorted.length !== current.length || sorted.some((id, i) => id !== current[i])) store.getState().setOnline(sorted);
+      if (sorted.length !== current.length || sorted.some((id, i) => id !== current[i]))
+        store.getState().setOnline(sorted);
     };
     awareness.on('change', publishOnline);
     let synced = false;
@@ -92,7 +93,8 @@ class SessionConnection {
       if (status !== 'connected') store.getState().setSessionLive(false);
     });
     this.provider.on('connection-close', (event) => {
-      if (event?.code === CLOSE.unavailable) store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
+      if (event?.code === CLOSE.unavailable)
+        store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
     });
     const publish = () => {
       if (!synced) return;
@@ -152,15 +154,23 @@ export class SessionClient {
     if (code === CLOSE.unauthorized) return store.setBoardEnd('unauthorized');
     if (code === CLOSE.notFound || code === CLOSE.gone) return store.setBoardEnd('gone');
     if (WRITE_REFUSED_CODES.includes(code)) {
-      store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why: code === CLOSE.forbidden ? 'notice.refused.forbidden' : 'notice.refused.malformed' }, detail: reason });
+      store.showNotice({
+        tone: 'warning',
+        key: 'notice.refused',
+        keyVars: { why: code === CLOSE.forbidden ? 'notice.refused.forbidden' : 'notice.refused.malformed' },
+        detail: reason,
+      });
     }
     // Start over from the server's state after a refusal or any other deliberate close.
     this.connection?.dispose();
     this.connection = null;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (!this.destroyed) this.connection = this.open();
-    }, WRITE_REFUSED_CODES.includes(code) ? 0 : 3000);
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        if (!this.destroyed) this.connection = this.open();
+      },
+      WRITE_REFUSED_CODES.includes(code) ? 0 : 3000,
+    );
   }
 
   /** The current document (replaced after a refusal; do not keep it). */
@@ -239,7 +249,13 @@ export class SessionClient {
   /** Makes every participant's view jump to this one. */
   bringEveryoneHere(view: SharedView): void {
     const flow = this.doc ? readFlow(this.doc) : null;
-    this.flow({ attentionNonce: (flow?.attentionNonce ?? 0) + 1, attentionSheetId: view.sheetId, attentionX: view.x, attentionY: view.y, attentionScale: view.scale });
+    this.flow({
+      attentionNonce: (flow?.attentionNonce ?? 0) + 1,
+      attentionSheetId: view.sheetId,
+      attentionX: view.x,
+      attentionY: view.y,
+      attentionScale: view.scale,
+    });
   }
 
   /** Turns follow mode on (participants' views follow this facilitator's) or off. */

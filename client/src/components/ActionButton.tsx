@@ -46,7 +46,17 @@ interface ActionButtonProps {
 }
 
 /** A button that runs a registered action; disabled when the action's predicate says so. */
-export function ActionButton({ name, icon, showLabel, longLabelKey, testId, className, pressed, source = 'toolbar', children }: ActionButtonProps) {
+export function ActionButton({
+  name,
+  icon,
+  showLabel,
+  longLabelKey,
+  testId,
+  className,
+  pressed,
+  source = 'toolbar',
+  children,
+}: ActionButtonProps) {
   const ctx = useBoard();
   const t = useT();
   const locale = useLocale();
@@ -63,7 +73,9 @@ export function ActionButton({ name, icon, showLabel, longLabelKey, testId, clas
       disabled={!enabled}
       aria-label={showLabel && !longLabelKey ? undefined : long}
       aria-pressed={pressed}
-      aria-keyshortcuts={action.shortcuts?.map((s) => s.replace('Mod', isMac ? 'Meta' : 'Control')).join(' ') || undefined}
+      aria-keyshortcuts={
+        action.shortcuts?.map((s) => s.replace('Mod', isMac ? 'Meta' : 'Control')).join(' ') || undefined
+      }
       title={shortcut ? `${long} (${shortcut})` : long}
       onClick={() => runAction(action, ctx, { source })}
     >

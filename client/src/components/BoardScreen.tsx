@@ -14,7 +14,15 @@ import { useT } from '../i18n';
 import { useBoardChoice, type BoardChoice } from '../workshop/boardChoice';
 import { selectCapabilities } from '../workshop/capabilities';
 import { watchUserGesture } from '../workshop/chime';
-import { useAttention, useFollow, useHistoryReset, usePhaseFollowing, usePresenterView, useRevealTidy, useShareView } from '../workshop/useWorkshopFlow';
+import {
+  useAttention,
+  useFollow,
+  useHistoryReset,
+  usePhaseFollowing,
+  usePresenterView,
+  useRevealTidy,
+  useShareView,
+} from '../workshop/useWorkshopFlow';
 import { BoardContext } from './boardContext';
 import { BoardHeader } from './BoardHeader';
 import { FieldPanel } from './FieldPanel';
@@ -38,7 +46,9 @@ import type { PlenaryViewChoice } from '../plenary/view';
 
 // Loaded on demand: participants never need the facilitator's panel, and the plenary views are
 // needed only in the closing phases.
-const FacilitatorPanel = lazy(() => import('../facilitator/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
+const FacilitatorPanel = lazy(() =>
+  import('../facilitator/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })),
+);
 const PlenaryMain = lazy(() => import('../plenary/PlenaryMain'));
 
 /**
@@ -77,7 +87,16 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
   const drafts = useDrafts(session, board?.boardId ?? null);
 
   const ctx = useMemo<ActionContext | null>(
-    () => (board && sessionClient ? { store: useAppStore, board: board.client, draft: drafts, session: sessionClient, template: templateOf(board.boardId) } : null),
+    () =>
+      board && sessionClient
+        ? {
+            store: useAppStore,
+            board: board.client,
+            draft: drafts,
+            session: sessionClient,
+            template: templateOf(board.boardId),
+          }
+        : null,
     [board, drafts, sessionClient],
   );
   const plenary = usePlenaryView();
@@ -109,7 +128,10 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
 }
 
 /** The connection to the board on screen, made anew when the board changes. */
-function useBoardClient(session: SessionResponse, boardId: string | null): { client: BoardClient; boardId: string } | null {
+function useBoardClient(
+  session: SessionResponse,
+  boardId: string | null,
+): { client: BoardClient; boardId: string } | null {
   const [board, setBoard] = useState<{ client: BoardClient; boardId: string } | null>(null);
   useEffect(() => {
     if (boardId === null) {
@@ -200,9 +222,21 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
             {listView ? <ListView /> : <BoardCanvas />}
           </main>
         ) : (
-          <main id="main" className="board-main plenary-main" aria-labelledby="plenary-view-heading" tabIndex={-1} data-view={view}>
+          <main
+            id="main"
+            className="board-main plenary-main"
+            aria-labelledby="plenary-view-heading"
+            tabIndex={-1}
+            data-view={view}
+          >
             <LoadBoundary fallback={<LoadFailed />}>
-              <Suspense fallback={<p className="plenary-loading" role="status">{t('plenary.loading')}</p>}>
+              <Suspense
+                fallback={
+                  <p className="plenary-loading" role="status">
+                    {t('plenary.loading')}
+                  </p>
+                }
+              >
                 <PlenaryMain view={view} />
               </Suspense>
             </LoadBoundary>

@@ -20,13 +20,15 @@ export function ConnectionStatus() {
           : t('status.connecting');
   // Shown until the server confirmed it stored them, also while connected (e.g. its disk is full).
   const pending =
-    unsynced > 0
-      ? unsynced === 1
-        ? t('status.unsyncedOne')
-        : t('status.unsyncedMany', { count: unsynced })
-      : null;
+    unsynced > 0 ? (unsynced === 1 ? t('status.unsyncedOne') : t('status.unsyncedMany', { count: unsynced })) : null;
   return (
-    <div className={`status status--${status}`} data-testid="connection-status" data-status={status} role="status" aria-live="polite">
+    <div
+      className={`status status--${status}`}
+      data-testid="connection-status"
+      data-status={status}
+      role="status"
+      aria-live="polite"
+    >
       <span className="status__dot" aria-hidden="true" />
       <span className="visually-hidden">{t('status.label')}: </span>
       <span className="status__text">

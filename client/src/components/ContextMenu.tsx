@@ -27,19 +27,40 @@ export function menuItems(ctx: ActionContext, note: Note, d: NoteDiscussion): It
   const rights = rightsOf(ctx, note);
   const items: Item[] = [
     ...(rights.editText ? [{ action: 'editNote', kind: 'command' as const }] : []),
-    ...(rights.mark ? MARK_VALUES.map((value) => ({ action: `mark-${value}`, kind: 'check' as const, checked: d.myMark === value })) : []),
-    ...(rights.vote ? [{ action: 'vote-add', kind: 'command' as const }, { action: 'vote-remove', kind: 'command' as const }] : []),
+    ...(rights.mark
+      ? MARK_VALUES.map((value) => ({ action: `mark-${value}`, kind: 'check' as const, checked: d.myMark === value }))
+      : []),
+    ...(rights.vote
+      ? [
+          { action: 'vote-add', kind: 'command' as const },
+          { action: 'vote-remove', kind: 'command' as const },
+        ]
+      : []),
     ...(rights.highlight ? [{ action: 'highlight', kind: 'check' as const, checked: d.highlighted }] : []),
     ...(['goal', 'question'] as const)
       .filter((kind) => isEnabled(getAction(`choose-${kind}`), ctx))
-      .map((kind) => ({ action: `choose-${kind}`, kind: 'check' as const, checked: isNoteChosen(ctx.store.getState().discussion.choices, note) })),
+      .map((kind) => ({
+        action: `choose-${kind}`,
+        kind: 'check' as const,
+        checked: isNoteChosen(ctx.store.getState().discussion.choices, note),
+      })),
     ...(rights.defer && note.fieldId ? [{ action: 'deferNote', kind: 'command' as const }] : []),
-    ...(note.fieldId && !ctx.store.getState().privateOwners.has(note.id) ? [{ action: 'fieldPanel', kind: 'command' as const }] : []),
-    ...(rights.recolor ? NOTE_COLORS.map((color) => ({ action: `color-${color}`, kind: 'color' as const, checked: note.color === color })) : []),
+    ...(note.fieldId && !ctx.store.getState().privateOwners.has(note.id)
+      ? [{ action: 'fieldPanel', kind: 'command' as const }]
+      : []),
+    ...(rights.recolor
+      ? NOTE_COLORS.map((color) => ({
+          action: `color-${color}`,
+          kind: 'color' as const,
+          checked: note.color === color,
+        }))
+      : []),
     ...(rights.remove ? [{ action: 'deleteNote', kind: 'command' as const }] : []),
   ];
   // Commands that cannot run now (no dot left, none to take back) are left out.
-  return items.filter((item) => item.kind !== 'command' || item.action === 'fieldPanel' || isEnabled(getAction(item.action), ctx));
+  return items.filter(
+    (item) => item.kind !== 'command' || item.action === 'fieldPanel' || isEnabled(getAction(item.action), ctx),
+  );
 }
 
 interface Item {
@@ -82,6 +103,7 @@ function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => voi
     window.addEventListener('pointerdown', onPointerDown, true);
     return () => window.removeEventListener('pointerdown', onPointerDown, true);
     // Run once per opening (the component is keyed by the menu).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -118,7 +140,14 @@ function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => voi
   };
 
   return (
-    <div ref={ref} className="context-menu" role="menu" aria-label={t('note.menuLabel')} style={position} onKeyDown={onKeyDown}>
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      aria-label={t('note.menuLabel')}
+      style={position}
+      onKeyDown={onKeyDown}
+    >
       {list.map((item, index) => {
         const action = getAction(item.action);
         const color = item.kind === 'color' ? NOTE_COLORS.find((c) => item.action === `color-${c}`) : undefined;
@@ -137,9 +166,19 @@ function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => voi
           >
             {item.action === 'editNote' && <Icon name="edit" />}
             {item.action === 'deleteNote' && <Icon name="trash" />}
-            {color && <span className="swatch__chip" style={{ backgroundColor: NOTE_FILLS[color], borderColor: NOTE_EDGES[color] }} aria-hidden="true" />}
+            {color && (
+              <span
+                className="swatch__chip"
+                style={{ backgroundColor: NOTE_FILLS[color], borderColor: NOTE_EDGES[color] }}
+                aria-hidden="true"
+              />
+            )}
             <span>{actionLabel(action, t, locale)}</span>
-            {item.checked && <span className="context-menu__check" aria-hidden="true">✓</span>}
+            {item.checked && (
+              <span className="context-menu__check" aria-hidden="true">
+                ✓
+              </span>
+            )}
           </button>
         );
       })}

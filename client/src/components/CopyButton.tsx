@@ -6,7 +6,17 @@ import { useT } from '../i18n';
  * button's full name and must contain the visible label (WCAG 2.5.3); while "copied" shows, the
  * visible word is the name.
  */
-export function CopyButton({ text, label, visibleLabel, testId }: { text: string; label: string; visibleLabel?: string; testId?: string }) {
+export function CopyButton({
+  text,
+  label,
+  visibleLabel,
+  testId,
+}: {
+  text: string;
+  label: string;
+  visibleLabel?: string;
+  testId?: string;
+}) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -26,7 +36,13 @@ export function CopyButton({ text, label, visibleLabel, testId }: { text: string
 
   return (
     <span className="copy">
-      <button type="button" className="button button--secondary button--small" onClick={() => void copy()} aria-label={state === 'copied' ? undefined : label} data-testid={testId}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => void copy()}
+        aria-label={state === 'copied' ? undefined : label}
+        data-testid={testId}
+      >
         {state === 'copied' ? t('common.copied') : (visibleLabel ?? t('common.copy'))}
       </button>
       <span className="visually-hidden" role="status">

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { DEFERRAL_TEXT_LENGTH, FORMULATION_LENGTH, type Deferral, type Formulation } from '@dmc/shared/domain/discussion';
+import {
+  DEFERRAL_TEXT_LENGTH,
+  FORMULATION_LENGTH,
+  type Deferral,
+  type Formulation,
+} from '@dmc/shared/domain/discussion';
 import { mayRemoveDeferral } from '@dmc/shared/domain/policies';
 import { getField, localize } from '@dmc/shared/template/lookup';
 import type { FieldTemplate, SheetTemplate } from '@dmc/shared/template/types';
@@ -38,12 +43,28 @@ export function FieldPanel() {
   if (!found) return null;
   return (
     <Modal titleId="field-panel-title" onClose={close} fallbackFocus={fallbackFocus}>
-      <FieldPanelBody key={`${panel.fieldId}:${panel.noteId ?? ''}:${panel.deferralId ?? ''}:${panel.focus}`} panel={panel} field={found.field} sheet={found.sheet} onClose={close} />
+      <FieldPanelBody
+        key={`${panel.fieldId}:${panel.noteId ?? ''}:${panel.deferralId ?? ''}:${panel.focus}`}
+        panel={panel}
+        field={found.field}
+        sheet={found.sheet}
+        onClose={close}
+      />
     </Modal>
   );
 }
 
-function FieldPanelBody({ panel, field, sheet, onClose }: { panel: FieldPanelState; field: FieldTemplate; sheet: SheetTemplate; onClose: () => void }) {
+function FieldPanelBody({
+  panel,
+  field,
+  sheet,
+  onClose,
+}: {
+  panel: FieldPanelState;
+  field: FieldTemplate;
+  sheet: SheetTemplate;
+  onClose: () => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const caps = useCapabilities();
@@ -66,7 +87,14 @@ function FieldPanelBody({ panel, field, sheet, onClose }: { panel: FieldPanelSta
         </p>
       ))}
       {!formulate && !defer && <p className="muted">{t('fieldPanel.readOnly')}</p>}
-      <FormulationSection field={field} sheet={sheet} editable={formulate} startEditing={panel.focus === 'formulation'} closeAfterSave={panel.focus === 'formulation'} onClose={onClose} />
+      <FormulationSection
+        field={field}
+        sheet={sheet}
+        editable={formulate}
+        startEditing={panel.focus === 'formulation'}
+        closeAfterSave={panel.focus === 'formulation'}
+        onClose={onClose}
+      />
       <ChoiceSection field={field} sheet={sheet} />
       <DeferralSection field={field} sheet={sheet} editable={defer} panel={panel} onClose={onClose} />
     </div>
@@ -82,7 +110,14 @@ function useNameOf(): (id: string) => string {
   }, [members]);
 }
 
-function FormulationSection(props: { field: FieldTemplate; sheet: SheetTemplate; editable: boolean; startEditing: boolean; closeAfterSave: boolean; onClose: () => void }) {
+function FormulationSection(props: {
+  field: FieldTemplate;
+  sheet: SheetTemplate;
+  editable: boolean;
+  startEditing: boolean;
+  closeAfterSave: boolean;
+  onClose: () => void;
+}) {
   const { field, sheet, editable, closeAfterSave, onClose } = props;
   const t = useT();
   const ctx = useBoard();
@@ -106,7 +141,12 @@ function FormulationSection(props: { field: FieldTemplate; sheet: SheetTemplate;
       )}
       {editable && !editing && (
         <p>
-          <button type="button" className="button button--small" data-testid={listView ? undefined : `formulation-edit-${field.id}`} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={listView ? undefined : `formulation-edit-${field.id}`}
+            onClick={() => setEditing(true)}
+          >
             {current?.text ? t('formulation.edit') : t('formulation.write')}
           </button>
           {isFacilitator && current && (
@@ -140,7 +180,19 @@ function FormulationSection(props: { field: FieldTemplate; sheet: SheetTemplate;
   );
 }
 
-function FormulationEditor({ field, sheet, current, focus, onDone }: { field: FieldTemplate; sheet: SheetTemplate; current: Formulation | undefined; focus: boolean; onDone: (saved: boolean) => void }) {
+function FormulationEditor({
+  field,
+  sheet,
+  current,
+  focus,
+  onDone,
+}: {
+  field: FieldTemplate;
+  sheet: SheetTemplate;
+  current: Formulation | undefined;
+  focus: boolean;
+  onDone: (saved: boolean) => void;
+}) {
   const t = useT();
   const ctx = useBoard();
   const notes = useAppStore((s) => s.notes);
@@ -153,7 +205,8 @@ function FormulationEditor({ field, sheet, current, focus, onDone }: { field: Fi
   const textId = useId();
   const countId = useId();
   const fieldNotes = notes.filter((n) => n.fieldId === field.id && !privateOwners.has(n.id));
-  const changedMeanwhile = current !== undefined && current.updatedAt !== base.current && current.updatedBy !== ctx.board.actor.id;
+  const changedMeanwhile =
+    current !== undefined && current.updatedAt !== base.current && current.updatedBy !== ctx.board.actor.id;
 
   useEffect(() => {
     if (focus) textRef.current?.focus();
@@ -274,10 +327,18 @@ function ChoiceSection({ field, sheet }: { field: FieldTemplate; sheet: SheetTem
   const max = field.maxChosen ?? 1;
   const hasWording = wording.trim() !== '';
   const control = (chosen: boolean, testId: string, toggle: () => void) =>
-    may ? <ChoiceToggle kind={kind} chosen={chosen} testId={testId} describedBy={introId} onToggle={toggle} /> : chosen ? <ChosenMark kind={kind} /> : null;
+    may ? (
+      <ChoiceToggle kind={kind} chosen={chosen} testId={testId} describedBy={introId} onToggle={toggle} />
+    ) : chosen ? (
+      <ChosenMark kind={kind} />
+    ) : null;
 
   return (
-    <section className="info__section choice-section" aria-labelledby={headingId} data-testid={`panel-choice-${field.id}`}>
+    <section
+      className="info__section choice-section"
+      aria-labelledby={headingId}
+      data-testid={`panel-choice-${field.id}`}
+    >
       <h3 id={headingId}>{kind === 'goal' ? t('choice.headingGoal') : t('choice.headingQuestions', { max })}</h3>
       <div className="choice-section__status">
         <span className="choice-section__count" data-testid={`panel-chosen-count-${field.id}`}>
@@ -306,7 +367,9 @@ function ChoiceSection({ field, sheet }: { field: FieldTemplate; sheet: SheetTem
                 <span className="choice-list__kind">{t('formulation.heading')}</span>
                 {wording}
               </p>
-              {control(isWordingChosen(choices, field.id, wording), `panel-choose-wording-${field.id}`, () => toggleWordingChoice(ctx, field.id))}
+              {control(isWordingChosen(choices, field.id, wording), `panel-choose-wording-${field.id}`, () =>
+                toggleWordingChoice(ctx, field.id),
+              )}
             </li>
           )}
           {fieldNotes.map((note) => (
@@ -323,7 +386,19 @@ function ChoiceSection({ field, sheet }: { field: FieldTemplate; sheet: SheetTem
 
 type DeferralDraft = Pick<Deferral, 'question' | 'findOut' | 'askWhom' | 'owner'>;
 
-function DeferralSection({ field, sheet, editable, panel, onClose }: { field: FieldTemplate; sheet: SheetTemplate; editable: boolean; panel: FieldPanelState; onClose: () => void }) {
+function DeferralSection({
+  field,
+  sheet,
+  editable,
+  panel,
+  onClose,
+}: {
+  field: FieldTemplate;
+  sheet: SheetTemplate;
+  editable: boolean;
+  panel: FieldPanelState;
+  onClose: () => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const ctx = useBoard();
@@ -347,7 +422,15 @@ function DeferralSection({ field, sheet, editable, panel, onClose }: { field: Fi
     const existing = id ? deferrals.find((d) => d.id === id) : undefined;
     const deferral: Deferral = existing
       ? { ...existing, ...draft }
-      : { id: newNoteId(), sheetId: sheet.id, fieldId: field.id, noteId: note && !ctx.store.getState().privateOwners.has(note.id) ? note.id : null, ...draft, createdBy: me.id, createdAt: Date.now() };
+      : {
+          id: newNoteId(),
+          sheetId: sheet.id,
+          fieldId: field.id,
+          noteId: note && !ctx.store.getState().privateOwners.has(note.id) ? note.id : null,
+          ...draft,
+          createdBy: me.id,
+          createdAt: Date.now(),
+        };
     ctx.board.putDeferral(deferral);
     ctx.store.getState().announce(t('deferral.saved'));
     if (opened) onClose();
@@ -381,18 +464,39 @@ function DeferralSection({ field, sheet, editable, panel, onClose }: { field: Fi
       )}
       {editable && form === null && (
         <p>
-          <button type="button" className="button button--small" data-testid={listView ? undefined : `defer-${field.id}`} onClick={() => setForm({ id: null })}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid={listView ? undefined : `defer-${field.id}`}
+            onClick={() => setForm({ id: null })}
+          >
             {t('deferral.add')}
           </button>
         </p>
       )}
-      {editable && form !== null && <DeferralForm key={form.id ?? 'new'} initial={prefill(form.id)} editing={form.id !== null} onSave={(draft) => save(draft, form.id)} onCancel={() => (opened ? onClose() : setForm(null))} />}
+      {editable && form !== null && (
+        <DeferralForm
+          key={form.id ?? 'new'}
+          initial={prefill(form.id)}
+          editing={form.id !== null}
+          onSave={(draft) => save(draft, form.id)}
+          onCancel={() => (opened ? onClose() : setForm(null))}
+        />
+      )}
     </section>
   );
 }
 
 /** One action point, as the panel and the list view show it. */
-export function DeferralItem(props: { deferral: Deferral; testId: string | undefined; by: string; mayEdit: boolean; mayDelete: boolean; onEdit: () => void; onDelete: () => void }) {
+export function DeferralItem(props: {
+  deferral: Deferral;
+  testId: string | undefined;
+  by: string;
+  mayEdit: boolean;
+  mayDelete: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const { deferral: d } = props;
   const t = useT();
   const excerpt = d.question.length > 40 ? `${d.question.slice(0, 39)}…` : d.question;
@@ -406,12 +510,22 @@ export function DeferralItem(props: { deferral: Deferral; testId: string | undef
       {(props.mayEdit || props.mayDelete) && (
         <div className="deferral__buttons">
           {props.mayEdit && (
-            <button type="button" className="button button--small button--secondary" aria-label={t('deferral.editLabel', { text: excerpt })} onClick={props.onEdit}>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-label={t('deferral.editLabel', { text: excerpt })}
+              onClick={props.onEdit}
+            >
               {t('deferral.edit')}
             </button>
           )}
           {props.mayDelete && (
-            <button type="button" className="button button--small button--danger" aria-label={t('deferral.deleteLabel', { text: excerpt })} onClick={props.onDelete}>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              aria-label={t('deferral.deleteLabel', { text: excerpt })}
+              onClick={props.onDelete}
+            >
               {t('deferral.delete')}
             </button>
           )}
@@ -421,12 +535,29 @@ export function DeferralItem(props: { deferral: Deferral; testId: string | undef
   );
 }
 
-function DeferralForm({ initial, editing, onSave, onCancel }: { initial: DeferralDraft; editing: boolean; onSave: (draft: DeferralDraft) => void; onCancel: () => void }) {
+function DeferralForm({
+  initial,
+  editing,
+  onSave,
+  onCancel,
+}: {
+  initial: DeferralDraft;
+  editing: boolean;
+  onSave: (draft: DeferralDraft) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const [draft, setDraft] = useState<DeferralDraft>(initial);
   const [missing, setMissing] = useState(false);
   const questionRef = useRef<HTMLTextAreaElement>(null);
-  const ids = { question: useId(), findOut: useId(), askWhom: useId(), owner: useId(), error: useId(), heading: useId() };
+  const ids = {
+    question: useId(),
+    findOut: useId(),
+    askWhom: useId(),
+    owner: useId(),
+    error: useId(),
+    heading: useId(),
+  };
 
   useEffect(() => {
     questionRef.current?.focus();
@@ -439,9 +570,15 @@ function DeferralForm({ initial, editing, onSave, onCancel }: { initial: Deferra
       questionRef.current?.focus();
       return;
     }
-    onSave({ question: draft.question.trim(), findOut: draft.findOut.trim(), askWhom: draft.askWhom.trim(), owner: draft.owner.trim() });
+    onSave({
+      question: draft.question.trim(),
+      findOut: draft.findOut.trim(),
+      askWhom: draft.askWhom.trim(),
+      owner: draft.owner.trim(),
+    });
   };
-  const set = (key: keyof DeferralDraft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const set = (key: keyof DeferralDraft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   return (
     <form className="field-panel__form" onSubmit={submit} aria-labelledby={ids.heading} noValidate>
@@ -469,15 +606,37 @@ function DeferralForm({ initial, editing, onSave, onCancel }: { initial: Deferra
       <label htmlFor={ids.findOut} className="field-panel__label">
         {t('deferral.findOut')} <span className="optional">{t('common.optional')}</span>
       </label>
-      <textarea id={ids.findOut} className="textarea" rows={2} maxLength={DEFERRAL_TEXT_LENGTH} value={draft.findOut} data-testid="defer-findout" onChange={set('findOut')} />
+      <textarea
+        id={ids.findOut}
+        className="textarea"
+        rows={2}
+        maxLength={DEFERRAL_TEXT_LENGTH}
+        value={draft.findOut}
+        data-testid="defer-findout"
+        onChange={set('findOut')}
+      />
       <label htmlFor={ids.askWhom} className="field-panel__label">
         {t('deferral.askWhom')} <span className="optional">{t('common.optional')}</span>
       </label>
-      <input id={ids.askWhom} className="input" maxLength={DEFERRAL_TEXT_LENGTH} value={draft.askWhom} data-testid="defer-askwhom" onChange={set('askWhom')} />
+      <input
+        id={ids.askWhom}
+        className="input"
+        maxLength={DEFERRAL_TEXT_LENGTH}
+        value={draft.askWhom}
+        data-testid="defer-askwhom"
+        onChange={set('askWhom')}
+      />
       <label htmlFor={ids.owner} className="field-panel__label">
         {t('deferral.owner')} <span className="optional">{t('common.optional')}</span>
       </label>
-      <input id={ids.owner} className="input" maxLength={OWNER_LENGTH} value={draft.owner} data-testid="defer-owner" onChange={set('owner')} />
+      <input
+        id={ids.owner}
+        className="input"
+        maxLength={OWNER_LENGTH}
+        value={draft.owner}
+        data-testid="defer-owner"
+        onChange={set('owner')}
+      />
       <div className="field-panel__buttons">
         <button type="submit" className="button button--primary" data-testid="defer-save">
           {t('deferral.save')}

@@ -30,7 +30,11 @@ export function HomePage() {
         </section>
         <div className="home__grid">
           <section className="card" aria-labelledby="create-heading">
-            {made ? <Created key={made.response.workshop.id} workshop={made.response} imported={made.how === 'imported'} /> : <CreateForm onCreated={(response) => setMade({ response, how: 'created' })} />}
+            {made ? (
+              <Created key={made.response.workshop.id} workshop={made.response} imported={made.how === 'imported'} />
+            ) : (
+              <CreateForm onCreated={(response) => setMade({ response, how: 'created' })} />
+            )}
           </section>
           <section className="card">
             <JoinCodeForm />
@@ -67,7 +71,11 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
     setError(null);
     try {
       const trimmedName = name.trim();
-      const response = await createWorkshop({ title: title.trim(), language, ...(trimmedName ? { facilitatorName: trimmedName } : {}) });
+      const response = await createWorkshop({
+        title: title.trim(),
+        language,
+        ...(trimmedName ? { facilitatorName: trimmedName } : {}),
+      });
       saveSession(response);
       onCreated(response);
     } catch (err) {
@@ -101,7 +109,13 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
         <div className="radio-row">
           {(['nl', 'en'] as const).map((l) => (
             <label key={l} className="radio">
-              <input type="radio" name={`${id}-language`} value={l} checked={language === l} onChange={() => setLanguage(l)} />
+              <input
+                type="radio"
+                name={`${id}-language`}
+                value={l}
+                checked={language === l}
+                onChange={() => setLanguage(l)}
+              />
               <span lang={l}>{t(l === 'nl' ? 'lang.nl' : 'lang.en')}</span>
             </label>
           ))}
@@ -182,7 +196,12 @@ function Created({ workshop: response, imported }: { workshop: CreateWorkshopRes
           <CopyButton text={facilitatorLink} label={`${t('common.copy')}: ${t('home.created.facilitatorLink')}`} />
         </p>
       </div>
-      <button type="button" className="button button--primary" data-testid="open-board" onClick={() => navigate(paths.workshop(workshop.id))}>
+      <button
+        type="button"
+        className="button button--primary"
+        data-testid="open-board"
+        onClick={() => navigate(paths.workshop(workshop.id))}
+      >
         {t('home.created.open')}
       </button>
     </div>
@@ -216,7 +235,14 @@ function DemoWorkshop() {
           {errorMessage(t, error)}
         </p>
       )}
-      <button type="button" className="button button--secondary" disabled={busy} aria-busy={busy || undefined} onClick={() => void open()} data-testid="demo-open">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        aria-busy={busy || undefined}
+        onClick={() => void open()}
+        data-testid="demo-open"
+      >
         {busy ? t('home.demo.busy') : t('home.demo.submit')}
       </button>
     </div>
@@ -256,8 +282,13 @@ function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopRes
       if (input.current) input.current.value = '';
       onImported(response);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid_backup') setProblem({ message: t('home.import.invalid'), details: err.details.length > 0 ? err.details : [err.message] });
-      else if (err instanceof ApiError && err.status === 413) setProblem({ message: t('home.import.tooLarge', { size: '> 8 MB' }), details: [] });
+      if (err instanceof ApiError && err.code === 'invalid_backup')
+        setProblem({
+          message: t('home.import.invalid'),
+          details: err.details.length > 0 ? err.details : [err.message],
+        });
+      else if (err instanceof ApiError && err.status === 413)
+        setProblem({ message: t('home.import.tooLarge', { size: '> 8 MB' }), details: [] });
       else setProblem({ message: errorMessage(t, err), details: [] });
     } finally {
       setBusy(false);
@@ -282,8 +313,22 @@ function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopRes
           data-testid="import-file"
         />
       </div>
-      {problem && <ProblemBox message={problem.message} details={problem.details} className="import-problem" id={`${id}-problem`} testId="import-error" />}
-      <button type="submit" className="button button--secondary" disabled={busy} aria-busy={busy || undefined} data-testid="import-submit">
+      {problem && (
+        <ProblemBox
+          message={problem.message}
+          details={problem.details}
+          className="import-problem"
+          id={`${id}-problem`}
+          testId="import-error"
+        />
+      )}
+      <button
+        type="submit"
+        className="button button--secondary"
+        disabled={busy}
+        aria-busy={busy || undefined}
+        data-testid="import-submit"
+      >
         {busy ? t('home.import.busy') : t('home.import.heading')}
       </button>
     </form>

@@ -176,4 +176,3 @@ function SheetInfo({ sheet }: { sheet: SheetTemplate }) {
     </div>
   );
 }
-

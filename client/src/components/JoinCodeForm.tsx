@@ -5,7 +5,9 @@ import { navigate, paths } from '../routing';
 
 /** What to tell a person whose code cannot be right. */
 export function joinCodeProblemText(problem: JoinCodeProblem, t: Translate): string {
-  return problem.kind === 'length' ? t('join.code.length', { count: problem.length }) : t('join.code.characters', { characters: problem.characters });
+  return problem.kind === 'length'
+    ? t('join.code.length', { count: problem.length })
+    : t('join.code.characters', { characters: problem.characters });
 }
 
 /** "Join with a code": a code field that goes to the join page once the code can be right. */

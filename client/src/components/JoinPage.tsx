@@ -86,7 +86,15 @@ export function JoinPage({ code }: { code: string }) {
 /** The value of the role select that means "I'd rather not say" (sent as no role). */
 const NO_ROLE = 'none';
 
-function JoinForm({ code, info, existing }: { code: string; info: JoinInfoResponse['workshop']; existing: SessionResponse | null }) {
+function JoinForm({
+  code,
+  info,
+  existing,
+}: {
+  code: string;
+  info: JoinInfoResponse['workshop'];
+  existing: SessionResponse | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const id = useId();
@@ -120,7 +128,11 @@ function JoinForm({ code, info, existing }: { code: string; info: JoinInfoRespon
     setError(null);
     try {
       const tableRole = info.askTableRole && isTableRole(role) ? role : undefined;
-      const session = await joinWorkshop({ code, ...(asAnonymous ? { anonymous: true } : { name: name.trim() }), ...(tableRole ? { tableRole } : {}) });
+      const session = await joinWorkshop({
+        code,
+        ...(asAnonymous ? { anonymous: true } : { name: name.trim() }),
+        ...(tableRole ? { tableRole } : {}),
+      });
       saveSession(session);
       navigate(paths.workshop(session.workshop.id), { replace: true });
     } catch (err) {
@@ -134,7 +146,11 @@ function JoinForm({ code, info, existing }: { code: string; info: JoinInfoRespon
       <h1>{t('join.heading', { title: info.title })}</h1>
       {existing && (
         <div className="continue">
-          <button type="button" className="button button--primary" onClick={() => navigate(paths.workshop(info.id), { replace: true })}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => navigate(paths.workshop(info.id), { replace: true })}
+          >
             {t('join.continueAs', { name: existing.participant.name })}
           </button>
           <p>{t('join.orNew')}</p>
@@ -165,10 +181,17 @@ function JoinForm({ code, info, existing }: { code: string; info: JoinInfoRespon
         {info.allowAnonymous && (
           <div className="field">
             <label className="radio" htmlFor={`${id}-anon`}>
-              <input id={`${id}-anon`} type="checkbox" checked={anonymous} onChange={(e) => {
+              <input
+                id={`${id}-anon`}
+                type="checkbox"
+                checked={anonymous}
+                onChange={(e) => {
                   setAnonymous(e.target.checked);
                   setError(null);
-                }} aria-describedby={`${id}-anon-hint`} data-testid="join-anonymous" />{' '}
+                }}
+                aria-describedby={`${id}-anon-hint`}
+                data-testid="join-anonymous"
+              />{' '}
               {t('join.role.anonymous')}
             </label>
             <p className="hint" id={`${id}-anon-hint`}>
@@ -184,7 +207,14 @@ function JoinForm({ code, info, existing }: { code: string; info: JoinInfoRespon
             <p className="hint" id={`${id}-role-hint`}>
               {t('join.role.hint')}
             </p>
-            <select id={`${id}-role`} className="select" value={role} onChange={(e) => setRole(e.target.value)} aria-describedby={`${id}-role-hint`} data-testid="join-role">
+            <select
+              id={`${id}-role`}
+              className="select"
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+              aria-describedby={`${id}-role-hint`}
+              data-testid="join-role"
+            >
               <option value="">{t('join.role.choose')}</option>
               {TABLE_ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -200,7 +230,12 @@ function JoinForm({ code, info, existing }: { code: string; info: JoinInfoRespon
             {errorText}
           </p>
         )}
-        <button type="submit" className={existing ? 'button' : 'button button--primary'} disabled={busy} data-testid="join-submit">
+        <button
+          type="submit"
+          className={existing ? 'button' : 'button button--primary'}
+          disabled={busy}
+          data-testid="join-submit"
+        >
           {busy ? t('join.busy') : t('join.submit')}
         </button>
       </form>

@@ -5,7 +5,16 @@ import { LIMITS } from '@dmc/shared/domain/limits';
 import { NOTE_COLORS, type Note, type NoteColor } from '@dmc/shared/domain/note';
 import { localize } from '@dmc/shared/template/lookup';
 import type { FieldTemplate } from '@dmc/shared/template/types';
-import { addNoteInField, deleteNoteChecked, fieldTitle, mayMoveToField, moveNoteToField, recolorNote, rightsOf, writeNoteText } from '../actions/commands';
+import {
+  addNoteInField,
+  deleteNoteChecked,
+  fieldTitle,
+  mayMoveToField,
+  moveNoteToField,
+  recolorNote,
+  rightsOf,
+  writeNoteText,
+} from '../actions/commands';
 import { sheetById } from '../canvas/template';
 import { NOTE_EDGES, NOTE_FILLS } from '../canvas/theme';
 import { throttle } from '../collab/throttle';
@@ -79,14 +88,30 @@ export function ListView() {
   return (
     <div className="list-view">
       <div className="list-view__inner">
-        <h2 className="list-view__heading" id="list-view-heading" tabIndex={-1}>{t('list.heading', { label: localize(sheet.label, locale), title: localize(sheet.title, locale) })}</h2>
+        <h2 className="list-view__heading" id="list-view-heading" tabIndex={-1}>
+          {t('list.heading', { label: localize(sheet.label, locale), title: localize(sheet.title, locale) })}
+        </h2>
         <p className="list-view__intro">{t('list.intro')}</p>
         {topFields.map((field) => (
-          <FieldSection key={field.id} field={field} level={3} byField={byField} onFocus={setFocusTarget} warning={warnings.get(field.id)}>
+          <FieldSection
+            key={field.id}
+            field={field}
+            level={3}
+            byField={byField}
+            onFocus={setFocusTarget}
+            warning={warnings.get(field.id)}
+          >
             {sheet.fields
               .filter((child) => child.parentId === field.id)
               .map((child) => (
-                <FieldSection key={child.id} field={child} level={4} byField={byField} onFocus={setFocusTarget} warning={warnings.get(child.id)} />
+                <FieldSection
+                  key={child.id}
+                  field={child}
+                  level={4}
+                  byField={byField}
+                  onFocus={setFocusTarget}
+                  warning={warnings.get(child.id)}
+                />
               ))}
           </FieldSection>
         ))}
@@ -141,7 +166,11 @@ function FieldSection({ field, level, byField, onFocus, warning, children }: Fie
   const Heading = level === 3 ? 'h3' : 'h4';
   const headingId = `list-field-${field.id}`;
   return (
-    <section className={`list-field list-field--level${level}`} aria-labelledby={headingId} style={{ borderLeftColor: field.tint }}>
+    <section
+      className={`list-field list-field--level${level}`}
+      aria-labelledby={headingId}
+      style={{ borderLeftColor: field.tint }}
+    >
       <div className="list-field__head" style={{ backgroundColor: field.tint }}>
         <Heading id={headingId} className="list-field__title">
           {title}
@@ -171,7 +200,12 @@ function FieldSection({ field, level, byField, onFocus, warning, children }: Fie
               {t('list.addNote')}
             </button>
           )}
-          <button type="button" className="button button--small button--secondary" onClick={() => openInfo({ kind: 'field', id: field.id })} aria-label={t('info.open', { field: title })}>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => openInfo({ kind: 'field', id: field.id })}
+            aria-label={t('info.open', { field: title })}
+          >
             {t('list.info')}
           </button>
           {formulate && (
@@ -222,7 +256,12 @@ function FieldSection({ field, level, byField, onFocus, warning, children }: Fie
           <p className="list-field__formulation-by">{t('formulation.by', { name: nameOf(formulation.updatedBy) })}</p>
           {choiceKind &&
             (choose ? (
-              <ChoiceToggle kind={choiceKind} chosen={wordingChosen} testId={`list-choose-wording-${field.id}`} onToggle={() => toggleWordingChoice(ctx, field.id)} />
+              <ChoiceToggle
+                kind={choiceKind}
+                chosen={wordingChosen}
+                testId={`list-choose-wording-${field.id}`}
+                onToggle={() => toggleWordingChoice(ctx, field.id)}
+              />
             ) : wordingChosen ? (
               <ChosenMark kind={choiceKind} testId={`list-chosen-wording-${field.id}`} />
             ) : null)}
@@ -231,7 +270,8 @@ function FieldSection({ field, level, byField, onFocus, warning, children }: Fie
       {deferrals.length > 0 && (
         <div className="list-field__deferrals" role="group" aria-label={t('list.deferralsFor', { field: title })}>
           <p className="list-field__formulation-title">
-            <Icon name="flag" size={16} /> {deferrals.length === 1 ? t('deferral.countOne') : t('deferral.count', { count: deferrals.length })}
+            <Icon name="flag" size={16} />{' '}
+            {deferrals.length === 1 ? t('deferral.countOne') : t('deferral.count', { count: deferrals.length })}
           </p>
           <ul className="deferrals">
             {deferrals.map((d) => (
@@ -284,7 +324,11 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
 
   return (
     <li className={`list-note${owner ? ' list-note--private' : ''}`} data-testid={`list-note-${note.id}`}>
-      <span className="list-note__chip" style={{ backgroundColor: NOTE_FILLS[note.color], borderColor: NOTE_EDGES[note.color] }} aria-hidden="true" />
+      <span
+        className="list-note__chip"
+        style={{ backgroundColor: NOTE_FILLS[note.color], borderColor: NOTE_EDGES[note.color] }}
+        aria-hidden="true"
+      />
       <div className="list-note__body">
         {choice.chosen && choice.kind && (
           <p className="list-note__chosen">
@@ -294,7 +338,11 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
         {owner !== undefined && (
           <p className="private-tag" data-testid={`private-note-${note.id}`}>
             <Icon name="eyeOff" size={16} />
-            <span>{owner === ctx.board.actor.id ? `${t('list.private')}: ${t('private.marker')}` : t('private.hiddenFor', { name: ownerName ?? '?' })}</span>
+            <span>
+              {owner === ctx.board.actor.id
+                ? `${t('list.private')}: ${t('private.marker')}`
+                : t('private.hiddenFor', { name: ownerName ?? '?' })}
+            </span>
           </p>
         )}
         {mayEdit ? (
@@ -353,7 +401,10 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
               >
                 <option value="">{t('list.moveChoose')}</option>
                 {moveTargets.map(({ sheet, fields }) => (
-                  <optgroup key={sheet.id} label={`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`}>
+                  <optgroup
+                    key={sheet.id}
+                    label={`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`}
+                  >
                     {fields.map((f) => (
                       <option key={f.id} value={f.id} disabled={f.id === note.fieldId}>
                         {f.parentId ? `  ${localize(f.title, locale)}` : localize(f.title, locale)}
@@ -399,7 +450,10 @@ function NoteTextArea({ note, id }: { note: Note; id: string }) {
   const focused = useRef(false);
   const noteId = note.id;
   const shared = !ctx.store.getState().privateOwners.has(noteId);
-  const write = useMemo(() => throttle((text: string) => writeNoteText(ctx, noteId, text), WRITE_INTERVAL_MS), [ctx, noteId]);
+  const write = useMemo(
+    () => throttle((text: string) => writeNoteText(ctx, noteId, text), WRITE_INTERVAL_MS),
+    [ctx, noteId],
+  );
 
   useEffect(() => {
     if (!focused.current) setValue(note.text);

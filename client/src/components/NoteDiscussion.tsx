@@ -6,18 +6,39 @@ import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { useCapabilities } from '../workshop/capabilities';
 import type { NoteRights } from '../workshop/capabilities';
-import { useNoteDiscussion, useDiscussionIndex, votesLeft, type NoteDiscussion as Discussion } from '../workshop/discussionIndex';
+import {
+  useNoteDiscussion,
+  useDiscussionIndex,
+  votesLeft,
+  type NoteDiscussion as Discussion,
+} from '../workshop/discussionIndex';
 import { toggleNoteChoice, useNoteChoice } from '../guidance/choices';
 import { ChoiceToggle, ChosenMark } from '../guidance/ChoiceToggle';
 import { useBoard } from './boardContext';
 
 const SYMBOLS: Readonly<Record<MarkValue, string>> = { agree: '✓', disagree: '✗', open: '?' };
-const LABELS: Readonly<Record<MarkValue, MessageKey>> = { agree: 'action.mark.agree', disagree: 'action.mark.disagree', open: 'action.mark.open' };
-const TITLES: Readonly<Record<MarkValue, MessageKey>> = { agree: 'marks.title.agree', disagree: 'marks.title.disagree', open: 'marks.title.open' };
+const LABELS: Readonly<Record<MarkValue, MessageKey>> = {
+  agree: 'action.mark.agree',
+  disagree: 'action.mark.disagree',
+  open: 'action.mark.open',
+};
+const TITLES: Readonly<Record<MarkValue, MessageKey>> = {
+  agree: 'marks.title.agree',
+  disagree: 'marks.title.disagree',
+  open: 'marks.title.open',
+};
 
 /** Whether a note has discussion tools to offer or counts to show (`choice`: it can be chosen, or carries the group's choice). */
 export function hasDiscussion(rights: NoteRights, d: Discussion, choice = false): boolean {
-  return rights.mark || rights.vote || rights.highlight || rights.defer || d.agree + d.disagree + d.open + d.votes > 0 || d.highlighted || choice;
+  return (
+    rights.mark ||
+    rights.vote ||
+    rights.highlight ||
+    rights.defer ||
+    d.agree + d.disagree + d.open + d.votes > 0 ||
+    d.highlighted ||
+    choice
+  );
 }
 
 /**
@@ -57,7 +78,8 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
                 title={t(TITLES[value], { count: d[value] })}
                 onClick={() => toggleMark(ctx, note.id, value)}
               >
-                <span aria-hidden="true">{SYMBOLS[value]}</span> {t(LABELS[value])} <span className="mark-button__count">{d[value]}</span>
+                <span aria-hidden="true">{SYMBOLS[value]}</span> {t(LABELS[value])}{' '}
+                <span className="mark-button__count">{d[value]}</span>
               </button>
             ) : null,
           )}
@@ -78,11 +100,25 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
           </span>
           {rights.vote && (
             <>
-              <button type="button" className="vote-button" data-testid={`vote-add-${note.id}`} disabled={left <= 0} onClick={() => addVote(ctx, note.id)} title={t('action.vote.add')}>
+              <button
+                type="button"
+                className="vote-button"
+                data-testid={`vote-add-${note.id}`}
+                disabled={left <= 0}
+                onClick={() => addVote(ctx, note.id)}
+                title={t('action.vote.add')}
+              >
                 <span aria-hidden="true">+</span>
                 <span className="visually-hidden">{t('action.vote.add')}</span>
               </button>
-              <button type="button" className="vote-button" data-testid={`vote-remove-${note.id}`} disabled={d.myVotes <= 0} onClick={() => takeBackVote(ctx, note.id)} title={t('action.vote.remove')}>
+              <button
+                type="button"
+                className="vote-button"
+                data-testid={`vote-remove-${note.id}`}
+                disabled={d.myVotes <= 0}
+                onClick={() => takeBackVote(ctx, note.id)}
+                title={t('action.vote.remove')}
+              >
                 <span aria-hidden="true">−</span>
                 <span className="visually-hidden">{t('action.vote.remove')}</span>
               </button>
@@ -91,7 +127,14 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
         </div>
       )}
       {rights.highlight ? (
-        <button type="button" className="highlight-button" aria-pressed={d.highlighted} data-testid={`highlight-${note.id}`} onClick={() => toggleHighlight(ctx, note.id)} title={t('action.highlight')}>
+        <button
+          type="button"
+          className="highlight-button"
+          aria-pressed={d.highlighted}
+          data-testid={`highlight-${note.id}`}
+          onClick={() => toggleHighlight(ctx, note.id)}
+          title={t('action.highlight')}
+        >
           <span aria-hidden="true">{d.highlighted ? '★' : '☆'}</span> {t('action.highlight')}
         </button>
       ) : d.highlighted ? (
@@ -102,12 +145,22 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
       {showChoice &&
         choice.kind !== null &&
         (choice.may ? (
-          <ChoiceToggle kind={choice.kind} chosen={choice.chosen} testId={list ? `list-choose-${note.id}` : `choose-${note.id}`} onToggle={() => toggleNoteChoice(ctx, note.id)} />
+          <ChoiceToggle
+            kind={choice.kind}
+            chosen={choice.chosen}
+            testId={list ? `list-choose-${note.id}` : `choose-${note.id}`}
+            onToggle={() => toggleNoteChoice(ctx, note.id)}
+          />
         ) : (
           <ChosenMark kind={choice.kind} />
         ))}
       {rights.defer && note.fieldId && (
-        <button type="button" className="defer-button" data-testid={list ? `defer-note-${note.id}` : undefined} onClick={() => deferFromNote(ctx, note.id)}>
+        <button
+          type="button"
+          className="defer-button"
+          data-testid={list ? `defer-note-${note.id}` : undefined}
+          onClick={() => deferFromNote(ctx, note.id)}
+        >
           {t('action.defer')}
         </button>
       )}

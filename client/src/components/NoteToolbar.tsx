@@ -38,7 +38,12 @@ export function NoteToolbar() {
   const noteRow = rights.recolor || rights.editText || rights.remove || privateNote;
   const discussionRow = !privateNote && hasDiscussion(rights, index.byNote.get(note.id) ?? NO_DISCUSSION);
   if (!noteRow && !discussionRow) return null;
-  const target: Rect = { x: vp.x + note.x * vp.scale, y: vp.y + note.y * vp.scale, width: NOTE_SIZE * vp.scale, height: NOTE_SIZE * vp.scale };
+  const target: Rect = {
+    x: vp.x + note.x * vp.scale,
+    y: vp.y + note.y * vp.scale,
+    width: NOTE_SIZE * vp.scale,
+    height: NOTE_SIZE * vp.scale,
+  };
 
   return (
     <PlacedToolbar target={target} label={t('note.menuLabel')}>
@@ -55,7 +60,11 @@ export function NoteToolbar() {
             <div className="note-toolbar__colors" role="group" aria-label={t('note.colorsLabel')}>
               {NOTE_COLORS.map((color) => (
                 <ActionButton key={color} name={`color-${color}`} className="swatch" pressed={note.color === color}>
-                  <span className="swatch__chip" style={{ backgroundColor: NOTE_FILLS[color], borderColor: NOTE_EDGES[color] }} aria-hidden="true" />
+                  <span
+                    className="swatch__chip"
+                    style={{ backgroundColor: NOTE_FILLS[color], borderColor: NOTE_EDGES[color] }}
+                    aria-hidden="true"
+                  />
                 </ActionButton>
               ))}
             </div>

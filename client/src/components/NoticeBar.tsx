@@ -71,7 +71,14 @@ export function NoticeBar() {
             <p>{t(notice.key, vars)}</p>
             {notice.detail && <p className="notice__detail">{t('notice.serverSaid', { reason: notice.detail })}</p>}
           </div>
-          <button type="button" className="icon-button notice__close" data-testid="notice-close" onClick={(e) => dismiss(e.currentTarget === document.activeElement)} aria-label={t('notice.dismiss')} title={t('notice.dismiss')}>
+          <button
+            type="button"
+            className="icon-button notice__close"
+            data-testid="notice-close"
+            onClick={(e) => dismiss(e.currentTarget === document.activeElement)}
+            aria-label={t('notice.dismiss')}
+            title={t('notice.dismiss')}
+          >
             <span aria-hidden="true">×</span>
           </button>
         </div>

@@ -32,15 +32,30 @@ export function PhaseBanner({ choice }: { choice: BoardChoice }) {
   const def = phase(flow.phaseId);
   return (
     <>
-      <section className={`phase-banner${closed ? ' phase-banner--closed' : ''}`} aria-label={t('phase.region')} data-testid="phase-banner" data-phase={def.id}>
+      <section
+        className={`phase-banner${closed ? ' phase-banner--closed' : ''}`}
+        aria-label={t('phase.region')}
+        data-testid="phase-banner"
+        data-phase={def.id}
+      >
         <div className="phase-banner__text">
           <p className="phase-banner__label" data-testid="phase-label">
             {localize(def.label, locale)}
           </p>
-          <p id={instructionId} className={`phase-banner__instruction${expanded ? '' : ' phase-banner__instruction--clamped'}`} data-testid="phase-instruction">
+          <p
+            id={instructionId}
+            className={`phase-banner__instruction${expanded ? '' : ' phase-banner__instruction--clamped'}`}
+            data-testid="phase-instruction"
+          >
             {localize(def.instruction, locale)}
           </p>
-          <button type="button" className="link-button phase-banner__toggle" aria-expanded={expanded} aria-controls={instructionId} onClick={() => setExpanded((e) => !e)}>
+          <button
+            type="button"
+            className="link-button phase-banner__toggle"
+            aria-expanded={expanded}
+            aria-controls={instructionId}
+            onClick={() => setExpanded((e) => !e)}
+          >
             {expanded ? t('phase.instruction.hide') : t('phase.instruction.show')}
           </button>
         </div>
@@ -78,7 +93,11 @@ function BoardChip({ choice }: { choice: BoardChoice }) {
   const color = groups.find((g) => g.id === choice.boardId)?.color;
   const boards = [PLENARY_BOARD, ...groups.map((g) => g.id)];
   return (
-    <div className={`board-chip${choice.overridden ? ' board-chip--overridden' : ''}`} data-testid="board-chip" data-board-id={choice.boardId}>
+    <div
+      className={`board-chip${choice.overridden ? ' board-chip--overridden' : ''}`}
+      data-testid="board-chip"
+      data-board-id={choice.boardId}
+    >
       <span className="board-chip__dot" style={color ? { backgroundColor: color } : undefined} aria-hidden="true" />
       {isFacilitator && boards.length > 1 ? (
         <label className="board-chip__choose">
@@ -103,7 +122,12 @@ function BoardChip({ choice }: { choice: BoardChoice }) {
         </span>
       )}
       {choice.overridden && (
-        <button type="button" className="button button--small button--secondary" data-testid="board-chip-back" onClick={() => setViewBoard(null)}>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          data-testid="board-chip-back"
+          onClick={() => setViewBoard(null)}
+        >
           {t('board.chip.back')}
         </button>
       )}
@@ -120,7 +144,14 @@ function GroupChooser() {
   const actor = useActor();
   const myGroup = useAppStore((s) => s.members.find((m) => m.id === s.session?.participant.id)?.groupId ?? null);
   const state = useWorkshopState();
-  if (!actor || actor.role !== 'participant' || !state || groups.length === 0 || !mayChooseGroup(actor, state, selfSelect)) return null;
+  if (
+    !actor ||
+    actor.role !== 'participant' ||
+    !state ||
+    groups.length === 0 ||
+    !mayChooseGroup(actor, state, selfSelect)
+  )
+    return null;
   return (
     <label className="group-chooser">
       <span>{t('group.mine')}</span>
@@ -167,7 +198,12 @@ export function PhaseTimer() {
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
     if (view.status === 'running' && endsAt !== null) seenRunning.current = endsAt;
-    if (view.status === 'expired' && endsAt !== null && seenRunning.current === endsAt && signalled.current !== endsAt) {
+    if (
+      view.status === 'expired' &&
+      endsAt !== null &&
+      seenRunning.current === endsAt &&
+      signalled.current !== endsAt
+    ) {
       signalled.current = endsAt;
       setAnnouncement(t('timer.expiredAnnounce'));
       playChime();
@@ -226,7 +262,9 @@ function ReadyControl({ boardId }: { boardId: string }) {
     const self = members.find((m) => m.id === me?.id);
     // A participant counts their own subgroup; a facilitator the subgroup on screen; else everyone.
     const groupId = me?.role === 'participant' ? (self?.groupId ?? null) : boardId === PLENARY_BOARD ? null : boardId;
-    const people = members.filter((m) => m.role === 'participant' && (groupId === null || groups.length === 0 || m.groupId === groupId));
+    const people = members.filter(
+      (m) => m.role === 'participant' && (groupId === null || groups.length === 0 || m.groupId === groupId),
+    );
     return {
       ready: people.filter((m) => m.readyPhase === phaseId).length,
       total: people.length,

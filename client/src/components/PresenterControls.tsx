@@ -30,13 +30,27 @@ export function PresenterControls() {
   return (
     <section className="presenter" aria-label={t('presenter.region')} data-testid="presenter-controls">
       <span className="presenter__you">{t('presenter.you')}</span>
-      <button type="button" className="button button--small button--secondary" data-testid="present-prev" disabled={!prev} onClick={() => prev && session.present(prev.sheetId, prev.fieldId)}>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        data-testid="present-prev"
+        disabled={!prev}
+        onClick={() => prev && session.present(prev.sheetId, prev.fieldId)}
+      >
         ‹ {t('presenter.prev')}
       </button>
       <span className="presenter__position" aria-live="polite">
-        {field && index > 0 ? t('presenter.position', { index, count, field: localize(field.field.title, locale) }) : t('presenter.notStarted')}
+        {field && index > 0
+          ? t('presenter.position', { index, count, field: localize(field.field.title, locale) })
+          : t('presenter.notStarted')}
       </span>
-      <button type="button" className="button button--small button--primary" data-testid="present-next" disabled={!next} onClick={() => next && session.present(next.sheetId, next.fieldId)}>
+      <button
+        type="button"
+        className="button button--small button--primary"
+        data-testid="present-next"
+        disabled={!next}
+        onClick={() => next && session.present(next.sheetId, next.fieldId)}
+      >
         {t('presenter.next')} ›
       </button>
     </section>

@@ -37,7 +37,14 @@ export function Toolbar() {
     <div ref={ref} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {target !== null && (
         <div className="toolbar__group">
-          <ActionButton name="addNote" icon="note" showLabel longLabelKey="action.addNote.long" testId="add-note" className="tool-button tool-button--primary" />
+          <ActionButton
+            name="addNote"
+            icon="note"
+            showLabel
+            longLabelKey="action.addNote.long"
+            testId="add-note"
+            className="tool-button tool-button--primary"
+          />
         </div>
       )}
       <div className="toolbar__group">
@@ -49,7 +56,14 @@ export function Toolbar() {
           <ActionButton name="zoomOut" icon="zoomOut" testId="zoom-out" />
           <ZoomLevel />
           <ActionButton name="zoomIn" icon="zoomIn" testId="zoom-in" />
-          <ActionButton name="zoomFit" icon="fit" showLabel longLabelKey="action.zoomFit.long" testId="zoom-fit" className="tool-button tool-button--collapsible" />
+          <ActionButton
+            name="zoomFit"
+            icon="fit"
+            showLabel
+            longLabelKey="action.zoomFit.long"
+            testId="zoom-fit"
+            className="tool-button tool-button--collapsible"
+          />
         </div>
       )}
       {reason && (
@@ -67,12 +81,35 @@ export function Toolbar() {
       {mayUse(caps, 'vote', sheetId) && <VotesLeft dots={caps?.dotsPerPerson ?? 0} />}
       <div className="toolbar__group toolbar__group--end">
         <DeckToggle />
-        {discussion && <ActionButton name="fieldPanel" icon="discuss" showLabel testId="field-panel-open" className="tool-button tool-button--compact" />}
-        <button type="button" className="tool-button tool-button--compact" title={t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })} onClick={() => openInfo({ kind: 'sheet', id: sheetId })} data-testid="sheet-info">
+        {discussion && (
+          <ActionButton
+            name="fieldPanel"
+            icon="discuss"
+            showLabel
+            testId="field-panel-open"
+            className="tool-button tool-button--compact"
+          />
+        )}
+        <button
+          type="button"
+          className="tool-button tool-button--compact"
+          title={t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}
+          onClick={() => openInfo({ kind: 'sheet', id: sheetId })}
+          data-testid="sheet-info"
+        >
           <Icon name="info" />
-          <span className="tool-button__label">{t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}</span>
+          <span className="tool-button__label">
+            {t('sheet.info', { label: localize(sheetById(sheetId).label, locale) })}
+          </span>
         </button>
-        <ActionButton name="toggleListView" icon="list" showLabel testId="list-view-toggle" pressed={listView} className="tool-button tool-button--collapsible" />
+        <ActionButton
+          name="toggleListView"
+          icon="list"
+          showLabel
+          testId="list-view-toggle"
+          pressed={listView}
+          className="tool-button tool-button--collapsible"
+        />
         <ExportButton />
       </div>
     </div>

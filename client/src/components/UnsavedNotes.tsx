@@ -68,13 +68,25 @@ function UnsavedRow({ item }: { item: UnsavedItem }) {
         <CopyButton text={item.text} label={t('unsaved.copy', { text: item.text })} />
         {item.kind === 'note' &&
           (mayPlace ? (
-            <button type="button" className="button button--small" data-testid="unsaved-place" aria-label={t('unsaved.placeLabel', { text: item.text })} onClick={place}>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="unsaved-place"
+              aria-label={t('unsaved.placeLabel', { text: item.text })}
+              onClick={place}
+            >
               {t('unsaved.place')}
             </button>
           ) : (
             <span className="unsaved-item__hint">{t('unsaved.cannotPlace')}</span>
           ))}
-        <button type="button" className="button button--secondary button--small" data-testid="unsaved-dismiss" aria-label={t('unsaved.dismissLabel', { text: item.text })} onClick={() => removeUnsaved(item.id)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          data-testid="unsaved-dismiss"
+          aria-label={t('unsaved.dismissLabel', { text: item.text })}
+          onClick={() => removeUnsaved(item.id)}
+        >
           {t('unsaved.dismiss')}
         </button>
       </div>

@@ -39,7 +39,9 @@ export function WaitingScreen() {
                   >
                     <span className="waiting__dot" style={{ backgroundColor: group.color }} aria-hidden="true" />
                     <span className="waiting__name">{t('waiting.choose.button', { name: group.name })}</span>
-                    <span className="waiting__count">{count === 1 ? t('waiting.membersOne') : t('waiting.members', { count })}</span>
+                    <span className="waiting__count">
+                      {count === 1 ? t('waiting.membersOne') : t('waiting.members', { count })}
+                    </span>
                   </button>
                 </li>
               );

@@ -1,7 +1,24 @@
 import type { ReactElement } from 'react';
 
 /** Small inline icons (no icon font, no external images). Decorative: the button has the label. */
-export type IconName = 'note' | 'undo' | 'redo' | 'zoomIn' | 'zoomOut' | 'fit' | 'list' | 'info' | 'trash' | 'edit' | 'lock' | 'eyeOff' | 'eye' | 'clock' | 'check' | 'discuss' | 'flag';
+export type IconName =
+  | 'note'
+  | 'undo'
+  | 'redo'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'fit'
+  | 'list'
+  | 'info'
+  | 'trash'
+  | 'edit'
+  | 'lock'
+  | 'eyeOff'
+  | 'eye'
+  | 'clock'
+  | 'check'
+  | 'discuss'
+  | 'flag';
 
 const paths: Readonly<Record<IconName, ReactElement>> = {
   note: (
@@ -50,7 +67,9 @@ const paths: Readonly<Record<IconName, ReactElement>> = {
       <path d="M8 11V8a4 4 0 0 1 8 0v3" />
     </>
   ),
-  eyeOff: <path d="M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2" />,
+  eyeOff: (
+    <path d="M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+  ),
   eye: (
     <>
       <path d="M2 12c1-1.5 5-6 10-6s9 4.5 10 6c-1 1.5-5 6-10 6S3 13.5 2 12z" />
@@ -71,7 +90,19 @@ const paths: Readonly<Record<IconName, ReactElement>> = {
 /** An icon by name. */
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       {paths[name]}
     </svg>
   );

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_MARGIN, GAP_ABOVE, GAP_BELOW, placeToolbar, type Placement, type Rect, type Size } from './toolbarPlacement';
+import {
+  EDGE_MARGIN,
+  GAP_ABOVE,
+  GAP_BELOW,
+  placeToolbar,
+  type Placement,
+  type Rect,
+  type Size,
+} from './toolbarPlacement';
 
 const area: Size = { width: 1000, height: 600 };
 const toolbar: Size = { width: 400, height: 90 };
 const note = (x: number, y: number, size = 50): Rect => ({ x, y, width: size, height: size });
 
 function inside(p: Placement, t: Size, a: Size): boolean {
-  return p.left >= EDGE_MARGIN && p.top >= EDGE_MARGIN && p.left + t.width <= a.width - EDGE_MARGIN && p.top + t.height <= a.height - EDGE_MARGIN;
+  return (
+    p.left >= EDGE_MARGIN &&
+    p.top >= EDGE_MARGIN &&
+    p.left + t.width <= a.width - EDGE_MARGIN &&
+    p.top + t.height <= a.height - EDGE_MARGIN
+  );
 }
 
 function overlaps(p: Placement, t: Size, r: Rect): boolean {

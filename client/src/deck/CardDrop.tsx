@@ -23,7 +23,11 @@ export function refusalNotice(ctx: ActionContext, reason: 'readonly' | 'refused'
   const state = ctx.store.getState();
   const why = readonlyReason(selectCapabilities(state), state.sheetId);
   if (!why) return { tone: 'info', key: 'deck.cannotAdd' };
-  return { tone: 'info', key: 'deck.readonly', vars: { reason: reasonText(why, (key, vars) => translate(state.locale, key, vars), ctx.template, state.locale) } };
+  return {
+    tone: 'info',
+    key: 'deck.readonly',
+    vars: { reason: reasonText(why, (key, vars) => translate(state.locale, key, vars), ctx.template, state.locale) },
+  };
 }
 
 /** What a card dragged over the canvas would do. */
@@ -56,11 +60,16 @@ export function useCardDrop(containerRef: RefObject<HTMLElement | null>): CardDr
       e.preventDefault();
       const store = ctx.store.getState();
       const box = el.getBoundingClientRect();
-      const point = screenToSheet(viewportOf(store, sheetById(store.sheetId)), { x: e.clientX - box.left, y: e.clientY - box.top });
+      const point = screenToSheet(viewportOf(store, sheetById(store.sheetId)), {
+        x: e.clientX - box.left,
+        y: e.clientY - box.top,
+      });
       const result = addCardAtPoint(ctx, card.text, point);
       if (result.ok) {
         const field = fieldTitleOf(ctx, result.fieldId);
-        store.announce(field ? translate(store.locale, 'deck.added', { field }) : translate(store.locale, 'deck.addedOutside'));
+        store.announce(
+          field ? translate(store.locale, 'deck.added', { field }) : translate(store.locale, 'deck.addedOutside'),
+        );
         el.focus({ preventScroll: true });
       } else {
         store.showNotice(refusalNotice(ctx, result.reason));
@@ -95,7 +104,11 @@ export function CardDropHint({ state }: { state: CardDropState }) {
   const reason = state === 'refused' ? readonlyReason(selectCapabilities(s), s.sheetId) : null;
   return (
     <div className={`card-drop-hint card-drop-hint--${state}`} data-testid="card-drop-hint" data-state={state}>
-      {state === 'allowed' ? t('deck.drop.allowed') : reason ? t('deck.drop.refusedBecause', { reason: reasonText(reason, t, template, locale) }) : t('deck.cannotAdd')}
+      {state === 'allowed'
+        ? t('deck.drop.allowed')
+        : reason
+          ? t('deck.drop.refusedBecause', { reason: reasonText(reason, t, template, locale) })
+          : t('deck.cannotAdd')}
     </div>
   );
 }

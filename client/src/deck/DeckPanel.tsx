@@ -36,7 +36,10 @@ function resultsText(t: Translate, shown: number, total: number): string {
 function fieldOptions(sheet: SheetTemplate, locale: 'nl' | 'en'): { id: string; label: string }[] {
   return sheet.fields.map((f) => {
     const parent = f.parentId ? sheet.fields.find((p) => p.id === f.parentId) : undefined;
-    return { id: f.id, label: parent ? `${localize(parent.title, locale)} — ${localize(f.title, locale)}` : localize(f.title, locale) };
+    return {
+      id: f.id,
+      label: parent ? `${localize(parent.title, locale)} — ${localize(f.title, locale)}` : localize(f.title, locale),
+    };
   });
 }
 
@@ -65,7 +68,13 @@ export default function DeckPanel({ onClose, target = 'canvas' }: { onClose: () 
   const options = useMemo(() => (sheet ? fieldOptions(sheet, locale) : []), [sheet, locale]);
   const chosen = options.some((o) => o.id === fieldChoice) ? fieldChoice : null;
   const reason = allowed ? null : readonlyReason(caps, sheetId);
-  const readonlyText = allowed ? null : forActions ? t('deck.cannotAddAction') : reason ? t('deck.readonly', { reason: reasonText(reason, t, ctx.template, locale) }) : t('deck.cannotAdd');
+  const readonlyText = allowed
+    ? null
+    : forActions
+      ? t('deck.cannotAddAction')
+      : reason
+        ? t('deck.readonly', { reason: reasonText(reason, t, ctx.template, locale) })
+        : t('deck.cannotAdd');
   const autoTarget = selected ? fieldTitleOf(ctx, selected) : null;
 
   useEffect(() => search.current?.focus(), []);
@@ -108,18 +117,31 @@ export default function DeckPanel({ onClose, target = 'canvas' }: { onClose: () 
   };
 
   return (
-    <aside id="deck-panel" className="deck-panel" aria-labelledby={`${id}-title`} data-testid="deck-panel" onKeyDown={onKeyDown}>
+    <aside
+      id="deck-panel"
+      className="deck-panel"
+      aria-labelledby={`${id}-title`}
+      data-testid="deck-panel"
+      onKeyDown={onKeyDown}
+    >
       <div className="deck-panel__head">
         <h2 id={`${id}-title`} className="deck-panel__title">
           {t('deck.title')}
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('deck.close')} title={t('deck.close')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('deck.close')}
+          title={t('deck.close')}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>
       <div className="deck-panel__controls">
         <p className="deck-panel__intro">
-          <strong>{localize(STUDIEDATA_DECK_INFO.title, locale)}.</strong> {t(forActions ? 'deck.intro.actions' : 'deck.intro')}
+          <strong>{localize(STUDIEDATA_DECK_INFO.title, locale)}.</strong>{' '}
+          {t(forActions ? 'deck.intro.actions' : 'deck.intro')}
         </p>
         <label className="deck-panel__label" htmlFor={`${id}-search`}>
           {t('deck.search')}
@@ -138,10 +160,27 @@ export default function DeckPanel({ onClose, target = 'canvas' }: { onClose: () 
         />
         <div className="deck-filters" role="group" aria-label={t('deck.filter')}>
           {DECK_FILTERS.map((f) => {
-            const label = f === 'all' ? t('deck.filter.all') : localize(DECK_CATEGORIES.find((c) => c.id === f)?.label ?? { nl: f, en: f }, locale);
-            const style = f === 'all' ? undefined : ({ '--swatch': NOTE_FILLS[CATEGORY_COLORS[f]], '--swatch-edge': NOTE_EDGES[CATEGORY_COLORS[f]] } as CSSProperties);
+            const label =
+              f === 'all'
+                ? t('deck.filter.all')
+                : localize(DECK_CATEGORIES.find((c) => c.id === f)?.label ?? { nl: f, en: f }, locale);
+            const style =
+              f === 'all'
+                ? undefined
+                : ({
+                    '--swatch': NOTE_FILLS[CATEGORY_COLORS[f]],
+                    '--swatch-edge': NOTE_EDGES[CATEGORY_COLORS[f]],
+                  } as CSSProperties);
             return (
-              <button key={f} type="button" className="deck-filter" aria-pressed={filter === f} onClick={() => setFilter(f)} style={style} data-testid={`deck-filter-${f}`}>
+              <button
+                key={f}
+                type="button"
+                className="deck-filter"
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+                style={style}
+                data-testid={`deck-filter-${f}`}
+              >
                 {f !== 'all' && <span className="deck-filter__swatch" aria-hidden="true" />}
                 {label} <span className="deck-filter__count">({view.counts[f]})</span>
               </button>
@@ -156,7 +195,14 @@ export default function DeckPanel({ onClose, target = 'canvas' }: { onClose: () 
             <label className="deck-panel__label" htmlFor={`${id}-field`}>
               {t('deck.target')}
             </label>
-            <select id={`${id}-field`} className="input deck-panel__select" value={chosen ?? ''} onChange={(e) => setFieldChoice(e.target.value)} aria-describedby={`${id}-target-hint`} data-testid="deck-target">
+            <select
+              id={`${id}-field`}
+              className="input deck-panel__select"
+              value={chosen ?? ''}
+              onChange={(e) => setFieldChoice(e.target.value)}
+              aria-describedby={`${id}-target-hint`}
+              data-testid="deck-target"
+            >
               <option value="">{t('deck.target.auto')}</option>
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -165,7 +211,8 @@ export default function DeckPanel({ onClose, target = 'canvas' }: { onClose: () 
               ))}
             </select>
             <p id={`${id}-target-hint`} className="hint">
-              {chosen === null && (autoTarget ? t('deck.target.selected', { field: autoTarget }) : t('deck.target.autoHint'))}
+              {chosen === null &&
+                (autoTarget ? t('deck.target.selected', { field: autoTarget }) : t('deck.target.autoHint'))}
             </p>
           </div>
         )}

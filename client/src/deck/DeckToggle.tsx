@@ -57,7 +57,9 @@ export function DeckToggle({ target = 'canvas' }: { target?: DeckTarget }) {
               </aside>
             }
           >
-            <Suspense fallback={<aside id="deck-panel" className="deck-panel" aria-busy="true" aria-label={t('deck.title')} />}>
+            <Suspense
+              fallback={<aside id="deck-panel" className="deck-panel" aria-busy="true" aria-label={t('deck.title')} />}
+            >
               <DeckPanel onClose={close} target={target} />
             </Suspense>
           </LoadBoundary>,

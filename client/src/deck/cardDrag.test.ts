@@ -19,7 +19,10 @@ describe('card drag data', () => {
   it('carries the card as JSON and as plain text, for copying', () => {
     const dt = transfer();
     startCardDrag(dt, { id: 'sd-07', text: 'Stel gebruikers in staat om vragen te stellen' });
-    expect(JSON.parse(dt.data.get(CARD_MIME) ?? '')).toEqual({ id: 'sd-07', text: 'Stel gebruikers in staat om vragen te stellen' });
+    expect(JSON.parse(dt.data.get(CARD_MIME) ?? '')).toEqual({
+      id: 'sd-07',
+      text: 'Stel gebruikers in staat om vragen te stellen',
+    });
     expect(dt.data.get('text/plain')).toBe('Stel gebruikers in staat om vragen te stellen');
     expect(dt.effectAllowed).toBe('copy');
     expect(isCardDrag(dt)).toBe(true);

@@ -43,7 +43,14 @@ function create(ctx: ActionContext, sheet: SheetTemplate, placement: Placement, 
   if (!writer) return { ok: false, reason: 'readonly' };
   // Its own undo step, not merged with a change made just before.
   writer.stopCapturing();
-  const note = writer.addNote({ sheetId: sheet.id, fieldId: placement.fieldId, x: placement.x, y: placement.y, color: state.lastColor, text: clampNoteText(text) });
+  const note = writer.addNote({
+    sheetId: sheet.id,
+    fieldId: placement.fieldId,
+    x: placement.x,
+    y: placement.y,
+    color: state.lastColor,
+    text: clampNoteText(text),
+  });
   if (!note) return { ok: false, reason: 'refused' };
   state.select(note.id);
   return { ok: true, note, fieldId: placement.fieldId };
@@ -67,11 +74,16 @@ export function addCardToField(ctx: ActionContext, text: string, fieldId: string
   if (!writer) return { ok: false, reason: 'readonly' };
   const state = ctx.store.getState();
   const preferred = sheet.fields.find((f) => f.id === (fieldId ?? selectedField(ctx)));
-  const near = writer === ctx.draft ? personalPoint(preferred?.rect ?? { x: 0, y: 0, width: sheet.width, height: sheet.height }, writer.actor.id) : undefined;
+  const near =
+    writer === ctx.draft
+      ? personalPoint(preferred?.rect ?? { x: 0, y: 0, width: sheet.width, height: sheet.height }, writer.actor.id)
+      : undefined;
   let placement: Placement;
   if (preferred) {
     const spot = spotInField(sheet, preferred, state.notes, state.locale, near);
-    placement = spot ? { x: spot.x, y: spot.y, fieldId: preferred.id } : placeNewNote(sheet, state.notes, state.locale, preferred.id, near);
+    placement = spot
+      ? { x: spot.x, y: spot.y, fieldId: preferred.id }
+      : placeNewNote(sheet, state.notes, state.locale, preferred.id, near);
   } else {
     placement = placeNewNote(sheet, state.notes, state.locale, null);
   }

@@ -9,13 +9,18 @@ describe('deckView', () => {
     expect(view.shown).toBe(studiedataDeck.length);
     expect(view.sections.map((s) => s.label)).toEqual(['Processen', 'Stakeholders', 'Studiedata']);
     expect(view.counts.processen + view.counts.stakeholders + view.counts.studiedata).toBe(view.counts.all);
-    expect(view.sections[0]?.cards.map((c) => c.id)).toEqual(studiedataDeck.filter((c) => c.category === 'processen').map((c) => c.id));
+    expect(view.sections[0]?.cards.map((c) => c.id)).toEqual(
+      studiedataDeck.filter((c) => c.category === 'processen').map((c) => c.id),
+    );
   });
 
   it('finds cards without caring about accents or case, and counts the matches per category', () => {
     const view = deckView('COORDINEER centraal', 'nl', 'all');
     expect(view.shown).toBe(2);
-    expect(view.sections.flatMap((s) => s.cards.map((c) => c.text))).toEqual(['Coördineer studiedataprojecten zo veel mogelijk centraal', 'Coördineer studiedataprojecten centraal']);
+    expect(view.sections.flatMap((s) => s.cards.map((c) => c.text))).toEqual([
+      'Coördineer studiedataprojecten zo veel mogelijk centraal',
+      'Coördineer studiedataprojecten centraal',
+    ]);
     expect(view.counts).toEqual({ all: 2, processen: 2, stakeholders: 0, studiedata: 0 });
     // Sections without matches are left out when every category is shown.
     expect(view.sections).toHaveLength(1);
@@ -40,6 +45,8 @@ describe('deckView', () => {
   it('gives each category its own note colour', () => {
     expect(new Set(Object.values(CATEGORY_COLORS)).size).toBe(3);
     expect(DECK_FILTERS).toEqual(['all', 'processen', 'stakeholders', 'studiedata']);
-    expect(deckView('', 'nl', 'stakeholders').sections[0]?.cards.every((c) => c.color === CATEGORY_COLORS.stakeholders)).toBe(true);
+    expect(
+      deckView('', 'nl', 'stakeholders').sections[0]?.cards.every((c) => c.color === CATEGORY_COLORS.stakeholders),
+    ).toBe(true);
   });
 });

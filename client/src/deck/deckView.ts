@@ -1,5 +1,11 @@
 import type { NoteColor } from '@dmc/shared/domain/note';
-import { DECK_CATEGORIES, searchDeck, studiedataDeck, type InspirationCard, type InspirationCategory } from '@dmc/shared/template/studiedataDeck';
+import {
+  DECK_CATEGORIES,
+  searchDeck,
+  studiedataDeck,
+  type InspirationCard,
+  type InspirationCategory,
+} from '@dmc/shared/template/studiedataDeck';
 import type { Locale } from '@dmc/shared/template/types';
 
 /**
@@ -52,16 +58,31 @@ export interface DeckView {
 }
 
 function cardView(card: InspirationCard, locale: Locale): DeckCardView {
-  return { id: card.id, category: card.category, text: card.text[locale], note: card.note ? card.note[locale] : null, color: CATEGORY_COLORS[card.category] };
+  return {
+    id: card.id,
+    category: card.category,
+    text: card.text[locale],
+    note: card.note ? card.note[locale] : null,
+    color: CATEGORY_COLORS[card.category],
+  };
 }
 
 /** The panel's content for a search (diacritic-insensitive, every word must occur) and a filter. */
-export function deckView(query: string, locale: Locale, filter: DeckFilter, deck: readonly InspirationCard[] = studiedataDeck): DeckView {
+export function deckView(
+  query: string,
+  locale: Locale,
+  filter: DeckFilter,
+  deck: readonly InspirationCard[] = studiedataDeck,
+): DeckView {
   const matches = searchDeck(query, locale, deck);
   const counts: Record<DeckFilter, number> = { all: matches.length, processen: 0, stakeholders: 0, studiedata: 0 };
   for (const card of matches) counts[card.category]++;
   const sections = DECK_CATEGORIES.filter((c) => filter === 'all' || c.id === filter)
-    .map((c) => ({ category: c.id, label: c.label[locale], cards: matches.filter((card) => card.category === c.id).map((card) => cardView(card, locale)) }))
+    .map((c) => ({
+      category: c.id,
+      label: c.label[locale],
+      cards: matches.filter((card) => card.category === c.id).map((card) => cardView(card, locale)),
+    }))
     // With every category shown, empty ones are left out; a chosen one stays, to say it is empty.
     .filter((section) => filter !== 'all' || section.cards.length > 0);
   return { sections, counts, shown: sections.reduce((sum, s) => sum + s.cards.length, 0), total: deck.length };

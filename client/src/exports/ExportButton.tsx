@@ -19,7 +19,14 @@ export function ExportButton() {
   const close = () => setOpen(false);
   return (
     <>
-      <button type="button" className="tool-button tool-button--compact tool-button--extra" aria-haspopup="dialog" title={t('export.open.long')} data-testid="export-open" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="tool-button tool-button--compact tool-button--extra"
+        aria-haspopup="dialog"
+        title={t('export.open.long')}
+        data-testid="export-open"
+        onClick={() => setOpen(true)}
+      >
         <PathIcon d={DOWNLOAD_ICON} />
         <span className="tool-button__label">{t('export.open')}</span>
       </button>

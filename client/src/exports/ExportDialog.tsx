@@ -37,7 +37,11 @@ const SERVER_LABELS: Readonly<Record<string, { label: MessageKey; hint: MessageK
 };
 
 /** What the dialog says about the download in progress or just finished. */
-type Status = { readonly kind: 'busy'; readonly id: string; readonly label: string } | { readonly kind: 'done'; readonly filename: string } | { readonly kind: 'failed'; readonly label: string; readonly message: string } | null;
+type Status =
+  | { readonly kind: 'busy'; readonly id: string; readonly label: string }
+  | { readonly kind: 'done'; readonly filename: string }
+  | { readonly kind: 'failed'; readonly label: string; readonly message: string }
+  | null;
 
 function boardName(board: ExportBoardRef, t: Translate): string {
   return board.name ?? t('export.board.plenary');
@@ -45,7 +49,8 @@ function boardName(board: ExportBoardRef, t: Translate): string {
 
 /** The full name of a download, for the status line and screen readers. */
 function jobLabel(job: ExportJob, t: Translate, locale: Locale): string {
-  if (job.kind === 'png') return t('export.job.pngFull', { board: boardName(job.board, t), sheet: localize(job.sheet.label, locale) });
+  if (job.kind === 'png')
+    return t('export.job.pngFull', { board: boardName(job.board, t), sheet: localize(job.sheet.label, locale) });
   const known = SERVER_LABELS[job.format];
   return known ? t(known.label) : job.format;
 }
@@ -54,7 +59,9 @@ function jobLabel(job: ExportJob, t: Translate, locale: Locale): string {
 function noteCounts(backup: WorkshopExport | null): ReadonlyMap<string, number> | null {
   if (!backup) return null;
   const counts = new Map<string, number>();
-  for (const board of backup.boards) for (const note of board.notes) counts.set(`${board.boardId}/${note.sheetId}`, (counts.get(`${board.boardId}/${note.sheetId}`) ?? 0) + 1);
+  for (const board of backup.boards)
+    for (const note of board.notes)
+      counts.set(`${board.boardId}/${note.sheetId}`, (counts.get(`${board.boardId}/${note.sheetId}`) ?? 0) + 1);
   return counts;
 }
 
@@ -92,11 +99,19 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
     const label = jobLabel(job, t, locale);
     setStatus({ kind: 'busy', id: jobId(job), label });
     try {
-      const file = job.kind === 'server' ? await fetchExport(token, workshopId, job.format, locale) : await picture(job, await loadBackup());
+      const file =
+        job.kind === 'server'
+          ? await fetchExport(token, workshopId, job.format, locale)
+          : await picture(job, await loadBackup());
       saveBlob(file.blob, file.filename);
       if (mounted.current) setStatus({ kind: 'done', filename: file.filename });
     } catch (error) {
-      const message = error instanceof ApiError ? (error.code === 'unknown_board' ? t('export.error.noBoard') : errorMessage(t, error)) : t('export.error.picture');
+      const message =
+        error instanceof ApiError
+          ? error.code === 'unknown_board'
+            ? t('export.error.noBoard')
+            : errorMessage(t, error)
+          : t('export.error.picture');
       if (mounted.current) setStatus({ kind: 'failed', label, message });
     }
   };
@@ -114,7 +129,10 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       chosenLabel: t('choice.badge'),
     });
     // Named as the server names the board's A0 PDF (shared/src/domain/export/files.ts).
-    return { blob: rendered.blob, filename: sheetPngFileName(data, board.boardId, localize(job.sheet.label, locale), locale) };
+    return {
+      blob: rendered.blob,
+      filename: sheetPngFileName(data, board.boardId, localize(job.sheet.label, locale), locale),
+    };
   };
 
   const counts = noteCounts(backup);
@@ -139,14 +157,20 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
             {visible.context && <span className="visually-hidden">{visible.context}, </span>}
             {visible.label}
           </span>
-          {(active || visible.hint) && <span className="export-item__hint">{active ? t('export.working') : visible.hint}</span>}
+          {(active || visible.hint) && (
+            <span className="export-item__hint">{active ? t('export.working') : visible.hint}</span>
+          )}
         </span>
       </button>
     );
   };
   const serverButton = (job: ExportJob) => {
     const known = job.kind === 'server' ? SERVER_LABELS[job.format] : undefined;
-    return button(job, { label: known ? t(known.label) : jobId(job), hint: known?.hint ? t(known.hint) : null, badge: known?.badge ?? '' });
+    return button(job, {
+      label: known ? t(known.label) : jobId(job),
+      hint: known?.hint ? t(known.hint) : null,
+      badge: known?.badge ?? '',
+    });
   };
   const countText = (boardId: string, sheetId: string): string | null => {
     const n = counts?.get(`${boardId}/${sheetId}`);
@@ -184,9 +208,21 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
                 <li key={board.boardId} className="export__board">
                   <h4 className="export__board-name">{name}</h4>
                   <div className="export__board-items">
-                    {button(sheets, { label: t('export.job.sheets'), hint: t('export.job.sheetsHint', { count: templateForBoard(board.boardId).sheets.length }), badge: 'PDF', context: name })}
+                    {button(sheets, {
+                      label: t('export.job.sheets'),
+                      hint: t('export.job.sheetsHint', { count: templateForBoard(board.boardId).sheets.length }),
+                      badge: 'PDF',
+                      context: name,
+                    })}
                     {pictures.map((job) =>
-                      job.kind === 'png' ? button(job, { label: t('export.job.png', { sheet: localize(job.sheet.label, locale) }), hint: countText(board.boardId, job.sheet.id), badge: 'PNG', context: name }) : null,
+                      job.kind === 'png'
+                        ? button(job, {
+                            label: t('export.job.png', { sheet: localize(job.sheet.label, locale) }),
+                            hint: countText(board.boardId, job.sheet.id),
+                            badge: 'PNG',
+                            context: name,
+                          })
+                        : null,
                     )}
                   </div>
                 </li>

@@ -39,8 +39,13 @@ export interface ExportCatalog {
 }
 
 /** The boards to export: plenary first, then the subgroups in their order. */
-export function exportBoards(groups: readonly { readonly id: string; readonly name: string; readonly order: number }[]): ExportBoardRef[] {
-  return [{ boardId: PLENARY_BOARD_ID, name: null }, ...[...groups].sort((a, b) => a.order - b.order).map((g) => ({ boardId: g.id, name: g.name }))];
+export function exportBoards(
+  groups: readonly { readonly id: string; readonly name: string; readonly order: number }[],
+): ExportBoardRef[] {
+  return [
+    { boardId: PLENARY_BOARD_ID, name: null },
+    ...[...groups].sort((a, b) => a.order - b.order).map((g) => ({ boardId: g.id, name: g.name })),
+  ];
 }
 
 /** A key naming a download uniquely (for busy states and test ids). */
@@ -53,7 +58,13 @@ const server = (format: ServerExportFormat): ExportJob => ({ kind: 'server', for
 /** Everything the dialog offers for these boards. */
 export function exportCatalog(boards: readonly ExportBoardRef[]): ExportCatalog {
   return {
-    actions: [server('actions.csv'), server('actions-comma.csv'), server('actions.md'), server('actions.ics'), server('actions.json')],
+    actions: [
+      server('actions.csv'),
+      server('actions-comma.csv'),
+      server('actions.md'),
+      server('actions.ics'),
+      server('actions.json'),
+    ],
     report: [server('report.pdf'), server('report.md')],
     boards: boards.map((board) => ({
       board,

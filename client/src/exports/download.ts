@@ -66,10 +66,21 @@ export interface DownloadedFile {
 }
 
 /** Fetches one of the server's exports with the facilitator's token; ApiError on failure. */
-export async function fetchExport(token: string, workshopId: string, format: ServerExportFormat, locale: Locale, signal?: AbortSignal): Promise<DownloadedFile> {
+export async function fetchExport(
+  token: string,
+  workshopId: string,
+  format: ServerExportFormat,
+  locale: Locale,
+  signal?: AbortSignal,
+): Promise<DownloadedFile> {
   let response: Response;
   try {
-    response = await fetch(exportPath(workshopId, format, locale), { headers: { authorization: `Bearer ${latestToken(token)}` }, credentials: 'same-origin', cache: 'no-store', ...(signal ? { signal } : {}) });
+    response = await fetch(exportPath(workshopId, format, locale), {
+      headers: { authorization: `Bearer ${latestToken(token)}` },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...(signal ? { signal } : {}),
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', (error as Error).message);

@@ -20,8 +20,15 @@ export async function apiErrorOf(response: Response): Promise<ApiError> {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     const error = body.error;
     if (error && typeof error.code === 'string') {
-      const details = Array.isArray(error.details) ? error.details.filter((d): d is string => typeof d === 'string') : [];
-      return new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : `HTTP ${response.status}`, details);
+      const details = Array.isArray(error.details)
+        ? error.details.filter((d): d is string => typeof d === 'string')
+        : [];
+      return new ApiError(
+        response.status,
+        error.code,
+        typeof error.message === 'string' ? error.message : `HTTP ${response.status}`,
+        details,
+      );
     }
   } catch {
     // Not JSON: a proxy's error page, for instance.
@@ -34,7 +41,10 @@ async function post(path: string, body?: string): Promise<CreateWorkshopResponse
   try {
     response = await fetch(path, {
       method: 'POST',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       credentials: 'same-origin',
       ...(body === undefined ? {} : { body }),
     });

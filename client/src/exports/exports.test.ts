@@ -13,7 +13,9 @@ describe('download names and types', () => {
 
   it("takes the server's file name, without any path, and falls back when there is none", () => {
     expect(filenameFromDisposition('attachment; filename="la-vu-acties.csv"', 'x')).toBe('la-vu-acties.csv');
-    expect(filenameFromDisposition("attachment; filename=\"fallback.csv\"; filename*=UTF-8''caf%C3%A9.csv", 'x')).toBe('café.csv');
+    expect(filenameFromDisposition('attachment; filename="fallback.csv"; filename*=UTF-8\'\'caf%C3%A9.csv', 'x')).toBe(
+      'café.csv',
+    );
     expect(filenameFromDisposition('attachment; filename=plain.md', 'x')).toBe('plain.md');
     expect(filenameFromDisposition('attachment; filename="../../etc/passwd"', 'x')).toBe('passwd');
     expect(filenameFromDisposition('attachment; filename=".."', 'report.pdf')).toBe('report.pdf');
@@ -52,13 +54,28 @@ describe('export catalog', () => {
 
   it('offers every format once, the A0 sheets of each board and a picture of each of its sheets', () => {
     const catalog = exportCatalog(boards);
-    const all = [...catalog.actions, ...catalog.report, ...catalog.boards.flatMap((b) => [b.sheets, ...b.pictures]), catalog.backup];
+    const all = [
+      ...catalog.actions,
+      ...catalog.report,
+      ...catalog.boards.flatMap((b) => [b.sheets, ...b.pictures]),
+      catalog.backup,
+    ];
     const ids = all.map(jobId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(catalog.actions.map(jobId)).toEqual(['actions.csv', 'actions-comma.csv', 'actions.md', 'actions.ics', 'actions.json']);
+    expect(catalog.actions.map(jobId)).toEqual([
+      'actions.csv',
+      'actions-comma.csv',
+      'actions.md',
+      'actions.ics',
+      'actions.json',
+    ]);
     expect(catalog.report.map(jobId)).toEqual(['report.pdf', 'report.md']);
     expect(jobId(catalog.backup)).toBe('backup.json');
-    expect(catalog.boards.map((b) => jobId(b.sheets))).toEqual(['sheets-plenary.pdf', 'sheets-g1.pdf', 'sheets-g2.pdf']);
+    expect(catalog.boards.map((b) => jobId(b.sheets))).toEqual([
+      'sheets-plenary.pdf',
+      'sheets-g1.pdf',
+      'sheets-g2.pdf',
+    ]);
     // The plenary board has the welcome sheet too.
     expect(catalog.boards.map((b) => b.pictures.map(jobId))).toEqual([
       ['png-plenary-welkom', 'png-plenary-vel1', 'png-plenary-vel2'],

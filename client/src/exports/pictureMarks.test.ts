@@ -14,11 +14,27 @@ function note(id: string, fieldId: string | null, sheetId = 'vel1'): Note {
 }
 
 function deferral(id: string, fieldId: string, sheetId = 'vel1'): Deferral {
-  return { id, sheetId, fieldId, noteId: null, question: 'Waarom?', findOut: '', askWhom: '', owner: '', createdBy: 'p1', createdAt: 1 };
+  return {
+    id,
+    sheetId,
+    fieldId,
+    noteId: null,
+    question: 'Waarom?',
+    findOut: '',
+    askWhom: '',
+    owner: '',
+    createdBy: 'p1',
+    createdAt: 1,
+  };
 }
 
 describe('what a sheet picture marks', () => {
-  const notes = [note('goal', 'doel'), note('moved', 'doelgroep'), note('q1', 'concrete-vragen'), note('plain', 'doel')];
+  const notes = [
+    note('goal', 'doel'),
+    note('moved', 'doelgroep'),
+    note('q1', 'concrete-vragen'),
+    note('plain', 'doel'),
+  ];
   const board = {
     choices: [
       { fieldId: 'doel', targetKind: 'note' as const, targetId: 'goal', by: 'p1' },
@@ -29,10 +45,29 @@ describe('what a sheet picture marks', () => {
       { fieldId: 'doelgroep', targetKind: 'formulation' as const, targetId: 'doelgroep', by: 'p2' },
     ],
     formulations: [
-      { fieldId: 'concrete-vragen', sheetId: 'vel1', text: 'Wie haakt af?', sourceNoteIds: [], updatedBy: 'p1', updatedAt: 1 },
-      { fieldId: 'doelgroep', sheetId: 'vel1', text: 'Studieadviseurs', sourceNoteIds: [], updatedBy: 'p1', updatedAt: 1 },
+      {
+        fieldId: 'concrete-vragen',
+        sheetId: 'vel1',
+        text: 'Wie haakt af?',
+        sourceNoteIds: [],
+        updatedBy: 'p1',
+        updatedAt: 1,
+      },
+      {
+        fieldId: 'doelgroep',
+        sheetId: 'vel1',
+        text: 'Studieadviseurs',
+        sourceNoteIds: [],
+        updatedBy: 'p1',
+        updatedAt: 1,
+      },
     ],
-    deferrals: [deferral('d1', 'doel'), deferral('d2', 'doel'), deferral('d3', 'kansen-risicos'), deferral('d4', 'data', 'vel2')],
+    deferrals: [
+      deferral('d1', 'doel'),
+      deferral('d2', 'doel'),
+      deferral('d3', 'kansen-risicos'),
+      deferral('d4', 'data', 'vel2'),
+    ],
   };
 
   it("takes the group's choices from the exported board's own records", () => {
@@ -43,7 +78,12 @@ describe('what a sheet picture marks', () => {
   });
 
   it("counts each field's open questions on the sheet drawn", () => {
-    expect(pictureMarks(vel1, notes, board).openPoints).toEqual(new Map([['doel', 2], ['kansen-risicos', 1]]));
+    expect(pictureMarks(vel1, notes, board).openPoints).toEqual(
+      new Map([
+        ['doel', 2],
+        ['kansen-risicos', 1],
+      ]),
+    );
     expect(pictureMarks(vel2, notes, board).openPoints).toEqual(new Map([['data', 1]]));
     expect(pictureMarks(vel1, notes, { ...board, deferrals: [] }).openPoints.size).toBe(0);
   });

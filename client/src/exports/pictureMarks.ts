@@ -28,13 +28,16 @@ export interface MarkSources {
 
 /** The marks of a sheet of a board. */
 export function pictureMarks(sheet: SheetTemplate, notes: readonly Note[], board: MarkSources): PictureMarks {
-  const chosenNotes = new Set(notes.filter((n) => n.sheetId === sheet.id && isNoteChosen(board.choices, n)).map((n) => n.id));
+  const chosenNotes = new Set(
+    notes.filter((n) => n.sheetId === sheet.id && isNoteChosen(board.choices, n)).map((n) => n.id),
+  );
   const chosenWordings = new Set<string>();
   const openPoints = new Map<string, number>();
   for (const field of sheet.fields) {
     const wording = board.formulations.find((f) => f.fieldId === field.id)?.text;
     // As the board: only a field that asks for a choice shows its wording as chosen.
-    if (field.maxChosen !== undefined && isWordingChosen(board.choices, field.id, wording)) chosenWordings.add(field.id);
+    if (field.maxChosen !== undefined && isWordingChosen(board.choices, field.id, wording))
+      chosenWordings.add(field.id);
     const open = board.deferrals.filter((d) => d.fieldId === field.id).length;
     if (open > 0) openPoints.set(field.id, open);
   }

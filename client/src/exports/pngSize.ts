@@ -26,9 +26,13 @@ export interface PngSize {
 export function pngSize(
   sheet: { readonly width: number; readonly height: number },
   pixelRatio: number = PNG_PIXEL_RATIO,
-  limits: { readonly maxArea: number; readonly maxSide: number } = { maxArea: MAX_CANVAS_AREA, maxSide: MAX_CANVAS_SIDE },
+  limits: { readonly maxArea: number; readonly maxSide: number } = {
+    maxArea: MAX_CANVAS_AREA,
+    maxSide: MAX_CANVAS_SIDE,
+  },
 ): PngSize {
-  if (!(sheet.width > 0 && sheet.height > 0 && pixelRatio > 0)) throw new RangeError('sheet size and pixel ratio must be positive');
+  if (!(sheet.width > 0 && sheet.height > 0 && pixelRatio > 0))
+    throw new RangeError('sheet size and pixel ratio must be positive');
   const bySide = Math.min(limits.maxSide / sheet.width, limits.maxSide / sheet.height);
   const byArea = Math.sqrt(limits.maxArea / (sheet.width * sheet.height));
   // Two decimals, rounded down, so the limits hold after the browser floors the canvas size.

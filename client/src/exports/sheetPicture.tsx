@@ -50,10 +50,20 @@ export interface RenderedPng {
 const READY_TIMEOUT_MS = 15_000;
 
 const noop = () => undefined;
-const STILL: NoteHandlers = { onSelect: noop, onEdit: noop, onMenu: noop, onDragStart: () => false, onDragMove: noop, onDragEnd: noop };
+const STILL: NoteHandlers = {
+  onSelect: noop,
+  onEdit: noop,
+  onMenu: noop,
+  onDragStart: () => false,
+  onDragMove: noop,
+  onDragEnd: noop,
+};
 
 /** Draws a sheet offscreen and encodes it as PNG at the given pixel ratio (4 unless limits forbid). */
-export async function renderSheetPng(picture: SheetPicture, pixelRatio: number = PNG_PIXEL_RATIO): Promise<RenderedPng> {
+export async function renderSheetPng(
+  picture: SheetPicture,
+  pixelRatio: number = PNG_PIXEL_RATIO,
+): Promise<RenderedPng> {
   const size = pngSize(picture.sheet, pixelRatio);
   // Never attached to the page: Konva draws into canvases of its own, which is all we need.
   const host = document.createElement('div');
@@ -84,7 +94,9 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
   const { template, sheet, locale } = picture;
   const notesLayer = useRef<Konva.Layer>(null);
   const index = indexDiscussion(picture.discussion, '');
-  const notes = picture.notes.filter((n) => n.sheetId === sheet.id).sort((a, b) => a.z - b.z || a.createdAt - b.createdAt);
+  const notes = picture.notes
+    .filter((n) => n.sheetId === sheet.id)
+    .sort((a, b) => a.z - b.z || a.createdAt - b.createdAt);
   const marks = pictureMarks(sheet, notes, picture.discussion);
   return (
     <Stage width={sheet.width} height={sheet.height} listening={false}>
@@ -96,12 +108,22 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
         {sheet.fields.map((field) => {
           const text = index.formulationByField.get(field.id)?.text.trim() ?? '';
           const chosen = marks.chosenWordings.has(field.id) ? `✓ ${picture.chosenLabel}` : null;
-          return text === '' ? null : <Formulation key={field.id} field={field} text={text} title={picture.formulationTitle} chosenLabel={chosen} />;
+          return text === '' ? null : (
+            <Formulation
+              key={field.id}
+              field={field}
+              text={text}
+              title={picture.formulationTitle}
+              chosenLabel={chosen}
+            />
+          );
         })}
         {sheet.fields.map((field) => {
           const open = marks.openPoints.get(field.id) ?? 0;
           const text = index.formulationByField.get(field.id)?.text.trim() ?? '';
-          return open === 0 ? null : <OpenPoints key={`open-${field.id}`} field={field} count={open} formulation={text} />;
+          return open === 0 ? null : (
+            <OpenPoints key={`open-${field.id}`} field={field} count={open} formulation={text} />
+          );
         })}
       </Layer>
       <Layer ref={notesLayer} listening={false}>
@@ -155,22 +177,66 @@ function Ready({ onReady }: { onReady: () => void }) {
 const CHOSEN_COLOR = SHEET_COLORS.chosen;
 
 /** A field's agreed wording, drawn as the canvas draws it (see FieldExtrasLayer), with "✓ GEKOZEN" when chosen. */
-function Formulation({ field, text, title, chosenLabel }: { field: FieldTemplate; text: string; title: string; chosenLabel: string | null }) {
+function Formulation({
+  field,
+  text,
+  title,
+  chosenLabel,
+}: {
+  field: FieldTemplate;
+  text: string;
+  title: string;
+  chosenLabel: string | null;
+}) {
   const nested = field.parentId !== undefined;
   const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
   const pillWidth = chosenLabel ? canvasMeasurer('bold')(chosenLabel, box.titleSize) + 2 * box.padding : 0;
   return (
     <Group x={box.x} y={box.y}>
-      <Rect width={box.width} height={box.height} fill={CANVAS_COLORS.formulationFill} stroke={CANVAS_COLORS.formulationEdge} strokeWidth={nested ? 0.8 : 1.2} cornerRadius={3} />
+      <Rect
+        width={box.width}
+        height={box.height}
+        fill={CANVAS_COLORS.formulationFill}
+        stroke={CANVAS_COLORS.formulationEdge}
+        strokeWidth={nested ? 0.8 : 1.2}
+        cornerRadius={3}
+      />
       <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} />
-      <Text x={box.padding + 2} y={box.padding} text={title} fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill={CANVAS_COLORS.formulationEdge} />
+      <Text
+        x={box.padding + 2}
+        y={box.padding}
+        text={title}
+        fontFamily={FONT_FAMILY}
+        fontSize={box.titleSize}
+        fontStyle="bold"
+        fill={CANVAS_COLORS.formulationEdge}
+      />
       {chosenLabel && (
         <Group x={box.width - box.padding - pillWidth} y={box.padding - 1.5}>
           <Rect width={pillWidth} height={box.titleSize + 3} fill={CHOSEN_COLOR} cornerRadius={2} />
-          <Text width={pillWidth} height={box.titleSize + 3} text={chosenLabel} align="center" verticalAlign="middle" fontFamily={FONT_FAMILY} fontSize={box.titleSize} fontStyle="bold" fill="#ffffff" />
+          <Text
+            width={pillWidth}
+            height={box.titleSize + 3}
+            text={chosenLabel}
+            align="center"
+            verticalAlign="middle"
+            fontFamily={FONT_FAMILY}
+            fontSize={box.titleSize}
+            fontStyle="bold"
+            fill="#ffffff"
+          />
         </Group>
       )}
-      <Text x={box.padding + 2} y={box.padding + box.titleSize * 1.4} text={box.lines.join('\n')} fontFamily={FONT_FAMILY} fontSize={box.fontSize} lineHeight={box.lineHeight} fill={CANVAS_COLORS.ink} wrap="none" />
+      <Text
+        x={box.padding + 2}
+        y={box.padding + box.titleSize * 1.4}
+        text={box.lines.join('\n')}
+        fontFamily={FONT_FAMILY}
+        fontSize={box.fontSize}
+        lineHeight={box.lineHeight}
+        fill={CANVAS_COLORS.ink}
+        wrap="none"
+      />
     </Group>
   );
 }
@@ -178,12 +244,28 @@ function Formulation({ field, text, title, chosenLabel }: { field: FieldTemplate
 /** A field's open questions ("⚑ 2"), where the board shows them (the field's button itself is a control, left out). */
 function OpenPoints({ field, count, formulation }: { field: FieldTemplate; count: number; formulation: string }) {
   const nested = field.parentId !== undefined;
-  const top = formulation !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested).y : null;
+  const top =
+    formulation !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested).y : null;
   const badge = layoutOpenPoints(field.rect, nested, top, count, canvasMeasurer('bold'), false);
   return (
     <Group x={badge.x} y={badge.y}>
-      <Rect width={badge.width} height={badge.height} fill={CANVAS_COLORS.deferralFill} cornerRadius={badge.height / 2} />
-      <Text width={badge.width} height={badge.height} text={badge.text} align="center" verticalAlign="middle" fontSize={badge.fontSize} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" />
+      <Rect
+        width={badge.width}
+        height={badge.height}
+        fill={CANVAS_COLORS.deferralFill}
+        cornerRadius={badge.height / 2}
+      />
+      <Text
+        width={badge.width}
+        height={badge.height}
+        text={badge.text}
+        align="center"
+        verticalAlign="middle"
+        fontSize={badge.fontSize}
+        fontStyle="bold"
+        fontFamily={FONT_FAMILY}
+        fill="#ffffff"
+      />
     </Group>
   );
 }

@@ -20,7 +20,13 @@ interface ThumbnailProps {
 export const BoardThumbnail = memo(function BoardThumbnail({ sheets, notes, drafts, label }: ThumbnailProps) {
   const layout = layoutSheets(sheets);
   return (
-    <svg className="fac-thumb" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
+    <svg
+      className="fac-thumb"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      role="img"
+      aria-label={label}
+      preserveAspectRatio="xMidYMid meet"
+    >
       {layout.sheets.map(({ sheet, offsetX }) => (
         <g key={sheet.id} transform={`translate(${offsetX} 0)`}>
           <rect width={sheet.width} height={sheet.height} fill="#ffffff" stroke="#c4cad3" strokeWidth={4} />
@@ -39,7 +45,16 @@ export const BoardThumbnail = memo(function BoardThumbnail({ sheets, notes, draf
         </g>
       ))}
       {noteSquares(layout, notes).map((square) => (
-        <rect key={square.id} x={square.x} y={square.y} width={square.size} height={square.size} fill={NOTE_FILLS[square.color]} stroke={NOTE_EDGES[square.color]} strokeWidth={4} />
+        <rect
+          key={square.id}
+          x={square.x}
+          y={square.y}
+          width={square.size}
+          height={square.size}
+          fill={NOTE_FILLS[square.color]}
+          stroke={NOTE_EDGES[square.color]}
+          strokeWidth={4}
+        />
       ))}
       {noteSquares(layout, drafts).map((square) => (
         <rect

@@ -20,7 +20,10 @@ interface PendingConfirm extends ConfirmRequest {
  * Asks the facilitator to confirm something before it happens to everyone. `ask` resolves true
  * on confirm, false on cancel, Escape or a click outside; render `dialog` somewhere in the tree.
  */
-export function useConfirm(): { readonly ask: (request: ConfirmRequest) => Promise<boolean>; readonly dialog: ReactNode } {
+export function useConfirm(): {
+  readonly ask: (request: ConfirmRequest) => Promise<boolean>;
+  readonly dialog: ReactNode;
+} {
   const [pending, setPending] = useState<PendingConfirm | null>(null);
   const ask = useCallback(
     (request: ConfirmRequest) =>
@@ -56,10 +59,20 @@ export function ConfirmDialog({ request, onDone }: { request: ConfirmRequest; on
         </h2>
         <div className="fac-confirm__body">{request.body}</div>
         <div className="fac-confirm__actions">
-          <button type="button" className="button button--secondary" data-testid="confirm-cancel" onClick={() => close(false)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="confirm-cancel"
+            onClick={() => close(false)}
+          >
             {t('fac.confirm.cancel')}
           </button>
-          <button type="button" className={request.danger ? 'button fac-button--danger' : 'button button--primary'} data-testid="confirm-ok" onClick={() => close(true)}>
+          <button
+            type="button"
+            className={request.danger ? 'button fac-button--danger' : 'button button--primary'}
+            data-testid="confirm-ok"
+            onClick={() => close(true)}
+          >
             {request.confirmLabel}
           </button>
         </div>

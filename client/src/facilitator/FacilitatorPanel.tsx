@@ -38,7 +38,11 @@ const TAB_LABELS: Readonly<Record<TabId, MessageKey>> = {
 /** The facilitator's console: mounted on the board screen for facilitators only. */
 export function FacilitatorPanel() {
   const t = useT();
-  const [openChoice, setOpenChoice] = useStoredChoice<'open' | 'closed'>('dmc.fac.drawer', ['open', 'closed'], 'closed');
+  const [openChoice, setOpenChoice] = useStoredChoice<'open' | 'closed'>(
+    'dmc.fac.drawer',
+    ['open', 'closed'],
+    'closed',
+  );
   const [tab, setTab] = useStoredChoice<TabId>('dmc.fac.tab', TABS, 'prepare');
   const open = openChoice === 'open';
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -89,13 +93,24 @@ export function FacilitatorPanel() {
     <div className="fac-root" style={style}>
       <ToggleButton ref={toggleRef} open={open} onClick={toggle} />
       {open && (
-        <aside className={`fac-drawer${tab === 'prepare' ? ' fac-drawer--wide' : ''}`} id="fac-drawer" aria-labelledby="fac-drawer-title" onKeyDown={onDrawerKeyDown}>
+        <aside
+          className={`fac-drawer${tab === 'prepare' ? ' fac-drawer--wide' : ''}`}
+          id="fac-drawer"
+          aria-labelledby="fac-drawer-title"
+          onKeyDown={onDrawerKeyDown}
+        >
           <div className="fac-drawer__head">
             <h2 id="fac-drawer-title" className="fac-drawer__title">
               {t('fac.title')}
             </h2>
             <StatusLine />
-            <button type="button" className="icon-button" onClick={close} aria-label={t('fac.close')} title={t('fac.close')}>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={close}
+              aria-label={t('fac.close')}
+              title={t('fac.close')}
+            >
               <span aria-hidden="true">×</span>
             </button>
           </div>
@@ -123,7 +138,14 @@ export function FacilitatorPanel() {
             ))}
           </div>
           {/* Only the visible tab is mounted (keyed, so each opens at its top): the overview's connections close when it is left. */}
-          <div key={tab} className="fac-drawer__body" role="tabpanel" id="fac-tabpanel" aria-labelledby={`fac-tab-${tab}`} tabIndex={0}>
+          <div
+            key={tab}
+            className="fac-drawer__body"
+            role="tabpanel"
+            id="fac-tabpanel"
+            aria-labelledby={`fac-tab-${tab}`}
+            tabIndex={0}
+          >
             {tab === 'prepare' && <PreparationTab />}
             {tab === 'flow' && <FlowTab onShowPeople={() => setTab('people')} />}
             {tab === 'people' && <PeopleTab />}

@@ -56,7 +56,12 @@ function CurrentPhase({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: Phas
   const revealHintId = 'fac-reveal-hint';
   const describedBy = def.privateWriting ? revealHintId : undefined;
   return (
-    <section className="fac-card fac-current" aria-labelledby="fac-current-heading" data-testid="fac-phase-current" data-phase={phaseId}>
+    <section
+      className="fac-card fac-current"
+      aria-labelledby="fac-current-heading"
+      data-testid="fac-phase-current"
+      data-phase={phaseId}
+    >
       <p className="fac-eyebrow" id="fac-current-heading">
         {t('fac.phase.current')}
       </p>
@@ -64,14 +69,33 @@ function CurrentPhase({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: Phas
       <p className="fac-current__instruction">{localize(def.instruction, locale)}</p>
       <p className="fac-meta">
         <span>{t('fac.phase.started', { ago: formatAgo(startedAt, now, locale) })}</span>
-        {phaseId !== 'open' && phaseId !== 'done' && ready.total > 0 && <span>{t('fac.phase.ready', { ready: ready.ready, total: ready.total })}</span>}
+        {phaseId !== 'open' && phaseId !== 'done' && ready.total > 0 && (
+          <span>{t('fac.phase.ready', { ready: ready.ready, total: ready.total })}</span>
+        )}
       </p>
       <div className="fac-stepper">
-        <button type="button" className="button button--secondary" data-testid="fac-phase-prev" disabled={!previous} aria-describedby={describedBy} onClick={() => previous && void moveTo(previous)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="fac-phase-prev"
+          disabled={!previous}
+          aria-describedby={describedBy}
+          onClick={() => previous && void moveTo(previous)}
+        >
           <span aria-hidden="true">←</span> {t('fac.phase.prev')}
         </button>
-        <button type="button" className="button button--primary fac-stepper__next" data-testid="fac-phase-next" disabled={!next} aria-describedby={describedBy} onClick={() => next && void moveTo(next)}>
-          <span>{next ? t('fac.phase.next', { phase: localize(phase(next).label, locale) }) : t('fac.phase.last')}</span> <span aria-hidden="true">→</span>
+        <button
+          type="button"
+          className="button button--primary fac-stepper__next"
+          data-testid="fac-phase-next"
+          disabled={!next}
+          aria-describedby={describedBy}
+          onClick={() => next && void moveTo(next)}
+        >
+          <span>
+            {next ? t('fac.phase.next', { phase: localize(phase(next).label, locale) }) : t('fac.phase.last')}
+          </span>{' '}
+          <span aria-hidden="true">→</span>
         </button>
       </div>
       {def.privateWriting && (
@@ -93,21 +117,34 @@ function FlowWarnings({ phaseId, onShowPeople }: { phaseId: PhaseId; onShowPeopl
   const board = phase(phaseId).board;
   // Another board than the one everyone looks at (chosen in the overview); in group phases there is no such one board.
   const viewing = useAppStore((s) => {
-    const phaseBoard = board === 'plenary' ? PLENARY_BOARD : board === 'spotlight' ? s.flow?.spotlightGroupId : undefined;
-    if (s.viewBoardId === null || phaseBoard === undefined || phaseBoard === null || s.viewBoardId === phaseBoard) return null;
+    const phaseBoard =
+      board === 'plenary' ? PLENARY_BOARD : board === 'spotlight' ? s.flow?.spotlightGroupId : undefined;
+    if (s.viewBoardId === null || phaseBoard === undefined || phaseBoard === null || s.viewBoardId === phaseBoard)
+      return null;
     return s.groups.find((g) => g.id === s.viewBoardId)?.name ?? t('fac.overview.plenary');
   });
   const next = nextPhase(phaseId);
   const toPeople = { label: t('fac.warn.toPeople'), run: onShowPeople };
   const messages: Array<{ key: string; text: string; action?: { label: string; run: () => void } }> = [];
   if (closed) messages.push({ key: 'closed', text: t('fac.warn.closed') });
-  if (viewing) messages.push({ key: 'viewing', text: t('fac.warn.viewing', { board: viewing }), action: { label: t('fac.overview.back'), run: () => useAppStore.getState().setViewBoard(null) } });
+  if (viewing)
+    messages.push({
+      key: 'viewing',
+      text: t('fac.warn.viewing', { board: viewing }),
+      action: { label: t('fac.overview.back'), run: () => useAppStore.getState().setViewBoard(null) },
+    });
   if (board === 'group' && hasGroups && unplaced > 0) {
-    messages.push({ key: 'unplaced', text: t(unplaced === 1 ? 'fac.warn.unplacedOne' : 'fac.warn.unplacedMany', { count: unplaced }), action: toPeople });
+    messages.push({
+      key: 'unplaced',
+      text: t(unplaced === 1 ? 'fac.warn.unplacedOne' : 'fac.warn.unplacedMany', { count: unplaced }),
+      action: toPeople,
+    });
   }
   const groupPhaseAhead = board === 'group' || (next !== undefined && phase(next).board === 'group');
-  if (groupPhaseAhead && !hasGroups && phaseId !== 'open') messages.push({ key: 'nogroups', text: t('fac.warn.noGroups'), action: toPeople });
-  if (board === 'spotlight' && hasGroups && !spotlight) messages.push({ key: 'spotlight', text: t('fac.warn.noSpotlight') });
+  if (groupPhaseAhead && !hasGroups && phaseId !== 'open')
+    messages.push({ key: 'nogroups', text: t('fac.warn.noGroups'), action: toPeople });
+  if (board === 'spotlight' && hasGroups && !spotlight)
+    messages.push({ key: 'spotlight', text: t('fac.warn.noSpotlight') });
   if (messages.length === 0) return null;
   return (
     <ul className="fac-warnings">
@@ -155,10 +192,23 @@ function ViewControls() {
         {t('fac.view.heading')}
       </h3>
       <div className="fac-row">
-        <button type="button" className="button button--secondary" data-testid="fac-bring-here" aria-describedby="fac-bring-hint" onClick={bringHere}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="fac-bring-here"
+          aria-describedby="fac-bring-hint"
+          onClick={bringHere}
+        >
           {brought ? t('fac.view.brought') : t('fac.view.bringHere')}
         </button>
-        <button type="button" className="button button--secondary fac-toggle-button" data-testid="fac-follow" aria-pressed={following} aria-describedby="fac-follow-hint" onClick={toggleFollow}>
+        <button
+          type="button"
+          className="button button--secondary fac-toggle-button"
+          data-testid="fac-follow"
+          aria-pressed={following}
+          aria-describedby="fac-follow-hint"
+          onClick={toggleFollow}
+        >
           <span className="fac-switch" aria-hidden="true" />
           {t('fac.view.follow')}
         </button>
@@ -167,7 +217,11 @@ function ViewControls() {
         {t('fac.view.bringHint')}
       </p>
       <p className="fac-hint" id="fac-follow-hint">
-        {following ? t('fac.view.followingHint') : followId && followName ? t('fac.view.followOther', { name: followName }) : t('fac.view.followHint')}
+        {following
+          ? t('fac.view.followingHint')
+          : followId && followName
+            ? t('fac.view.followOther', { name: followName })
+            : t('fac.view.followHint')}
       </p>
     </section>
   );

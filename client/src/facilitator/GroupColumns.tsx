@@ -35,7 +35,15 @@ export function GroupColumns({ ask }: { ask: (request: ConfirmRequest) => Promis
   );
 }
 
-function GroupColumn({ group, people, ask }: { group: Group; people: Member[]; ask: (request: ConfirmRequest) => Promise<boolean> }) {
+function GroupColumn({
+  group,
+  people,
+  ask,
+}: {
+  group: Group;
+  people: Member[];
+  ask: (request: ConfirmRequest) => Promise<boolean>;
+}) {
   const t = useT();
   const { session, store } = useBoard();
   const phaseId = useAppStore((s) => s.flow?.phaseId ?? 'open');
@@ -50,7 +58,11 @@ function GroupColumn({ group, people, ask }: { group: Group; people: Member[]; a
   const remove = async () => {
     const ok = await ask({
       title: t('fac.group.deleteTitle', { group: group.name }),
-      body: <p>{t(people.length === 1 ? 'fac.group.deleteBodyOne' : 'fac.group.deleteBodyMany', { count: people.length })}</p>,
+      body: (
+        <p>
+          {t(people.length === 1 ? 'fac.group.deleteBodyOne' : 'fac.group.deleteBodyMany', { count: people.length })}
+        </p>
+      ),
       confirmLabel: t('fac.group.deleteConfirm'),
       danger: true,
     });
@@ -71,7 +83,15 @@ function GroupColumn({ group, people, ask }: { group: Group; people: Member[]; a
           <p className="fac-column__ready" data-testid={`fac-ready-${group.id}`}>
             {t('fac.group.ready', { ready: ready.ready, total: ready.total })}
           </p>
-          <button ref={editButton} type="button" className="icon-button fac-column__edit" aria-expanded={editing} aria-label={t('fac.group.edit', { group: group.name })} title={t('fac.group.edit', { group: group.name })} onClick={() => setEditing(!editing)}>
+          <button
+            ref={editButton}
+            type="button"
+            className="icon-button fac-column__edit"
+            aria-expanded={editing}
+            aria-label={t('fac.group.edit', { group: group.name })}
+            title={t('fac.group.edit', { group: group.name })}
+            onClick={() => setEditing(!editing)}
+          >
             <Icon name="edit" />
           </button>
         </>
@@ -109,16 +129,34 @@ function GroupEditor({ group, onDone, onDelete }: { group: Group; onDone: () => 
       <label className="fac-label" htmlFor={`fac-rename-group-${group.id}`}>
         {t('fac.group.name')}
       </label>
-      <input id={`fac-rename-group-${group.id}`} className="input" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} data-testid={`fac-groupedit-name-${group.id}`} autoFocus />
+      <input
+        id={`fac-rename-group-${group.id}`}
+        className="input"
+        value={name}
+        maxLength={40}
+        onChange={(e) => setName(e.target.value)}
+        data-testid={`fac-groupedit-name-${group.id}`}
+        autoFocus
+      />
       <ColorPicker value={color} onChange={setColor} />
       <div className="fac-row">
-        <button type="submit" className="button button--primary button--small" disabled={trimmed === ''} data-testid={`fac-groupedit-save-${group.id}`}>
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={trimmed === ''}
+          data-testid={`fac-groupedit-save-${group.id}`}
+        >
           {t('fac.save')}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={onDone}>
           {t('fac.cancel')}
         </button>
-        <button type="button" className="button button--danger button--small fac-push-end" onClick={onDelete} data-testid={`fac-groupedit-delete-${group.id}`}>
+        <button
+          type="button"
+          className="button button--danger button--small fac-push-end"
+          onClick={onDelete}
+          data-testid={`fac-groupedit-delete-${group.id}`}
+        >
           {t('fac.group.delete')}
         </button>
       </div>
@@ -157,7 +195,11 @@ function Column({ groupId, title, color, testId, people, header, editor }: Colum
     if (!member || member.groupId === to) return;
     session.assign(new Map([[memberId, to]]));
     const group = state.groups.find((g) => g.id === to);
-    state.announce(group ? t('fac.move.moved', { name: member.name, group: group.name }) : t('fac.move.unplaced', { name: member.name }));
+    state.announce(
+      group
+        ? t('fac.move.moved', { name: member.name, group: group.name })
+        : t('fac.move.unplaced', { name: member.name }),
+    );
   };
 
   return (

@@ -25,7 +25,11 @@ export function JoinDetails() {
       <div className="fac-join__grid">
         <div className="fac-join__text">
           <p className="fac-label">{t('fac.join.code')}</p>
-          <output className="fac-join__code" data-testid="fac-join-code" aria-label={t('fac.join.codeSpelled', { code: code.split('').join(' ') })}>
+          <output
+            className="fac-join__code"
+            data-testid="fac-join-code"
+            aria-label={t('fac.join.codeSpelled', { code: code.split('').join(' ') })}
+          >
             {code}
           </output>
           <div className="fac-row">
@@ -35,7 +39,14 @@ export function JoinDetails() {
             </button>
           </div>
         </div>
-        <img className="fac-join__qr" src={qr} alt={t('fac.join.qrAlt', { link })} data-testid="fac-qr" width={104} height={104} />
+        <img
+          className="fac-join__qr"
+          src={qr}
+          alt={t('fac.join.qrAlt', { link })}
+          data-testid="fac-qr"
+          width={104}
+          height={104}
+        />
       </div>
       <p className="fac-label fac-join__link-label">{t('fac.join.link')}</p>
       <p className="fac-join__link" data-testid="fac-join-link">

@@ -47,7 +47,10 @@ export function OverviewTab() {
   const boards = useBoardEntries();
   const viewBoardId = useAppStore((s) => s.viewBoardId);
   const [large, setLarge] = useState(false);
-  const keys = useMemo(() => boards.flatMap((b) => [boardDocKey(b.id), ...b.draftOwners.map((m) => draftDocKey(m.id))]), [boards]);
+  const keys = useMemo(
+    () => boards.flatMap((b) => [boardDocKey(b.id), ...b.draftOwners.map((m) => draftDocKey(m.id))]),
+    [boards],
+  );
   const snapshots = useDocWatches(keys);
   const viewing = boards.find((b) => b.id === viewBoardId) ?? null;
 
@@ -57,7 +60,12 @@ export function OverviewTab() {
       {viewing ? (
         <div className="fac-viewing" role="status">
           <span>{t('fac.overview.viewing', { board: viewing.name })}</span>
-          <button type="button" className="button button--primary button--small" data-testid="fac-back-to-phase" onClick={() => useAppStore.getState().setViewBoard(null)}>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            data-testid="fac-back-to-phase"
+            onClick={() => useAppStore.getState().setViewBoard(null)}
+          >
             {t('fac.overview.back')}
           </button>
         </div>
@@ -65,7 +73,12 @@ export function OverviewTab() {
         <p className="fac-hint">{t('fac.overview.intro')}</p>
       )}
       <div className="fac-row">
-        <button type="button" className="button button--secondary button--small" onClick={() => setLarge(true)} data-testid="fac-enlarge-overview">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setLarge(true)}
+          data-testid="fac-enlarge-overview"
+        >
           {t('fac.overview.enlarge')}
         </button>
       </div>
@@ -132,7 +145,10 @@ function BoardCard({ board, snapshots }: { board: BoardEntry; snapshots: Readonl
   const def = phase(phaseId);
 
   const snapshot = snapshots.get(boardDocKey(board.id)) ?? EMPTY_SNAPSHOT;
-  const drafts = board.draftOwners.map((m) => ({ member: m, snapshot: snapshots.get(draftDocKey(m.id)) ?? EMPTY_SNAPSHOT }));
+  const drafts = board.draftOwners.map((m) => ({
+    member: m,
+    snapshot: snapshots.get(draftDocKey(m.id)) ?? EMPTY_SNAPSHOT,
+  }));
   const draftNotes = drafts.flatMap((d) => d.snapshot.notes);
   const template = templateForBoard(board.id);
   const sheets = thumbnailSheets(template, def.sheetId);
@@ -143,11 +159,20 @@ function BoardCard({ board, snapshots }: { board: BoardEntry; snapshots: Readonl
   const onlineCount = board.people.filter((m) => online.includes(m.id)).length;
   const isViewing = viewBoardId === board.id;
 
-  const sheetCounts = template.sheets.map((s) => `${localize(s.label, locale)}: ${perSheet.get(s.id) ?? 0}`).join(' · ');
+  const sheetCounts = template.sheets
+    .map((s) => `${localize(s.label, locale)}: ${perSheet.get(s.id) ?? 0}`)
+    .join(' · ');
   const label = t('fac.overview.thumbLabel', { board: board.name, count: total, drafts: draftNotes.length });
 
   return (
-    <article className={`fac-board${isViewing ? ' fac-board--viewing' : ''}`} data-testid={`fac-overview-${board.id}`} data-notes={total} data-status={snapshot.status} aria-labelledby={headingId} style={board.color ? { borderTopColor: board.color } : undefined}>
+    <article
+      className={`fac-board${isViewing ? ' fac-board--viewing' : ''}`}
+      data-testid={`fac-overview-${board.id}`}
+      data-notes={total}
+      data-status={snapshot.status}
+      aria-labelledby={headingId}
+      style={board.color ? { borderTopColor: board.color } : undefined}
+    >
       <div className="fac-board__head">
         {board.color && <span className="fac-swatch" style={{ background: board.color }} aria-hidden="true" />}
         <h4 id={headingId} className="fac-board__title">
@@ -177,7 +202,10 @@ function BoardCard({ board, snapshots }: { board: BoardEntry; snapshots: Readonl
           <div>
             <dt>{t('fac.overview.drafts')}</dt>
             <dd data-testid={`fac-drafts-${board.id}`} data-drafts={draftNotes.length}>
-              <strong>{draftNotes.length}</strong> <span className="muted">({drafts.map((d) => `${d.member.name} ${d.snapshot.notes.length}`).join(' · ')})</span>
+              <strong>{draftNotes.length}</strong>{' '}
+              <span className="muted">
+                ({drafts.map((d) => `${d.member.name} ${d.snapshot.notes.length}`).join(' · ')})
+              </span>
             </dd>
           </div>
         )}

@@ -24,7 +24,10 @@ export function ParticipantList({ ask }: { ask: (request: ConfirmRequest) => Pro
   return (
     <section className="fac-card" aria-labelledby="fac-people-heading">
       <h3 id="fac-people-heading" className="fac-heading">
-        {t('fac.people.heading')} <span className="fac-heading__count">{t('fac.people.count', { count: members.length, online: onlineCount })}</span>
+        {t('fac.people.heading')}{' '}
+        <span className="fac-heading__count">
+          {t('fac.people.count', { count: members.length, online: onlineCount })}
+        </span>
       </h3>
       <ul className="fac-people">
         {members.map((m) => (
@@ -69,7 +72,12 @@ function PersonRow({ member, ask }: { member: Member; ask: (request: ConfirmRequ
 
   // A facilitator's role already shows in the role select ("Procesbegeleider (vanzelf)"); it is
   // written here only when a role at the table was chosen for them instead.
-  const where = member.role === 'facilitator' ? (tableRoleOf(member) ? t('fac.person.facilitator') : '') : (groupName ?? t('fac.group.unplaced'));
+  const where =
+    member.role === 'facilitator'
+      ? tableRoleOf(member)
+        ? t('fac.person.facilitator')
+        : ''
+      : (groupName ?? t('fac.group.unplaced'));
   return (
     <li className="fac-person">
       {editing ? (
@@ -85,12 +93,31 @@ function PersonRow({ member, ask }: { member: Member; ask: (request: ConfirmRequ
           {where && <span className="fac-person__where">{where}</span>}
           <RoleSelect member={member} onError={setError} />
           <span className="fac-person__actions">
-            <button ref={renameButton} type="button" className="icon-button" data-testid={`fac-rename-${member.id}`} aria-label={t('fac.person.rename', { name: member.name })} title={t('fac.person.rename', { name: member.name })} onClick={() => setEditing(true)}>
-              <span aria-hidden="true" className="fac-glyph">✎</span>
+            <button
+              ref={renameButton}
+              type="button"
+              className="icon-button"
+              data-testid={`fac-rename-${member.id}`}
+              aria-label={t('fac.person.rename', { name: member.name })}
+              title={t('fac.person.rename', { name: member.name })}
+              onClick={() => setEditing(true)}
+            >
+              <span aria-hidden="true" className="fac-glyph">
+                ✎
+              </span>
             </button>
             {!isMe && (
-              <button type="button" className="icon-button fac-danger-icon" data-testid={`fac-remove-${member.id}`} aria-label={t('fac.person.remove', { name: member.name })} title={t('fac.person.remove', { name: member.name })} onClick={() => void remove()}>
-                <span aria-hidden="true" className="fac-glyph">×</span>
+              <button
+                type="button"
+                className="icon-button fac-danger-icon"
+                data-testid={`fac-remove-${member.id}`}
+                aria-label={t('fac.person.remove', { name: member.name })}
+                title={t('fac.person.remove', { name: member.name })}
+                onClick={() => void remove()}
+              >
+                <span aria-hidden="true" className="fac-glyph">
+                  ×
+                </span>
               </button>
             )}
           </span>
@@ -123,7 +150,13 @@ function RoleSelect({ member, onError }: { member: Member; onError: (message: st
     onError(null);
     try {
       await workshopApi(store).setTableRole(member.id, role);
-      store.getState().announce(role ? t('fac.person.roleSet', { name: member.name, role: localize(TABLE_ROLE_LABELS[role], locale) }) : t('fac.person.roleCleared', { name: member.name }));
+      store
+        .getState()
+        .announce(
+          role
+            ? t('fac.person.roleSet', { name: member.name, role: localize(TABLE_ROLE_LABELS[role], locale) })
+            : t('fac.person.roleCleared', { name: member.name }),
+        );
     } catch (err) {
       setPending(null);
       onError(errorMessage(t, err));
@@ -136,9 +169,18 @@ function RoleSelect({ member, onError }: { member: Member; onError: (message: st
       <label className="visually-hidden" htmlFor={selectId}>
         {t('fac.person.roleLabel', { name: member.name })}
       </label>
-      <select id={selectId} className="select fac-person__role-select" value={pending ?? current} disabled={busy} onChange={(e) => void change(e.target.value)} data-testid={`fac-person-role-${member.id}`}>
+      <select
+        id={selectId}
+        className="select fac-person__role-select"
+        value={pending ?? current}
+        disabled={busy}
+        onChange={(e) => void change(e.target.value)}
+        data-testid={`fac-person-role-${member.id}`}
+      >
         {/* A facilitator without a role counts as the procesbegeleider (see roleCoverage.ts). */}
-        <option value="">{t(member.role === 'facilitator' ? 'fac.person.facilitatorRole' : 'fac.person.noRole')}</option>
+        <option value="">
+          {t(member.role === 'facilitator' ? 'fac.person.facilitatorRole' : 'fac.person.noRole')}
+        </option>
         {TABLE_ROLES.map((role) => (
           <option key={role} value={role}>
             {localize(TABLE_ROLE_LABELS[role], locale)}
@@ -190,8 +232,22 @@ function RenameForm({ member, onDone }: { member: Member; onDone: () => void }) 
       <label className="visually-hidden" htmlFor={inputId}>
         {t('fac.person.newName', { name: member.name })}
       </label>
-      <input id={inputId} className="input" value={name} maxLength={LIMITS.displayNameLength} onChange={(e) => setName(e.target.value)} data-testid={inputId} autoFocus aria-invalid={error !== null} />
-      <button type="submit" className="button button--primary button--small" disabled={trimmed === '' || busy} data-testid={`fac-name-save-${member.id}`}>
+      <input
+        id={inputId}
+        className="input"
+        value={name}
+        maxLength={LIMITS.displayNameLength}
+        onChange={(e) => setName(e.target.value)}
+        data-testid={inputId}
+        autoFocus
+        aria-invalid={error !== null}
+      />
+      <button
+        type="submit"
+        className="button button--primary button--small"
+        disabled={trimmed === '' || busy}
+        data-testid={`fac-name-save-${member.id}`}
+      >
         {t('fac.save')}
       </button>
       <button type="button" className="button button--secondary button--small" onClick={onDone}>

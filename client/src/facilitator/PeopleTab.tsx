@@ -61,7 +61,11 @@ function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
     if (overwritten > 0) {
       const ok = await ask({
         title: t('fac.assign.confirmTitle'),
-        body: <p>{t(overwritten === 1 ? 'fac.assign.confirmBodyOne' : 'fac.assign.confirmBodyMany', { count: overwritten })}</p>,
+        body: (
+          <p>
+            {t(overwritten === 1 ? 'fac.assign.confirmBodyOne' : 'fac.assign.confirmBodyMany', { count: overwritten })}
+          </p>
+        ),
         confirmLabel: t('fac.assign.confirm'),
       });
       if (!ok) return;
@@ -79,7 +83,12 @@ function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
     const state = store.getState();
     let current = [...state.groups];
     for (let i = current.length; i < suggested; i++) {
-      const group = { id: newGroupId(), name: `${t('fac.group.defaultName')} ${nextGroupNumber(current, t('fac.group.defaultName'))}`, color: nextGroupColor(current), order: nextGroupOrder(current) };
+      const group = {
+        id: newGroupId(),
+        name: `${t('fac.group.defaultName')} ${nextGroupNumber(current, t('fac.group.defaultName'))}`,
+        color: nextGroupColor(current),
+        order: nextGroupOrder(current),
+      };
       session.putGroup(group);
       current = [...current, group];
     }
@@ -91,30 +100,61 @@ function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
       <h3 id="fac-groups-heading" className="fac-heading">
         {t('fac.groups.heading')}
       </h3>
-      <p className="fac-hint">{participants > 0 ? t(suggested <= 1 ? 'fac.groups.adviceOne' : 'fac.groups.advice', { count: participants, groups: suggested }) : t('fac.groups.adviceNobody')}</p>
+      <p className="fac-hint">
+        {participants > 0
+          ? t(suggested <= 1 ? 'fac.groups.adviceOne' : 'fac.groups.advice', { count: participants, groups: suggested })
+          : t('fac.groups.adviceNobody')}
+      </p>
       <div className="fac-row">
-        <button type="button" className="button button--secondary" data-testid="fac-group-add" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="fac-group-add"
+          aria-expanded={adding}
+          onClick={() => setAdding(!adding)}
+        >
           <span aria-hidden="true">+</span> {t('fac.group.add')}
         </button>
         {groups.length < suggested && !adding && (
-          <button type="button" className="button button--secondary" data-testid="fac-groups-suggested" onClick={createSuggested}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="fac-groups-suggested"
+            onClick={createSuggested}
+          >
             {t(suggested === 1 ? 'fac.group.createSuggestedOne' : 'fac.group.createSuggested', { count: suggested })}
           </button>
         )}
       </div>
       {adding && <NewGroupForm onDone={() => setAdding(false)} />}
       <div className="fac-row">
-        <button type="button" className="button button--primary" data-testid="fac-assign-random" disabled={groups.length === 0 || participants === 0} onClick={() => void assignAll()}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="fac-assign-random"
+          disabled={groups.length === 0 || participants === 0}
+          onClick={() => void assignAll()}
+        >
           {t('fac.assign.random')}
         </button>
         {unplaced > 0 && unplaced < participants && groups.length > 0 && (
-          <button type="button" className="button button--secondary" data-testid="fac-assign-newcomers" onClick={placeLatecomers}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="fac-assign-newcomers"
+            onClick={placeLatecomers}
+          >
             {t('fac.assign.newcomers', { count: unplaced })}
           </button>
         )}
       </div>
       <p className="fac-hint">{groups.length === 0 ? t('fac.assign.needGroups') : t('fac.assign.hint')}</p>
-      <SettingToggle setting="selfSelectGroups" label="fac.groups.selfSelect" hint="fac.groups.selfSelectHint" testId="fac-self-select" />
+      <SettingToggle
+        setting="selfSelectGroups"
+        label="fac.groups.selfSelect"
+        hint="fac.groups.selfSelectHint"
+        testId="fac-self-select"
+      />
     </section>
   );
 }
@@ -156,10 +196,23 @@ function NewGroupForm({ onDone }: { onDone: () => void }) {
       <label className="fac-label" htmlFor="fac-group-name">
         {t('fac.group.name')}
       </label>
-      <input id="fac-group-name" className="input" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} data-testid="fac-group-name" autoFocus />
+      <input
+        id="fac-group-name"
+        className="input"
+        value={name}
+        maxLength={40}
+        onChange={(e) => setName(e.target.value)}
+        data-testid="fac-group-name"
+        autoFocus
+      />
       <ColorPicker value={color} onChange={setColor} />
       <div className="fac-row">
-        <button type="submit" className="button button--primary button--small" data-testid="fac-group-create" disabled={trimmed === ''}>
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          data-testid="fac-group-create"
+          disabled={trimmed === ''}
+        >
           {t('fac.group.create')}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={onDone}>

@@ -44,7 +44,9 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
                   {isCurrent ? '●' : index === 0 ? '–' : index}
                 </span>
                 <span className="fac-phase__label">{localize(p.label, locale)}</span>
-                <span className="fac-phase__minutes">{plannedMinutes(p.id, agenda) > 0 ? `${plannedMinutes(p.id, agenda)} min` : '—'}</span>
+                <span className="fac-phase__minutes">
+                  {plannedMinutes(p.id, agenda) > 0 ? `${plannedMinutes(p.id, agenda)} min` : '—'}
+                </span>
                 {isCurrent && <span className="visually-hidden">{t('fac.phases.currentMark')}</span>}
               </button>
             </li>
@@ -52,9 +54,16 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
         })}
       </ol>
       <p className="fac-phases__total" data-testid="fac-phases-total">
-        {t('fac.phases.total', { total: formatDuration(plannedTotal(agenda), locale), halfDay: formatHours(HALF_DAY_MINUTES / 60, locale) })}
+        {t('fac.phases.total', {
+          total: formatDuration(plannedTotal(agenda), locale),
+          halfDay: formatHours(HALF_DAY_MINUTES / 60, locale),
+        })}
       </p>
-      {phaseId !== 'done' && <p className="fac-hint">{t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId, agenda), locale) })}</p>}
+      {phaseId !== 'done' && (
+        <p className="fac-hint">
+          {t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId, agenda), locale) })}
+        </p>
+      )}
       <p className="fac-hint">{t('fac.phases.jumpHint')}</p>
       <p className="visually-hidden" id="fac-phases-reveal">
         {t('fac.phase.revealWarning')}

@@ -47,17 +47,34 @@ export function PresentationControls() {
       </p>
       <div className="fac-choices" role="group" aria-labelledby="fac-present-groups">
         {groups.map((g) => (
-          <button key={g.id} type="button" className="fac-choice" data-testid={`fac-spotlight-${g.id}`} aria-pressed={g.id === spotlightId} onClick={() => choose(g.id)}>
+          <button
+            key={g.id}
+            type="button"
+            className="fac-choice"
+            data-testid={`fac-spotlight-${g.id}`}
+            aria-pressed={g.id === spotlightId}
+            onClick={() => choose(g.id)}
+          >
             <span className="fac-swatch" style={{ background: g.color }} aria-hidden="true" />
             {g.name}
           </button>
         ))}
-        <button type="button" className="fac-choice" data-testid="fac-no-spotlight" aria-pressed={spotlightId === null} onClick={() => choose(null)}>
+        <button
+          type="button"
+          className="fac-choice"
+          data-testid="fac-no-spotlight"
+          aria-pressed={spotlightId === null}
+          onClick={() => choose(null)}
+        >
           {t('fac.present.none')}
         </button>
       </div>
       {nextGroup && (
-        <button type="button" className="button button--secondary button--small fac-next-group" onClick={() => choose(nextGroup.id)}>
+        <button
+          type="button"
+          className="button button--secondary button--small fac-next-group"
+          onClick={() => choose(nextGroup.id)}
+        >
           {t('fac.present.nextGroup', { group: nextGroup.name })}
         </button>
       )}
@@ -68,12 +85,25 @@ export function PresentationControls() {
           </p>
           <div className="fac-choices" role="group" aria-labelledby="fac-present-who">
             {me && (
-              <button type="button" className="fac-choice" data-testid={`fac-presenter-${me.id}`} aria-pressed={presenterId === null || presenterId === me.id} onClick={() => session.setPresenter(null)}>
+              <button
+                type="button"
+                className="fac-choice"
+                data-testid={`fac-presenter-${me.id}`}
+                aria-pressed={presenterId === null || presenterId === me.id}
+                onClick={() => session.setPresenter(null)}
+              >
                 {t('fac.present.me')}
               </button>
             )}
             {presenters.map((m) => (
-              <button key={m.id} type="button" className="fac-choice" data-testid={`fac-presenter-${m.id}`} aria-pressed={presenterId === m.id} onClick={() => session.setPresenter(m.id)}>
+              <button
+                key={m.id}
+                type="button"
+                className="fac-choice"
+                data-testid={`fac-presenter-${m.id}`}
+                aria-pressed={presenterId === m.id}
+                onClick={() => session.setPresenter(m.id)}
+              >
                 {m.name}
               </button>
             ))}

@@ -25,22 +25,33 @@ export function RoleCoverage({ testId = 'fac-role-coverage' }: { testId?: string
     <section className="fac-card" aria-labelledby={`${id}-heading`} data-testid={testId}>
       <h3 id={`${id}-heading`} className="fac-heading">
         {t('fac.roles.heading')}{' '}
-        <span className="fac-heading__count">{t('fac.roles.summary', { present: presentCount, total: view.expected.length })}</span>
+        <span className="fac-heading__count">
+          {t('fac.roles.summary', { present: presentCount, total: view.expected.length })}
+        </span>
       </h3>
       <p className="fac-hint fac-roles__intro">{t('fac.roles.intro')}</p>
       <ul className="fac-roles">
         {view.expected.map(({ role, count }) => (
-          <li key={role} className={`fac-roles__item fac-roles__item--${count > 0 ? 'present' : 'missing'}`} data-testid={`${testId}-${role}`} data-count={count}>
+          <li
+            key={role}
+            className={`fac-roles__item fac-roles__item--${count > 0 ? 'present' : 'missing'}`}
+            data-testid={`${testId}-${role}`}
+            data-count={count}
+          >
             <span className="fac-roles__mark" aria-hidden="true">
               {count > 0 ? '✓' : '○'}
             </span>
             <span className="fac-roles__label">{label(role)}</span>
-            <span className="fac-roles__count">{count > 0 ? t('fac.roles.present', { count }) : t('fac.roles.missing')}</span>
+            <span className="fac-roles__count">
+              {count > 0 ? t('fac.roles.present', { count }) : t('fac.roles.missing')}
+            </span>
           </li>
         ))}
       </ul>
       <p className="fac-hint" data-testid={`${testId}-missing`}>
-        {view.missing.length === 0 ? t('fac.roles.allPresent') : t('fac.roles.missingList', { roles: view.missing.map(label).join(', ') })}
+        {view.missing.length === 0
+          ? t('fac.roles.allPresent')
+          : t('fac.roles.missingList', { roles: view.missing.map(label).join(', ') })}
         {view.other > 0 && ` ${t('fac.roles.other', { count: view.other })}`}
         {view.unknown > 0 && ` ${t('fac.roles.unknown', { count: view.unknown })}`}
       </p>
@@ -64,7 +75,14 @@ export function RoleCoverage({ testId = 'fac-role-coverage' }: { testId?: string
           </ul>
         </>
       )}
-      <SettingToggle setting="askTableRole" label="fac.roles.ask" hint="fac.roles.askHint" testId="fac-ask-role" announceOn="fac.roles.askOn" announceOff="fac.roles.askOff" />
+      <SettingToggle
+        setting="askTableRole"
+        label="fac.roles.ask"
+        hint="fac.roles.askHint"
+        testId="fac-ask-role"
+        announceOn="fac.roles.askOn"
+        announceOff="fac.roles.askOff"
+      />
     </section>
   );
 }

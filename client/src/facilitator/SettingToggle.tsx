@@ -15,7 +15,21 @@ const DEFAULTS: Readonly<Record<ToggleSetting, boolean>> = { selfSelectGroups: f
  * A checkbox that saves one workshop setting at once (PATCH), shows the value the session
  * document reports, and says why when the server refuses.
  */
-export function SettingToggle({ setting, label, hint, testId, announceOn, announceOff }: { setting: ToggleSetting; label: MessageKey; hint: MessageKey; testId: string; announceOn?: MessageKey; announceOff?: MessageKey }) {
+export function SettingToggle({
+  setting,
+  label,
+  hint,
+  testId,
+  announceOn,
+  announceOff,
+}: {
+  setting: ToggleSetting;
+  label: MessageKey;
+  hint: MessageKey;
+  testId: string;
+  announceOn?: MessageKey;
+  announceOff?: MessageKey;
+}) {
   const t = useT();
   const id = useId();
   const { store } = useBoard();
@@ -37,7 +51,15 @@ export function SettingToggle({ setting, label, hint, testId, announceOn, announ
   };
   return (
     <div className="fac-check">
-      <input id={`${id}-input`} type="checkbox" checked={enabled} disabled={busy} onChange={(e) => void change(e.target.checked)} data-testid={testId} aria-describedby={`${id}-hint`} />
+      <input
+        id={`${id}-input`}
+        type="checkbox"
+        checked={enabled}
+        disabled={busy}
+        onChange={(e) => void change(e.target.checked)}
+        data-testid={testId}
+        aria-describedby={`${id}-hint`}
+      />
       <label htmlFor={`${id}-input`}>{t(label)}</label>
       <p className="fac-hint" id={`${id}-hint`}>
         {t(hint)}

@@ -44,14 +44,28 @@ function LinkReminder() {
         {t('fac.settings.linkHeading')}
       </h3>
       <p>{t('fac.settings.linkText')}</p>
-      {expiresAt !== null && <p className="fac-hint">{t('fac.settings.expires', { date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(expiresAt) })}</p>}
+      {expiresAt !== null && (
+        <p className="fac-hint">
+          {t('fac.settings.expires', {
+            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(expiresAt),
+          })}
+        </p>
+      )}
     </section>
   );
 }
 
 type FormValues = Omit<Settings, 'closed'>;
 
-const FIELDS = ['title', 'institution', 'date', 'language', 'allowAnonymous', 'dotsPerPerson', 'selfSelectGroups'] as const;
+const FIELDS = [
+  'title',
+  'institution',
+  'date',
+  'language',
+  'allowAnonymous',
+  'dotsPerPerson',
+  'selfSelectGroups',
+] as const;
 
 /** The fields that differ from the saved settings. */
 function changedFields(values: FormValues, saved: Settings): UpdateWorkshopRequest {
@@ -67,7 +81,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const { store } = useBoard();
   const [draft, setDraft] = useState<FormValues | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true } | { ok: false; message: string; details: readonly string[] } | null>(null);
+  const [result, setResult] = useState<
+    { ok: true } | { ok: false; message: string; details: readonly string[] } | null
+  >(null);
   const values: FormValues = draft ?? settings;
   const changes = changedFields(values, settings);
   const dirty = Object.keys(changes).length > 0;
@@ -82,7 +98,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
     setBusy(true);
     setResult(null);
     try {
-      await workshopApi(store).update({ ...changes, ...(changes.title !== undefined ? { title: values.title.trim() } : {}) });
+      await workshopApi(store).update({
+        ...changes,
+        ...(changes.title !== undefined ? { title: values.title.trim() } : {}),
+      });
       setDraft(null);
       setResult({ ok: true });
     } catch (err) {
@@ -101,24 +120,53 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <form className="fac-form" onSubmit={(e) => void save(e)} noValidate>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('fac.settings.title')}</label>
-          <input id={`${id}-title`} className="input" value={values.title} maxLength={LIMITS.workshopTitleLength} required onChange={(e) => set('title', e.target.value)} data-testid="fac-settings-title" aria-invalid={values.title.trim() === ''} />
+          <input
+            id={`${id}-title`}
+            className="input"
+            value={values.title}
+            maxLength={LIMITS.workshopTitleLength}
+            required
+            onChange={(e) => set('title', e.target.value)}
+            data-testid="fac-settings-title"
+            aria-invalid={values.title.trim() === ''}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-institution`}>
             {t('fac.settings.institution')} <span className="optional">{t('common.optional')}</span>
           </label>
-          <input id={`${id}-institution`} className="input" value={values.institution} maxLength={LIMITS.workshopTitleLength} onChange={(e) => set('institution', e.target.value)} data-testid="fac-settings-institution" />
+          <input
+            id={`${id}-institution`}
+            className="input"
+            value={values.institution}
+            maxLength={LIMITS.workshopTitleLength}
+            onChange={(e) => set('institution', e.target.value)}
+            data-testid="fac-settings-institution"
+          />
         </div>
         <div className="fac-form__pair">
           <div className="field">
             <label htmlFor={`${id}-date`}>
               {t('fac.settings.date')} <span className="optional">{t('common.optional')}</span>
             </label>
-            <input id={`${id}-date`} className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} data-testid="fac-settings-date" />
+            <input
+              id={`${id}-date`}
+              className="input"
+              type="date"
+              value={values.date}
+              onChange={(e) => set('date', e.target.value)}
+              data-testid="fac-settings-date"
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-language`}>{t('fac.settings.language')}</label>
-            <select id={`${id}-language`} className="select fac-select-full" value={values.language} onChange={(e) => set('language', e.target.value === 'en' ? 'en' : 'nl')} data-testid="fac-settings-language">
+            <select
+              id={`${id}-language`}
+              className="select fac-select-full"
+              value={values.language}
+              onChange={(e) => set('language', e.target.value === 'en' ? 'en' : 'nl')}
+              data-testid="fac-settings-language"
+            >
               <option value="nl">{t('lang.nl')}</option>
               <option value="en">{t('lang.en')}</option>
             </select>
@@ -144,21 +192,40 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
         </div>
         <div className="fac-check">
-          <input id={`${id}-anon`} type="checkbox" checked={values.allowAnonymous} onChange={(e) => set('allowAnonymous', e.target.checked)} data-testid="fac-settings-allowAnonymous" aria-describedby={`${id}-anon-hint`} />
+          <input
+            id={`${id}-anon`}
+            type="checkbox"
+            checked={values.allowAnonymous}
+            onChange={(e) => set('allowAnonymous', e.target.checked)}
+            data-testid="fac-settings-allowAnonymous"
+            aria-describedby={`${id}-anon-hint`}
+          />
           <label htmlFor={`${id}-anon`}>{t('fac.settings.anonymous')}</label>
           <p className="fac-hint" id={`${id}-anon-hint`}>
             {t('fac.settings.anonymousHint')}
           </p>
         </div>
         <div className="fac-check">
-          <input id={`${id}-self`} type="checkbox" checked={values.selfSelectGroups} onChange={(e) => set('selfSelectGroups', e.target.checked)} data-testid="fac-settings-selfSelectGroups" aria-describedby={`${id}-self-hint`} />
+          <input
+            id={`${id}-self`}
+            type="checkbox"
+            checked={values.selfSelectGroups}
+            onChange={(e) => set('selfSelectGroups', e.target.checked)}
+            data-testid="fac-settings-selfSelectGroups"
+            aria-describedby={`${id}-self-hint`}
+          />
           <label htmlFor={`${id}-self`}>{t('fac.groups.selfSelect')}</label>
           <p className="fac-hint" id={`${id}-self-hint`}>
             {t('fac.groups.selfSelectHint')}
           </p>
         </div>
         <div className="fac-row">
-          <button type="submit" className="button button--primary" disabled={!dirty || busy || values.title.trim() === ''} data-testid="fac-settings-save">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!dirty || busy || values.title.trim() === ''}
+            data-testid="fac-settings-save"
+          >
             {busy ? t('fac.settings.saving') : t('fac.save')}
           </button>
           {dirty && (
@@ -167,10 +234,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
             </button>
           )}
         </div>
-        <div aria-live="polite">
-          {result?.ok && <p className="fac-success">{t('fac.settings.saved')}</p>}
-        </div>
-        {result && !result.ok && <ProblemBox message={result.message} details={result.details} testId="fac-save-error" />}
+        <div aria-live="polite">{result?.ok && <p className="fac-success">{t('fac.settings.saved')}</p>}</div>
+        {result && !result.ok && (
+          <ProblemBox message={result.message} details={result.details} testId="fac-save-error" />
+        )}
       </form>
     </section>
   );
@@ -184,7 +251,11 @@ function CloseWorkshop({ closed, ask }: { closed: boolean; ask: ReturnType<typeo
   const [error, setError] = useState<string | null>(null);
   const change = async (close: boolean) => {
     if (close) {
-      const ok = await ask({ title: t('fac.settings.closeTitle'), body: <p>{t('fac.settings.closeBody')}</p>, confirmLabel: t('fac.settings.close') });
+      const ok = await ask({
+        title: t('fac.settings.closeTitle'),
+        body: <p>{t('fac.settings.closeBody')}</p>,
+        confirmLabel: t('fac.settings.close'),
+      });
       if (!ok) return;
     }
     setBusy(true);
@@ -204,15 +275,29 @@ function CloseWorkshop({ closed, ask }: { closed: boolean; ask: ReturnType<typeo
         {t('fac.settings.closeHeading')}
       </h3>
       <p>
-        <span className={`fac-badge ${closed ? 'fac-badge--closed' : 'fac-badge--open'}`}>{closed ? t('fac.settings.isClosed') : t('fac.settings.isOpen')}</span>
+        <span className={`fac-badge ${closed ? 'fac-badge--closed' : 'fac-badge--open'}`}>
+          {closed ? t('fac.settings.isClosed') : t('fac.settings.isOpen')}
+        </span>
       </p>
       <p className="fac-hint">{closed ? t('fac.settings.closedExplain') : t('fac.settings.closeExplain')}</p>
       {closed ? (
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void change(false)} data-testid="fac-reopen-workshop">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => void change(false)}
+          data-testid="fac-reopen-workshop"
+        >
           {t('fac.settings.reopen')}
         </button>
       ) : (
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void change(true)} data-testid="fac-close-workshop">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={() => void change(true)}
+          data-testid="fac-close-workshop"
+        >
           {t('fac.settings.close')}
         </button>
       )}
@@ -235,7 +320,12 @@ function DeleteWorkshop({ title }: { title: string }) {
         {t('fac.settings.deleteHeading')}
       </h3>
       <p className="fac-hint">{t('fac.settings.deleteExplain')}</p>
-      <button type="button" className="button button--danger" onClick={() => setAsking(true)} data-testid="fac-delete-workshop">
+      <button
+        type="button"
+        className="button button--danger"
+        onClick={() => setAsking(true)}
+        data-testid="fac-delete-workshop"
+      >
         {t('fac.settings.delete')}
       </button>
       {asking && <DeleteDialog title={title} onClose={() => setAsking(false)} />}
@@ -261,7 +351,10 @@ function DeleteDialog({ title, onClose }: { title: string; onClose: () => void }
       await workshopApi(store).deleteWorkshop();
       navigate(paths.home());
       // After the board has gone (its cleanup clears notices), leave a message for the next page.
-      setTimeout(() => useAppStore.getState().showNotice({ tone: 'info', key: 'fac.settings.deleted', vars: { title } }), 0);
+      setTimeout(
+        () => useAppStore.getState().showNotice({ tone: 'info', key: 'fac.settings.deleted', vars: { title } }),
+        0,
+      );
     } catch (err) {
       setError(errorMessage(t, err));
       setBusy(false);
@@ -277,7 +370,14 @@ function DeleteDialog({ title, onClose }: { title: string; onClose: () => void }
         <p>{t('fac.settings.deleteBody')}</p>
         <div className="field">
           <label htmlFor={`${id}-typed`}>{t('fac.settings.deleteType', { title })}</label>
-          <input id={`${id}-typed`} className="input" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" data-testid="fac-delete-confirm-input" />
+          <input
+            id={`${id}-typed`}
+            className="input"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            data-testid="fac-delete-confirm-input"
+          />
         </div>
         {error && (
           <p className="error" role="alert">
@@ -288,7 +388,12 @@ function DeleteDialog({ title, onClose }: { title: string; onClose: () => void }
           <button type="button" className="button button--secondary" onClick={onClose} data-testid="confirm-cancel">
             {t('fac.confirm.cancel')}
           </button>
-          <button type="submit" className="button fac-button--danger" disabled={!matches || busy} data-testid="confirm-ok">
+          <button
+            type="submit"
+            className="button fac-button--danger"
+            disabled={!matches || busy}
+            data-testid="confirm-ok"
+          >
             {t('fac.settings.deleteConfirm')}
           </button>
         </div>

@@ -22,7 +22,9 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
   const planned = useAppStore((s) => plannedMinutes(phaseId, s.agenda));
   const status = flow?.timerStatus ?? 'idle';
   const now = useServerNow(status === 'running' ? 250 : 0);
-  const [minutesInput, setMinutesInput] = useState(() => String(defaultTimerMinutes(phaseId, useAppStore.getState().agenda)));
+  const [minutesInput, setMinutesInput] = useState(() =>
+    String(defaultTimerMinutes(phaseId, useAppStore.getState().agenda)),
+  );
   const minutes = parseTimerMinutes(minutesInput);
   const remaining = timerRemaining(flow, now);
   const timeUp = status === 'running' && remaining === 0;
@@ -31,7 +33,13 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
   const duration = flow?.timerDurationMs ?? 0;
   const progress = remaining !== null && duration > 0 ? Math.min(1, remaining / duration) : 0;
   const shown = remaining !== null ? formatClock(remaining) : formatClock((minutes ?? 0) * 60_000);
-  const statusKey = timeUp ? 'fac.timer.up' : status === 'running' ? 'fac.timer.running' : status === 'paused' ? 'fac.timer.paused' : 'fac.timer.idle';
+  const statusKey = timeUp
+    ? 'fac.timer.up'
+    : status === 'running'
+      ? 'fac.timer.running'
+      : status === 'paused'
+        ? 'fac.timer.paused'
+        : 'fac.timer.idle';
 
   const announce = (text: string) => store.getState().announce(text);
   return (
@@ -40,7 +48,13 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
         {t('fac.timer.heading')}
       </h3>
       <div className={`fac-timer fac-timer--${timeUp ? 'up' : status}`}>
-        <div className="fac-timer__display" role="timer" aria-labelledby={`${id}-heading`} data-testid="fac-timer-display" data-status={timeUp ? 'up' : status}>
+        <div
+          className="fac-timer__display"
+          role="timer"
+          aria-labelledby={`${id}-heading`}
+          data-testid="fac-timer-display"
+          data-status={timeUp ? 'up' : status}
+        >
           {shown}
         </div>
         <div className="fac-timer__status">{t(statusKey)}</div>
@@ -74,28 +88,69 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
             data-testid="fac-timer-minutes"
             aria-describedby={`${id}-hint`}
           />
-          <button type="submit" className="button button--primary" data-testid="fac-timer-start" disabled={minutes === null}>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="fac-timer-start"
+            disabled={minutes === null}
+          >
             {t('fac.timer.start')}
           </button>
         </form>
       ) : (
         <div className="fac-row">
           {status === 'running' ? (
-            <button type="button" className="button button--secondary" data-testid="fac-timer-pause" onClick={() => { session.pauseTimer(); announce(t('fac.timer.paused')); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="fac-timer-pause"
+              onClick={() => {
+                session.pauseTimer();
+                announce(t('fac.timer.paused'));
+              }}
+            >
               {t('fac.timer.pause')}
             </button>
           ) : (
-            <button type="button" className="button button--primary" data-testid="fac-timer-resume" onClick={() => { session.resumeTimer(); announce(t('fac.timer.running')); }}>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="fac-timer-resume"
+              onClick={() => {
+                session.resumeTimer();
+                announce(t('fac.timer.running'));
+              }}
+            >
               {t('fac.timer.resume')}
             </button>
           )}
-          <button type="button" className="button button--secondary" data-testid="fac-timer-extend-1" title={t('fac.timer.extend1')} onClick={() => session.extendTimer(60_000)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="fac-timer-extend-1"
+            title={t('fac.timer.extend1')}
+            onClick={() => session.extendTimer(60_000)}
+          >
             +1 min
           </button>
-          <button type="button" className="button button--secondary" data-testid="fac-timer-extend-5" title={t('fac.timer.extend5')} onClick={() => session.extendTimer(5 * 60_000)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="fac-timer-extend-5"
+            title={t('fac.timer.extend5')}
+            onClick={() => session.extendTimer(5 * 60_000)}
+          >
             +5 min
           </button>
-          <button type="button" className="button button--secondary" data-testid="fac-timer-reset" onClick={() => { session.resetTimer(); announce(t('fac.timer.idle')); }}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="fac-timer-reset"
+            onClick={() => {
+              session.resetTimer();
+              announce(t('fac.timer.idle'));
+            }}
+          >
             {t('fac.timer.reset')}
           </button>
         </div>

@@ -24,11 +24,19 @@ const member = (id: string, groupId: string | null, extra: Partial<Member> = {})
   joinedAt: 0,
   ...extra,
 });
-const group = (id: string, order: number, color: Group['color'] = GROUP_COLORS[0]): Group => ({ id, name: `Groep ${order + 1}`, color, order });
+const group = (id: string, order: number, color: Group['color'] = GROUP_COLORS[0]): Group => ({
+  id,
+  name: `Groep ${order + 1}`,
+  color,
+  order,
+});
 
 describe('balancedAssignment', () => {
   it('places every participant and never a facilitator, sizes differing by at most one', () => {
-    const members = [member('f', null, { role: 'facilitator' }), ...['a', 'b', 'c', 'd', 'e'].map((id) => member(id, null))];
+    const members = [
+      member('f', null, { role: 'facilitator' }),
+      ...['a', 'b', 'c', 'd', 'e'].map((id) => member(id, null)),
+    ];
     const assignment = balancedAssignment(members, [group('g1', 0), group('g2', 1)], seededRandom(7));
     expect([...assignment.keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     const sizes = ['g1', 'g2'].map((g) => [...assignment.values()].filter((v) => v === g).length);
@@ -59,7 +67,14 @@ describe('balancedAssignment with roles at the table', () => {
 
 describe('placeNewcomers', () => {
   it('puts only unplaced participants into the smallest groups', () => {
-    const members = [member('a', 'g1'), member('b', 'g1'), member('c', 'g2'), member('x', null), member('y', null), member('f', null, { role: 'facilitator' })];
+    const members = [
+      member('a', 'g1'),
+      member('b', 'g1'),
+      member('c', 'g2'),
+      member('x', null),
+      member('y', null),
+      member('f', null, { role: 'facilitator' }),
+    ];
     const placed = placeNewcomers(members, [group('g1', 0), group('g2', 1)], seededRandom(3));
     expect([...placed.keys()].sort()).toEqual(['x', 'y']);
     // g2 had one person fewer, so the first newcomer goes there; then it is a tie.
@@ -74,7 +89,14 @@ describe('placeNewcomers', () => {
 describe('assignmentChanges', () => {
   it('lists only real moves and counts those that overwrite a placement', () => {
     const members = [member('a', 'g1'), member('b', null), member('c', 'g2'), member('d', 'g1')];
-    const changes = assignmentChanges(members, new Map([['a', 'g1'], ['b', 'g2'], ['c', 'g1']]));
+    const changes = assignmentChanges(
+      members,
+      new Map([
+        ['a', 'g1'],
+        ['b', 'g2'],
+        ['c', 'g1'],
+      ]),
+    );
     expect(changes).toEqual([
       { memberId: 'b', from: null, to: 'g2' },
       { memberId: 'c', from: 'g2', to: 'g1' },
@@ -85,7 +107,11 @@ describe('assignmentChanges', () => {
 
 describe('readiness', () => {
   it('counts who is ready for this phase only', () => {
-    const people = [member('a', 'g1', { readyPhase: 'vel1-write' }), member('b', 'g1', { readyPhase: 'welcome' }), member('c', 'g1')];
+    const people = [
+      member('a', 'g1', { readyPhase: 'vel1-write' }),
+      member('b', 'g1', { readyPhase: 'welcome' }),
+      member('c', 'g1'),
+    ];
     expect(readiness(people, 'vel1-write')).toEqual({ ready: 1, total: 3 });
     expect(readiness(membersOfGroup(people, 'g2'), 'vel1-write')).toEqual({ ready: 0, total: 0 });
   });

@@ -32,7 +32,10 @@ export function membersOfGroup(members: readonly Member[], groupId: string | nul
 }
 
 /** How many of these people said "klaar" for the phase. */
-export function readiness(people: readonly Member[], phaseId: PhaseId): { readonly ready: number; readonly total: number } {
+export function readiness(
+  people: readonly Member[],
+  phaseId: PhaseId,
+): { readonly ready: number; readonly total: number } {
   return { ready: people.filter((m) => m.readyPhase === phaseId).length, total: people.length };
 }
 
@@ -40,8 +43,15 @@ export function readiness(people: readonly Member[], phaseId: PhaseId): { readon
  * A fresh balanced random assignment of every participant over the subgroups: sizes differ by at
  * most one, and people with the same role at the table are spread over the groups.
  */
-export function balancedAssignment(members: readonly Member[], groups: readonly Group[], random?: Random): Map<string, string> {
-  const people = participantsOf(members).map((m) => ({ id: m.id, role: isTableRole(m.tableRole) ? m.tableRole : null }));
+export function balancedAssignment(
+  members: readonly Member[],
+  groups: readonly Group[],
+  random?: Random,
+): Map<string, string> {
+  const people = participantsOf(members).map((m) => ({
+    id: m.id,
+    role: isTableRole(m.tableRole) ? m.tableRole : null,
+  }));
   return assignBalanced(
     people,
     groups.map((g) => g.id),
@@ -53,7 +63,11 @@ export function balancedAssignment(members: readonly Member[], groups: readonly 
  * Places only the participants without a subgroup (latecomers), each in the currently smallest
  * subgroup; ties are broken at random. Nobody already placed moves.
  */
-export function placeNewcomers(members: readonly Member[], groups: readonly Group[], random: Random = Math.random): Map<string, string> {
+export function placeNewcomers(
+  members: readonly Member[],
+  groups: readonly Group[],
+  random: Random = Math.random,
+): Map<string, string> {
   const result = new Map<string, string>();
   if (groups.length === 0) return result;
   const size = new Map(groups.map((g) => [g.id, membersOfGroup(members, g.id).length]));
@@ -69,7 +83,10 @@ export function placeNewcomers(members: readonly Member[], groups: readonly Grou
 }
 
 /** What an assignment would change: only the members whose subgroup differs. */
-export function assignmentChanges(members: readonly Member[], assignment: ReadonlyMap<string, string | null>): AssignmentChange[] {
+export function assignmentChanges(
+  members: readonly Member[],
+  assignment: ReadonlyMap<string, string | null>,
+): AssignmentChange[] {
   const changes: AssignmentChange[] = [];
   for (const member of members) {
     if (!assignment.has(member.id)) continue;

@@ -15,7 +15,11 @@ interface Harness {
   createWorkshop(baseUrl: string, title?: string): Promise<CreateWorkshopResponse>;
   joinWorkshop(baseUrl: string, code: string, name: string): Promise<SessionResponse>;
   collabUrl(baseUrl: string): string;
-  connectBoard(baseUrl: string, session: SessionResponse, board?: string): {
+  connectBoard(
+    baseUrl: string,
+    session: SessionResponse,
+    board?: string,
+  ): {
     readonly doc: import('yjs').Doc;
     readonly provider: { readonly awareness: { getStates(): Map<number, unknown> } };
     synced(): Promise<void>;
@@ -66,7 +70,16 @@ describe('DocWatcher', () => {
     const bram = harness.connectBoard(server.url, participant);
     await bram.synced();
     const before = Date.now();
-    addNote(bram.doc, { id: 'note-1', sheetId: 'vel1', fieldId: 'doel', x: 100, y: 200, color: 'blue', text: 'Studiesucces', authorId: participant.participant.id });
+    addNote(bram.doc, {
+      id: 'note-1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 100,
+      y: 200,
+      color: 'blue',
+      text: 'Studiesucces',
+      authorId: participant.participant.id,
+    });
     await harness.waitFor(() => seen.at(-1)?.notes.length === 1, 'the note to reach the watcher');
     expect(seen.at(-1)?.notes[0]?.text).toBe('Studiesucces');
     expect(seen.at(-1)?.lastChangeAt ?? 0).toBeGreaterThanOrEqual(before);
@@ -75,7 +88,16 @@ describe('DocWatcher', () => {
 
     watcher.destroy();
     const count = seen.length;
-    addNote(bram.doc, { id: 'note-2', sheetId: 'vel1', fieldId: 'doel', x: 200, y: 200, color: 'blue', text: 'Later', authorId: participant.participant.id });
+    addNote(bram.doc, {
+      id: 'note-2',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 200,
+      y: 200,
+      color: 'blue',
+      text: 'Later',
+      authorId: participant.participant.id,
+    });
     await new Promise((r) => setTimeout(r, 600));
     expect(seen.length).toBe(count);
     bram.destroy();
@@ -83,7 +105,10 @@ describe('DocWatcher', () => {
 
   it("dates a board's existing notes by the newest one", async () => {
     const watcher = watch(boardDocKey(PLENARY_BOARD), []);
-    await harness.waitFor(() => watcher.snapshot().status === 'live' && watcher.snapshot().notes.length === 2, 'the watcher to sync');
+    await harness.waitFor(
+      () => watcher.snapshot().status === 'live' && watcher.snapshot().notes.length === 2,
+      'the watcher to sync',
+    );
     const newest = Math.max(...watcher.snapshot().notes.map((n) => n.createdAt));
     expect(watcher.snapshot().lastChangeAt).toBe(newest);
     watcher.destroy();

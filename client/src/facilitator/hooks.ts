@@ -24,7 +24,11 @@ export function useServerNow(intervalMs: number): number {
 }
 
 /** A string choice kept in localStorage (falls back to memory in private mode). */
-export function useStoredChoice<T extends string>(key: string, allowed: readonly T[], initial: T): [T, (value: T) => void] {
+export function useStoredChoice<T extends string>(
+  key: string,
+  allowed: readonly T[],
+  initial: T,
+): [T, (value: T) => void] {
   const [value, setValue] = useState<T>(() => {
     try {
       const stored = localStorage.getItem(key);

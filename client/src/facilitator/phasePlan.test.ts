@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '@dmc/shared/domain/phases';
-import { HALF_DAY_MINUTES, defaultTimerMinutes, moveKind, plannedFrom, plannedTotal, revealsPrivateNotes, skippedPhases, stepsBack } from './phasePlan';
+import {
+  HALF_DAY_MINUTES,
+  defaultTimerMinutes,
+  moveKind,
+  plannedFrom,
+  plannedTotal,
+  revealsPrivateNotes,
+  skippedPhases,
+  stepsBack,
+} from './phasePlan';
 
 describe('phase plan', () => {
   it('tells a step from a jump', () => {

@@ -29,7 +29,17 @@ describe('role coverage', () => {
   const view = coverageView(members, [group('g2', 1), group('g1', 0)]);
 
   it('lists every expected role in the handbook order with how many people have it', () => {
-    expect(view.expected.map((r) => r.role)).toEqual(['cvb', 'docent', 'student', 'onderzoeker', 'icto', 'onderwijskundige', 'technisch', 'visie', 'procesbegeleider']);
+    expect(view.expected.map((r) => r.role)).toEqual([
+      'cvb',
+      'docent',
+      'student',
+      'onderzoeker',
+      'icto',
+      'onderwijskundige',
+      'technisch',
+      'visie',
+      'procesbegeleider',
+    ]);
     expect(view.expected.find((r) => r.role === 'docent')?.count).toBe(2);
     expect(view.expected.find((r) => r.role === 'cvb')?.count).toBe(1);
   });
@@ -47,8 +57,24 @@ describe('role coverage', () => {
 
   it('gives the roles of each subgroup, in subgroup order', () => {
     expect(view.groups.map((g) => g.groupId)).toEqual(['g1', 'g2']);
-    expect(view.groups[0]).toEqual({ groupId: 'g1', roles: [{ role: 'docent', count: 1 }, { role: 'student', count: 1 }], unknown: 0, size: 2 });
-    expect(view.groups[1]).toEqual({ groupId: 'g2', roles: [{ role: 'cvb', count: 1 }, { role: 'docent', count: 1 }], unknown: 1, size: 3 });
+    expect(view.groups[0]).toEqual({
+      groupId: 'g1',
+      roles: [
+        { role: 'docent', count: 1 },
+        { role: 'student', count: 1 },
+      ],
+      unknown: 0,
+      size: 2,
+    });
+    expect(view.groups[1]).toEqual({
+      groupId: 'g2',
+      roles: [
+        { role: 'cvb', count: 1 },
+        { role: 'docent', count: 1 },
+      ],
+      unknown: 1,
+      size: 3,
+    });
   });
 
   it('shows everything missing before anyone has joined', () => {

@@ -78,7 +78,12 @@ export function coverageView(members: readonly Member[], groups: readonly Group[
       .sort((a, b) => a.order - b.order)
       .map((g) => {
         const inGroup = participants.filter((m) => m.groupId === g.id);
-        return { groupId: g.id, roles: rolesOf(inGroup), unknown: inGroup.filter((m) => !isTableRole(m.tableRole)).length, size: inGroup.length };
+        return {
+          groupId: g.id,
+          roles: rolesOf(inGroup),
+          unknown: inGroup.filter((m) => !isTableRole(m.tableRole)).length,
+          size: inGroup.length,
+        };
       }),
   };
 }

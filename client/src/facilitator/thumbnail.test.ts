@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import { plenaryTemplate } from '@dmc/shared/template/plenary';
-import { SHEET_GAP, countBySheet, fieldRects, layoutSheets, newestNoteTime, noteSquares, thumbnailSheets } from './thumbnail';
+import {
+  SHEET_GAP,
+  countBySheet,
+  fieldRects,
+  layoutSheets,
+  newestNoteTime,
+  noteSquares,
+  thumbnailSheets,
+} from './thumbnail';
 
 const note = (id: string, sheetId: string, x: number, y: number, createdAt = 0): Note => ({
   id,
@@ -39,7 +47,12 @@ describe('layoutSheets', () => {
 describe('noteSquares', () => {
   const layout = layoutSheets(discussiemodelTemplate.sheets);
   it('offsets notes by their sheet and keeps them inside it', () => {
-    const squares = noteSquares(layout, [note('a', 'vel1', 100, 200), note('b', 'vel2', 10, 20), note('c', 'vel2', 1300, -50), note('d', 'welkom', 0, 0)]);
+    const squares = noteSquares(layout, [
+      note('a', 'vel1', 100, 200),
+      note('b', 'vel2', 10, 20),
+      note('c', 'vel2', 1300, -50),
+      note('d', 'welkom', 0, 0),
+    ]);
     expect(squares.map((s) => [s.id, s.x, s.y])).toEqual([
       ['a', 100, 200],
       ['b', 1189 + SHEET_GAP + 10, 20],

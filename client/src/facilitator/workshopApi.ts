@@ -1,6 +1,18 @@
 import type { TableRole } from '@dmc/shared/domain/roles';
-import type { ErrorResponse, ParticipantSummary, UpdateWorkshopRequest, WorkshopSummary } from '@dmc/shared/protocol/api';
-import { ApiError, deleteWorkshop, removeParticipant, renameParticipant, setWorkshopClosed, updateWorkshop } from '../api/http';
+import type {
+  ErrorResponse,
+  ParticipantSummary,
+  UpdateWorkshopRequest,
+  WorkshopSummary,
+} from '@dmc/shared/protocol/api';
+import {
+  ApiError,
+  deleteWorkshop,
+  removeParticipant,
+  renameParticipant,
+  setWorkshopClosed,
+  updateWorkshop,
+} from '../api/http';
 import { dropSession, latestToken, saveSession } from '../api/sessions';
 import type { AppStore } from '../store';
 
@@ -68,22 +80,40 @@ export function workshopApi(store: AppStore): WorkshopApi {
  * PATCH /api/workshops/:id/participants/:pid with a role at the table. api/http.ts only sends a
  * name for this endpoint; this is the same request with `tableRole`, with the same errors.
  */
-async function patchParticipantRole(token: string, workshopId: string, participantId: string, tableRole: TableRole | null): Promise<ParticipantSummary> {
+async function patchParticipantRole(
+  token: string,
+  workshopId: string,
+  participantId: string,
+  tableRole: TableRole | null,
+): Promise<ParticipantSummary> {
   let response: Response;
   try {
-    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`, {
-      method: 'PATCH',
-      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${latestToken(token)}` },
-      body: JSON.stringify({ tableRole }),
-      credentials: 'same-origin',
-    });
+    response = await fetch(
+      `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}`,
+      {
+        method: 'PATCH',
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          authorization: `Bearer ${latestToken(token)}`,
+        },
+        body: JSON.stringify({ tableRole }),
+        credentials: 'same-origin',
+      },
+    );
   } catch (error) {
     throw new ApiError(0, 'network', (error as Error).message);
   }
-  const body = (await response.json().catch(() => undefined)) as ParticipantSummary | Partial<ErrorResponse> | undefined;
+  const body = (await response.json().catch(() => undefined)) as
+    ParticipantSummary | Partial<ErrorResponse> | undefined;
   if (!response.ok) {
     const error = body && 'error' in body ? body.error : undefined;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? `HTTP ${response.status}`, error?.details ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'unknown',
+      error?.message ?? `HTTP ${response.status}`,
+      error?.details ?? [],
+    );
   }
   return body as ParticipantSummary;
 }

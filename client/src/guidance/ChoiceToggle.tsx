@@ -6,10 +6,29 @@ import './guidance.css';
  * "Kies als ons doel" / "Kies als onze vraag": a toggle button (aria-pressed), the same label
  * pressed or not, with a tick when chosen so the state is not shown by colour alone.
  */
-export function ChoiceToggle({ kind, chosen, onToggle, testId, describedBy }: { kind: ChoiceKind; chosen: boolean; onToggle: () => void; testId?: string; describedBy?: string }) {
+export function ChoiceToggle({
+  kind,
+  chosen,
+  onToggle,
+  testId,
+  describedBy,
+}: {
+  kind: ChoiceKind;
+  chosen: boolean;
+  onToggle: () => void;
+  testId?: string;
+  describedBy?: string;
+}) {
   const t = useT();
   return (
-    <button type="button" className="choice-button" aria-pressed={chosen} aria-describedby={describedBy} data-testid={testId} onClick={onToggle}>
+    <button
+      type="button"
+      className="choice-button"
+      aria-pressed={chosen}
+      aria-describedby={describedBy}
+      data-testid={testId}
+      onClick={onToggle}
+    >
       <span aria-hidden="true" className="choice-button__icon">
         {chosen ? '✓' : '○'}
       </span>

@@ -102,15 +102,30 @@ export function GuidanceDialog(props: GuidanceDialogProps) {
         <div className="field-panel__buttons guidance-dialog__buttons">
           {mode === 'ready' ? (
             <>
-              <button type="button" className="button button--primary" data-testid="guidance-ready" onClick={props.onReady}>
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="guidance-ready"
+                onClick={props.onReady}
+              >
                 {items.length > 0 ? t('guide.readyAnyway') : t('guide.ready')}
               </button>
-              <button type="button" className="button button--secondary" data-testid="guidance-back" onClick={props.onClose}>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="guidance-back"
+                onClick={props.onClose}
+              >
                 {t('guide.back')}
               </button>
             </>
           ) : (
-            <button type="button" className="button button--secondary" data-testid="guidance-close" onClick={props.onClose}>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="guidance-close"
+              onClick={props.onClose}
+            >
               {t('common.close')}
             </button>
           )}

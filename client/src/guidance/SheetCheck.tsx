@@ -47,7 +47,10 @@ export function useSheetCheck(boardId: string, fallbackFocus: () => HTMLElement 
   const locale = useLocale();
   const template = templateOf(boardId);
   const sheet = open ? (template.sheets.find((s) => s.id === open.sheetId) ?? null) : null;
-  const items = useMemo(() => (sheet ? guidanceItems(sheet, sheetGuidance(sheet, input), locale) : []), [sheet, input, locale]);
+  const items = useMemo(
+    () => (sheet ? guidanceItems(sheet, sheetGuidance(sheet, input), locale) : []),
+    [sheet, input, locale],
+  );
 
   // Back from the field panel: show the check again, with what changed. Focus goes to the button
   // that opened the check first, so closing the check returns there and not to the canvas.
@@ -72,7 +75,13 @@ export function useSheetCheck(boardId: string, fallbackFocus: () => HTMLElement 
       const sheetId = state.flow ? readyCheckSheetId(state.flow.phaseId) : null;
       const target = sheetId ? templateOf(boardId).sheets.find((s) => s.id === sheetId) : undefined;
       // Before the board has loaded there is nothing to judge: never stand in the way.
-      if (!state.flow || !target || !state.notesLoaded || !readyNeedsCheck(state.flow.phaseId, selectSheetAdvice(state, target))) return false;
+      if (
+        !state.flow ||
+        !target ||
+        !state.notesLoaded ||
+        !readyNeedsCheck(state.flow.phaseId, selectSheetAdvice(state, target))
+      )
+        return false;
       readyRef.current = ready;
       setOpen({ mode: 'ready', sheetId: target.id, phaseId: state.flow.phaseId, suspended: false });
       return true;
@@ -120,19 +129,37 @@ export function SheetCheckButton({ boardId }: { boardId: string }) {
   const t = useT();
   const locale = useLocale();
   const sheetId = useAppStore((s) => s.sheetId);
-  const shown = useAppStore((s) => selectWarningsShown(s, s.sheetId) && s.flow !== null && sheetCheckShown(s.flow.phaseId, s.sheetId));
+  const shown = useAppStore(
+    (s) => selectWarningsShown(s, s.sheetId) && s.flow !== null && sheetCheckShown(s.flow.phaseId, s.sheetId),
+  );
   const input = useAppStore(selectGuidanceInput);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const fallbackFocus = useCallback(() => buttonRef.current, []);
   const check = useSheetCheck(boardId, fallbackFocus);
   const sheet = sheetById(sheetId);
-  const count = useMemo(() => (shown ? guidanceItems(sheet, sheetGuidance(sheet, input), locale).length : 0), [shown, sheet, input, locale]);
+  const count = useMemo(
+    () => (shown ? guidanceItems(sheet, sheetGuidance(sheet, input), locale).length : 0),
+    [shown, sheet, input, locale],
+  );
   if (!shown) return check.dialog;
   const name = localize(sheet.label, locale);
-  const label = count === 0 ? t('guide.checkLabelNone', { sheet: name }) : count === 1 ? t('guide.checkLabelOne', { sheet: name }) : t('guide.checkLabel', { sheet: name, count });
+  const label =
+    count === 0
+      ? t('guide.checkLabelNone', { sheet: name })
+      : count === 1
+        ? t('guide.checkLabelOne', { sheet: name })
+        : t('guide.checkLabel', { sheet: name, count });
   return (
     <>
-      <button ref={buttonRef} type="button" className="button button--small button--secondary guidance-check" data-testid="guidance-check" data-count={count} title={label} onClick={check.openCheck}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button--small button--secondary guidance-check"
+        data-testid="guidance-check"
+        data-count={count}
+        title={label}
+        onClick={check.openCheck}
+      >
         <span aria-hidden="true">{count > 0 ? '⚠' : '☑'}</span>
         <span className="guidance-check__label">{t('guide.check')}</span>
         {/* In a narrow window the short form shows instead; it is part of the full name above (WCAG 2.5.3). */}

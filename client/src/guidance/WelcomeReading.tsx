@@ -16,12 +16,23 @@ export function WelcomeReading() {
   const headingId = useId();
   const bodyId = useId();
   return (
-    <section className={`welcome-reading${open ? '' : ' welcome-reading--closed'}`} aria-labelledby={headingId} data-testid="welcome-reading">
+    <section
+      className={`welcome-reading${open ? '' : ' welcome-reading--closed'}`}
+      aria-labelledby={headingId}
+      data-testid="welcome-reading"
+    >
       <div className="welcome-reading__head">
         <h2 id={headingId} className="welcome-reading__heading">
           {t('reading.heading')}
         </h2>
-        <button type="button" className="link-button welcome-reading__toggle" aria-expanded={open} aria-controls={bodyId} data-testid="welcome-reading-toggle" onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="link-button welcome-reading__toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          data-testid="welcome-reading-toggle"
+          onClick={() => setOpen((o) => !o)}
+        >
           {open ? t('reading.hide') : t('reading.show')}
         </button>
       </div>

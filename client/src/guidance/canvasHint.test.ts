@@ -3,7 +3,16 @@ import type { TextBlock } from '../canvas/fieldLayout';
 import { HINT, placeFieldHint, type HintField } from './canvasHint';
 
 const measure = (text: string, size: number) => text.length * size * 0.6;
-const title = (lines: string[], x = 41, y = 131): TextBlock => ({ x, y, width: 500, fontSize: 19, lineHeight: 1.15, style: 'bold', lines, height: lines.length * 19 * 1.15 });
+const title = (lines: string[], x = 41, y = 131): TextBlock => ({
+  x,
+  y,
+  width: 500,
+  fontSize: 19,
+  lineHeight: 1.15,
+  style: 'bold',
+  lines,
+  height: lines.length * 19 * 1.15,
+});
 const field = (overrides: Partial<HintField> = {}): HintField => ({
   rect: { x: 30, y: 120, width: 600, height: 360 },
   nested: false,

@@ -42,5 +42,13 @@ export function placeFieldHint(field: HintField, text: string, measure: TextMeas
   }
   const margin = field.nested ? 4 : 8;
   const bottom = field.formulationTop ?? field.rect.y + field.rect.height - margin;
-  return { x: field.rect.x + margin, y: bottom - height - 4, width: Math.min(width, field.rect.width - 2 * margin), height, fontSize, padding, text };
+  return {
+    x: field.rect.x + margin,
+    y: bottom - height - 4,
+    width: Math.min(width, field.rect.width - 2 * margin),
+    height,
+    fontSize,
+    padding,
+    text,
+  };
 }

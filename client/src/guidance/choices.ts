@@ -38,7 +38,11 @@ export function toggleNoteChoice(ctx: ActionContext, noteId: string): boolean | 
   if (!field || !mayChoose(state, note.sheetId)) return null;
   const on = !isNoteChosen(state.discussion.choices, note);
   ctx.board.setChoice({ fieldId: note.fieldId, targetKind: 'note', targetId: note.id }, on);
-  state.announce(translate(state.locale, on ? 'choice.chose' : 'choice.unchose', { text: excerpt(note.text) || translate(state.locale, 'note.empty') }));
+  state.announce(
+    translate(state.locale, on ? 'choice.chose' : 'choice.unchose', {
+      text: excerpt(note.text) || translate(state.locale, 'note.empty'),
+    }),
+  );
   return on;
 }
 
@@ -47,7 +51,8 @@ export function toggleWordingChoice(ctx: ActionContext, fieldId: string): boolea
   const state = ctx.store.getState();
   const found = getField(ctx.template, fieldId);
   const wording = state.discussion.formulations.find((f) => f.fieldId === fieldId)?.text;
-  if (!found || !choiceKindOf(found.field) || (wording ?? '').trim() === '' || !mayChoose(state, found.sheet.id)) return null;
+  if (!found || !choiceKindOf(found.field) || (wording ?? '').trim() === '' || !mayChoose(state, found.sheet.id))
+    return null;
   const on = !isWordingChosen(state.discussion.choices, fieldId, wording);
   ctx.board.setChoice({ fieldId, targetKind: 'formulation', targetId: fieldId }, on);
   state.announce(translate(state.locale, on ? 'choice.chose' : 'choice.unchose', { text: excerpt(wording ?? '') }));
@@ -64,12 +69,19 @@ export interface NoteChoiceView {
 }
 
 /** Whether this person may choose this note (or take the choice back) now: its field asks for a choice, it is on the board, the phase lets the group agree. */
-export function mayChooseNote(state: AppState, ctx: Pick<ActionContext, 'template'>, note: Pick<Note, 'id' | 'fieldId' | 'sheetId'>): boolean {
+export function mayChooseNote(
+  state: AppState,
+  ctx: Pick<ActionContext, 'template'>,
+  note: Pick<Note, 'id' | 'fieldId' | 'sheetId'>,
+): boolean {
   return choiceFieldOf(ctx, note) !== null && !state.privateOwners.has(note.id) && mayChoose(state, note.sheetId);
 }
 
 /** A note's choice, re-rendering the caller when it changes. */
-export function useNoteChoice(ctx: Pick<ActionContext, 'template'>, note: Pick<Note, 'id' | 'fieldId' | 'sheetId'>): NoteChoiceView {
+export function useNoteChoice(
+  ctx: Pick<ActionContext, 'template'>,
+  note: Pick<Note, 'id' | 'fieldId' | 'sheetId'>,
+): NoteChoiceView {
   const kind = choiceKindOf(choiceFieldOf(ctx, note) ?? undefined);
   const chosen = useAppStore((s) => kind !== null && isNoteChosen(s.discussion.choices, note));
   const may = useAppStore((s) => mayChooseNote(s, ctx, note));

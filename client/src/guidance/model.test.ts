@@ -20,9 +20,28 @@ import {
   sheetCheckShown,
 } from './model';
 
-const [vel1, vel2] = discussiemodelTemplate.sheets as [(typeof discussiemodelTemplate.sheets)[number], (typeof discussiemodelTemplate.sheets)[number]];
-const note = (id: string, fieldId: string | null, sheetId = 'vel1'): Note => ({ id, sheetId, fieldId, x: 0, y: 0, color: 'yellow', text: id, authorId: 'a', createdAt: 1, z: 1 });
-const choose = (fieldId: string, targetId: string, targetKind: Choice['targetKind'] = 'note'): Choice => ({ fieldId, targetKind, targetId, by: 'a' });
+const [vel1, vel2] = discussiemodelTemplate.sheets as [
+  (typeof discussiemodelTemplate.sheets)[number],
+  (typeof discussiemodelTemplate.sheets)[number],
+];
+const note = (id: string, fieldId: string | null, sheetId = 'vel1'): Note => ({
+  id,
+  sheetId,
+  fieldId,
+  x: 0,
+  y: 0,
+  color: 'yellow',
+  text: id,
+  authorId: 'a',
+  createdAt: 1,
+  z: 1,
+});
+const choose = (fieldId: string, targetId: string, targetKind: Choice['targetKind'] = 'note'): Choice => ({
+  fieldId,
+  targetKind,
+  targetId,
+  by: 'a',
+});
 const empty: GuidanceInput = { notes: [], formulations: [], choices: [], deferrals: [] };
 const say = (text: ReturnType<typeof adviceText>, locale: 'nl' | 'en' = 'nl') => translate(locale, text.key, text.vars);
 
@@ -59,14 +78,20 @@ describe('what the guidance says', () => {
     const notes = [note('g1', 'doel'), note('g2', 'doel')];
     const none = choiceWarnings(sheetGuidance(vel1, { ...empty, notes })).get('doel');
     expect(none && say(adviceText(none, 'nl'))).toBe('Kies samen één doel (nu: 0)');
-    const two = choiceWarnings(sheetGuidance(vel1, { ...empty, notes, choices: [choose('doel', 'g1'), choose('doel', 'g2')] })).get('doel');
+    const two = choiceWarnings(
+      sheetGuidance(vel1, { ...empty, notes, choices: [choose('doel', 'g1'), choose('doel', 'g2')] }),
+    ).get('doel');
     expect(two && say(adviceText(two, 'en'), 'en')).toBe('Choose one goal together (now: 2)');
-    expect(choiceWarnings(sheetGuidance(vel1, { ...empty, notes, choices: [choose('doel', 'g1')] })).has('doel')).toBe(false);
+    expect(choiceWarnings(sheetGuidance(vel1, { ...empty, notes, choices: [choose('doel', 'g1')] })).has('doel')).toBe(
+      false,
+    );
   });
 
   it('says "maximaal twee vragen" when three concrete questions are chosen', () => {
     const notes = ['q1', 'q2', 'q3'].map((id) => note(id, 'concrete-vragen'));
-    const warning = choiceWarnings(sheetGuidance(vel1, { ...empty, notes, choices: notes.map((n) => choose('concrete-vragen', n.id)) })).get('concrete-vragen');
+    const warning = choiceWarnings(
+      sheetGuidance(vel1, { ...empty, notes, choices: notes.map((n) => choose('concrete-vragen', n.id)) }),
+    ).get('concrete-vragen');
     expect(warning && say(adviceText(warning, 'nl'))).toBe('Maximaal twee vragen (nu: 3)');
     expect(warning && say(adviceText(warning, 'en'), 'en')).toBe('At most two questions (now: 3)');
   });
@@ -76,7 +101,13 @@ describe('what the guidance says', () => {
   });
 
   it('spells small numbers and writes larger ones as digits', () => {
-    expect([countWord('nl', 1), countWord('nl', 2), countWord('en', 3), countWord('nl', 12), countWord('en', 2.5)]).toEqual(['één', 'twee', 'three', '12', '2.5']);
+    expect([
+      countWord('nl', 1),
+      countWord('nl', 2),
+      countWord('en', 3),
+      countWord('nl', 12),
+      countWord('en', 2.5),
+    ]).toEqual(['één', 'twee', 'three', '12', '2.5']);
   });
 });
 
@@ -88,18 +119,30 @@ describe('the check dialog', () => {
     // An empty DOEL has nothing to choose from: it asks for an action point, and says both.
     expect(doel?.empty).toBe(true);
     expect(doel?.choice).toBe(false);
-    expect(doel?.texts.map((t) => say(t))).toEqual(['Nog niets ingevuld: geen notitie, formulering of actiepunt', 'Kies samen één doel (nu: 0)']);
+    expect(doel?.texts.map((t) => say(t))).toEqual([
+      'Nog niets ingevuld: geen notitie, formulering of actiepunt',
+      'Kies samen één doel (nu: 0)',
+    ]);
   });
 
   it('offers choosing where notes are but the choice is off, and drops fields that are fine', () => {
-    const notes = [note('g1', 'doel'), note('q1', 'concrete-vragen'), note('d1', 'doelgroep'), note('k1', 'kansen-risicos')];
+    const notes = [
+      note('g1', 'doel'),
+      note('q1', 'concrete-vragen'),
+      note('d1', 'doelgroep'),
+      note('k1', 'kansen-risicos'),
+    ];
     const items = guidanceItems(vel1, sheetGuidance(vel1, { ...empty, notes }), 'en');
     expect(items.map((i) => [i.field.id, i.empty, i.choice])).toEqual([['doel', false, true]]);
     expect(items[0]?.texts.map((t) => say(t, 'en'))).toEqual(['Choose one goal together (now: 0)']);
   });
 
   it('counts the nested DPIA boxes for PRIVACY and never lists them on their own', () => {
-    const ids = guidanceItems(vel2, sheetGuidance(vel2, { ...empty, notes: [note('p', 'dpia-risicos', 'vel2')] }), 'nl').map((i) => i.field.id);
+    const ids = guidanceItems(
+      vel2,
+      sheetGuidance(vel2, { ...empty, notes: [note('p', 'dpia-risicos', 'vel2')] }),
+      'nl',
+    ).map((i) => i.field.id);
     expect(ids).not.toContain('privacy');
     expect(ids.some((id) => id.startsWith('dpia'))).toBe(false);
   });
@@ -108,7 +151,12 @@ describe('the check dialog', () => {
 describe('choices', () => {
   it('knows which fields ask for a choice, and of what', () => {
     const field = (id: string) => vel1.fields.find((f) => f.id === id);
-    expect([choiceKindOf(field('doel')), choiceKindOf(field('concrete-vragen')), choiceKindOf(field('doelgroep')), choiceKindOf(undefined)]).toEqual(['goal', 'question', null, null]);
+    expect([
+      choiceKindOf(field('doel')),
+      choiceKindOf(field('concrete-vragen')),
+      choiceKindOf(field('doelgroep')),
+      choiceKindOf(undefined),
+    ]).toEqual(['goal', 'question', null, null]);
   });
 
   it('counts a note as chosen only in the field it lies in now', () => {
@@ -125,7 +173,9 @@ describe('choices', () => {
     const notes = [note('g1', 'doel'), note('g2', 'doel')];
     expect(chosenCount(choices, { id: 'doel' }, notes, 'Studiesucces')).toBe(2);
     expect(chosenCount(choices, { id: 'doel' }, notes, undefined)).toBe(1);
-    const formulations = [{ fieldId: 'doel', sheetId: 'vel1', text: 'Studiesucces', sourceNoteIds: [], updatedBy: 'a', updatedAt: 1 }];
+    const formulations = [
+      { fieldId: 'doel', sheetId: 'vel1', text: 'Studiesucces', sourceNoteIds: [], updatedBy: 'a', updatedAt: 1 },
+    ];
     const advice = sheetGuidance(vel1, { ...empty, notes, formulations, choices }).find((a) => a.fieldId === 'doel');
     expect(advice).toEqual({ kind: 'choose-one', fieldId: 'doel', chosen: 2 });
   });

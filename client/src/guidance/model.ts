@@ -61,7 +61,8 @@ export function choiceWarnings(advice: readonly Guidance[]): ReadonlyMap<string,
 
 /** Small numbers as words ("maximaal twee vragen"); larger ones as digits. */
 export function countWord(locale: Locale, n: number): string {
-  const words = locale === 'nl' ? ['nul', 'één', 'twee', 'drie', 'vier', 'vijf'] : ['zero', 'one', 'two', 'three', 'four', 'five'];
+  const words =
+    locale === 'nl' ? ['nul', 'één', 'twee', 'drie', 'vier', 'vijf'] : ['zero', 'one', 'two', 'three', 'four', 'five'];
   return Number.isInteger(n) && n >= 0 && n < words.length ? (words[n] ?? String(n)) : String(n);
 }
 
@@ -98,7 +99,12 @@ export function guidanceItems(sheet: SheetTemplate, advice: readonly Guidance[],
     if (mine.length === 0) continue;
     const empty = mine.some((a) => a.kind === 'empty');
     const ordered = [...mine].sort((a, b) => Number(b.kind === 'empty') - Number(a.kind === 'empty'));
-    items.push({ field, texts: ordered.map((a) => adviceText(a, locale)), empty, choice: !empty && mine.some((a) => a.kind !== 'empty') });
+    items.push({
+      field,
+      texts: ordered.map((a) => adviceText(a, locale)),
+      empty,
+      choice: !empty && mine.some((a) => a.kind !== 'empty'),
+    });
   }
   return items;
 }
@@ -122,16 +128,27 @@ export function choiceKindOf(field: Pick<FieldTemplate, 'maxChosen'> | undefined
 
 /** Whether a note is chosen in the field it lies in now (a choice made in another field no longer counts). */
 export function isNoteChosen(choices: readonly Choice[], note: Pick<Note, 'id' | 'fieldId'>): boolean {
-  return note.fieldId !== null && choices.some((c) => c.targetKind === 'note' && c.targetId === note.id && c.fieldId === note.fieldId);
+  return (
+    note.fieldId !== null &&
+    choices.some((c) => c.targetKind === 'note' && c.targetId === note.id && c.fieldId === note.fieldId)
+  );
 }
 
 /** Whether a field's agreed wording is chosen (and there is a wording to choose). */
 export function isWordingChosen(choices: readonly Choice[], fieldId: string, wording: string | undefined): boolean {
-  return (wording ?? '').trim() !== '' && choices.some((c) => c.targetKind === 'formulation' && c.targetId === fieldId && c.fieldId === fieldId);
+  return (
+    (wording ?? '').trim() !== '' &&
+    choices.some((c) => c.targetKind === 'formulation' && c.targetId === fieldId && c.fieldId === fieldId)
+  );
 }
 
 /** The notes and the wording chosen in a field, counted as the guidance counts them. */
-export function chosenCount(choices: readonly Choice[], field: Pick<FieldTemplate, 'id'>, notes: readonly Pick<Note, 'id' | 'fieldId'>[], wording: string | undefined): number {
+export function chosenCount(
+  choices: readonly Choice[],
+  field: Pick<FieldTemplate, 'id'>,
+  notes: readonly Pick<Note, 'id' | 'fieldId'>[],
+  wording: string | undefined,
+): number {
   const here = notes.filter((n) => n.fieldId === field.id && isNoteChosen(choices, n)).length;
   return here + Number(isWordingChosen(choices, field.id, wording));
 }

@@ -9,15 +9,22 @@ import { choiceWarnings, fieldWarningsShown } from './model';
  * warnings show on the board on screen now. Memoised, so the canvas redraws only on a change.
  */
 
-let inputCache: { notes: AppState['boardNotes']; discussion: AppState['discussion']; value: GuidanceInput } | null = null;
+let inputCache: { notes: AppState['boardNotes']; discussion: AppState['discussion']; value: GuidanceInput } | null =
+  null;
 
 /**
  * What the guidance looks at: the notes of the board document (private drafts are not the
  * group's yet) and the board's wordings, choices and action points.
  */
 export function selectGuidanceInput(s: AppState): GuidanceInput {
-  if (inputCache && inputCache.notes === s.boardNotes && inputCache.discussion === s.discussion) return inputCache.value;
-  const value: GuidanceInput = { notes: s.boardNotes, formulations: s.discussion.formulations, choices: s.discussion.choices, deferrals: s.discussion.deferrals };
+  if (inputCache && inputCache.notes === s.boardNotes && inputCache.discussion === s.discussion)
+    return inputCache.value;
+  const value: GuidanceInput = {
+    notes: s.boardNotes,
+    formulations: s.discussion.formulations,
+    choices: s.discussion.choices,
+    deferrals: s.discussion.deferrals,
+  };
   inputCache = { notes: s.boardNotes, discussion: s.discussion, value };
   return value;
 }

@@ -42,8 +42,10 @@ export const nl = {
   'home.join.code': 'Code',
   'home.join.codeHint': 'De code van zes tekens die je van de procesbegeleider kreeg.',
   'home.join.submit': 'Deelnemen',
-  'join.code.length': 'Een code heeft zes tekens; dit zijn er {count}. Kijk nog eens naar de code van de procesbegeleider.',
-  'join.code.characters': 'Deze tekens komen in een code niet voor: {characters}. Codes gebruiken geen 0, O, 1, I of L, zodat je ze niet kunt verwarren.',
+  'join.code.length':
+    'Een code heeft zes tekens; dit zijn er {count}. Kijk nog eens naar de code van de procesbegeleider.',
+  'join.code.characters':
+    'Deze tekens komen in een code niet voor: {characters}. Codes gebruiken geen 0, O, 1, I of L, zodat je ze niet kunt verwarren.',
   'home.recent.heading': 'Jouw workshops op dit apparaat',
   'home.recent.facilitator': 'procesbegeleider',
   'home.recent.participant': 'deelnemer',
@@ -68,8 +70,10 @@ export const nl = {
 
   'board.checking': 'Sessie controleren…',
   'board.needSession.heading': 'Doe eerst mee',
-  'board.needSession.text': 'Je bent op dit apparaat nog niet aangemeld bij deze workshop. Vul de code in die je van de procesbegeleider kreeg.',
-  'board.sessionExpired': 'Je sessie is verlopen of niet meer geldig. Deelnemers: doe opnieuw mee met de code van de workshop. Procesbegeleiders: open je procesbegeleiderslink opnieuw.',
+  'board.needSession.text':
+    'Je bent op dit apparaat nog niet aangemeld bij deze workshop. Vul de code in die je van de procesbegeleider kreeg.',
+  'board.sessionExpired':
+    'Je sessie is verlopen of niet meer geldig. Deelnemers: doe opnieuw mee met de code van de workshop. Procesbegeleiders: open je procesbegeleiderslink opnieuw.',
   'board.gone.heading': 'Workshop niet gevonden',
   'board.gone.text': 'Deze workshop bestaat niet (meer). Misschien is hij verlopen of verwijderd.',
   'board.code': 'Code: {code}',
@@ -85,7 +89,8 @@ export const nl = {
   'errors.bad_facilitator_key': 'Deze link voor de procesbegeleider is niet (meer) geldig.',
   'errors.unauthorized': 'Je sessie is niet geldig voor deze workshop. Doe opnieuw mee.',
   'errors.network': 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
-  'errors.storage_unavailable': 'De server kan nu niets opslaan. Er is niets verloren; probeer het over een minuut opnieuw.',
+  'errors.storage_unavailable':
+    'De server kan nu niets opslaan. Er is niets verloren; probeer het over een minuut opnieuw.',
   'errors.session_expired': 'Je sessie is verlopen. Doe opnieuw mee met de code, of open je link als procesbegeleider.',
   'errors.busy': 'De server leest nu andere back-ups in. Probeer het zo opnieuw.',
   'errors.unknown': 'Er ging iets mis.',
@@ -131,7 +136,8 @@ export const nl = {
   'color.orange': 'oranje',
   'color.purple': 'paars',
 
-  'note.editorLabel': 'Tekst van de notitie. Enter of Escape: klaar, de tekst blijft bewaard (Ctrl+Z maakt ongedaan). Shift+Enter: nieuwe regel.',
+  'note.editorLabel':
+    'Tekst van de notitie. Enter of Escape: klaar, de tekst blijft bewaard (Ctrl+Z maakt ongedaan). Shift+Enter: nieuwe regel.',
   'note.menuLabel': 'Notitie',
   'note.colorsLabel': 'Kleur van de notitie',
   'note.empty': '(lege notitie)',
@@ -181,14 +187,19 @@ export const nl = {
   'notice.refused.malformed': 'het bericht was niet leesbaar',
   'notice.serverSaid': 'Melding van de server: {reason}',
   'notice.tooManyMessages': 'Je stuurde heel veel wijzigingen kort na elkaar. We verbinden zo opnieuw.',
-  'notice.unavailable': 'De server kan je wijziging nu niet opslaan; we proberen het opnieuw — je notities blijven op dit apparaat.',
+  'notice.unavailable':
+    'De server kan je wijziging nu niet opslaan; we proberen het opnieuw — je notities blijven op dit apparaat.',
   'notice.replayed': 'Je wijzigingen van toen je offline was zijn alsnog bewaard ({count}).',
-  'notice.droppedOne': 'Je wijzigingen zijn bewaard ({kept}); 1 ervan kon niet meer, bijvoorbeeld een markering op een notitie die intussen is verwijderd.',
-  'notice.droppedMany': 'Je wijzigingen zijn bewaard ({kept}); {count} ervan konden niet meer, bijvoorbeeld markeringen op notities die intussen zijn verwijderd.',
+  'notice.droppedOne':
+    'Je wijzigingen zijn bewaard ({kept}); 1 ervan kon niet meer, bijvoorbeeld een markering op een notitie die intussen is verwijderd.',
+  'notice.droppedMany':
+    'Je wijzigingen zijn bewaard ({kept}); {count} ervan konden niet meer, bijvoorbeeld markeringen op notities die intussen zijn verwijderd.',
   'notice.unsavedOne': '1 notitie van jou kon niet worden opgeslagen. Je vindt de tekst onder "Niet opgeslagen".',
-  'notice.unsavedMany': '{count} notities van jou konden niet worden opgeslagen. Je vindt de teksten onder "Niet opgeslagen".',
+  'notice.unsavedMany':
+    '{count} notities van jou konden niet worden opgeslagen. Je vindt de teksten onder "Niet opgeslagen".',
   'unsaved.heading': 'Niet opgeslagen',
-  'unsaved.intro': 'De server kon deze tekst niet meer bewaren, bijvoorbeeld omdat de fase veranderde terwijl je offline was. Kopieer hem of plaats hem opnieuw.',
+  'unsaved.intro':
+    'De server kon deze tekst niet meer bewaren, bijvoorbeeld omdat de fase veranderde terwijl je offline was. Kopieer hem of plaats hem opnieuw.',
   'unsaved.open': 'Niet opgeslagen ({count})',
   'unsaved.kind.note': 'Notitie',
   'unsaved.kind.deferral': 'Actiepunt',
@@ -201,7 +212,8 @@ export const nl = {
   'unsaved.dismiss': 'Verwijder uit de lijst',
   'unsaved.dismissLabel': 'Verwijder uit de lijst: {text}',
   'unsaved.cannotPlace': 'Nu kun je hier geen notities plaatsen; kopieer de tekst.',
-  'notice.cannotEdit': 'Alleen de schrijver of de procesbegeleider kan de tekst van deze notitie aanpassen of haar verwijderen.',
+  'notice.cannotEdit':
+    'Alleen de schrijver of de procesbegeleider kan de tekst van deze notitie aanpassen of haar verwijderen.',
   // — PARTICIPANT SIDE: phases, timer, discussion tools (add keys below this line) —
   'plenary.count.suggestions': '{count} voorstellen',
   'plenary.count.suggestionOne': '1 voorstel',
@@ -264,7 +276,8 @@ export const nl = {
   'plenary.selection.hint': 'Een notitie hoort bij één cluster: wat je toevoegt, gaat uit zijn vorige cluster.',
   'plenary.clusters.heading': 'Clusters',
   'plenary.clusters.none': 'Nog geen bevestigde clusters.',
-  'plenary.clusters.noneEdit': 'Nog geen clusters. Bevestig een voorstel, of selecteer notities in de kolommen en maak er een cluster van.',
+  'plenary.clusters.noneEdit':
+    'Nog geen clusters. Bevestig een voorstel, of selecteer notities in de kolommen en maak er een cluster van.',
   'plenary.cluster.unnamed': '(zonder naam)',
   'plenary.cluster.meta': '{notes} notities uit {groups} subgroepen',
   'plenary.cluster.members': 'Notities in cluster {label}',
@@ -303,7 +316,8 @@ export const nl = {
   'actions.intro': 'Wat moet er nog worden uitgezocht, wie moet er nog gesproken worden, wie doet het en wanneer?',
   'actions.readOnly': 'In deze fase kun je de actielijst alleen lezen.',
   'actions.loading': 'Actielijst laden…',
-  'actions.none': 'Nog geen acties. Maak er een, neem een concept-actiepunt van een subgroep over, of maak een actie van een notitie in de synthese.',
+  'actions.none':
+    'Nog geen acties. Maak er een, neem een concept-actiepunt van een subgroep over, of maak een actie van een notitie in de synthese.',
   'actions.caption': 'Actielijst',
   'actions.summary.total': '{count} acties',
   'actions.summary.totalOne': '1 actie',
@@ -354,7 +368,8 @@ export const nl = {
   'actions.delete.confirm': 'Echt verwijderen',
   'actions.deleted': 'Actie verwijderd: {what}',
   'actions.drafts.heading': 'Concept-actiepunten uit de subgroepen',
-  'actions.drafts.intro': 'Vragen die de subgroepen nu niet konden beantwoorden. Neem ze over in de actielijst en geef ze een eigenaar en een datum.',
+  'actions.drafts.intro':
+    'Vragen die de subgroepen nu niet konden beantwoorden. Neem ze over in de actielijst en geef ze een eigenaar en een datum.',
   'actions.drafts.none': 'De subgroepen hebben geen concept-actiepunten.',
   'actions.drafts.take': 'Overnemen',
   'actions.drafts.takeLabel': 'Overnemen: “{question}” ({group})',
@@ -366,15 +381,18 @@ export const nl = {
   'export.open': 'Exporteren',
   'export.open.long': 'Verslag, actielijst, vellen en back-up downloaden',
   'export.title': 'Exporteren',
-  'export.intro': 'Alles wordt gemaakt zoals het nu op de borden staat, in het Nederlands. Kies bovenaan EN voor Engelse bestanden.',
+  'export.intro':
+    'Alles wordt gemaakt zoals het nu op de borden staat, in het Nederlands. Kies bovenaan EN voor Engelse bestanden.',
   'export.section.actions': 'Actielijst',
   'export.section.actionsHint': 'De vervolgacties: wat, wie en wanneer — voor Excel, je takenlijst of je agenda.',
   'export.section.report': 'Verslag',
   'export.section.reportHint': 'De ingevulde vellen, de notities per veld, de synthese en de acties.',
   'export.section.boards': 'Vellen per bord',
-  'export.section.boardsHint': 'Om te printen op A0 (PDF, een pagina per vel) of als afbeelding in hoge resolutie (PNG).',
+  'export.section.boardsHint':
+    'Om te printen op A0 (PDF, een pagina per vel) of als afbeelding in hoge resolutie (PNG).',
   'export.section.backup': 'Back-up',
-  'export.section.backupHint': 'Alles van deze workshop in één bestand. Lees het later in op de startpagina met „Back-up inlezen”.',
+  'export.section.backupHint':
+    'Alles van deze workshop in één bestand. Lees het later in op de startpagina met „Back-up inlezen”.',
   'export.job.csv': 'Excel (CSV)',
   'export.job.csvHint': 'met puntkomma’s, voor Nederlandse Excel',
   'export.job.csvComma': 'CSV met komma’s',
@@ -440,11 +458,13 @@ export const nl = {
   'deck.drop.refusedBecause': 'Hier kun je nu geen notitie neerzetten: {reason}',
   'home.more.heading': 'Voorbeeld en back-up',
   'home.demo.heading': 'Bekijk een voorbeeldworkshop',
-  'home.demo.text': 'Een volledig ingevulde workshop van een verzonnen hogeschool: drie subgroepen, de synthese en de vervolgacties. Je opent hem als procesbegeleider en kunt alles uitproberen.',
+  'home.demo.text':
+    'Een volledig ingevulde workshop van een verzonnen hogeschool: drie subgroepen, de synthese en de vervolgacties. Je opent hem als procesbegeleider en kunt alles uitproberen.',
   'home.demo.submit': 'Bekijk een voorbeeldworkshop',
   'home.demo.busy': 'Voorbeeld wordt gemaakt…',
   'home.import.heading': 'Back-up inlezen',
-  'home.import.text': 'Zet een back-up (.json) die je eerder exporteerde terug als nieuwe workshop, met alle borden, notities en afspraken. Jij wordt de procesbegeleider.',
+  'home.import.text':
+    'Zet een back-up (.json) die je eerder exporteerde terug als nieuwe workshop, met alle borden, notities en afspraken. Jij wordt de procesbegeleider.',
   'home.import.file': 'Back-upbestand (.json, maximaal 8 MB)',
   'home.import.busy': 'Back-up wordt ingelezen…',
   'home.import.tooLarge': 'Dit bestand is te groot ({size}). Een back-up mag maximaal 8 MB zijn.',
@@ -467,8 +487,10 @@ export const nl = {
   'choice.badge': 'GEKOZEN',
   'choice.headingGoal': 'Het gekozen doel',
   'choice.headingQuestions': 'Onze vragen (maximaal {max})',
-  'choice.introGoal': 'Kies samen één doel: een notitie, of de gezamenlijke formulering. Klik nog eens om de keuze in te trekken.',
-  'choice.introQuestions': 'Kies samen maximaal {max} concrete vragen: notities, of de gezamenlijke formulering. Klik nog eens om een keuze in te trekken.',
+  'choice.introGoal':
+    'Kies samen één doel: een notitie, of de gezamenlijke formulering. Klik nog eens om de keuze in te trekken.',
+  'choice.introQuestions':
+    'Kies samen maximaal {max} concrete vragen: notities, of de gezamenlijke formulering. Klik nog eens om een keuze in te trekken.',
   'choice.candidates': 'Waaruit je kunt kiezen',
   'choice.noCandidates': 'Er staat nog geen notitie of formulering in dit veld om uit te kiezen.',
   'choice.chosenCount': 'Gekozen: {count}',
@@ -485,7 +507,8 @@ export const nl = {
   'guide.checkLabelNone': '{sheet}: alles overwogen',
   'guide.readyTitle': 'Klaar met {sheet}?',
   'guide.checkTitle': 'Controle van {sheet}',
-  'guide.advice': 'Het is niet nodig alle vragen te beantwoorden, maar overweeg ze wel allemaal. Kun je een vraag nu niet beantwoorden? Maak er een actiepunt van: wat moet je nog uitzoeken, wie moet je nog spreken en wie gaat dat doen?',
+  'guide.advice':
+    'Het is niet nodig alle vragen te beantwoorden, maar overweeg ze wel allemaal. Kun je een vraag nu niet beantwoorden? Maak er een actiepunt van: wat moet je nog uitzoeken, wie moet je nog spreken en wie gaat dat doen?',
   'guide.listHeading': 'Deze velden vragen nog aandacht',
   'guide.allGood': 'Alle vragen van dit vel zijn overwogen en de keuzes kloppen met wat het canvas vraagt.',
   'guide.makeAction': 'Maak actiepunt',
@@ -531,7 +554,8 @@ export const nl = {
   'waiting.heading': 'Wacht tot de procesbegeleider je in een subgroep plaatst',
   'waiting.text': 'De subgroepen gaan aan de slag. Zodra je in een subgroep zit, zie je hier het canvas van je groep.',
   'waiting.choose.heading': 'Kies je subgroep',
-  'waiting.choose.text': 'Je mag zelf een subgroep kiezen. Je kunt later nog wisselen zolang de procesbegeleider dat toestaat.',
+  'waiting.choose.text':
+    'Je mag zelf een subgroep kiezen. Je kunt later nog wisselen zolang de procesbegeleider dat toestaat.',
   'waiting.choose.button': 'Doe mee met {name}',
   'waiting.members': '{count} deelnemers',
   'waiting.membersOne': '1 deelnemer',
@@ -575,7 +599,8 @@ export const nl = {
   'formulation.removed': 'Formulering verwijderd.',
   'formulation.chars': '{count} van {max} tekens',
   'deferral.heading': 'Kunnen we nu niet beantwoorden',
-  'deferral.intro': 'Een vraag die de groep nu niet kan beantwoorden, wordt een actiepunt: wat moeten we uitzoeken, wie moeten we spreken, en wie doet het?',
+  'deferral.intro':
+    'Een vraag die de groep nu niet kan beantwoorden, wordt een actiepunt: wat moeten we uitzoeken, wie moeten we spreken, en wie doet het?',
   'deferral.none': 'Nog geen actiepunten voor dit veld.',
   'deferral.add': 'Kunnen we nu niet beantwoorden',
   'deferral.addIn': 'Kunnen we nu niet beantwoorden: vraag bij {field}',
@@ -635,7 +660,8 @@ export const nl = {
   'fac.roles.groupUnknown': '{count} zonder rol',
   'fac.roles.groupEmpty': 'nog niemand',
   'fac.roles.ask': 'Deelnemers bij het deelnemen naar hun rol vragen',
-  'fac.roles.askHint': 'Optioneel voor deelnemers. Met de rollen maakt “Willekeurig (gebalanceerd)” gemengde subgroepen.',
+  'fac.roles.askHint':
+    'Optioneel voor deelnemers. Met de rollen maakt “Willekeurig (gebalanceerd)” gemengde subgroepen.',
   'fac.roles.askOn': 'Deelnemers wordt nu naar hun rol gevraagd.',
   'fac.roles.askOff': 'Deelnemers wordt niet meer naar hun rol gevraagd.',
   'fac.role.sr': ', rol: {role}',
@@ -654,13 +680,16 @@ export const nl = {
   'fac.person.facilitatorRole': 'Procesbegeleider (vanzelf)',
   'fac.person.roleSet': '{name} heeft nu de rol {role}.',
   'fac.person.roleCleared': '{name} heeft nu geen rol.',
-  'prep.lead': 'Bereid de workshop voor zoals de handleiding aanraadt: plan een dagdeel, nodig mensen met verschillende rollen uit en stuur een leeslijst mee. Wat je hier vastlegt, komt in de uitnodiging.',
+  'prep.lead':
+    'Bereid de workshop voor zoals de handleiding aanraadt: plan een dagdeel, nodig mensen met verschillende rollen uit en stuur een leeslijst mee. Wat je hier vastlegt, komt in de uitnodiging.',
   'prep.formTitle': 'Planning van de workshop',
   'prep.when.heading': 'Datum en tijd',
   'prep.when.date': 'Datum',
   'prep.when.time': 'Begintijd',
-  'prep.when.hint': 'Tijden zijn Nederlandse tijd. Met datum en begintijd kun je ook een agenda-uitnodiging (.ics) downloaden.',
-  'prep.when.afterExpiry': 'Let op: deze workshop wordt op {date} automatisch verwijderd, vóór de datum die je kiest. Maak de workshop dichter bij de datum aan, of vraag de beheerder van deze server om een langere bewaartermijn.',
+  'prep.when.hint':
+    'Tijden zijn Nederlandse tijd. Met datum en begintijd kun je ook een agenda-uitnodiging (.ics) downloaden.',
+  'prep.when.afterExpiry':
+    'Let op: deze workshop wordt op {date} automatisch verwijderd, vóór de datum die je kiest. Maak de workshop dichter bij de datum aan, of vraag de beheerder van deze server om een langere bewaartermijn.',
   'prep.agenda.heading': 'Programma',
   'prep.agenda.intro': 'De fasen van de workshop met hun tijd. Pas de minuten per fase aan; 0 slaat een fase over.',
   'prep.agenda.caption': 'Programma: fasen met begin- en eindtijd en minuten',
@@ -675,7 +704,8 @@ export const nl = {
   'prep.agenda.over': 'Dat is {over} langer dan een dagdeel. Overweeg minder tijd per fase of een pauze minder.',
   'prep.agenda.noStart': 'Vul een begintijd in om de tijden per fase te zien.',
   'prep.reading.heading': 'Leeslijst',
-  'prep.reading.intro': 'De handleiding raadt aan iedere deelnemer vooraf deze documenten te laten lezen. Voeg eigen stukken toe of verander de volgorde.',
+  'prep.reading.intro':
+    'De handleiding raadt aan iedere deelnemer vooraf deze documenten te laten lezen. Voeg eigen stukken toe of verander de volgorde.',
   'prep.reading.empty': 'De leeslijst is leeg; de uitnodiging noemt dan geen documenten.',
   'prep.reading.title': 'Titel van document {n}',
   'prep.reading.titleRequired': 'Geef dit document een titel (of verwijder het).',
@@ -692,29 +722,35 @@ export const nl = {
   'prep.reading.tooMany': 'De leeslijst kan hoogstens {max} documenten hebben.',
   'prep.practical.heading': 'Praktisch',
   'prep.practical.label': 'Praktische informatie',
-  'prep.practical.hint': 'Bijvoorbeeld de zaal of de videolink en wat mensen meenemen. De eerste regel wordt de locatie in de agenda-uitnodiging.',
-  'prep.practical.handbook': 'Online heb je geen geprinte A0-vellen en sticky notes nodig: iedereen werkt op de eigen laptop in dit canvas.',
+  'prep.practical.hint':
+    'Bijvoorbeeld de zaal of de videolink en wat mensen meenemen. De eerste regel wordt de locatie in de agenda-uitnodiging.',
+  'prep.practical.handbook':
+    'Online heb je geen geprinte A0-vellen en sticky notes nodig: iedereen werkt op de eigen laptop in dit canvas.',
   'prep.save': 'Voorbereiding opslaan',
   'prep.save.done': 'Opgeslagen.',
   'prep.save.dirty': 'Niet opgeslagen wijzigingen.',
   'prep.save.clean': 'Alles is opgeslagen.',
   'prep.save.invalid': 'Nog niet opgeslagen: verbeter eerst wat hierboven is aangegeven.',
   'prep.invite.heading': 'Uitnodiging',
-  'prep.invite.intro': 'Kopieer deze tekst in je e-mail of stuur de agenda-uitnodiging mee. Hij wordt hier gemaakt; er gaat niets naar buiten.',
+  'prep.invite.intro':
+    'Kopieer deze tekst in je e-mail of stuur de agenda-uitnodiging mee. Hij wordt hier gemaakt; er gaat niets naar buiten.',
   'prep.invite.language': 'Taal van de uitnodiging',
   'prep.invite.textLabel': 'Tekst van de uitnodiging',
   'prep.invite.unsaved': 'De uitnodiging laat je wijzigingen al zien, maar ze zijn nog niet opgeslagen.',
   'prep.invite.copy': 'Kopieer tekst',
   'prep.invite.ics': 'Agenda-uitnodiging (.ics) downloaden',
-  'prep.invite.icsHint': 'Open het bestand in Outlook, Google Agenda of Agenda van Apple, of stuur het als bijlage mee.',
+  'prep.invite.icsHint':
+    'Open het bestand in Outlook, Google Agenda of Agenda van Apple, of stuur het als bijlage mee.',
   'prep.invite.icsNeedsDate': 'Vul eerst een datum en een begintijd in; dan kun je de agenda-uitnodiging downloaden.',
   'prep.invite.downloaded': 'De agenda-uitnodiging is gedownload.',
   'join.role.label': 'Jouw rol',
-  'join.role.hint': 'Zo kan de procesbegeleider gemengde subgroepen maken. Je rol wordt met je naam bewaard zolang de workshop bestaat.',
+  'join.role.hint':
+    'Zo kan de procesbegeleider gemengde subgroepen maken. Je rol wordt met je naam bewaard zolang de workshop bestaat.',
   'join.role.choose': 'Kies je rol…',
   'join.role.none': 'Liever niet zeggen',
   'join.role.anonymous': 'Anoniem meedoen',
-  'join.role.anonymousHint': 'Je krijgt dan een nummer als naam, bijvoorbeeld “Deelnemer 4”. Een rol kun je wel kiezen.',
+  'join.role.anonymousHint':
+    'Je krijgt dan een nummer als naam, bijvoorbeeld “Deelnemer 4”. Een rol kun je wel kiezen.',
   'fac.toggle': 'Regie',
   'fac.title': 'Regie',
   'fac.open': 'Regie openen',
@@ -736,20 +772,23 @@ export const nl = {
   'fac.phase.prev': 'Vorige fase',
   'fac.phase.next': 'Volgende fase: {phase}',
   'fac.phase.last': 'Dit is de laatste fase',
-  'fac.phase.revealWarning': 'Let op: wie deze fase verlaat, maakt de privé-notities van iedereen zichtbaar op het bord van hun subgroep.',
+  'fac.phase.revealWarning':
+    'Let op: wie deze fase verlaat, maakt de privé-notities van iedereen zichtbaar op het bord van hun subgroep.',
   'fac.phase.moved': 'Iedereen is nu in de fase “{phase}”.',
   'fac.jump.title': 'Naar “{phase}” springen?',
   'fac.jump.skipsOne': 'Je slaat 1 fase over:',
   'fac.jump.skipsMany': 'Je slaat {count} fasen over:',
   'fac.jump.confirm': 'Ja, spring naar deze fase',
   'fac.back.title': 'Terug naar “{phase}”?',
-  'fac.back.body': 'Je gaat {count} fasen terug. Alles wat in de latere fasen is gemaakt, blijft bewaard; je kunt daarna weer vooruit.',
+  'fac.back.body':
+    'Je gaat {count} fasen terug. Alles wat in de latere fasen is gemaakt, blijft bewaard; je kunt daarna weer vooruit.',
   'fac.back.confirm': 'Ja, ga terug',
   'fac.phases.heading': 'Alle fasen',
   'fac.phases.currentMark': '(huidige fase)',
   'fac.phases.total': 'Samen {total} — een dagdeel is ± {halfDay} uur.',
   'fac.phases.remaining': 'Vanaf de huidige fase nog gepland: {remaining}.',
-  'fac.phases.jumpHint': 'Kies een fase om iedereen daarheen te brengen; bij het overslaan van fasen vragen we eerst om bevestiging.',
+  'fac.phases.jumpHint':
+    'Kies een fase om iedereen daarheen te brengen; bij het overslaan van fasen vragen we eerst om bevestiging.',
 
   'fac.warn.closed': 'De workshop is gesloten: niemand kan iets wijzigen. Heropenen kan bij Instellingen.',
   'fac.warn.unplacedOne': '1 deelnemer is nog niet ingedeeld en ziet daardoor geen bord.',
@@ -808,11 +847,14 @@ export const nl = {
   'fac.join.qrAlt': 'QR-code met de deelnamelink {link}',
 
   'fac.groups.heading': 'Subgroepen',
-  'fac.groups.advice': 'Advies uit de handleiding: één canvas per 4 à 5 personen. Voor {count} deelnemers zijn dat {groups} subgroepen.',
-  'fac.groups.adviceOne': 'Advies uit de handleiding: één canvas per 4 à 5 personen. Voor zo’n kleine groep is één subgroep genoeg.',
+  'fac.groups.advice':
+    'Advies uit de handleiding: één canvas per 4 à 5 personen. Voor {count} deelnemers zijn dat {groups} subgroepen.',
+  'fac.groups.adviceOne':
+    'Advies uit de handleiding: één canvas per 4 à 5 personen. Voor zo’n kleine groep is één subgroep genoeg.',
   'fac.groups.adviceNobody': 'Nog niemand doet mee. Advies uit de handleiding: één canvas per 4 à 5 personen.',
   'fac.groups.selfSelect': 'Deelnemers kiezen zelf hun subgroep',
-  'fac.groups.selfSelectHint': 'Deelnemers kunnen dan zelf een subgroep kiezen zolang de fase dat toelaat. Jij kunt ze altijd verplaatsen.',
+  'fac.groups.selfSelectHint':
+    'Deelnemers kunnen dan zelf een subgroep kiezen zolang de fase dat toelaat. Jij kunt ze altijd verplaatsen.',
   'fac.group.add': 'Subgroep toevoegen',
   'fac.group.createSuggested': 'Maak {count} subgroepen',
   'fac.group.createSuggestedOne': 'Maak 1 subgroep',
@@ -825,8 +867,10 @@ export const nl = {
   'fac.group.edit': '{group} bewerken',
   'fac.group.delete': 'Verwijderen',
   'fac.group.deleteTitle': 'Subgroep “{group}” verwijderen?',
-  'fac.group.deleteBodyOne': 'De deelnemer in deze subgroep komt bij “Nog niet ingedeeld”. Het bord van deze subgroep is daarna niet meer te openen.',
-  'fac.group.deleteBodyMany': 'De {count} deelnemers in deze subgroep komen bij “Nog niet ingedeeld”. Het bord van deze subgroep is daarna niet meer te openen.',
+  'fac.group.deleteBodyOne':
+    'De deelnemer in deze subgroep komt bij “Nog niet ingedeeld”. Het bord van deze subgroep is daarna niet meer te openen.',
+  'fac.group.deleteBodyMany':
+    'De {count} deelnemers in deze subgroep komen bij “Nog niet ingedeeld”. Het bord van deze subgroep is daarna niet meer te openen.',
   'fac.group.deleteConfirm': 'Subgroep verwijderen',
   'fac.group.deleted': 'Subgroep “{group}” verwijderd.',
   'fac.group.ready': '{ready} van {total} klaar',
@@ -843,7 +887,8 @@ export const nl = {
   'fac.groupColor.olive': 'olijfgroen',
   'fac.assign.random': 'Willekeurig indelen (gebalanceerd)',
   'fac.assign.newcomers': 'Nieuwkomers indelen ({count})',
-  'fac.assign.hint': 'Willekeurig indelen maakt de subgroepen even groot. Sleep iemand naar een andere subgroep of gebruik “Verplaats naar” om het aan te passen.',
+  'fac.assign.hint':
+    'Willekeurig indelen maakt de subgroepen even groot. Sleep iemand naar een andere subgroep of gebruik “Verplaats naar” om het aan te passen.',
   'fac.assign.needGroups': 'Maak eerst subgroepen; daarna kun je deelnemers indelen.',
   'fac.assign.confirmTitle': 'Bestaande indeling overschrijven?',
   'fac.assign.confirmBodyOne': '1 deelnemer die al is ingedeeld, komt mogelijk in een andere subgroep.',
@@ -867,11 +912,13 @@ export const nl = {
   'fac.person.renamed': 'Naam gewijzigd in {name}.',
   'fac.person.remove': '{name} verwijderen',
   'fac.person.removeTitle': '{name} uit de workshop verwijderen?',
-  'fac.person.removeBody': 'Deze persoon kan niet meer meedoen met deze link of sessie; de notities die hij of zij schreef blijven staan.',
+  'fac.person.removeBody':
+    'Deze persoon kan niet meer meedoen met deze link of sessie; de notities die hij of zij schreef blijven staan.',
   'fac.person.removeConfirm': 'Verwijderen',
   'fac.person.removed': '{name} is verwijderd.',
 
-  'fac.overview.intro': 'Alle borden live, zonder mee te schrijven. Kies “Bekijk dit bord” om een bord groot op je canvas te zien.',
+  'fac.overview.intro':
+    'Alle borden live, zonder mee te schrijven. Kies “Bekijk dit bord” om een bord groot op je canvas te zien.',
   'fac.overview.plenary': 'Plenair bord',
   'fac.overview.viewing': 'Je bekijkt nu: {board}',
   'fac.overview.back': 'Terug naar de fase',
@@ -892,7 +939,8 @@ export const nl = {
   'fac.overview.status.gone': 'Niet meer beschikbaar',
 
   'fac.settings.linkHeading': 'Bewaar je procesbegeleiderslink',
-  'fac.settings.linkText': 'Met de geheime link die je kreeg bij het aanmaken, open je deze workshop als procesbegeleider op een ander apparaat. Hij wordt niet opnieuw getoond; deel hem niet met deelnemers.',
+  'fac.settings.linkText':
+    'Met de geheime link die je kreeg bij het aanmaken, open je deze workshop als procesbegeleider op een ander apparaat. Hij wordt niet opnieuw getoond; deel hem niet met deelnemers.',
   'fac.settings.expires': 'Deze workshop en alles erin worden automatisch verwijderd op {date}.',
   'fac.settings.heading': 'Workshop',
   'fac.settings.title': 'Titel',
@@ -909,19 +957,24 @@ export const nl = {
   'fac.settings.closeHeading': 'Workshop afsluiten',
   'fac.settings.isOpen': 'Open',
   'fac.settings.isClosed': 'Gesloten',
-  'fac.settings.closeExplain': 'Na het afsluiten is alles alleen nog te lezen, voor iedereen (ook voor jou): niemand kan notities, fasen of subgroepen nog wijzigen en er kan niemand meer bij komen. Je kunt de workshop later heropenen.',
-  'fac.settings.closedExplain': 'Alles is alleen nog te lezen, voor iedereen. Heropen de workshop om weer verder te werken.',
+  'fac.settings.closeExplain':
+    'Na het afsluiten is alles alleen nog te lezen, voor iedereen (ook voor jou): niemand kan notities, fasen of subgroepen nog wijzigen en er kan niemand meer bij komen. Je kunt de workshop later heropenen.',
+  'fac.settings.closedExplain':
+    'Alles is alleen nog te lezen, voor iedereen. Heropen de workshop om weer verder te werken.',
   'fac.settings.close': 'Workshop afsluiten',
   'fac.settings.closeTitle': 'Workshop afsluiten?',
-  'fac.settings.closeBody': 'Iedereen kan daarna alleen nog lezen; niemand kan meer iets wijzigen of meedoen. Je kunt de workshop later heropenen.',
+  'fac.settings.closeBody':
+    'Iedereen kan daarna alleen nog lezen; niemand kan meer iets wijzigen of meedoen. Je kunt de workshop later heropenen.',
   'fac.settings.reopen': 'Heropenen',
   'fac.settings.closedAnnounce': 'De workshop is gesloten.',
   'fac.settings.reopenedAnnounce': 'De workshop is weer open.',
   'fac.settings.deleteHeading': 'Workshop verwijderen',
-  'fac.settings.deleteExplain': 'Verwijdert de workshop met alle borden, notities en afspraken, voor iedereen en voorgoed. Dit kan niet ongedaan worden gemaakt.',
+  'fac.settings.deleteExplain':
+    'Verwijdert de workshop met alle borden, notities en afspraken, voor iedereen en voorgoed. Dit kan niet ongedaan worden gemaakt.',
   'fac.settings.delete': 'Workshop verwijderen',
   'fac.settings.deleteTitle': 'Workshop voorgoed verwijderen?',
-  'fac.settings.deleteBody': 'Alle borden, notities en afspraken verdwijnen, voor iedereen. Dit kan niet ongedaan worden gemaakt.',
+  'fac.settings.deleteBody':
+    'Alle borden, notities en afspraken verdwijnen, voor iedereen. Dit kan niet ongedaan worden gemaakt.',
   'fac.settings.deleteType': 'Typ de titel “{title}” om te bevestigen',
   'fac.settings.deleteConfirm': 'Voorgoed verwijderen',
   'fac.settings.deleted': 'De workshop “{title}” is verwijderd.',
@@ -973,12 +1026,14 @@ export const en: Messages = {
   'home.join.codeHint': 'The six-character code you got from the facilitator.',
   'home.join.submit': 'Join',
   'join.code.length': 'A code has six characters; this one has {count}. Check the code the facilitator gave you.',
-  'join.code.characters': 'These characters never occur in a code: {characters}. Codes use no 0, O, 1, I or L, so they cannot be confused.',
+  'join.code.characters':
+    'These characters never occur in a code: {characters}. Codes use no 0, O, 1, I or L, so they cannot be confused.',
   'home.recent.heading': 'Your workshops on this device',
   'home.recent.facilitator': 'facilitator',
   'home.recent.participant': 'participant',
   'home.recent.as': 'as {name} ({role})',
-  'home.privacy': 'Everything stays on this server: no accounts, no trackers, no external fonts. Workshops expire automatically.',
+  'home.privacy':
+    'Everything stays on this server: no accounts, no trackers, no external fonts. Workshops expire automatically.',
 
   'join.loading': 'Looking up the workshop…',
   'join.headingGeneric': 'Join a workshop',
@@ -997,8 +1052,10 @@ export const en: Messages = {
 
   'board.checking': 'Checking your session…',
   'board.needSession.heading': 'Join first',
-  'board.needSession.text': 'You have not joined this workshop on this device yet. Enter the code you got from the facilitator.',
-  'board.sessionExpired': 'Your session has expired or is no longer valid. Participants: join again with the workshop code. Facilitators: open your facilitator link again.',
+  'board.needSession.text':
+    'You have not joined this workshop on this device yet. Enter the code you got from the facilitator.',
+  'board.sessionExpired':
+    'Your session has expired or is no longer valid. Participants: join again with the workshop code. Facilitators: open your facilitator link again.',
   'board.gone.heading': 'Workshop not found',
   'board.gone.text': 'This workshop does not exist (any more). It may have expired or been deleted.',
   'board.code': 'Code: {code}',
@@ -1110,14 +1167,18 @@ export const en: Messages = {
   'notice.refused.malformed': 'the message could not be read',
   'notice.serverSaid': 'Server message: {reason}',
   'notice.tooManyMessages': 'You sent a great many changes in a short time. We will reconnect in a moment.',
-  'notice.unavailable': 'The server cannot save your change right now; we keep trying — your notes stay on this device.',
+  'notice.unavailable':
+    'The server cannot save your change right now; we keep trying — your notes stay on this device.',
   'notice.replayed': 'The changes you made while offline have been saved after all ({count}).',
-  'notice.droppedOne': 'Your changes have been saved ({kept}); 1 of them no longer applied, such as a mark on a note that was deleted meanwhile.',
-  'notice.droppedMany': 'Your changes have been saved ({kept}); {count} of them no longer applied, such as marks on notes that were deleted meanwhile.',
+  'notice.droppedOne':
+    'Your changes have been saved ({kept}); 1 of them no longer applied, such as a mark on a note that was deleted meanwhile.',
+  'notice.droppedMany':
+    'Your changes have been saved ({kept}); {count} of them no longer applied, such as marks on notes that were deleted meanwhile.',
   'notice.unsavedOne': '1 of your notes could not be saved. You find its text under "Not saved".',
   'notice.unsavedMany': '{count} of your notes could not be saved. You find their texts under "Not saved".',
   'unsaved.heading': 'Not saved',
-  'unsaved.intro': 'The server could no longer keep this text, for instance because the phase changed while you were offline. Copy it or place it again.',
+  'unsaved.intro':
+    'The server could no longer keep this text, for instance because the phase changed while you were offline. Copy it or place it again.',
   'unsaved.open': 'Not saved ({count})',
   'unsaved.kind.note': 'Note',
   'unsaved.kind.deferral': 'Action point',
@@ -1193,7 +1254,8 @@ export const en: Messages = {
   'plenary.selection.hint': 'A note belongs to one cluster: what you add leaves its previous cluster.',
   'plenary.clusters.heading': 'Clusters',
   'plenary.clusters.none': 'No confirmed clusters yet.',
-  'plenary.clusters.noneEdit': 'No clusters yet. Confirm a suggestion, or select notes in the columns and make a cluster of them.',
+  'plenary.clusters.noneEdit':
+    'No clusters yet. Confirm a suggestion, or select notes in the columns and make a cluster of them.',
   'plenary.cluster.unnamed': '(unnamed)',
   'plenary.cluster.meta': '{notes} notes from {groups} subgroups',
   'plenary.cluster.members': 'Notes in cluster {label}',
@@ -1232,7 +1294,8 @@ export const en: Messages = {
   'actions.intro': 'What still needs to be found out, whom do we still need to talk to, who does it and when?',
   'actions.readOnly': 'In this phase you can only read the action list.',
   'actions.loading': 'Loading the action list…',
-  'actions.none': 'No actions yet. Make one, take over a subgroup’s draft action point, or make an action of a note in the synthesis.',
+  'actions.none':
+    'No actions yet. Make one, take over a subgroup’s draft action point, or make an action of a note in the synthesis.',
   'actions.caption': 'Action list',
   'actions.summary.total': '{count} actions',
   'actions.summary.totalOne': '1 action',
@@ -1283,7 +1346,8 @@ export const en: Messages = {
   'actions.delete.confirm': 'Really delete',
   'actions.deleted': 'Action deleted: {what}',
   'actions.drafts.heading': 'Draft action points from the subgroups',
-  'actions.drafts.intro': 'Questions the subgroups could not answer yet. Take them over into the action list and give each an owner and a date.',
+  'actions.drafts.intro':
+    'Questions the subgroups could not answer yet. Take them over into the action list and give each an owner and a date.',
   'actions.drafts.none': 'The subgroups have no draft action points.',
   'actions.drafts.take': 'Take over',
   'actions.drafts.takeLabel': 'Take over: “{question}” ({group})',
@@ -1297,13 +1361,15 @@ export const en: Messages = {
   'export.title': 'Export',
   'export.intro': 'Everything is made as it is on the boards now, in English. Choose NL at the top for Dutch files.',
   'export.section.actions': 'Action list',
-  'export.section.actionsHint': 'The follow-up actions: what, who and when — for Excel, your task list or your calendar.',
+  'export.section.actionsHint':
+    'The follow-up actions: what, who and when — for Excel, your task list or your calendar.',
   'export.section.report': 'Report',
   'export.section.reportHint': 'The filled-in sheets, the notes per field, the synthesis and the actions.',
   'export.section.boards': 'Sheets per board',
   'export.section.boardsHint': 'To print on A0 (PDF, one page per sheet) or as a high-resolution image (PNG).',
   'export.section.backup': 'Backup',
-  'export.section.backupHint': 'Everything of this workshop in one file. Read it back in later on the start page with “Import a backup”.',
+  'export.section.backupHint':
+    'Everything of this workshop in one file. Read it back in later on the start page with “Import a backup”.',
   'export.job.csv': 'Excel (CSV)',
   'export.job.csvHint': 'with semicolons, for Dutch Excel',
   'export.job.csvComma': 'CSV with commas',
@@ -1369,11 +1435,13 @@ export const en: Messages = {
   'deck.drop.refusedBecause': 'You cannot place a note here now: {reason}',
   'home.more.heading': 'Example and backup',
   'home.demo.heading': 'See an example workshop',
-  'home.demo.text': 'A fully filled-in workshop of a fictional university of applied sciences: three subgroups, the synthesis and the follow-up actions. You open it as facilitator and can try everything.',
+  'home.demo.text':
+    'A fully filled-in workshop of a fictional university of applied sciences: three subgroups, the synthesis and the follow-up actions. You open it as facilitator and can try everything.',
   'home.demo.submit': 'See an example workshop',
   'home.demo.busy': 'Making the example…',
   'home.import.heading': 'Import a backup',
-  'home.import.text': 'Restore a backup (.json) you exported earlier as a new workshop, with all boards, notes and agreements. You become its facilitator.',
+  'home.import.text':
+    'Restore a backup (.json) you exported earlier as a new workshop, with all boards, notes and agreements. You become its facilitator.',
   'home.import.file': 'Backup file (.json, at most 8 MB)',
   'home.import.busy': 'Importing the backup…',
   'home.import.tooLarge': 'This file is too large ({size}). A backup may be at most 8 MB.',
@@ -1397,7 +1465,8 @@ export const en: Messages = {
   'choice.headingGoal': 'The chosen goal',
   'choice.headingQuestions': 'Our questions (at most {max})',
   'choice.introGoal': 'Choose one goal together: a note, or the agreed wording. Click again to take the choice back.',
-  'choice.introQuestions': 'Choose at most {max} concrete questions together: notes, or the agreed wording. Click again to take a choice back.',
+  'choice.introQuestions':
+    'Choose at most {max} concrete questions together: notes, or the agreed wording. Click again to take a choice back.',
   'choice.candidates': 'What you can choose from',
   'choice.noCandidates': 'There is no note or wording in this field to choose from yet.',
   'choice.chosenCount': 'Chosen: {count}',
@@ -1414,7 +1483,8 @@ export const en: Messages = {
   'guide.checkLabelNone': '{sheet}: everything considered',
   'guide.readyTitle': 'Done with {sheet}?',
   'guide.checkTitle': 'Checking {sheet}',
-  'guide.advice': 'You do not need to answer every question, but do consider them all. Can you not answer a question now? Make it an action point: what do you still need to find out, whom do you still need to talk to, and who will do it?',
+  'guide.advice':
+    'You do not need to answer every question, but do consider them all. Can you not answer a question now? Make it an action point: what do you still need to find out, whom do you still need to talk to, and who will do it?',
   'guide.listHeading': 'These fields still need attention',
   'guide.allGood': 'Every question on this sheet has been considered and the choices match what the canvas asks.',
   'guide.makeAction': 'Make an action point',
@@ -1458,9 +1528,11 @@ export const en: Messages = {
   'board.chip.back': "Back to the phase's board",
   'board.chip.phaseBoard': "{board} (the phase's board)",
   'waiting.heading': 'Wait until the facilitator places you in a subgroup',
-  'waiting.text': "The subgroups are getting to work. As soon as you are in a subgroup, your group's canvas appears here.",
+  'waiting.text':
+    "The subgroups are getting to work. As soon as you are in a subgroup, your group's canvas appears here.",
   'waiting.choose.heading': 'Choose your subgroup',
-  'waiting.choose.text': 'You may choose a subgroup yourself. You can still switch later while the facilitator allows it.',
+  'waiting.choose.text':
+    'You may choose a subgroup yourself. You can still switch later while the facilitator allows it.',
   'waiting.choose.button': 'Join {name}',
   'waiting.members': '{count} participants',
   'waiting.membersOne': '1 participant',
@@ -1504,7 +1576,8 @@ export const en: Messages = {
   'formulation.removed': 'Wording removed.',
   'formulation.chars': '{count} of {max} characters',
   'deferral.heading': 'Cannot be answered now',
-  'deferral.intro': 'A question the group cannot answer now becomes an action point: what do we need to find out, whom do we need to talk to, and who does it?',
+  'deferral.intro':
+    'A question the group cannot answer now becomes an action point: what do we need to find out, whom do we need to talk to, and who does it?',
   'deferral.none': 'No action points for this field yet.',
   'deferral.add': 'We cannot answer this now',
   'deferral.addIn': 'We cannot answer this now: a question about {field}',
@@ -1583,13 +1656,16 @@ export const en: Messages = {
   'fac.person.facilitatorRole': 'Facilitator (by default)',
   'fac.person.roleSet': '{name} now has the role {role}.',
   'fac.person.roleCleared': '{name} now has no role.',
-  'prep.lead': 'Prepare the workshop as the handbook recommends: plan half a day, invite people with different roles and send a reading list. What you set here goes into the invitation.',
+  'prep.lead':
+    'Prepare the workshop as the handbook recommends: plan half a day, invite people with different roles and send a reading list. What you set here goes into the invitation.',
   'prep.formTitle': 'Planning the workshop',
   'prep.when.heading': 'Date and time',
   'prep.when.date': 'Date',
   'prep.when.time': 'Start time',
-  'prep.when.hint': 'Times are Dutch time. With a date and start time you can also download a calendar invitation (.ics).',
-  'prep.when.afterExpiry': 'Note: this workshop is deleted automatically on {date}, before the date you chose. Create the workshop closer to the date, or ask the administrator of this server for a longer retention period.',
+  'prep.when.hint':
+    'Times are Dutch time. With a date and start time you can also download a calendar invitation (.ics).',
+  'prep.when.afterExpiry':
+    'Note: this workshop is deleted automatically on {date}, before the date you chose. Create the workshop closer to the date, or ask the administrator of this server for a longer retention period.',
   'prep.agenda.heading': 'Programme',
   'prep.agenda.intro': 'The phases of the workshop with their time. Change the minutes per phase; 0 skips a phase.',
   'prep.agenda.caption': 'Programme: phases with start and end time and minutes',
@@ -1604,7 +1680,8 @@ export const en: Messages = {
   'prep.agenda.over': 'That is {over} longer than half a day. Consider less time per phase.',
   'prep.agenda.noStart': 'Enter a start time to see the times per phase.',
   'prep.reading.heading': 'Reading list',
-  'prep.reading.intro': 'The handbook recommends that every participant reads these documents beforehand. Add your own or change the order.',
+  'prep.reading.intro':
+    'The handbook recommends that every participant reads these documents beforehand. Add your own or change the order.',
   'prep.reading.empty': 'The reading list is empty; the invitation then lists no documents.',
   'prep.reading.title': 'Title of document {n}',
   'prep.reading.titleRequired': 'Give this document a title (or remove it).',
@@ -1621,15 +1698,18 @@ export const en: Messages = {
   'prep.reading.tooMany': 'The reading list can have at most {max} documents.',
   'prep.practical.heading': 'Practical',
   'prep.practical.label': 'Practical information',
-  'prep.practical.hint': 'For example the room or the video link and what to bring. The first line becomes the location in the calendar invitation.',
-  'prep.practical.handbook': 'Online you need no printed A0 sheets or sticky notes: everyone works on their own laptop in this canvas.',
+  'prep.practical.hint':
+    'For example the room or the video link and what to bring. The first line becomes the location in the calendar invitation.',
+  'prep.practical.handbook':
+    'Online you need no printed A0 sheets or sticky notes: everyone works on their own laptop in this canvas.',
   'prep.save': 'Save preparation',
   'prep.save.done': 'Saved.',
   'prep.save.dirty': 'Unsaved changes.',
   'prep.save.clean': 'Everything is saved.',
   'prep.save.invalid': 'Not saved yet: first correct what is marked above.',
   'prep.invite.heading': 'Invitation',
-  'prep.invite.intro': 'Copy this text into your e-mail or attach the calendar invitation. It is made here; nothing is sent anywhere.',
+  'prep.invite.intro':
+    'Copy this text into your e-mail or attach the calendar invitation. It is made here; nothing is sent anywhere.',
   'prep.invite.language': 'Language of the invitation',
   'prep.invite.textLabel': 'Text of the invitation',
   'prep.invite.unsaved': 'The invitation already shows your changes, but they are not saved yet.',
@@ -1639,11 +1719,13 @@ export const en: Messages = {
   'prep.invite.icsNeedsDate': 'First enter a date and a start time; then you can download the calendar invitation.',
   'prep.invite.downloaded': 'The calendar invitation has been downloaded.',
   'join.role.label': 'Your role',
-  'join.role.hint': 'This lets the facilitator make mixed subgroups. Your role is kept with your name for as long as the workshop exists.',
+  'join.role.hint':
+    'This lets the facilitator make mixed subgroups. Your role is kept with your name for as long as the workshop exists.',
   'join.role.choose': 'Choose your role…',
   'join.role.none': 'I’d rather not say',
   'join.role.anonymous': 'Join anonymously',
-  'join.role.anonymousHint': 'You then get a number as your name, for example “Participant 4”. You can still choose a role.',
+  'join.role.anonymousHint':
+    'You then get a number as your name, for example “Participant 4”. You can still choose a role.',
   'fac.toggle': 'Facilitate',
   'fac.title': 'Facilitation',
   'fac.open': 'Open the facilitation panel',
@@ -1671,7 +1753,8 @@ export const en: Messages = {
   'fac.jump.skipsMany': 'You skip {count} phases:',
   'fac.jump.confirm': 'Yes, jump to this phase',
   'fac.back.title': 'Back to “{phase}”?',
-  'fac.back.body': 'You go back {count} phases. Everything made in the later phases is kept; you can move forward again afterwards.',
+  'fac.back.body':
+    'You go back {count} phases. Everything made in the later phases is kept; you can move forward again afterwards.',
   'fac.back.confirm': 'Yes, go back',
   'fac.phases.heading': 'All phases',
   'fac.phases.currentMark': '(current phase)',
@@ -1710,7 +1793,8 @@ export const en: Messages = {
   'fac.view.bringHint': 'Once: everyone jumps to the sheet and the part of it you see now.',
   'fac.view.follow': 'Follow mode',
   'fac.view.followHint': "With follow mode on, the participants' view follows yours until you turn it off.",
-  'fac.view.followingHint': 'The participants now follow your view. Turn follow mode off to let them look around freely again.',
+  'fac.view.followingHint':
+    'The participants now follow your view. Turn follow mode off to let them look around freely again.',
   'fac.view.followOther': 'The participants now follow the view of {name}.',
   'fac.view.followOn': 'Follow mode on: the participants follow your view.',
   'fac.view.followOff': 'Follow mode off.',
@@ -1736,11 +1820,14 @@ export const en: Messages = {
   'fac.join.qrAlt': 'QR code with the join link {link}',
 
   'fac.groups.heading': 'Subgroups',
-  'fac.groups.advice': 'The guide advises one canvas per 4 to 5 people. For {count} participants that makes {groups} subgroups.',
-  'fac.groups.adviceOne': 'The guide advises one canvas per 4 to 5 people. For a group this small, one subgroup is enough.',
+  'fac.groups.advice':
+    'The guide advises one canvas per 4 to 5 people. For {count} participants that makes {groups} subgroups.',
+  'fac.groups.adviceOne':
+    'The guide advises one canvas per 4 to 5 people. For a group this small, one subgroup is enough.',
   'fac.groups.adviceNobody': 'Nobody has joined yet. The guide advises one canvas per 4 to 5 people.',
   'fac.groups.selfSelect': 'Participants choose their own subgroup',
-  'fac.groups.selfSelectHint': 'Participants can then pick a subgroup themselves while the phase allows it. You can always move them.',
+  'fac.groups.selfSelectHint':
+    'Participants can then pick a subgroup themselves while the phase allows it. You can always move them.',
   'fac.group.add': 'Add a subgroup',
   'fac.group.createSuggested': 'Create {count} subgroups',
   'fac.group.createSuggestedOne': 'Create 1 subgroup',
@@ -1753,8 +1840,10 @@ export const en: Messages = {
   'fac.group.edit': 'Edit {group}',
   'fac.group.delete': 'Delete',
   'fac.group.deleteTitle': 'Delete subgroup “{group}”?',
-  'fac.group.deleteBodyOne': "The participant in this subgroup moves to “Not placed yet”. This subgroup's board can no longer be opened afterwards.",
-  'fac.group.deleteBodyMany': "The {count} participants in this subgroup move to “Not placed yet”. This subgroup's board can no longer be opened afterwards.",
+  'fac.group.deleteBodyOne':
+    "The participant in this subgroup moves to “Not placed yet”. This subgroup's board can no longer be opened afterwards.",
+  'fac.group.deleteBodyMany':
+    "The {count} participants in this subgroup move to “Not placed yet”. This subgroup's board can no longer be opened afterwards.",
   'fac.group.deleteConfirm': 'Delete subgroup',
   'fac.group.deleted': 'Subgroup “{group}” deleted.',
   'fac.group.ready': '{ready} of {total} done',
@@ -1771,7 +1860,8 @@ export const en: Messages = {
   'fac.groupColor.olive': 'olive green',
   'fac.assign.random': 'Assign at random (balanced)',
   'fac.assign.newcomers': 'Place newcomers ({count})',
-  'fac.assign.hint': 'Random assignment makes the subgroups equally large. Drag someone to another subgroup or use “Move to” to adjust it.',
+  'fac.assign.hint':
+    'Random assignment makes the subgroups equally large. Drag someone to another subgroup or use “Move to” to adjust it.',
   'fac.assign.needGroups': 'Create subgroups first; then you can place participants.',
   'fac.assign.confirmTitle': 'Overwrite the current assignment?',
   'fac.assign.confirmBodyOne': '1 participant who is already placed may end up in another subgroup.',
@@ -1799,7 +1889,8 @@ export const en: Messages = {
   'fac.person.removeConfirm': 'Remove',
   'fac.person.removed': '{name} has been removed.',
 
-  'fac.overview.intro': 'Every board live, without writing on it. Choose “View this board” to see a board large on your canvas.',
+  'fac.overview.intro':
+    'Every board live, without writing on it. Choose “View this board” to see a board large on your canvas.',
   'fac.overview.plenary': 'Plenary board',
   'fac.overview.viewing': 'You are viewing: {board}',
   'fac.overview.back': 'Back to the phase',
@@ -1820,7 +1911,8 @@ export const en: Messages = {
   'fac.overview.status.gone': 'No longer available',
 
   'fac.settings.linkHeading': 'Keep your facilitator link',
-  'fac.settings.linkText': 'With the secret link you received when creating the workshop, you open it as facilitator on another device. It is not shown again; do not share it with participants.',
+  'fac.settings.linkText':
+    'With the secret link you received when creating the workshop, you open it as facilitator on another device. It is not shown again; do not share it with participants.',
   'fac.settings.expires': 'This workshop and everything in it will be deleted automatically on {date}.',
   'fac.settings.heading': 'Workshop',
   'fac.settings.title': 'Title',
@@ -1837,16 +1929,19 @@ export const en: Messages = {
   'fac.settings.closeHeading': 'Close the workshop',
   'fac.settings.isOpen': 'Open',
   'fac.settings.isClosed': 'Closed',
-  'fac.settings.closeExplain': 'Once closed, everything is read-only for everyone (you too): nobody can change notes, phases or subgroups any more, and nobody can join. You can reopen the workshop later.',
+  'fac.settings.closeExplain':
+    'Once closed, everything is read-only for everyone (you too): nobody can change notes, phases or subgroups any more, and nobody can join. You can reopen the workshop later.',
   'fac.settings.closedExplain': 'Everything is read-only, for everyone. Reopen the workshop to continue working.',
   'fac.settings.close': 'Close the workshop',
   'fac.settings.closeTitle': 'Close the workshop?',
-  'fac.settings.closeBody': 'Everyone can then only read; nobody can change anything or join. You can reopen the workshop later.',
+  'fac.settings.closeBody':
+    'Everyone can then only read; nobody can change anything or join. You can reopen the workshop later.',
   'fac.settings.reopen': 'Reopen',
   'fac.settings.closedAnnounce': 'The workshop is closed.',
   'fac.settings.reopenedAnnounce': 'The workshop is open again.',
   'fac.settings.deleteHeading': 'Delete the workshop',
-  'fac.settings.deleteExplain': 'Deletes the workshop with all boards, notes and agreements, for everyone and for good. This cannot be undone.',
+  'fac.settings.deleteExplain':
+    'Deletes the workshop with all boards, notes and agreements, for everyone and for good. This cannot be undone.',
   'fac.settings.delete': 'Delete the workshop',
   'fac.settings.deleteTitle': 'Delete the workshop for good?',
   'fac.settings.deleteBody': 'All boards, notes and agreements disappear, for everyone. This cannot be undone.',

@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHAT_LENGTH, ACTION_WHO_LENGTH, type ActionItem, type ActionStatus } from '@dmc/shared/domain/actionItems';
+import {
+  ACTION_SOURCE_LABELS,
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  ACTION_WHAT_LENGTH,
+  ACTION_WHO_LENGTH,
+  type ActionItem,
+  type ActionStatus,
+} from '@dmc/shared/domain/actionItems';
 import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { localize } from '@dmc/shared/template/lookup';
 import { Icon } from '../components/icons';
@@ -27,7 +35,11 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
   const boards = useAppStore((s) => s.plenaryBoards);
   // Everyone with the plenary-edit right edits every action; only its author or a facilitator removes it: the server's rule decides.
   const me = useAppStore((s) => s.session?.participant);
-  const mayDelete = mayEdit && !!me && checkSynthesisChanges(me, [{ type: 'remove', collection: 'actions', id: action.id, before: action }], true) === null;
+  const mayDelete =
+    mayEdit &&
+    !!me &&
+    checkSynthesisChanges(me, [{ type: 'remove', collection: 'actions', id: action.id, before: action }], true) ===
+      null;
   const [showSource, setShowSource] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -35,11 +47,17 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
   const id = action.id;
   const short = excerpt(action.what);
   const linked = action.whoParticipantId !== null ? members.find((m) => m.id === action.whoParticipantId) : undefined;
-  const groupName = action.sourceGroupId === null ? null : (groups.find((g) => g.id === action.sourceGroupId)?.name ?? action.sourceGroupId);
+  const groupName =
+    action.sourceGroupId === null
+      ? null
+      : (groups.find((g) => g.id === action.sourceGroupId)?.name ?? action.sourceGroupId);
   const field = fieldTitle(action.sourceFieldId, locale);
-  const sourceLabel = [localize(ACTION_SOURCE_LABELS[action.sourceKind], locale), groupName, field].filter((p): p is string => p !== null && p !== '').join(' · ');
+  const sourceLabel = [localize(ACTION_SOURCE_LABELS[action.sourceKind], locale), groupName, field]
+    .filter((p): p is string => p !== null && p !== '')
+    .join(' · ');
   const sourceId = `action-source-${id}`;
-  const update = (change: Parameters<NonNullable<typeof synthesis>['updateAction']>[1]) => synthesis?.updateAction(id, change);
+  const update = (change: Parameters<NonNullable<typeof synthesis>['updateAction']>[1]) =>
+    synthesis?.updateAction(id, change);
 
   useEffect(() => {
     if (confirmDelete) confirmRef.current?.focus();
@@ -47,7 +65,12 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
 
   return (
     <>
-      <tr className={`actions-row actions-row--${action.status}`} data-testid={`action-row-${id}`} data-action-id={id} tabIndex={-1}>
+      <tr
+        className={`actions-row actions-row--${action.status}`}
+        data-testid={`action-row-${id}`}
+        data-action-id={id}
+        tabIndex={-1}
+      >
         <td className="actions-table__what">
           {mayEdit ? (
             <TextCell
@@ -106,12 +129,20 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
               }}
             />
           ) : (
-            <p className="actions-cell__text">{action.when ? formatDate(action.when, locale) : <span className="muted">{t('actions.noDate')}</span>}</p>
+            <p className="actions-cell__text">
+              {action.when ? formatDate(action.when, locale) : <span className="muted">{t('actions.noDate')}</span>}
+            </p>
           )}
         </td>
         <td className="actions-table__status">
           {mayEdit ? (
-            <select className="select" value={action.status} aria-label={t('actions.cell.status', { what: short })} data-testid={`action-status-${id}`} onChange={(e) => update({ status: e.target.value as ActionStatus })}>
+            <select
+              className="select"
+              value={action.status}
+              aria-label={t('actions.cell.status', { what: short })}
+              data-testid={`action-status-${id}`}
+              onChange={(e) => update({ status: e.target.value as ActionStatus })}
+            >
               {ACTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {localize(ACTION_STATUS_LABELS[s], locale)}
@@ -119,12 +150,21 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
               ))}
             </select>
           ) : (
-            <span className={`actions-status actions-status--${action.status}`}>{localize(ACTION_STATUS_LABELS[action.status], locale)}</span>
+            <span className={`actions-status actions-status--${action.status}`}>
+              {localize(ACTION_STATUS_LABELS[action.status], locale)}
+            </span>
           )}
         </td>
         <td className="actions-table__field">
           {hasSource(action) ? (
-            <button type="button" className="link-button actions-source" aria-expanded={showSource} aria-controls={sourceId} onClick={() => setShowSource((v) => !v)} data-testid={`action-source-${id}`}>
+            <button
+              type="button"
+              className="link-button actions-source"
+              aria-expanded={showSource}
+              aria-controls={sourceId}
+              onClick={() => setShowSource((v) => !v)}
+              data-testid={`action-source-${id}`}
+            >
               {sourceLabel}
             </button>
           ) : (
@@ -160,7 +200,15 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
                 </button>
               </span>
             ) : (
-              <button ref={deleteRef} type="button" className="icon-button actions-delete__start" title={t('actions.delete.label', { what: short })} aria-label={t('actions.delete.label', { what: short })} onClick={() => setConfirmDelete(true)} data-testid={`action-delete-${id}`}>
+              <button
+                ref={deleteRef}
+                type="button"
+                className="icon-button actions-delete__start"
+                title={t('actions.delete.label', { what: short })}
+                aria-label={t('actions.delete.label', { what: short })}
+                onClick={() => setConfirmDelete(true)}
+                data-testid={`action-delete-${id}`}
+              >
                 <Icon name="trash" size={18} />
               </button>
             ))}
@@ -187,17 +235,35 @@ const SOURCE_TITLES: Readonly<Partial<Record<ActionItem['sourceKind'], MessageKe
 function SourceText({ action, boards }: { action: ActionItem; boards: Parameters<typeof actionSource>[1] }) {
   const t = useT();
   const locale = useLocale();
-  const source = actionSource(action, boards, { findOut: t('actions.source.findOut'), askWhom: t('actions.source.askWhom'), owner: t('actions.source.owner') }, locale);
+  const source = actionSource(
+    action,
+    boards,
+    { findOut: t('actions.source.findOut'), askWhom: t('actions.source.askWhom'), owner: t('actions.source.owner') },
+    locale,
+  );
   return (
     <div className="actions-source__text" data-testid={`action-source-text-${action.id}`}>
       <p className="actions-source__title">{t(SOURCE_TITLES[action.sourceKind] ?? 'actions.source.note')}</p>
-      {source.text !== null ? <p className="actions-source__body">{source.text || t('note.empty')}</p> : <p className="muted">{t('actions.source.gone')}</p>}
+      {source.text !== null ? (
+        <p className="actions-source__body">{source.text || t('note.empty')}</p>
+      ) : (
+        <p className="muted">{t('actions.source.gone')}</p>
+      )}
     </div>
   );
 }
 
 /** A text field saved when left or with Enter (Shift+Enter: a new line in a multi-line one); Escape undoes. */
-function TextCell(props: { id: string; value: string; multiline?: boolean; maxLength: number; list?: string; label: string; testId: string; onCommit: (value: string) => boolean }) {
+function TextCell(props: {
+  id: string;
+  value: string;
+  multiline?: boolean;
+  maxLength: number;
+  list?: string;
+  label: string;
+  testId: string;
+  onCommit: (value: string) => boolean;
+}) {
   const [draft, setDraft] = useState(props.value);
   const editing = useRef(false);
   useEffect(() => {
@@ -232,7 +298,11 @@ function TextCell(props: { id: string; value: string; multiline?: boolean; maxLe
     onKeyDown,
   };
   return props.multiline ? (
-    <textarea {...common} rows={Math.min(5, Math.max(2, Math.ceil(draft.length / 48)))} onChange={(e) => setDraft(e.target.value)} />
+    <textarea
+      {...common}
+      rows={Math.min(5, Math.max(2, Math.ceil(draft.length / 48)))}
+      onChange={(e) => setDraft(e.target.value)}
+    />
   ) : (
     <input {...common} list={props.list} onChange={(e) => setDraft(e.target.value)} />
   );
@@ -246,5 +316,10 @@ function excerpt(text: string): string {
 function formatDate(date: string, locale: 'nl' | 'en'): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y, m - 1, d));
 }

@@ -1,5 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_WHAT_LENGTH, actionFromDeferral, type ActionSortKey, type ActionStatus, type CardSource } from '@dmc/shared/domain/actionItems';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  ACTION_WHAT_LENGTH,
+  actionFromDeferral,
+  type ActionSortKey,
+  type ActionStatus,
+  type CardSource,
+} from '@dmc/shared/domain/actionItems';
 import { localize } from '@dmc/shared/template/lookup';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import { newNoteId } from '../collab/boardClient';
@@ -10,7 +18,16 @@ import { useAppStore } from '../store';
 import { NO_ACTION_FILTER } from '../store/plenarySlice';
 import { ActionRow, PARTICIPANT_LIST_ID } from './ActionRow';
 import { CARD_ACTION_EVENT, cardFromDrop, cardFromEvent, isCardDrag } from '../deck/cardDrag';
-import { actionSummary, deferralKey, draftActions, isFiltered, nextSort, takenOver, visibleActions, type DraftAction } from './actionTable';
+import {
+  actionSummary,
+  deferralKey,
+  draftActions,
+  isFiltered,
+  nextSort,
+  takenOver,
+  visibleActions,
+  type DraftAction,
+} from './actionTable';
 import { fieldTitle, synthesisFields } from './columns';
 import { useMayEditPlenary, usePlenarySources, useSynthesis } from './hooks';
 
@@ -50,7 +67,9 @@ export function ActionsView() {
   // An action made elsewhere (a note in the synthesis, a draft action, the form) comes into view with the focus on "who".
   useEffect(() => {
     if (focusActionId === null) return;
-    const el = document.getElementById(`action-who-${focusActionId}`) ?? document.querySelector<HTMLElement>(`[data-action-id="${focusActionId}"]`);
+    const el =
+      document.getElementById(`action-who-${focusActionId}`) ??
+      document.querySelector<HTMLElement>(`[data-action-id="${focusActionId}"]`);
     if (!el) {
       const exists = actions.some((a) => a.id === focusActionId);
       // Hidden by the filter: lift it; gone (or never arrived): forget it.
@@ -67,8 +86,15 @@ export function ActionsView() {
    * Makes an action from typed text or from an inspiration card (which stays its source);
    * `focus`: move to its row (not when the keyboard is busy in the deck).
    */
-  const create = (from: { readonly what: string } | { readonly card: CardSource }, announceKey: MessageKey, focus = true): boolean => {
-    const action = 'card' in from ? synthesis?.addActionFromCard(from.card, locale) : synthesis?.addActionFromText(from.what, locale);
+  const create = (
+    from: { readonly what: string } | { readonly card: CardSource },
+    announceKey: MessageKey,
+    focus = true,
+  ): boolean => {
+    const action =
+      'card' in from
+        ? synthesis?.addActionFromCard(from.card, locale)
+        : synthesis?.addActionFromText(from.what, locale);
     if (!action) return false;
     const state = useAppStore.getState();
     // A new action must be visible: a filter that would hide it is lifted.
@@ -150,7 +176,12 @@ export function ActionsView() {
                 {SORT_COLUMNS.map(({ key, label }) => {
                   const active = sort.key === key;
                   return (
-                    <th key={key} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`actions-table__${key}`}>
+                    <th
+                      key={key}
+                      scope="col"
+                      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                      className={`actions-table__${key}`}
+                    >
                       <button
                         type="button"
                         className="actions-sort"
@@ -182,7 +213,11 @@ export function ActionsView() {
         )}
         {sort.key !== 'created' && (
           <p>
-            <button type="button" className="link-button" onClick={() => useAppStore.getState().setActionSort('created', 'asc')}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => useAppStore.getState().setActionSort('created', 'asc')}
+            >
               {t('actions.sort.reset')}
             </button>
           </p>
@@ -201,7 +236,9 @@ function Summary({ summary }: { summary: ReturnType<typeof actionSummary> }) {
   return (
     <div className="actions-summary" data-testid="actions-summary">
       <p aria-live="polite" aria-atomic="true" className="actions-summary__line">
-        <strong>{summary.total === 1 ? t('actions.summary.totalOne') : t('actions.summary.total', { count: summary.total })}</strong>
+        <strong>
+          {summary.total === 1 ? t('actions.summary.totalOne') : t('actions.summary.total', { count: summary.total })}
+        </strong>
         {summary.total > 0 && (
           <>
             {', '}
@@ -216,12 +253,24 @@ function Summary({ summary }: { summary: ReturnType<typeof actionSummary> }) {
       {(summary.withoutOwner > 0 || summary.withoutDate > 0 || missing !== null) && (
         <p className="actions-summary__links">
           {summary.withoutOwner > 0 && (
-            <button type="button" className="button button--small button--secondary" aria-pressed={missing === 'owner'} onClick={() => setFilter({ missing: missing === 'owner' ? null : 'owner' })} data-testid="actions-missing-owner">
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-pressed={missing === 'owner'}
+              onClick={() => setFilter({ missing: missing === 'owner' ? null : 'owner' })}
+              data-testid="actions-missing-owner"
+            >
               {t('actions.summary.showWithoutOwner')}
             </button>
           )}
           {summary.withoutDate > 0 && (
-            <button type="button" className="button button--small button--secondary" aria-pressed={missing === 'date'} onClick={() => setFilter({ missing: missing === 'date' ? null : 'date' })} data-testid="actions-missing-date">
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-pressed={missing === 'date'}
+              onClick={() => setFilter({ missing: missing === 'date' ? null : 'date' })}
+              data-testid="actions-missing-date"
+            >
               {t('actions.summary.showWithoutDate')}
             </button>
           )}
@@ -246,8 +295,21 @@ function NewActionForm({ onCreate }: { onCreate: (what: string) => boolean }) {
         {t('actions.new.label')}
       </label>
       <div className="actions-new__row">
-        <input id={inputId} className="input" value={what} maxLength={ACTION_WHAT_LENGTH} onChange={(e) => setWhat(e.target.value)} data-testid="actions-new-what" placeholder={t('actions.new.placeholder')} />
-        <button type="submit" className="button button--primary" disabled={what.trim() === ''} data-testid="actions-new-submit">
+        <input
+          id={inputId}
+          className="input"
+          value={what}
+          maxLength={ACTION_WHAT_LENGTH}
+          onChange={(e) => setWhat(e.target.value)}
+          data-testid="actions-new-what"
+          placeholder={t('actions.new.placeholder')}
+        />
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={what.trim() === ''}
+          data-testid="actions-new-submit"
+        >
           {t('actions.new.submit')}
         </button>
       </div>
@@ -272,11 +334,24 @@ function Filters({ count, total }: { count: number; total: number }) {
       <div className="actions-filters__row">
         <label htmlFor={ids.who}>
           <span>{t('actions.filter.who')}</span>
-          <input id={ids.who} className="input" value={filter.who} list={PARTICIPANT_LIST_ID} onChange={(e) => setFilter({ who: e.target.value })} data-testid="actions-filter-who" />
+          <input
+            id={ids.who}
+            className="input"
+            value={filter.who}
+            list={PARTICIPANT_LIST_ID}
+            onChange={(e) => setFilter({ who: e.target.value })}
+            data-testid="actions-filter-who"
+          />
         </label>
         <label htmlFor={ids.field}>
           <span>{t('actions.filter.field')}</span>
-          <select id={ids.field} className="select" value={filter.fieldId} onChange={(e) => setFilter({ fieldId: e.target.value })} data-testid="actions-filter-field">
+          <select
+            id={ids.field}
+            className="select"
+            value={filter.fieldId}
+            onChange={(e) => setFilter({ fieldId: e.target.value })}
+            data-testid="actions-filter-field"
+          >
             <option value="">{t('actions.filter.any')}</option>
             {fields.map((f) => (
               <option key={f.field.id} value={f.field.id}>
@@ -287,7 +362,13 @@ function Filters({ count, total }: { count: number; total: number }) {
         </label>
         <label htmlFor={ids.status}>
           <span>{t('actions.filter.status')}</span>
-          <select id={ids.status} className="select" value={filter.status} onChange={(e) => setFilter({ status: e.target.value as ActionStatus | '' })} data-testid="actions-filter-status">
+          <select
+            id={ids.status}
+            className="select"
+            value={filter.status}
+            onChange={(e) => setFilter({ status: e.target.value as ActionStatus | '' })}
+            data-testid="actions-filter-status"
+          >
             <option value="">{t('actions.filter.any')}</option>
             {ACTION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -298,14 +379,33 @@ function Filters({ count, total }: { count: number; total: number }) {
         </label>
         <label htmlFor={ids.from}>
           <span>{t('actions.filter.from')}</span>
-          <input id={ids.from} type="date" className="input" value={filter.from} onChange={(e) => setFilter({ from: e.target.value })} data-testid="actions-filter-from" />
+          <input
+            id={ids.from}
+            type="date"
+            className="input"
+            value={filter.from}
+            onChange={(e) => setFilter({ from: e.target.value })}
+            data-testid="actions-filter-from"
+          />
         </label>
         <label htmlFor={ids.to}>
           <span>{t('actions.filter.to')}</span>
-          <input id={ids.to} type="date" className="input" value={filter.to} onChange={(e) => setFilter({ to: e.target.value })} data-testid="actions-filter-to" />
+          <input
+            id={ids.to}
+            type="date"
+            className="input"
+            value={filter.to}
+            onChange={(e) => setFilter({ to: e.target.value })}
+            data-testid="actions-filter-to"
+          />
         </label>
         {filtered && (
-          <button type="button" className="button button--small button--secondary" onClick={() => setFilter(NO_ACTION_FILTER)} data-testid="actions-filter-clear">
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => setFilter(NO_ACTION_FILTER)}
+            data-testid="actions-filter-clear"
+          >
             {t('actions.filter.clear')}
           </button>
         )}
@@ -327,17 +427,30 @@ function DraftActions() {
   const boards = useAppStore((s) => s.plenaryBoards);
   const actions = useAppStore((s) => s.synthesis.actions);
   const me = useAppStore((s) => s.session?.participant.id ?? '');
-  const drafts = useMemo(() => draftActions(sources.map((s) => s.boardId), boards), [sources, boards]);
+  const drafts = useMemo(
+    () =>
+      draftActions(
+        sources.map((s) => s.boardId),
+        boards,
+      ),
+    [sources, boards],
+  );
   const taken = useMemo(() => takenOver(actions), [actions]);
   const open = drafts.filter((d) => !taken.has(deferralKey(groupOf(d), d.deferral.id)));
 
   const takeOver = (items: readonly DraftAction[]) => {
     if (!synthesis || items.length === 0) return;
     const now = Date.now();
-    const made = items.map((d, i) => actionFromDeferral(d.deferral, groupOf(d), { id: newNoteId(), createdBy: me, now: now + i, locale }));
+    const made = items.map((d, i) =>
+      actionFromDeferral(d.deferral, groupOf(d), { id: newNoteId(), createdBy: me, now: now + i, locale }),
+    );
     for (const action of made) synthesis.addAction(action);
     const state = useAppStore.getState();
-    state.announce(made.length === 1 ? t('actions.drafts.takenOne', { what: made[0]?.what ?? '' }) : t('actions.drafts.taken', { count: made.length }));
+    state.announce(
+      made.length === 1
+        ? t('actions.drafts.takenOne', { what: made[0]?.what ?? '' })
+        : t('actions.drafts.taken', { count: made.length }),
+    );
     if (made.length === 1 && made[0]) state.setFocusAction(made[0].id);
   };
 
@@ -349,7 +462,12 @@ function DraftActions() {
       <p className="actions-drafts__intro">{t('actions.drafts.intro')}</p>
       {mayEdit && open.length > 1 && (
         <p>
-          <button type="button" className="button button--small" onClick={() => takeOver(open)} data-testid="actions-drafts-all">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => takeOver(open)}
+            data-testid="actions-drafts-all"
+          >
             {t('actions.drafts.takeAll', { count: open.length })}
           </button>
         </p>
@@ -368,19 +486,37 @@ function DraftActions() {
                 {own.map((d) => {
                   const action = taken.get(deferralKey(groupOf(d), d.deferral.id));
                   return (
-                    <li key={d.deferral.id} className={`actions-draft${action ? ' actions-draft--taken' : ''}`} data-testid={`actions-draft-${d.boardId}-${d.deferral.id}`}>
+                    <li
+                      key={d.deferral.id}
+                      className={`actions-draft${action ? ' actions-draft--taken' : ''}`}
+                      data-testid={`actions-draft-${d.boardId}-${d.deferral.id}`}
+                    >
                       <p className="actions-draft__field">{fieldTitle(d.deferral.fieldId, locale)}</p>
                       <p className="actions-draft__question">{d.deferral.question || '…'}</p>
-                      {d.deferral.findOut && <p className="actions-draft__part">{t('deferral.shownFindOut', { text: d.deferral.findOut })}</p>}
-                      {d.deferral.askWhom && <p className="actions-draft__part">{t('deferral.shownAskWhom', { text: d.deferral.askWhom })}</p>}
-                      {d.deferral.owner && <p className="actions-draft__part">{t('deferral.shownOwner', { text: d.deferral.owner })}</p>}
+                      {d.deferral.findOut && (
+                        <p className="actions-draft__part">
+                          {t('deferral.shownFindOut', { text: d.deferral.findOut })}
+                        </p>
+                      )}
+                      {d.deferral.askWhom && (
+                        <p className="actions-draft__part">
+                          {t('deferral.shownAskWhom', { text: d.deferral.askWhom })}
+                        </p>
+                      )}
+                      {d.deferral.owner && (
+                        <p className="actions-draft__part">{t('deferral.shownOwner', { text: d.deferral.owner })}</p>
+                      )}
                       <div className="actions-draft__buttons">
                         {action ? (
                           <>
                             <span className="actions-draft__taken">
                               <Icon name="check" size={16} /> {t('actions.drafts.takenMark')}
                             </span>
-                            <button type="button" className="link-button" onClick={() => useAppStore.getState().setFocusAction(action.id)}>
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => useAppStore.getState().setFocusAction(action.id)}
+                            >
                               {t('actions.drafts.showAction')}
                             </button>
                           </>
@@ -391,7 +527,10 @@ function DraftActions() {
                               className="button button--small"
                               onClick={() => takeOver([d])}
                               data-testid={`actions-draft-take-${d.deferral.id}`}
-                              aria-label={t('actions.drafts.takeLabel', { question: d.deferral.question || '…', group: name })}
+                              aria-label={t('actions.drafts.takeLabel', {
+                                question: d.deferral.question || '…',
+                                group: name,
+                              })}
                             >
                               {t('actions.drafts.take')}
                             </button>

@@ -45,7 +45,9 @@ export function ClusterPanel(props: {
           {t('plenary.clusters.heading')} <span className="syn-panel__count">{props.clusters.length}</span>
         </h3>
         {props.clusters.length === 0 ? (
-          <p className="muted syn-panel__empty">{mayEdit ? t('plenary.clusters.noneEdit') : t('plenary.clusters.none')}</p>
+          <p className="muted syn-panel__empty">
+            {mayEdit ? t('plenary.clusters.noneEdit') : t('plenary.clusters.none')}
+          </p>
         ) : (
           <ul className="syn-clusters" data-testid="synthesis-clusters">
             {props.clusters.map((cluster) => (
@@ -82,7 +84,12 @@ export function ClusterPanel(props: {
                 mayEdit={mayEdit}
                 lit={props.linked?.kind === 'suggestion' && props.linked.id === s.suggestion.id}
                 onLink={props.onLink}
-                onConfirm={(kind) => apply(confirmSuggestion(s, fieldId, kind), t('plenary.suggestion.confirmed', { label: s.suggestion.label }))}
+                onConfirm={(kind) =>
+                  apply(
+                    confirmSuggestion(s, fieldId, kind),
+                    t('plenary.suggestion.confirmed', { label: s.suggestion.label }),
+                  )
+                }
               />
             ))}
           </ul>
@@ -131,7 +138,8 @@ function PlenaryWording({ fieldId }: { fieldId: string }) {
   const textId = useId();
   const countId = useId();
   const me = useAppStore((s) => s.session?.participant.id);
-  const changedMeanwhile = dirty && current !== undefined && current.updatedAt !== base.current && current.updatedBy !== me;
+  const changedMeanwhile =
+    dirty && current !== undefined && current.updatedAt !== base.current && current.updatedBy !== me;
 
   // Someone else's save shows up at once while I am not editing.
   useEffect(() => {
@@ -191,7 +199,12 @@ function PlenaryWording({ fieldId }: { fieldId: string }) {
             <span id={countId} className="hint">
               {t('formulation.chars', { count: text.length, max: FORMULATION_LENGTH })}
             </span>
-            <button type="submit" className="button button--small button--primary" disabled={!dirty} data-testid="synthesis-wording-save">
+            <button
+              type="submit"
+              className="button button--small button--primary"
+              disabled={!dirty}
+              data-testid="synthesis-wording-save"
+            >
               {t('plenary.wording.save')}
             </button>
           </div>
@@ -205,13 +218,21 @@ function PlenaryWording({ fieldId }: { fieldId: string }) {
       ) : (
         <p className="muted syn-panel__empty">{t('plenary.wording.none')}</p>
       )}
-      {current && current.text.trim() !== '' && <p className="syn-wording__by">{t('formulation.by', { name: nameOf(current.updatedBy) })}</p>}
+      {current && current.text.trim() !== '' && (
+        <p className="syn-wording__by">{t('formulation.by', { name: nameOf(current.updatedBy) })}</p>
+      )}
     </section>
   );
 }
 
 /** What to do with the notes selected in the columns: kept in view at the bottom while any are selected. */
-export function SelectionBar(props: { selected: ReadonlySet<string>; clusters: readonly ClusterRecord[]; onCreate: () => void; onAdd: (cluster: ClusterRecord) => void; onClear: () => void }) {
+export function SelectionBar(props: {
+  selected: ReadonlySet<string>;
+  clusters: readonly ClusterRecord[];
+  onCreate: () => void;
+  onAdd: (cluster: ClusterRecord) => void;
+  onClear: () => void;
+}) {
   const t = useT();
   const count = props.selected.size;
   const selectId = useId();
@@ -221,7 +242,12 @@ export function SelectionBar(props: { selected: ReadonlySet<string>; clusters: r
         {count === 1 ? t('plenary.selection.countOne') : t('plenary.selection.count', { count })}
       </p>
       <div className="syn-selection__buttons">
-        <button type="button" className="button button--small button--primary" onClick={props.onCreate} data-testid="synthesis-selection-create">
+        <button
+          type="button"
+          className="button button--small button--primary"
+          onClick={props.onCreate}
+          data-testid="synthesis-selection-create"
+        >
           {t('plenary.selection.create')}
         </button>
         {props.clusters.length > 0 && (
@@ -297,9 +323,15 @@ function ClusterItem(props: {
         <h4 id={headingId} className="syn-cluster__label">
           {name}
         </h4>
-        {cluster.kind && <span className={`syn-kind syn-kind--${cluster.kind}`}>{t(cluster.kind === 'common' ? 'plenary.kind.common' : 'plenary.kind.difference')}</span>}
+        {cluster.kind && (
+          <span className={`syn-kind syn-kind--${cluster.kind}`}>
+            {t(cluster.kind === 'common' ? 'plenary.kind.common' : 'plenary.kind.difference')}
+          </span>
+        )}
       </div>
-      <p className="syn-cluster__meta">{t('plenary.cluster.meta', { notes: cluster.itemIds.length, groups: groups.size })}</p>
+      <p className="syn-cluster__meta">
+        {t('plenary.cluster.meta', { notes: cluster.itemIds.length, groups: groups.size })}
+      </p>
       {mayEdit && (
         <div className="syn-kind-toggle" role="group" aria-label={t('plenary.kind.label', { label: name })}>
           {(['common', 'difference'] as const).map((kind) => (
@@ -311,7 +343,15 @@ function ClusterItem(props: {
               data-testid={`synthesis-kind-${kind}-${cluster.id}`}
               onClick={() => {
                 const next = cluster.kind === kind ? null : kind;
-                apply(markCluster(cluster, next), next === null ? t('plenary.kind.cleared', { label: name }) : t('plenary.kind.marked', { label: name, kind: t(kind === 'common' ? 'plenary.kind.common' : 'plenary.kind.difference') }));
+                apply(
+                  markCluster(cluster, next),
+                  next === null
+                    ? t('plenary.kind.cleared', { label: name })
+                    : t('plenary.kind.marked', {
+                        label: name,
+                        kind: t(kind === 'common' ? 'plenary.kind.common' : 'plenary.kind.difference'),
+                      }),
+                );
               }}
             >
               {t(kind === 'common' ? 'plenary.kind.common' : 'plenary.kind.difference')}
@@ -323,13 +363,20 @@ function ClusterItem(props: {
         {members.map(({ id, card }) => (
           <li key={id} className="syn-member">
             <span className="syn-member__group">{card ? props.groupName(card.boardId) : '—'}</span>
-            <span className="syn-member__text">{card ? excerpt(card.note.text) || t('note.empty') : t('plenary.cluster.missingNote')}</span>
+            <span className="syn-member__text">
+              {card ? excerpt(card.note.text) || t('note.empty') : t('plenary.cluster.missingNote')}
+            </span>
             {mayEdit && (
               <button
                 type="button"
                 className="link-button syn-member__remove"
-                onClick={() => apply(removeFromCluster(cluster, [id]), t('plenary.cluster.removedNote', { label: name }))}
-                aria-label={t('plenary.cluster.removeNoteLabel', { text: card ? excerpt(card.note.text, 40) : id, label: name })}
+                onClick={() =>
+                  apply(removeFromCluster(cluster, [id]), t('plenary.cluster.removedNote', { label: name }))
+                }
+                aria-label={t('plenary.cluster.removeNoteLabel', {
+                  text: card ? excerpt(card.note.text, 40) : id,
+                  label: name,
+                })}
               >
                 {t('plenary.cluster.removeNote')}
               </button>
@@ -356,7 +403,15 @@ function ClusterItem(props: {
             }}
           >
             <label htmlFor={inputId}>{t('plenary.cluster.labelField')}</label>
-            <input id={inputId} className="input" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} autoFocus data-testid={`synthesis-label-input-${cluster.id}`} />
+            <input
+              id={inputId}
+              className="input"
+              value={label}
+              maxLength={200}
+              onChange={(e) => setLabel(e.target.value)}
+              autoFocus
+              data-testid={`synthesis-label-input-${cluster.id}`}
+            />
             <div className="syn-rename__buttons">
               <button type="submit" className="button button--small button--primary">
                 {t('plenary.cluster.saveLabel')}
@@ -428,7 +483,9 @@ function SuggestionItem(props: {
       onMouseLeave={() => props.onLink(null)}
       onFocus={() => props.onLink(link)}
     >
-      <p className="syn-suggestion__eyebrow">{t('plenary.suggestion.meta', { notes: s.itemIds.length, groups: s.groupIds.length, similarity: percent })}</p>
+      <p className="syn-suggestion__eyebrow">
+        {t('plenary.suggestion.meta', { notes: s.itemIds.length, groups: s.groupIds.length, similarity: percent })}
+      </p>
       <h4 id={headingId} className="syn-suggestion__label">
         {s.label}
       </h4>
@@ -439,7 +496,9 @@ function SuggestionItem(props: {
             <span key={w.term}>
               {i > 0 && ', '}
               <mark className="syn-word">{w.words.slice(0, 2).join(' / ')}</mark>
-              {view.why.pairs > 1 && <span className="muted"> {t('plenary.suggestion.pairs', { pairs: w.pairs, of: view.why.pairs })}</span>}
+              {view.why.pairs > 1 && (
+                <span className="muted"> {t('plenary.suggestion.pairs', { pairs: w.pairs, of: view.why.pairs })}</span>
+              )}
             </span>
           ))}
         </p>
@@ -459,13 +518,27 @@ function SuggestionItem(props: {
       </ul>
       {props.mayEdit && (
         <div className="syn-suggestion__buttons">
-          <button type="button" className="button button--small button--primary" onClick={() => props.onConfirm(null)} data-testid={`synthesis-confirm-${s.id}`}>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            onClick={() => props.onConfirm(null)}
+            data-testid={`synthesis-confirm-${s.id}`}
+          >
             {t('plenary.suggestion.confirm')}
           </button>
-          <button type="button" className="button button--small button--secondary" onClick={() => props.onConfirm('common')} data-testid={`synthesis-confirm-common-${s.id}`}>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => props.onConfirm('common')}
+            data-testid={`synthesis-confirm-common-${s.id}`}
+          >
             {t('plenary.suggestion.confirmCommon')}
           </button>
-          <button type="button" className="button button--small button--secondary" onClick={() => props.onConfirm('difference')}>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => props.onConfirm('difference')}
+          >
             {t('plenary.suggestion.confirmDifference')}
           </button>
         </div>

@@ -26,12 +26,21 @@ function PlenaryStatus() {
   const t = useT();
   const status = useAppStore((s) => s.synthesisStatus);
   const sources = usePlenarySources();
-  const live = useAppStore((s) => sources.filter((source) => s.plenaryBoards[source.boardId]?.status === 'live').length);
+  const live = useAppStore(
+    (s) => sources.filter((source) => s.plenaryBoards[source.boardId]?.status === 'live').length,
+  );
   const ok = status === 'live';
   return (
-    <p className={`plenary-status${ok ? '' : ' plenary-status--waiting'}`} role="status" data-testid="plenary-status" data-status={status}>
+    <p
+      className={`plenary-status${ok ? '' : ' plenary-status--waiting'}`}
+      role="status"
+      data-testid="plenary-status"
+      data-status={status}
+    >
       <span className="plenary-status__dot" aria-hidden="true" />
-      <span>{ok ? t('plenary.status.live') : status === 'gone' ? t('plenary.status.gone') : t('plenary.status.connecting')}</span>
+      <span>
+        {ok ? t('plenary.status.live') : status === 'gone' ? t('plenary.status.gone') : t('plenary.status.connecting')}
+      </span>
       <span className="plenary-status__boards">{t('plenary.status.boards', { live, total: sources.length })}</span>
     </p>
   );

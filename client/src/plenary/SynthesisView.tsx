@@ -8,8 +8,23 @@ import { Icon } from '../components/icons';
 import { useLocale, useT, type Translate } from '../i18n';
 import { useAppStore } from '../store';
 import { ClusterPanel, SelectionBar, useApplyClusterEdit } from './ClusterPanel';
-import { addToCluster, clusterColors, clusterOfNote, createCluster, defaultLabel, suggestionsForField, type SuggestionView } from './clusters';
-import { columnsForField, fieldCounts, synthesisFields, type FieldColumn, type NoteCard, type SynthesisField } from './columns';
+import {
+  addToCluster,
+  clusterColors,
+  clusterOfNote,
+  createCluster,
+  defaultLabel,
+  suggestionsForField,
+  type SuggestionView,
+} from './clusters';
+import {
+  columnsForField,
+  fieldCounts,
+  synthesisFields,
+  type FieldColumn,
+  type NoteCard,
+  type SynthesisField,
+} from './columns';
 import { useMayEditPlenary, usePlenarySources, useSynthesis } from './hooks';
 
 /**
@@ -64,7 +79,10 @@ export function SynthesisView() {
     for (const c of clusters) out.set(c.fieldId, (out.get(c.fieldId) ?? 0) + 1);
     return out;
   }, [clusters]);
-  const worded = useMemo(() => new Set(formulations.filter((f) => f.text.trim() !== '').map((f) => f.fieldId)), [formulations]);
+  const worded = useMemo(
+    () => new Set(formulations.filter((f) => f.text.trim() !== '').map((f) => f.fieldId)),
+    [formulations],
+  );
 
   // Another field: start with nothing selected and nothing lit up.
   useEffect(() => {
@@ -74,7 +92,9 @@ export function SynthesisView() {
   // Notes that left the field (or the board) drop out of the selection.
   useEffect(() => {
     const present = new Set(cards.map((c) => c.note.id));
-    setSelected((prev) => ([...prev].every((id) => present.has(id)) ? prev : new Set([...prev].filter((id) => present.has(id)))));
+    setSelected((prev) =>
+      [...prev].every((id) => present.has(id)) ? prev : new Set([...prev].filter((id) => present.has(id))),
+    );
   }, [cards]);
 
   if (!current) return null;
@@ -83,7 +103,9 @@ export function SynthesisView() {
     if (!target) return;
     useAppStore.getState().setSynthesisField(target.field.id);
     const count = counts.get(target.field.id)?.notes ?? 0;
-    useAppStore.getState().announce(t('plenary.field.announce', { field: localize(target.field.title, locale), count }));
+    useAppStore
+      .getState()
+      .announce(t('plenary.field.announce', { field: localize(target.field.title, locale), count }));
   };
   const toggle = (noteId: string) =>
     setSelected((prev) => {
@@ -100,7 +122,8 @@ export function SynthesisView() {
       <div className="synthesis__main">
         <header className="synthesis__head plenary-view__head">
           <p className="synthesis__eyebrow">
-            {localize(current.sheet.label, locale)} — {localize(current.sheet.title, locale)} · {t('plenary.field.position', { index: index + 1, count: FIELDS.length })}
+            {localize(current.sheet.label, locale)} — {localize(current.sheet.title, locale)} ·{' '}
+            {t('plenary.field.position', { index: index + 1, count: FIELDS.length })}
           </p>
           <h2 id="plenary-view-heading" className="synthesis__title" tabIndex={-1} data-testid="synthesis-field-title">
             {localize(current.field.title, locale)}
@@ -111,20 +134,47 @@ export function SynthesisView() {
             </p>
           ))}
           <div className="synthesis__nav">
-            <button type="button" className="button button--small button--secondary" disabled={index === 0} onClick={() => go(FIELDS[index - 1])} data-testid="synthesis-prev">
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              disabled={index === 0}
+              onClick={() => go(FIELDS[index - 1])}
+              data-testid="synthesis-prev"
+            >
               <span aria-hidden="true">←</span> {t('plenary.field.prev')}
             </button>
-            <button type="button" className="button button--small button--secondary" disabled={index === FIELDS.length - 1} onClick={() => go(FIELDS[index + 1])} data-testid="synthesis-next">
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              disabled={index === FIELDS.length - 1}
+              onClick={() => go(FIELDS[index + 1])}
+              data-testid="synthesis-next"
+            >
               {t('plenary.field.next')} <span aria-hidden="true">→</span>
             </button>
-            <button type="button" className="button button--small button--secondary" onClick={() => useAppStore.getState().openInfo({ kind: 'field', id: fieldId })}>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => useAppStore.getState().openInfo({ kind: 'field', id: fieldId })}
+            >
               <Icon name="info" size={16} /> {t('plenary.field.info')}
             </button>
             <p className="synthesis__counts" aria-live="polite" data-testid="synthesis-counts">
-              {t('plenary.field.counts', { notes: notesText(t, count?.notes ?? 0), groups: count?.groups ?? 0, total: sources.length })} ·{' '}
+              {t('plenary.field.counts', {
+                notes: notesText(t, count?.notes ?? 0),
+                groups: count?.groups ?? 0,
+                total: sources.length,
+              })}{' '}
+              ·{' '}
               {t('plenary.field.clusterCounts', {
-                clusters: fieldClusters.length === 1 ? t('plenary.count.clusterOne') : t('plenary.count.clusters', { count: fieldClusters.length }),
-                suggestions: suggestions.length === 1 ? t('plenary.count.suggestionOne') : t('plenary.count.suggestions', { count: suggestions.length }),
+                clusters:
+                  fieldClusters.length === 1
+                    ? t('plenary.count.clusterOne')
+                    : t('plenary.count.clusters', { count: fieldClusters.length }),
+                suggestions:
+                  suggestions.length === 1
+                    ? t('plenary.count.suggestionOne')
+                    : t('plenary.count.suggestions', { count: suggestions.length }),
               })}
             </p>
           </div>
@@ -163,12 +213,18 @@ export function SynthesisView() {
             clusters={fieldClusters}
             onCreate={() => {
               const ids = [...selected];
-              const label = defaultLabel(ids.map((id) => cards.find((c) => c.note.id === id)?.note.text ?? ''), language);
+              const label = defaultLabel(
+                ids.map((id) => cards.find((c) => c.note.id === id)?.note.text ?? ''),
+                language,
+              );
               applyEdit(createCluster(fieldId, ids, label, clusters), t('plenary.cluster.created', { label }));
               setSelected(new Set());
             }}
             onAdd={(cluster) => {
-              applyEdit(addToCluster(cluster, [...selected], clusters), t('plenary.cluster.added', { label: cluster.label, count: selected.size }));
+              applyEdit(
+                addToCluster(cluster, [...selected], clusters),
+                t('plenary.cluster.added', { label: cluster.label, count: selected.size }),
+              );
               setSelected(new Set());
             }}
             onClear={() => setSelected(new Set())}
@@ -215,7 +271,13 @@ function FieldPicker(props: {
                     <span className="synthesis__field-name">{localize(f.field.title, locale)}</span>
                     <span className="synthesis__field-meta">
                       <span>{notesText(t, notes)}</span>
-                      {clusterCount > 0 && <span>{clusterCount === 1 ? t('plenary.count.clusterOne') : t('plenary.count.clusters', { count: clusterCount })}</span>}
+                      {clusterCount > 0 && (
+                        <span>
+                          {clusterCount === 1
+                            ? t('plenary.count.clusterOne')
+                            : t('plenary.count.clusters', { count: clusterCount })}
+                        </span>
+                      )}
                       {props.worded.has(f.field.id) && (
                         <span className="synthesis__field-done">
                           <Icon name="check" size={14} /> {t('plenary.count.worded')}
@@ -256,7 +318,12 @@ function GroupColumn(props: {
     return out;
   }, [props.suggestions]);
   return (
-    <section className="syn-column" aria-labelledby={headingId} style={style} data-testid={`synthesis-column-${column.source.boardId}`}>
+    <section
+      className="syn-column"
+      aria-labelledby={headingId}
+      style={style}
+      data-testid={`synthesis-column-${column.source.boardId}`}
+    >
       <h3 className="syn-column__title" id={headingId}>
         <span className="syn-column__dot" aria-hidden="true" />
         <span>{name}</span>
@@ -264,12 +331,20 @@ function GroupColumn(props: {
       </h3>
       {column.status !== 'live' && (
         <p className="syn-column__status" role="status">
-          {column.status === 'connecting' ? t('plenary.column.connecting') : column.status === 'unavailable' ? t('plenary.column.unavailable') : t('plenary.column.gone')}
+          {column.status === 'connecting'
+            ? t('plenary.column.connecting')
+            : column.status === 'unavailable'
+              ? t('plenary.column.unavailable')
+              : t('plenary.column.gone')}
         </p>
       )}
       <div className="syn-column__wording" role="group" aria-label={t('plenary.column.wordingOf', { group: name })}>
         <p className="syn-column__label">{t('formulation.heading')}</p>
-        {column.formulation ? <p className="syn-column__wording-text">{column.formulation.text}</p> : <p className="muted syn-column__none">{t('plenary.column.noWording')}</p>}
+        {column.formulation ? (
+          <p className="syn-column__wording-text">{column.formulation.text}</p>
+        ) : (
+          <p className="muted syn-column__none">{t('plenary.column.noWording')}</p>
+        )}
       </div>
       {column.cards.length > 0 ? (
         <ul className="syn-notes" aria-label={t('plenary.column.notesOf', { group: name, field: props.fieldTitle })}>
@@ -292,9 +367,16 @@ function GroupColumn(props: {
         column.status === 'live' && <p className="muted syn-column__none">{t('plenary.column.noNotes')}</p>
       )}
       {column.deferrals.length > 0 && (
-        <div className="syn-column__deferrals" role="group" aria-label={t('plenary.column.deferralsOf', { group: name })}>
+        <div
+          className="syn-column__deferrals"
+          role="group"
+          aria-label={t('plenary.column.deferralsOf', { group: name })}
+        >
           <p className="syn-column__label">
-            <Icon name="flag" size={14} /> {column.deferrals.length === 1 ? t('deferral.countOne') : t('deferral.count', { count: column.deferrals.length })}
+            <Icon name="flag" size={14} />{' '}
+            {column.deferrals.length === 1
+              ? t('deferral.countOne')
+              : t('deferral.count', { count: column.deferrals.length })}
           </p>
           <ul className="syn-deferrals">
             {column.deferrals.map((d) => (
@@ -329,15 +411,24 @@ function NoteCardView(props: {
   const synthesis = useSynthesis();
   const mayEdit = useMayEditPlenary();
   const me = useAppStore((s) => s.session?.participant.id ?? '');
-  const actionsFromNote = useAppStore((s) => s.synthesis.actions.filter((a) => a.sourceNoteId === props.card.note.id).length);
+  const actionsFromNote = useAppStore(
+    (s) => s.synthesis.actions.filter((a) => a.sourceNoteId === props.card.note.id).length,
+  );
   const [made, setMade] = useState<string | null>(null);
   const madeRef = useRef<HTMLButtonElement>(null);
   const { card, cluster, suggestion, linked } = props;
   const note = card.note;
   const text = note.text.trim() || t('note.empty');
   const excerpt = text.length > 60 ? `${text.slice(0, 59)}…` : text;
-  const lit = linked !== null && ((linked.kind === 'cluster' && cluster?.id === linked.id) || (linked.kind === 'suggestion' && suggestion?.suggestion.id === linked.id));
-  const link: Linked = cluster ? { kind: 'cluster', id: cluster.id } : suggestion ? { kind: 'suggestion', id: suggestion.suggestion.id } : null;
+  const lit =
+    linked !== null &&
+    ((linked.kind === 'cluster' && cluster?.id === linked.id) ||
+      (linked.kind === 'suggestion' && suggestion?.suggestion.id === linked.id));
+  const link: Linked = cluster
+    ? { kind: 'cluster', id: cluster.id }
+    : suggestion
+      ? { kind: 'suggestion', id: suggestion.suggestion.id }
+      : null;
   const checkboxId = `syn-select-${note.id}`;
 
   useEffect(() => {
@@ -346,7 +437,12 @@ function NoteCardView(props: {
 
   const makeAction = () => {
     if (!synthesis) return;
-    const action = actionFromNote(note, card.boardId === 'plenary' ? null : card.boardId, { id: newNoteId(), createdBy: me, now: Date.now(), locale });
+    const action = actionFromNote(note, card.boardId === 'plenary' ? null : card.boardId, {
+      id: newNoteId(),
+      createdBy: me,
+      now: Date.now(),
+      locale,
+    });
     synthesis.addAction(action);
     setMade(action.id);
     useAppStore.getState().announce(t('actions.createdFromNote', { what: action.what }));
@@ -396,7 +492,8 @@ function NoteCardView(props: {
         </span>
         {card.votes > 0 && (
           <span>
-            <span aria-hidden="true">●</span> {card.votes === 1 ? t('votes.countOne') : t('votes.count', { count: card.votes })}
+            <span aria-hidden="true">●</span>{' '}
+            {card.votes === 1 ? t('votes.countOne') : t('votes.count', { count: card.votes })}
           </span>
         )}
         {card.highlighted && (
@@ -427,9 +524,21 @@ function NoteCardView(props: {
       )}
       {(mayEdit || actionsFromNote > 0) && (
         <div className="syn-note__actions">
-          {actionsFromNote > 0 && <span className="syn-note__made">{actionsFromNote === 1 ? t('plenary.note.actionOne') : t('plenary.note.actions', { count: actionsFromNote })}</span>}
+          {actionsFromNote > 0 && (
+            <span className="syn-note__made">
+              {actionsFromNote === 1
+                ? t('plenary.note.actionOne')
+                : t('plenary.note.actions', { count: actionsFromNote })}
+            </span>
+          )}
           {mayEdit && made === null && (
-            <button type="button" className="button button--small button--secondary" onClick={makeAction} data-testid={`synthesis-make-action-${note.id}`} aria-label={t('plenary.note.makeActionLabel', { text: excerpt })}>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={makeAction}
+              data-testid={`synthesis-make-action-${note.id}`}
+              aria-label={t('plenary.note.makeActionLabel', { text: excerpt })}
+            >
               {t('plenary.note.makeAction')}
             </button>
           )}

@@ -60,7 +60,9 @@ describe('visibleActions', () => {
     expect(ids(visibleActions(actions, sort, { ...NO_ACTION_FILTER, who: 'p-ahmed' }))).toEqual(['d']);
     expect(ids(visibleActions(actions, sort, { ...NO_ACTION_FILTER, fieldId: 'doel' }))).toEqual(['a', 'd']);
     expect(ids(visibleActions(actions, sort, { ...NO_ACTION_FILTER, status: 'open' }))).toEqual(['b', 'd']);
-    expect(ids(visibleActions(actions, sort, { ...NO_ACTION_FILTER, from: '2026-03-01', to: '2026-03-31' }))).toEqual(['a']);
+    expect(ids(visibleActions(actions, sort, { ...NO_ACTION_FILTER, from: '2026-03-01', to: '2026-03-31' }))).toEqual([
+      'a',
+    ]);
     expect(ids(visibleActions(actions, sort, { ...NO_ACTION_FILTER, missing: 'owner' }))).toEqual(['b']);
     expect(ids(visibleActions(actions, sort, { ...NO_ACTION_FILTER, missing: 'date' }))).toEqual(['c']);
     expect(isFiltered(NO_ACTION_FILTER)).toBe(false);
@@ -81,24 +83,53 @@ describe('actionSummary', () => {
 
 describe('draft actions from the subgroups', () => {
   const boards = {
-    g1: board({ notes: [note('n1', 'doel', 'Wie beheert de data?')], deferrals: [deferral('d1', 'doel', 'Wie beheert de data?', { findOut: 'Eigenaar Osiris', askWhom: 'Functioneel beheer', owner: 'Ahmed', noteId: 'n1' })] }),
+    g1: board({
+      notes: [note('n1', 'doel', 'Wie beheert de data?')],
+      deferrals: [
+        deferral('d1', 'doel', 'Wie beheert de data?', {
+          findOut: 'Eigenaar Osiris',
+          askWhom: 'Functioneel beheer',
+          owner: 'Ahmed',
+          noteId: 'n1',
+        }),
+      ],
+    }),
     g2: board({ deferrals: [deferral('d1', 'data', 'Mag dit van de AVG?')] }),
   };
   const words = { findOut: 'Uitzoeken', askWhom: 'Spreken met', owner: 'Wie' };
 
   it('lists every group’s draft actions and knows which were taken over (ids are per board)', () => {
-    expect(draftActions(['g1', 'g2', 'g3'], boards).map((d) => deferralKey(d.boardId, d.deferral.id))).toEqual(['g1/d1', 'g2/d1']);
+    expect(draftActions(['g1', 'g2', 'g3'], boards).map((d) => deferralKey(d.boardId, d.deferral.id))).toEqual([
+      'g1/d1',
+      'g2/d1',
+    ]);
     const taken = takenOver([action('x', { sourceKind: 'deferral', sourceGroupId: 'g2', sourceDeferralId: 'd1' })]);
     expect(taken.has('g2/d1')).toBe(true);
     expect(taken.has('g1/d1')).toBe(false);
   });
 
   it('resolves the source of an action to the text on the board', () => {
-    const fromDeferral = actionSource(action('x', { sourceKind: 'deferral', sourceGroupId: 'g1', sourceFieldId: 'doel', sourceDeferralId: 'd1' }), boards, words);
-    expect(fromDeferral).toEqual({ kind: 'deferral', boardId: 'g1', fieldId: 'doel', found: true, text: 'Wie beheert de data?\nUitzoeken: Eigenaar Osiris\nSpreken met: Functioneel beheer\nWie: Ahmed' });
-    const fromNote = actionSource(action('y', { sourceKind: 'note', sourceGroupId: 'g1', sourceFieldId: 'doel', sourceNoteId: 'n1' }), boards, words);
+    const fromDeferral = actionSource(
+      action('x', { sourceKind: 'deferral', sourceGroupId: 'g1', sourceFieldId: 'doel', sourceDeferralId: 'd1' }),
+      boards,
+      words,
+    );
+    expect(fromDeferral).toEqual({
+      kind: 'deferral',
+      boardId: 'g1',
+      fieldId: 'doel',
+      found: true,
+      text: 'Wie beheert de data?\nUitzoeken: Eigenaar Osiris\nSpreken met: Functioneel beheer\nWie: Ahmed',
+    });
+    const fromNote = actionSource(
+      action('y', { sourceKind: 'note', sourceGroupId: 'g1', sourceFieldId: 'doel', sourceNoteId: 'n1' }),
+      boards,
+      words,
+    );
     expect(fromNote).toMatchObject({ kind: 'note', found: true, text: 'Wie beheert de data?' });
-    expect(actionSource(action('z', { sourceKind: 'note', sourceGroupId: 'g2', sourceNoteId: 'gone' }), boards, words)).toMatchObject({ found: false, text: null });
+    expect(
+      actionSource(action('z', { sourceKind: 'note', sourceGroupId: 'g2', sourceNoteId: 'gone' }), boards, words),
+    ).toMatchObject({ found: false, text: null });
     expect(actionSource(action('w'), boards, words)).toMatchObject({ kind: 'direct', found: false, text: null });
     expect(deferralText({ question: 'Vraag', findOut: '', askWhom: '', owner: '' }, words)).toBe('Vraag');
   });
@@ -114,13 +145,20 @@ describe('new actions', () => {
 
   it('makes a valid plenary action from typed text', () => {
     const made = directAction('  Privacy officer   betrekken ', context);
-    expect(made).toMatchObject({ what: 'Privacy officer betrekken', sourceKind: 'direct', status: 'open', createdBy: 'fac' });
+    expect(made).toMatchObject({
+      what: 'Privacy officer betrekken',
+      sourceKind: 'direct',
+      status: 'open',
+      createdBy: 'fac',
+    });
     expect(actionItemSchema.safeParse(made).success).toBe(true);
     expect(directAction('   ', context)).toBeNull();
   });
 
   it('makes an action from a dropped inspiration card, or one handed over from the keyboard, that remembers the card', () => {
-    const dropped = cardFromDrop(fakeDrop(CARD_MIME, JSON.stringify({ id: 'sd-07', text: 'Welke data heb je nodig?' })));
+    const dropped = cardFromDrop(
+      fakeDrop(CARD_MIME, JSON.stringify({ id: 'sd-07', text: 'Welke data heb je nodig?' })),
+    );
     expect(dropped).not.toBeNull();
     const made = dropped && actionFromCard(dropped, context);
     expect(made).toMatchObject({ what: 'Welke data heb je nodig?', sourceKind: 'card', sourceCardId: 'sd-07' });
@@ -135,7 +173,9 @@ describe('new actions', () => {
     if (!card || !made) throw new Error('the deck has no cards');
     const source = actionSource({ ...made, sourceCardId: card.id }, {}, { findOut: '', askWhom: '', owner: '' }, 'en');
     expect(source).toMatchObject({ kind: 'card', found: true, text: card.text.en });
-    expect(actionSource({ ...made, sourceCardId: 'sd-999' }, {}, { findOut: '', askWhom: '', owner: '' })).toMatchObject({ found: false, text: null });
+    expect(
+      actionSource({ ...made, sourceCardId: 'sd-999' }, {}, { findOut: '', askWhom: '', owner: '' }),
+    ).toMatchObject({ found: false, text: null });
   });
 
   it('keeps a long text within the limit without breaking an emoji', () => {

@@ -36,7 +36,11 @@ export interface ActionTableFilter {
 }
 
 /** The actions to show: filtered, then sorted. */
-export function visibleActions(actions: readonly ActionItem[], sort: { readonly key: ActionSortKey; readonly dir: SortDirection }, filter: ActionTableFilter): ActionItem[] {
+export function visibleActions(
+  actions: readonly ActionItem[],
+  sort: { readonly key: ActionSortKey; readonly dir: SortDirection },
+  filter: ActionTableFilter,
+): ActionItem[] {
   const domain: ActionFilter = {
     ...(filter.who.trim() !== '' ? { who: filter.who } : {}),
     ...(filter.fieldId !== '' ? { fieldId: filter.fieldId } : {}),
@@ -44,17 +48,29 @@ export function visibleActions(actions: readonly ActionItem[], sort: { readonly 
     ...(filter.from !== '' ? { from: filter.from } : {}),
     ...(filter.to !== '' ? { to: filter.to } : {}),
   };
-  const kept = filterActions(actions, domain).filter((a) => (filter.missing === 'owner' ? !hasOwner(a) : filter.missing === 'date' ? a.when === '' : true));
+  const kept = filterActions(actions, domain).filter((a) =>
+    filter.missing === 'owner' ? !hasOwner(a) : filter.missing === 'date' ? a.when === '' : true,
+  );
   return sortActions(kept, sort.key, sort.dir);
 }
 
 /** Whether any criterion is set. */
 export function isFiltered(filter: ActionTableFilter): boolean {
-  return filter.who.trim() !== '' || filter.fieldId !== '' || filter.status !== '' || filter.from !== '' || filter.to !== '' || filter.missing !== null;
+  return (
+    filter.who.trim() !== '' ||
+    filter.fieldId !== '' ||
+    filter.status !== '' ||
+    filter.from !== '' ||
+    filter.to !== '' ||
+    filter.missing !== null
+  );
 }
 
 /** The next sort when a column header is pressed: the same column flips, another starts ascending. */
-export function nextSort(current: { readonly key: ActionSortKey; readonly dir: SortDirection }, key: ActionSortKey): { key: ActionSortKey; dir: SortDirection } {
+export function nextSort(
+  current: { readonly key: ActionSortKey; readonly dir: SortDirection },
+  key: ActionSortKey,
+): { key: ActionSortKey; dir: SortDirection } {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
 
@@ -92,7 +108,9 @@ export function deferralKey(boardId: string | null, deferralId: string): string 
 /** The draft actions already taken over, by `deferralKey`, with the action that took each over. */
 export function takenOver(actions: readonly ActionItem[]): Map<string, ActionItem> {
   const out = new Map<string, ActionItem>();
-  for (const a of actions) if (a.sourceKind === 'deferral' && a.sourceDeferralId !== null) out.set(deferralKey(a.sourceGroupId, a.sourceDeferralId), a);
+  for (const a of actions)
+    if (a.sourceKind === 'deferral' && a.sourceDeferralId !== null)
+      out.set(deferralKey(a.sourceGroupId, a.sourceDeferralId), a);
   return out;
 }
 
@@ -103,7 +121,10 @@ export interface DraftAction {
 }
 
 /** Every draft action of the given boards, board by board, oldest first. */
-export function draftActions(boardIds: readonly string[], boards: Readonly<Record<string, BoardSnapshot>>): DraftAction[] {
+export function draftActions(
+  boardIds: readonly string[],
+  boards: Readonly<Record<string, BoardSnapshot>>,
+): DraftAction[] {
   return boardIds.flatMap((boardId) => (boards[boardId]?.deferrals ?? []).map((deferral) => ({ boardId, deferral })));
 }
 
@@ -120,8 +141,16 @@ export interface ActionSource {
 }
 
 /** The full text of a draft action, one part per line. */
-export function deferralText(d: Pick<Deferral, 'question' | 'findOut' | 'askWhom' | 'owner'>, words: { readonly findOut: string; readonly askWhom: string; readonly owner: string }): string {
-  return [d.question, d.findOut && `${words.findOut}: ${d.findOut}`, d.askWhom && `${words.askWhom}: ${d.askWhom}`, d.owner && `${words.owner}: ${d.owner}`]
+export function deferralText(
+  d: Pick<Deferral, 'question' | 'findOut' | 'askWhom' | 'owner'>,
+  words: { readonly findOut: string; readonly askWhom: string; readonly owner: string },
+): string {
+  return [
+    d.question,
+    d.findOut && `${words.findOut}: ${d.findOut}`,
+    d.askWhom && `${words.askWhom}: ${d.askWhom}`,
+    d.owner && `${words.owner}: ${d.owner}`,
+  ]
     .filter((line) => line.trim() !== '')
     .join('\n');
 }
@@ -130,7 +159,12 @@ export function deferralText(d: Pick<Deferral, 'question' | 'findOut' | 'askWhom
  * Resolves an action's source on the boards read (`words` label the parts of a draft action); an
  * inspiration card is looked up in the deck, its text in `locale`.
  */
-export function actionSource(action: ActionItem, boards: Readonly<Record<string, BoardSnapshot>>, words: Parameters<typeof deferralText>[1], locale: Locale = 'nl'): ActionSource {
+export function actionSource(
+  action: ActionItem,
+  boards: Readonly<Record<string, BoardSnapshot>>,
+  words: Parameters<typeof deferralText>[1],
+  locale: Locale = 'nl',
+): ActionSource {
   const base = { kind: action.sourceKind, boardId: action.sourceGroupId, fieldId: action.sourceFieldId };
   if (action.sourceKind === 'card') {
     const card = studiedataDeck.find((c) => c.id === action.sourceCardId);
@@ -142,7 +176,11 @@ export function actionSource(action: ActionItem, boards: Readonly<Record<string,
     return { ...base, text: d ? deferralText(d, words) : null, found: d !== undefined };
   }
   if (action.sourceKind === 'note' && action.sourceNoteId !== null) {
-    const note = board?.notes.find((n) => n.id === action.sourceNoteId) ?? Object.values(boards).flatMap((b) => b.notes).find((n) => n.id === action.sourceNoteId);
+    const note =
+      board?.notes.find((n) => n.id === action.sourceNoteId) ??
+      Object.values(boards)
+        .flatMap((b) => b.notes)
+        .find((n) => n.id === action.sourceNoteId);
     return { ...base, text: note ? note.text : null, found: note !== undefined };
   }
   return { ...base, text: null, found: false };
@@ -192,9 +230,17 @@ export function directAction(what: string, context: NewActionContext): ActionIte
  * "Who" as typed, and the participant it names when it is exactly one member's name (ignoring
  * case and spaces at the ends): picking a name from the list links the action to that person.
  */
-export function ownerFrom(typed: string, members: readonly Pick<Member, 'id' | 'name'>[]): { who: string; whoParticipantId: string | null } {
+export function ownerFrom(
+  typed: string,
+  members: readonly Pick<Member, 'id' | 'name'>[],
+): { who: string; whoParticipantId: string | null } {
   const who = typed.replace(/\s+/g, ' ').trim().slice(0, ACTION_WHO_LENGTH);
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .trim();
   const matches = who === '' ? [] : members.filter((m) => fold(m.name) === fold(who));
   return { who, whoParticipantId: matches.length === 1 ? (matches[0]?.id ?? null) : null };
 }

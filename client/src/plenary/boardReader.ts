@@ -30,7 +30,16 @@ export interface BoardSnapshot {
 }
 
 /** A board nobody has seen yet. */
-export const EMPTY_BOARD: BoardSnapshot = { status: 'connecting', notes: [], marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [] };
+export const EMPTY_BOARD: BoardSnapshot = {
+  status: 'connecting',
+  notes: [],
+  marks: [],
+  votes: [],
+  formulations: [],
+  deferrals: [],
+  highlights: [],
+  choices: [],
+};
 
 /** Options for a reader. */
 export interface BoardReaderOptions extends ReadOnlyConnectionOptions {

@@ -35,7 +35,15 @@ const g2 = board({
   ],
 });
 const cards = [...cardsOf(g1, 'g1', 'doel'), ...cardsOf(g2, 'g2', 'doel')];
-const cluster = (id: string, itemIds: string[], extra: Partial<ClusterRecord> = {}): ClusterRecord => ({ id, fieldId: 'doel', itemIds, kind: null, label: id, updatedBy: 'fac', ...extra });
+const cluster = (id: string, itemIds: string[], extra: Partial<ClusterRecord> = {}): ClusterRecord => ({
+  id,
+  fieldId: 'doel',
+  itemIds,
+  kind: null,
+  label: id,
+  updatedBy: 'fac',
+  ...extra,
+});
 
 describe('suggestionsForField', () => {
   it('suggests clusters of similar notes across the groups, with the shared words as the reason', () => {
@@ -55,7 +63,9 @@ describe('suggestionsForField', () => {
     if (!first) throw new Error('no suggestion');
     const edit = confirmSuggestion(first, 'doel');
     const confirmed = edit.put.map((c) => ({ ...c, updatedBy: 'fac' }));
-    expect(suggestionsForField(cards, confirmed, 'nl').some((s) => s.suggestion.id === first.suggestion.id)).toBe(false);
+    expect(suggestionsForField(cards, confirmed, 'nl').some((s) => s.suggestion.id === first.suggestion.id)).toBe(
+      false,
+    );
     const byHand = [cluster('cl-hand', [...first.suggestion.itemIds])];
     expect(suggestionsForField(cards, byHand, 'nl').some((s) => s.suggestion.id === first.suggestion.id)).toBe(false);
   });
@@ -68,12 +78,23 @@ describe('confirmSuggestion', () => {
     const edit = confirmSuggestion(first, 'doel', 'common');
     expect(edit.remove).toEqual([]);
     const [record] = edit.put;
-    expect(record).toMatchObject({ id: first.suggestion.id, fieldId: 'doel', kind: 'common', label: first.suggestion.label, itemIds: first.suggestion.itemIds });
+    expect(record).toMatchObject({
+      id: first.suggestion.id,
+      fieldId: 'doel',
+      kind: 'common',
+      label: first.suggestion.label,
+      itemIds: first.suggestion.itemIds,
+    });
     expect(clusterRecordSchema.safeParse({ ...record, updatedBy: 'fac' }).success).toBe(true);
   });
 
   it('leaves notes that are already in a confirmed cluster where they are', () => {
-    const view = { suggestion: { id: 'cl-x', itemIds: ['a', 'b', 'c'], groupIds: ['g1', 'g2'], label: 'x', score: 0.5 }, clustered: ['a'], free: ['b', 'c'], why: { words: [], pairs: 3 } };
+    const view = {
+      suggestion: { id: 'cl-x', itemIds: ['a', 'b', 'c'], groupIds: ['g1', 'g2'], label: 'x', score: 0.5 },
+      clustered: ['a'],
+      free: ['b', 'c'],
+      why: { words: [], pairs: 3 },
+    };
     expect(confirmSuggestion(view, 'doel').put[0]).toMatchObject({ id: clusterId(['b', 'c']), itemIds: ['b', 'c'] });
   });
 });
@@ -117,7 +138,9 @@ describe('cluster edits', () => {
     expect(added.put.find((c) => c.id === 'cl-b')?.itemIds).toEqual(['n3']);
     const merged = mergeClusters(a, b, [a, b]);
     expect(merged.remove).toEqual(['cl-b']);
-    expect(merged.put).toEqual([{ id: 'cl-a', fieldId: 'doel', itemIds: ['n1', 'n2', 'm1', 'n3', 'm2'], kind: 'common', label: 'Studiesucces' }]);
+    expect(merged.put).toEqual([
+      { id: 'cl-a', fieldId: 'doel', itemIds: ['n1', 'n2', 'm1', 'n3', 'm2'], kind: 'common', label: 'Studiesucces' },
+    ]);
     expect(mergeClusters(a, a, [a])).toEqual({ put: [], remove: [] });
   });
 
@@ -146,7 +169,10 @@ describe('cluster edits', () => {
 
 describe('explaining and labelling', () => {
   it('names the words notes share, most widely shared first', () => {
-    const why = explainCluster(['Studiesucces van eerstejaars', 'Eerstejaars studiesucces verhogen', 'Uitval van eerstejaars'], 'nl');
+    const why = explainCluster(
+      ['Studiesucces van eerstejaars', 'Eerstejaars studiesucces verhogen', 'Uitval van eerstejaars'],
+      'nl',
+    );
     expect(why.pairs).toBe(3);
     expect(why.words[0]?.term).toBeDefined();
     expect(why.words[0]?.words).toContain('eerstejaars');
@@ -154,7 +180,9 @@ describe('explaining and labelling', () => {
   });
 
   it('labels a hand-made cluster with the shared words, else the first note', () => {
-    expect(defaultLabel(['Privacy officer betrekken', 'Betrek de privacy officer vroeg'], 'nl')).toMatch(/privacy|officer/);
+    expect(defaultLabel(['Privacy officer betrekken', 'Betrek de privacy officer vroeg'], 'nl')).toMatch(
+      /privacy|officer/,
+    );
     expect(defaultLabel(['Roostersysteem vervangen', 'Budget'], 'nl')).toBe('Roostersysteem vervangen');
   });
 });

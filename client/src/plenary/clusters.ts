@@ -1,5 +1,11 @@
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
-import { clusterId, explainSimilarity, suggestClusters, type SuggestedCluster, type TextLanguage } from '@dmc/shared/domain/synthesis/index';
+import {
+  clusterId,
+  explainSimilarity,
+  suggestClusters,
+  type SuggestedCluster,
+  type TextLanguage,
+} from '@dmc/shared/domain/synthesis/index';
 import type { NoteCard } from './columns';
 
 /**
@@ -67,7 +73,9 @@ export function explainCluster(texts: readonly string[], language: TextLanguage,
     .map(([term, e]): SharedWord => ({
       term,
       pairs: e.pairs,
-      words: [...e.words.entries()].sort(([a, ca], [b, cb]) => cb - ca || a.length - b.length || (a < b ? -1 : 1)).map(([w]) => w),
+      words: [...e.words.entries()]
+        .sort(([a, ca], [b, cb]) => cb - ca || a.length - b.length || (a < b ? -1 : 1))
+        .map(([w]) => w),
     }))
     .sort((a, b) => b.pairs - a.pairs || (a.term < b.term ? -1 : 1))
     .slice(0, limit);
@@ -88,7 +96,8 @@ export interface SuggestionView {
 export function clusterOfNote(clusters: readonly ClusterRecord[]): Map<string, ClusterRecord> {
   const out = new Map<string, ClusterRecord>();
   // Sorted, so that should two clusters ever hold the same note, every screen shows the same one.
-  for (const cluster of [...clusters].sort((a, b) => (a.id < b.id ? -1 : 1))) for (const id of cluster.itemIds) if (!out.has(id)) out.set(id, cluster);
+  for (const cluster of [...clusters].sort((a, b) => (a.id < b.id ? -1 : 1)))
+    for (const id of cluster.itemIds) if (!out.has(id)) out.set(id, cluster);
   return out;
 }
 
@@ -97,7 +106,11 @@ export function clusterOfNote(clusters: readonly ClusterRecord[]): Map<string, C
  * leaving out what the plenary already confirmed: a suggestion that was confirmed as it was, and
  * one of which fewer than two notes are still outside confirmed clusters.
  */
-export function suggestionsForField(cards: readonly NoteCard[], confirmed: readonly ClusterRecord[], language: TextLanguage): SuggestionView[] {
+export function suggestionsForField(
+  cards: readonly NoteCard[],
+  confirmed: readonly ClusterRecord[],
+  language: TextLanguage,
+): SuggestionView[] {
   const inputs = cards.map((c) => ({ id: c.note.id, groupId: c.boardId, text: c.note.text }));
   const texts = new Map(inputs.map((i) => [i.id, i.text]));
   const taken = clusterOfNote(confirmed);
@@ -108,7 +121,15 @@ export function suggestionsForField(cards: readonly NoteCard[], confirmed: reado
     const clustered = suggestion.itemIds.filter((id) => taken.has(id));
     const free = suggestion.itemIds.filter((id) => !taken.has(id));
     if (free.length < 2) continue;
-    out.push({ suggestion, clustered, free, why: explainCluster(suggestion.itemIds.map((id) => texts.get(id) ?? ''), language) });
+    out.push({
+      suggestion,
+      clustered,
+      free,
+      why: explainCluster(
+        suggestion.itemIds.map((id) => texts.get(id) ?? ''),
+        language,
+      ),
+    });
   }
   return out;
 }
@@ -122,7 +143,11 @@ export function defaultLabel(texts: readonly string[], language: TextLanguage): 
 }
 
 /** Takes notes out of every confirmed cluster except `keepId`; clusters left empty are removed. */
-function release(itemIds: readonly string[], confirmed: readonly ClusterRecord[], keepId: string | null): { put: ClusterDraft[]; remove: string[] } {
+function release(
+  itemIds: readonly string[],
+  confirmed: readonly ClusterRecord[],
+  keepId: string | null,
+): { put: ClusterDraft[]; remove: string[] } {
   const moving = new Set(itemIds);
   const put: ClusterDraft[] = [];
   const remove: string[] = [];
@@ -136,7 +161,13 @@ function release(itemIds: readonly string[], confirmed: readonly ClusterRecord[]
 }
 
 function draft(cluster: ClusterRecord | ClusterDraft): ClusterDraft {
-  return { id: cluster.id, fieldId: cluster.fieldId, itemIds: [...cluster.itemIds], kind: cluster.kind, label: cluster.label.slice(0, LABEL_LENGTH) };
+  return {
+    id: cluster.id,
+    fieldId: cluster.fieldId,
+    itemIds: [...cluster.itemIds],
+    kind: cluster.kind,
+    label: cluster.label.slice(0, LABEL_LENGTH),
+  };
 }
 
 function unique(ids: readonly string[]): string[] {
@@ -148,14 +179,23 @@ function unique(ids: readonly string[]): string[] {
  * optionally already marked common ground or difference). Notes already in a confirmed cluster
  * stay there. The id follows from the members, so two people confirming at once write one cluster.
  */
-export function confirmSuggestion(view: SuggestionView, fieldId: string, kind: ClusterRecord['kind'] = null): ClusterEdit {
+export function confirmSuggestion(
+  view: SuggestionView,
+  fieldId: string,
+  kind: ClusterRecord['kind'] = null,
+): ClusterEdit {
   if (view.free.length === 0) return NO_EDIT;
   const itemIds = [...view.free].sort();
   return { put: [draft({ id: clusterId(itemIds), fieldId, itemIds, kind, label: view.suggestion.label })], remove: [] };
 }
 
 /** A new cluster of the selected notes, taken out of any cluster they were in. */
-export function createCluster(fieldId: string, itemIds: readonly string[], label: string, confirmed: readonly ClusterRecord[]): ClusterEdit {
+export function createCluster(
+  fieldId: string,
+  itemIds: readonly string[],
+  label: string,
+  confirmed: readonly ClusterRecord[],
+): ClusterEdit {
   const items = unique(itemIds).sort();
   if (items.length === 0) return NO_EDIT;
   const id = clusterId(items);
@@ -168,7 +208,9 @@ export function removeFromCluster(cluster: ClusterRecord, itemIds: readonly stri
   const out = new Set(itemIds);
   const rest = cluster.itemIds.filter((id) => !out.has(id));
   if (rest.length === cluster.itemIds.length) return NO_EDIT;
-  return rest.length === 0 ? { put: [], remove: [cluster.id] } : { put: [draft({ ...cluster, itemIds: rest })], remove: [] };
+  return rest.length === 0
+    ? { put: [], remove: [cluster.id] }
+    : { put: [draft({ ...cluster, itemIds: rest })], remove: [] };
 }
 
 /**
@@ -182,21 +224,35 @@ export function splitCluster(cluster: ClusterRecord, itemIds: readonly string[],
   const rest = cluster.itemIds.filter((id) => !moving.has(id));
   if (moved.length === 0 || rest.length === 0) return NO_EDIT;
   return {
-    put: [draft({ ...cluster, itemIds: rest }), draft({ id: clusterId(moved), fieldId: cluster.fieldId, itemIds: moved, kind: null, label })],
+    put: [
+      draft({ ...cluster, itemIds: rest }),
+      draft({ id: clusterId(moved), fieldId: cluster.fieldId, itemIds: moved, kind: null, label }),
+    ],
     remove: [],
   };
 }
 
 /** Adds notes to a cluster, taking them out of any other (a cluster left empty is removed: a merge). */
-export function addToCluster(cluster: ClusterRecord, itemIds: readonly string[], confirmed: readonly ClusterRecord[]): ClusterEdit {
+export function addToCluster(
+  cluster: ClusterRecord,
+  itemIds: readonly string[],
+  confirmed: readonly ClusterRecord[],
+): ClusterEdit {
   const adding = unique(itemIds).filter((id) => !cluster.itemIds.includes(id));
   if (adding.length === 0) return NO_EDIT;
   const released = release(adding, confirmed, cluster.id);
-  return { put: [...released.put, draft({ ...cluster, itemIds: [...cluster.itemIds, ...adding] })], remove: released.remove };
+  return {
+    put: [...released.put, draft({ ...cluster, itemIds: [...cluster.itemIds, ...adding] })],
+    remove: released.remove,
+  };
 }
 
 /** Merges `from` into `into`: all of its notes join `into`, and `from` goes. */
-export function mergeClusters(into: ClusterRecord, from: ClusterRecord, confirmed: readonly ClusterRecord[]): ClusterEdit {
+export function mergeClusters(
+  into: ClusterRecord,
+  from: ClusterRecord,
+  confirmed: readonly ClusterRecord[],
+): ClusterEdit {
   if (into.id === from.id) return NO_EDIT;
   return addToCluster(into, from.itemIds, confirmed);
 }
@@ -226,7 +282,8 @@ export function clusterColors(clusters: readonly ClusterRecord[]): Map<string, n
   for (const cluster of [...clusters].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     let color = preferredColor(cluster.id);
     // Beyond eight clusters colours repeat; the name on every note still tells them apart.
-    for (let tries = 0; used.has(color) && tries < CLUSTER_COLOR_COUNT; tries++) color = (color + 1) % CLUSTER_COLOR_COUNT;
+    for (let tries = 0; used.has(color) && tries < CLUSTER_COLOR_COUNT; tries++)
+      color = (color + 1) % CLUSTER_COLOR_COUNT;
     used.add(color);
     out.set(cluster.id, color);
   }

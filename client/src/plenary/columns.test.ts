@@ -20,7 +20,11 @@ describe('plenarySources', () => {
 describe('columnsForField', () => {
   const boards = {
     g1: board({
-      notes: [note('a', 'doel', 'Uitval verlagen'), note('b', 'doel', 'Studiesucces eerstejaars'), note('c', 'data', 'Cijfers in Osiris')],
+      notes: [
+        note('a', 'doel', 'Uitval verlagen'),
+        note('b', 'doel', 'Studiesucces eerstejaars'),
+        note('c', 'data', 'Cijfers in Osiris'),
+      ],
       marks: [
         { noteId: 'a', participantId: 'p1', value: 'agree' },
         { noteId: 'a', participantId: 'p2', value: 'disagree' },
@@ -29,7 +33,16 @@ describe('columnsForField', () => {
       votes: [{ noteId: 'b', participantId: 'p1', slot: 0 }],
       highlights: [{ noteId: 'a', by: 'p1' }],
       choices: [{ fieldId: 'doel', targetKind: 'note', targetId: 'b', by: 'p1' }],
-      formulations: [{ fieldId: 'doel', sheetId: 'vel1', text: 'Minder uitval in jaar 1', sourceNoteIds: ['a'], updatedBy: 'p1', updatedAt: 1 }],
+      formulations: [
+        {
+          fieldId: 'doel',
+          sheetId: 'vel1',
+          text: 'Minder uitval in jaar 1',
+          sourceNoteIds: ['a'],
+          updatedBy: 'p1',
+          updatedAt: 1,
+        },
+      ],
       deferrals: [deferral('d1', 'doel', 'Wat kost het?'), deferral('d2', 'data', 'Welke bronnen?')],
     }),
     g2: board({ notes: [note('x', 'doel', 'Kwaliteit van vakken')] }),
@@ -52,7 +65,11 @@ describe('columnsForField', () => {
   });
 
   it('shows an empty, connecting column for a board not read yet', () => {
-    const columns = columnsForField(plenarySources([...groups, { id: 'g3', name: 'Zuid', color: '#047857', order: 2 }]), boards, 'doel');
+    const columns = columnsForField(
+      plenarySources([...groups, { id: 'g3', name: 'Zuid', color: '#047857', order: 2 }]),
+      boards,
+      'doel',
+    );
     expect(columns[2]).toMatchObject({ status: 'connecting', cards: [], formulation: null });
   });
 

@@ -24,7 +24,9 @@ export interface PlenarySource {
 /** The boards to read: every subgroup in its order, or the plenary board in a workshop without subgroups. */
 export function plenarySources(groups: readonly Group[]): PlenarySource[] {
   if (groups.length === 0) return [{ boardId: PLENARY_BOARD, name: null, color: null }];
-  return [...groups].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)).map((g) => ({ boardId: g.id, name: g.name, color: g.color }));
+  return [...groups]
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))
+    .map((g) => ({ boardId: g.id, name: g.name, color: g.color }));
 }
 
 /** One note as the synthesis shows it. */
@@ -87,7 +89,11 @@ export function cardsOf(board: BoardSnapshot, boardId: string, fieldId: string):
 }
 
 /** The columns of one field: one per source, in the sources' order. */
-export function columnsForField(sources: readonly PlenarySource[], boards: Readonly<Record<string, BoardSnapshot>>, fieldId: string): FieldColumn[] {
+export function columnsForField(
+  sources: readonly PlenarySource[],
+  boards: Readonly<Record<string, BoardSnapshot>>,
+  fieldId: string,
+): FieldColumn[] {
   return sources.map((source) => {
     const board = boards[source.boardId] ?? EMPTY_BOARD;
     return {
@@ -131,7 +137,10 @@ export interface FieldCount {
 }
 
 /** Counts per field over the given boards. */
-export function fieldCounts(sources: readonly PlenarySource[], boards: Readonly<Record<string, BoardSnapshot>>): Map<string, FieldCount> {
+export function fieldCounts(
+  sources: readonly PlenarySource[],
+  boards: Readonly<Record<string, BoardSnapshot>>,
+): Map<string, FieldCount> {
   const counts = new Map<string, { notes: number; groups: Set<string>; deferrals: number }>();
   const entry = (fieldId: string) => {
     let e = counts.get(fieldId);
@@ -161,7 +170,8 @@ export interface FoundNote {
 /** Every note of the given boards by id. */
 export function notesById(boards: Readonly<Record<string, BoardSnapshot>>): Map<string, FoundNote> {
   const out = new Map<string, FoundNote>();
-  for (const [boardId, board] of Object.entries(boards)) for (const note of board.notes) out.set(note.id, { note, boardId });
+  for (const [boardId, board] of Object.entries(boards))
+    for (const note of board.notes) out.set(note.id, { note, boardId });
   return out;
 }
 

@@ -1,7 +1,18 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { mayEditSynthesis } from '@dmc/shared/domain/policies';
-import { SYNTHESIS_COLLECTIONS, observeSynthesis, putAction, putCluster, readActions, readClusters, readPlenaryFormulations, removeAction, removeCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
+import {
+  SYNTHESIS_COLLECTIONS,
+  observeSynthesis,
+  putAction,
+  putCluster,
+  readActions,
+  readClusters,
+  readPlenaryFormulations,
+  removeAction,
+  removeCluster,
+  setPlenaryFormulation,
+} from '@dmc/shared/doc/synthesis';
 import { actionFromCard, type ActionItem, type CardSource } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { PLENARY_BOARD, SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
@@ -44,7 +55,11 @@ class SynthesisConnection {
   readonly provider: WebsocketProvider;
   private readonly stop: () => void;
 
-  constructor(options: SynthesisClientOptions, onClosed: (code: number, reason: string) => void, onFirstSync: (connection: SynthesisConnection) => void = () => undefined) {
+  constructor(
+    options: SynthesisClientOptions,
+    onClosed: (code: number, reason: string) => void,
+    onFirstSync: (connection: SynthesisConnection) => void = () => undefined,
+  ) {
     const { session, store } = options;
     this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SYNTHESIS_DOC}`, this.doc, {
       ...authOptions(() => currentToken(session)),
@@ -52,14 +67,21 @@ class SynthesisConnection {
     });
     this.provider.on('connection-close', (event) => {
       // Retryable: the provider sends the change again after reconnecting.
-      if (event?.code === CLOSE.unavailable) store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
+      if (event?.code === CLOSE.unavailable)
+        store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
     });
     // Presence lives on the board; this document carries none.
     this.provider.awareness.setLocalState(null);
     let synced = false;
     const publish = () => {
       if (!synced) return;
-      store.getState().setSynthesis({ clusters: readClusters(this.doc), plenaryFormulations: readPlenaryFormulations(this.doc), actions: readActions(this.doc) });
+      store
+        .getState()
+        .setSynthesis({
+          clusters: readClusters(this.doc),
+          plenaryFormulations: readPlenaryFormulations(this.doc),
+          actions: readActions(this.doc),
+        });
     };
     this.provider.on('sync', (isSynced) => {
       if (!isSynced) return;
@@ -69,7 +91,8 @@ class SynthesisConnection {
       publish();
     });
     this.provider.on('status', ({ status }) => {
-      if (status !== 'connected' && store.getState().synthesisStatus === 'live') store.getState().setSynthesisStatus('connecting');
+      if (status !== 'connected' && store.getState().synthesisStatus === 'live')
+        store.getState().setSynthesisStatus('connecting');
     });
     this.provider.on('closed', ({ code, reason }) => onClosed(code, reason));
     this.stop = observeSynthesis(this.doc, publish);
@@ -148,7 +171,11 @@ export class SynthesisClient {
   }
 
   private open(): SynthesisConnection {
-    return new SynthesisConnection(this.options, (c, r) => this.onClosed(c, r), (connection) => this.recover(connection));
+    return new SynthesisConnection(
+      this.options,
+      (c, r) => this.onClosed(c, r),
+      (connection) => this.recover(connection),
+    );
   }
 
   /** As the board client does: take my own changes out of refused copies and replay what the rules allow now. */
@@ -165,25 +192,42 @@ export class SynthesisClient {
     const store = this.options.store.getState();
     if (this.backlog.length === 0) {
       if (!refusal) return;
-      const why = refusal.code === CLOSE.forbidden ? 'notice.refused.forbidden' : refusal.code === CLOSE.limit ? 'notice.refused.limit' : 'notice.refused.malformed';
+      const why =
+        refusal.code === CLOSE.forbidden
+          ? 'notice.refused.forbidden'
+          : refusal.code === CLOSE.limit
+            ? 'notice.refused.limit'
+            : 'notice.refused.malformed';
       // Right after a phase change a refusal is the phase's doing, not an error of this person.
-      if (Date.now() - store.phaseChangedAt < 8000) store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
+      if (Date.now() - store.phaseChangedAt < 8000)
+        store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
       else store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: refusal.reason });
       return;
     }
     const changes = this.backlog.splice(0);
     // A refusal soon after a replay: the first replayed change still missing is the refused one.
-    const previous = this.lastReplay && Date.now() - this.lastReplay.at < REPLAY_MEMORY_MS ? this.lastReplay.sent : null;
+    const previous =
+      this.lastReplay && Date.now() - this.lastReplay.at < REPLAY_MEMORY_MS ? this.lastReplay.sent : null;
     const s = this.options.store.getState();
     const state = selectWorkshopState(s);
     const actor = { id: this.me, role: this.options.session.participant.role };
     const mayEdit = state !== null && !state.closed && mayEditSynthesis(actor, state, selectMembership(s));
-    const outcome = replay(connection.doc, changes, (_doc, change) => state === null || checkSynthesisChanges(actor, [change], mayEdit) === null, undefined, previous);
+    const outcome = replay(
+      connection.doc,
+      changes,
+      (_doc, change) => state === null || checkSynthesisChanges(actor, [change], mayEdit) === null,
+      undefined,
+      previous,
+    );
     this.lastReplay = outcome.sent.length > 0 ? { sent: outcome.sent, at: Date.now() } : null;
     const { items } = unsavedItems(outcome.refused, [], PLENARY_BOARD);
     if (items.length > 0) {
       store.addUnsaved(items);
-      store.showNotice({ tone: 'warning', key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany', vars: { count: items.length } });
+      store.showNotice({
+        tone: 'warning',
+        key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany',
+        vars: { count: items.length },
+      });
     } else if (outcome.sent.length > 0) {
       store.showNotice({ tone: 'info', key: 'notice.replayed', vars: { count: outcome.sent.length } });
     }
@@ -207,12 +251,16 @@ export class SynthesisClient {
   }
 
   /** Applies several cluster changes as one step (a split both shrinks one cluster and makes another). */
-  editClusters(edit: { readonly put: readonly Omit<ClusterRecord, 'updatedBy'>[]; readonly remove: readonly string[] }): void {
+  editClusters(edit: {
+    readonly put: readonly Omit<ClusterRecord, 'updatedBy'>[];
+    readonly remove: readonly string[];
+  }): void {
     const doc = this.doc;
     if (!doc) return;
     doc.transact(() => {
       for (const id of edit.remove) removeCluster(doc, id);
-      for (const cluster of edit.put) putCluster(doc, { ...cluster, label: cluster.label.slice(0, 200), updatedBy: this.me });
+      for (const cluster of edit.put)
+        putCluster(doc, { ...cluster, label: cluster.label.slice(0, 200), updatedBy: this.me });
     });
   }
 

@@ -9,12 +9,36 @@ let z = 0;
 /** A note in a field. */
 export function note(id: string, fieldId: string | null, text: string, extra: Partial<Note> = {}): Note {
   z++;
-  return { id, sheetId: 'vel1', fieldId, x: 100, y: 100 + z, color: 'yellow', text, authorId: 'p1', createdAt: 1000 + z, z, ...extra };
+  return {
+    id,
+    sheetId: 'vel1',
+    fieldId,
+    x: 100,
+    y: 100 + z,
+    color: 'yellow',
+    text,
+    authorId: 'p1',
+    createdAt: 1000 + z,
+    z,
+    ...extra,
+  };
 }
 
 /** A draft action (deferral) in a field. */
 export function deferral(id: string, fieldId: string, question: string, extra: Partial<Deferral> = {}): Deferral {
-  return { id, sheetId: 'vel1', fieldId, noteId: null, question, findOut: '', askWhom: '', owner: '', createdBy: 'p1', createdAt: 5000, ...extra };
+  return {
+    id,
+    sheetId: 'vel1',
+    fieldId,
+    noteId: null,
+    question,
+    findOut: '',
+    askWhom: '',
+    owner: '',
+    createdBy: 'p1',
+    createdAt: 5000,
+    ...extra,
+  };
 }
 
 /** A live board with the given content. */

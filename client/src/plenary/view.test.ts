@@ -17,7 +17,11 @@ describe('choosePlenaryView', () => {
   });
 
   it('keeps participants on the board before the plenary and lets them switch from the synthesis on', () => {
-    expect(choosePlenaryView({ phaseId: 'presentations', role: 'participant', picked: 'synthesis' })).toEqual({ view: 'board', available: ['board'], phaseView: 'board' });
+    expect(choosePlenaryView({ phaseId: 'presentations', role: 'participant', picked: 'synthesis' })).toEqual({
+      view: 'board',
+      available: ['board'],
+      phaseView: 'board',
+    });
     expect(choosePlenaryView({ phaseId: 'synthesis', role: 'participant', picked: 'actions' }).view).toBe('actions');
     expect(choosePlenaryView({ phaseId: 'done', role: 'participant', picked: 'synthesis' }).view).toBe('synthesis');
   });

@@ -29,7 +29,11 @@ export function phaseView(phaseId: PhaseId): PlenaryView {
 }
 
 /** Chooses the view (pure): the person's own pick when it is offered, else the phase's. */
-export function choosePlenaryView(input: { readonly phaseId: PhaseId | null; readonly role: Role; readonly picked: PlenaryView | null }): PlenaryViewChoice {
+export function choosePlenaryView(input: {
+  readonly phaseId: PhaseId | null;
+  readonly role: Role;
+  readonly picked: PlenaryView | null;
+}): PlenaryViewChoice {
   const { phaseId, role, picked } = input;
   if (phaseId === null) return { view: 'board', available: ['board'], phaseView: 'board' };
   const fromPhase = phaseView(phaseId);

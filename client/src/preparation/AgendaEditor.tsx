@@ -1,5 +1,14 @@
 import { useId } from 'react';
-import { HALF_DAY_MINUTES, agendaPhases, buildAgenda, formatMinutes, halfDayFit, agendaTotal, parseClock, formatClockTime } from '@dmc/shared/domain/invitation';
+import {
+  HALF_DAY_MINUTES,
+  agendaPhases,
+  buildAgenda,
+  formatMinutes,
+  halfDayFit,
+  agendaTotal,
+  parseClock,
+  formatClockTime,
+} from '@dmc/shared/domain/invitation';
 import { phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { useLocale, useT } from '../i18n';
@@ -9,7 +18,15 @@ import { MAX_MINUTES, agendaMinutesOf, type PreparationValues } from './preparat
  * The agenda as a table: each phase of the script with its clock times (from the start time)
  * and its minutes to edit; the total against the half day the handbook plans for.
  */
-export function AgendaEditor({ values, invalid, onMinutes }: { values: PreparationValues; invalid: readonly PhaseId[]; onMinutes: (phaseId: PhaseId, text: string) => void }) {
+export function AgendaEditor({
+  values,
+  invalid,
+  onMinutes,
+}: {
+  values: PreparationValues;
+  invalid: readonly PhaseId[];
+  onMinutes: (phaseId: PhaseId, text: string) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const id = useId();
@@ -45,7 +62,11 @@ export function AgendaEditor({ values, invalid, onMinutes }: { values: Preparati
             const hintId = `${inputId}-hint`;
             const differs = !isInvalid && typed.trim() !== String(suggested);
             return (
-              <tr key={phaseId} className={slot ? undefined : 'prep-agenda__skipped'} data-testid={`prep-agenda-${phaseId}`}>
+              <tr
+                key={phaseId}
+                className={slot ? undefined : 'prep-agenda__skipped'}
+                data-testid={`prep-agenda-${phaseId}`}
+              >
                 <td className="prep-agenda__time" data-testid={`prep-agenda-time-${phaseId}`}>
                   {slot ? (slot.start === '' ? '—' : `${slot.start}–${slot.end}`) : t('prep.agenda.skipped')}
                 </td>
@@ -68,7 +89,11 @@ export function AgendaEditor({ values, invalid, onMinutes }: { values: Preparati
                     data-testid={`prep-minutes-${phaseId}`}
                   />
                   <span className={`prep-agenda__hint${isInvalid ? ' prep-agenda__hint--error' : ''}`} id={hintId}>
-                    {isInvalid ? t('prep.agenda.invalid', { max: MAX_MINUTES }) : differs ? t('prep.agenda.suggested', { minutes: suggested }) : t('prep.agenda.unit')}
+                    {isInvalid
+                      ? t('prep.agenda.invalid', { max: MAX_MINUTES })
+                      : differs
+                        ? t('prep.agenda.suggested', { minutes: suggested })
+                        : t('prep.agenda.unit')}
                   </span>
                 </td>
               </tr>
@@ -86,7 +111,11 @@ export function AgendaEditor({ values, invalid, onMinutes }: { values: Preparati
           </tr>
         </tfoot>
       </table>
-      {fit === 'over' && <p className="fac-hint fac-hint--warning">{t('prep.agenda.over', { over: formatMinutes(total - HALF_DAY_MINUTES, locale) })}</p>}
+      {fit === 'over' && (
+        <p className="fac-hint fac-hint--warning">
+          {t('prep.agenda.over', { over: formatMinutes(total - HALF_DAY_MINUTES, locale) })}
+        </p>
+      )}
       {start === null && <p className="fac-hint">{t('prep.agenda.noStart')}</p>}
     </section>
   );

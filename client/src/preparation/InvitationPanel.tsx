@@ -1,5 +1,11 @@
 import { useId, useState } from 'react';
-import { canMakeInvitationIcs, invitationFileName, invitationIcs, invitationText, type InvitationInput } from '@dmc/shared/domain/invitation';
+import {
+  canMakeInvitationIcs,
+  invitationFileName,
+  invitationIcs,
+  invitationText,
+  type InvitationInput,
+} from '@dmc/shared/domain/invitation';
 import type { Locale } from '@dmc/shared/template/types';
 import { CopyButton } from '../components/CopyButton';
 import { useAppStore } from '../store';
@@ -38,7 +44,15 @@ export function InvitationPanel({ input, unsaved }: { input: InvitationInput; un
         </span>
         <span className="lang-toggle">
           {(['nl', 'en'] as const).map((l) => (
-            <button key={l} type="button" className="lang-toggle__button" aria-pressed={locale === l} onClick={() => setChosen(l)} data-testid={`prep-invite-lang-${l}`} lang={l}>
+            <button
+              key={l}
+              type="button"
+              className="lang-toggle__button"
+              aria-pressed={locale === l}
+              onClick={() => setChosen(l)}
+              data-testid={`prep-invite-lang-${l}`}
+              lang={l}
+            >
               {t(l === 'nl' ? 'lang.nl' : 'lang.en')}
             </button>
           ))}
@@ -47,15 +61,35 @@ export function InvitationPanel({ input, unsaved }: { input: InvitationInput; un
       <label className="prep-invite__label" htmlFor={`${id}-text`}>
         {t('prep.invite.textLabel')}
       </label>
-      <textarea id={`${id}-text`} className="textarea prep-invite__text" readOnly rows={14} value={text} lang={locale} data-testid="prep-invitation-text" />
+      <textarea
+        id={`${id}-text`}
+        className="textarea prep-invite__text"
+        readOnly
+        rows={14}
+        value={text}
+        lang={locale}
+        data-testid="prep-invitation-text"
+      />
       {unsaved && (
         <p className="fac-hint fac-hint--warning" data-testid="prep-invite-unsaved">
           {t('prep.invite.unsaved')}
         </p>
       )}
       <div className="fac-row">
-        <CopyButton text={text} label={t('prep.invite.copy')} visibleLabel={t('prep.invite.copy')} testId="prep-invite-copy" />
-        <button type="button" className="button button--primary button--small" disabled={!canIcs} onClick={download} aria-describedby={`${id}-ics-hint`} data-testid="prep-invite-ics">
+        <CopyButton
+          text={text}
+          label={t('prep.invite.copy')}
+          visibleLabel={t('prep.invite.copy')}
+          testId="prep-invite-copy"
+        />
+        <button
+          type="button"
+          className="button button--primary button--small"
+          disabled={!canIcs}
+          onClick={download}
+          aria-describedby={`${id}-ics-hint`}
+          data-testid="prep-invite-ics"
+        >
           {t('prep.invite.ics')}
         </button>
       </div>

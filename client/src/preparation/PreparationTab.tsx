@@ -47,7 +47,8 @@ export function PreparationTab() {
 /** Unsaved preparation per workshop, for as long as the page is open. */
 const drafts = new Map<string, PreparationValues>();
 
-type SaveResult = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly details: readonly string[] } | null;
+type SaveResult =
+  { readonly ok: true } | { readonly ok: false; readonly message: string; readonly details: readonly string[] } | null;
 
 function PreparationForm({ saved }: { saved: SavedPreparation }) {
   const t = useT();
@@ -121,7 +122,9 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
     // Only when it comes after the workshop; otherwise the warning below says what to do.
     deleteBy: expiryDate !== '' && !afterExpiry ? expiryDate : '',
   };
-  const shown: PreparationProblems = showProblems ? problems : { ...problems, readings: visibleReadingProblems(problems, values) };
+  const shown: PreparationProblems = showProblems
+    ? problems
+    : { ...problems, readings: visibleReadingProblems(problems, values) };
 
   return (
     <div className="fac-stack prep">
@@ -137,7 +140,14 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
           <div className="fac-form__pair">
             <div className="field">
               <label htmlFor={`${id}-date`}>{t('prep.when.date')}</label>
-              <input id={`${id}-date`} className="input" type="date" value={values.date} onChange={(e) => edit({ ...values, date: e.target.value })} data-testid="prep-date" />
+              <input
+                id={`${id}-date`}
+                className="input"
+                type="date"
+                value={values.date}
+                onChange={(e) => edit({ ...values, date: e.target.value })}
+                data-testid="prep-date"
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-time`}>{t('prep.when.time')}</label>
@@ -160,7 +170,11 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
             </p>
           )}
         </section>
-        <AgendaEditor values={values} invalid={problems.minutes} onMinutes={(phaseId, text) => edit(setMinutes(values, phaseId, text))} />
+        <AgendaEditor
+          values={values}
+          invalid={problems.minutes}
+          onMinutes={(phaseId, text) => edit(setMinutes(values, phaseId, text))}
+        />
         <ReadingListEditor values={values} problems={shown} onChange={(readings) => edit({ ...values, readings })} />
         <section className="fac-card" aria-labelledby={`${id}-practical`}>
           <h3 id={`${id}-practical`} className="fac-heading">
@@ -185,7 +199,12 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
           <p className="fac-hint">{t('prep.practical.handbook')}</p>
         </section>
         <div className={`prep-savebar${dirty ? ' prep-savebar--dirty' : ''}`}>
-          <button type="submit" className="button button--primary" disabled={busy || (!dirty && !invalid)} data-testid="prep-save">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || (!dirty && !invalid)}
+            data-testid="prep-save"
+          >
             {busy ? t('fac.settings.saving') : t('prep.save')}
           </button>
           {dirty && (
@@ -205,7 +224,14 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
           <span className="prep-savebar__status" aria-live="polite" data-testid="prep-save-status">
             {result?.ok ? t('prep.save.done') : dirty ? t('prep.save.dirty') : t('prep.save.clean')}
           </span>
-          {result && !result.ok && <ProblemBox message={result.message} details={result.details} className="prep-savebar__error" testId="prep-save-error" />}
+          {result && !result.ok && (
+            <ProblemBox
+              message={result.message}
+              details={result.details}
+              className="prep-savebar__error"
+              testId="prep-save-error"
+            />
+          )}
         </div>
       </form>
       <RoleCoverage testId="prep-role-coverage" />
@@ -222,12 +248,18 @@ function useValuesOf(saved: SavedPreparation): PreparationValues {
 }
 
 /** While an address is still being typed ("htt", "https:/"), it is not called wrong yet. */
-function visibleReadingProblems(problems: PreparationProblems, values: PreparationValues): PreparationProblems['readings'] {
+function visibleReadingProblems(
+  problems: PreparationProblems,
+  values: PreparationValues,
+): PreparationProblems['readings'] {
   const out: Record<string, ReadingProblem> = {};
   for (const [key, problem] of Object.entries(problems.readings)) {
     const url = values.readings.find((r) => r.key === key)?.url.trim() ?? '';
     const typing = 'https://'.startsWith(url.toLowerCase()) || 'http://'.startsWith(url.toLowerCase());
-    const shown: ReadingProblem = { ...(problem.title ? { title: problem.title } : {}), ...(problem.url && !typing ? { url: problem.url } : {}) };
+    const shown: ReadingProblem = {
+      ...(problem.title ? { title: problem.title } : {}),
+      ...(problem.url && !typing ? { url: problem.url } : {}),
+    };
     if (shown.title || shown.url) out[key] = shown;
   }
   return out;

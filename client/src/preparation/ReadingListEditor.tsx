@@ -2,10 +2,18 @@ import { useEffect, useId, useRef } from 'react';
 import { DEFAULT_READING_LIST } from '@dmc/shared/protocol/api';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
-import { MAX_READINGS, newReadingKey, readingListOf, type PreparationProblems, type PreparationValues, type ReadingEntry } from './preparationDraft';
+import {
+  MAX_READINGS,
+  newReadingKey,
+  readingListOf,
+  type PreparationProblems,
+  type PreparationValues,
+  type ReadingEntry,
+} from './preparationDraft';
 
 /** Where focus goes after an edit that moves or removes a row. */
-type ReadingFocus = { readonly key: string; readonly part: 'title' | 'up' | 'down' } | { readonly key: null; readonly part: 'add' };
+type ReadingFocus =
+  { readonly key: string; readonly part: 'title' | 'up' | 'down' } | { readonly key: null; readonly part: 'add' };
 
 /**
  * The reading list ("Vooraf lezen"): title and optional link per document, in order; add,
@@ -45,7 +53,8 @@ export function ReadingListEditor({
     focusAfter.current = focus ?? null;
     onChange(next);
   };
-  const update = (key: string, part: Partial<Omit<ReadingEntry, 'key'>>) => change(readings.map((r) => (r.key === key ? { ...r, ...part } : r)));
+  const update = (key: string, part: Partial<Omit<ReadingEntry, 'key'>>) =>
+    change(readings.map((r) => (r.key === key ? { ...r, ...part } : r)));
   const move = (index: number, delta: -1 | 1) => {
     const target = index + delta;
     const entry = readings[index];
@@ -54,7 +63,15 @@ export function ReadingListEditor({
     next.splice(index, 1);
     next.splice(target, 0, entry);
     change(next, { key: entry.key, part: delta < 0 ? 'up' : 'down' });
-    useAppStore.getState().announce(t('prep.reading.moved', { title: entry.title || t('prep.reading.untitled'), position: target + 1, total: readings.length }));
+    useAppStore
+      .getState()
+      .announce(
+        t('prep.reading.moved', {
+          title: entry.title || t('prep.reading.untitled'),
+          position: target + 1,
+          total: readings.length,
+        }),
+      );
   };
   const remove = (index: number) => {
     const entry = readings[index];
@@ -68,7 +85,11 @@ export function ReadingListEditor({
     const key = newReadingKey();
     change([...readings, { key, title: '', url: '' }], { key, part: 'title' });
   };
-  const restore = () => change(DEFAULT_READING_LIST.map((r) => ({ key: newReadingKey(), title: r.title, url: r.url })), { key: null, part: 'add' });
+  const restore = () =>
+    change(
+      DEFAULT_READING_LIST.map((r) => ({ key: newReadingKey(), title: r.title, url: r.url })),
+      { key: null, part: 'add' },
+    );
 
   return (
     <section className="fac-card" aria-labelledby={`${id}-heading`}>
@@ -169,13 +190,26 @@ export function ReadingListEditor({
           })}
         </ol>
       )}
-      {problems.tooManyReadings && <p className="fac-hint fac-hint--warning">{t('prep.reading.tooMany', { max: MAX_READINGS })}</p>}
+      {problems.tooManyReadings && (
+        <p className="fac-hint fac-hint--warning">{t('prep.reading.tooMany', { max: MAX_READINGS })}</p>
+      )}
       <div className="fac-row">
-        <button ref={ref('add')} type="button" className="button button--secondary button--small" onClick={add} data-testid="prep-reading-add">
+        <button
+          ref={ref('add')}
+          type="button"
+          className="button button--secondary button--small"
+          onClick={add}
+          data-testid="prep-reading-add"
+        >
           <span aria-hidden="true">+</span> {t('prep.reading.add')}
         </button>
         {!isDefault && (
-          <button type="button" className="button button--secondary button--small" onClick={restore} data-testid="prep-reading-restore">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={restore}
+            data-testid="prep-reading-restore"
+          >
             {t('prep.reading.restore')}
           </button>
         )}

@@ -42,11 +42,18 @@ describe('the preparation form', () => {
     values = { ...values, date: '2026-12-10', startTime: '13:30' };
     values = setMinutes(values, 'vel1-write', '20');
     values = setMinutes(values, 'actions', '25'); // back to the suggestion
-    expect(preparationChanges(values, saved)).toEqual({ date: '2026-12-10', startTime: '13:30', agendaMinutes: { 'vel1-write': 20 } });
+    expect(preparationChanges(values, saved)).toEqual({
+      date: '2026-12-10',
+      startTime: '13:30',
+      agendaMinutes: { 'vel1-write': 20 },
+    });
     // The agenda the invitation shows follows the form at once.
     const minutes = agendaMinutesOf(values);
     expect(agendaTotal(minutes)).toBe(220);
-    expect(buildAgenda(values.startTime, minutes).find((s) => s.phaseId === 'vel1-write')).toMatchObject({ start: '13:50', end: '14:10' });
+    expect(buildAgenda(values.startTime, minutes).find((s) => s.phaseId === 'vel1-write')).toMatchObject({
+      start: '13:50',
+      end: '14:10',
+    });
   });
 
   it('parses typed minutes strictly', () => {
@@ -69,7 +76,10 @@ describe('the preparation form', () => {
 
   it('adds, edits, reorders and removes reading entries', () => {
     let values = addReading(valuesFrom(saved), 'new');
-    values = updateReading(values, 'new', { title: '  Ons beleidsplan  ', url: 'https://intranet.example.nl/beleid.pdf' });
+    values = updateReading(values, 'new', {
+      title: '  Ons beleidsplan  ',
+      url: 'https://intranet.example.nl/beleid.pdf',
+    });
     values = moveReading(values, 'new', -1);
     expect(values.readings.map((r) => r.key).indexOf('new')).toBe(2);
     const first = values.readings[0]?.key ?? '';

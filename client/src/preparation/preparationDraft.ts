@@ -96,7 +96,11 @@ export function setMinutes(values: PreparationValues, phaseId: PhaseId, text: st
 }
 
 /** Changes one reading entry. */
-export function updateReading(values: PreparationValues, key: string, change: Partial<Omit<ReadingEntry, 'key'>>): PreparationValues {
+export function updateReading(
+  values: PreparationValues,
+  key: string,
+  change: Partial<Omit<ReadingEntry, 'key'>>,
+): PreparationValues {
   return { ...values, readings: values.readings.map((r) => (r.key === key ? { ...r, ...change } : r)) };
 }
 
@@ -127,7 +131,9 @@ export function isReadingUrl(url: string): boolean {
 
 /** The reading list the form describes: trimmed, entries left completely empty dropped. */
 export function readingListOf(values: PreparationValues): { title: string; url: string }[] {
-  return values.readings.map((r) => ({ title: r.title.trim(), url: r.url.trim() })).filter((r) => r.title !== '' || r.url !== '');
+  return values.readings
+    .map((r) => ({ title: r.title.trim(), url: r.url.trim() }))
+    .filter((r) => r.title !== '' || r.url !== '');
 }
 
 /** What is wrong with the form. */
@@ -143,7 +149,9 @@ export function problemsOf(values: PreparationValues): PreparationProblems {
     if (problem.title || problem.url) readings[r.key] = problem;
   }
   return {
-    ...(values.startTime !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.startTime) ? { startTime: 'invalid' as const } : {}),
+    ...(values.startTime !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.startTime)
+      ? { startTime: 'invalid' as const }
+      : {}),
     minutes: agendaPhases().filter((id) => parseMinutes(values.minutes[id] ?? '') === null),
     readings,
     tooManyReadings: readingListOf(values).length > MAX_READINGS,
@@ -152,7 +160,12 @@ export function problemsOf(values: PreparationValues): PreparationProblems {
 
 /** Whether there is nothing wrong. */
 export function hasProblems(problems: PreparationProblems): boolean {
-  return problems.startTime !== undefined || problems.minutes.length > 0 || Object.keys(problems.readings).length > 0 || problems.tooManyReadings;
+  return (
+    problems.startTime !== undefined ||
+    problems.minutes.length > 0 ||
+    Object.keys(problems.readings).length > 0 ||
+    problems.tooManyReadings
+  );
 }
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -170,12 +183,24 @@ export function preparationChanges(values: PreparationValues, saved: SavedPrepar
   const agendaMinutes = agendaMinutesOf(values);
   if (!sameAgenda(agendaMinutes, saved.agendaMinutes)) changes.agendaMinutes = agendaMinutes;
   const readingList = readingListOf(values);
-  if (!sameJson(readingList, saved.readingList.map((r) => ({ title: r.title, url: r.url })))) changes.readingList = readingList;
+  if (
+    !sameJson(
+      readingList,
+      saved.readingList.map((r) => ({ title: r.title, url: r.url })),
+    )
+  )
+    changes.readingList = readingList;
   if (values.practicalNotes !== saved.practicalNotes) changes.practicalNotes = values.practicalNotes;
   return changes;
 }
 
 /** Whether two saved states are the same (to notice a change from elsewhere). */
 export function samePreparation(a: SavedPreparation, b: SavedPreparation): boolean {
-  return a.date === b.date && a.startTime === b.startTime && a.practicalNotes === b.practicalNotes && sameAgenda(a.agendaMinutes, b.agendaMinutes) && sameJson(a.readingList, b.readingList);
+  return (
+    a.date === b.date &&
+    a.startTime === b.startTime &&
+    a.practicalNotes === b.practicalNotes &&
+    sameAgenda(a.agendaMinutes, b.agendaMinutes) &&
+    sameJson(a.readingList, b.readingList)
+  );
 }

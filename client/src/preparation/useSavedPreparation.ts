@@ -22,18 +22,32 @@ export function useSavedPreparation(): SavedPreparation | null {
   const fromDoc = useDocPreparation(doc, summary);
   const fromSummary = summary ? preparationOfSummary(summary) : null;
 
-  const last = useRef<{ summary: SavedPreparation | null; doc: SavedPreparation | null; pick: 'summary' | 'doc' }>({ summary: null, doc: null, pick: 'summary' });
+  const last = useRef<{ summary: SavedPreparation | null; doc: SavedPreparation | null; pick: 'summary' | 'doc' }>({
+    summary: null,
+    doc: null,
+    pick: 'summary',
+  });
   const seen = last.current;
   const summaryChanged = fromSummary !== null && (seen.summary === null || !samePreparation(fromSummary, seen.summary));
   const docChanged = fromDoc !== null && (seen.doc === null || !samePreparation(fromDoc, seen.doc));
   // Remembering what was seen is idempotent for the same inputs, so doing it while rendering is safe.
-  last.current = { summary: fromSummary ?? seen.summary, doc: fromDoc ?? seen.doc, pick: docChanged ? 'doc' : summaryChanged ? 'summary' : seen.pick };
+  last.current = {
+    summary: fromSummary ?? seen.summary,
+    doc: fromDoc ?? seen.doc,
+    pick: docChanged ? 'doc' : summaryChanged ? 'summary' : seen.pick,
+  };
   return last.current.pick === 'doc' ? (fromDoc ?? fromSummary) : (fromSummary ?? fromDoc);
 }
 
 /** The preparation in a workshop summary. */
 function preparationOfSummary(w: WorkshopSummary): SavedPreparation {
-  return { date: w.date, startTime: w.startTime, agendaMinutes: w.agendaMinutes, readingList: w.readingList, practicalNotes: w.practicalNotes };
+  return {
+    date: w.date,
+    startTime: w.startTime,
+    agendaMinutes: w.agendaMinutes,
+    readingList: w.readingList,
+    practicalNotes: w.practicalNotes,
+  };
 }
 
 /** The preparation in the session document, following its changes (null until it has synced). */
@@ -49,8 +63,17 @@ function useDocPreparation(doc: Y.Doc | null, summary: WorkshopSummary | null): 
       const agendaMinutes: Partial<Record<string, number>> = {};
       for (const item of readAgenda(doc)) agendaMinutes[item.phaseId] = item.minutes;
       // A document written before reading lists existed has no records at all: use the summary's.
-      const readings = collection(doc, 'readings').size === 0 ? fallbackReadings.current : readReadings(doc).map((r) => ({ title: r.title, url: r.url }));
-      const next: SavedPreparation = { date: settings.date, startTime: settings.startTime, agendaMinutes, readingList: readings, practicalNotes: settings.practicalNotes };
+      const readings =
+        collection(doc, 'readings').size === 0
+          ? fallbackReadings.current
+          : readReadings(doc).map((r) => ({ title: r.title, url: r.url }));
+      const next: SavedPreparation = {
+        date: settings.date,
+        startTime: settings.startTime,
+        agendaMinutes,
+        readingList: readings,
+        practicalNotes: settings.practicalNotes,
+      };
       setValue((prev) => (prev && samePreparation(prev, next) ? prev : next));
     });
   }, [doc]);

@@ -2,7 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Note } from '@dmc/shared/domain/note';
 import { useAppStore } from './index';
 
-const note = (id: string, z = 1): Note => ({ id, sheetId: 'vel1', fieldId: 'doel', x: 10, y: 10, color: 'yellow', text: id, authorId: 'anna', createdAt: 1, z });
+const note = (id: string, z = 1): Note => ({
+  id,
+  sheetId: 'vel1',
+  fieldId: 'doel',
+  x: 10,
+  y: 10,
+  color: 'yellow',
+  text: id,
+  authorId: 'anna',
+  createdAt: 1,
+  z,
+});
 
 describe('the board slice merges what the documents report', () => {
   beforeEach(() => {

@@ -87,7 +87,14 @@ export interface BoardSlice {
   resetDrafts(): void;
 }
 
-const EMPTY_DISCUSSION: BoardDiscussion = { marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [] };
+const EMPTY_DISCUSSION: BoardDiscussion = {
+  marks: [],
+  votes: [],
+  formulations: [],
+  deferrals: [],
+  highlights: [],
+  choices: [],
+};
 const NO_DRAFT: DraftStatus = { connection: null, unsynced: 0, canUndo: false, canRedo: false };
 
 const initialBoard = {
@@ -105,8 +112,15 @@ const initialBoard = {
 type NoteSources = Pick<BoardSlice, 'boardNotes' | 'drafts' | 'lingering' | 'notes' | 'privateOwners'>;
 
 /** Recomputes the merged notes, keeping the previous list when nothing visible changed. */
-function merged(s: NoteSources, change: Partial<Pick<NoteSources, 'boardNotes' | 'drafts' | 'lingering'>>): Partial<NoteSources> {
-  const next = { boardNotes: change.boardNotes ?? s.boardNotes, drafts: change.drafts ?? s.drafts, lingering: change.lingering ?? s.lingering };
+function merged(
+  s: NoteSources,
+  change: Partial<Pick<NoteSources, 'boardNotes' | 'drafts' | 'lingering'>>,
+): Partial<NoteSources> {
+  const next = {
+    boardNotes: change.boardNotes ?? s.boardNotes,
+    drafts: change.drafts ?? s.drafts,
+    lingering: change.lingering ?? s.lingering,
+  };
   // The board showing a revealed note ends its lingering at once.
   const lingering = pruneLingering(next.lingering, next.boardNotes, 0);
   const result = mergeNotes(next.boardNotes, Object.entries(next.drafts), lingering);
@@ -139,7 +153,8 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (set) => ({
       else delete drafts[ownerId];
       return merged(s, { drafts });
     }),
-  addLingering: (entries) => set((s) => (entries.length === 0 ? s : merged(s, { lingering: [...s.lingering, ...entries] }))),
+  addLingering: (entries) =>
+    set((s) => (entries.length === 0 ? s : merged(s, { lingering: [...s.lingering, ...entries] }))),
   pruneLingering: (now) =>
     set((s) => {
       const lingering = pruneLingering(s.lingering, s.boardNotes, now);

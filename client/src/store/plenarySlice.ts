@@ -50,7 +50,14 @@ export interface PlenarySlice {
 const EMPTY_SYNTHESIS: SynthesisData = { clusters: [], plenaryFormulations: [], actions: [] };
 
 /** No filter: every action. */
-export const NO_ACTION_FILTER: ActionTableFilter = { who: '', fieldId: '', status: '', from: '', to: '', missing: null };
+export const NO_ACTION_FILTER: ActionTableFilter = {
+  who: '',
+  fieldId: '',
+  status: '',
+  from: '',
+  to: '',
+  missing: null,
+};
 
 const initialPlenary = {
   synthesis: EMPTY_SYNTHESIS,

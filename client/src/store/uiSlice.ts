@@ -6,7 +6,8 @@ import type { Size, Viewport } from '../canvas/viewport';
 import type { SliceCreator } from './types';
 
 /** What the info dialog explains: a field, or a whole sheet. */
-export type InfoTarget = { readonly kind: 'field'; readonly id: string } | { readonly kind: 'sheet'; readonly id: string };
+export type InfoTarget =
+  { readonly kind: 'field'; readonly id: string } | { readonly kind: 'sheet'; readonly id: string };
 
 /** A message shown in the notice bar; stored as a key so it follows the language toggle. */
 export interface Notice {

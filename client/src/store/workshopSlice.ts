@@ -19,7 +19,14 @@ export interface WorkshopSlice {
   readonly online: readonly string[];
   setOnline(ids: readonly string[]): void;
   /** Publishes the session document; `readings` and `agenda` are left as they were when not given or unchanged. */
-  setWorkshop(values: { flow: Flow; groups: readonly Group[]; members: readonly Member[]; settings: Settings | null; readings?: readonly Reading[]; agenda?: AgendaMinutes }): void;
+  setWorkshop(values: {
+    flow: Flow;
+    groups: readonly Group[];
+    members: readonly Member[];
+    settings: Settings | null;
+    readings?: readonly Reading[];
+    agenda?: AgendaMinutes;
+  }): void;
   setClockOffset(ms: number): void;
   resetWorkshop(): void;
 }
@@ -42,7 +49,8 @@ export const createWorkshopSlice: SliceCreator<WorkshopSlice> = (set) => ({
   setWorkshop: (values) =>
     set((s) => ({
       ...values,
-      readings: values.readings === undefined || sameReadings(values.readings, s.readings) ? s.readings : values.readings,
+      readings:
+        values.readings === undefined || sameReadings(values.readings, s.readings) ? s.readings : values.readings,
       agenda: values.agenda === undefined || sameAgenda(values.agenda, s.agenda) ? s.agenda : values.agenda,
     })),
   setClockOffset: (clockOffsetMs) => set({ clockOffsetMs }),
@@ -57,5 +65,8 @@ function sameAgenda(a: AgendaMinutes, b: AgendaMinutes): boolean {
 
 /** Whether two reading lists say the same (keeps the old list, so its readers do not re-render). */
 function sameReadings(a: readonly Reading[], b: readonly Reading[]): boolean {
-  return a.length === b.length && a.every((r, i) => r.title === b[i]?.title && r.url === b[i]?.url && r.order === b[i]?.order);
+  return (
+    a.length === b.length &&
+    a.every((r, i) => r.title === b[i]?.title && r.url === b[i]?.url && r.order === b[i]?.order)
+  );
 }

@@ -3,8 +3,20 @@ import type { WorkshopState } from '@dmc/shared/domain/permissions';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { chooseBoard, type BoardChoiceInput } from './boardChoice';
 
-const state = (phaseId: PhaseId, spotlightGroupId: string | null = null, hasGroups = true): WorkshopState => ({ phaseId, closed: false, hasGroups, spotlightGroupId });
-const input = (values: Partial<BoardChoiceInput>): BoardChoiceInput => ({ state: state('open'), role: 'participant', groupId: 'g1', groupIds: ['g1', 'g2'], viewBoardId: null, ...values });
+const state = (phaseId: PhaseId, spotlightGroupId: string | null = null, hasGroups = true): WorkshopState => ({
+  phaseId,
+  closed: false,
+  hasGroups,
+  spotlightGroupId,
+});
+const input = (values: Partial<BoardChoiceInput>): BoardChoiceInput => ({
+  state: state('open'),
+  role: 'participant',
+  groupId: 'g1',
+  groupIds: ['g1', 'g2'],
+  viewBoardId: null,
+  ...values,
+});
 
 describe('which board a screen shows', () => {
   it('waits for the session before anything', () => {
@@ -18,7 +30,10 @@ describe('which board a screen shows', () => {
   });
 
   it('shows the plenary board to everyone when there are no subgroups', () => {
-    expect(chooseBoard(input({ state: state('vel1-write', null, false), groupId: null, groupIds: [] }))).toMatchObject({ kind: 'board', boardId: 'plenary' });
+    expect(chooseBoard(input({ state: state('vel1-write', null, false), groupId: null, groupIds: [] }))).toMatchObject({
+      kind: 'board',
+      boardId: 'plenary',
+    });
   });
 
   it('lets an unplaced participant wait in the group phases', () => {
@@ -34,10 +49,26 @@ describe('which board a screen shows', () => {
 
   it("shows a facilitator the phase's board, the first subgroup in group phases, or the board they opened", () => {
     const fac = { role: 'facilitator' as const, groupId: null };
-    expect(chooseBoard(input({ ...fac, state: state('vel1-discuss') }))).toEqual({ kind: 'board', boardId: 'g1', phaseBoardId: 'g1', overridden: false });
-    expect(chooseBoard(input({ ...fac, state: state('welcome') }))).toMatchObject({ boardId: 'plenary', overridden: false });
-    expect(chooseBoard(input({ ...fac, state: state('vel1-discuss'), viewBoardId: 'g2' }))).toEqual({ kind: 'board', boardId: 'g2', phaseBoardId: 'g1', overridden: true });
-    expect(chooseBoard(input({ ...fac, state: state('vel1-discuss'), viewBoardId: 'removed' }))).toMatchObject({ boardId: 'g1', overridden: false });
+    expect(chooseBoard(input({ ...fac, state: state('vel1-discuss') }))).toEqual({
+      kind: 'board',
+      boardId: 'g1',
+      phaseBoardId: 'g1',
+      overridden: false,
+    });
+    expect(chooseBoard(input({ ...fac, state: state('welcome') }))).toMatchObject({
+      boardId: 'plenary',
+      overridden: false,
+    });
+    expect(chooseBoard(input({ ...fac, state: state('vel1-discuss'), viewBoardId: 'g2' }))).toEqual({
+      kind: 'board',
+      boardId: 'g2',
+      phaseBoardId: 'g1',
+      overridden: true,
+    });
+    expect(chooseBoard(input({ ...fac, state: state('vel1-discuss'), viewBoardId: 'removed' }))).toMatchObject({
+      boardId: 'g1',
+      overridden: false,
+    });
     // A participant's override is ignored.
     expect(chooseBoard(input({ state: state('vel1-discuss'), viewBoardId: 'g2' }))).toMatchObject({ boardId: 'g1' });
   });

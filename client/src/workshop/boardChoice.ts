@@ -61,5 +61,8 @@ export function useBoardChoice(): BoardChoice {
   const groups = useAppStore((s) => s.groups);
   const viewBoardId = useAppStore((s) => s.viewBoardId);
   const groupIds = useMemo(() => groups.map((g) => g.id), [groups]);
-  return useMemo(() => chooseBoard({ state, role, groupId, groupIds, viewBoardId }), [state, role, groupId, groupIds, viewBoardId]);
+  return useMemo(
+    () => chooseBoard({ state, role, groupId, groupIds, viewBoardId }),
+    [state, role, groupId, groupIds, viewBoardId],
+  );
 }

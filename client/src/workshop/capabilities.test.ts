@@ -6,10 +6,25 @@ import { capabilitiesOf, mayUse, newNotesTarget, noteRights, readonlyReason } fr
 
 const anna: Actor = { id: 'anna', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
-const caps = (phaseId: PhaseId, options: { actor?: Actor; groupId?: string | null; boardId?: string; closed?: boolean; hasGroups?: boolean; spotlight?: string | null } = {}) =>
+const caps = (
+  phaseId: PhaseId,
+  options: {
+    actor?: Actor;
+    groupId?: string | null;
+    boardId?: string;
+    closed?: boolean;
+    hasGroups?: boolean;
+    spotlight?: string | null;
+  } = {},
+) =>
   capabilitiesOf({
     actor: options.actor ?? anna,
-    state: { phaseId, closed: options.closed ?? false, hasGroups: options.hasGroups ?? true, spotlightGroupId: options.spotlight ?? null },
+    state: {
+      phaseId,
+      closed: options.closed ?? false,
+      hasGroups: options.hasGroups ?? true,
+      spotlightGroupId: options.spotlight ?? null,
+    },
     groupId: options.groupId === undefined ? 'g1' : options.groupId,
     boardId: options.boardId ?? 'g1',
     dotsPerPerson: 3,
@@ -24,7 +39,12 @@ describe('what the interface offers, by phase', () => {
     expect(newNotesTarget(c, 'vel2')).toBeNull();
     // Board notes cannot be touched meanwhile; my own private notes can.
     expect(noteRights(c, note('anna'), undefined).move).toBe(false);
-    expect(noteRights(c, note('anna'), 'anna')).toMatchObject({ move: true, editText: true, remove: true, mark: false });
+    expect(noteRights(c, note('anna'), 'anna')).toMatchObject({
+      move: true,
+      editText: true,
+      remove: true,
+      mark: false,
+    });
     expect(readonlyReason(c, 'vel2')).toEqual({ kind: 'otherSheet', sheets: ['vel1'] });
     expect(readonlyReason(c, 'vel1')).toBeNull();
   });

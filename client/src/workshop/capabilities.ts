@@ -2,7 +2,13 @@ import { useAppStore, type AppState } from '../store';
 import type { Actor } from '@dmc/shared/domain/actor';
 import { mayEditAsAuthor } from '@dmc/shared/domain/boardRules';
 import type { Note } from '@dmc/shared/domain/note';
-import { boardRights, mayWriteDraft, type BoardRef, type BoardRights, type WorkshopState } from '@dmc/shared/domain/permissions';
+import {
+  boardRights,
+  mayWriteDraft,
+  type BoardRef,
+  type BoardRights,
+  type WorkshopState,
+} from '@dmc/shared/domain/permissions';
 import { phase, type Permission, type PhaseDefinition } from '@dmc/shared/domain/phases';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { selectActor, selectMembership, selectWorkshopState } from './state';
@@ -44,7 +50,16 @@ export function capabilitiesOf(input: {
   const board = boardRefOf(boardId);
   const rights = boardRights(actor, board, state, membership);
   const draftWritable = rights.writesPrivately && mayWriteDraft(actor, actor.id, state, membership);
-  return { actor, state, phase: phase(state.phaseId), board, boardId, rights, draftWritable, dotsPerPerson: input.dotsPerPerson };
+  return {
+    actor,
+    state,
+    phase: phase(state.phaseId),
+    board,
+    boardId,
+    rights,
+    draftWritable,
+    dotsPerPerson: input.dotsPerPerson,
+  };
 }
 
 let cache: { key: readonly unknown[]; value: Capabilities | null } | null = null;
@@ -109,10 +124,23 @@ export interface NoteRights {
   readonly defer: boolean;
 }
 
-const NOTHING: NoteRights = { move: false, recolor: false, editText: false, remove: false, mark: false, vote: false, highlight: false, defer: false };
+const NOTHING: NoteRights = {
+  move: false,
+  recolor: false,
+  editText: false,
+  remove: false,
+  mark: false,
+  vote: false,
+  highlight: false,
+  defer: false,
+};
 
 /** What this person may do to a note; `privateOwner` is set for notes from a draft. */
-export function noteRights(caps: Capabilities | null, note: Pick<Note, 'sheetId' | 'authorId'>, privateOwner: string | undefined): NoteRights {
+export function noteRights(
+  caps: Capabilities | null,
+  note: Pick<Note, 'sheetId' | 'authorId'>,
+  privateOwner: string | undefined,
+): NoteRights {
   if (!caps) return NOTHING;
   if (privateOwner !== undefined) {
     const mine = privateOwner === caps.actor.id && caps.draftWritable && sheetWritable(caps.rights, note.sheetId);
@@ -148,6 +176,7 @@ export function readonlyReason(caps: Capabilities | null, sheetId: string): Read
   if (newNotesTarget(caps, sheetId) !== null || TOOLS.some((tool) => mayUse(caps, tool, sheetId))) return null;
   const { rights } = caps;
   const works = rights.permissions.size > 0 || rights.writesPrivately;
-  if (works && rights.writableSheets !== 'all' && rights.writableSheets.length > 0) return { kind: 'otherSheet', sheets: rights.writableSheets };
+  if (works && rights.writableSheets !== 'all' && rights.writableSheets.length > 0)
+    return { kind: 'otherSheet', sheets: rights.writableSheets };
   return caps.state.phaseId === 'done' ? { kind: 'done' } : { kind: 'watching' };
 }

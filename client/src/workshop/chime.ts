@@ -24,7 +24,10 @@ export function watchUserGesture(): () => void {
 
 /** Whether the page has had a user gesture (sound is allowed and expected). */
 export function hadUserGesture(): boolean {
-  const activation = typeof navigator !== 'undefined' ? (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation : undefined;
+  const activation =
+    typeof navigator !== 'undefined'
+      ? (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation
+      : undefined;
   return gestured || activation?.hasBeenActive === true;
 }
 

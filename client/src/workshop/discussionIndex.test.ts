@@ -16,8 +16,23 @@ describe('the discussion index', () => {
         { noteId: 'n1', participantId: 'me', slot: 2 },
         { noteId: 'n2', participantId: 'bram', slot: 0 },
       ],
-      formulations: [{ fieldId: 'doel', sheetId: 'vel1', text: 'Samen', sourceNoteIds: ['n1'], updatedBy: 'me', updatedAt: 1 }],
-      deferrals: [{ id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Wie?', findOut: '', askWhom: '', owner: '', createdBy: 'me', createdAt: 1 }],
+      formulations: [
+        { fieldId: 'doel', sheetId: 'vel1', text: 'Samen', sourceNoteIds: ['n1'], updatedBy: 'me', updatedAt: 1 },
+      ],
+      deferrals: [
+        {
+          id: 'd1',
+          sheetId: 'vel1',
+          fieldId: 'doel',
+          noteId: null,
+          question: 'Wie?',
+          findOut: '',
+          askWhom: '',
+          owner: '',
+          createdBy: 'me',
+          createdAt: 1,
+        },
+      ],
       highlights: [{ noteId: 'n2', by: 'bram' }],
       choices: [],
     },
@@ -25,8 +40,24 @@ describe('the discussion index', () => {
   );
 
   it('counts marks and dots per note, and knows mine', () => {
-    expect(index.byNote.get('n1')).toEqual({ agree: 2, disagree: 1, open: 0, votes: 2, myMark: 'agree', myVotes: 2, highlighted: false });
-    expect(index.byNote.get('n2')).toEqual({ agree: 0, disagree: 0, open: 1, votes: 1, myMark: null, myVotes: 0, highlighted: true });
+    expect(index.byNote.get('n1')).toEqual({
+      agree: 2,
+      disagree: 1,
+      open: 0,
+      votes: 2,
+      myMark: 'agree',
+      myVotes: 2,
+      highlighted: false,
+    });
+    expect(index.byNote.get('n2')).toEqual({
+      agree: 0,
+      disagree: 0,
+      open: 1,
+      votes: 1,
+      myMark: null,
+      myVotes: 0,
+      highlighted: true,
+    });
   });
 
   it('finds the wording and open questions of a field', () => {

@@ -1,4 +1,11 @@
-import { countMarks, countVotes, type Deferral, type Formulation, type MarkValue, type Vote } from '@dmc/shared/domain/discussion';
+import {
+  countMarks,
+  countVotes,
+  type Deferral,
+  type Formulation,
+  type MarkValue,
+  type Vote,
+} from '@dmc/shared/domain/discussion';
 import { useAppStore, type AppState, type BoardDiscussion } from '../store';
 
 /**
@@ -18,7 +25,15 @@ export interface NoteDiscussion {
 }
 
 /** Nothing said about a note yet. */
-export const NO_DISCUSSION: NoteDiscussion = { agree: 0, disagree: 0, open: 0, votes: 0, myMark: null, myVotes: 0, highlighted: false };
+export const NO_DISCUSSION: NoteDiscussion = {
+  agree: 0,
+  disagree: 0,
+  open: 0,
+  votes: 0,
+  myMark: null,
+  myVotes: 0,
+  highlighted: false,
+};
 
 /** The board's discussion, indexed. */
 export interface DiscussionIndex {

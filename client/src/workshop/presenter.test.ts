@@ -6,25 +6,48 @@ describe("the presenter's route", () => {
   const order = presenterFields(discussiemodelTemplate);
 
   it('goes through the top-level fields of both sheets in template order', () => {
-    expect(order.map((f) => f.fieldId)).toEqual(['doel', 'concrete-vragen', 'doelgroep', 'kansen-risicos', 'data', 'visie-beleid', 'commitment-cvb', 'stakeholders', 'privacy', 'ethiek']);
+    expect(order.map((f) => f.fieldId)).toEqual([
+      'doel',
+      'concrete-vragen',
+      'doelgroep',
+      'kansen-risicos',
+      'data',
+      'visie-beleid',
+      'commitment-cvb',
+      'stakeholders',
+      'privacy',
+      'ethiek',
+    ]);
     expect(order[4]).toEqual({ sheetId: 'vel2', fieldId: 'data' });
   });
 
   it('steps forward and back, from the sheet 1 into sheet 2, and stops at the ends', () => {
     expect(presenterStep(discussiemodelTemplate, null, 1)).toEqual({ sheetId: 'vel1', fieldId: 'doel' });
     expect(presenterStep(discussiemodelTemplate, null, -1)).toBeNull();
-    expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel1', fieldId: 'kansen-risicos' }, 1)).toEqual({ sheetId: 'vel2', fieldId: 'data' });
-    expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel2', fieldId: 'data' }, -1)).toEqual({ sheetId: 'vel1', fieldId: 'kansen-risicos' });
+    expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel1', fieldId: 'kansen-risicos' }, 1)).toEqual({
+      sheetId: 'vel2',
+      fieldId: 'data',
+    });
+    expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel2', fieldId: 'data' }, -1)).toEqual({
+      sheetId: 'vel1',
+      fieldId: 'kansen-risicos',
+    });
     expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel2', fieldId: 'ethiek' }, 1)).toBeNull();
     expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel1', fieldId: 'doel' }, -1)).toBeNull();
   });
 
   it('continues after the parent of a nested box', () => {
-    expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel2', fieldId: 'dpia-toezicht' }, 1)).toEqual({ sheetId: 'vel2', fieldId: 'ethiek' });
+    expect(presenterStep(discussiemodelTemplate, { sheetId: 'vel2', fieldId: 'dpia-toezicht' }, 1)).toEqual({
+      sheetId: 'vel2',
+      fieldId: 'ethiek',
+    });
   });
 
   it('tells where in the route the presenter is', () => {
-    expect(presenterPosition(discussiemodelTemplate, { sheetId: 'vel1', fieldId: 'doelgroep' })).toEqual({ index: 3, count: 10 });
+    expect(presenterPosition(discussiemodelTemplate, { sheetId: 'vel1', fieldId: 'doelgroep' })).toEqual({
+      index: 3,
+      count: 10,
+    });
     expect(presenterPosition(discussiemodelTemplate, null)).toEqual({ index: 0, count: 10 });
   });
 });

@@ -33,7 +33,10 @@ export function presenterStep(template: CanvasTemplate, current: FieldRef | null
 }
 
 /** Position of the current field in the route, 1-based, and the route's length. */
-export function presenterPosition(template: CanvasTemplate, current: FieldRef | null): { index: number; count: number } {
+export function presenterPosition(
+  template: CanvasTemplate,
+  current: FieldRef | null,
+): { index: number; count: number } {
   const order = presenterFields(template);
   const index = current ? order.findIndex((f) => f.sheetId === current.sheetId && f.fieldId === current.fieldId) : -1;
   return { index: index + 1, count: order.length };

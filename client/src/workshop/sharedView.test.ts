@@ -6,7 +6,10 @@ const sheet = { width: 1189, height: 841 };
 
 describe('shared views', () => {
   it('describes "fit" as the sheet centre at zoom 1, on any screen', () => {
-    for (const canvas of [{ width: 1200, height: 700 }, { width: 800, height: 900 }]) {
+    for (const canvas of [
+      { width: 1200, height: 700 },
+      { width: 800, height: 900 },
+    ]) {
       const view = viewOfViewport('vel1', fitViewport(sheet, canvas), sheet, canvas);
       expect(view.x).toBeCloseTo(594.5, 0);
       expect(view.y).toBeCloseTo(420.5, 0);

@@ -2,7 +2,15 @@ import { getSheet } from '@dmc/shared/template/lookup';
 import type { SharedView } from '../collab/sessionClient';
 import { templateOf } from '../canvas/template';
 import { viewportOf } from '../canvas/viewportControl';
-import { clampPan, clampScale, fitRectViewport, fitScale, screenToSheet, type Size, type Viewport } from '../canvas/viewport';
+import {
+  clampPan,
+  clampScale,
+  fitRectViewport,
+  fitScale,
+  screenToSheet,
+  type Size,
+  type Viewport,
+} from '../canvas/viewport';
 import type { AppState, AppStore } from '../store';
 
 /**
@@ -17,20 +25,34 @@ export type { SharedView };
 /** The shared view of a viewport on a canvas (pure). */
 export function viewOfViewport(sheetId: string, viewport: Viewport, sheet: Size, canvas: Size): SharedView {
   const centre = screenToSheet(viewport, { x: canvas.width / 2, y: canvas.height / 2 });
-  return { sheetId, x: round(centre.x), y: round(centre.y), scale: round(viewport.scale / fitScale(sheet, canvas), 1000) };
+  return {
+    sheetId,
+    x: round(centre.x),
+    y: round(centre.y),
+    scale: round(viewport.scale / fitScale(sheet, canvas), 1000),
+  };
 }
 
 /** The viewport on this canvas that shows a shared view (pure): its point centred, its zoom kept within limits. */
 export function viewportOfView(view: SharedView, sheet: Size, canvas: Size): Viewport {
   const fit = fitScale(sheet, canvas);
   const scale = clampScale(view.scale * fit, fit);
-  return clampPan({ scale, x: canvas.width / 2 - view.x * scale, y: canvas.height / 2 - view.y * scale }, sheet, canvas);
+  return clampPan(
+    { scale, x: canvas.width / 2 - view.x * scale, y: canvas.height / 2 - view.y * scale },
+    sheet,
+    canvas,
+  );
 }
 
 /** Whether two views are the same up to rounding. */
 export function sameView(a: SharedView | null, b: SharedView | null): boolean {
   if (!a || !b) return a === b;
-  return a.sheetId === b.sheetId && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.scale - b.scale) < 0.005;
+  return (
+    a.sheetId === b.sheetId &&
+    Math.abs(a.x - b.x) < 0.5 &&
+    Math.abs(a.y - b.y) < 0.5 &&
+    Math.abs(a.scale - b.scale) < 0.005
+  );
 }
 
 function canvasOf(state: Pick<AppState, 'canvasSize'>, sheet: Size): Size {
@@ -62,7 +84,11 @@ export function applySharedView(store: AppStore, view: SharedView): boolean {
 }
 
 /** The viewport that fits a rectangle of a sheet (a field), within the zoom limits (pure). */
-export function rectViewport(rect: { x: number; y: number; width: number; height: number }, sheet: Size, canvas: Size): Viewport {
+export function rectViewport(
+  rect: { x: number; y: number; width: number; height: number },
+  sheet: Size,
+  canvas: Size,
+): Viewport {
   const scale = clampScale(fitRectViewport(rect, canvas).scale, fitScale(sheet, canvas));
   const cx = rect.x + rect.width / 2;
   const cy = rect.y + rect.height / 2;

@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import type { Actor } from '@dmc/shared/domain/actor';
-import { boardRights, currentBoard, type BoardRef, type BoardRights, type Membership, type WorkshopState } from '@dmc/shared/domain/permissions';
+import {
+  boardRights,
+  currentBoard,
+  type BoardRef,
+  type BoardRights,
+  type Membership,
+  type WorkshopState,
+} from '@dmc/shared/domain/permissions';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { useAppStore } from '../store';
 import type { AppState } from '../store';
@@ -78,4 +85,3 @@ export function useBoardRights(board: BoardRef | null): BoardRights | null {
     return boardRights({ id, role }, board, state, { groupId });
   }, [board, state, groupId, role, id]);
 }
-

@@ -18,7 +18,10 @@ describe('the phase timer', () => {
   });
 
   it('keeps what was left while paused', () => {
-    expect(timerView(flow({ timerStatus: 'paused', timerRemainingMs: 65_000 }), 999_999)).toEqual({ status: 'paused', remainingMs: 65_000 });
+    expect(timerView(flow({ timerStatus: 'paused', timerRemainingMs: 65_000 }), 999_999)).toEqual({
+      status: 'paused',
+      remainingMs: 65_000,
+    });
   });
 
   it('shows whole seconds, rounded up, as m:ss or h:mm:ss', () => {

@@ -23,7 +23,12 @@ import { applySharedView, currentSharedView, sameView, showField } from './share
  * otherwise the current sheet while the board has it, else the first sheet the phase writes on,
  * else the board's first sheet.
  */
-export function sheetToShow(template: CanvasTemplate, def: PhaseDefinition, currentSheetId: string, fresh: boolean): string {
+export function sheetToShow(
+  template: CanvasTemplate,
+  def: PhaseDefinition,
+  currentSheetId: string,
+  fresh: boolean,
+): string {
   const has = (id: string | null) => id !== null && template.sheets.some((s) => s.id === id);
   if (fresh && has(def.sheetId)) return def.sheetId as string;
   if (has(currentSheetId)) return currentSheetId;
@@ -51,7 +56,12 @@ export function usePhaseFollowing(): void {
     if (!phaseChanged) return;
     state.setPhaseChangedAt(Date.now());
     if (state.session?.participant.role === 'participant') {
-      state.showNotice({ tone: 'info', key: 'phase.changed', localizedVars: { label: def.label, instruction: def.instruction }, ms: 12_000 });
+      state.showNotice({
+        tone: 'info',
+        key: 'phase.changed',
+        localizedVars: { label: def.label, instruction: def.instruction },
+        ms: 12_000,
+      });
     }
   }, [phaseId, boardId]);
 }
@@ -81,10 +91,16 @@ export function useAttention(): void {
     const state = useAppStore.getState();
     const flow = state.flow;
     if (!flow?.attentionSheetId || state.session?.participant.role !== 'participant') return;
-    const shown = applySharedView(useAppStore, { sheetId: flow.attentionSheetId, x: flow.attentionX, y: flow.attentionY, scale: flow.attentionScale });
+    const shown = applySharedView(useAppStore, {
+      sheetId: flow.attentionSheetId,
+      x: flow.attentionX,
+      y: flow.attentionY,
+      scale: flow.attentionScale,
+    });
     if (shown) {
       const sheet = templateOf(state.boardId).sheets.find((s) => s.id === flow.attentionSheetId);
-      if (sheet) state.announce(translate(state.locale, 'attention.moved', { sheet: localize(sheet.label, state.locale) }));
+      if (sheet)
+        state.announce(translate(state.locale, 'attention.moved', { sheet: localize(sheet.label, state.locale) }));
     }
   }, [nonce]);
 }
@@ -107,7 +123,10 @@ export function usePresenterView(): void {
     if (!showField(useAppStore, sheetId, fieldId)) return;
     const field = getField(templateOf(boardId), fieldId);
     const which = `${boardId}|${sheetId}|${fieldId}`;
-    if (field && announced.current !== which) state.announce(translate(state.locale, 'presenter.showing', { field: localize(field.field.title, state.locale) }));
+    if (field && announced.current !== which)
+      state.announce(
+        translate(state.locale, 'presenter.showing', { field: localize(field.field.title, state.locale) }),
+      );
     announced.current = which;
   }, [key]);
 }
@@ -167,7 +186,13 @@ export function useShareView(ctx: ActionContext | null): void {
     };
     publish();
     return useAppStore.subscribe((state, previous) => {
-      if (state.sheetId !== previous.sheetId || state.viewports !== previous.viewports || state.canvasSize !== previous.canvasSize || state.boardId !== previous.boardId) publish();
+      if (
+        state.sheetId !== previous.sheetId ||
+        state.viewports !== previous.viewports ||
+        state.canvasSize !== previous.canvasSize ||
+        state.boardId !== previous.boardId
+      )
+        publish();
     });
   }, [ctx]);
 }
@@ -190,15 +215,22 @@ export function useRevealTidy(ctx: ActionContext | null): void {
       timer = null;
       const state = useAppStore.getState();
       const caps = selectCapabilities(state);
-      const ids = new Set([...pending].filter((id) => {
-        const note = state.boardNotes.find((n) => n.id === id);
-        return note !== undefined && noteRights(caps, note, undefined).move;
-      }));
+      const ids = new Set(
+        [...pending].filter((id) => {
+          const note = state.boardNotes.find((n) => n.id === id);
+          return note !== undefined && noteRights(caps, note, undefined).move;
+        }),
+      );
       pending.clear();
       if (ids.size === 0) return;
       for (const sheet of ctx.template.sheets) {
         const moves = tidyRevealed(sheet, state.boardNotes, ids, state.locale);
-        ctx.board.tidy(moves.map((m) => ({ noteId: m.noteId, placement: { x: m.x, y: m.y, fieldId: fieldOfNoteAt(sheet, m.x, m.y) } })));
+        ctx.board.tidy(
+          moves.map((m) => ({
+            noteId: m.noteId,
+            placement: { x: m.x, y: m.y, fieldId: fieldOfNoteAt(sheet, m.x, m.y) },
+          })),
+        );
       }
     };
     const unsubscribe = useAppStore.subscribe((state, previous) => {

@@ -47,7 +47,9 @@ export class TokenSigner {
   /** A token for these claims, valid for the signer's lifetime from now. */
   sign(claims: Omit<TokenClaims, 'iat' | 'exp'>): string {
     const iat = Math.floor(this.now() / 1000);
-    const payload = Buffer.from(JSON.stringify({ w: claims.w, p: claims.p, r: claims.r, iat, exp: iat + this.ttlSeconds })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ w: claims.w, p: claims.p, r: claims.r, iat, exp: iat + this.ttlSeconds }),
+    ).toString('base64url');
     return `${PREFIX}.${payload}.${this.mac(payload)}`;
   }
 
@@ -72,10 +74,14 @@ export class TokenSigner {
       return { problem: 'invalid' };
     }
     if (typeof claims !== 'object' || claims === null) return { problem: 'invalid' };
-    if (typeof claims.w !== 'string' || typeof claims.p !== 'string' || typeof claims.iat !== 'number') return { problem: 'invalid' };
+    if (typeof claims.w !== 'string' || typeof claims.p !== 'string' || typeof claims.iat !== 'number')
+      return { problem: 'invalid' };
     if (claims.r !== 'facilitator' && claims.r !== 'participant') return { problem: 'invalid' };
     // A token from before tokens expired carries no exp: it lives as long as a new one would.
-    const exp = typeof claims.exp === 'number' ? Math.min(claims.exp, claims.iat + this.ttlSeconds) : claims.iat + this.ttlSeconds;
+    const exp =
+      typeof claims.exp === 'number'
+        ? Math.min(claims.exp, claims.iat + this.ttlSeconds)
+        : claims.iat + this.ttlSeconds;
     if (Math.floor(this.now() / 1000) >= exp) return { problem: 'expired' };
     return { claims: { w: claims.w, p: claims.p, r: claims.r, iat: claims.iat, exp } };
   }
@@ -107,7 +113,12 @@ export function loadTokenSecret(dataDir: string, fromEnv: string | undefined): B
 export function requestClaims(tokens: TokenSigner, authorization: string | undefined): TokenClaims | undefined {
   const result = tokens.check(bearerToken(authorization));
   if ('claims' in result) return result.claims;
-  if (result.problem === 'expired') throw new HttpError(401, 'session_expired', 'Your session has expired; join again with the code, or open your facilitator link.');
+  if (result.problem === 'expired')
+    throw new HttpError(
+      401,
+      'session_expired',
+      'Your session has expired; join again with the code, or open your facilitator link.',
+    );
   return undefined;
 }
 

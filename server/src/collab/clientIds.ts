@@ -18,7 +18,8 @@ import * as Y from 'yjs';
 export const CLIENT_OWNERS = 'clientOwners';
 
 /** What a participant's update does to the client-id bindings. */
-export type ClientIdCheck = { readonly ok: true; readonly claims: readonly number[] } | { readonly ok: false; readonly reason: string };
+export type ClientIdCheck =
+  { readonly ok: true; readonly claims: readonly number[] } | { readonly ok: false; readonly reason: string };
 
 /**
  * Checks the client ids an update adds changes under, against the document as it is before the
@@ -31,7 +32,8 @@ export function checkClientIds(doc: Y.Doc, effect: Uint8Array, participantId: st
     const owner = owners.get(String(client));
     if (owner === participantId) continue;
     if (owner !== undefined) return { ok: false, reason: "changes under another person's client id" };
-    if (client === reserved || doc.store.clients.has(client)) return { ok: false, reason: 'changes under a client id that cannot be continued; reconnect with a fresh copy' };
+    if (client === reserved || doc.store.clients.has(client))
+      return { ok: false, reason: 'changes under a client id that cannot be continued; reconnect with a fresh copy' };
     claims.push(client);
   }
   return { ok: true, claims };

@@ -5,9 +5,23 @@ import { addNote, moveNote, readNote, readNotes, setNoteText } from '@dmc/shared
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
-import { PLENARY_BOARD, boardDocKey, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import {
+  PLENARY_BOARD,
+  boardDocKey,
+  type CreateWorkshopResponse,
+  type SessionResponse,
+} from '@dmc/shared/protocol/api';
 import type { RunningServer } from '../server';
-import { connectBoard, createWorkshop, flush, joinWorkshop, rawSocket, startTestServer, waitFor, type BoardClient } from '../testing/harness';
+import {
+  connectBoard,
+  createWorkshop,
+  flush,
+  joinWorkshop,
+  rawSocket,
+  startTestServer,
+  waitFor,
+  type BoardClient,
+} from '../testing/harness';
 
 const BOARD = boardDocKey(PLENARY_BOARD);
 
@@ -77,7 +91,7 @@ describe('collaboration server', () => {
     expect(readNote(fresh.doc, 'protected')?.text).toBe('origineel');
   });
 
-  it('refuses a note written in someone else\'s name', async () => {
+  it("refuses a note written in someone else's name", async () => {
     const b = connect(bob);
     await b.synced();
     addNote(b.doc, note('forged', alice.participant.id, 'namens Alice'));
@@ -94,7 +108,13 @@ describe('collaboration server', () => {
     // Bypass the client-side clamp: write the raw map as a hostile client would.
     b.doc.transact(() => {
       const rec = new Y.Map();
-      for (const [k, v] of Object.entries({ ...note('too-long', bob.participant.id), text: 'x'.repeat(LIMITS.noteTextLength + 1), createdAt: 1, z: 1 })) rec.set(k, v);
+      for (const [k, v] of Object.entries({
+        ...note('too-long', bob.participant.id),
+        text: 'x'.repeat(LIMITS.noteTextLength + 1),
+        createdAt: 1,
+        z: 1,
+      }))
+        rec.set(k, v);
       b.doc.getMap('notes').set('too-long', rec);
     });
     expect((await b.closed).code).toBe(CLOSE.limit);

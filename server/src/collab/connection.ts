@@ -136,7 +136,11 @@ export function attachConnection(
  * another person's presence or flood the room with made-up people, and an honest client is never
  * disconnected.
  */
-function filterPresence(room: Room, peer: RoomPeer, update: Uint8Array): { update: Uint8Array | null } | { code: number; reason: string } {
+function filterPresence(
+  room: Room,
+  peer: RoomPeer,
+  update: Uint8Array,
+): { update: Uint8Array | null } | { code: number; reason: string } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > 64) return { code: CLOSE.malformed, reason: 'too many presence states in one message' };
@@ -148,7 +152,8 @@ function filterPresence(room: Room, peer: RoomPeer, update: Uint8Array): { updat
     const json = decoding.readVarString(decoder);
     const own = clientId === claimed;
     // Someone else's presence (an echo), or a second identity from this connection.
-    if (!own && (claimed !== undefined || room.ownedByOther(peer, clientId) || room.awareness.meta.has(clientId))) continue;
+    if (!own && (claimed !== undefined || room.ownedByOther(peer, clientId) || room.awareness.meta.has(clientId)))
+      continue;
     if (json.length > LIMITS.presenceBytes) {
       if (own) return { code: CLOSE.limit, reason: `presence is limited to ${LIMITS.presenceBytes} bytes` };
       continue;

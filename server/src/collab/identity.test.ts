@@ -6,7 +6,16 @@ import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { MESSAGE, SYNC } from '@dmc/shared/protocol/messages';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { presenceColor } from '@dmc/shared/protocol/presence';
-import { connectBoard, createWorkshop, joinWorkshop, rawSocket, syncMessage, startTestServer, waitFor, type BoardClient } from '../testing/harness';
+import {
+  connectBoard,
+  createWorkshop,
+  joinWorkshop,
+  rawSocket,
+  syncMessage,
+  startTestServer,
+  waitFor,
+  type BoardClient,
+} from '../testing/harness';
 
 /**
  * Who a connection may be inside a room: one presence state per connection, and Yjs client ids
@@ -51,15 +60,27 @@ describe('identity inside a room', () => {
     const base = 1_000_000;
     // 3 messages × 60 made-up client ids, each with a field the schema does not know.
     for (let m = 0; m < 3; m++) {
-      flooder.ws.send(awarenessMessage(Array.from({ length: 60 }, (_, i) => [base + m * 60 + i, 1, { user, tracker: 'x'.repeat(500) }] as const)));
+      flooder.ws.send(
+        awarenessMessage(
+          Array.from({ length: 60 }, (_, i) => [base + m * 60 + i, 1, { user, tracker: 'x'.repeat(500) }] as const),
+        ),
+      );
     }
     // The sentinel: the first identity moves its cursor.
     flooder.ws.send(awarenessMessage([[base, 2, { user, cursor: { sheetId: 'vel1', x: 5, y: 6 } }]]));
-    const states = () => [...observer.provider.awareness.getStates().entries()].filter(([, s]) => (s as { user?: { id?: string } }).user?.id === bram.participant.id);
-    await waitFor(() => states().some(([, s]) => (s as { cursor?: { x: number } }).cursor?.x === 5), "the sentinel cursor of Bram's one presence");
+    const states = () =>
+      [...observer.provider.awareness.getStates().entries()].filter(
+        ([, s]) => (s as { user?: { id?: string } }).user?.id === bram.participant.id,
+      );
+    await waitFor(
+      () => states().some(([, s]) => (s as { cursor?: { x: number } }).cursor?.x === 5),
+      "the sentinel cursor of Bram's one presence",
+    );
     expect(states().map(([id]) => id)).toEqual([base]);
     expect(Object.keys(states()[0]![1])).not.toContain('tracker');
-    expect(server.collab.loadedRoom(fac.workshop.id, boardDocKey(PLENARY_BOARD))!.awareness.getStates().size).toBeLessThanOrEqual(2);
+    expect(
+      server.collab.loadedRoom(fac.workshop.id, boardDocKey(PLENARY_BOARD))!.awareness.getStates().size,
+    ).toBeLessThanOrEqual(2);
   });
 
   it("refuses changes under another participant's Yjs client id, so their offline notes are not lost", async () => {
@@ -107,7 +128,13 @@ describe('identity inside a room', () => {
     cleanup.push(() => annaClient.destroy());
     await annaClient.synced();
     addNote(annaClient.doc, note('a1', anna.participant.id));
-    await waitFor(() => (server.collab.loadedRoom(fac.workshop.id, boardDocKey(PLENARY_BOARD)) ? readNotes(server.collab.loadedRoom(fac.workshop.id, boardDocKey(PLENARY_BOARD))!.doc).length : 0) === 1, 'the note on the server');
+    await waitFor(
+      () =>
+        (server.collab.loadedRoom(fac.workshop.id, boardDocKey(PLENARY_BOARD))
+          ? readNotes(server.collab.loadedRoom(fac.workshop.id, boardDocKey(PLENARY_BOARD))!.doc).length
+          : 0) === 1,
+      'the note on the server',
+    );
     annaClient.provider.disconnect();
     await waitFor(() => !server.collab.loadedRoom(fac.workshop.id, boardDocKey(PLENARY_BOARD)), 'the board to unload');
 

@@ -180,7 +180,9 @@ export class Room {
         return { code: 'forbidden', reason: ids.reason };
       }
       if (ids.claims.length > 0) {
-        binding = updateMadeBy(this.shadow, () => this.shadow.transact(() => bindClientIds(this.shadow, ids.claims, peer.actor.id), SERVER_BINDING_ORIGIN));
+        binding = updateMadeBy(this.shadow, () =>
+          this.shadow.transact(() => bindClientIds(this.shadow, ids.claims, peer.actor.id), SERVER_BINDING_ORIGIN),
+        );
       }
     }
     if (result.changes.length > 0) {
@@ -194,7 +196,14 @@ export class Room {
       try {
         // The binding is stored with the change (one record) but relayed to everyone, the writer
         // too: it is the server's change, and the writer needs it to follow the server's later ones.
-        this.commit(binding === null ? [[effect, peer]] : [[effect, peer], [binding, SERVER_BINDING_ORIGIN]]);
+        this.commit(
+          binding === null
+            ? [[effect, peer]]
+            : [
+                [effect, peer],
+                [binding, SERVER_BINDING_ORIGIN],
+              ],
+        );
       } catch (error) {
         if (!(error instanceof StorageUnavailableError)) throw error;
         peer.close(CLOSE.unavailable, 'the server cannot store changes right now; yours is kept and sent again');
@@ -225,7 +234,8 @@ export class Room {
   /** Sends everyone's presence to one peer (answer to a query). */
   sendAwareness(peer: RoomPeer): void {
     const states = this.awareness.getStates();
-    if (states.size > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    if (states.size > 0)
+      peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
   }
 
   /**
@@ -255,14 +265,17 @@ export class Room {
       this.log.append(parts.length === 1 ? parts[0]![0] : Y.mergeUpdates(parts.map(([update]) => update)));
     } catch (error) {
       this.rebuildShadow();
-      if (!this.storageFailing) console.error(`[store] ${this.name}: cannot store changes (${errorCode(error)}); writers are asked to resend`);
+      if (!this.storageFailing)
+        console.error(`[store] ${this.name}: cannot store changes (${errorCode(error)}); writers are asked to resend`);
       this.storageFailing = true;
       throw new StorageUnavailableError(`storing a change to ${this.name}`, error);
     }
     if (this.storageFailing) console.warn(`[store] ${this.name}: storing works again`);
     this.storageFailing = false;
     for (const [update, origin] of parts) Y.applyUpdate(this.doc, update, origin);
-    const due = this.log.appendedRecords >= this.options.compactAfterRecords || this.log.appendedBytes >= this.options.compactAfterBytes;
+    const due =
+      this.log.appendedRecords >= this.options.compactAfterRecords ||
+      this.log.appendedBytes >= this.options.compactAfterBytes;
     if (due && this.log.appendedRecords >= this.compactRetryAt) this.compact();
   }
 
@@ -278,7 +291,9 @@ export class Room {
       return true;
     } catch (error) {
       this.compactRetryAt = this.log.appendedRecords + Math.max(1, Math.ceil(this.options.compactAfterRecords / 10));
-      console.error(`[store] ${this.name}: compaction failed (${errorCode(error)}); the log stays as it is and is compacted later`);
+      console.error(
+        `[store] ${this.name}: compaction failed (${errorCode(error)}); the log stays as it is and is compacted later`,
+      );
       return false;
     }
   }
@@ -364,7 +379,9 @@ export function repairLostChanges(doc: Y.Doc, name: string): number {
     if (gaps.size === 0) break;
     Y.applyUpdate(doc, garbageCollected(gaps), STORAGE_ORIGIN);
     for (const [client, [from, to]] of gaps) {
-      console.error(`[store] ${name}: changes ${from}–${to - 1} of client ${client} were in damaged records and are lost; later changes are kept`);
+      console.error(
+        `[store] ${name}: changes ${from}–${to - 1} of client ${client} were in damaged records and are lost; later changes are kept`,
+      );
     }
     filled += gaps.size;
   }

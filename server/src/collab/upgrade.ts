@@ -40,7 +40,13 @@ const MAX_URL_LENGTH = 2048;
 const PATH_PART = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** Handles upgrades; `close` stops accepting. */
-export function createUpgradeHandler(collab: Collab, workshops: WorkshopService, workflow: Workflow, tokens: TokenSigner, options: UpgradeOptions) {
+export function createUpgradeHandler(
+  collab: Collab,
+  workshops: WorkshopService,
+  workflow: Workflow,
+  tokens: TokenSigner,
+  options: UpgradeOptions,
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.messageBytes, perMessageDeflate: false });
   const trust = compileTrust(options.trustProxy);
   const perAddress = new Map<string, number>();
@@ -64,7 +70,8 @@ export function createUpgradeHandler(collab: Collab, workshops: WorkshopService,
     if (target === 'elsewhere') return refuse(socket, 404, 'Not Found');
     if (!originAllowed(request, options.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
     const address = clientAddress(request, trust);
-    if ((perAddress.get(address) ?? 0) >= options.maxConnectionsPerAddress) return refuse(socket, 429, 'Too Many Requests');
+    if ((perAddress.get(address) ?? 0) >= options.maxConnectionsPerAddress)
+      return refuse(socket, 429, 'Too Many Requests');
     const { workshopId, docKey } = target;
 
     wss.handleUpgrade(request, socket, head, (ws) => {
@@ -135,8 +142,11 @@ export function createUpgradeHandler(collab: Collab, workshops: WorkshopService,
 }
 
 /** Where an upgrade goes: a collab document, somewhere else (404), or an unreadable URL (400). */
-export function parseCollabPath(raw: string | undefined): { workshopId: string; docKey: string } | 'elsewhere' | 'malformed' {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH || !raw.startsWith('/')) return 'malformed';
+export function parseCollabPath(
+  raw: string | undefined,
+): { workshopId: string; docKey: string } | 'elsewhere' | 'malformed' {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH || !raw.startsWith('/'))
+    return 'malformed';
   let pathname: string;
   try {
     pathname = new URL(raw, 'http://localhost').pathname;
@@ -175,7 +185,9 @@ export function originAllowed(request: IncomingMessage, allowed: readonly string
   } catch {
     return false;
   }
-  const own = [request.headers.host, headerValue(request.headers['x-forwarded-host'])].filter((h): h is string => typeof h === 'string' && h.length > 0);
+  const own = [request.headers.host, headerValue(request.headers['x-forwarded-host'])].filter(
+    (h): h is string => typeof h === 'string' && h.length > 0,
+  );
   return own.some((h) => h.toLowerCase() === host.toLowerCase());
 }
 

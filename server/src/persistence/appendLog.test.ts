@@ -33,7 +33,12 @@ function flipByte(file: string, offset: number): void {
 describe('append-only document log', () => {
   it('reads back every record in order after reopening', () => {
     const file = logWith([bytes(1, 2, 3), bytes(4), bytes()]);
-    expect(readLog(file)).toMatchObject({ records: [bytes(1, 2, 3), bytes(4), bytes()], format: 2, damage: [], truncated: false });
+    expect(readLog(file)).toMatchObject({
+      records: [bytes(1, 2, 3), bytes(4), bytes()],
+      format: 2,
+      damage: [],
+      truncated: false,
+    });
   });
 
   it('cuts off a torn last record quietly and keeps appending after the good ones', () => {
@@ -146,6 +151,11 @@ describe('append-only document log', () => {
   });
 
   it('treats a missing file as an empty log', () => {
-    expect(readLog(path.join(tempDataDir(), 'missing.ylog'))).toMatchObject({ records: [], validBytes: 0, truncated: false, damage: [] });
+    expect(readLog(path.join(tempDataDir(), 'missing.ylog'))).toMatchObject({
+      records: [],
+      validBytes: 0,
+      truncated: false,
+      damage: [],
+    });
   });
 });

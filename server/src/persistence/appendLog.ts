@@ -68,10 +68,12 @@ export function parseLog(data: Buffer): LogContents {
   // A new file whose header was being written when the power went.
   if (data.length < MAGIC_BYTES && MAGIC_V2.subarray(0, data.length).equals(data)) return { ...EMPTY, truncated: true };
   if (data.length >= MAGIC_BYTES && data.subarray(0, MAGIC_BYTES).equals(MAGIC_V1)) return parseV1(data);
-  if (data.length >= MAGIC_BYTES && data.subarray(0, MAGIC_BYTES).equals(MAGIC_V2)) return parseV2(data, MAGIC_BYTES, []);
+  if (data.length >= MAGIC_BYTES && data.subarray(0, MAGIC_BYTES).equals(MAGIC_V2))
+    return parseV2(data, MAGIC_BYTES, []);
   // A damaged (or foreign) header: whatever records follow can still be found by their markers.
   const first = nextRecord(data, 0);
-  if (first === -1) return { records: [], format: 2, validBytes: 0, truncated: false, damage: [damaged(data, 0, data.length)] };
+  if (first === -1)
+    return { records: [], format: 2, validBytes: 0, truncated: false, damage: [damaged(data, 0, data.length)] };
   return parseV2(data, first, [damaged(data, 0, first)]);
 }
 
@@ -132,7 +134,8 @@ function isTornTail(data: Buffer, offset: number): boolean {
 
 function damaged(data: Buffer, offset: number, length: number): DamagedRange {
   let markers = 0;
-  for (let at = data.indexOf(MARKER, offset); at !== -1 && at < offset + length; at = data.indexOf(MARKER, at + 1)) markers++;
+  for (let at = data.indexOf(MARKER, offset); at !== -1 && at < offset + length; at = data.indexOf(MARKER, at + 1))
+    markers++;
   return { offset, length, records: Math.max(1, markers) };
 }
 
@@ -150,7 +153,8 @@ function parseV1(data: Buffer): LogContents {
   }
   const rest = data.subarray(offset);
   // Format 1 has no markers: an incomplete last record is torn; anything else is damage.
-  const torn = rest.length < V1_HEADER || V1_HEADER + rest.readUInt32LE(0) > rest.length || rest.every((byte) => byte === 0);
+  const torn =
+    rest.length < V1_HEADER || V1_HEADER + rest.readUInt32LE(0) > rest.length || rest.every((byte) => byte === 0);
   const damage = rest.length === 0 || torn ? [] : [{ offset, length: rest.length, records: 1 }];
   return { records, format: 1, validBytes: offset, truncated: rest.length > 0 && torn, damage };
 }
@@ -187,7 +191,12 @@ export function writeLogFile(file: string, records: readonly Uint8Array[], keepP
       fs.closeSync(fd);
     }
     const check = readLog(tmp);
-    if (check.damage.length > 0 || check.truncated || check.records.length !== records.length || !check.records.every((r, i) => Buffer.from(r).equals(records[i]!))) {
+    if (
+      check.damage.length > 0 ||
+      check.truncated ||
+      check.records.length !== records.length ||
+      !check.records.every((r, i) => Buffer.from(r).equals(records[i]!))
+    ) {
       throw new Error(`${tmp} did not read back as written`);
     }
     if (keepPrevious && fs.existsSync(file)) keepAsPrevious(file);

@@ -45,7 +45,10 @@ export function lockDataDir(dataDir: string): DataDirLock {
       const holder = readHolder(file);
       if (holder === undefined) continue; // released meanwhile
       if (holder === 'unreadable') {
-        throw new Error(`The data directory ${dataDir} has a lock file ${file} that is being written or cannot be read. If no other server uses this directory, remove the file and start again.`);
+        throw new Error(
+          `The data directory ${dataDir} has a lock file ${file} that is being written or cannot be read. If no other server uses this directory, remove the file and start again.`,
+          { cause: error },
+        );
       }
       if (heldHere.has(file)) throw inUse(dataDir, file, holder, true);
       if (holderAlive(holder)) throw inUse(dataDir, file, holder, false);
@@ -83,7 +86,12 @@ function readHolder(file: string): LockHolder | 'unreadable' | undefined {
   }
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.startedAt === 'number' && typeof value.nonce === 'string') {
+    if (
+      typeof value.pid === 'number' &&
+      typeof value.host === 'string' &&
+      typeof value.startedAt === 'number' &&
+      typeof value.nonce === 'string'
+    ) {
       return value as LockHolder;
     }
   } catch {

@@ -73,7 +73,10 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async deleteWorkshop(workshopId: string): Promise<void> {
-    await fs.promises.rm(path.join(this.dataDir, 'workshops', safe(workshopId), 'docs'), { recursive: true, force: true });
+    await fs.promises.rm(path.join(this.dataDir, 'workshops', safe(workshopId), 'docs'), {
+      recursive: true,
+      force: true,
+    });
   }
 
   async deleteDocument(workshopId: string, docKey: string): Promise<void> {
@@ -187,7 +190,8 @@ async function latestChange(dir: string): Promise<number | undefined> {
     }
     latest = Math.max(latest ?? 0, stat.mtimeMs);
     if (!stat.isDirectory() || depth > 1) return;
-    for (const name of await fs.promises.readdir(p).catch(() => [] as string[])) await visit(path.join(p, name), depth + 1);
+    for (const name of await fs.promises.readdir(p).catch(() => [] as string[]))
+      await visit(path.join(p, name), depth + 1);
   };
   await visit(dir, 0);
   return latest;
@@ -220,7 +224,9 @@ function recoverLog(file: string, name: string): { records: Uint8Array[]; conten
     previous = readLog(prev);
     if (previous.damage.length > 0) {
       fs.copyFileSync(prev, `${prev}.damaged-${stamp}`);
-      console.error(`[store] ${name}: the previous generation ${prev} is damaged too (${describeDamage(previous)}); kept as ${prev}.damaged-${stamp}`);
+      console.error(
+        `[store] ${name}: the previous generation ${prev} is damaged too (${describeDamage(previous)}); kept as ${prev}.damaged-${stamp}`,
+      );
     }
   } catch (error) {
     console.error(`[store] ${name}: cannot read the previous generation ${prev}:`, error);
@@ -236,7 +242,9 @@ function recoverLog(file: string, name: string): { records: Uint8Array[]; conten
 }
 
 function describeDamage(contents: LogContents): string {
-  return contents.damage.map((d) => `bytes ${d.offset}–${d.offset + d.length - 1} (≥ ${d.records} record${d.records === 1 ? '' : 's'})`).join(', ');
+  return contents.damage
+    .map((d) => `bytes ${d.offset}–${d.offset + d.length - 1} (≥ ${d.records} record${d.records === 1 ? '' : 's'})`)
+    .join(', ');
 }
 
 /**

@@ -18,7 +18,20 @@ export class StorageUnavailableError extends HttpError {
 }
 
 /** Error codes of the file system that mean "cannot write now", as opposed to a bug. */
-const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'EROFS', 'EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY', 'ENOMEM', 'EACCES', 'EPERM']);
+const STORAGE_CODES = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EFBIG',
+  'EIO',
+  'EROFS',
+  'EMFILE',
+  'ENFILE',
+  'EAGAIN',
+  'EBUSY',
+  'ENOMEM',
+  'EACCES',
+  'EPERM',
+]);
 
 /** Whether an error means the storage could not take a write (rather than a programming error). */
 export function isStorageFailure(error: unknown): boolean {

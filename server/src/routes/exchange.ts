@@ -15,11 +15,19 @@ export const MAX_BACKUP_BYTES = 8 * 1024 * 1024;
  * Downloads for the facilitator (action list, report, calendar, backup) and the import of a
  * backup into a new workshop. Thin: authenticate, validate, delegate to Exchange.
  */
-export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, tokens: TokenSigner, limits: RateLimits): Router {
+export function exchangeRoutes(
+  workshops: WorkshopService,
+  exchange: Exchange,
+  tokens: TokenSigner,
+  limits: RateLimits,
+): Router {
   const router = Router();
 
   router.get('/workshops/:id/export/:format', async (req, res) => {
-    const workshop = workshops.authenticateFacilitator(requestClaims(tokens, req.headers.authorization), String(req.params.id));
+    const workshop = workshops.authenticateFacilitator(
+      requestClaims(tokens, req.headers.authorization),
+      String(req.params.id),
+    );
     const format = String(req.params.format);
     const locale = req.query.lang === 'en' ? 'en' : req.query.lang === 'nl' ? 'nl' : workshop.language;
     const sheets = /^sheets-([A-Za-z0-9_-]{1,64})\.pdf$/.exec(format);
@@ -41,7 +49,8 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
     let filename: string;
     if (sheets?.[1]) {
       const boardId = sheets[1];
-      if (!exp.boards.some((b) => b.boardId === boardId)) throw new HttpError(404, 'unknown_board', `No board "${boardId}" in this workshop.`);
+      if (!exp.boards.some((b) => b.boardId === boardId))
+        throw new HttpError(404, 'unknown_board', `No board "${boardId}" in this workshop.`);
       bytes = await pdf.sheetsToA0Pdf(exp, boardId, { locale });
       // Named like the board's pictures: after its subgroup, never by its id.
       filename = sheetsPdfFileName(exp, boardId, locale);
@@ -62,7 +71,8 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
     const bytes = await readLimited(req, MAX_BACKUP_BYTES);
     importEvents.emit('received', bytes.length);
     const parsed = await parseBackupOffThread(bytes, { maxBytes: MAX_BACKUP_BYTES, locale });
-    if (!parsed.ok) throw new HttpError(400, 'invalid_backup', 'This file is not a valid workshop backup.', parsed.errors);
+    if (!parsed.ok)
+      throw new HttpError(400, 'invalid_backup', 'This file is not a valid workshop backup.', parsed.errors);
     const backup = parsed.backup;
     const plan = backup.workshop.settings;
     const created = await workshops.create({
@@ -82,7 +92,9 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
     });
     await exchange.restore(created.workshop.id, backup, created.participant.id);
     // A closed workshop is restored closed (read-only), as it was when the backup was taken.
-    res.status(201).json(backup.workshop.closed ? { ...created, workshop: { ...created.workshop, closed: true } } : created);
+    res
+      .status(201)
+      .json(backup.workshop.closed ? { ...created, workshop: { ...created.workshop, closed: true } } : created);
   });
 
   // One click: a realistic, fully filled example workshop; the caller becomes its facilitator.
@@ -112,7 +124,9 @@ export function exchangeRoutes(workshops: WorkshopService, exchange: Exchange, t
 /** The refusal of a backup over the limit, naming the limit (NL detail for the import screen). */
 function tooLarge(limit: number): HttpError {
   const mb = (limit / (1024 * 1024)).toFixed(0);
-  return new HttpError(413, 'too_large', `Backups are limited to ${mb} MB (${limit} bytes).`, [`Een back-up mag maximaal ${mb} MB zijn.`]);
+  return new HttpError(413, 'too_large', `Backups are limited to ${mb} MB (${limit} bytes).`, [
+    `Een back-up mag maximaal ${mb} MB zijn.`,
+  ]);
 }
 
 /**

@@ -30,12 +30,18 @@ export function rateRules(perMinute: number, importsPer10Minutes: number): Reado
 
 /** Builds the limiters (in memory; rate-limiter-flexible also offers a Redis store for several processes). */
 export function createRateLimits(rules: Readonly<Record<RateBucket, RateRule>>): RateLimits {
-  const entries = (Object.keys(rules) as RateBucket[]).map((bucket) => [bucket, limiter(bucket, rules[bucket])] as const);
+  const entries = (Object.keys(rules) as RateBucket[]).map(
+    (bucket) => [bucket, limiter(bucket, rules[bucket])] as const,
+  );
   return Object.fromEntries(entries) as Record<RateBucket, RequestHandler>;
 }
 
 function limiter(bucket: RateBucket, rule: RateRule): RequestHandler {
-  const store = new RateLimiterMemory({ keyPrefix: bucket, points: Math.max(1, rule.points), duration: rule.windowSeconds });
+  const store = new RateLimiterMemory({
+    keyPrefix: bucket,
+    points: Math.max(1, rule.points),
+    duration: rule.windowSeconds,
+  });
   return (req, res, next) => {
     // req.ip honours 'trust proxy': the address the last trusted proxy saw, never a client's own claim.
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -48,9 +54,11 @@ function limiter(bucket: RateBucket, rule: RateRule): RequestHandler {
         }
         const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         res.setHeader('Retry-After', String(seconds));
-        next(new HttpError(429, 'too_many_requests', `Too many requests (${bucket}); try again in ${seconds} s.`, [
-          `Te veel verzoeken; probeer het over ${seconds} seconden opnieuw.`,
-        ]));
+        next(
+          new HttpError(429, 'too_many_requests', `Too many requests (${bucket}); try again in ${seconds} s.`, [
+            `Te veel verzoeken; probeer het over ${seconds} seconden opnieuw.`,
+          ]),
+        );
       },
     );
   };

@@ -3,10 +3,25 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '@dmc/shared/doc/board';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
-import { JOIN_CODE_ALPHABET, type CreateWorkshopResponse, type ErrorResponse, type SessionResponse, type WorkshopSummary } from '@dmc/shared/protocol/api';
+import {
+  JOIN_CODE_ALPHABET,
+  type CreateWorkshopResponse,
+  type ErrorResponse,
+  type SessionResponse,
+  type WorkshopSummary,
+} from '@dmc/shared/protocol/api';
 import { configFromEnv, trustProxyFrom } from '../config';
 import type { RunningServer } from '../server';
-import { connectBoard, createWorkshop, joinWorkshop, postJson, requestJson, startTestServer, tempDataDir, waitFor } from '../testing/harness';
+import {
+  connectBoard,
+  createWorkshop,
+  joinWorkshop,
+  postJson,
+  requestJson,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+} from '../testing/harness';
 
 describe('workshop API', () => {
   let server: RunningServer & { dataDir: string };
@@ -20,7 +35,10 @@ describe('workshop API', () => {
     expect(created.workshop.code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
     expect(Buffer.from(created.facilitatorSecret, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(created.participant.role).toBe('facilitator');
-    const stored = fs.readFileSync(path.join(server.dataDir, 'workshops', created.workshop.id, 'workshop.json'), 'utf8');
+    const stored = fs.readFileSync(
+      path.join(server.dataDir, 'workshops', created.workshop.id, 'workshop.json'),
+      'utf8',
+    );
     expect(stored).not.toContain(created.facilitatorSecret);
   });
 
@@ -69,9 +87,15 @@ describe('workshop API', () => {
 
   it('admits a facilitator only with the right secret', async () => {
     const created = await createWorkshop(server.url);
-    const wrong = await postJson<ErrorResponse>(`${server.url}/api/facilitate`, { workshopId: created.workshop.id, secret: 'A'.repeat(22) });
+    const wrong = await postJson<ErrorResponse>(`${server.url}/api/facilitate`, {
+      workshopId: created.workshop.id,
+      secret: 'A'.repeat(22),
+    });
     expect(wrong.status).toBe(403);
-    const right = await postJson<SessionResponse>(`${server.url}/api/facilitate`, { workshopId: created.workshop.id, secret: created.facilitatorSecret });
+    const right = await postJson<SessionResponse>(`${server.url}/api/facilitate`, {
+      workshopId: created.workshop.id,
+      secret: created.facilitatorSecret,
+    });
     expect(right.status).toBe(201);
     expect(right.body.participant.role).toBe('facilitator');
   });
@@ -82,8 +106,16 @@ describe('workshop API', () => {
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as SessionResponse).participant.id).toBe(created.participant.id);
     const [prefix, payload, mac] = created.token.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), r: 'facilitator', p: 'someone' })).toString('base64url');
-    const forged = await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${prefix}.${forgedPayload}.${mac}` } });
+    const forgedPayload = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()),
+        r: 'facilitator',
+        p: 'someone',
+      }),
+    ).toString('base64url');
+    const forged = await fetch(`${server.url}/api/session`, {
+      headers: { authorization: `Bearer ${prefix}.${forgedPayload}.${mac}` },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -92,13 +124,28 @@ describe('workshop API', () => {
     const participant = await joinWorkshop(server.url, created.workshop.code, 'Deelnemer');
     const client = connectBoard(server.url, participant);
     await client.synced();
-    addNote(client.doc, { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 50, y: 150, color: 'yellow', text: 'weg ermee', authorId: participant.participant.id });
+    addNote(client.doc, {
+      id: 'n1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 50,
+      y: 150,
+      color: 'yellow',
+      text: 'weg ermee',
+      authorId: participant.participant.id,
+    });
     const dir = path.join(server.dataDir, 'workshops', created.workshop.id);
     await waitFor(() => fs.existsSync(path.join(dir, 'docs')), 'the board to be stored');
 
-    const byParticipant = await fetch(`${server.url}/api/workshops/${created.workshop.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${participant.token}` } });
+    const byParticipant = await fetch(`${server.url}/api/workshops/${created.workshop.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${participant.token}` },
+    });
     expect(byParticipant.status).toBe(403);
-    const byFacilitator = await fetch(`${server.url}/api/workshops/${created.workshop.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${created.token}` } });
+    const byFacilitator = await fetch(`${server.url}/api/workshops/${created.workshop.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${created.token}` },
+    });
     expect(byFacilitator.status).toBe(204);
     expect((await client.closed).code).toBe(CLOSE.gone);
     client.destroy();
@@ -133,13 +180,27 @@ describe('roles and preparation', () => {
 
   it('keeps the role at the table a participant gives, unless the facilitator turned roles off', async () => {
     const created = await createWorkshop(server.url);
-    const withRole = await postJson<SessionResponse>(`${server.url}/api/join`, { code: created.workshop.code, name: 'Docent Dirk', tableRole: 'docent' });
+    const withRole = await postJson<SessionResponse>(`${server.url}/api/join`, {
+      code: created.workshop.code,
+      name: 'Docent Dirk',
+      tableRole: 'docent',
+    });
     expect(withRole.body.participant.tableRole).toBe('docent');
-    const bad = await postJson<ErrorResponse>(`${server.url}/api/join`, { code: created.workshop.code, name: 'X', tableRole: 'koning' });
+    const bad = await postJson<ErrorResponse>(`${server.url}/api/join`, {
+      code: created.workshop.code,
+      name: 'X',
+      tableRole: 'koning',
+    });
     expect(bad.status).toBe(400);
-    const off = await requestJson('PATCH', `${server.url}/api/workshops/${created.workshop.id}`, created.token, { askTableRole: false });
+    const off = await requestJson('PATCH', `${server.url}/api/workshops/${created.workshop.id}`, created.token, {
+      askTableRole: false,
+    });
     expect(off.status).toBe(200);
-    const ignored = await postJson<SessionResponse>(`${server.url}/api/join`, { code: created.workshop.code, name: 'Student Sam', tableRole: 'student' });
+    const ignored = await postJson<SessionResponse>(`${server.url}/api/join`, {
+      code: created.workshop.code,
+      name: 'Student Sam',
+      tableRole: 'student',
+    });
     expect(ignored.body.participant.tableRole).toBeNull();
   });
 
@@ -154,10 +215,16 @@ describe('roles and preparation', () => {
       practicalNotes: 'Zaal 2.14, koffie vanaf 13:15',
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ startTime: '13:30', agendaMinutes: { 'vel1-discuss': 40 }, readingList: [{ title: 'Eigen notitie' }] });
+    expect(ok.body).toMatchObject({
+      startTime: '13:30',
+      agendaMinutes: { 'vel1-discuss': 40 },
+      readingList: [{ title: 'Eigen notitie' }],
+    });
     const badTime = await requestJson<ErrorResponse>('PATCH', base, created.token, { startTime: '25:00' });
     expect(badTime.status).toBe(400);
-    const badUrl = await requestJson<ErrorResponse>('PATCH', base, created.token, { readingList: [{ title: 'x', url: 'javascript:alert(1)' }] });
+    const badUrl = await requestJson<ErrorResponse>('PATCH', base, created.token, {
+      readingList: [{ title: 'x', url: 'javascript:alert(1)' }],
+    });
     expect(badUrl.status).toBe(400);
     const badPhase = await requestJson<ErrorResponse>('PATCH', base, created.token, { agendaMinutes: { pauze: 10 } });
     expect(badPhase.status).toBe(400);
@@ -173,8 +240,16 @@ describe('roles and preparation', () => {
 describe('rate limit', () => {
   /** POSTs a join with extra headers; returns status, Retry-After and body. */
   async function join(url: string, code: string, name: string, headers: Record<string, string> = {}) {
-    const res = await fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code, name }) });
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as ErrorResponse };
+    const res = await fetch(`${url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ code, name }),
+    });
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json()) as ErrorResponse,
+    };
   }
 
   it('answers 429 once an address exceeds the join limit, with Retry-After and a clear error', async () => {
@@ -196,7 +271,8 @@ describe('rate limit', () => {
     try {
       const created = await createWorkshop(server.url);
       const creates: number[] = [];
-      for (let i = 0; i < 5; i++) creates.push((await postJson(`${server.url}/api/workshops`, { title: `Flood ${i}` })).status);
+      for (let i = 0; i < 5; i++)
+        creates.push((await postJson(`${server.url}/api/workshops`, { title: `Flood ${i}` })).status);
       expect(creates.slice(-2)).toEqual([429, 429]);
       expect((await join(server.url, created.workshop.code, 'Collega')).status).toBe(201);
     } finally {
@@ -207,16 +283,24 @@ describe('rate limit', () => {
   it('behind one trusted proxy, a spoofed X-Forwarded-For chain gets no fresh bucket', async () => {
     // TRUST_PROXY=1: the proxy (here: the test itself on 127.0.0.1) appends the address it saw; an
     // attacker controls everything to the left of it and changes it on every request.
-    const server = await startTestServer({ rateLimitPerMinute: 3, trustProxy: configFromEnv({ TRUST_PROXY: '1' }).trustProxy });
+    const server = await startTestServer({
+      rateLimitPerMinute: 3,
+      trustProxy: configFromEnv({ TRUST_PROXY: '1' }).trustProxy,
+    });
     try {
       const created = await createWorkshop(server.url);
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
-        statuses.push((await join(server.url, created.workshop.code, `P${i}`, { 'x-forwarded-for': `10.9.${i}.1, 198.51.100.7` })).status);
+        statuses.push(
+          (await join(server.url, created.workshop.code, `P${i}`, { 'x-forwarded-for': `10.9.${i}.1, 198.51.100.7` }))
+            .status,
+        );
       }
       expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
       // Another address as seen by the proxy has its own bucket.
-      expect((await join(server.url, created.workshop.code, 'Ander', { 'x-forwarded-for': '198.51.100.8' })).status).toBe(201);
+      expect(
+        (await join(server.url, created.workshop.code, 'Ander', { 'x-forwarded-for': '198.51.100.8' })).status,
+      ).toBe(201);
     } finally {
       await server.close();
     }
@@ -269,7 +353,12 @@ describe('retention', () => {
     const server = await startTestServer({ workshopTtlDays: 30 });
     try {
       const created = await createWorkshop(server.url);
-      const res = await requestJson<WorkshopSummary>('PATCH', `${server.url}/api/workshops/${created.workshop.id}`, created.token, { date: '2027-06-01' });
+      const res = await requestJson<WorkshopSummary>(
+        'PATCH',
+        `${server.url}/api/workshops/${created.workshop.id}`,
+        created.token,
+        { date: '2027-06-01' },
+      );
       expect(res.body.expiresAt).toBeGreaterThan(Date.parse('2027-07-01T00:00:00Z'));
       expect(await server.workshops.sweepExpired(Date.parse('2027-03-01T00:00:00Z'))).toBe(0);
       expect(await server.workshops.sweepExpired(Date.parse('2027-07-02T00:00:00Z'))).toBe(1);

@@ -56,7 +56,9 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, 
 
   router.patch('/workshops/:id/participants/:participantId', async (req, res) => {
     const workshop = facilitating(req);
-    res.json(await workshops.rename(workshop.id, String(req.params.participantId), parse(renameParticipantRequest, req.body)));
+    res.json(
+      await workshops.rename(workshop.id, String(req.params.participantId), parse(renameParticipantRequest, req.body)),
+    );
   });
 
   router.delete('/workshops/:id/participants/:participantId', async (req, res) => {

@@ -17,7 +17,9 @@ const GROUPS = 20;
 const server = await startTestServer({ importsPer10Minutes: 100 });
 try {
   const owner = await createWorkshop(server.url, 'Bron');
-  const exported = await fetch(`${server.url}/api/workshops/${owner.workshop.id}/export/backup.json`, { headers: { authorization: `Bearer ${owner.token}` } });
+  const exported = await fetch(`${server.url}/api/workshops/${owner.workshop.id}/export/backup.json`, {
+    headers: { authorization: `Bearer ${owner.token}` },
+  });
   const base = (await exported.json()) as WorkshopExport;
   const body = JSON.stringify(largeBackup(base, owner.participant.id));
 
@@ -31,7 +33,11 @@ try {
   const during: number[] = [];
   let done = false;
   const started = performance.now();
-  const importing = fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((res) => {
+  const importing = fetch(`${server.url}/api/workshops/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  }).then((res) => {
     done = true;
     return res.status;
   });
@@ -43,10 +49,14 @@ try {
   const parsed = parseBackup(body, { maxBytes: MAX_BACKUP_BYTES });
   const syncParseMs = performance.now() - syncStart;
 
-  console.log(`backup: ${(body.length / 1024 / 1024).toFixed(1)} MB, ${GROUPS} boards × ${LIMITS.notesPerBoard} notes; import answered ${status} in ${importMs.toFixed(0)} ms`);
+  console.log(
+    `backup: ${(body.length / 1024 / 1024).toFixed(1)} MB, ${GROUPS} boards × ${LIMITS.notesPerBoard} notes; import answered ${status} in ${importMs.toFixed(0)} ms`,
+  );
   console.log(row('round trip, idle', idle));
   console.log(row('round trip, during import', during));
-  console.log(`synchronous parse on the main thread (the old stall): ${syncParseMs.toFixed(0)} ms (${parsed.ok ? 'valid' : 'invalid'})`);
+  console.log(
+    `synchronous parse on the main thread (the old stall): ${syncParseMs.toFixed(0)} ms (${parsed.ok ? 'valid' : 'invalid'})`,
+  );
   probe.close();
 } finally {
   await server.close();
@@ -54,17 +64,37 @@ try {
 // y-websocket providers may keep timers alive; the measurement is done.
 process.exit(0);
 
-
 /** `base` with GROUPS extra subgroup boards full of long notes (valid, at the live limits). */
 function largeBackup(base: WorkshopExport, author: string): WorkshopExport {
   const extra = Array.from({ length: GROUPS }, (_, g) => ({ id: `big${g}`, name: `Groot ${g}`, color: '#1d4ed8' }));
   const boards = extra.map((group) => ({
     boardId: group.id,
     notes: Array.from({ length: LIMITS.notesPerBoard }, (_, i) => ({
-      id: `${group.id}n${i}`, sheetId: 'vel1', fieldId: 'doel', x: 10 + (i % 50) * 20, y: 160 + Math.floor(i / 50) * 20, color: 'yellow' as const,
-      text: `Notitie ${i}: ${'studiesucces en begeleiding van eerstejaars '.repeat(10)}`.slice(0, LIMITS.noteTextLength), authorId: author, createdAt: i, z: i,
+      id: `${group.id}n${i}`,
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 10 + (i % 50) * 20,
+      y: 160 + Math.floor(i / 50) * 20,
+      color: 'yellow' as const,
+      text: `Notitie ${i}: ${'studiesucces en begeleiding van eerstejaars '.repeat(10)}`.slice(
+        0,
+        LIMITS.noteTextLength,
+      ),
+      authorId: author,
+      createdAt: i,
+      z: i,
     })),
-    marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [],
+    marks: [],
+    votes: [],
+    formulations: [],
+    deferrals: [],
+    highlights: [],
+    choices: [],
   }));
-  return { ...base, participants: base.participants, groups: [...base.groups, ...extra], boards: [...base.boards, ...boards] };
+  return {
+    ...base,
+    participants: base.participants,
+    groups: [...base.groups, ...extra],
+    boards: [...base.boards, ...boards],
+  };
 }

@@ -51,7 +51,9 @@ try {
   stop = true;
   await Promise.all(flooding);
 
-  console.log(`${FLOODERS} flooding clients for ${SECONDS} s: ${connections} connections, ${frames} malformed frames sent`);
+  console.log(
+    `${FLOODERS} flooding clients for ${SECONDS} s: ${connections} connections, ${frames} malformed frames sent`,
+  );
   console.log(row('round trip, idle', idle));
   console.log(row('round trip, during the flood', during));
   probe.close();
@@ -59,4 +61,3 @@ try {
   await server.close();
 }
 process.exit(0);
-

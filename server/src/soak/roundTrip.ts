@@ -8,7 +8,10 @@ import { connectDoc } from '../testing/harness';
  * What the soak scripts measure: one client of a bystander workshop writes a note and another
  * sees it. Resolves with a function that measures one such round trip in milliseconds.
  */
-export async function bystander(baseUrl: string, session: SessionResponse): Promise<{ roundTrip(): Promise<number>; close(): void }> {
+export async function bystander(
+  baseUrl: string,
+  session: SessionResponse,
+): Promise<{ roundTrip(): Promise<number>; close(): void }> {
   const writer = connectDoc(baseUrl, session, boardDocKey(PLENARY_BOARD));
   const observer = connectDoc(baseUrl, session, boardDocKey(PLENARY_BOARD));
   await Promise.all([writer.synced(), observer.synced()]);
@@ -23,7 +26,16 @@ export async function bystander(baseUrl: string, session: SessionResponse): Prom
         resolve(performance.now() - start);
       };
       observer.doc.on('update', check);
-      addNote(writer.doc, { id, sheetId: 'welkom', fieldId: null, x: 10 + (seq % 40) * 10, y: 10, color: 'yellow', text: 'ping', authorId: session.participant.id });
+      addNote(writer.doc, {
+        id,
+        sheetId: 'welkom',
+        fieldId: null,
+        x: 10 + (seq % 40) * 10,
+        y: 10,
+        color: 'yellow',
+        text: 'ping',
+        authorId: session.participant.id,
+      });
     });
   return {
     roundTrip,

@@ -27,22 +27,28 @@ export function tempDataDir(): string {
 }
 
 /** Starts the real server on 127.0.0.1 and a free port. */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}, stores: ServerStores = {}): Promise<RunningServer & { dataDir: string }> {
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  stores: ServerStores = {},
+): Promise<RunningServer & { dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDataDir();
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    workshopTtlDays: 30,
-    durability: 'process',
-    tokenSecret: undefined,
-    clientDir: path.join(dataDir, 'no-client'),
-    idleUnloadMs: 200,
-    compactAfterRecords: 500,
-    trustProxy: false,
-    rateLimitPerMinute: 120,
-    ...overrides,
-  }, stores);
+  const server = await startServer(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      workshopTtlDays: 30,
+      durability: 'process',
+      tokenSecret: undefined,
+      clientDir: path.join(dataDir, 'no-client'),
+      idleUnloadMs: 200,
+      compactAfterRecords: 500,
+      trustProxy: false,
+      rateLimitPerMinute: 120,
+      ...overrides,
+    },
+    stores,
+  );
   return Object.assign(server, { dataDir });
 }
 
@@ -59,7 +65,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** POSTs JSON and returns status and parsed body. */
-export async function postJson<T = unknown>(url: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
+export async function postJson<T = unknown>(
+  url: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -117,7 +127,9 @@ export function connectDoc(baseUrl: string, session: SessionResponse, docKey: st
     name: session.participant.name,
     color: presenceColor(session.participant.id),
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => provider.on('closed', (event) => resolve(event)));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    provider.on('closed', (event) => resolve(event)),
+  );
   return {
     doc,
     provider,
@@ -151,7 +163,10 @@ export async function flush(client: BoardClient): Promise<void> {
   await new Promise<void>((resolve) => {
     // The provider asks for ArrayBuffers.
     const onMessage = (data: Buffer | ArrayBuffer) => {
-      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      const bytes =
+        data instanceof ArrayBuffer
+          ? new Uint8Array(data)
+          : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (bytes[0] !== MESSAGE.sync || bytes[1] !== SYNC.step2) return;
       ws.off('message', onMessage);
       resolve();
@@ -180,10 +195,18 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 50
 }
 
 /** Sends an authorised JSON request and returns status and body. */
-export async function requestJson<T = unknown>(method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function requestJson<T = unknown>(
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(url, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -205,11 +228,18 @@ export function authenticatingSocket(token: () => string) {
 }
 
 /** A raw websocket to a document, for sending hand-made messages; authenticated unless `token` is null. */
-export async function rawSocket(baseUrl: string, workshopId: string, docKey: string, token: string | null): Promise<RawSocket> {
+export async function rawSocket(
+  baseUrl: string,
+  workshopId: string,
+  docKey: string,
+  token: string | null,
+): Promise<RawSocket> {
   const ws = new WebSocket(`${collabUrl(baseUrl)}/${workshopId}/${docKey}`);
   if (token !== null) ws.once('open', () => ws.send(encodeAuthMessage(token)));
   const messages: Uint8Array[] = [];
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());

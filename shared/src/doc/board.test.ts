@@ -35,7 +35,13 @@ describe('board document', () => {
     setNoteText(doc, 'n1', 'Studentbegeleiding verbeteren');
     moveNote(doc, 'n1', { x: 300, y: 400, fieldId: 'doelgroep' });
     setNoteColor(doc, 'n1', 'blue');
-    expect(readNote(doc, 'n1')).toMatchObject({ text: 'Studentbegeleiding verbeteren', x: 300, y: 400, fieldId: 'doelgroep', color: 'blue' });
+    expect(readNote(doc, 'n1')).toMatchObject({
+      text: 'Studentbegeleiding verbeteren',
+      x: 300,
+      y: 400,
+      fieldId: 'doelgroep',
+      color: 'blue',
+    });
     deleteNote(doc, 'n1');
     expect(readNotes(doc)).toEqual([]);
   });
@@ -80,7 +86,11 @@ describe('board document', () => {
     expect(readNotes(a).map((n) => n.id)).toEqual(['theirs']);
     expect(readNotes(b).map((n) => n.id)).toEqual(['theirs']);
     undoA.redo();
-    expect(readNotes(b).map((n) => n.id).sort()).toEqual(['mine', 'theirs']);
+    expect(
+      readNotes(b)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['mine', 'theirs']);
   });
 
   it('makes a move one undo step', () => {
@@ -114,7 +124,16 @@ describe('captureChanges', () => {
     const server = new Y.Doc();
     const update = updateFrom((d) => addNote(d, { ...note('n1'), text: 'hallo' }));
     const result = captureChanges(server, BOARD_COLLECTIONS, () => Y.applyUpdate(server, update));
-    expect(result).toEqual({ ok: true, changes: [expect.objectContaining({ type: 'add', id: 'n1', after: expect.objectContaining({ text: 'hallo', authorId: 'alice' }) })] });
+    expect(result).toEqual({
+      ok: true,
+      changes: [
+        expect.objectContaining({
+          type: 'add',
+          id: 'n1',
+          after: expect.objectContaining({ text: 'hallo', authorId: 'alice' }),
+        }),
+      ],
+    });
   });
 
   it('describes a property change with the values before and after', () => {
@@ -123,7 +142,13 @@ describe('captureChanges', () => {
     const update = updateFrom((d) => setNoteText(d, 'n1', 'nieuw'), server);
     const result = captureChanges(server, BOARD_COLLECTIONS, () => Y.applyUpdate(server, update));
     expect(result.ok && result.changes).toEqual([
-      expect.objectContaining({ type: 'update', id: 'n1', keys: ['text'], before: expect.objectContaining({ text: '' }), after: expect.objectContaining({ text: 'nieuw' }) }),
+      expect.objectContaining({
+        type: 'update',
+        id: 'n1',
+        keys: ['text'],
+        before: expect.objectContaining({ text: '' }),
+        after: expect.objectContaining({ text: 'nieuw' }),
+      }),
     ]);
   });
 
@@ -132,7 +157,13 @@ describe('captureChanges', () => {
     addNote(server, { ...note('n1', 'bob'), text: 'weg' });
     const update = updateFrom((d) => deleteNote(d, 'n1'), server);
     const result = captureChanges(server, BOARD_COLLECTIONS, () => Y.applyUpdate(server, update));
-    expect(result.ok && result.changes).toEqual([expect.objectContaining({ type: 'remove', id: 'n1', before: expect.objectContaining({ authorId: 'bob', text: 'weg' }) })]);
+    expect(result.ok && result.changes).toEqual([
+      expect.objectContaining({
+        type: 'remove',
+        id: 'n1',
+        before: expect.objectContaining({ authorId: 'bob', text: 'weg' }),
+      }),
+    ]);
   });
 
   it('describes a record created by two people at once as an update, so rules can judge it', () => {
@@ -150,7 +181,16 @@ describe('captureChanges', () => {
     const result = captureChanges(server, BOARD_COLLECTIONS, () => Y.applyUpdate(server, update));
     expect(result).toEqual({
       ok: true,
-      changes: [{ type: 'update', collection: 'highlights', id: 'n1', keys: ['by'], before: { noteId: 'n1', by: 'alice' }, after: { noteId: 'n1', by: 'bob' } }],
+      changes: [
+        {
+          type: 'update',
+          collection: 'highlights',
+          id: 'n1',
+          keys: ['by'],
+          before: { noteId: 'n1', by: 'alice' },
+          after: { noteId: 'n1', by: 'bob' },
+        },
+      ],
     });
   });
 

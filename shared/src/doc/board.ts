@@ -134,7 +134,8 @@ export function removeNotes(doc: Y.Doc, ids: readonly string[], origin: unknown)
  */
 export function observeNotes(doc: Y.Doc, listener: (notes: Note[], local: boolean) => void): () => void {
   const notes = notesOf(doc);
-  const handler = (_events: unknown, tr: Y.Transaction) => listener(readNotes(doc), tr.local && tr.origin === LOCAL_ORIGIN);
+  const handler = (_events: unknown, tr: Y.Transaction) =>
+    listener(readNotes(doc), tr.local && tr.origin === LOCAL_ORIGIN);
   notes.observeDeep(handler);
   listener(readNotes(doc), false);
   return () => notes.unobserveDeep(handler);

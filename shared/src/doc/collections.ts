@@ -1,11 +1,30 @@
 import type { z } from 'zod';
 import { actionItemSchema } from '../domain/actionItems';
-import { choiceId, choiceSchema, deferralSchema, formulationSchema, highlightSchema, markId, markSchema, voteId, voteSchema } from '../domain/discussion';
+import {
+  choiceId,
+  choiceSchema,
+  deferralSchema,
+  formulationSchema,
+  highlightSchema,
+  markId,
+  markSchema,
+  voteId,
+  voteSchema,
+} from '../domain/discussion';
 import { collectionLimit } from '../domain/limits';
 import { noteSchema } from '../domain/note';
 import type { Permission } from '../domain/phases';
 import { clusterRecordSchema, plenaryFormulationSchema } from '../domain/plenary';
-import { FLOW_ID, SETTINGS_ID, agendaItemSchema, flowSchema, groupSchema, memberSchema, readingSchema, settingsSchema } from '../domain/session';
+import {
+  FLOW_ID,
+  SETTINGS_ID,
+  agendaItemSchema,
+  flowSchema,
+  groupSchema,
+  memberSchema,
+  readingSchema,
+  settingsSchema,
+} from '../domain/session';
 
 /**
  * Every collection of every document, declared once: its record schema, the key a record is
@@ -162,16 +181,63 @@ export const SYNTHESIS_SPEC = {
 
 /** The session document: facilitators write it (domain/sessionRules.ts), the server mirrors the record into it. */
 export const SESSION_SPEC = {
-  flow: define('flow', { schema: flowSchema, key: () => FLOW_ID, owner: null, immutable: [], permission: null, undoable: false }),
-  groups: define('groups', { schema: groupSchema, key: (g) => g.id, owner: null, immutable: [], permission: null, undoable: false }),
-  members: define('members', { schema: memberSchema, key: (m) => m.id, owner: null, immutable: [], permission: null, undoable: false }),
-  settings: define('settings', { schema: settingsSchema, key: () => SETTINGS_ID, owner: null, immutable: [], permission: null, undoable: false }),
-  readings: define('readings', { schema: readingSchema, key: (r) => String(r.order), owner: null, immutable: [], permission: null, undoable: false }),
-  agenda: define('agenda', { schema: agendaItemSchema, key: (a) => a.phaseId, owner: null, immutable: [], permission: null, undoable: false }),
+  flow: define('flow', {
+    schema: flowSchema,
+    key: () => FLOW_ID,
+    owner: null,
+    immutable: [],
+    permission: null,
+    undoable: false,
+  }),
+  groups: define('groups', {
+    schema: groupSchema,
+    key: (g) => g.id,
+    owner: null,
+    immutable: [],
+    permission: null,
+    undoable: false,
+  }),
+  members: define('members', {
+    schema: memberSchema,
+    key: (m) => m.id,
+    owner: null,
+    immutable: [],
+    permission: null,
+    undoable: false,
+  }),
+  settings: define('settings', {
+    schema: settingsSchema,
+    key: () => SETTINGS_ID,
+    owner: null,
+    immutable: [],
+    permission: null,
+    undoable: false,
+  }),
+  readings: define('readings', {
+    schema: readingSchema,
+    key: (r) => String(r.order),
+    owner: null,
+    immutable: [],
+    permission: null,
+    undoable: false,
+  }),
+  agenda: define('agenda', {
+    schema: agendaItemSchema,
+    key: (a) => a.phaseId,
+    owner: null,
+    immutable: [],
+    permission: null,
+    undoable: false,
+  }),
 } as const;
 
 /** Every kind of document and its collections. */
-export const DOC_SPECS = { board: BOARD_SPEC, draft: DRAFT_SPEC, synthesis: SYNTHESIS_SPEC, session: SESSION_SPEC } as const;
+export const DOC_SPECS = {
+  board: BOARD_SPEC,
+  draft: DRAFT_SPEC,
+  synthesis: SYNTHESIS_SPEC,
+  session: SESSION_SPEC,
+} as const;
 
 /** A kind of document. */
 export type DocKind = keyof typeof DOC_SPECS;

@@ -31,7 +31,13 @@ export function readMarks(doc: Y.Doc): Mark[] {
 }
 
 /** Sets (or with null, clears) a participant's mark on a note. */
-export function setMark(doc: Y.Doc, noteId: string, participantId: string, value: MarkValue | null, origin: unknown = LOCAL_ORIGIN): void {
+export function setMark(
+  doc: Y.Doc,
+  noteId: string,
+  participantId: string,
+  value: MarkValue | null,
+  origin: unknown = LOCAL_ORIGIN,
+): void {
   const id = markId(noteId, participantId);
   if (value === null) doc.transact(() => collection(doc, 'marks').delete(id), origin);
   else upsertRecord(doc, 'marks', id, { noteId, participantId, value }, origin);
@@ -43,8 +49,17 @@ export function readVotes(doc: Y.Doc): Vote[] {
 }
 
 /** Places a participant's dot (in a free slot) on a note. */
-export function placeVote(doc: Y.Doc, noteId: string, participantId: string, slot: number, origin: unknown = LOCAL_ORIGIN): void {
-  doc.transact(() => putRecord(collection(doc, 'votes'), voteId(participantId, slot), { noteId, participantId, slot }), origin);
+export function placeVote(
+  doc: Y.Doc,
+  noteId: string,
+  participantId: string,
+  slot: number,
+  origin: unknown = LOCAL_ORIGIN,
+): void {
+  doc.transact(
+    () => putRecord(collection(doc, 'votes'), voteId(participantId, slot), { noteId, participantId, slot }),
+    origin,
+  );
 }
 
 /** Takes a dot back. */
@@ -59,7 +74,13 @@ export function readFormulations(doc: Y.Doc): Formulation[] {
 
 /** Writes a field's agreed wording. */
 export function setFormulation(doc: Y.Doc, formulation: Formulation, origin: unknown = LOCAL_ORIGIN): void {
-  upsertRecord(doc, 'formulations', formulation.fieldId, { ...formulation, sourceNoteIds: [...formulation.sourceNoteIds] }, origin);
+  upsertRecord(
+    doc,
+    'formulations',
+    formulation.fieldId,
+    { ...formulation, sourceNoteIds: [...formulation.sourceNoteIds] },
+    origin,
+  );
 }
 
 /** All questions the group could not answer yet. */
@@ -83,7 +104,13 @@ export function readHighlights(doc: Y.Doc): Highlight[] {
 }
 
 /** Marks or unmarks a note as a highlight for the presentation. */
-export function setHighlight(doc: Y.Doc, noteId: string, by: string, on: boolean, origin: unknown = LOCAL_ORIGIN): void {
+export function setHighlight(
+  doc: Y.Doc,
+  noteId: string,
+  by: string,
+  on: boolean,
+  origin: unknown = LOCAL_ORIGIN,
+): void {
   if (on) upsertRecord(doc, 'highlights', noteId, { noteId, by }, origin);
   else doc.transact(() => collection(doc, 'highlights').delete(noteId), origin);
 }

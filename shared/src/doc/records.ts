@@ -34,8 +34,7 @@ export type RecordChange =
 
 /** The result of inspecting a transaction: its changes, or why it cannot be understood. */
 export type ChangeSet =
-  | { readonly ok: true; readonly changes: readonly RecordChange[] }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly changes: readonly RecordChange[] } | { readonly ok: false; readonly reason: string };
 
 /** The collection with this name in a document. */
 export function collection(doc: Y.Doc, name: string): YCollection {
@@ -76,7 +75,11 @@ export function putRecord(coll: YCollection, id: string, values: PlainRecord): Y
 }
 
 /** Every record of a collection that passes a schema (malformed remote records are skipped). */
-export function readRecords<T>(doc: Y.Doc, name: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T[] {
+export function readRecords<T>(
+  doc: Y.Doc,
+  name: string,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): T[] {
   const out: T[] = [];
   collection(doc, name).forEach((rec) => {
     if (!(rec instanceof Y.Map)) return;
@@ -154,12 +157,15 @@ export function captureChanges(doc: Y.Doc, collections: readonly string[], apply
   }
   // Yjs keeps structs whose dependencies are missing; a well-behaved client never sends such an
   // update over an ordered connection, and accepting one would let it land later unchecked.
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) problem ??= 'update depends on unknown changes';
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)
+    problem ??= 'update depends on unknown changes';
   return problem === null ? { ok: true, changes } : { ok: false, reason: problem };
 }
 
-function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> | null { // eslint-disable-line -- Yjs types are invariant in their event type
-  let current: Y.AbstractType<any> = type; // any: see above
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
+function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> | null {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+  let current: Y.AbstractType<any> = type;
   while (current._item !== null) {
     const parent = current._item.parent;
     if (!(parent instanceof Y.AbstractType)) return null;
@@ -185,7 +191,12 @@ function describeEvent(
         out.push({ type: 'add', collection: name, id, after: plain });
       } else if (change.action === 'delete') {
         const before = change.oldValue;
-        out.push({ type: 'remove', collection: name, id, before: before instanceof Y.Map ? deletedToPlain(before) : {} });
+        out.push({
+          type: 'remove',
+          collection: name,
+          id,
+          before: before instanceof Y.Map ? deletedToPlain(before) : {},
+        });
       } else {
         // Two people creating the same record at once (the first wording of a field, a star on
         // the same note): Yjs keeps one. Described as an update of every key that differs, so
@@ -194,7 +205,9 @@ function describeEvent(
         const plain = plainOrProblem(after, `${name}/${id}`);
         if (typeof plain === 'string') return plain;
         const before = change.oldValue instanceof Y.Map ? deletedToPlain(change.oldValue) : {};
-        const keys = [...new Set([...Object.keys(before), ...Object.keys(plain)])].filter((k) => !sameValue(before[k], plain[k] ?? null) || !(k in plain) || !(k in before));
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(plain)])].filter(
+          (k) => !sameValue(before[k], plain[k] ?? null) || !(k in plain) || !(k in before),
+        );
         out.push({ type: 'update', collection: name, id, keys, before, after: plain });
       }
     }

@@ -4,22 +4,69 @@ import { BOARD_COLLECTIONS, DRAFT_COLLECTIONS, addNote } from './board';
 import { DISCUSSION_COLLECTIONS, setFormulation, setHighlight, setMark, putDeferral } from './discussion';
 import { LOCAL_ORIGIN } from './origins';
 import { collection, type RecordValue } from './records';
-import { BOARD_SPEC, DOC_SPECS, DRAFT_SPEC, SESSION_SPEC, SYNTHESIS_SPEC, collectionNames, readSnapshot, type DocSpec, undoManagerFor, writeSnapshot, type Snapshot } from './registry';
+import {
+  BOARD_SPEC,
+  DOC_SPECS,
+  DRAFT_SPEC,
+  SESSION_SPEC,
+  SYNTHESIS_SPEC,
+  collectionNames,
+  readSnapshot,
+  type DocSpec,
+  undoManagerFor,
+  writeSnapshot,
+  type Snapshot,
+} from './registry';
 import { SESSION_COLLECTIONS } from './session';
 import { SYNTHESIS_COLLECTIONS } from './synthesis';
 import { LIMITS } from '../domain/limits';
 import { idSchema, newId } from '../domain/ids';
 
-const note = (id: string, z: number, authorId = 'anna') => ({ id, sheetId: 'vel1', fieldId: 'doel', x: 10, y: 20, color: 'yellow' as const, text: id, authorId, createdAt: 1000 + z, z });
+const note = (id: string, z: number, authorId = 'anna') => ({
+  id,
+  sheetId: 'vel1',
+  fieldId: 'doel',
+  x: 10,
+  y: 20,
+  color: 'yellow' as const,
+  text: id,
+  authorId,
+  createdAt: 1000 + z,
+  z,
+});
 
 const board: Snapshot<typeof BOARD_SPEC> = {
   notes: [note('n2', 2), note('n1', 1, 'bram')],
   marks: [{ noteId: 'n1', participantId: 'anna', value: 'agree' }],
   votes: [{ noteId: 'n1', participantId: 'anna', slot: 1 }],
-  formulations: [{ fieldId: 'doel', sheetId: 'vel1', text: 'Samen', sourceNoteIds: ['n1', 'n2'], updatedBy: 'anna', updatedAt: 5 }],
+  formulations: [
+    { fieldId: 'doel', sheetId: 'vel1', text: 'Samen', sourceNoteIds: ['n1', 'n2'], updatedBy: 'anna', updatedAt: 5 },
+  ],
   deferrals: [
-    { id: 'd2', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Later', findOut: '', askWhom: '', owner: '', createdBy: 'anna', createdAt: 9 },
-    { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: 'n1', question: 'Eerst', findOut: 'x', askWhom: 'y', owner: 'z', createdBy: 'bram', createdAt: 3 },
+    {
+      id: 'd2',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      noteId: null,
+      question: 'Later',
+      findOut: '',
+      askWhom: '',
+      owner: '',
+      createdBy: 'anna',
+      createdAt: 9,
+    },
+    {
+      id: 'd1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      noteId: 'n1',
+      question: 'Eerst',
+      findOut: 'x',
+      askWhom: 'y',
+      owner: 'z',
+      createdBy: 'bram',
+      createdAt: 3,
+    },
   ],
   highlights: [{ noteId: 'n2', by: 'anna' }],
   choices: [{ fieldId: 'doel', targetKind: 'note', targetId: 'n2', by: 'anna' }],
@@ -27,7 +74,15 @@ const board: Snapshot<typeof BOARD_SPEC> = {
 
 describe('the collection registry', () => {
   it('derives the collection list of every document, in the order the server observes them', () => {
-    expect(BOARD_COLLECTIONS).toEqual(['notes', 'marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices']);
+    expect(BOARD_COLLECTIONS).toEqual([
+      'notes',
+      'marks',
+      'votes',
+      'formulations',
+      'deferrals',
+      'highlights',
+      'choices',
+    ]);
     expect(DRAFT_COLLECTIONS).toEqual(['notes']);
     expect(DISCUSSION_COLLECTIONS).toEqual(['marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices']);
     expect(SESSION_COLLECTIONS).toEqual(['flow', 'groups', 'members', 'settings', 'readings', 'agenda']);
@@ -48,7 +103,10 @@ describe('the collection registry', () => {
 
   it('makes ownership explicit for every board and synthesis collection', () => {
     const owners = Object.fromEntries(
-      [...Object.entries(BOARD_SPEC), ...Object.entries(SYNTHESIS_SPEC)].map(([name, spec]) => [name, spec.owner && `${spec.owner.field}/${spec.owner.writes}/${spec.owner.remove}`]),
+      [...Object.entries(BOARD_SPEC), ...Object.entries(SYNTHESIS_SPEC)].map(([name, spec]) => [
+        name,
+        spec.owner && `${spec.owner.field}/${spec.owner.writes}/${spec.owner.remove}`,
+      ]),
     );
     expect(owners).toEqual({
       notes: 'authorId/create/owner',
@@ -67,7 +125,6 @@ describe('the collection registry', () => {
 });
 
 describe('board snapshots', () => {
-
   it('writes every record under its declared key and reads it back in reading order', () => {
     const doc = new Y.Doc();
     doc.transact(() => writeSnapshot(doc, BOARD_SPEC, board));
@@ -79,7 +136,11 @@ describe('board snapshots', () => {
     const read = readSnapshot(doc, BOARD_SPEC);
     expect(read.notes.map((n) => n.id)).toEqual(['n1', 'n2']);
     expect(read.deferrals.map((d) => d.id)).toEqual(['d1', 'd2']);
-    expect(read).toEqual({ ...board, notes: [board.notes[1], board.notes[0]], deferrals: [board.deferrals[1], board.deferrals[0]] });
+    expect(read).toEqual({
+      ...board,
+      notes: [board.notes[1], board.notes[0]],
+      deferrals: [board.deferrals[1], board.deferrals[0]],
+    });
   });
 
   it('never shares an array with the caller and skips malformed records when reading', () => {
@@ -113,7 +174,7 @@ describe('the undo manager factory', () => {
     expect(collection(doc, 'highlights').size).toBe(1);
   });
 
-  it('only reverts local edits, tracks a draft\'s notes, and makes none for documents without undo', () => {
+  it("only reverts local edits, tracks a draft's notes, and makes none for documents without undo", () => {
     const doc = new Y.Doc();
     const undo = undoManagerFor(doc, DRAFT_SPEC)!;
     addNote(doc, note('theirs', 1), 'remote');

@@ -11,7 +11,6 @@ import { collection, putRecord, readRecords, type PlainRecord, type RecordValue 
 
 export * from './collections';
 
-
 /** Every well-formed record of one collection, in its order (malformed remote records skipped). */
 export function readCollection<T>(doc: Y.Doc, name: string, spec: CollectionSpec<T>): T[] {
   const records = readRecords(doc, name, spec.schema);
@@ -42,7 +41,8 @@ export function writeSnapshot<D extends DocSpec>(doc: Y.Doc, spec: D, snapshot: 
 /** A record's values with arrays copied, so the document never shares an array with the caller. */
 function plainCopy(record: PlainRecord): PlainRecord {
   const out: Record<string, RecordValue> = {};
-  for (const [key, value] of Object.entries(record)) out[key] = Array.isArray(value) ? [...(value as readonly string[])] : value;
+  for (const [key, value] of Object.entries(record))
+    out[key] = Array.isArray(value) ? [...(value as readonly string[])] : value;
   return out;
 }
 
@@ -50,7 +50,11 @@ function plainCopy(record: PlainRecord): PlainRecord {
  * An undo manager over the undoable collections of a document that only ever reverts the local
  * user's own edits (LOCAL_ORIGIN); null when the document has nothing to undo.
  */
-export function undoManagerFor(doc: Y.Doc, spec: DocSpec, options: { readonly captureTimeout?: number } = {}): Y.UndoManager | null {
+export function undoManagerFor(
+  doc: Y.Doc,
+  spec: DocSpec,
+  options: { readonly captureTimeout?: number } = {},
+): Y.UndoManager | null {
   const tracked = collectionNames(spec).filter((name) => spec[name]!.undoable);
   if (tracked.length === 0) return null;
   return new Y.UndoManager(

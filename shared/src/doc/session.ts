@@ -78,7 +78,12 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
 }
 
 /** Replaces the reading list and the agenda (server only). */
-export function writePreparation(doc: Y.Doc, readings: readonly Omit<Reading, 'order'>[], agenda: readonly AgendaItem[], origin: unknown): void {
+export function writePreparation(
+  doc: Y.Doc,
+  readings: readonly Omit<Reading, 'order'>[],
+  agenda: readonly AgendaItem[],
+  origin: unknown,
+): void {
   doc.transact(() => {
     const readingColl = collection(doc, 'readings');
     for (const key of [...readingColl.keys()]) if (Number(key) >= readings.length) readingColl.delete(key);
@@ -169,7 +174,11 @@ export function removeMember(doc: Y.Doc, id: string, origin: unknown): void {
 }
 
 /** Assigns members to subgroups in one transaction (one undo step). */
-export function assignMembers(doc: Y.Doc, assignment: ReadonlyMap<string, string | null>, origin: unknown = LOCAL_ORIGIN): void {
+export function assignMembers(
+  doc: Y.Doc,
+  assignment: ReadonlyMap<string, string | null>,
+  origin: unknown = LOCAL_ORIGIN,
+): void {
   doc.transact(() => {
     const coll = collection(doc, 'members');
     for (const [memberId, groupId] of assignment) {

@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import { type ActionItem } from '../domain/actionItems';
-import { clusterRecordSchema, plenaryFormulationSchema, type ClusterRecord, type PlenaryFormulation } from '../domain/plenary';
+import {
+  clusterRecordSchema,
+  plenaryFormulationSchema,
+  type ClusterRecord,
+  type PlenaryFormulation,
+} from '../domain/plenary';
 import { collection, readRecords, upsertRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
 import { SYNTHESIS_SPEC, collectionNames, readCollection } from './registry';
@@ -29,7 +34,11 @@ export function readPlenaryFormulations(doc: Y.Doc): PlenaryFormulation[] {
 }
 
 /** Writes a field's compromise wording. */
-export function setPlenaryFormulation(doc: Y.Doc, formulation: PlenaryFormulation, origin: unknown = LOCAL_ORIGIN): void {
+export function setPlenaryFormulation(
+  doc: Y.Doc,
+  formulation: PlenaryFormulation,
+  origin: unknown = LOCAL_ORIGIN,
+): void {
   upsertRecord(doc, 'plenaryFormulations', formulation.fieldId, { ...formulation }, origin);
 }
 

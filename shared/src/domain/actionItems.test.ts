@@ -92,7 +92,14 @@ describe('sorting actions', () => {
 
 describe('filtering actions', () => {
   const items = [
-    action({ id: 'a', who: 'Émile de Vries', whoParticipantId: 'p7', when: '2025-04-01', status: 'open', sourceFieldId: 'data' }),
+    action({
+      id: 'a',
+      who: 'Émile de Vries',
+      whoParticipantId: 'p7',
+      when: '2025-04-01',
+      status: 'open',
+      sourceFieldId: 'data',
+    }),
     action({ id: 'b', who: 'CvB-secretaris', when: '2025-05-01', status: 'doing', sourceFieldId: 'commitment-cvb' }),
     action({ id: 'c', who: '', when: '', status: 'done', sourceFieldId: 'data' }),
   ];
@@ -154,15 +161,27 @@ describe('actions from deferred questions and notes', () => {
     const made = actionFromDeferral({ ...deferral, findOut: '', askWhom: '' }, null, { ...context, locale: 'en' });
     expect(made.what).toBe('Answer: Welke data houden docenten zelf bij in Excel?');
     const english = actionFromDeferral(deferral, null, { ...context, locale: 'en' });
-    expect(english.what.startsWith('Find out: welke bronnen er naast het LMS zijn — ask de opleidingscoördinatoren (question: ')).toBe(true);
+    expect(
+      english.what.startsWith(
+        'Find out: welke bronnen er naast het LMS zijn — ask de opleidingscoördinatoren (question: ',
+      ),
+    ).toBe(true);
   });
 
   it('stays valid for the longest allowed deferral and an empty one', () => {
     const long = 'é'.repeat(500);
-    const made = actionFromDeferral({ ...deferral, question: long, findOut: long, askWhom: long, owner: 'x'.repeat(120) }, null, context);
+    const made = actionFromDeferral(
+      { ...deferral, question: long, findOut: long, askWhom: long, owner: 'x'.repeat(120) },
+      null,
+      context,
+    );
     expect(actionItemSchema.safeParse(made).success).toBe(true);
     expect(made.what.endsWith('…')).toBe(true);
-    const emoji = actionFromDeferral({ ...deferral, findOut: '🙂'.repeat(250), question: '', askWhom: '' }, null, context);
+    const emoji = actionFromDeferral(
+      { ...deferral, findOut: '🙂'.repeat(250), question: '', askWhom: '' },
+      null,
+      context,
+    );
     expect(actionItemSchema.safeParse(emoji).success).toBe(true);
     expect(emoji.what).not.toMatch(/[\uD800-\uDBFF]…$/);
     const empty = actionFromDeferral({ ...deferral, question: '', findOut: '', askWhom: '', owner: '' }, null, context);
@@ -183,7 +202,13 @@ describe('actions from deferred questions and notes', () => {
       z: 0,
     };
     const made = actionFromNote(note, 'g2', context);
-    expect(made).toMatchObject({ what: 'Studentenraad betrekken', sourceKind: 'note', sourceNoteId: 'n9', sourceFieldId: 'stakeholders', sourceGroupId: 'g2' });
+    expect(made).toMatchObject({
+      what: 'Studentenraad betrekken',
+      sourceKind: 'note',
+      sourceNoteId: 'n9',
+      sourceFieldId: 'stakeholders',
+      sourceGroupId: 'g2',
+    });
     expect(actionItemSchema.safeParse(made).success).toBe(true);
     expect(actionFromNote({ ...note, text: ' ' }, null, { ...context, locale: 'en' }).what).toBe('(empty note)');
   });
@@ -194,7 +219,15 @@ describe('actions from inspiration cards', () => {
 
   it('makes an action that says it came from an inspiration card, and which one', () => {
     const made = actionFromCard({ id: 'sd-07', text: '  Welke data\nheb je nodig? ' }, context);
-    expect(made).toMatchObject({ what: 'Welke data heb je nodig?', sourceKind: 'card', sourceCardId: 'sd-07', sourceGroupId: null, sourceFieldId: null, createdBy: 'fac', createdAt: 5000 });
+    expect(made).toMatchObject({
+      what: 'Welke data heb je nodig?',
+      sourceKind: 'card',
+      sourceCardId: 'sd-07',
+      sourceGroupId: null,
+      sourceFieldId: null,
+      createdBy: 'fac',
+      createdAt: 5000,
+    });
     expect(actionItemSchema.safeParse(made).success).toBe(true);
     expect(actionFromCard({ id: 'sd-07', text: '  ' }, context)).toBeNull();
     expect(ACTION_SOURCE_LABELS.card).toEqual({ nl: 'Inspiratiekaart', en: 'Inspiration card' });

@@ -10,7 +10,6 @@ import { fieldIdSchema, idSchema as id } from './ids';
  * where an action came from is spread over the `source*` keys.
  */
 
-
 /** Characters in the "what" of an action. */
 export const ACTION_WHAT_LENGTH = 500;
 
@@ -67,12 +66,24 @@ export type SortDirection = 'asc' | 'desc';
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
 /** Compares two values of which '' / null mean "missing"; missing values are reported separately. */
-function primary(a: ActionItem, b: ActionItem, key: ActionSortKey): { missingA: boolean; missingB: boolean; order: number } {
+function primary(
+  a: ActionItem,
+  b: ActionItem,
+  key: ActionSortKey,
+): { missingA: boolean; missingB: boolean; order: number } {
   switch (key) {
     case 'when':
-      return { missingA: a.when === '', missingB: b.when === '', order: a.when < b.when ? -1 : a.when > b.when ? 1 : 0 };
+      return {
+        missingA: a.when === '',
+        missingB: b.when === '',
+        order: a.when < b.when ? -1 : a.when > b.when ? 1 : 0,
+      };
     case 'who':
-      return { missingA: a.who.trim() === '', missingB: b.who.trim() === '', order: collator.compare(a.who.trim(), b.who.trim()) };
+      return {
+        missingA: a.who.trim() === '',
+        missingB: b.who.trim() === '',
+        order: collator.compare(a.who.trim(), b.who.trim()),
+      };
     case 'field':
       return {
         missingA: a.sourceFieldId === null,
@@ -80,7 +91,11 @@ function primary(a: ActionItem, b: ActionItem, key: ActionSortKey): { missingA: 
         order: collator.compare(a.sourceFieldId ?? '', b.sourceFieldId ?? ''),
       };
     case 'status':
-      return { missingA: false, missingB: false, order: ACTION_STATUSES.indexOf(a.status) - ACTION_STATUSES.indexOf(b.status) };
+      return {
+        missingA: false,
+        missingB: false,
+        order: ACTION_STATUSES.indexOf(a.status) - ACTION_STATUSES.indexOf(b.status),
+      };
     case 'created':
       return { missingA: false, missingB: false, order: a.createdAt - b.createdAt };
   }
@@ -90,7 +105,11 @@ function primary(a: ActionItem, b: ActionItem, key: ActionSortKey): { missingA: 
  * Sorts actions by one key (a new array). Actions without a date, a "who" or a field come last
  * in both directions: "not decided yet" is never the most urgent. Ties keep creation order, then id.
  */
-export function sortActions(items: readonly ActionItem[], key: ActionSortKey, dir: SortDirection = 'asc'): ActionItem[] {
+export function sortActions(
+  items: readonly ActionItem[],
+  key: ActionSortKey,
+  dir: SortDirection = 'asc',
+): ActionItem[] {
   const sign = dir === 'asc' ? 1 : -1;
   return [...items].sort((a, b) => {
     const { missingA, missingB, order } = primary(a, b, key);
@@ -112,13 +131,18 @@ export interface ActionFilter {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
 }
 
 /** Keeps the actions that match every given criterion. */
 export function filterActions(items: readonly ActionItem[], filter: ActionFilter): ActionItem[] {
   const who = filter.who === undefined ? '' : fold(filter.who);
-  const statuses = filter.status === undefined ? null : typeof filter.status === 'string' ? [filter.status] : filter.status;
+  const statuses =
+    filter.status === undefined ? null : typeof filter.status === 'string' ? [filter.status] : filter.status;
   return items.filter((item) => {
     if (who !== '' && item.whoParticipantId !== filter.who && !fold(item.who).includes(who)) return false;
     if (filter.fieldId !== undefined && item.sourceFieldId !== filter.fieldId) return false;

@@ -8,8 +8,18 @@ import { boardRights, type BoardRights } from './permissions';
 const anna: Actor = { id: 'anna', role: 'participant' };
 const bram: Actor = { id: 'bram', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
-const open: BoardRights = boardRights(anna, { kind: 'plenary' }, { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null }, { groupId: null });
-const vel1Only: BoardRights = boardRights(anna, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: 'a' });
+const open: BoardRights = boardRights(
+  anna,
+  { kind: 'plenary' },
+  { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null },
+  { groupId: null },
+);
+const vel1Only: BoardRights = boardRights(
+  anna,
+  { kind: 'group', groupId: 'a' },
+  { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null },
+  { groupId: 'a' },
+);
 const ctx = (rights = open, counts: Readonly<Record<string, number>> = {}) => ({
   count: (collection: string) => counts[collection] ?? 1,
   rights,
@@ -18,9 +28,32 @@ const ctx = (rights = open, counts: Readonly<Record<string, number>> = {}) => ({
   sheetOfField: (fieldId: string) => ({ doel: 'vel1', data: 'vel2' })[fieldId],
 });
 
-const note = { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 10, y: 150, color: 'yellow', text: 'hallo', authorId: 'anna', createdAt: 1, z: 1 };
-const add = (after: Record<string, unknown> = note): RecordChange => ({ type: 'add', collection: 'notes', id: String(after.id), after: after as never });
-const update = (keys: string[], after: Record<string, unknown>): RecordChange => ({ type: 'update', collection: 'notes', id: 'n1', keys, before: note as never, after: { ...note, ...after } as never });
+const note = {
+  id: 'n1',
+  sheetId: 'vel1',
+  fieldId: 'doel',
+  x: 10,
+  y: 150,
+  color: 'yellow',
+  text: 'hallo',
+  authorId: 'anna',
+  createdAt: 1,
+  z: 1,
+};
+const add = (after: Record<string, unknown> = note): RecordChange => ({
+  type: 'add',
+  collection: 'notes',
+  id: String(after.id),
+  after: after as never,
+});
+const update = (keys: string[], after: Record<string, unknown>): RecordChange => ({
+  type: 'update',
+  collection: 'notes',
+  id: 'n1',
+  keys,
+  before: note as never,
+  after: { ...note, ...after } as never,
+});
 const remove: RecordChange = { type: 'remove', collection: 'notes', id: 'n1', before: note as never };
 
 describe('board rules', () => {
@@ -36,11 +69,15 @@ describe('board rules', () => {
   it('refuses malformed notes as invalid, and over-long text as a limit', () => {
     expect(checkBoardChanges(anna, [add({ ...note, color: 'chartreuse' })], ctx())).toMatchObject({ code: 'invalid' });
     expect(checkBoardChanges(anna, [add({ ...note, extra: 1 })], ctx())).toMatchObject({ code: 'invalid' });
-    expect(checkBoardChanges(anna, [add({ ...note, text: 'x'.repeat(LIMITS.noteTextLength + 1) })], ctx())).toMatchObject({ code: 'limit' });
+    expect(
+      checkBoardChanges(anna, [add({ ...note, text: 'x'.repeat(LIMITS.noteTextLength + 1) })], ctx()),
+    ).toMatchObject({ code: 'limit' });
   });
 
   it('lets anyone move a note, but only the author (or a facilitator) edit its text or delete it', () => {
-    expect(checkBoardChanges(bram, [update(['x', 'y', 'fieldId'], { x: 300, fieldId: 'doelgroep' })], ctx())).toBeNull();
+    expect(
+      checkBoardChanges(bram, [update(['x', 'y', 'fieldId'], { x: 300, fieldId: 'doelgroep' })], ctx()),
+    ).toBeNull();
     expect(checkBoardChanges(bram, [update(['text'], { text: 'anders' })], ctx())).toMatchObject({ code: 'forbidden' });
     expect(checkBoardChanges(anna, [update(['text'], { text: 'anders' })], ctx())).toBeNull();
     expect(checkBoardChanges(fac, [update(['text'], { text: 'anders' })], ctx())).toBeNull();
@@ -49,18 +86,28 @@ describe('board rules', () => {
   });
 
   it('never lets the author of a note change', () => {
-    expect(checkBoardChanges(anna, [update(['authorId'], { authorId: 'bram' })], ctx())).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [update(['authorId'], { authorId: 'bram' })], ctx())).toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('enforces the notes-per-board limit only when notes are added', () => {
-    expect(checkBoardChanges(anna, [add()], ctx(open, { notes: LIMITS.notesPerBoard + 1 }))).toMatchObject({ code: 'limit' });
-    expect(checkBoardChanges(anna, [update(['x'], { x: 20 })], ctx(open, { notes: LIMITS.notesPerBoard + 1 }))).toBeNull();
+    expect(checkBoardChanges(anna, [add()], ctx(open, { notes: LIMITS.notesPerBoard + 1 }))).toMatchObject({
+      code: 'limit',
+    });
+    expect(
+      checkBoardChanges(anna, [update(['x'], { x: 20 })], ctx(open, { notes: LIMITS.notesPerBoard + 1 })),
+    ).toBeNull();
   });
 
   it('keeps notes on the sheets the phase works on', () => {
     expect(checkBoardChanges(anna, [add()], ctx(vel1Only))).toBeNull();
-    expect(checkBoardChanges(anna, [add({ ...note, sheetId: 'vel2', fieldId: 'data' })], ctx(vel1Only))).toMatchObject({ code: 'forbidden' });
-    expect(checkBoardChanges(anna, [update(['sheetId', 'x'], { sheetId: 'vel2' })], ctx(vel1Only))).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [add({ ...note, sheetId: 'vel2', fieldId: 'data' })], ctx(vel1Only))).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(checkBoardChanges(anna, [update(['sheetId', 'x'], { sheetId: 'vel2' })], ctx(vel1Only))).toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('refuses every note change when the phase gives no note rights', () => {
@@ -70,50 +117,142 @@ describe('board rules', () => {
 });
 
 describe('discussion tools', () => {
-  const rec = (collection: string, id: string, after: Record<string, unknown>): RecordChange => ({ type: 'add', collection, id, after: after as never });
+  const rec = (collection: string, id: string, after: Record<string, unknown>): RecordChange => ({
+    type: 'add',
+    collection,
+    id,
+    after: after as never,
+  });
   const discuss = ctx(vel1Only);
 
   it('accepts your own mark on an existing note and refuses a mark in another name', () => {
-    expect(checkBoardChanges(anna, [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })], discuss)).toBeNull();
-    expect(checkBoardChanges(anna, [rec('marks', 'n1:bram', { noteId: 'n1', participantId: 'bram', value: 'agree' })], discuss)).toMatchObject({ code: 'forbidden' });
-    expect(checkBoardChanges(anna, [rec('marks', 'zz:anna', { noteId: 'zz', participantId: 'anna', value: 'agree' })], discuss)).toMatchObject({ code: 'invalid' });
-    expect(checkBoardChanges(anna, [rec('marks', 'other-key', { noteId: 'n1', participantId: 'anna', value: 'agree' })], discuss)).toMatchObject({ code: 'invalid' });
+    expect(
+      checkBoardChanges(
+        anna,
+        [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })],
+        discuss,
+      ),
+    ).toBeNull();
+    expect(
+      checkBoardChanges(
+        anna,
+        [rec('marks', 'n1:bram', { noteId: 'n1', participantId: 'bram', value: 'agree' })],
+        discuss,
+      ),
+    ).toMatchObject({ code: 'forbidden' });
+    expect(
+      checkBoardChanges(
+        anna,
+        [rec('marks', 'zz:anna', { noteId: 'zz', participantId: 'anna', value: 'agree' })],
+        discuss,
+      ),
+    ).toMatchObject({ code: 'invalid' });
+    expect(
+      checkBoardChanges(
+        anna,
+        [rec('marks', 'other-key', { noteId: 'n1', participantId: 'anna', value: 'agree' })],
+        discuss,
+      ),
+    ).toMatchObject({ code: 'invalid' });
   });
 
   it('limits voting dots to the workshop setting', () => {
-    expect(checkBoardChanges(anna, [rec('votes', 'anna:2', { noteId: 'n1', participantId: 'anna', slot: 2 })], discuss)).toBeNull();
-    expect(checkBoardChanges(anna, [rec('votes', 'anna:3', { noteId: 'n1', participantId: 'anna', slot: 3 })], discuss)).toMatchObject({ code: 'limit' });
+    expect(
+      checkBoardChanges(anna, [rec('votes', 'anna:2', { noteId: 'n1', participantId: 'anna', slot: 2 })], discuss),
+    ).toBeNull();
+    expect(
+      checkBoardChanges(anna, [rec('votes', 'anna:3', { noteId: 'n1', participantId: 'anna', slot: 3 })], discuss),
+    ).toMatchObject({ code: 'limit' });
   });
 
   it('accepts an agreed wording for a field on the sheet being discussed only', () => {
-    const f = { fieldId: 'doel', sheetId: 'vel1', text: 'Studiesucces eerstejaars', sourceNoteIds: ['n1'], updatedBy: 'anna', updatedAt: 5 };
+    const f = {
+      fieldId: 'doel',
+      sheetId: 'vel1',
+      text: 'Studiesucces eerstejaars',
+      sourceNoteIds: ['n1'],
+      updatedBy: 'anna',
+      updatedAt: 5,
+    };
     expect(checkBoardChanges(anna, [rec('formulations', 'doel', f)], discuss)).toBeNull();
-    expect(checkBoardChanges(anna, [rec('formulations', 'data', { ...f, fieldId: 'data', sheetId: 'vel2' })], discuss)).toMatchObject({ code: 'forbidden' });
-    expect(checkBoardChanges(anna, [rec('formulations', 'doel', { ...f, sheetId: 'vel2' })], discuss)).toMatchObject({ code: 'invalid' });
-    expect(checkBoardChanges(anna, [rec('formulations', 'doel', { ...f, updatedBy: 'bram' })], discuss)).toMatchObject({ code: 'forbidden' });
+    expect(
+      checkBoardChanges(anna, [rec('formulations', 'data', { ...f, fieldId: 'data', sheetId: 'vel2' })], discuss),
+    ).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [rec('formulations', 'doel', { ...f, sheetId: 'vel2' })], discuss)).toMatchObject({
+      code: 'invalid',
+    });
+    expect(checkBoardChanges(anna, [rec('formulations', 'doel', { ...f, updatedBy: 'bram' })], discuss)).toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('accepts a question the group cannot answer now as a draft action point', () => {
-    const d = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data hebben we?', findOut: 'Wat er in het LMS staat', askWhom: 'ICT', owner: 'Anna', createdBy: 'anna', createdAt: 1 };
+    const d = {
+      id: 'd1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      noteId: null,
+      question: 'Welke data hebben we?',
+      findOut: 'Wat er in het LMS staat',
+      askWhom: 'ICT',
+      owner: 'Anna',
+      createdBy: 'anna',
+      createdAt: 1,
+    };
     expect(checkBoardChanges(anna, [rec('deferrals', 'd1', d)], discuss)).toBeNull();
-    expect(checkBoardChanges(bram, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], discuss)).toMatchObject({ code: 'forbidden' });
+    expect(
+      checkBoardChanges(bram, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], discuss),
+    ).toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses discussion tools in a phase that does not offer them', () => {
-    const writing = boardRights(anna, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-write', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: 'a' });
-    expect(checkBoardChanges(anna, [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })], ctx(writing))).toMatchObject({ code: 'forbidden' });
-    expect(checkBoardChanges(anna, [rec('highlights', 'n1', { noteId: 'n1', by: 'anna' })], discuss)).toMatchObject({ code: 'forbidden' });
+    const writing = boardRights(
+      anna,
+      { kind: 'group', groupId: 'a' },
+      { phaseId: 'vel1-write', closed: false, hasGroups: true, spotlightGroupId: null },
+      { groupId: 'a' },
+    );
+    expect(
+      checkBoardChanges(
+        anna,
+        [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })],
+        ctx(writing),
+      ),
+    ).toMatchObject({ code: 'forbidden' });
+    expect(checkBoardChanges(anna, [rec('highlights', 'n1', { noteId: 'n1', by: 'anna' })], discuss)).toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
 
 describe('records per collection', () => {
-  const facRights = boardRights(fac, { kind: 'plenary' }, { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null }, { groupId: null });
-  const deferral = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data?', findOut: '', askWhom: '', owner: '', createdBy: 'fac', createdAt: 1 };
+  const facRights = boardRights(
+    fac,
+    { kind: 'plenary' },
+    { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null },
+    { groupId: null },
+  );
+  const deferral = {
+    id: 'd1',
+    sheetId: 'vel1',
+    fieldId: 'doel',
+    noteId: null,
+    question: 'Welke data?',
+    findOut: '',
+    askWhom: '',
+    owner: '',
+    createdBy: 'fac',
+    createdAt: 1,
+  };
   const adds: Array<[string, string, Record<string, unknown>]> = [
     ['notes', 'n2', { ...note, id: 'n2', authorId: 'fac' }],
     ['marks', 'n1:fac', { noteId: 'n1', participantId: 'fac', value: 'agree' }],
     ['votes', 'fac:0', { noteId: 'n1', participantId: 'fac', slot: 0 }],
-    ['formulations', 'doel', { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'fac', updatedAt: 1 }],
+    [
+      'formulations',
+      'doel',
+      { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'fac', updatedAt: 1 },
+    ],
     ['deferrals', 'd1', deferral],
     ['highlights', 'n1', { noteId: 'n1', by: 'fac' }],
     ['choices', 'note-n1', { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: 'fac' }],
@@ -124,37 +263,113 @@ describe('records per collection', () => {
       const limit = collectionLimit(collection);
       expect(limit).toBeGreaterThan(0);
       expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit }))).toBeNull();
-      expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit + 1 }))).toEqual({ code: 'limit', reason: `a board holds at most ${limit} ${collection}` });
-      expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit + 1 }), 'a draft')?.reason).toBe(`a draft holds at most ${limit} ${collection}`);
+      expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit + 1 }))).toEqual({
+        code: 'limit',
+        reason: `a board holds at most ${limit} ${collection}`,
+      });
+      expect(checkBoardChanges(fac, [change], ctx(facRights, { [collection]: limit + 1 }), 'a draft')?.reason).toBe(
+        `a draft holds at most ${limit} ${collection}`,
+      );
     });
   }
 
   it('still lets a collection over its limit be edited and emptied', () => {
     const over = ctx(facRights, { deferrals: LIMITS.recordsPerCollection.deferrals! + 5 });
-    expect(checkBoardChanges(fac, [{ type: 'update', collection: 'deferrals', id: 'd1', keys: ['question'], before: deferral as never, after: { ...deferral, question: 'Anders' } as never }], over)).toBeNull();
-    expect(checkBoardChanges(fac, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: deferral as never }], over)).toBeNull();
+    expect(
+      checkBoardChanges(
+        fac,
+        [
+          {
+            type: 'update',
+            collection: 'deferrals',
+            id: 'd1',
+            keys: ['question'],
+            before: deferral as never,
+            after: { ...deferral, question: 'Anders' } as never,
+          },
+        ],
+        over,
+      ),
+    ).toBeNull();
+    expect(
+      checkBoardChanges(fac, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: deferral as never }], over),
+    ).toBeNull();
   });
 });
 
 describe('ownership on a board', () => {
   const discuss = ctx(vel1Only);
-  const d = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data?', findOut: '', askWhom: '', owner: '', createdBy: 'anna', createdAt: 1 };
-  const upd = (collection: string, before: Record<string, unknown>, after: Record<string, unknown>, keys: string[]): RecordChange => ({ type: 'update', collection, id: String(before.id), keys, before: before as never, after: { ...before, ...after } as never });
-
-  it("lets anyone reword an action point but not take over its author; only the author or a facilitator removes it", () => {
-    expect(checkBoardChanges(bram, [upd('deferrals', d, { question: 'Welke cijfers?' }, ['question'])], discuss)).toBeNull();
-    expect(checkBoardChanges(bram, [upd('deferrals', d, { createdBy: 'bram' }, ['createdBy'])], discuss)).toMatchObject({ code: 'forbidden' });
-    expect(checkBoardChanges(anna, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], discuss)).toBeNull();
-    expect(checkBoardChanges(fac, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], ctx(boardRights(fac, { kind: 'group', groupId: 'a' }, { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null }, { groupId: null })))).toBeNull();
+  const d = {
+    id: 'd1',
+    sheetId: 'vel1',
+    fieldId: 'doel',
+    noteId: null,
+    question: 'Welke data?',
+    findOut: '',
+    askWhom: '',
+    owner: '',
+    createdBy: 'anna',
+    createdAt: 1,
+  };
+  const upd = (
+    collection: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    keys: string[],
+  ): RecordChange => ({
+    type: 'update',
+    collection,
+    id: String(before.id),
+    keys,
+    before: before as never,
+    after: { ...before, ...after } as never,
   });
 
-  it("lets only a facilitator remove an agreed wording", () => {
+  it('lets anyone reword an action point but not take over its author; only the author or a facilitator removes it', () => {
+    expect(
+      checkBoardChanges(bram, [upd('deferrals', d, { question: 'Welke cijfers?' }, ['question'])], discuss),
+    ).toBeNull();
+    expect(checkBoardChanges(bram, [upd('deferrals', d, { createdBy: 'bram' }, ['createdBy'])], discuss)).toMatchObject(
+      { code: 'forbidden' },
+    );
+    expect(
+      checkBoardChanges(anna, [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }], discuss),
+    ).toBeNull();
+    expect(
+      checkBoardChanges(
+        fac,
+        [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }],
+        ctx(
+          boardRights(
+            fac,
+            { kind: 'group', groupId: 'a' },
+            { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null },
+            { groupId: null },
+          ),
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it('lets only a facilitator remove an agreed wording', () => {
     const f = { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'anna', updatedAt: 1 };
-    expect(checkBoardChanges(anna, [{ type: 'remove', collection: 'formulations', id: 'doel', before: f as never }], discuss)).toMatchObject({ code: 'forbidden' });
+    expect(
+      checkBoardChanges(
+        anna,
+        [{ type: 'remove', collection: 'formulations', id: 'doel', before: f as never }],
+        discuss,
+      ),
+    ).toMatchObject({ code: 'forbidden' });
   });
 
-  it("lets the group take back a choice only on a sheet it works on", () => {
-    const choice = (fieldId: string) => ({ type: 'remove', collection: 'choices', id: 'note-n1', before: { fieldId, targetKind: 'note', targetId: 'n1', by: 'bram' } }) as RecordChange;
+  it('lets the group take back a choice only on a sheet it works on', () => {
+    const choice = (fieldId: string) =>
+      ({
+        type: 'remove',
+        collection: 'choices',
+        id: 'note-n1',
+        before: { fieldId, targetKind: 'note', targetId: 'n1', by: 'bram' },
+      }) as RecordChange;
     expect(checkBoardChanges(anna, [choice('doel')], discuss)).toBeNull();
     expect(checkBoardChanges(anna, [choice('data')], discuss)).toMatchObject({ code: 'forbidden' });
   });

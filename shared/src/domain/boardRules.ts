@@ -46,9 +46,16 @@ export interface BoardContext {
  * null when everything is allowed. The server calls this on every incoming update; the client
  * calls the same rules to decide what to offer.
  */
-export function checkBoardChanges(actor: Actor, changes: readonly RecordChange[], ctx: BoardContext, holder = 'a board'): Refusal | null {
+export function checkBoardChanges(
+  actor: Actor,
+  changes: readonly RecordChange[],
+  ctx: BoardContext,
+  holder = 'a board',
+): Refusal | null {
   for (const change of changes) {
-    const needs = Object.hasOwn(BOARD_SPEC, change.collection) ? BOARD_SPEC[change.collection as BoardCollection].permission : null;
+    const needs = Object.hasOwn(BOARD_SPEC, change.collection)
+      ? BOARD_SPEC[change.collection as BoardCollection].permission
+      : null;
     if (!needs) return { code: 'invalid', reason: `unknown collection ${change.collection}` };
     if (!ctx.rights.permissions.has(needs)) {
       return { code: 'forbidden', reason: `${change.collection} cannot be changed on this board in this phase` };
@@ -111,7 +118,11 @@ function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Ref
   switch (name) {
     case 'notes':
       // Only the author (or a facilitator) changes the text; anyone who may write notes moves them.
-      if (change.type === 'update' && change.keys.some((key) => (AUTHOR_NOTE_KEYS as readonly string[]).includes(key)) && !mayEditAsAuthor(actor, change.before)) {
+      if (
+        change.type === 'update' &&
+        change.keys.some((key) => (AUTHOR_NOTE_KEYS as readonly string[]).includes(key)) &&
+        !mayEditAsAuthor(actor, change.before)
+      ) {
         return { code: 'forbidden', reason: "you cannot change the text of someone else's note" };
       }
       return checkSheet(change, ctx.rights);
@@ -125,13 +136,15 @@ function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Ref
     case 'formulations': {
       const f = verdict.record as Formulation | undefined;
       if (!f) return null;
-      if (ctx.sheetOfField(f.fieldId) !== f.sheetId) return { code: 'invalid', reason: `unknown field ${f.fieldId} on ${f.sheetId}` };
+      if (ctx.sheetOfField(f.fieldId) !== f.sheetId)
+        return { code: 'invalid', reason: `unknown field ${f.fieldId} on ${f.sheetId}` };
       return sheetWritable(f.sheetId, ctx.rights);
     }
     case 'deferrals': {
       const d = verdict.record as Deferral | undefined;
       if (!d) return null;
-      if (ctx.sheetOfField(d.fieldId) !== d.sheetId) return { code: 'invalid', reason: `unknown field ${d.fieldId} on ${d.sheetId}` };
+      if (ctx.sheetOfField(d.fieldId) !== d.sheetId)
+        return { code: 'invalid', reason: `unknown field ${d.fieldId} on ${d.sheetId}` };
       return sheetWritable(d.sheetId, ctx.rights);
     }
     case 'highlights':
@@ -146,8 +159,10 @@ function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Ref
       }
       const sheetId = ctx.sheetOfField(c.fieldId);
       if (!sheetId) return { code: 'invalid', reason: `unknown field ${c.fieldId}` };
-      if (c.targetKind === 'note' && !ctx.noteExists(c.targetId)) return { code: 'invalid', reason: 'the chosen note does not exist' };
-      if (c.targetKind === 'formulation' && c.targetId !== c.fieldId) return { code: 'invalid', reason: "a field's wording is chosen in that field" };
+      if (c.targetKind === 'note' && !ctx.noteExists(c.targetId))
+        return { code: 'invalid', reason: 'the chosen note does not exist' };
+      if (c.targetKind === 'formulation' && c.targetId !== c.fieldId)
+        return { code: 'invalid', reason: "a field's wording is chosen in that field" };
       return sheetWritable(sheetId, ctx.rights);
     }
   }
@@ -156,13 +171,16 @@ function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Ref
 function needsNote(change: RecordChange, ctx: BoardContext): Refusal | null {
   if (change.type === 'remove') return null;
   const noteId = change.after.noteId;
-  return typeof noteId === 'string' && ctx.noteExists(noteId) ? null : { code: 'invalid', reason: `${change.collection} refers to a note that does not exist` };
+  return typeof noteId === 'string' && ctx.noteExists(noteId)
+    ? null
+    : { code: 'invalid', reason: `${change.collection} refers to a note that does not exist` };
 }
 
 /** Notes may only be placed on the sheets the phase works on. */
 function checkSheet(change: RecordChange, rights: BoardRights): Refusal | null {
   if (change.type === 'remove') return null;
-  const moved = change.type === 'add' || change.keys.some((k) => k === 'x' || k === 'y' || k === 'sheetId' || k === 'fieldId');
+  const moved =
+    change.type === 'add' || change.keys.some((k) => k === 'x' || k === 'y' || k === 'sheetId' || k === 'fieldId');
   return moved ? sheetWritable(change.after.sheetId, rights) : null;
 }
 
@@ -184,8 +202,15 @@ function invalid(change: RecordChange, issues: readonly Issue[]): Refusal {
   if (first && first.code === 'too_big' && change.collection === 'notes' && where === 'text') {
     return { code: 'limit', reason: `a note holds at most ${LIMITS.noteTextLength} characters` };
   }
-  if (first && first.code === 'too_big' && (where === 'text' || where === 'question' || where === 'findOut' || where === 'askWhom')) {
+  if (
+    first &&
+    first.code === 'too_big' &&
+    (where === 'text' || where === 'question' || where === 'findOut' || where === 'askWhom')
+  ) {
     return { code: 'limit', reason: `${change.collection}: ${where} is too long` };
   }
-  return { code: 'invalid', reason: `${change.collection}/${change.id}: ${where} ${first?.message ?? 'is malformed'}`.trim() };
+  return {
+    code: 'invalid',
+    reason: `${change.collection}/${change.id}: ${where} ${first?.message ?? 'is malformed'}`.trim(),
+  };
 }

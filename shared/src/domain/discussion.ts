@@ -7,7 +7,6 @@ import { idSchema as id, fieldIdSchema as fieldId, sheetIdSchema } from './ids';
  * (draft action points) and the highlights chosen for the presentation.
  */
 
-
 /** What a participant thinks of a note. */
 export const MARK_VALUES = ['agree', 'disagree', 'open'] as const;
 export type MarkValue = (typeof MARK_VALUES)[number];

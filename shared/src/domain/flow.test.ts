@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { extendTimer, pauseTimer, plannedMinutes, resetTimer, resumeTimer, startPhase, startTimer, timerRemaining } from './flow';
+import {
+  extendTimer,
+  pauseTimer,
+  plannedMinutes,
+  resetTimer,
+  resumeTimer,
+  startPhase,
+  startTimer,
+  timerRemaining,
+} from './flow';
 import { initialFlow, type Flow } from './session';
 
 const T0 = 1_000_000;
@@ -18,9 +27,27 @@ describe('planned minutes', () => {
 
 describe('starting a phase', () => {
   it('stops the timer, sets it to the planned minutes and clears the presenter', () => {
-    const before = flow({ phaseId: 'presentations', timerStatus: 'running', timerEndsAt: T0, presenterId: 'p1', presenterSheetId: 'vel1', presenterFieldId: 'f', spotlightGroupId: 'g1' });
+    const before = flow({
+      phaseId: 'presentations',
+      timerStatus: 'running',
+      timerEndsAt: T0,
+      presenterId: 'p1',
+      presenterSheetId: 'vel1',
+      presenterFieldId: 'f',
+      spotlightGroupId: 'g1',
+    });
     const after = apply(before, startPhase('synthesis', T0, { synthesis: 40 }));
-    expect(after).toMatchObject({ phaseId: 'synthesis', phaseStartedAt: T0, timerStatus: 'idle', timerEndsAt: null, timerRemainingMs: null, timerDurationMs: 40 * 60_000, presenterId: null, presenterSheetId: null, presenterFieldId: null });
+    expect(after).toMatchObject({
+      phaseId: 'synthesis',
+      phaseStartedAt: T0,
+      timerStatus: 'idle',
+      timerEndsAt: null,
+      timerRemainingMs: null,
+      timerDurationMs: 40 * 60_000,
+      presenterId: null,
+      presenterSheetId: null,
+      presenterFieldId: null,
+    });
     // The spotlight is the facilitator's own choice and stays.
     expect(after.spotlightGroupId).toBe('g1');
     expect(startPhase('vel2-write', T0).timerDurationMs).toBe(15 * 60_000);
@@ -65,7 +92,11 @@ describe('the timer', () => {
 
   it('extends a paused timer and starts one when none is set', () => {
     const paused = flow({ timerStatus: 'paused', timerRemainingMs: 30_000, timerDurationMs: 60_000 });
-    expect(apply(paused, extendTimer(paused, T0, 60_000))).toMatchObject({ timerStatus: 'paused', timerRemainingMs: 90_000, timerDurationMs: 120_000 });
+    expect(apply(paused, extendTimer(paused, T0, 60_000))).toMatchObject({
+      timerStatus: 'paused',
+      timerRemainingMs: 90_000,
+      timerDurationMs: 120_000,
+    });
     const idle = apply(flow(), extendTimer(flow(), T0, 60_000));
     expect(idle).toMatchObject({ timerStatus: 'running', timerEndsAt: T0 + 60_000, timerDurationMs: 60_000 });
   });
@@ -73,7 +104,12 @@ describe('the timer', () => {
   it('stops on reset, keeping the duration for the progress bar', () => {
     const f = apply(flow({ timerDurationMs: 60_000 }), startTimer(T0, 60_000));
     const stopped = apply(f, resetTimer());
-    expect(stopped).toMatchObject({ timerStatus: 'idle', timerEndsAt: null, timerRemainingMs: null, timerDurationMs: 60_000 });
+    expect(stopped).toMatchObject({
+      timerStatus: 'idle',
+      timerEndsAt: null,
+      timerRemainingMs: null,
+      timerDurationMs: 60_000,
+    });
     expect(timerRemaining(stopped, T0)).toBeNull();
   });
 });

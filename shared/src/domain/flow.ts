@@ -38,28 +38,45 @@ export function startPhase(phaseId: PhaseId, now: number, agendaMinutes: AgendaM
 
 /** Starts (or restarts) the countdown with this duration. */
 export function startTimer(now: number, durationMs: number): FlowChange {
-  return { timerStatus: 'running', timerEndsAt: Math.round(now + durationMs), timerRemainingMs: null, timerDurationMs: Math.round(durationMs) };
+  return {
+    timerStatus: 'running',
+    timerEndsAt: Math.round(now + durationMs),
+    timerRemainingMs: null,
+    timerDurationMs: Math.round(durationMs),
+  };
 }
 
 /** Pauses a running countdown, keeping what is left; null when nothing runs. */
 export function pauseTimer(flow: Flow, now: number): FlowChange | null {
   if (flow.timerStatus !== 'running' || flow.timerEndsAt === null) return null;
-  return { timerStatus: 'paused', timerRemainingMs: Math.max(0, Math.round(flow.timerEndsAt - now)), timerEndsAt: null };
+  return {
+    timerStatus: 'paused',
+    timerRemainingMs: Math.max(0, Math.round(flow.timerEndsAt - now)),
+    timerEndsAt: null,
+  };
 }
 
 /** Resumes a paused countdown; null when it is not paused. */
 export function resumeTimer(flow: Flow, now: number): FlowChange | null {
   if (flow.timerStatus !== 'paused') return null;
-  return { timerStatus: 'running', timerEndsAt: Math.round(now + (flow.timerRemainingMs ?? 0)), timerRemainingMs: null };
+  return {
+    timerStatus: 'running',
+    timerEndsAt: Math.round(now + (flow.timerRemainingMs ?? 0)),
+    timerRemainingMs: null,
+  };
 }
 
 /** Adds time to the countdown: running or paused keeps going with more; without a timer, starts one. */
 export function extendTimer(flow: Flow, now: number, ms: number): FlowChange {
   if (flow.timerStatus === 'running' && flow.timerEndsAt !== null) {
     // Extending after zero counts from now, not from the moment it ran out.
-    return { timerEndsAt: Math.round(Math.max(flow.timerEndsAt, now) + ms), timerDurationMs: flow.timerDurationMs + ms };
+    return {
+      timerEndsAt: Math.round(Math.max(flow.timerEndsAt, now) + ms),
+      timerDurationMs: flow.timerDurationMs + ms,
+    };
   }
-  if (flow.timerStatus === 'paused') return { timerRemainingMs: (flow.timerRemainingMs ?? 0) + ms, timerDurationMs: flow.timerDurationMs + ms };
+  if (flow.timerStatus === 'paused')
+    return { timerRemainingMs: (flow.timerRemainingMs ?? 0) + ms, timerDurationMs: flow.timerDurationMs + ms };
   return startTimer(now, ms);
 }
 
@@ -69,7 +86,10 @@ export function resetTimer(): FlowChange {
 }
 
 /** Milliseconds left at server time `now` (never below 0), or null when no timer is set. */
-export function timerRemaining(flow: Pick<Flow, 'timerStatus' | 'timerEndsAt' | 'timerRemainingMs'> | null, now: number): number | null {
+export function timerRemaining(
+  flow: Pick<Flow, 'timerStatus' | 'timerEndsAt' | 'timerRemainingMs'> | null,
+  now: number,
+): number | null {
   if (!flow) return null;
   if (flow.timerStatus === 'running' && flow.timerEndsAt !== null) return Math.max(0, flow.timerEndsAt - now);
   if (flow.timerStatus === 'paused') return flow.timerRemainingMs ?? 0;

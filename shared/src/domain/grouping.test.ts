@@ -18,7 +18,10 @@ describe('balanced subgroup assignment', () => {
       const n = 3 + Math.floor(random() * 30);
       const g = 2 + Math.floor(random() * 4);
       const groups = Array.from({ length: g }, (_, i) => `g${i}`);
-      const people = Array.from({ length: n }, (_, i) => ({ id: `p${i}`, role: ROLES[Math.floor(random() * ROLES.length)] ?? null }));
+      const people = Array.from({ length: n }, (_, i) => ({
+        id: `p${i}`,
+        role: ROLES[Math.floor(random() * ROLES.length)] ?? null,
+      }));
       const assignment = assignBalanced(people, groups, seededRandom(seed * 7));
       expect(assignment.size).toBe(n);
       const s = sizes(assignment, groups);

@@ -27,7 +27,11 @@ function shuffle<T>(items: readonly T[], random: Random): T[] {
  * to the group that has the fewest of that role, then the fewest people; ties are broken at
  * random. Returns person id → group id.
  */
-export function assignBalanced(people: readonly Placeable[], groupIds: readonly string[], random: Random = Math.random): Map<string, string> {
+export function assignBalanced(
+  people: readonly Placeable[],
+  groupIds: readonly string[],
+  random: Random = Math.random,
+): Map<string, string> {
   const result = new Map<string, string>();
   if (groupIds.length === 0) return result;
   const size = new Map(groupIds.map((g) => [g, 0]));
@@ -37,7 +41,9 @@ export function assignBalanced(people: readonly Placeable[], groupIds: readonly 
     byRole.set(key, [...(byRole.get(key) ?? []), person]);
   }
   // Larger roles first; people without a role last, to fill up the smallest groups.
-  const roles = [...byRole.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : (byRole.get(b)?.length ?? 0) - (byRole.get(a)?.length ?? 0)));
+  const roles = [...byRole.keys()].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : (byRole.get(b)?.length ?? 0) - (byRole.get(a)?.length ?? 0),
+  );
   for (const role of roles) {
     const ofRole = new Map(groupIds.map((g) => [g, 0]));
     for (const person of byRole.get(role) ?? []) {
@@ -52,7 +58,10 @@ export function assignBalanced(people: readonly Placeable[], groupIds: readonly 
       // Never let a group get two larger than another: sizes must differ by at most one.
       const smallest = Math.min(...groupIds.map((g) => size.get(g) ?? 0));
       if ((size.get(best) ?? 0) > smallest) {
-        best = order.filter((g) => (size.get(g) ?? 0) === smallest).sort((a, b) => (ofRole.get(a) ?? 0) - (ofRole.get(b) ?? 0))[0] ?? best;
+        best =
+          order
+            .filter((g) => (size.get(g) ?? 0) === smallest)
+            .sort((a, b) => (ofRole.get(a) ?? 0) - (ofRole.get(b) ?? 0))[0] ?? best;
       }
       result.set(person.id, best);
       size.set(best, (size.get(best) ?? 0) + 1);

@@ -28,7 +28,9 @@ function liveChoices(field: FieldTemplate, input: GuidanceInput): number {
   const noteIds = new Set(input.notes.filter((n) => n.fieldId === field.id).map((n) => n.id));
   const wording = input.formulations.some((f) => f.fieldId === field.id && f.text.trim() !== '');
   return input.choices.filter(
-    (c) => c.fieldId === field.id && ((c.targetKind === 'note' && noteIds.has(c.targetId)) || (c.targetKind === 'formulation' && wording)),
+    (c) =>
+      c.fieldId === field.id &&
+      ((c.targetKind === 'note' && noteIds.has(c.targetId)) || (c.targetKind === 'formulation' && wording)),
   ).length;
 }
 
@@ -43,7 +45,8 @@ export function sheetGuidance(sheet: SheetTemplate, input: GuidanceInput): Guida
     if (field.maxChosen !== undefined) {
       const chosen = liveChoices(field, input);
       if (field.maxChosen === 1 && chosen !== 1) out.push({ kind: 'choose-one', fieldId: field.id, chosen });
-      else if (field.maxChosen > 1 && chosen > field.maxChosen) out.push({ kind: 'too-many', fieldId: field.id, chosen, max: field.maxChosen });
+      else if (field.maxChosen > 1 && chosen > field.maxChosen)
+        out.push({ kind: 'too-many', fieldId: field.id, chosen, max: field.maxChosen });
     }
     const family = new Set([field.id, ...sheet.fields.filter((f) => f.parentId === field.id).map((f) => f.id)]);
     const considered =

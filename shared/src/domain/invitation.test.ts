@@ -108,7 +108,10 @@ describe('the agenda', () => {
   });
 
   it('keeps only the minutes that differ from the suggestion', () => {
-    expect(agendaOverrides({ welcome: 20, 'vel1-write': 25, presentations: 0 })).toEqual({ 'vel1-write': 25, presentations: 0 });
+    expect(agendaOverrides({ welcome: 20, 'vel1-write': 25, presentations: 0 })).toEqual({
+      'vel1-write': 25,
+      presentations: 0,
+    });
     expect(plannedMinutes('vel1-write', { 'vel1-write': 25 })).toBe(25);
     expect(plannedMinutes('vel1-write', {})).toBe(15);
   });
@@ -124,8 +127,12 @@ describe('the invitation text', () => {
     expect(nl).not.toContain('van Hogeschool Lindenhaven');
     const other = invitationText({ ...input, title: 'Learning analytics in de bachelor Psychologie' }, 'nl');
     expect(other).toContain('Uitnodiging: Learning analytics in de bachelor Psychologie\nHogeschool Lindenhaven\n');
-    expect(other).toContain('voor de workshop “Learning analytics in de bachelor Psychologie” van Hogeschool Lindenhaven.');
-    expect(invitationText({ ...input, title: 'Learning analytics in de bachelor Psychologie' }, 'en')).toContain('” of Hogeschool Lindenhaven.');
+    expect(other).toContain(
+      'voor de workshop “Learning analytics in de bachelor Psychologie” van Hogeschool Lindenhaven.',
+    );
+    expect(invitationText({ ...input, title: 'Learning analytics in de bachelor Psychologie' }, 'en')).toContain(
+      '” of Hogeschool Lindenhaven.',
+    );
     expect(nl).toContain('donderdag 10 december 2026, 13:30–17:10 (3 u 40 min)');
     expect(en).toContain('Invitation: Learning analytics — Hogeschool Lindenhaven');
     expect(en).toContain('Thursday 10 December 2026, 13:30–17:10 (3 h 40 min)');
@@ -168,7 +175,9 @@ describe('the invitation text', () => {
   it('mentions the role question only when roles are asked, and the deletion date when given', () => {
     expect(nl).toContain('rol aan tafel');
     expect(invitationText({ ...input, askTableRole: false }, 'nl')).not.toContain('rol aan tafel');
-    expect(invitationText({ ...input, deleteBy: '2027-03-10' }, 'nl')).toContain('uiterlijk woensdag 10 maart 2027 verwijderd');
+    expect(invitationText({ ...input, deleteBy: '2027-03-10' }, 'nl')).toContain(
+      'uiterlijk woensdag 10 maart 2027 verwijderd',
+    );
   });
 
   it('says when date and time are still to come, and lists durations instead of times', () => {
@@ -212,9 +221,23 @@ describe('the invitation as iCalendar', () => {
     const zone = lines.slice(begin, end + 1);
     expect(zone).toContain('TZID:Europe/Amsterdam');
     const daylight = zone.slice(zone.indexOf('BEGIN:DAYLIGHT'), zone.indexOf('END:DAYLIGHT'));
-    expect(daylight).toEqual(expect.arrayContaining(['TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU']));
+    expect(daylight).toEqual(
+      expect.arrayContaining([
+        'TZOFFSETFROM:+0100',
+        'TZOFFSETTO:+0200',
+        'TZNAME:CEST',
+        'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+      ]),
+    );
     const standard = zone.slice(zone.indexOf('BEGIN:STANDARD'), zone.indexOf('END:STANDARD'));
-    expect(standard).toEqual(expect.arrayContaining(['TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU']));
+    expect(standard).toEqual(
+      expect.arrayContaining([
+        'TZOFFSETFROM:+0200',
+        'TZOFFSETTO:+0100',
+        'TZNAME:CET',
+        'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+      ]),
+    );
     // The DTSTARTs of the rules are the last Sundays of March and October 1970.
     expect(new Date(Date.UTC(1970, 2, 29)).getUTCDay()).toBe(0);
     expect(new Date(Date.UTC(1970, 9, 25)).getUTCDay()).toBe(0);
@@ -226,7 +249,9 @@ describe('the invitation as iCalendar', () => {
     // 13:30 + 220 minutes = 17:10.
     expect(lines).toContain('DTEND;TZID=Europe/Amsterdam:20261210T171000');
     expect(lines).toContain('DTSTAMP:20261101T091500Z');
-    expect(unfold(invitationIcs({ ...input, startTime: '22:00' }, { now, locale: 'nl' }) ?? '')).toContain('DTEND;TZID=Europe/Amsterdam:20261211T014000');
+    expect(unfold(invitationIcs({ ...input, startTime: '22:00' }, { now, locale: 'nl' }) ?? '')).toContain(
+      'DTEND;TZID=Europe/Amsterdam:20261211T014000',
+    );
   });
 
   it('has a stable UID per workshop, the title, the join link and the invitation as description', () => {
@@ -241,7 +266,11 @@ describe('the invitation as iCalendar', () => {
   });
 
   it('escapes commas, semicolons, backslashes and line breaks in text values', () => {
-    const tricky = invitationIcs({ ...input, title: 'A, B; C\\D', practicalNotes: 'Zaal 1, gebouw; "X"\nTweede regel' }, { now, locale: 'nl' }) ?? '';
+    const tricky =
+      invitationIcs(
+        { ...input, title: 'A, B; C\\D', practicalNotes: 'Zaal 1, gebouw; "X"\nTweede regel' },
+        { now, locale: 'nl' },
+      ) ?? '';
     expect(property(tricky, 'SUMMARY')).toBe('A\\, B\\; C\\\\D');
     expect(property(tricky, 'LOCATION')).toBe('Zaal 1\\, gebouw\\; "X"');
     const description = property(tricky, 'DESCRIPTION') ?? '';
@@ -264,7 +293,9 @@ describe('the invitation as iCalendar', () => {
   });
 
   it('gets a file name from the title', () => {
-    expect(invitationFileName('Learning analytics — Hogeschool Lindenhaven', 'nl')).toBe('uitnodiging-learning-analytics-hogeschool-lindenhaven.ics');
+    expect(invitationFileName('Learning analytics — Hogeschool Lindenhaven', 'nl')).toBe(
+      'uitnodiging-learning-analytics-hogeschool-lindenhaven.ics',
+    );
     expect(invitationFileName('Café', 'en')).toBe('invitation-cafe.ics');
     expect(invitationFileName('—', 'nl')).toBe('uitnodiging.ics');
   });

@@ -111,8 +111,34 @@ const WEEKDAYS: Readonly<Record<Locale, readonly string[]>> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 const MONTHS: Readonly<Record<Locale, readonly string[]>> = {
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** YYYY-MM-DD as "donderdag 10 december 2026" / "Thursday 10 December 2026"; '' when not a date. */
@@ -161,8 +187,7 @@ const TEXT = {
       `Open op je eigen laptop ${link}\nof ga naar ${home} en vul de code ${code} in.`,
     privacy: 'Je hoeft geen account te maken; alleen je naam (of een pseudoniem) wordt bewaard.',
     deleteBy: (date: string) => `De workshop en alles wat erin staat, wordt uiterlijk ${date} verwijderd.`,
-    role:
-      'Bij het deelnemen vragen we je (als je wilt) naar je rol aan tafel, zodat de subgroepen gemengd zijn. We hopen op een brede vertegenwoordiging: bestuur (CvB), docenten, studenten, onderzoekers, ICTO, onderwijskundigen, technisch betrokkenen en wie de visie verder gaat ontwikkelen.',
+    role: 'Bij het deelnemen vragen we je (als je wilt) naar je rol aan tafel, zodat de subgroepen gemengd zijn. We hopen op een brede vertegenwoordiging: bestuur (CvB), docenten, studenten, onderzoekers, ICTO, onderwijskundigen, technisch betrokkenen en wie de visie verder gaat ontwikkelen.',
     agenda: 'Programma',
     readingList: 'Vooraf lezen',
     readingIntro: 'Lees ter voorbereiding de volgende documenten:',
@@ -177,11 +202,11 @@ const TEXT = {
     whenUnknown: (d: string) => `date and time to be announced (the workshop takes ${d}).`,
     duration: (d: string) => `(${d})`,
     join: 'How to join',
-    joinText: (link: string, home: string, code: string) => `On your own laptop, open ${link}\nor go to ${home} and enter the code ${code}.`,
+    joinText: (link: string, home: string, code: string) =>
+      `On your own laptop, open ${link}\nor go to ${home} and enter the code ${code}.`,
     privacy: 'You do not need to create an account; only your name (or a pseudonym) is stored.',
     deleteBy: (date: string) => `The workshop and everything in it will be deleted by ${date} at the latest.`,
-    role:
-      'When you join we ask (if you like) for your role at the table, so that the subgroups are mixed. We hope for a broad representation: the Executive Board (CvB), teachers, students, researchers, educational technology (ICTO), educationalists, technical staff and whoever will develop the vision further.',
+    role: 'When you join we ask (if you like) for your role at the table, so that the subgroups are mixed. We hope for a broad representation: the Executive Board (CvB), teachers, students, researchers, educational technology (ICTO), educationalists, technical staff and whoever will develop the vision further.',
     agenda: 'Programme',
     readingList: 'Reading beforehand',
     readingIntro: 'Please read the following documents to prepare:',
@@ -201,7 +226,10 @@ function siteOf(link: string): string {
 }
 
 /** "donderdag 10 december 2026, 13:30–17:05" (or what is known of it); '' when no date. */
-export function invitationWhen(input: Pick<InvitationInput, 'date' | 'startTime' | 'agendaMinutes'>, locale: Locale): string {
+export function invitationWhen(
+  input: Pick<InvitationInput, 'date' | 'startTime' | 'agendaMinutes'>,
+  locale: Locale,
+): string {
   const day = formatLongDate(input.date, locale);
   if (day === '') return '';
   const start = parseClock(input.startTime);
@@ -293,7 +321,10 @@ function localDateTime(date: string, minutes: number): string {
 
 /** A moment as an iCalendar UTC DATE-TIME, e.g. 20261201T093000Z. */
 function utcDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Whether the invitation can become a calendar event: it needs a valid date and start time. */
@@ -311,7 +342,9 @@ export function invitationIcs(input: InvitationInput, options: InvitationIcsOpti
   if (!canMakeInvitationIcs(input)) return null;
   const start = parseClock(input.startTime) ?? 0;
   const total = Math.max(1, agendaTotal(input.agendaMinutes));
-  const host = (options.uidDomain ?? /^https?:\/\/([^/:?#]+)/i.exec(input.joinLink)?.[1] ?? '').toLowerCase().replace(/[^a-z0-9.-]/g, '');
+  const host = (options.uidDomain ?? /^https?:\/\/([^/:?#]+)/i.exec(input.joinLink)?.[1] ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '');
   const location = input.practicalNotes.replace(/\r\n?/g, '\n').trim().split('\n')[0]?.trim() ?? '';
   const lines: string[] = [
     'BEGIN:VCALENDAR',

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor';
-import { boardRights, currentBoard, mayChooseGroup, mayFacilitate, mayWriteDraft, type WorkshopState } from './permissions';
+import {
+  boardRights,
+  currentBoard,
+  mayChooseGroup,
+  mayFacilitate,
+  mayWriteDraft,
+  type WorkshopState,
+} from './permissions';
 import { PHASES, PHASE_IDS, nextPhase, previousPhase, totalMinutes, type PhaseId } from './phases';
 
 const anna: Actor = { id: 'anna', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
-const state = (phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState => ({ phaseId, closed: false, hasGroups: true, spotlightGroupId: null, ...extra });
+const state = (phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState => ({
+  phaseId,
+  closed: false,
+  hasGroups: true,
+  spotlightGroupId: null,
+  ...extra,
+});
 const groupA = { kind: 'group', groupId: 'a' } as const;
 const groupB = { kind: 'group', groupId: 'b' } as const;
 const plenary = { kind: 'plenary' } as const;
@@ -13,7 +26,19 @@ const inA = { groupId: 'a' };
 
 describe('phase table', () => {
   it('follows the handbook script in order, preceded by the open canvas', () => {
-    expect(PHASE_IDS).toEqual(['open', 'welcome', 'vel1-write', 'vel1-discuss', 'vel2-write', 'vel2-discuss', 'prepare', 'presentations', 'synthesis', 'actions', 'done']);
+    expect(PHASE_IDS).toEqual([
+      'open',
+      'welcome',
+      'vel1-write',
+      'vel1-discuss',
+      'vel2-write',
+      'vel2-discuss',
+      'prepare',
+      'presentations',
+      'synthesis',
+      'actions',
+      'done',
+    ]);
     expect(nextPhase('welcome')).toBe('vel1-write');
     expect(previousPhase('welcome')).toBe('open');
     expect(nextPhase('done')).toBeUndefined();
@@ -68,12 +93,13 @@ describe('board rights', () => {
   });
 
   it('puts everyone on the plenary board in welcome, synthesis and actions', () => {
-    for (const id of ['welcome', 'synthesis', 'actions'] as const) expect(currentBoard(state(id), inA)).toEqual(plenary);
+    for (const id of ['welcome', 'synthesis', 'actions'] as const)
+      expect(currentBoard(state(id), inA)).toEqual(plenary);
     expect(boardRights(anna, plenary, state('welcome'), inA).writableSheets).toEqual(['welkom']);
     expect(boardRights(anna, groupA, state('welcome'), inA).permissions.size).toBe(0);
   });
 
-  it('treats the plenary board as everyone\'s group board when there are no subgroups', () => {
+  it("treats the plenary board as everyone's group board when there are no subgroups", () => {
     const s = state('vel1-discuss', { hasGroups: false });
     expect(currentBoard(s, { groupId: null })).toEqual(plenary);
     expect(boardRights(anna, plenary, s, { groupId: null }).permissions.has('notes')).toBe(true);

@@ -36,7 +36,16 @@ export interface BoardRights {
   readonly writesPrivately: boolean;
 }
 
-const ALL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['notes', 'mark', 'vote', 'formulate', 'defer', 'highlight', 'choose-group', 'plenary-edit']);
+const ALL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'notes',
+  'mark',
+  'vote',
+  'formulate',
+  'defer',
+  'highlight',
+  'choose-group',
+  'plenary-edit',
+]);
 const NONE: ReadonlySet<Permission> = new Set();
 
 /** The board a participant works on in the group phases: their subgroup's, or plenary without groups. */
@@ -64,14 +73,20 @@ function sameBoard(a: BoardRef | null, b: BoardRef): boolean {
 /** What an actor may do on a board in the current state. */
 export function boardRights(actor: Actor, board: BoardRef, state: WorkshopState, membership: Membership): BoardRights {
   if (actor.role === 'facilitator') {
-    return { read: true, permissions: state.closed ? NONE : ALL_PERMISSIONS, writableSheets: state.closed ? [] : 'all', writesPrivately: false };
+    return {
+      read: true,
+      permissions: state.closed ? NONE : ALL_PERMISSIONS,
+      writableSheets: state.closed ? [] : 'all',
+      writesPrivately: false,
+    };
   }
   const def = phase(state.phaseId);
   const own = sameBoard(workBoard(state, membership), board);
   // Other groups' boards stay closed while groups work, so nobody copies; afterwards all are open.
   const plenaryPhases = def.board !== 'group';
   const read = board.kind === 'plenary' || own || plenaryPhases;
-  const worksHere = !state.closed && (def.board === 'plenary' ? board.kind === 'plenary' : def.board === 'group' && own);
+  const worksHere =
+    !state.closed && (def.board === 'plenary' ? board.kind === 'plenary' : def.board === 'group' && own);
   if (!read || !worksHere) return { read, permissions: NONE, writableSheets: [], writesPrivately: false };
   if (def.privateWriting) return { read, permissions: NONE, writableSheets: def.writableSheets, writesPrivately: true };
   return { read, permissions: new Set(def.participant), writableSheets: def.writableSheets, writesPrivately: false };

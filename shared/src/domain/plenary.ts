@@ -9,7 +9,6 @@ import { idSchema as id, fieldIdSchema as fieldId } from './ids';
  * field, and the action items (schema in actionItems.ts).
  */
 
-
 /** A confirmed cluster of notes from any subgroup board; record id = cluster id. */
 export const clusterRecordSchema = z.strictObject({
   id,

@@ -2,13 +2,33 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor';
 import type { WorkshopState } from './permissions';
 import { PHASES, type PhaseId } from './phases';
-import { isPresenterOf, isPresenting, mayEditSynthesis, mayRemoveDeferral, mayRemoveRecord, mayWriteInDraft, presentedField, revealsOnLeaving } from './policies';
+import {
+  isPresenterOf,
+  isPresenting,
+  mayEditSynthesis,
+  mayRemoveDeferral,
+  mayRemoveRecord,
+  mayWriteInDraft,
+  presentedField,
+  revealsOnLeaving,
+} from './policies';
 import { initialFlow, type Flow } from './session';
 
 const anna: Actor = { id: 'anna', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
-const state = (phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState => ({ phaseId, closed: false, hasGroups: true, spotlightGroupId: null, ...extra });
-const presenting = (extra: Partial<Flow> = {}): Flow => ({ ...initialFlow(0), phaseId: 'presentations', spotlightGroupId: 'g1', ...extra });
+const state = (phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState => ({
+  phaseId,
+  closed: false,
+  hasGroups: true,
+  spotlightGroupId: null,
+  ...extra,
+});
+const presenting = (extra: Partial<Flow> = {}): Flow => ({
+  ...initialFlow(0),
+  phaseId: 'presentations',
+  spotlightGroupId: 'g1',
+  ...extra,
+});
 
 describe('phase table columns', () => {
   it('reveals the silent notes on leaving exactly the individual-writing phases', () => {
@@ -17,7 +37,11 @@ describe('phase table columns', () => {
   });
 
   it('opens the synthesis in its phase and the action list from the actions on; the canvas before', () => {
-    expect(Object.fromEntries(PHASES.filter((p) => p.view !== 'board').map((p) => [p.id, p.view]))).toEqual({ synthesis: 'synthesis', actions: 'actions', done: 'actions' });
+    expect(Object.fromEntries(PHASES.filter((p) => p.view !== 'board').map((p) => [p.id, p.view]))).toEqual({
+      synthesis: 'synthesis',
+      actions: 'actions',
+      done: 'actions',
+    });
   });
 
   it('has one presentation phase, on the spotlighted board', () => {
@@ -78,7 +102,14 @@ describe('synthesis and draft rights', () => {
 
 describe('removing records', () => {
   it('lets the author or a facilitator remove an action point, nobody else', () => {
-    const d = { id: 'd1', sheetId: 'vel1', fieldId: 'doel', text: 'uitzoeken', createdBy: 'anna', createdAt: 1 } as unknown as Parameters<typeof mayRemoveDeferral>[1];
+    const d = {
+      id: 'd1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      text: 'uitzoeken',
+      createdBy: 'anna',
+      createdAt: 1,
+    } as unknown as Parameters<typeof mayRemoveDeferral>[1];
     expect(mayRemoveDeferral(anna, d)).toBe(true);
     expect(mayRemoveDeferral(fac, d)).toBe(true);
     expect(mayRemoveDeferral({ id: 'bob', role: 'participant' }, d)).toBe(false);

@@ -22,7 +22,8 @@ export function isPresenting(flow: Pick<Flow, 'phaseId'> | null): boolean {
 
 /** Whether this person steps through the fields of board `boardId` now: the presenter, or a facilitator while nobody is. */
 export function isPresenterOf(flow: Flow | null, actor: Actor | null, boardId: string): boolean {
-  if (!flow || !actor || !isPresenting(flow) || !flow.spotlightGroupId || flow.spotlightGroupId !== boardId) return false;
+  if (!flow || !actor || !isPresenting(flow) || !flow.spotlightGroupId || flow.spotlightGroupId !== boardId)
+    return false;
   return flow.presenterId === actor.id || (flow.presenterId === null && actor.role === 'facilitator');
 }
 
@@ -47,7 +48,11 @@ export function mayWriteInDraft(actor: Actor, ownerId: string, state: WorkshopSt
  * Whether this person may remove a record, from its collection's declared ownership
  * (doc/collections.ts): as the server's record check decides; a facilitator may always.
  */
-export function mayRemoveRecord(actor: Actor, owner: Ownership | null, record: Readonly<Record<string, unknown>>): boolean {
+export function mayRemoveRecord(
+  actor: Actor,
+  owner: Ownership | null,
+  record: Readonly<Record<string, unknown>>,
+): boolean {
   if (!owner || owner.remove === 'anyone' || actor.role === 'facilitator') return true;
   return owner.remove === 'owner' && record[owner.field] === actor.id;
 }

@@ -16,7 +16,12 @@ const anna: Actor = { id: 'anna', role: 'participant' };
 const bram: Actor = { id: 'bram', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
 
-const everything = { read: true, permissions: new Set(['notes', 'mark', 'vote', 'formulate', 'defer', 'highlight']), writableSheets: 'all', writesPrivately: false } as unknown as BoardRights;
+const everything = {
+  read: true,
+  permissions: new Set(['notes', 'mark', 'vote', 'formulate', 'defer', 'highlight']),
+  writableSheets: 'all',
+  writesPrivately: false,
+} as unknown as BoardRights;
 const board = {
   count: () => 1,
   rights: everything,
@@ -27,19 +32,65 @@ const board = {
 
 /** A well-formed record of each collection, owned by anna, and the key it is stored under. */
 const SAMPLES: Record<string, readonly [string, PlainRecord]> = {
-  notes: ['n1', { id: 'n1', sheetId: 'vel1', fieldId: 'doel', x: 10, y: 150, color: 'yellow', text: 'hallo', authorId: 'anna', createdAt: 1, z: 1 }],
+  notes: [
+    'n1',
+    {
+      id: 'n1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      x: 10,
+      y: 150,
+      color: 'yellow',
+      text: 'hallo',
+      authorId: 'anna',
+      createdAt: 1,
+      z: 1,
+    },
+  ],
   marks: ['n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' }],
   votes: ['anna:0', { noteId: 'n1', participantId: 'anna', slot: 0 }],
-  formulations: ['doel', { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'anna', updatedAt: 1 }],
-  deferrals: ['d1', { id: 'd1', sheetId: 'vel1', fieldId: 'doel', noteId: null, question: 'Welke data?', findOut: '', askWhom: '', owner: '', createdBy: 'anna', createdAt: 1 }],
+  formulations: [
+    'doel',
+    { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'anna', updatedAt: 1 },
+  ],
+  deferrals: [
+    'd1',
+    {
+      id: 'd1',
+      sheetId: 'vel1',
+      fieldId: 'doel',
+      noteId: null,
+      question: 'Welke data?',
+      findOut: '',
+      askWhom: '',
+      owner: '',
+      createdBy: 'anna',
+      createdAt: 1,
+    },
+  ],
   highlights: ['n1', { noteId: 'n1', by: 'anna' }],
   choices: ['note-n1', { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: 'anna' }],
   clusters: ['c1', { id: 'c1', fieldId: 'doel', itemIds: ['n1'], kind: null, label: 'Samen', updatedBy: 'anna' }],
   plenaryFormulations: ['doel', { fieldId: 'doel', text: 'Samen', updatedBy: 'anna', updatedAt: 1 }],
-  actions: ['a1', {
-    id: 'a1', what: 'Vragen', who: '', whoParticipantId: null, when: '', status: 'open', sourceKind: 'direct', sourceGroupId: null, sourceFieldId: null,
-    sourceNoteId: null, sourceDeferralId: null, createdBy: 'anna', createdAt: 1, updatedAt: 1,
-  }],
+  actions: [
+    'a1',
+    {
+      id: 'a1',
+      what: 'Vragen',
+      who: '',
+      whoParticipantId: null,
+      when: '',
+      status: 'open',
+      sourceKind: 'direct',
+      sourceGroupId: null,
+      sourceFieldId: null,
+      sourceNoteId: null,
+      sourceDeferralId: null,
+      createdBy: 'anna',
+      createdAt: 1,
+      updatedAt: 1,
+    },
+  ],
 };
 
 const DOCS: ReadonlyArray<readonly [DocSpec, (actor: Actor, change: RecordChange) => Refusal | null]> = [
@@ -62,13 +113,19 @@ for (const [spec, check] of DOCS) {
 
       it(`checks the owner's name in ${owner.field} (${owner.writes === 'each' ? 'on every write' : 'when created; a facilitator may create in their name'})`, () => {
         expect(check(bram, add(record))).toMatchObject({ code: 'forbidden' });
-        expect(check(fac, add(record))).toEqual(owner.writes === 'create' ? null : expect.objectContaining({ code: 'forbidden' }));
+        expect(check(fac, add(record))).toEqual(
+          owner.writes === 'create' ? null : expect.objectContaining({ code: 'forbidden' }),
+        );
       });
 
       it(`lets ${owner.remove === 'owner' ? 'its owner or a facilitator' : owner.remove === 'facilitator' ? 'only a facilitator' : 'anyone who may write it'} remove it`, () => {
         expect(check(fac, remove)).toBeNull();
-        expect(check(anna, remove)).toEqual(owner.remove === 'facilitator' ? expect.objectContaining({ code: 'forbidden' }) : null);
-        expect(check(bram, remove)).toEqual(owner.remove === 'anyone' ? null : expect.objectContaining({ code: 'forbidden' }));
+        expect(check(anna, remove)).toEqual(
+          owner.remove === 'facilitator' ? expect.objectContaining({ code: 'forbidden' }) : null,
+        );
+        expect(check(bram, remove)).toEqual(
+          owner.remove === 'anyone' ? null : expect.objectContaining({ code: 'forbidden' }),
+        );
       });
 
       it(`never changes ${entry.immutable.join(', ') || 'a key that has no immutable keys'}`, () => {

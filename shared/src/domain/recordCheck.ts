@@ -27,7 +27,8 @@ export interface RecordTexts {
 export type Issue = { readonly path: readonly PropertyKey[]; readonly message: string; readonly code: string };
 
 /** The generic verdict: a refusal, or the parsed record (undefined for a removal) for the special rules. */
-export type RecordVerdict<T> = { readonly ok: false; readonly refusal: Refusal } | { readonly ok: true; readonly record: T | undefined };
+export type RecordVerdict<T> =
+  { readonly ok: false; readonly refusal: Refusal } | { readonly ok: true; readonly record: T | undefined };
 
 /**
  * Checks one change against its collection's declaration. Order: for an update, immutable keys
@@ -40,7 +41,10 @@ export function checkRecord<T>(
   texts: RecordTexts,
   invalid: (change: RecordChange, issues: readonly Issue[]) => Refusal,
 ): RecordVerdict<T> {
-  const refuse = (code: Refusal['code'], reason: string): RecordVerdict<T> => ({ ok: false, refusal: { code, reason } });
+  const refuse = (code: Refusal['code'], reason: string): RecordVerdict<T> => ({
+    ok: false,
+    refusal: { code, reason },
+  });
   const owner = spec.owner;
   if (change.type === 'remove') {
     // The same predicate the client's delete buttons ask (domain/policies.ts).
@@ -49,15 +53,18 @@ export function checkRecord<T>(
   }
   if (change.type === 'update') {
     const changed = change.keys.find((key) => spec.immutable.includes(key));
-    if (changed !== undefined) return refuse('forbidden', typeof texts.immutable === 'string' ? texts.immutable : texts.immutable(changed));
+    if (changed !== undefined)
+      return refuse('forbidden', typeof texts.immutable === 'string' ? texts.immutable : texts.immutable(changed));
   }
   const parsed = spec.schema.safeParse(change.after);
   if (!parsed.success) return { ok: false, refusal: invalid(change, parsed.error.issues) };
   const record = parsed.data;
-  if (spec.key(record) !== change.id) return refuse('invalid', typeof texts.keyMismatch === 'string' ? texts.keyMismatch : texts.keyMismatch(change));
+  if (spec.key(record) !== change.id)
+    return refuse('invalid', typeof texts.keyMismatch === 'string' ? texts.keyMismatch : texts.keyMismatch(change));
   if (owner) {
     const checked = owner.writes === 'each' || (change.type === 'add' && actor.role !== 'facilitator');
-    if (checked && (record as Record<string, unknown>)[owner.field] !== actor.id) return refuse('forbidden', texts.notOwnName);
+    if (checked && (record as Record<string, unknown>)[owner.field] !== actor.id)
+      return refuse('forbidden', texts.notOwnName);
   }
   return { ok: true, record };
 }

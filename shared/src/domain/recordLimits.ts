@@ -11,7 +11,11 @@ export type CountRecords = (collection: string) => number;
  * older document — can still be edited and emptied. `holder` names the document in the reason
  * ("a board", "a draft"), so the user reads e.g. "a board holds at most 600 deferrals".
  */
-export function checkRecordCounts(changes: readonly RecordChange[], count: CountRecords, holder: string): Refusal | null {
+export function checkRecordCounts(
+  changes: readonly RecordChange[],
+  count: CountRecords,
+  holder: string,
+): Refusal | null {
   const grown = new Set<string>();
   for (const change of changes) if (change.type === 'add') grown.add(change.collection);
   for (const name of grown) {

@@ -12,7 +12,13 @@ describe('roles at the table', () => {
   });
 
   it('reports which roles are present and which are missing', () => {
-    const coverage = roleCoverage([{ tableRole: 'docent' }, { tableRole: 'docent' }, { tableRole: 'student' }, { tableRole: null }, { tableRole: 'nonsense' }]);
+    const coverage = roleCoverage([
+      { tableRole: 'docent' },
+      { tableRole: 'docent' },
+      { tableRole: 'student' },
+      { tableRole: null },
+      { tableRole: 'nonsense' },
+    ]);
     expect(coverage.present.get('docent')).toBe(2);
     expect(coverage.present.get('student')).toBe(1);
     expect(coverage.missing).toContain('cvb');

@@ -12,8 +12,16 @@ export const FLOW_ID = 'state';
 export const SETTINGS_ID = 'workshop';
 
 /** Colours a facilitator can give a subgroup (readable with white text, AA). */
-export const GROUP_COLORS = ['#1d4ed8', '#b42318', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f'] as const;
-
+export const GROUP_COLORS = [
+  '#1d4ed8',
+  '#b42318',
+  '#047857',
+  '#7c3aed',
+  '#b45309',
+  '#0e7490',
+  '#be185d',
+  '#4d7c0f',
+] as const;
 
 /** The workshop flow: phase, timer, spotlight and attention, as one record. */
 export const flowSchema = z.strictObject({
@@ -73,7 +81,13 @@ export const SETTINGS_DEFAULTS: Pick<Settings, 'askTableRole' | 'startTime' | 'p
 /** One document of the reading list; record id = its position as a string. */
 export const readingSchema = z.strictObject({
   title: z.string().min(1).max(200),
-  url: z.union([z.literal(''), z.string().max(500).regex(/^https?:\/\//, 'a web address')]),
+  url: z.union([
+    z.literal(''),
+    z
+      .string()
+      .max(500)
+      .regex(/^https?:\/\//, 'a web address'),
+  ]),
   order: z.number().int().nonnegative(),
 });
 export type Reading = z.infer<typeof readingSchema>;

@@ -8,7 +8,15 @@ import { checkSessionChanges, type SessionContext } from './sessionRules';
 
 const anna: Actor = { id: 'anna', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
-const member = { id: 'anna', name: 'Anna', role: 'participant', groupId: null, readyPhase: null, joinedAt: 1, tableRole: null };
+const member = {
+  id: 'anna',
+  name: 'Anna',
+  role: 'participant',
+  groupId: null,
+  readyPhase: null,
+  joinedAt: 1,
+  tableRole: null,
+};
 const flow = initialFlow(1);
 
 const ctx = (closed: boolean, counts: Readonly<Record<string, number>> = {}): SessionContext => ({
@@ -18,18 +26,46 @@ const ctx = (closed: boolean, counts: Readonly<Record<string, number>> = {}): Se
   groupExists: (id) => id === 'g1',
   count: (name) => counts[name] ?? 1,
 });
-const ready: RecordChange = { type: 'update', collection: 'members', id: 'anna', keys: ['readyPhase'], before: member as never, after: { ...member, readyPhase: 'open' } as never };
-const phaseChange: RecordChange = { type: 'update', collection: 'flow', id: FLOW_ID, keys: ['phaseId'], before: flow as never, after: { ...flow, phaseId: 'synthesis' } as never };
-const group = (id: string): RecordChange => ({ type: 'add', collection: 'groups', id, after: { id, name: 'Groep', color: GROUP_COLOR, order: 0 } as never });
+const ready: RecordChange = {
+  type: 'update',
+  collection: 'members',
+  id: 'anna',
+  keys: ['readyPhase'],
+  before: member as never,
+  after: { ...member, readyPhase: 'open' } as never,
+};
+const phaseChange: RecordChange = {
+  type: 'update',
+  collection: 'flow',
+  id: FLOW_ID,
+  keys: ['phaseId'],
+  before: flow as never,
+  after: { ...flow, phaseId: 'synthesis' } as never,
+};
+const group = (id: string): RecordChange => ({
+  type: 'add',
+  collection: 'groups',
+  id,
+  after: { id, name: 'Groep', color: GROUP_COLOR, order: 0 } as never,
+});
 const GROUP_COLOR = '#1d4ed8';
 
 describe('session rules in a closed workshop', () => {
   it('refuses ready marks, phase changes and subgroups from everyone, facilitators included', () => {
     expect(checkSessionChanges(anna, [ready], ctx(false))).toBeNull();
     expect(checkSessionChanges(fac, [phaseChange], ctx(false))).toBeNull();
-    expect(checkSessionChanges(anna, [ready], ctx(true))).toEqual({ code: 'forbidden', reason: 'the workshop is closed' });
-    expect(checkSessionChanges(fac, [phaseChange], ctx(true))).toEqual({ code: 'forbidden', reason: 'the workshop is closed' });
-    expect(checkSessionChanges(fac, [group('g2')], ctx(true))).toEqual({ code: 'forbidden', reason: 'the workshop is closed' });
+    expect(checkSessionChanges(anna, [ready], ctx(true))).toEqual({
+      code: 'forbidden',
+      reason: 'the workshop is closed',
+    });
+    expect(checkSessionChanges(fac, [phaseChange], ctx(true))).toEqual({
+      code: 'forbidden',
+      reason: 'the workshop is closed',
+    });
+    expect(checkSessionChanges(fac, [group('g2')], ctx(true))).toEqual({
+      code: 'forbidden',
+      reason: 'the workshop is closed',
+    });
   });
 });
 
@@ -37,6 +73,9 @@ describe('session records per collection', () => {
   it('refuses a subgroup beyond the limit, naming the collection and the number', () => {
     const limit = collectionLimit('groups');
     expect(checkSessionChanges(fac, [group('g2')], ctx(false, { groups: limit }))).toBeNull();
-    expect(checkSessionChanges(fac, [group('g2')], ctx(false, { groups: limit + 1 }))).toEqual({ code: 'limit', reason: `a workshop holds at most ${limit} groups` });
+    expect(checkSessionChanges(fac, [group('g2')], ctx(false, { groups: limit + 1 }))).toEqual({
+      code: 'limit',
+      reason: `a workshop holds at most ${limit} groups`,
+    });
   });
 });

@@ -26,7 +26,11 @@ const PRESENTER_KEYS = ['presenterSheetId', 'presenterFieldId'];
  * flow and the subgroups; participants may only say they are ready, pick a subgroup where allowed,
  * and — when presenting — step through the fields. Membership and settings are the server's.
  */
-export function checkSessionChanges(actor: Actor, changes: readonly RecordChange[], ctx: SessionContext): Refusal | null {
+export function checkSessionChanges(
+  actor: Actor,
+  changes: readonly RecordChange[],
+  ctx: SessionContext,
+): Refusal | null {
   // Closed is read-only for everyone, facilitators included: they reopen through the workshop API.
   if (ctx.state.closed && changes.length > 0) return { code: 'forbidden', reason: 'the workshop is closed' };
   for (const change of changes) {
@@ -44,13 +48,23 @@ function checkChange(actor: Actor, change: RecordChange, ctx: SessionContext): R
     case 'agenda':
       return { code: 'forbidden', reason: 'settings are changed through the workshop settings' };
     case 'flow': {
-      if (change.id !== FLOW_ID || change.type === 'remove') return { code: 'invalid', reason: 'the flow is one record' };
+      if (change.id !== FLOW_ID || change.type === 'remove')
+        return { code: 'invalid', reason: 'the flow is one record' };
       // Fields added in later versions take their initial values in older documents.
       const parsed = flowSchema.safeParse({ ...initialFlow(0), ...change.after });
-      if (!parsed.success) return { code: 'invalid', reason: `flow: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
+      if (!parsed.success)
+        return {
+          code: 'invalid',
+          reason: `flow: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+        };
       if (facilitator) return null;
-      const presenting = change.type === 'update' && ctx.presenterId === actor.id && change.keys.every((k) => PRESENTER_KEYS.includes(k));
-      return presenting ? null : { code: 'forbidden', reason: 'only the facilitator changes the phase, timer and view' };
+      const presenting =
+        change.type === 'update' &&
+        ctx.presenterId === actor.id &&
+        change.keys.every((k) => PRESENTER_KEYS.includes(k));
+      return presenting
+        ? null
+        : { code: 'forbidden', reason: 'only the facilitator changes the phase, timer and view' };
     }
     case 'groups': {
       if (!facilitator) return { code: 'forbidden', reason: 'only the facilitator manages subgroups' };
@@ -69,7 +83,9 @@ function checkChange(actor: Actor, change: RecordChange, ctx: SessionContext): R
         return { code: 'invalid', reason: 'no such subgroup' };
       }
       if (facilitator) {
-        return change.keys.every((k) => k === 'groupId' || k === 'readyPhase') ? null : { code: 'forbidden', reason: 'names and roles change through the server' };
+        return change.keys.every((k) => k === 'groupId' || k === 'readyPhase')
+          ? null
+          : { code: 'forbidden', reason: 'names and roles change through the server' };
       }
       if (change.id !== actor.id) return { code: 'forbidden', reason: 'you can only change your own status' };
       if (!change.keys.every((k) => (SELF_MEMBER_KEYS as readonly string[]).includes(k))) {

@@ -17,10 +17,17 @@ import { checkRecordCounts, type CountRecords } from './recordLimits';
  * | plenaryFormulations | anyone with plenary-edit, in own name                  | facilitator                |
  * | actions             | create in own name; what/who/when/status by anyone with plenary-edit (a shared table); author and creation time never change | its author or a facilitator |
  */
-export function checkSynthesisChanges(actor: Actor, changes: readonly RecordChange[], mayEdit: boolean, count?: CountRecords): Refusal | null {
-  if (!mayEdit && changes.length > 0) return { code: 'forbidden', reason: 'the plenary results are edited in the synthesis and actions phases' };
+export function checkSynthesisChanges(
+  actor: Actor,
+  changes: readonly RecordChange[],
+  mayEdit: boolean,
+  count?: CountRecords,
+): Refusal | null {
+  if (!mayEdit && changes.length > 0)
+    return { code: 'forbidden', reason: 'the plenary results are edited in the synthesis and actions phases' };
   for (const change of changes) {
-    if (!Object.hasOwn(SYNTHESIS_SPEC, change.collection)) return { code: 'invalid', reason: `unknown collection ${change.collection}` };
+    if (!Object.hasOwn(SYNTHESIS_SPEC, change.collection))
+      return { code: 'invalid', reason: `unknown collection ${change.collection}` };
     const name = change.collection as SynthesisCollection;
     const verdict = checkRecord(actor, change, (SYNTHESIS_SPEC as DocSpec)[name]!, TEXTS[name], invalid);
     if (!verdict.ok) return verdict.refusal;
@@ -57,5 +64,8 @@ function invalid(change: RecordChange, issues: readonly Issue[]): Refusal {
   const issue = issues[0];
   const where = issue ? issue.path.map(String).join('.') : '';
   if (issue?.code === 'too_big') return { code: 'limit', reason: `${change.collection}: ${where} is too long` };
-  return { code: 'invalid', reason: `${change.collection}/${change.id}: ${where} ${issue?.message ?? 'is malformed'}`.trim() };
+  return {
+    code: 'invalid',
+    reason: `${change.collection}/${change.id}: ${where} ${issue?.message ?? 'is malformed'}`.trim(),
+  };
 }

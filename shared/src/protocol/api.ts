@@ -21,7 +21,8 @@ export function normalizeJoinCode(input: string): string {
 }
 
 /** What is wrong with a typed join code, so a person can be told before anything is sent; null when it looks right. */
-export type JoinCodeProblem = { readonly kind: 'length'; readonly length: number } | { readonly kind: 'characters'; readonly characters: string };
+export type JoinCodeProblem =
+  { readonly kind: 'length'; readonly length: number } | { readonly kind: 'characters'; readonly characters: string };
 
 /** Checks a typed join code (after normalising) against the length and the alphabet. */
 export function joinCodeProblem(input: string): JoinCodeProblem | null {
@@ -36,7 +37,12 @@ export function joinCodeProblem(input: string): JoinCodeProblem | null {
 export const joinCodeSchema = z
   .string()
   .transform(normalizeJoinCode)
-  .pipe(z.string().length(JOIN_CODE_LENGTH).regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'not a join code'));
+  .pipe(
+    z
+      .string()
+      .length(JOIN_CODE_LENGTH)
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'not a join code'),
+  );
 
 /** Identifiers the server generates (workshops, participants, boards). */
 export const idSchema = z.string().regex(ID_PATTERN, 'not an id');
@@ -72,16 +78,38 @@ export const workshopSettingsFields = {
   /** Practical notes for the invitation. */
   practicalNotes: z.string().max(2000),
   /** The reading list sent with the invitation. */
-  readingList: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), url: z.union([z.literal(''), z.string().max(500).regex(/^https?:\/\//, 'a web address (https://…)')]) })).max(20),
+  readingList: z
+    .array(
+      z.strictObject({
+        title: z.string().trim().min(1).max(200),
+        url: z.union([
+          z.literal(''),
+          z
+            .string()
+            .max(500)
+            .regex(/^https?:\/\//, 'a web address (https://…)'),
+        ]),
+      }),
+    )
+    .max(20),
   /** Planned minutes per phase, where they differ from the suggested ones. */
   agendaMinutes: z.partialRecord(z.enum(PHASE_IDS), z.number().int().min(0).max(600)),
 };
 
 /** The handbook's reading list ("Vooraf lezen"), the default for a new workshop. */
 export const DEFAULT_READING_LIST: readonly { readonly title: string; readonly url: string }[] = [
-  { title: 'Whitepaper “Hoe data de kwaliteit van het onderwijs kunnen verbeteren”', url: 'https://www.surf.nl/files/2019-05/Whitepaper-Hoe-data-de-kwaliteit-van-het-onderwijs-kunnen-verbeteren-2019.pdf' },
-  { title: '“Instellingen experimenteren met learning analytics”', url: 'https://www.surf.nl/files/2019-02/Instellingen-experimenteren-met-learning-analytics.pdf' },
-  { title: '“Learning analytics in het onderwijs: een onderwijskundig perspectief”', url: 'https://www.surf.nl/rapport-learning-analytics-in-het-onderwijs-een-onderwijskundig-perspectief' },
+  {
+    title: 'Whitepaper “Hoe data de kwaliteit van het onderwijs kunnen verbeteren”',
+    url: 'https://www.surf.nl/files/2019-05/Whitepaper-Hoe-data-de-kwaliteit-van-het-onderwijs-kunnen-verbeteren-2019.pdf',
+  },
+  {
+    title: '“Instellingen experimenteren met learning analytics”',
+    url: 'https://www.surf.nl/files/2019-02/Instellingen-experimenteren-met-learning-analytics.pdf',
+  },
+  {
+    title: '“Learning analytics in het onderwijs: een onderwijskundig perspectief”',
+    url: 'https://www.surf.nl/rapport-learning-analytics-in-het-onderwijs-een-onderwijskundig-perspectief',
+  },
 ];
 
 /** A role at the table, as a participant gives it. */
@@ -192,7 +220,10 @@ export interface CreateWorkshopResponse extends SessionResponse {
 
 /** GET /api/join/:code */
 export interface JoinInfoResponse {
-  readonly workshop: Pick<WorkshopSummary, 'id' | 'title' | 'institution' | 'language' | 'closed' | 'allowAnonymous' | 'askTableRole'>;
+  readonly workshop: Pick<
+    WorkshopSummary,
+    'id' | 'title' | 'institution' | 'language' | 'closed' | 'allowAnonymous' | 'askTableRole'
+  >;
 }
 
 /** GET /api/health */

@@ -13,7 +13,8 @@ describe('note badges', () => {
     const last = badges[badges.length - 1];
     const right = (last?.x ?? 0) + (last?.width ?? 0);
     expect(left + right).toBeCloseTo(NOTE_SIZE);
-    for (let i = 1; i < badges.length; i++) expect(badges[i]?.x).toBeCloseTo((badges[i - 1]?.x ?? 0) + (badges[i - 1]?.width ?? 0) + BADGE.gap);
+    for (let i = 1; i < badges.length; i++)
+      expect(badges[i]?.x).toBeCloseTo((badges[i - 1]?.x ?? 0) + (badges[i - 1]?.width ?? 0) + BADGE.gap);
   });
 
   it('shows nothing for a note nobody reacted to', () => {

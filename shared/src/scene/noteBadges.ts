@@ -44,7 +44,12 @@ export function layoutBadges(counts: BadgeCounts, measure: TextMeasurer): Badge[
   const shown = kinds.filter((kind) => counts[kind] > 0);
   const sized = shown.map((kind) => {
     const text = `${SYMBOL[kind]} ${counts[kind]}`;
-    return { kind, text, width: Math.ceil(measure(text, BADGE.fontSize) + 2 * BADGE.padding), mine: kind === 'votes' ? counts.myVotes > 0 : counts.myMark === kind };
+    return {
+      kind,
+      text,
+      width: Math.ceil(measure(text, BADGE.fontSize) + 2 * BADGE.padding),
+      mine: kind === 'votes' ? counts.myVotes > 0 : counts.myMark === kind,
+    };
   });
   const total = sized.reduce((sum, b) => sum + b.width, 0) + BADGE.gap * Math.max(0, sized.length - 1);
   let x = (NOTE_SIZE - total) / 2;
@@ -76,7 +81,15 @@ export const RIBBON = { fontSize: 7.5, height: 10.5, padding: 2.5, top: -11 } as
 export function layoutChosenRibbon(label: string, measure: TextMeasurer): ChosenRibbon {
   const text = `✓ ${label}`;
   const width = Math.min(NOTE_SIZE, Math.ceil(measure(text, RIBBON.fontSize) + 2 * RIBBON.padding));
-  return { x: 0, y: RIBBON.top, width, height: RIBBON.height, fontSize: RIBBON.fontSize, padding: RIBBON.padding, text };
+  return {
+    x: 0,
+    y: RIBBON.top,
+    width,
+    height: RIBBON.height,
+    fontSize: RIBBON.fontSize,
+    padding: RIBBON.padding,
+    text,
+  };
 }
 
 /** The "⚑ 2" badge of a field's open questions (draft action points), as the board draws it beside the field's button. */
@@ -97,7 +110,14 @@ export const FIELD_BUTTON = { top: { r: 9.5, margin: 8 }, nested: { r: 7, margin
  * it has one, left of the field's button (`withButton`, on the board) or in the button's place
  * (a picture of the sheet, which has no buttons). `formulationTop`: the wording box's y, or null.
  */
-export function layoutOpenPoints(rect: Rect, nested: boolean, formulationTop: number | null, count: number, measure: TextMeasurer, withButton: boolean): OpenPointsBadge {
+export function layoutOpenPoints(
+  rect: Rect,
+  nested: boolean,
+  formulationTop: number | null,
+  count: number,
+  measure: TextMeasurer,
+  withButton: boolean,
+): OpenPointsBadge {
   const { r, margin } = nested ? FIELD_BUTTON.nested : FIELD_BUTTON.top;
   const bottom = formulationTop !== null ? formulationTop - 3 : rect.y + rect.height - margin;
   const text = `⚑ ${count}`;

@@ -3,12 +3,34 @@ import { NOTE_COLORS } from '../domain/note';
 import { hexColor } from '../domain/export/pdfCanvas';
 import { NOTE_PASTELS } from '../domain/export/pdfSheet';
 import { layoutFormulationBox } from '../template/formulationBox';
-import { BADGE_COLORS, BADGE_METRICS, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS, WORDING_METRICS } from './palette';
+import {
+  BADGE_COLORS,
+  BADGE_METRICS,
+  NOTE_EDGES,
+  NOTE_FILLS,
+  NOTE_TEXT_METRICS,
+  SHEET_COLORS,
+  WORDING_METRICS,
+} from './palette';
 
 describe('the sheet palette', () => {
   it('keeps the note colours the canvas and the prints have always shown', () => {
-    expect(NOTE_FILLS).toEqual({ yellow: '#fff1a8', pink: '#ffd3e4', blue: '#cde4ff', green: '#cff2d1', orange: '#ffd9b3', purple: '#e4d9ff' });
-    expect(NOTE_EDGES).toEqual({ yellow: '#e3cf5c', pink: '#e7a3bd', blue: '#93b9e6', green: '#93cf98', orange: '#e5ad76', purple: '#b7a5e6' });
+    expect(NOTE_FILLS).toEqual({
+      yellow: '#fff1a8',
+      pink: '#ffd3e4',
+      blue: '#cde4ff',
+      green: '#cff2d1',
+      orange: '#ffd9b3',
+      purple: '#e4d9ff',
+    });
+    expect(NOTE_EDGES).toEqual({
+      yellow: '#e3cf5c',
+      pink: '#e7a3bd',
+      blue: '#93b9e6',
+      green: '#93cf98',
+      orange: '#e5ad76',
+      purple: '#b7a5e6',
+    });
   });
 
   it('gives every note colour a fill and an edge', () => {
@@ -33,14 +55,41 @@ describe('the sheet palette', () => {
 
 describe('the wording box metrics', () => {
   it('keep the sizes the canvas, the PNG and the PDF have always used', () => {
-    expect(WORDING_METRICS.top).toEqual({ margin: 8, padding: 5, titleSize: 7, fontSize: 10, lineHeight: 1.2, share: 0.38 });
-    expect(WORDING_METRICS.nested).toEqual({ margin: 4, padding: 3, titleSize: 5.5, fontSize: 7, lineHeight: 1.2, share: 0.5 });
+    expect(WORDING_METRICS.top).toEqual({
+      margin: 8,
+      padding: 5,
+      titleSize: 7,
+      fontSize: 10,
+      lineHeight: 1.2,
+      share: 0.38,
+    });
+    expect(WORDING_METRICS.nested).toEqual({
+      margin: 4,
+      padding: 3,
+      titleSize: 5.5,
+      fontSize: 7,
+      lineHeight: 1.2,
+      share: 0.5,
+    });
   });
 
   it('lay out the wording box the canvas draws', () => {
     const measure = (text: string, size: number) => text.length * size * 0.5;
-    const box = layoutFormulationBox({ x: 0, y: 0, width: 200, height: 100 }, 'Wij kiezen voor korte lijnen', measure, false);
-    expect(box).toMatchObject({ x: 8, width: 184, padding: 5, titleSize: 7, fontSize: 10, lineHeight: 1.2, lines: ['Wij kiezen voor korte lijnen'] });
+    const box = layoutFormulationBox(
+      { x: 0, y: 0, width: 200, height: 100 },
+      'Wij kiezen voor korte lijnen',
+      measure,
+      false,
+    );
+    expect(box).toMatchObject({
+      x: 8,
+      width: 184,
+      padding: 5,
+      titleSize: 7,
+      fontSize: 10,
+      lineHeight: 1.2,
+      lines: ['Wij kiezen voor korte lijnen'],
+    });
     expect(box.y + box.height).toBe(92);
   });
 });

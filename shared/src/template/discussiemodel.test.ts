@@ -80,15 +80,12 @@ describe('discussiemodelTemplate', () => {
   });
 
   it('contains exactly the handbook fields', () => {
-    expect(sheet('vel1').fields.map((f) => f.id)).toEqual([
-      'doel',
-      'concrete-vragen',
-      'doelgroep',
-      'kansen-risicos',
-    ]);
-    expect(sheet('vel2').fields.map((f) => f.id).sort()).toEqual(
-      ['data', 'visie-beleid', 'commitment-cvb', 'stakeholders', 'privacy', 'ethiek', ...DPIA_IDS].sort(),
-    );
+    expect(sheet('vel1').fields.map((f) => f.id)).toEqual(['doel', 'concrete-vragen', 'doelgroep', 'kansen-risicos']);
+    expect(
+      sheet('vel2')
+        .fields.map((f) => f.id)
+        .sort(),
+    ).toEqual(['data', 'visie-beleid', 'commitment-cvb', 'stakeholders', 'privacy', 'ethiek', ...DPIA_IDS].sort());
   });
 
   it('nests the seven DPIA boxes, and only them, in PRIVACY', () => {
@@ -201,7 +198,7 @@ function fieldsTopLevel(sheetId: string): FieldTemplate[] {
 }
 
 describe('plenary template', () => {
-  it('adds the welcome sheet with the handbook\'s two opening questions and validates', async () => {
+  it("adds the welcome sheet with the handbook's two opening questions and validates", async () => {
     const { plenaryTemplate } = await import('./plenary');
     const { validateTemplate } = await import('./schema');
     expect(validateTemplate(plenaryTemplate)).toMatchObject({ ok: true });

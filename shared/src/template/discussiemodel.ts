@@ -370,10 +370,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         {
           id: 'dpia-noodzaak',
           parentId: 'privacy',
-          title: t(
-            'Beoordeling van de noodzaak en evenredigheid',
-            'Assessment of necessity and proportionality',
-          ),
+          title: t('Beoordeling van de noodzaak en evenredigheid', 'Assessment of necessity and proportionality'),
           questions: [
             t(
               'Is de verwerking noodzakelijk en evenredig voor het doel?',
@@ -414,10 +411,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         {
           id: 'dpia-maatregelen-risicos',
           parentId: 'privacy',
-          title: t(
-            "Beoogde maatregelen om de risico's aan te pakken",
-            'Envisaged measures to address the risks',
-          ),
+          title: t("Beoogde maatregelen om de risico's aan te pakken", 'Envisaged measures to address the risks'),
           questions: [
             t(
               "Welke maatregelen neem je om de risico's aan te pakken?",
@@ -436,10 +430,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         {
           id: 'dpia-maatregelen-naleving',
           parentId: 'privacy',
-          title: t(
-            'Beoogde maatregelen om naleving aan te tonen',
-            'Envisaged measures to demonstrate compliance',
-          ),
+          title: t('Beoogde maatregelen om naleving aan te tonen', 'Envisaged measures to demonstrate compliance'),
           questions: [
             t(
               'Welke maatregelen neem je om aan te tonen dat je de AVG naleeft?',

@@ -55,13 +55,40 @@ interface Metrics {
   readonly infoRadius: number;
 }
 
-const TOP: Metrics = { pad: 11, title: 19, question: 14.5, hint: 12.5, minScale: 0.6, titleGap: 4, questionGap: 3, infoRadius: 9.5 };
-const NESTED: Metrics = { pad: 7, title: 11.5, question: 9.8, hint: 8.5, minScale: 0.7, titleGap: 3, questionGap: 2, infoRadius: 7 };
+const TOP: Metrics = {
+  pad: 11,
+  title: 19,
+  question: 14.5,
+  hint: 12.5,
+  minScale: 0.6,
+  titleGap: 4,
+  questionGap: 3,
+  infoRadius: 9.5,
+};
+const NESTED: Metrics = {
+  pad: 7,
+  title: 11.5,
+  question: 9.8,
+  hint: 8.5,
+  minScale: 0.7,
+  titleGap: 3,
+  questionGap: 2,
+  infoRadius: 7,
+};
 
 const TITLE_LINE = 1.15;
 const TEXT_LINE = 1.22;
 
-function block(text: string, x: number, y: number, width: number, fontSize: number, lineHeight: number, style: FontStyle, measurers: Measurers): TextBlock {
+function block(
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  fontSize: number,
+  lineHeight: number,
+  style: FontStyle,
+  measurers: Measurers,
+): TextBlock {
   const lines = wrapText(text, width, fontSize, measurers[style], true);
   return { x, y, width, fontSize, lineHeight, style, lines, height: lines.length * fontSize * lineHeight };
 }
@@ -70,7 +97,13 @@ function block(text: string, x: number, y: number, width: number, fontSize: numb
  * Lays out a field's printed texts, at the largest text scale that fits (or at `fixedScale`, so
  * that sibling boxes can share one size).
  */
-export function layoutField(sheet: SheetTemplate, field: FieldTemplate, locale: Locale, measurers: Measurers, fixedScale?: number): FieldLayout {
+export function layoutField(
+  sheet: SheetTemplate,
+  field: FieldTemplate,
+  locale: Locale,
+  measurers: Measurers,
+  fixedScale?: number,
+): FieldLayout {
   const nested = field.parentId !== undefined;
   const m = nested ? NESTED : TOP;
   const { rect } = field;
@@ -119,7 +152,12 @@ export function layoutField(sheet: SheetTemplate, field: FieldTemplate, locale: 
  * The layout of a field as the canvas shows it: nested boxes of one parent share the text size
  * of the most crowded of them, so the boxes read as one set.
  */
-export function layoutSheetField(sheet: SheetTemplate, field: FieldTemplate, locale: Locale, measurers: Measurers): FieldLayout {
+export function layoutSheetField(
+  sheet: SheetTemplate,
+  field: FieldTemplate,
+  locale: Locale,
+  measurers: Measurers,
+): FieldLayout {
   if (field.parentId === undefined) return layoutField(sheet, field, locale, measurers);
   const siblings = sheet.fields.filter((f) => f.parentId === field.parentId);
   const scale = Math.min(...siblings.map((f) => layoutField(sheet, f, locale, measurers).scale));
@@ -134,7 +172,12 @@ export interface SheetHeaderLayout {
 }
 
 /** Lays out a sheet's heading in the band above its fields. */
-export function layoutSheetHeader(sheet: SheetTemplate, canvasTitle: string, locale: Locale, measurers: Measurers): SheetHeaderLayout {
+export function layoutSheetHeader(
+  sheet: SheetTemplate,
+  canvasTitle: string,
+  locale: Locale,
+  measurers: Measurers,
+): SheetHeaderLayout {
   const top = Math.min(...sheet.fields.map((f) => f.rect.y));
   const left = Math.min(...sheet.fields.map((f) => f.rect.x));
   const right = Math.max(...sheet.fields.map((f) => f.rect.x + f.rect.width));

@@ -22,8 +22,15 @@ export interface FormulationBoxLayout {
 }
 
 /** Lays out the box for a field; `nested` fields (the DPIA boxes) get smaller type. */
-export function layoutFormulationBox(rect: Rect, text: string, measure: TextMeasurer, nested: boolean): FormulationBoxLayout {
-  const { margin, padding, titleSize, fontSize, lineHeight, share } = nested ? WORDING_METRICS.nested : WORDING_METRICS.top;
+export function layoutFormulationBox(
+  rect: Rect,
+  text: string,
+  measure: TextMeasurer,
+  nested: boolean,
+): FormulationBoxLayout {
+  const { margin, padding, titleSize, fontSize, lineHeight, share } = nested
+    ? WORDING_METRICS.nested
+    : WORDING_METRICS.top;
   const width = rect.width - 2 * margin;
   const maxHeight = Math.max(titleSize + fontSize * lineHeight + 2 * padding, rect.height * share);
   const maxLines = Math.max(1, Math.floor((maxHeight - 2 * padding - titleSize * 1.4) / (fontSize * lineHeight)));
@@ -34,5 +41,15 @@ export function layoutFormulationBox(rect: Rect, text: string, measure: TextMeas
     lines[maxLines - 1] = `${last.replace(/\s*\S{0,3}$/, '')}…`;
   }
   const height = 2 * padding + titleSize * 1.4 + lines.length * fontSize * lineHeight;
-  return { x: rect.x + margin, y: rect.y + rect.height - margin - height, width, height, padding, titleSize, fontSize, lineHeight, lines };
+  return {
+    x: rect.x + margin,
+    y: rect.y + rect.height - margin - height,
+    width,
+    height,
+    padding,
+    titleSize,
+    fontSize,
+    lineHeight,
+    lines,
+  };
 }

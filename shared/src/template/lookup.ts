@@ -24,8 +24,7 @@ export function fieldAt(sheet: SheetTemplate, x: number, y: number): FieldTempla
   let bestDepth = -1;
   for (const field of sheet.fields) {
     const { rect } = field;
-    const inside =
-      x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height;
+    const inside = x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height;
     if (!inside) continue;
     // Only strictly deeper fields win, so on a shared edge the first sibling in sheet order does.
     const depth = depthOf(sheet, field);

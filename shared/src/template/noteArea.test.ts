@@ -51,7 +51,9 @@ describe('the free area for notes in a field', () => {
         const bottom = printedBottom(sheet, f);
         for (const factor of FACTORS) {
           for (const locale of ['nl', 'en'] as const) {
-            expect(bottom, `${f.id} ${locale} at ${factor}`).toBeGreaterThanOrEqual(layoutSheetField(sheet, f, locale, narrower(factor)).headerBottom - 1e-9);
+            expect(bottom, `${f.id} ${locale} at ${factor}`).toBeGreaterThanOrEqual(
+              layoutSheetField(sheet, f, locale, narrower(factor)).headerBottom - 1e-9,
+            );
           }
         }
       }
@@ -77,7 +79,8 @@ describe('the free area for notes in a field', () => {
     expect(fieldLineage(vel2, toezicht).map((f) => f.id)).toEqual(['dpia-toezicht', 'privacy']);
     const open = freeNoteArea(vel2, toezicht, new Map());
     expect(noteGrid(open, 8).rows).toBe(1);
-    const wording = 'Privacy officer in de projectgroep; alleen de eigen adviseur ziet het overzicht en de student ziet het eerst.';
+    const wording =
+      'Privacy officer in de projectgroep; alleen de eigen adviseur ziet het overzicht en de student ziet het eerst.';
     const covered = freeNoteArea(vel2, toezicht, new Map([['privacy', wording]]));
     expect(covered.y + covered.height).toBeLessThanOrEqual(wordingBlock(field(vel2, 'privacy'), wording).y);
     expect(covered.height).toBeLessThan(NOTE_SIZE);

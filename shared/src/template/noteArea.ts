@@ -28,13 +28,18 @@ function estimator(style: FontStyle): TextMeasurer {
   const em = EM[style];
   return (text, fontSize) => {
     let width = 0;
-    for (const char of text) width += THIN.test(char) ? em.thin : WIDE.test(char) ? em.wide : CAPITAL.test(char) ? em.capital : em.other;
+    for (const char of text)
+      width += THIN.test(char) ? em.thin : WIDE.test(char) ? em.wide : CAPITAL.test(char) ? em.capital : em.other;
     return width * fontSize;
   };
 }
 
 /** Text widths on the safe side (never narrower than on screen). */
-export const SAFE_MEASURERS: Measurers = { normal: estimator('normal'), bold: estimator('bold'), italic: estimator('italic') };
+export const SAFE_MEASURERS: Measurers = {
+  normal: estimator('normal'),
+  bold: estimator('bold'),
+  italic: estimator('italic'),
+};
 
 /** The languages the canvas can show a sheet in. */
 const LOCALES: readonly Locale[] = ['nl', 'en'];
@@ -45,7 +50,11 @@ const LOCALES: readonly Locale[] = ['nl', 'en'];
  * sibling boxes; the printed block is never taller than at full size, and never lower than the
  * limit or its height at the smallest scale, so the lower of those two bounds is safe.
  */
-export function printedBottom(sheet: SheetTemplate, field: FieldTemplate, locales: readonly Locale[] = LOCALES): number {
+export function printedBottom(
+  sheet: SheetTemplate,
+  field: FieldTemplate,
+  locales: readonly Locale[] = LOCALES,
+): number {
   return Math.max(
     ...locales.map((locale) => {
       const full = layoutField(sheet, field, locale, SAFE_MEASURERS, 1);
@@ -90,7 +99,12 @@ export const NOTE_AREA_MARGIN = 4;
  * to agreed wordings on the board. Its height may be less than a note's: then no note fits.
  * Nested boxes inside the field are not taken out (no notes go in a field that has them).
  */
-export function freeNoteArea(sheet: SheetTemplate, field: FieldTemplate, wordings: ReadonlyMap<string, string>, locales: readonly Locale[] = LOCALES): Rect {
+export function freeNoteArea(
+  sheet: SheetTemplate,
+  field: FieldTemplate,
+  wordings: ReadonlyMap<string, string>,
+  locales: readonly Locale[] = LOCALES,
+): Rect {
   const { rect } = field;
   // The printed block ends with a gap of its own; a nested box is only just tall enough for a
   // row of notes under its text, so its notes may come close to its lower edge.

@@ -21,7 +21,9 @@ export const welcomeSheet: SheetTemplate = {
     {
       id: 'opvallend',
       title: t('WAT VIEL OP?', 'WHAT STOOD OUT?'),
-      questions: [t('Wat viel op in wat je als voorbereiding gelezen hebt?', 'What stood out in what you read in preparation?')],
+      questions: [
+        t('Wat viel op in wat je als voorbereiding gelezen hebt?', 'What stood out in what you read in preparation?'),
+      ],
       background: t(
         'Het is aan te raden dat iedere deelnemer vooraf de volgende documenten leest: de whitepaper “Hoe data de kwaliteit van het onderwijs kunnen verbeteren”, “Instellingen experimenteren met learning analytics” en “Learning analytics in het onderwijs: een onderwijskundig perspectief”.',
         'It is advisable for every participant to read the following documents beforehand: the white paper “How data can improve the quality of education”, “Institutions experimenting with learning analytics” and “Learning analytics in education: an educational perspective”.',
@@ -29,15 +31,24 @@ export const welcomeSheet: SheetTemplate = {
       examples: [],
       links: [
         {
-          label: t('Whitepaper: Hoe data de kwaliteit van het onderwijs kunnen verbeteren', 'White paper: How data can improve the quality of education'),
+          label: t(
+            'Whitepaper: Hoe data de kwaliteit van het onderwijs kunnen verbeteren',
+            'White paper: How data can improve the quality of education',
+          ),
           url: 'https://www.surf.nl/files/2019-05/Whitepaper-Hoe-data-de-kwaliteit-van-het-onderwijs-kunnen-verbeteren-2019.pdf',
         },
         {
-          label: t('Instellingen experimenteren met learning analytics', 'Institutions experimenting with learning analytics'),
+          label: t(
+            'Instellingen experimenteren met learning analytics',
+            'Institutions experimenting with learning analytics',
+          ),
           url: 'https://www.surf.nl/files/2019-02/Instellingen-experimenteren-met-learning-analytics.pdf',
         },
         {
-          label: t('Learning analytics in het onderwijs: een onderwijskundig perspectief', 'Learning analytics in education: an educational perspective'),
+          label: t(
+            'Learning analytics in het onderwijs: een onderwijskundig perspectief',
+            'Learning analytics in education: an educational perspective',
+          ),
           url: 'https://www.surf.nl/rapport-learning-analytics-in-het-onderwijs-een-onderwijskundig-perspectief',
         },
       ],
@@ -47,7 +58,12 @@ export const welcomeSheet: SheetTemplate = {
     {
       id: 'vragen-vooraf',
       title: t('VRAGEN VOORAF', 'QUESTIONS FIRST'),
-      questions: [t('Zijn er nog belangrijke vragen, voordat de discussie gestart kan worden?', 'Are there any important questions before the discussion can start?')],
+      questions: [
+        t(
+          'Zijn er nog belangrijke vragen, voordat de discussie gestart kan worden?',
+          'Are there any important questions before the discussion can start?',
+        ),
+      ],
       background: t(
         'Vragen die nu opkomen kunnen in de workshop beantwoord worden, of worden een actiepunt: wat moet je nog achterhalen, wie moet je nog spreken, en wie gaat dat doen?',
         'Questions that come up now can be answered during the workshop, or become an action point: what still needs to be found out, whom do you still need to talk to, and who will do it?',

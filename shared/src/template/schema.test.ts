@@ -110,16 +110,16 @@ describe('validateTemplate', () => {
   it('rejects overlapping DPIA boxes', () => {
     const t = copy();
     fieldIn(t, 'dpia-noodzaak').rect.x = 900;
-    expect(errorsOf(t)).toEqual([
-      expect.stringContaining('"dpia-beschrijving" and "dpia-noodzaak" overlap'),
-    ]);
+    expect(errorsOf(t)).toEqual([expect.stringContaining('"dpia-beschrijving" and "dpia-noodzaak" overlap')]);
   });
 
   it('rejects a DPIA box moved outside PRIVACY', () => {
     const t = copy();
     fieldIn(t, 'dpia-documentatie').rect.x = 400; // into ETHIEK's column
     const errors = errorsOf(t);
-    expect(errors.some((e) => e.includes('field "dpia-documentatie"') && e.includes('inside its parent "privacy"'))).toBe(true);
+    expect(
+      errors.some((e) => e.includes('field "dpia-documentatie"') && e.includes('inside its parent "privacy"')),
+    ).toBe(true);
   });
 
   it('rejects a child in its parent’s title band', () => {
@@ -158,7 +158,9 @@ describe('validateTemplate', () => {
   it('rejects a parent that is missing, nested, or on another sheet', () => {
     const missing = copy();
     fieldIn(missing, 'dpia-toezicht').parentId = 'nope';
-    expect(errorsOf(missing)).toEqual([expect.stringMatching(/field "dpia-toezicht": parent "nope" is not a field on this sheet/)]);
+    expect(errorsOf(missing)).toEqual([
+      expect.stringMatching(/field "dpia-toezicht": parent "nope" is not a field on this sheet/),
+    ]);
 
     const nested = copy();
     fieldIn(nested, 'dpia-toezicht').parentId = 'dpia-documentatie';

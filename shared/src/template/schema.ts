@@ -67,9 +67,7 @@ const schemaMirrorsTypes: Same<z.infer<typeof canvasTemplateSchema>, CanvasTempl
 void schemaMirrorsTypes;
 
 /** The outcome of `validateTemplate`. */
-export type TemplateValidation =
-  | { ok: true; template: CanvasTemplate }
-  | { ok: false; errors: string[] };
+export type TemplateValidation = { ok: true; template: CanvasTemplate } | { ok: false; errors: string[] };
 
 /** Checks a template's structure and its semantics (ids, nesting, layout); errors name the sheet and field. */
 export function validateTemplate(t: unknown): TemplateValidation {
@@ -115,9 +113,7 @@ function semanticErrors(template: CanvasTemplate): string[] {
     for (const field of sheet.fields) {
       const other = fieldHome.get(field.id);
       if (other !== undefined) {
-        errors.push(
-          `${where(sheet, field)}: duplicate field id (also used on sheet "${other}")`,
-        );
+        errors.push(`${where(sheet, field)}: duplicate field id (also used on sheet "${other}")`);
       } else {
         fieldHome.set(field.id, sheet.id);
       }
@@ -152,9 +148,7 @@ function sheetErrors(sheet: SheetTemplate): string[] {
     } else if (parent === undefined) {
       errors.push(`${where(sheet, field)}: parent "${field.parentId}" is not a field on this sheet`);
     } else if (parent.parentId !== undefined) {
-      errors.push(
-        `${where(sheet, field)}: parent "${parent.id}" is itself nested; fields nest one level only`,
-      );
+      errors.push(`${where(sheet, field)}: parent "${parent.id}" is itself nested; fields nest one level only`);
     } else {
       if (!rectContains(parent.rect, field.rect)) {
         errors.push(
@@ -189,9 +183,7 @@ function formatRect(r: Rect): string {
 }
 
 function prop(value: unknown, key: PropertyKey): unknown {
-  return typeof value === 'object' && value !== null
-    ? (value as Record<PropertyKey, unknown>)[key]
-    : undefined;
+  return typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
 }
 
 function idOf(value: unknown): string | undefined {

@@ -18,8 +18,12 @@ describe('study data inspiration deck', () => {
   });
 
   it('keeps the first and last statement of the source as written', () => {
-    expect(studiedataDeck[0]?.text.nl).toBe('Beschrijf welke fases doorlopen worden bij de adoptie van het gebruik van studiedata');
-    expect(studiedataDeck[66]?.text.nl).toBe('Laat het gebruik van studiedata terugkomen binnen het beleid van de instelling');
+    expect(studiedataDeck[0]?.text.nl).toBe(
+      'Beschrijf welke fases doorlopen worden bij de adoptie van het gebruik van studiedata',
+    );
+    expect(studiedataDeck[66]?.text.nl).toBe(
+      'Laat het gebruik van studiedata terugkomen binnen het beleid van de instelling',
+    );
   });
 
   it('has no layout artefacts: line breaks, split words, hyphen-newlines, double or stray spaces', () => {
@@ -32,7 +36,16 @@ describe('study data inspiration deck', () => {
       }
     }
     const dutch = studiedataDeck.map((c) => c.text.nl).join(' | ');
-    for (const broken of ['samen werking', 'bijvoor beeld', 'inzichte lijk', 'studie datagebruik', 'stake holder', 'studiedata gebruik', 'uptodate', 'zoals als']) {
+    for (const broken of [
+      'samen werking',
+      'bijvoor beeld',
+      'inzichte lijk',
+      'studie datagebruik',
+      'stake holder',
+      'studiedata gebruik',
+      'uptodate',
+      'zoals als',
+    ]) {
       expect(dutch).not.toContain(broken);
     }
     expect(dutch).toContain('samenwerking met domeinexperts');

@@ -11,7 +11,13 @@ export type TextMeasurer = (text: string, fontSize: number) => number;
  * Greedy word wrap. Explicit newlines are kept. A word wider than the line is put on its own
  * line, or, with `breakWords`, split over several lines.
  */
-export function wrapText(text: string, maxWidth: number, fontSize: number, measure: TextMeasurer, breakWords = false): string[] {
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  measure: TextMeasurer,
+  breakWords = false,
+): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/[ \t]+/).filter((w) => w !== '');

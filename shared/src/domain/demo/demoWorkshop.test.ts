@@ -79,7 +79,9 @@ describe('demoWorkshop', () => {
       for (const sheet of discussiemodelTemplate.sheets) {
         for (const field of sheet.fields) {
           const ids = family(sheet, field.id);
-          const count = board.notes.filter((n) => n.sheetId === sheet.id && n.fieldId !== null && ids.has(n.fieldId)).length;
+          const count = board.notes.filter(
+            (n) => n.sheetId === sheet.id && n.fieldId !== null && ids.has(n.fieldId),
+          ).length;
           // PRIVACY's wording runs across its lowest box (Toezicht): a group that wrote one has no room for notes there.
           const covered = field.parentId !== undefined && freeNoteArea(sheet, field, wordings).height < NOTE_SIZE;
           if (covered) expect(wordings.has(field.parentId ?? ''), `${board.boardId} ${field.id}`).toBe(true);
@@ -141,9 +143,16 @@ describe('demoWorkshop', () => {
         const paper: Rect = { x: note.x, y: note.y - ribbon, width: NOTE_SIZE, height: NOTE_SIZE + ribbon };
         // Its own field, and the field it is nested in (PRIVACY's questions and wording).
         for (const field of sheet.fields.filter((f) => intersects(f.rect, paper))) {
-          expect(intersects(printedBlock(sheet, field), paper), `${board.boardId} ${note.id} covers the questions of ${field.id}`).toBe(false);
+          expect(
+            intersects(printedBlock(sheet, field), paper),
+            `${board.boardId} ${note.id} covers the questions of ${field.id}`,
+          ).toBe(false);
           const wording = wordings.get(field.id);
-          if (wording !== undefined) expect(intersects(wordingBlock(field, wording), paper), `${board.boardId} ${note.id} covers the wording of ${field.id}`).toBe(false);
+          if (wording !== undefined)
+            expect(
+              intersects(wordingBlock(field, wording), paper),
+              `${board.boardId} ${note.id} covers the wording of ${field.id}`,
+            ).toBe(false);
         }
       }
     }
@@ -178,7 +187,8 @@ describe('demoWorkshop', () => {
         expect(vote.slot).toBeLessThan(3);
       }
       expect(new Set(board.votes.map((v) => `${v.participantId}:${v.slot}`)).size).toBe(board.votes.length);
-      for (const member of members) expect(board.votes.filter((v) => v.participantId === member).length).toBeLessThanOrEqual(3);
+      for (const member of members)
+        expect(board.votes.filter((v) => v.participantId === member).length).toBeLessThanOrEqual(3);
 
       expect(board.highlights.length).toBeGreaterThanOrEqual(3);
       expect(board.highlights.length).toBeLessThanOrEqual(5);
@@ -193,9 +203,13 @@ describe('demoWorkshop', () => {
         expect(members.has(f.updatedBy)).toBe(true);
         expect(f.sourceNoteIds.length).toBeGreaterThan(0);
         const sheet = discussiemodelTemplate.sheets.find((s) => s.id === f.sheetId);
-        expect(sheet?.fields.some((field) => field.id === f.fieldId), f.fieldId).toBe(true);
+        expect(
+          sheet?.fields.some((field) => field.id === f.fieldId),
+          f.fieldId,
+        ).toBe(true);
         const ids = sheet === undefined ? new Set<string>() : family(sheet, f.fieldId);
-        for (const source of f.sourceNoteIds) expect(ids.has(notes.get(source)?.fieldId ?? ''), `${f.fieldId} ← ${source}`).toBe(true);
+        for (const source of f.sourceNoteIds)
+          expect(ids.has(notes.get(source)?.fieldId ?? ''), `${f.fieldId} ← ${source}`).toBe(true);
       }
 
       const doel = board.choices.filter((c) => c.fieldId === 'doel');
@@ -237,7 +251,8 @@ describe('demoWorkshop', () => {
     expect(clusters.length).toBeLessThanOrEqual(10);
     expect(new Set(clusters.map((c) => c.kind))).toEqual(new Set(['common', 'difference']));
     const home = new Map<string, { board: ExportBoard; fieldId: string | null }>();
-    for (const board of groupBoards) for (const note of board.notes) home.set(note.id, { board, fieldId: note.fieldId });
+    for (const board of groupBoards)
+      for (const note of board.notes) home.set(note.id, { board, fieldId: note.fieldId });
     for (const cluster of clusters) {
       const groups = new Set<string>();
       for (const item of cluster.itemIds) {
@@ -249,7 +264,8 @@ describe('demoWorkshop', () => {
       expect(groups.size, cluster.id).toBeGreaterThanOrEqual(2);
     }
     const fields = new Set(demo.synthesis.plenaryFormulations.map((f) => f.fieldId));
-    for (const fieldId of ['doel', 'doelgroep', 'kansen-risicos', 'data', 'privacy', 'stakeholders']) expect(fields.has(fieldId), fieldId).toBe(true);
+    for (const fieldId of ['doel', 'doelgroep', 'kansen-risicos', 'data', 'privacy', 'stakeholders'])
+      expect(fields.has(fieldId), fieldId).toBe(true);
   });
 
   it('writes the shared themes so that the cluster suggestion finds them across groups', () => {
@@ -257,9 +273,14 @@ describe('demoWorkshop', () => {
     for (const cluster of demo.synthesis.clusters) {
       if (suggestions.has(cluster.fieldId)) continue;
       const items = groupBoards.flatMap((b) =>
-        b.notes.filter((n) => n.fieldId === cluster.fieldId).map((n) => ({ id: n.id, groupId: b.boardId, text: n.text })),
+        b.notes
+          .filter((n) => n.fieldId === cluster.fieldId)
+          .map((n) => ({ id: n.id, groupId: b.boardId, text: n.text })),
       );
-      suggestions.set(cluster.fieldId, suggestClusters(items).map((s) => s.itemIds));
+      suggestions.set(
+        cluster.fieldId,
+        suggestClusters(items).map((s) => s.itemIds),
+      );
     }
     const shared = ['bekeken', 'afrekenen', 'gradebook', 'management', 'studentenraad', 'privacy-officer'];
     for (const key of shared) {
@@ -274,7 +295,9 @@ describe('demoWorkshop', () => {
   it('has 8 to 12 actions whose sources exist', () => {
     expect(demo.actions.length).toBeGreaterThanOrEqual(8);
     expect(demo.actions.length).toBeLessThanOrEqual(12);
-    expect(new Set(demo.actions.map((a) => a.sourceKind))).toEqual(new Set(['deferral', 'note', 'synthesis', 'direct']));
+    expect(new Set(demo.actions.map((a) => a.sourceKind))).toEqual(
+      new Set(['deferral', 'note', 'synthesis', 'direct']),
+    );
     const participants = new Set(demo.participants.map((p) => p.id));
     for (const action of demo.actions) {
       if (action.whoParticipantId !== null) expect(participants.has(action.whoParticipantId)).toBe(true);

@@ -1,6 +1,13 @@
 import { actionFromDeferral, actionFromNote, type ActionItem, type ActionStatus } from '../actionItems';
 import type { Choice, Deferral, Formulation, Highlight, Mark, MarkValue, Vote } from '../discussion';
-import { BACKUP_FORMAT, BACKUP_VERSION, PLENARY_BOARD_ID, type ExportBoard, type ExportCluster, type WorkshopExport } from '../export/model';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  PLENARY_BOARD_ID,
+  type ExportBoard,
+  type ExportCluster,
+  type WorkshopExport,
+} from '../export/model';
 import { NOTE_SIZE, type Note, type NoteColor } from '../note';
 import { GROUP_COLORS } from '../session';
 import { discussiemodelTemplate } from '../../template/discussiemodel';
@@ -98,7 +105,8 @@ function isoDate(ms: number): string {
 function isWorkday(ms: number): boolean {
   const date = new Date(ms);
   const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
-  const christmas = (date.getUTCMonth() === 11 && date.getUTCDate() >= 24) || (date.getUTCMonth() === 0 && date.getUTCDate() === 1);
+  const christmas =
+    (date.getUTCMonth() === 11 && date.getUTCDate() >= 24) || (date.getUTCMonth() === 0 && date.getUTCDate() === 1);
   return !weekend && !christmas;
 }
 
@@ -153,7 +161,12 @@ function snap(value: number, min: number, max: number): number {
  * small fixed wobble so it looks stuck on by hand. Throws when the field is full, so a demo that
  * does not fit fails its test instead of covering the printed text.
  */
-function place(sheet: SheetTemplate, fieldId: string, index: number, wordings: ReadonlyMap<string, string>): { x: number; y: number } {
+function place(
+  sheet: SheetTemplate,
+  fieldId: string,
+  index: number,
+  wordings: ReadonlyMap<string, string>,
+): { x: number; y: number } {
   const field = sheet.fields.find((f) => f.id === fieldId);
   if (field === undefined) throw new Error(`demo: no field ${fieldId} on ${sheet.id}`);
   const free = freeNoteArea(sheet, field, wordings);
@@ -266,38 +279,106 @@ const NOORD: GroupSpec = {
   lag: 0,
   notes: {
     doel: [
-      n('d1', 'marloes', 'Studentbegeleiding: studieadviseurs zien in de eerste tien weken welke eerstejaars vastlopen, zodat we eerder contact zoeken.', { sanne: A, daan: A, ahmed: A }),
-      n('d2', 'sanne', 'Uitval in het eerste jaar verlagen. Nu zien we pas in november, bij de eerste cijfers, dat iemand al afgehaakt is.', { marloes: A, ahmed: A, daan: O }),
-      n('d3', 'daan', 'Studenten zelf inzicht geven in hun voortgang, niet alleen hun begeleiders.', { marloes: A, sanne: O }),
-      n('d4', 'ahmed', 'Kwaliteitsverbetering vakken: zien welke onderdelen in Brightspace niemand gebruikt.', { sanne: O, marloes: D }),
-      n('d5', 'sanne', 'Studiesucces eerstejaars verhogen en uitval verlagen, vooral bij studenten met een mbo-vooropleiding.', { daan: A, ahmed: A }),
+      n(
+        'd1',
+        'marloes',
+        'Studentbegeleiding: studieadviseurs zien in de eerste tien weken welke eerstejaars vastlopen, zodat we eerder contact zoeken.',
+        { sanne: A, daan: A, ahmed: A },
+      ),
+      n(
+        'd2',
+        'sanne',
+        'Uitval in het eerste jaar verlagen. Nu zien we pas in november, bij de eerste cijfers, dat iemand al afgehaakt is.',
+        { marloes: A, ahmed: A, daan: O },
+      ),
+      n('d3', 'daan', 'Studenten zelf inzicht geven in hun voortgang, niet alleen hun begeleiders.', {
+        marloes: A,
+        sanne: O,
+      }),
+      n('d4', 'ahmed', 'Kwaliteitsverbetering vakken: zien welke onderdelen in Brightspace niemand gebruikt.', {
+        sanne: O,
+        marloes: D,
+      }),
+      n(
+        'd5',
+        'sanne',
+        'Studiesucces eerstejaars verhogen en uitval verlagen, vooral bij studenten met een mbo-vooropleiding.',
+        { daan: A, ahmed: A },
+      ),
       n('d6', 'marloes', 'Onderwijsonderzoek? Interessant, maar niet voor dit jaar.', { ahmed: A, daan: A }),
     ],
     'concrete-vragen': [
-      n('q1', 'marloes', 'Welke eerstejaars hebben na week 6 nog geen enkele formatieve opdracht ingeleverd?', { sanne: A, ahmed: A, daan: O }),
-      n('q2', 'sanne', 'Welke studenten blijven achter en wat voor ondersteuning hebben ze nodig om op gang te komen?', { marloes: A, daan: A }),
-      n('q3', 'ahmed', 'Welke onderdelen van de Brightspace-cursus worden in de eerste weken het meest bekeken?', { marloes: O }),
+      n('q1', 'marloes', 'Welke eerstejaars hebben na week 6 nog geen enkele formatieve opdracht ingeleverd?', {
+        sanne: A,
+        ahmed: A,
+        daan: O,
+      }),
+      n(
+        'q2',
+        'sanne',
+        'Welke studenten blijven achter en wat voor ondersteuning hebben ze nodig om op gang te komen?',
+        { marloes: A, daan: A },
+      ),
+      n('q3', 'ahmed', 'Welke onderdelen van de Brightspace-cursus worden in de eerste weken het meest bekeken?', {
+        marloes: O,
+      }),
       n('q4', 'daan', 'Merken studenten die eerder benaderd worden dat het helpt?', { sanne: A }),
     ],
     doelgroep: [
-      n('g1', 'marloes', 'Studieadviseurs en SLB’ers: zij voeren het gesprek met de student.', { sanne: A, ahmed: A, daan: A }),
-      n('g2', 'daan', 'De student zelf: ik wil mijn eigen gegevens kunnen zien vóórdat mijn studieadviseur ze ziet.', { marloes: A, sanne: A, ahmed: O }),
+      n('g1', 'marloes', 'Studieadviseurs en SLB’ers: zij voeren het gesprek met de student.', {
+        sanne: A,
+        ahmed: A,
+        daan: A,
+      }),
+      n('g2', 'daan', 'De student zelf: ik wil mijn eigen gegevens kunnen zien vóórdat mijn studieadviseur ze ziet.', {
+        marloes: A,
+        sanne: A,
+        ahmed: O,
+      }),
       n('g3', 'sanne', 'Docenten van de eerstejaarsvakken, maar alleen op groepsniveau.', { daan: A }),
-      n('g4', 'ahmed', 'Niet het management: geen individuele signalen naar teamleiders, alleen geaggregeerd.', { marloes: A, daan: A }),
+      n('g4', 'ahmed', 'Niet het management: geen individuele signalen naar teamleiders, alleen geaggregeerd.', {
+        marloes: A,
+        daan: A,
+      }),
     ],
     'kansen-risicos': [
-      n('k1', 'daan', 'Studenten voelen zich bekeken en gecontroleerd als er zomaar een mail komt: ‘we zien dat je weinig inlogt’.', { marloes: A, sanne: A, ahmed: A }),
-      n('k2', 'marloes', 'Kans: eerder in gesprek dan bij het negatief BSA-advies. Nu is het vaak te laat.', { sanne: A, daan: A }),
-      n('k3', 'sanne', 'Risico: een vlaggetje bij een student wordt een stempel die blijft hangen.', { daan: A, marloes: O }),
-      n('k4', 'ahmed', 'Inloggen zegt weinig: wie de stof downloadt en offline leert, lijkt inactief. Verkeerde conclusies!', { sanne: A, marloes: A }),
-      n('k5', 'marloes', 'Studieadviseurs hebben nu al 300 studenten per persoon. Meer signalen = meer werk.', { ahmed: O, daan: O }),
+      n(
+        'k1',
+        'daan',
+        'Studenten voelen zich bekeken en gecontroleerd als er zomaar een mail komt: ‘we zien dat je weinig inlogt’.',
+        { marloes: A, sanne: A, ahmed: A },
+      ),
+      n('k2', 'marloes', 'Kans: eerder in gesprek dan bij het negatief BSA-advies. Nu is het vaak te laat.', {
+        sanne: A,
+        daan: A,
+      }),
+      n('k3', 'sanne', 'Risico: een vlaggetje bij een student wordt een stempel die blijft hangen.', {
+        daan: A,
+        marloes: O,
+      }),
+      n(
+        'k4',
+        'ahmed',
+        'Inloggen zegt weinig: wie de stof downloadt en offline leert, lijkt inactief. Verkeerde conclusies!',
+        { sanne: A, marloes: A },
+      ),
+      n('k5', 'marloes', 'Studieadviseurs hebben nu al 300 studenten per persoon. Meer signalen = meer werk.', {
+        ahmed: O,
+        daan: O,
+      }),
       n('k6', 'sanne', 'Docenten voelen zich straks afgerekend op de slaagcijfers van hun vak.', { ahmed: A, daan: O }),
-      n('k7', 'daan', 'Kans: studenten die het moeilijk hebben voelen zich gezien, juist in grote groepen.', { marloes: A, sanne: A }),
+      n('k7', 'daan', 'Kans: studenten die het moeilijk hebben voelen zich gezien, juist in grote groepen.', {
+        marloes: A,
+        sanne: A,
+      }),
     ],
     data: [
       n('da1', 'ahmed', 'Tussenresultaten en inleveropdrachten uit het gradebook van Brightspace.', { marloes: A }),
       n('da2', 'marloes', 'Studievoortgang (EC’s) en vooropleiding uit Osiris.', { ahmed: A }),
-      n('da3', 'sanne', 'Niet alle docenten vullen het gradebook in: deelcijfers staan vaak in Excel.', { ahmed: A, marloes: A }),
+      n('da3', 'sanne', 'Niet alle docenten vullen het gradebook in: deelcijfers staan vaak in Excel.', {
+        ahmed: A,
+        marloes: A,
+      }),
       n('da4', 'ahmed', 'Aanwezigheid registreren we niet centraal, en dat willen we ook niet.', { daan: A, sanne: O }),
     ],
     'visie-beleid': [
@@ -306,22 +387,38 @@ const NOORD: GroupSpec = {
       n('v3', 'sanne', 'Beleid nodig: wie mag welke signalen zien, en wat doe je ermee?', { daan: A, marloes: A }),
     ],
     'commitment-cvb': [
-      n('c1', 'ahmed', 'CvB vindt studiesucces belangrijk, maar budget en prioriteit liggen nu bij het nieuwe roostersysteem.', { marloes: A, sanne: A }),
-      n('c2', 'marloes', 'Klein beginnen: een pilot bij twee opleidingen en de resultaten laten zien.', { ahmed: A, daan: A }),
+      n(
+        'c1',
+        'ahmed',
+        'CvB vindt studiesucces belangrijk, maar budget en prioriteit liggen nu bij het nieuwe roostersysteem.',
+        { marloes: A, sanne: A },
+      ),
+      n('c2', 'marloes', 'Klein beginnen: een pilot bij twee opleidingen en de resultaten laten zien.', {
+        ahmed: A,
+        daan: A,
+      }),
     ],
     stakeholders: [
-      n('s1', 'daan', 'Studentenraad vroeg informeren en laten meedenken, niet achteraf.', { marloes: A, sanne: A, ahmed: A }),
+      n('s1', 'daan', 'Studentenraad vroeg informeren en laten meedenken, niet achteraf.', {
+        marloes: A,
+        sanne: A,
+        ahmed: A,
+      }),
       n('s2', 'marloes', 'Team studieadviseurs: hun werkwijze verandert het meest.', { sanne: A }),
       n('s3', 'ahmed', 'Functioneel beheer Brightspace en Osiris, en de leverancier voor de koppeling.'),
       n('s4', 'sanne', 'Examencommissie: signalen mogen nooit meewegen in het BSA-besluit!', { daan: A, marloes: A }),
-      n('s5', 'marloes', 'Ervaringsdeskundigen: het early-warningproject van de RUG en VU Analytics bellen.', { ahmed: A }),
+      n('s5', 'marloes', 'Ervaringsdeskundigen: het early-warningproject van de RUG en VU Analytics bellen.', {
+        ahmed: A,
+      }),
     ],
     'dpia-beschrijving': [
       n('p1', 'ahmed', 'Wekelijkse export uit Brightspace en Osiris naar een overzicht per eerstejaars.'),
       n('p2', 'marloes', 'Alleen de eigen studieadviseur ziet het overzicht van een student.', { daan: A }),
     ],
     'dpia-noodzaak': [
-      n('p3', 'marloes', 'Kan het zonder? Nu bellen we iedereen na week 10; bij 400 eerstejaars lukt dat niet meer.', { sanne: A }),
+      n('p3', 'marloes', 'Kan het zonder? Nu bellen we iedereen na week 10; bij 400 eerstejaars lukt dat niet meer.', {
+        sanne: A,
+      }),
       n('p4', 'daan', 'Alleen de data die nodig is voor het gesprek. Geen klikgedrag.', { ahmed: A, marloes: O }),
     ],
     'dpia-risicos': [
@@ -333,7 +430,12 @@ const NOORD: GroupSpec = {
       n('p8', 'marloes', 'De student ziet altijd zelf als eerste wat de adviseur ziet.', { daan: A, sanne: A }),
     ],
     'dpia-maatregelen-naleving': [
-      n('p9', 'ahmed', 'Betrek de privacy officer vroeg: al bij de start van het project, niet pas bij de oplevering.', { marloes: A, daan: A, sanne: A }),
+      n(
+        'p9',
+        'ahmed',
+        'Betrek de privacy officer vroeg: al bij de start van het project, niet pas bij de oplevering.',
+        { marloes: A, daan: A, sanne: A },
+      ),
       n('p10', 'marloes', 'Verwerkingsregister bijwerken.'),
     ],
     'dpia-documentatie': [
@@ -343,9 +445,19 @@ const NOORD: GroupSpec = {
     // The PRIVACY wording runs across this box: the group wrote its monitoring there, and left an open question on PRIVACY.
     'dpia-toezicht': [],
     ethiek: [
-      n('e1', 'daan', 'Opt-out: studenten kunnen zich afmelden voor signalering, met goede uitleg vooraf.', { ahmed: A, marloes: O, sanne: D }),
-      n('e2', 'sanne', 'Gelijke kansen: eerstejaars met een mbo-achtergrond mogen niet vaker ‘rood’ krijgen.', { daan: A }),
-      n('e3', 'marloes', 'Een signaal is een reden voor een gesprek, nooit een oordeel.', { sanne: A, daan: A, ahmed: A }),
+      n('e1', 'daan', 'Opt-out: studenten kunnen zich afmelden voor signalering, met goede uitleg vooraf.', {
+        ahmed: A,
+        marloes: O,
+        sanne: D,
+      }),
+      n('e2', 'sanne', 'Gelijke kansen: eerstejaars met een mbo-achtergrond mogen niet vaker ‘rood’ krijgen.', {
+        daan: A,
+      }),
+      n('e3', 'marloes', 'Een signaal is een reden voor een gesprek, nooit een oordeel.', {
+        sanne: A,
+        daan: A,
+        ahmed: A,
+      }),
     ],
   },
   votes: {
@@ -457,36 +569,81 @@ const OOST: GroupSpec = {
   lag: 2,
   notes: {
     doel: [
-      n('d1', 'joris', 'Kwaliteitsverbetering vakken: docenten zien welke leerstof en opdrachten in Brightspace werken en welke niet.', { lotte: A, ruud: A, femke: O }),
-      n('d2', 'ruud', 'Studiesucces in het eerste jaar omhoog: de uitval van eerstejaars is bij ons 28%.', { joris: A, lotte: A }),
+      n(
+        'd1',
+        'joris',
+        'Kwaliteitsverbetering vakken: docenten zien welke leerstof en opdrachten in Brightspace werken en welke niet.',
+        { lotte: A, ruud: A, femke: O },
+      ),
+      n('d2', 'ruud', 'Studiesucces in het eerste jaar omhoog: de uitval van eerstejaars is bij ons 28%.', {
+        joris: A,
+        lotte: A,
+      }),
       n('d3', 'lotte', 'Weten welke video’s en oefeningen andere studenten echt nuttig vinden.', { joris: A }),
-      n('d4', 'femke', 'Liefst geanonimiseerde data op vakniveau: veel winst zonder persoonsgegevens.', { ruud: A, joris: A, lotte: A }),
-      n('d5', 'joris', 'Zien waar studenten afhaken in een online module, zoals de Open University in de UK doet.', { ruud: O }),
+      n('d4', 'femke', 'Liefst geanonimiseerde data op vakniveau: veel winst zonder persoonsgegevens.', {
+        ruud: A,
+        joris: A,
+        lotte: A,
+      }),
+      n('d5', 'joris', 'Zien waar studenten afhaken in een online module, zoals de Open University in de UK doet.', {
+        ruud: O,
+      }),
       n('d6', 'ruud', 'Managementinformatie over rendementen? Die hebben we eigenlijk al.', { femke: A }),
     ],
     'concrete-vragen': [
-      n('q1', 'joris', 'Welke onderdelen van mijn leeromgeving worden veel gebruikt, en welke nooit?', { lotte: A, ruud: A, femke: A }),
-      n('q2', 'lotte', 'Bij welke opdrachten haken veel studenten af, of doen ze er veel langer over dan gepland?', { joris: A, femke: O }),
+      n('q1', 'joris', 'Welke onderdelen van mijn leeromgeving worden veel gebruikt, en welke nooit?', {
+        lotte: A,
+        ruud: A,
+        femke: A,
+      }),
+      n('q2', 'lotte', 'Bij welke opdrachten haken veel studenten af, of doen ze er veel langer over dan gepland?', {
+        joris: A,
+        femke: O,
+      }),
       n('q3', 'ruud', 'Scoren vakken met wekelijkse formatieve toetsen beter op het tentamen?', { joris: O, lotte: D }),
     ],
     doelgroep: [
       n('g1', 'joris', 'Docenten en vakcoördinatoren van de eerstejaarsvakken.', { lotte: A, ruud: A }),
       n('g2', 'femke', 'Opleidingscommissie, voor de jaarlijkse vakevaluatie.', { ruud: A }),
-      n('g3', 'lotte', 'Studenten horen terug wat er met de uitkomsten gedaan is: ‘jullie zeiden, wij deden’.', { joris: A, femke: A }),
-      n('g4', 'ruud', 'Management alleen op geaggregeerd niveau, geen individuele studenten of docenten.', { femke: A, joris: A }),
+      n('g3', 'lotte', 'Studenten horen terug wat er met de uitkomsten gedaan is: ‘jullie zeiden, wij deden’.', {
+        joris: A,
+        femke: A,
+      }),
+      n('g4', 'ruud', 'Management alleen op geaggregeerd niveau, geen individuele studenten of docenten.', {
+        femke: A,
+        joris: A,
+      }),
     ],
     'kansen-risicos': [
-      n('k1', 'lotte', 'Studenten voelen zich bekeken en gecontroleerd als elke klik wordt bijgehouden.', { femke: A, joris: O }),
-      n('k2', 'joris', 'Docenten kunnen weerstand ervaren: ze voelen zich afgerekend op de kwaliteit van hun vak.', { ruud: O, lotte: A, femke: A }),
+      n('k1', 'lotte', 'Studenten voelen zich bekeken en gecontroleerd als elke klik wordt bijgehouden.', {
+        femke: A,
+        joris: O,
+      }),
+      n('k2', 'joris', 'Docenten kunnen weerstand ervaren: ze voelen zich afgerekend op de kwaliteit van hun vak.', {
+        ruud: O,
+        lotte: A,
+        femke: A,
+      }),
       n('k3', 'ruud', 'Kans: vakevaluaties onderbouwen met meer dan een enquête met 15% respons.', { joris: A }),
-      n('k4', 'femke', 'Let op: klikdata zijn ook persoonsgegevens, ook als je alleen per vak rapporteert.', { ruud: A }),
-      n('k5', 'joris', 'Te veel focus op wat meetbaar is (klikken) en te weinig op de kwaliteit van het onderwijs.', { lotte: A, femke: O }),
-      n('k6', 'lotte', 'Kans: docenten passen het vak al tijdens het blok aan, niet pas volgend jaar.', { joris: A, ruud: A }),
+      n('k4', 'femke', 'Let op: klikdata zijn ook persoonsgegevens, ook als je alleen per vak rapporteert.', {
+        ruud: A,
+      }),
+      n('k5', 'joris', 'Te veel focus op wat meetbaar is (klikken) en te weinig op de kwaliteit van het onderwijs.', {
+        lotte: A,
+        femke: O,
+      }),
+      n('k6', 'lotte', 'Kans: docenten passen het vak al tijdens het blok aan, niet pas volgend jaar.', {
+        joris: A,
+        ruud: A,
+      }),
     ],
     data: [
       n('da1', 'joris', 'Activiteit en quizresultaten per module uit Brightspace.', { femke: O }),
       n('da2', 'femke', 'Vakevaluaties uit EvaSys; koppelen aan Brightspace alleen geaggregeerd.', { ruud: A }),
-      n('da3', 'joris', 'Gradebook niet op orde: deelcijfers staan vaak in Excel bij de docent.', { lotte: A, ruud: A }),
+      n('da3', 'joris', 'Gradebook niet op orde: deelcijfers staan vaak in Excel bij de docent.', {
+        lotte: A,
+        ruud: A,
+      }),
       n('da4', 'ruud', 'Wie maakt de analyses? We hebben geen data-analist voor onderwijs.', { joris: A }),
     ],
     'visie-beleid': [
@@ -495,14 +652,29 @@ const OOST: GroupSpec = {
       n('v3', 'joris', 'Past bij onze visie op blended onderwijs: online voorbereiden, dan pas college.', { lotte: O }),
     ],
     'commitment-cvb': [
-      n('c1', 'ruud', 'Ik kan het agenderen in het CvB, maar dan met een concreet voorstel en een begroting.', { joris: A, femke: A, lotte: A }),
-      n('c2', 'joris', 'Concurrentie met andere prioriteiten: het nieuwe roostersysteem en de huisvesting slokken alle ICT-capaciteit op.', { ruud: O }),
+      n('c1', 'ruud', 'Ik kan het agenderen in het CvB, maar dan met een concreet voorstel en een begroting.', {
+        joris: A,
+        femke: A,
+        lotte: A,
+      }),
+      n(
+        'c2',
+        'joris',
+        'Concurrentie met andere prioriteiten: het nieuwe roostersysteem en de huisvesting slokken alle ICT-capaciteit op.',
+        { ruud: O },
+      ),
     ],
     stakeholders: [
-      n('s1', 'lotte', 'Studentenraad én opleidingscommissie vroeg betrekken: die hebben adviesrecht.', { joris: A, femke: A, ruud: A }),
+      n('s1', 'lotte', 'Studentenraad én opleidingscommissie vroeg betrekken: die hebben adviesrecht.', {
+        joris: A,
+        femke: A,
+        ruud: A,
+      }),
       n('s2', 'joris', 'Docenten: niet alleen de enthousiastelingen, ook de sceptici.', { lotte: A }),
       n('s3', 'femke', 'FG (functionaris gegevensbescherming) en informatiebeveiliging.'),
-      n('s4', 'ruud', 'OR: als gegevens over docenten zichtbaar worden, heeft de OR misschien instemmingsrecht.', { femke: O }),
+      n('s4', 'ruud', 'OR: als gegevens over docenten zichtbaar worden, heeft de OR misschien instemmingsrecht.', {
+        femke: O,
+      }),
     ],
     'dpia-beschrijving': [
       n('p1', 'femke', 'Doel: vakken verbeteren. Gegevens: activiteit per module, gepseudonimiseerd.', { joris: A }),
@@ -521,7 +693,11 @@ const OOST: GroupSpec = {
       n('p8', 'ruud', 'Ruwe data na twee jaar verwijderen.', { femke: A }),
     ],
     'dpia-maatregelen-naleving': [
-      n('p9', 'femke', 'Betrek de privacy officer vroeg: vóór de aanschaf van een tool, niet erna.', { ruud: A, joris: A, lotte: A }),
+      n('p9', 'femke', 'Betrek de privacy officer vroeg: vóór de aanschaf van een tool, niet erna.', {
+        ruud: A,
+        joris: A,
+        lotte: A,
+      }),
       n('p10', 'joris', 'Afspraken vastleggen in een Code of Practice, zoals de VU heeft.', { femke: A }),
     ],
     'dpia-documentatie': [
@@ -531,9 +707,15 @@ const OOST: GroupSpec = {
     // The PRIVACY wording runs across this box and names the yearly review.
     'dpia-toezicht': [],
     ethiek: [
-      n('e1', 'lotte', 'Transparantie: studenten moeten weten wat er gemeten wordt en waarom.', { joris: A, femke: A, ruud: A }),
+      n('e1', 'lotte', 'Transparantie: studenten moeten weten wat er gemeten wordt en waarom.', {
+        joris: A,
+        femke: A,
+        ruud: A,
+      }),
       n('e2', 'joris', 'Autonomie van de docent: de data helpen de docent, niet de teamleider.', { lotte: A, ruud: O }),
-      n('e3', 'femke', 'Integriteit: data niet alsnog voor andere doelen gebruiken, zoals beoordeling van docenten.', { joris: A }),
+      n('e3', 'femke', 'Integriteit: data niet alsnog voor andere doelen gebruiken, zoals beoordeling van docenten.', {
+        joris: A,
+      }),
     ],
   },
   votes: {
@@ -596,7 +778,8 @@ const OOST: GroupSpec = {
       fieldId: 'dpia-noodzaak',
       note: 'p3',
       by: 'femke',
-      question: 'Is gerechtvaardigd belang een geldige grondslag voor activiteitsdata, of is het de publieke taak of toestemming?',
+      question:
+        'Is gerechtvaardigd belang een geldige grondslag voor activiteitsdata, of is het de publieke taak of toestemming?',
       findOut: 'welke grondslag past bij analyses op vakniveau met gepseudonimiseerde activiteitsdata',
       askWhom: 'de FG en juridische zaken',
       owner: 'femke',
@@ -638,60 +821,136 @@ const ZUID: GroupSpec = {
   lag: 4,
   notes: {
     doel: [
-      n('d1', 'esther', 'Inzicht in studievoortgang: eerstejaars zien zelf hoe ze ervoor staan ten opzichte van hun studieplanning (zoals ‘Plan for Success’ van de VU).', { kees: A, nadia: A, bram: O }),
-      n('d2', 'kees', 'Studiesucces eerstejaars: minder uitval en minder switchers na het eerste blok.', { esther: A, bram: A }),
-      n('d3', 'nadia', 'Studentbegeleiding: eerder zien wie hulp nodig heeft, ook bij welzijn.', { esther: O, kees: A }),
+      n(
+        'd1',
+        'esther',
+        'Inzicht in studievoortgang: eerstejaars zien zelf hoe ze ervoor staan ten opzichte van hun studieplanning (zoals ‘Plan for Success’ van de VU).',
+        { kees: A, nadia: A, bram: O },
+      ),
+      n('d2', 'kees', 'Studiesucces eerstejaars: minder uitval en minder switchers na het eerste blok.', {
+        esther: A,
+        bram: A,
+      }),
+      n('d3', 'nadia', 'Studentbegeleiding: eerder zien wie hulp nodig heeft, ook bij welzijn.', {
+        esther: O,
+        kees: A,
+      }),
       n('d4', 'bram', 'Eén betrouwbaar overzicht in plaats van vijf losse Excel-lijsten per opleiding.', { kees: A }),
-      n('d5', 'kees', 'Onderwijsonderzoek naar wat werkt voor wie: later, als de basis op orde is.', { bram: A, nadia: O }),
+      n('d5', 'kees', 'Onderwijsonderzoek naar wat werkt voor wie: later, als de basis op orde is.', {
+        bram: A,
+        nadia: O,
+      }),
     ],
     'concrete-vragen': [
-      n('q1', 'esther', 'Ligt een student na blok 1 en blok 2 op koers voor 60 EC, en wat kan hij zelf doen?', { nadia: A, kees: A }),
-      n('q2', 'nadia', 'Welke studenten gebruiken de ondersteuning niet die er al is (schrijfcentrum, studiekeuzecoach)?', { esther: A, bram: O }),
-      n('q3', 'bram', 'Welke vakken in blok 1 voorspellen het best of iemand het eerste jaar haalt?', { kees: A, nadia: D }),
+      n('q1', 'esther', 'Ligt een student na blok 1 en blok 2 op koers voor 60 EC, en wat kan hij zelf doen?', {
+        nadia: A,
+        kees: A,
+      }),
+      n(
+        'q2',
+        'nadia',
+        'Welke studenten gebruiken de ondersteuning niet die er al is (schrijfcentrum, studiekeuzecoach)?',
+        { esther: A, bram: O },
+      ),
+      n('q3', 'bram', 'Welke vakken in blok 1 voorspellen het best of iemand het eerste jaar haalt?', {
+        kees: A,
+        nadia: D,
+      }),
     ],
     doelgroep: [
-      n('g1', 'esther', 'Eerst de student zelf: een eigen dashboard in het studentenportaal.', { nadia: A, kees: A, bram: A }),
+      n('g1', 'esther', 'Eerst de student zelf: een eigen dashboard in het studentenportaal.', {
+        nadia: A,
+        kees: A,
+        bram: A,
+      }),
       n('g2', 'nadia', 'Studieadviseurs en decanen, maar alleen als de student dat wil.', { esther: A }),
-      n('g3', 'kees', 'Management en opleidingsmanagers alleen geaggregeerd: een anoniem overzicht per cohort, geen individuele studenten.', { bram: A }),
+      n(
+        'g3',
+        'kees',
+        'Management en opleidingsmanagers alleen geaggregeerd: een anoniem overzicht per cohort, geen individuele studenten.',
+        { bram: A },
+      ),
       n('g4', 'bram', 'Onderzoekers later, en alleen gepseudonimiseerd.', { esther: O }),
     ],
     'kansen-risicos': [
-      n('k1', 'nadia', 'Studenten voelen zich bekeken en gecontroleerd, of raken gestrest van een rood bolletje in hun dashboard.', { esther: A, kees: A, bram: A }),
-      n('k2', 'bram', 'Verkeerde conclusies: een voorspelmodel op oude cohorten klopt niet voor nieuwe instroom.', { kees: O }),
-      n('k3', 'esther', 'Kans: studenten nemen zelf eerder actie. Autonomie in plaats van controle.', { nadia: A, kees: A }),
-      n('k4', 'kees', 'Docenten voelen zich afgerekend als hun vak steeds ‘het struikelvak’ heet.', { esther: A, bram: O }),
-      n('k5', 'nadia', 'Risico: studenten gaan dingen doen ‘voor de nummertjes’ in plaats van om te leren.', { esther: A }),
-      n('k6', 'esther', 'Vergelijken met het groepsgemiddelde kan motiveren, maar ook ontmoedigen.', { nadia: A, bram: O }),
+      n(
+        'k1',
+        'nadia',
+        'Studenten voelen zich bekeken en gecontroleerd, of raken gestrest van een rood bolletje in hun dashboard.',
+        { esther: A, kees: A, bram: A },
+      ),
+      n('k2', 'bram', 'Verkeerde conclusies: een voorspelmodel op oude cohorten klopt niet voor nieuwe instroom.', {
+        kees: O,
+      }),
+      n('k3', 'esther', 'Kans: studenten nemen zelf eerder actie. Autonomie in plaats van controle.', {
+        nadia: A,
+        kees: A,
+      }),
+      n('k4', 'kees', 'Docenten voelen zich afgerekend als hun vak steeds ‘het struikelvak’ heet.', {
+        esther: A,
+        bram: O,
+      }),
+      n('k5', 'nadia', 'Risico: studenten gaan dingen doen ‘voor de nummertjes’ in plaats van om te leren.', {
+        esther: A,
+      }),
+      n('k6', 'esther', 'Vergelijken met het groepsgemiddelde kan motiveren, maar ook ontmoedigen.', {
+        nadia: A,
+        bram: O,
+      }),
     ],
     data: [
       n('da1', 'bram', 'Resultaten en EC’s uit Osiris; vooropleiding en instroom uit Studielink.', { kees: A }),
-      n('da2', 'bram', 'Tussentoetsen uit Brightspace: alleen bruikbaar als docenten hun deelcijfers in het gradebook zetten en niet in Excel.', { esther: A, kees: A }),
-      n('da3', 'esther', 'De studieplanning per opleiding staat nergens digitaal; die moeten we eerst vastleggen.', { kees: O }),
+      n(
+        'da2',
+        'bram',
+        'Tussentoetsen uit Brightspace: alleen bruikbaar als docenten hun deelcijfers in het gradebook zetten en niet in Excel.',
+        { esther: A, kees: A },
+      ),
+      n('da3', 'esther', 'De studieplanning per opleiding staat nergens digitaal; die moeten we eerst vastleggen.', {
+        kees: O,
+      }),
     ],
     'visie-beleid': [
-      n('v1', 'kees', 'De visie op studentsucces noemt ‘eigen regie van de student’: dit past daar goed in.', { esther: A, nadia: A }),
-      n('v2', 'esther', 'Geen beleid op learning analytics. Wat we vandaag opschrijven kan het begin zijn.', { bram: A }),
+      n('v1', 'kees', 'De visie op studentsucces noemt ‘eigen regie van de student’: dit past daar goed in.', {
+        esther: A,
+        nadia: A,
+      }),
+      n('v2', 'esther', 'Geen beleid op learning analytics. Wat we vandaag opschrijven kan het begin zijn.', {
+        bram: A,
+      }),
     ],
     'commitment-cvb': [
-      n('c1', 'kees', 'De prioriteit van het CvB ligt nu bij de bezuinigingen en het nieuwe roostersysteem.', { bram: A, esther: O }),
+      n('c1', 'kees', 'De prioriteit van het CvB ligt nu bij de bezuinigingen en het nieuwe roostersysteem.', {
+        bram: A,
+        esther: O,
+      }),
       n('c3', 'bram', 'Een portefeuillehouder in het CvB die dit trekt zou enorm helpen.', { kees: A, nadia: A }),
     ],
     stakeholders: [
-      n('s1', 'nadia', 'Studentenraad en opleidingscommissies vanaf het begin informeren en laten meelezen.', { esther: A, kees: A }),
+      n('s1', 'nadia', 'Studentenraad en opleidingscommissies vanaf het begin informeren en laten meelezen.', {
+        esther: A,
+        kees: A,
+      }),
       n('s2', 'bram', 'Functioneel beheer Osiris en de BI-afdeling.'),
       n('s3', 'esther', 'Docenten die de tussentoetsen maken en de cijfers invoeren.', { kees: A }),
       n('s4', 'kees', 'Communicatie: hoe leggen we studenten uit wat ze in hun dashboard zien?', { nadia: A }),
     ],
     'dpia-beschrijving': [
-      n('p1', 'bram', 'Dashboard in het studentenportaal: EC’s, tussenresultaten en planning, per student.', { esther: A }),
+      n('p1', 'bram', 'Dashboard in het studentenportaal: EC’s, tussenresultaten en planning, per student.', {
+        esther: A,
+      }),
       n('p2', 'esther', 'De studieadviseur ziet het alleen na toestemming van de student.', { nadia: A }),
     ],
     'dpia-noodzaak': [
-      n('p3', 'nadia', 'Proportioneel? Alleen wat de student nodig heeft om de eigen voortgang te volgen.', { bram: A }),
+      n('p3', 'nadia', 'Proportioneel? Alleen wat de student nodig heeft om de eigen voortgang te volgen.', {
+        bram: A,
+      }),
       n('p4', 'bram', 'Geen bijzondere persoonsgegevens (gezondheid, afkomst) in het model.', { kees: A, nadia: A }),
     ],
     'dpia-risicos': [
-      n('p5', 'nadia', 'Een student met een functiebeperking wordt onterecht als ‘achter’ gesignaleerd.', { esther: A }),
+      n('p5', 'nadia', 'Een student met een functiebeperking wordt onterecht als ‘achter’ gesignaleerd.', {
+        esther: A,
+      }),
       n('p6', 'esther', 'Gevoel van controle: de student ervaart het als toezicht.', { kees: O }),
     ],
     'dpia-maatregelen-risicos': [
@@ -699,7 +958,11 @@ const ZUID: GroupSpec = {
       n('p8', 'nadia', 'De student kan gegevens laten corrigeren en uitleg vragen.', { esther: A }),
     ],
     'dpia-maatregelen-naleving': [
-      n('p9', 'kees', 'Privacy officer vroeg betrekken: nog vóór de pilot samen een DPIA doen.', { bram: A, esther: A, nadia: A }),
+      n('p9', 'kees', 'Privacy officer vroeg betrekken: nog vóór de pilot samen een DPIA doen.', {
+        bram: A,
+        esther: A,
+        nadia: A,
+      }),
       n('p10', 'bram', 'Bewaartermijnen afspreken: hooguit twee jaar na uitschrijving.', { kees: O }),
     ],
     'dpia-documentatie': [
@@ -711,7 +974,12 @@ const ZUID: GroupSpec = {
       n('p14', 'nadia', 'Een klachtenroute voor studenten die het niet eens zijn met wat ze zien.', { esther: A }),
     ],
     ethiek: [
-      n('e1', 'nadia', 'Opt-in: alleen met toestemming van de student gebruiken we persoonlijke data voor begeleiding.', { esther: A, kees: O, bram: A }),
+      n(
+        'e1',
+        'nadia',
+        'Opt-in: alleen met toestemming van de student gebruiken we persoonlijke data voor begeleiding.',
+        { esther: A, kees: O, bram: A },
+      ),
       n('e2', 'bram', 'Bias: nagaan of het model eerste-generatiestudenten benadeelt.', { esther: A, nadia: A }),
       n('e3', 'esther', 'Gelijke kansen: wie geen hulp zoekt, mag daardoor geen kansen mislopen.', { nadia: A }),
     ],
@@ -802,12 +1070,28 @@ const GROUP_SPECS: readonly GroupSpec[] = [NOORD, OOST, ZUID];
 
 const WELCOME: Readonly<Record<'opvallend' | 'vragen-vooraf', readonly NoteSpec[]>> = {
   opvallend: [
-    n('o1', 'ingrid', 'Geen enkele instelling start op nul. Wij ook niet: de Osiris-rapportages per cohort bestaan al.'),
-    n('o2', 'sanne', 'De RUG zag pas laat dat internationale eerstejaars achterbleven. Dat herken ik bij onze mbo-instroom.'),
-    n('o3', 'femke', 'De VU heeft een Code of Practice Privacy & Ethiek, samen met studenten opgesteld en elk jaar herzien.'),
+    n(
+      'o1',
+      'ingrid',
+      'Geen enkele instelling start op nul. Wij ook niet: de Osiris-rapportages per cohort bestaan al.',
+    ),
+    n(
+      'o2',
+      'sanne',
+      'De RUG zag pas laat dat internationale eerstejaars achterbleven. Dat herken ik bij onze mbo-instroom.',
+    ),
+    n(
+      'o3',
+      'femke',
+      'De VU heeft een Code of Practice Privacy & Ethiek, samen met studenten opgesteld en elk jaar herzien.',
+    ),
     n('o4', 'daan', 'De studentenraad van de VU bespreekt elke maand alle studiedataprojecten. Dat wil ik hier ook!'),
     n('o5', 'bram', '‘Begin met de vraag, niet met een antwoord’ (HAN). Wij beginnen vaak bij de tool.'),
-    n('o6', 'marloes', 'Data lossen het gemis aan persoonlijk contact niet op, maar helpen wel om te zien wie je moet bellen.'),
+    n(
+      'o6',
+      'marloes',
+      'Data lossen het gemis aan persoonlijk contact niet op, maar helpen wel om te zien wie je moet bellen.',
+    ),
   ],
   'vragen-vooraf': [
     n('w1', 'kees', 'Wat is het verschil tussen learning analytics en de managementinformatie die we al hebben?'),
@@ -833,70 +1117,110 @@ const CLUSTERS: readonly ClusterSpec[] = [
     fieldId: 'doel',
     kind: 'common',
     label: 'Studiesucces eerstejaars: uitval eerder zien en verlagen',
-    items: [['noord', 'd2'], ['noord', 'd5'], ['oost', 'd2'], ['zuid', 'd2']],
+    items: [
+      ['noord', 'd2'],
+      ['noord', 'd5'],
+      ['oost', 'd2'],
+      ['zuid', 'd2'],
+    ],
   },
   {
     key: 'gekozen-doel',
     fieldId: 'doel',
     kind: 'difference',
     label: 'Gekozen doel verschilt: studentbegeleiding, kwaliteit van vakken of inzicht voor de student zelf',
-    items: [['noord', 'd1'], ['oost', 'd1'], ['zuid', 'd1']],
+    items: [
+      ['noord', 'd1'],
+      ['oost', 'd1'],
+      ['zuid', 'd1'],
+    ],
   },
   {
     key: 'management',
     fieldId: 'doelgroep',
     kind: 'common',
     label: 'Management alleen geaggregeerd, geen individuele signalen',
-    items: [['noord', 'g4'], ['oost', 'g4'], ['zuid', 'g3']],
+    items: [
+      ['noord', 'g4'],
+      ['oost', 'g4'],
+      ['zuid', 'g3'],
+    ],
   },
   {
     key: 'bekeken',
     fieldId: 'kansen-risicos',
     kind: 'common',
     label: 'Studenten voelen zich bekeken',
-    items: [['noord', 'k1'], ['oost', 'k1'], ['zuid', 'k1']],
+    items: [
+      ['noord', 'k1'],
+      ['oost', 'k1'],
+      ['zuid', 'k1'],
+    ],
   },
   {
     key: 'afrekenen',
     fieldId: 'kansen-risicos',
     kind: 'common',
     label: 'Docenten vrezen afgerekend te worden',
-    items: [['noord', 'k6'], ['oost', 'k2'], ['zuid', 'k4']],
+    items: [
+      ['noord', 'k6'],
+      ['oost', 'k2'],
+      ['zuid', 'k4'],
+    ],
   },
   {
     key: 'gradebook',
     fieldId: 'data',
     kind: 'common',
     label: 'Gradebook in Brightspace niet op orde, deelcijfers in Excel',
-    items: [['noord', 'da3'], ['oost', 'da3'], ['zuid', 'da2']],
+    items: [
+      ['noord', 'da3'],
+      ['oost', 'da3'],
+      ['zuid', 'da2'],
+    ],
   },
   {
     key: 'prioriteiten',
     fieldId: 'commitment-cvb',
     kind: 'common',
     label: 'Concurrentie met roostersysteem en bezuinigingen',
-    items: [['noord', 'c1'], ['oost', 'c2'], ['zuid', 'c1']],
+    items: [
+      ['noord', 'c1'],
+      ['oost', 'c2'],
+      ['zuid', 'c1'],
+    ],
   },
   {
     key: 'studentenraad',
     fieldId: 'stakeholders',
     kind: 'common',
     label: 'Studentenraad en opleidingscommissie vroeg betrekken',
-    items: [['noord', 's1'], ['oost', 's1'], ['zuid', 's1']],
+    items: [
+      ['noord', 's1'],
+      ['oost', 's1'],
+      ['zuid', 's1'],
+    ],
   },
   {
     key: 'privacy-officer',
     fieldId: 'dpia-maatregelen-naleving',
     kind: 'common',
     label: 'Privacy officer vroeg betrekken, vóór pilot en aanschaf',
-    items: [['noord', 'p9'], ['oost', 'p9'], ['zuid', 'p9']],
+    items: [
+      ['noord', 'p9'],
+      ['oost', 'p9'],
+      ['zuid', 'p9'],
+    ],
   },
   {
     key: 'opt-in-out',
     fieldId: 'ethiek',
     kind: 'difference',
     label: 'Opt-out (Noord) of opt-in (Zuid) voor persoonlijke signalen',
-    items: [['noord', 'e1'], ['zuid', 'e1']],
+    items: [
+      ['noord', 'e1'],
+      ['zuid', 'e1'],
+    ],
   },
 ];
 
@@ -970,7 +1294,16 @@ function groupBoard(spec: GroupSpec, start: number): ExportBoard {
       const order = perSheet.get(sheet.id) ?? 0;
       perSheet.set(sheet.id, order + 1);
       const round = sheet.id === 'vel1' ? SCHEDULE.vel1 : SCHEDULE.vel2;
-      const note = buildNote(spec.key, sheet, fieldId, index, noteSpec, at(round + spec.lag + order * 0.55), notes.length + 1, wordings);
+      const note = buildNote(
+        spec.key,
+        sheet,
+        fieldId,
+        index,
+        noteSpec,
+        at(round + spec.lag + order * 0.55),
+        notes.length + 1,
+        wordings,
+      );
       notes.push(note);
       for (const [person, value] of Object.entries(noteSpec.marks) as [PersonKey, MarkValue][]) {
         marks.push({ noteId: note.id, participantId: personId(person), value });
@@ -1022,10 +1355,30 @@ function plenaryBoard(start: number): ExportBoard {
   const notes: Note[] = [];
   for (const fieldId of ['opvallend', 'vragen-vooraf'] as const) {
     WELCOME[fieldId].forEach((spec, index) => {
-      notes.push(buildNote('plenair', welcomeSheet, fieldId, index, spec, start + (SCHEDULE.welcome + notes.length * 1.5) * MINUTE, notes.length + 1, new Map()));
+      notes.push(
+        buildNote(
+          'plenair',
+          welcomeSheet,
+          fieldId,
+          index,
+          spec,
+          start + (SCHEDULE.welcome + notes.length * 1.5) * MINUTE,
+          notes.length + 1,
+          new Map(),
+        ),
+      );
     });
   }
-  return { boardId: PLENARY_BOARD_ID, notes, marks: [], votes: [], formulations: [], deferrals: [], highlights: [], choices: [] };
+  return {
+    boardId: PLENARY_BOARD_ID,
+    notes,
+    marks: [],
+    votes: [],
+    formulations: [],
+    deferrals: [],
+    highlights: [],
+    choices: [],
+  };
 }
 
 interface ActionPlan {
@@ -1041,7 +1394,12 @@ function actions(boards: readonly ExportBoard[], day: number, start: number, now
   let count = 0;
   const context = () => {
     count++;
-    return { id: `demo-a-${String(count).padStart(2, '0')}`, createdBy: facilitator, now: start + (SCHEDULE.actions + count * 2) * MINUTE, locale: 'nl' as const };
+    return {
+      id: `demo-a-${String(count).padStart(2, '0')}`,
+      createdBy: facilitator,
+      now: start + (SCHEDULE.actions + count * 2) * MINUTE,
+      locale: 'nl' as const,
+    };
   };
   const today = isoDate(now);
   /** Status changes were made the day after the workshop; what is done was not due after today. */
@@ -1062,7 +1420,12 @@ function actions(boards: readonly ExportBoard[], day: number, start: number, now
     dueIn,
     status,
   });
-  const role = (who: string, dueIn: number | null, status: ActionStatus): ActionPlan => ({ who, whoParticipantId: null, dueIn, status });
+  const role = (who: string, dueIn: number | null, status: ActionStatus): ActionPlan => ({
+    who,
+    whoParticipantId: null,
+    dueIn,
+    status,
+  });
 
   const board = (key: GroupKey): ExportBoard => {
     const found = boards.find((b) => b.boardId === groupId(key));
@@ -1079,7 +1442,12 @@ function actions(boards: readonly ExportBoard[], day: number, start: number, now
     if (note === undefined) throw new Error(`demo: no note ${key}`);
     return plan(actionFromNote(note, groupId(group), context()), p);
   };
-  const direct = (what: string, sourceKind: 'synthesis' | 'direct', sourceFieldId: string | null, p: ActionPlan): ActionItem => {
+  const direct = (
+    what: string,
+    sourceKind: 'synthesis' | 'direct',
+    sourceFieldId: string | null,
+    p: ActionPlan,
+  ): ActionItem => {
     const { id, createdBy, now } = context();
     const item: ActionItem = {
       id,
@@ -1122,7 +1490,12 @@ function actions(boards: readonly ExportBoard[], day: number, start: number, now
       'commitment-cvb',
       person('ruud', 35, 'open'),
     ),
-    direct('Verslag met foto’s van de canvassen en de actielijst rondsturen aan alle deelnemers', 'direct', null, person('ingrid', 1, 'done')),
+    direct(
+      'Verslag met foto’s van de canvassen en de actielijst rondsturen aan alle deelnemers',
+      'direct',
+      null,
+      person('ingrid', 1, 'done'),
+    ),
   ];
 }
 
@@ -1160,7 +1533,13 @@ export function demoWorkshop(now: number): WorkshopExport {
     groups: GROUPS.map((g) => ({ id: groupId(g.key), name: g.name, color: g.color })),
     boards,
     synthesis: {
-      clusters: CLUSTERS.map((c) => ({ id: `demo-c-${c.key}`, fieldId: c.fieldId, itemIds: c.items.map(itemId), kind: c.kind, label: c.label })),
+      clusters: CLUSTERS.map((c) => ({
+        id: `demo-c-${c.key}`,
+        fieldId: c.fieldId,
+        itemIds: c.items.map(itemId),
+        kind: c.kind,
+        label: c.label,
+      })),
       plenaryFormulations: PLENARY_WORDINGS.map((w) => ({ fieldId: w.fieldId, text: w.text })),
     },
     actions: actions(boards, day, start, now),

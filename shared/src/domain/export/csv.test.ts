@@ -58,7 +58,15 @@ const hostile: ActionItem[] = [
   { ...base, id: 'h2', what: '=SUM(A1)', who: '+31 6 12345678' },
   { ...base, id: 'h3', what: '-10', who: '@cmd' },
   { ...base, id: 'h4', what: '\tx', who: '\rx' },
-  { ...base, id: 'h5', what: '=HYPERLINK("http://evil.invalid";"klik")', who: 'a,b', when: '', sourceFieldId: null, sourceGroupId: null },
+  {
+    ...base,
+    id: 'h5',
+    what: '=HYPERLINK("http://evil.invalid";"klik")',
+    who: 'a,b',
+    when: '',
+    sourceFieldId: null,
+    sourceGroupId: null,
+  },
 ];
 
 describe('CSV of the action list', () => {
@@ -115,7 +123,8 @@ describe('CSV of the action list', () => {
   });
 
   it('neutralises the OWASP formula starts, a leading space or quote, and formulas behind bidi overrides', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r', ' ', '"']) expect(neutralizeFormula(`${start}1`)).toBe(`'${start}1`);
+    for (const start of ['=', '+', '-', '@', '\t', '\r', ' ', '"'])
+      expect(neutralizeFormula(`${start}1`)).toBe(`'${start}1`);
     for (const safe of ['1+1', 'a=b', "'=1", '', 'é']) expect(neutralizeFormula(safe)).toBe(safe);
     // Overrides and isolates are removed, so what the cell shows is what it is.
     expect(neutralizeFormula('\u202E=1+1')).toBe("'=1+1");

@@ -37,7 +37,10 @@ describe('file names', () => {
     expect(sheetPngFileName(exp, 'plenary', 'Welkom', 'nl')).toBe(`${stem}-plenair-bord-welkom.png`);
     expect(sheetsPdfFileName(exp, 'plenary', 'en')).toBe(`${stem}-plenary-board-A0.pdf`);
     expect(sheetPngFileName(exp, 'plenary', 'Sheet 2', 'en')).toBe(`${stem}-plenary-board-sheet-2.png`);
-    for (const name of [sheetsPdfFileName(exp, 'gFZWOa_1WQI9C', 'nl'), sheetPngFileName(exp, 'gFZWOa_1WQI9C', 'Vel 2', 'nl')]) {
+    for (const name of [
+      sheetsPdfFileName(exp, 'gFZWOa_1WQI9C', 'nl'),
+      sheetPngFileName(exp, 'gFZWOa_1WQI9C', 'Vel 2', 'nl'),
+    ]) {
       expect(name).not.toContain('gFZWOa');
       expect(name).toMatch(/^[a-z0-9-]+-A0\.pdf$|^[a-z0-9-]+\.png$/);
     }

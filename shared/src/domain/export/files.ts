@@ -12,7 +12,15 @@ import { PLENARY_BOARD_ID, type WorkshopExport } from './model';
  */
 
 /** The text formats (PDF and PNG are made elsewhere: they need fonts or a canvas). */
-export const TEXT_EXPORT_FORMATS = ['actions.csv', 'actions-comma.csv', 'actions.md', 'actions.ics', 'actions.json', 'report.md', 'backup.json'] as const;
+export const TEXT_EXPORT_FORMATS = [
+  'actions.csv',
+  'actions-comma.csv',
+  'actions.md',
+  'actions.ics',
+  'actions.json',
+  'report.md',
+  'backup.json',
+] as const;
 
 /** One of the text formats. */
 export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
@@ -77,7 +85,11 @@ export function sheetPngFileName(exp: WorkshopExport, boardId: string, sheetLabe
 }
 
 /** Makes one of the text exports. */
-export function textExport(format: TextExportFormat, exp: WorkshopExport, options: { locale?: Locale; now?: number; uidDomain?: string } = {}): ExportFile {
+export function textExport(
+  format: TextExportFormat,
+  exp: WorkshopExport,
+  options: { locale?: Locale; now?: number; uidDomain?: string } = {},
+): ExportFile {
   const locale = options.locale ?? exp.workshop.language;
   const groupNames = new Map(exp.groups.map((g) => [g.id, g.name]));
   const fieldTitle = (fieldId: string) => {
@@ -89,16 +101,35 @@ export function textExport(format: TextExportFormat, exp: WorkshopExport, option
   const actionsWord = locale === 'en' ? 'actions' : 'acties';
   switch (format) {
     case 'actions.csv':
-      return { filename: `${stem}-${actionsWord}.csv`, mediaType: 'text/csv; charset=utf-8', body: actionsToCsv(exp.actions, { variant: 'excel-nl', locale, fieldTitle, groupName }) };
+      return {
+        filename: `${stem}-${actionsWord}.csv`,
+        mediaType: 'text/csv; charset=utf-8',
+        body: actionsToCsv(exp.actions, { variant: 'excel-nl', locale, fieldTitle, groupName }),
+      };
     case 'actions-comma.csv':
-      return { filename: `${stem}-${actionsWord}-comma.csv`, mediaType: 'text/csv; charset=utf-8', body: actionsToCsv(exp.actions, { variant: 'comma', locale, fieldTitle, groupName }) };
+      return {
+        filename: `${stem}-${actionsWord}-comma.csv`,
+        mediaType: 'text/csv; charset=utf-8',
+        body: actionsToCsv(exp.actions, { variant: 'comma', locale, fieldTitle, groupName }),
+      };
     case 'actions.md':
-      return { filename: `${stem}-${actionsWord}.md`, mediaType: 'text/markdown; charset=utf-8', body: actionsToMarkdown(exp.actions, { locale, fieldTitle, groupName }) };
+      return {
+        filename: `${stem}-${actionsWord}.md`,
+        mediaType: 'text/markdown; charset=utf-8',
+        body: actionsToMarkdown(exp.actions, { locale, fieldTitle, groupName }),
+      };
     case 'actions.ics':
       return {
         filename: `${stem}-${actionsWord}.ics`,
         mediaType: 'text/calendar; charset=utf-8',
-        body: actionsToIcs(exp.actions, { workshopTitle: exp.workshop.title, now: options.now ?? Date.now(), uidDomain: options.uidDomain ?? 'discussiemodel-canvas.local', locale, fieldTitle, groupName }),
+        body: actionsToIcs(exp.actions, {
+          workshopTitle: exp.workshop.title,
+          now: options.now ?? Date.now(),
+          uidDomain: options.uidDomain ?? 'discussiemodel-canvas.local',
+          locale,
+          fieldTitle,
+          groupName,
+        }),
       };
     case 'actions.json':
       return {
@@ -107,7 +138,11 @@ export function textExport(format: TextExportFormat, exp: WorkshopExport, option
         body: actionsToJson(exp, { locale, fieldTitle, groupName, now: options.now ?? Date.now() }),
       };
     case 'report.md':
-      return { filename: `${stem}-${locale === 'en' ? 'report' : 'verslag'}.md`, mediaType: 'text/markdown; charset=utf-8', body: workshopToMarkdown(exp, { locale, templateFor: templateForBoard }) };
+      return {
+        filename: `${stem}-${locale === 'en' ? 'report' : 'verslag'}.md`,
+        mediaType: 'text/markdown; charset=utf-8',
+        body: workshopToMarkdown(exp, { locale, templateFor: templateForBoard }),
+      };
     case 'backup.json':
       return { filename: `${stem}-backup.json`, mediaType: 'application/json; charset=utf-8', body: toBackupJson(exp) };
   }

@@ -5,7 +5,12 @@ import { sampleWorkshopExport } from './sampleWorkshop';
 import { utf8Length } from './text';
 
 const sample = sampleWorkshopExport();
-const options = { workshopTitle: sample.workshop.title, now: Date.UTC(2025, 2, 11, 13, 0, 0), uidDomain: 'canvas.example.nl', locale: 'nl' as const };
+const options = {
+  workshopTitle: sample.workshop.title,
+  now: Date.UTC(2025, 2, 11, 13, 0, 0),
+  uidDomain: 'canvas.example.nl',
+  locale: 'nl' as const,
+};
 
 /** Undoes folding (RFC 5545 §3.1): a CRLF followed by one space or tab joins the lines. */
 function unfold(ics: string): string[] {
@@ -15,7 +20,7 @@ function unfold(ics: string): string[] {
 /** Decodes UTF-8 bytes strictly; throws on a broken sequence. */
 function decodeUtf8Strict(bytes: readonly number[]): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] ?? 0;
     const length = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
     if (length === 0) throw new Error(`continuation byte at the start of a sequence (${i})`);
@@ -48,7 +53,9 @@ describe('iCalendar export of the actions', () => {
   const ics = actionsToIcs(sample.actions, options);
 
   it('is a VCALENDAR with the required properties and CRLF line ends only', () => {
-    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Discussiemodel Canvas//Actiepunten//NL\r\n')).toBe(true);
+    expect(
+      ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Discussiemodel Canvas//Actiepunten//NL\r\n'),
+    ).toBe(true);
     expect(ics).toContain('\r\nCALSCALE:GREGORIAN\r\n');
     expect(ics).toContain('\r\nMETHOD:PUBLISH\r\n');
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
@@ -95,7 +102,10 @@ describe('iCalendar export of the actions', () => {
     const base = sample.actions[0] as ActionItem;
     const long: ActionItem = {
       ...base,
-      what: `Privacy-verklaring opstellen ${'één coördinatie-overleg 🙂 met de Functionaris Gegevensbescherming; '.repeat(6)}`.slice(0, 500),
+      what: `Privacy-verklaring opstellen ${'één coördinatie-overleg 🙂 met de Functionaris Gegevensbescherming; '.repeat(6)}`.slice(
+        0,
+        500,
+      ),
       who: 'Zoë Ğür — 学生 adviseur',
     };
     const text = actionsToIcs([long], options);

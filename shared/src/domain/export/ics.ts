@@ -27,17 +27,27 @@ export interface IcsOptions {
 
 const LABELS = {
   nl: { who: 'Wie', status: 'Status', field: 'Veld', group: 'Subgroep', workshop: 'Workshop', calendar: 'actiepunten' },
-  en: { who: 'Who', status: 'Status', field: 'Field', group: 'Subgroup', workshop: 'Workshop', calendar: 'action items' },
+  en: {
+    who: 'Who',
+    status: 'Status',
+    field: 'Field',
+    group: 'Subgroup',
+    workshop: 'Workshop',
+    calendar: 'action items',
+  },
 } as const;
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other control characters go. */
 export function escapeIcsText(text: string): string {
-  return stripBidiControls(text)
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+  return (
+    stripBidiControls(text)
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+  );
 }
 
 /**
@@ -65,7 +75,10 @@ export function foldIcsLine(line: string): string {
 
 /** A moment as an iCalendar UTC date-time, e.g. 20250501T093000Z. */
 function icsDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** YYYY-MM-DD as an iCalendar DATE, and the day after it. */
@@ -100,8 +113,12 @@ export function actionsToIcs(actions: readonly ActionItem[], options: IcsOptions
     const description = [
       action.who.trim() !== '' ? `${labels.who}: ${action.who}` : null,
       `${labels.status}: ${ACTION_STATUS_LABELS[action.status][options.locale]}`,
-      action.sourceFieldId !== null ? `${labels.field}: ${options.fieldTitle?.(action.sourceFieldId) ?? action.sourceFieldId}` : null,
-      action.sourceGroupId !== null ? `${labels.group}: ${options.groupName?.(action.sourceGroupId) ?? action.sourceGroupId}` : null,
+      action.sourceFieldId !== null
+        ? `${labels.field}: ${options.fieldTitle?.(action.sourceFieldId) ?? action.sourceFieldId}`
+        : null,
+      action.sourceGroupId !== null
+        ? `${labels.group}: ${options.groupName?.(action.sourceGroupId) ?? action.sourceGroupId}`
+        : null,
       `${labels.workshop}: ${options.workshopTitle}`,
     ]
       .filter((line): line is string => line !== null)

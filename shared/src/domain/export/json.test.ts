@@ -14,7 +14,10 @@ function errorsOf(json: string, maxBytes = MAX, locale: 'nl' | 'en' = 'nl'): str
 }
 
 /** The sample as a mutable JSON value, to break in one place. */
-function editable(): Record<string, unknown> & { boards: Record<string, unknown>[]; actions: Record<string, unknown>[] } {
+function editable(): Record<string, unknown> & {
+  boards: Record<string, unknown>[];
+  actions: Record<string, unknown>[];
+} {
   return JSON.parse(toBackupJson(sample)) as ReturnType<typeof editable>;
 }
 
@@ -27,7 +30,20 @@ describe('JSON backup', () => {
   it('round-trips an action made from an inspiration card, and still reads backups from before cards', () => {
     const base = sample.actions[0];
     if (base === undefined) throw new Error('the sample changed');
-    const withCard: WorkshopExport = { ...sample, actions: [...sample.actions, { ...base, id: 'act-card', sourceKind: 'card', sourceCardId: 'sd-07', sourceGroupId: null, sourceFieldId: null }] };
+    const withCard: WorkshopExport = {
+      ...sample,
+      actions: [
+        ...sample.actions,
+        {
+          ...base,
+          id: 'act-card',
+          sourceKind: 'card',
+          sourceCardId: 'sd-07',
+          sourceGroupId: null,
+          sourceFieldId: null,
+        },
+      ],
+    };
     const json = toBackupJson(withCard);
     expect(json).toContain('"sourceCardId": "sd-07"');
     expect(parseBackup(json, { maxBytes: MAX })).toEqual({ ok: true, backup: withCard });
@@ -59,11 +75,17 @@ describe('JSON backup', () => {
   });
 
   it('recognises files that are not backups, and backups of a newer version', () => {
-    expect(errorsOf('[1,2,3]')).toEqual([`Dit is geen back-up van Discussiemodel Canvas (verwacht "format": "${BACKUP_FORMAT}").`]);
+    expect(errorsOf('[1,2,3]')).toEqual([
+      `Dit is geen back-up van Discussiemodel Canvas (verwacht "format": "${BACKUP_FORMAT}").`,
+    ]);
     expect(errorsOf('{"format":"tldraw"}')[0]).toMatch(/geen back-up/);
     const newer = { ...editable(), version: 3 };
-    expect(errorsOf(JSON.stringify(newer))).toEqual(['Deze back-up is gemaakt met een nieuwere versie (versie 3); deze app leest versie 1 tot en met 2.']);
-    expect(errorsOf(JSON.stringify({ ...editable(), version: '1' }), MAX, 'en')).toEqual(['Unknown backup version; this app reads versions 1 to 2.']);
+    expect(errorsOf(JSON.stringify(newer))).toEqual([
+      'Deze back-up is gemaakt met een nieuwere versie (versie 3); deze app leest versie 1 tot en met 2.',
+    ]);
+    expect(errorsOf(JSON.stringify({ ...editable(), version: '1' }), MAX, 'en')).toEqual([
+      'Unknown backup version; this app reads versions 1 to 2.',
+    ]);
     // Older versions are still read.
     expect(parseBackup(JSON.stringify({ ...editable(), version: 1 }), { maxBytes: MAX }).ok).toBe(true);
   });
@@ -85,7 +107,9 @@ describe('JSON backup', () => {
       'actions[1].when: moet een datum zijn (JJJJ-MM-DD) of leeg',
       'back-up: bevat onbekende velden: extra',
     ]);
-    expect(errorsOf(JSON.stringify(broken), MAX, 'en')).toContain('boards[0].notes[0].text: is too long (at most 500 characters)');
+    expect(errorsOf(JSON.stringify(broken), MAX, 'en')).toContain(
+      'boards[0].notes[0].text: is too long (at most 500 characters)',
+    );
   });
 
   it('reports wrong types and duplicate ids', () => {
@@ -103,7 +127,9 @@ describe('JSON backup', () => {
 
     const stray = editable();
     (stray.boards[1] as Record<string, unknown>).boardId = 'g-z';
-    expect(errorsOf(JSON.stringify(stray))).toEqual(['boards[1].boardId: bord "g-z" is geen subgroep en niet "plenary"']);
+    expect(errorsOf(JSON.stringify(stray))).toEqual([
+      'boards[1].boardId: bord "g-z" is geen subgroep en niet "plenary"',
+    ]);
   });
 
   it('lists at most the first errors and counts the rest', () => {
@@ -112,7 +138,10 @@ describe('JSON backup', () => {
     const errors = errorsOf(JSON.stringify(many)).length;
     expect(errors).toBe(3);
     const result = parseBackup(JSON.stringify(many), { maxBytes: MAX, maxErrors: 1 });
-    expect(result.ok ? [] : result.errors).toEqual(['actions[0].status: moet een van deze waarden zijn: "open", "doing", "done"', '… en nog 2 fouten.']);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'actions[0].status: moet een van deze waarden zijn: "open", "doing", "done"',
+      '… en nog 2 fouten.',
+    ]);
   });
 
   it('does not let "__proto__" in a file change anything', () => {
@@ -132,7 +161,20 @@ describe('action list as JSON', () => {
       format: string;
       exportedAt: string;
       workshop: { title: string };
-      actions: Array<{ id: string; what: string; when: string | null; statusLabel: string; source: { kind: string; label: string; fieldId: string | null; fieldTitle: string | null; groupId: string | null; groupName: string | null } }>;
+      actions: Array<{
+        id: string;
+        what: string;
+        when: string | null;
+        statusLabel: string;
+        source: {
+          kind: string;
+          label: string;
+          fieldId: string | null;
+          fieldTitle: string | null;
+          groupId: string | null;
+          groupName: string | null;
+        };
+      }>;
     };
     expect(doc.format).toBe('discussiemodel-canvas/actions');
     expect(doc.exportedAt).toBe('2026-06-01T12:00:00.000Z');
@@ -152,7 +194,10 @@ describe('action list as JSON', () => {
     expect(doc.actions.every((a) => ['Open', 'Bezig', 'Klaar'].includes(a.statusLabel))).toBe(true);
     // In English the words follow the language; the content does not change.
     const en = JSON.parse(textExport('actions.json', sample, { locale: 'en', now: 0 }).body) as typeof doc;
-    const labels = { note: 'Note', deferral: 'Open question', synthesis: 'Synthesis', direct: 'Plenary' } as Record<string, string>;
+    const labels = { note: 'Note', deferral: 'Open question', synthesis: 'Synthesis', direct: 'Plenary' } as Record<
+      string,
+      string
+    >;
     for (const a of en.actions) expect(a.source.label).toBe(labels[a.source.kind]);
     expect(en.actions.some((a) => a.source.kind === 'deferral')).toBe(true);
     expect(en.actions.map((a) => a.what)).toEqual(doc.actions.map((a) => a.what));

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { Locale } from '../../template/types';
-import { BACKUP_FORMAT, BACKUP_VERSION, READABLE_BACKUP_VERSIONS, workshopExportSchema, type WorkshopExport } from './model';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  READABLE_BACKUP_VERSIONS,
+  workshopExportSchema,
+  type WorkshopExport,
+} from './model';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../actionItems';
 import { utf8Length } from './text';
 import { FIELD_ID_PATTERN, ID_PATTERN } from '../ids';
@@ -53,7 +59,8 @@ const MESSAGES = {
     tooLarge: (size: string, max: string) => `Het bestand is te groot (${size}; maximaal ${max}).`,
     notJson: (detail: string) => `Het bestand is geen geldige JSON: ${detail}`,
     notBackup: `Dit is geen back-up van Discussiemodel Canvas (verwacht "format": "${BACKUP_FORMAT}").`,
-    newer: (v: number) => `Deze back-up is gemaakt met een nieuwere versie (versie ${v}); deze app leest versie 1 tot en met ${BACKUP_VERSION}.`,
+    newer: (v: number) =>
+      `Deze back-up is gemaakt met een nieuwere versie (versie ${v}); deze app leest versie 1 tot en met ${BACKUP_VERSION}.`,
     badVersion: `Onbekende back-upversie; deze app leest versie 1 tot en met ${BACKUP_VERSION}.`,
     more: (n: number) => `… en nog ${n} fout${n === 1 ? '' : 'en'}.`,
     root: 'back-up',
@@ -76,13 +83,23 @@ const MESSAGES = {
     invalid: 'is ongeldig',
     duplicate: (key: string, value: string) => `${key} "${value}" komt dubbel voor`,
     unknownBoard: (value: string) => `bord "${value}" is geen subgroep en niet "plenary"`,
-    types: { string: 'tekst', number: 'een getal', int: 'een geheel getal', boolean: 'waar/onwaar', array: 'een lijst', object: 'een object', null: 'leeg (null)', undefined: 'afwezig' } as Record<string, string>,
+    types: {
+      string: 'tekst',
+      number: 'een getal',
+      int: 'een geheel getal',
+      boolean: 'waar/onwaar',
+      array: 'een lijst',
+      object: 'een object',
+      null: 'leeg (null)',
+      undefined: 'afwezig',
+    } as Record<string, string>,
   },
   en: {
     tooLarge: (size: string, max: string) => `The file is too large (${size}; at most ${max}).`,
     notJson: (detail: string) => `The file is not valid JSON: ${detail}`,
     notBackup: `This is not a Discussiemodel Canvas backup (expected "format": "${BACKUP_FORMAT}").`,
-    newer: (v: number) => `This backup was made by a newer version (version ${v}); this app reads versions 1 to ${BACKUP_VERSION}.`,
+    newer: (v: number) =>
+      `This backup was made by a newer version (version ${v}); this app reads versions 1 to ${BACKUP_VERSION}.`,
     badVersion: `Unknown backup version; this app reads versions 1 to ${BACKUP_VERSION}.`,
     more: (n: number) => `… and ${n} more error${n === 1 ? '' : 's'}.`,
     root: 'backup',
@@ -104,7 +121,16 @@ const MESSAGES = {
     invalid: 'is invalid',
     duplicate: (key: string, value: string) => `${key} "${value}" occurs more than once`,
     unknownBoard: (value: string) => `board "${value}" is neither a subgroup nor "plenary"`,
-    types: { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true/false', array: 'a list', object: 'an object', null: 'empty (null)', undefined: 'absent' } as Record<string, string>,
+    types: {
+      string: 'text',
+      number: 'a number',
+      int: 'a whole number',
+      boolean: 'true/false',
+      array: 'a list',
+      object: 'an object',
+      null: 'empty (null)',
+      undefined: 'absent',
+    } as Record<string, string>,
   },
 } as const;
 
@@ -159,7 +185,9 @@ function describeIssue(issue: z.core.$ZodIssue, m: Messages): string {
       return m.format;
     case 'invalid_union': {
       // The only union in the schema is "a date or ''"; say so instead of listing both failures.
-      const dateBranch = issue.errors.some((branch) => branch.some((i) => i.code === 'invalid_format' && i.format === 'date'));
+      const dateBranch = issue.errors.some((branch) =>
+        branch.some((i) => i.code === 'invalid_format' && i.format === 'date'),
+      );
       return dateBranch ? m.date : m.invalid;
     }
     case 'invalid_value':
@@ -199,17 +227,25 @@ export function parseBackup(json: string, options: ParseBackupOptions): ParseBac
     return { ok: false, errors: [m.notJson(error instanceof Error ? error.message : String(error))] };
   }
 
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || (data as Record<string, unknown>)['format'] !== BACKUP_FORMAT) {
+  if (
+    data === null ||
+    typeof data !== 'object' ||
+    Array.isArray(data) ||
+    (data as Record<string, unknown>)['format'] !== BACKUP_FORMAT
+  ) {
     return { ok: false, errors: [m.notBackup] };
   }
   const version = (data as Record<string, unknown>)['version'];
-  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) return { ok: false, errors: [m.newer(version)] };
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION)
+    return { ok: false, errors: [m.newer(version)] };
   if (!(READABLE_BACKUP_VERSIONS as readonly unknown[]).includes(version)) return { ok: false, errors: [m.badVersion] };
 
   const parsed = workshopExportSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, backup: parsed.data };
   const limit = options.maxErrors ?? 20;
-  const errors = parsed.error.issues.slice(0, limit).map((issue) => `${formatPath(issue.path, m.root)}: ${describeIssue(issue, m)}`);
+  const errors = parsed.error.issues
+    .slice(0, limit)
+    .map((issue) => `${formatPath(issue.path, m.root)}: ${describeIssue(issue, m)}`);
   if (parsed.error.issues.length > limit) errors.push(m.more(parsed.error.issues.length - limit));
   return { ok: false, errors };
 }
@@ -236,7 +272,12 @@ export function actionsToJson(exp: WorkshopExport, options: ActionsJsonOptions):
   const doc = {
     format: ACTIONS_JSON_FORMAT,
     version: 1,
-    workshop: { id: exp.workshop.id, title: exp.workshop.title, institution: exp.workshop.institution, date: exp.workshop.date },
+    workshop: {
+      id: exp.workshop.id,
+      title: exp.workshop.title,
+      institution: exp.workshop.institution,
+      date: exp.workshop.date,
+    },
     exportedAt: new Date(options.now).toISOString(),
     language: locale,
     actions: exp.actions.map((a) => ({

@@ -51,7 +51,9 @@ describe('action table', () => {
   });
 
   it('uses English headers and says so when there are no actions', () => {
-    expect(actionsToMarkdown(sample.actions, { locale: 'en' }).split('\n')[0]).toBe('| What | Who | When | Status | Field | Subgroup | Source |');
+    expect(actionsToMarkdown(sample.actions, { locale: 'en' }).split('\n')[0]).toBe(
+      '| What | Who | When | Status | Field | Subgroup | Source |',
+    );
     expect(actionsToMarkdown([], { locale: 'nl' })).toBe('_Geen actiepunten._\n');
   });
 });
@@ -60,7 +62,9 @@ describe('workshop report', () => {
   const report = workshopToMarkdown(sample, { locale: 'nl' });
 
   it('has the title, the institution and date, and a section per subgroup and the plenary board', () => {
-    expect(report.startsWith('# Learning analytics bij de Faculteit Gezondheid\n\nHogeschool Voorbeeld · 11 maart 2025\n')).toBe(true);
+    expect(
+      report.startsWith('# Learning analytics bij de Faculteit Gezondheid\n\nHogeschool Voorbeeld · 11 maart 2025\n'),
+    ).toBe(true);
     expect(report).toContain('## Tafel A');
     expect(report).toContain('## Tafel B');
     expect(report).toContain('## Plenair bord');
@@ -72,19 +76,29 @@ describe('workshop report', () => {
     const a = report.slice(report.indexOf('## Tafel A'), report.indexOf('## Tafel B'));
     expect(a.indexOf('#### DOEL')).toBeLessThan(a.indexOf("#### KANSEN EN RISICO'S"));
     expect(a.indexOf('### Vel 1 — Doel en doelgroep')).toBeLessThan(a.indexOf('### Vel 2 — Randvoorwaarden'));
-    expect(a).toContain('**Afgesproken formulering:** Studenten en studieadviseurs krijgen tijdig inzicht in de studievoortgang.');
+    expect(a).toContain(
+      '**Afgesproken formulering:** Studenten en studieadviseurs krijgen tijdig inzicht in de studievoortgang.',
+    );
     expect(a).toContain('- Inzicht in studievoortgang _(2 eens · 2 stippen · ★ hoogtepunt voor de presentatie)_');
     expect(a).toContain('- Docenten ervaren weerstand: "afrekenen" op kwaliteit; \\| pipe _(1 oneens · 1 open)_');
-    expect(a).toContain('- Welke data houden docenten zelf bij in Excel? — uitzoeken: welke bronnen er naast het LMS zijn; navragen bij: opleidingscoördinatoren; wie: Karianne');
+    expect(a).toContain(
+      '- Welke data houden docenten zelf bij in Excel? — uitzoeken: welke bronnen er naast het LMS zijn; navragen bij: opleidingscoördinatoren; wie: Karianne',
+    );
     expect(a).toContain('#### Buiten de velden\n\n- \\=HYPERLINK("http://example.invalid")');
   });
 
   it('shows the synthesis with the notes of each cluster and their subgroup, then the actions', () => {
     const synthesis = report.slice(report.indexOf('## Synthese'), report.indexOf('## Actiepunten'));
-    expect(synthesis).toContain('**Plenaire formulering:** Inzicht in studievoortgang voor studenten en studieadviseurs.');
-    expect(synthesis).toContain('- **Gemene deler**: inzicht, studievoortgang\n  - Inzicht in studievoortgang _(Tafel A)_\n  - Studievoortgang beter inzichtelijk maken voor studieadviseurs _(Tafel B)_');
+    expect(synthesis).toContain(
+      '**Plenaire formulering:** Inzicht in studievoortgang voor studenten en studieadviseurs.',
+    );
+    expect(synthesis).toContain(
+      '- **Gemene deler**: inzicht, studievoortgang\n  - Inzicht in studievoortgang _(Tafel A)_\n  - Studievoortgang beter inzichtelijk maken voor studieadviseurs _(Tafel B)_',
+    );
     const actions = report.slice(report.indexOf('## Actiepunten'));
-    expect(actions).toContain('| Uitzoeken: welke bronnen er naast het LMS zijn; "Excel" ook? | Karianne | 2025-04-01 | Open | DATA | Tafel A | Open vraag |');
+    expect(actions).toContain(
+      '| Uitzoeken: welke bronnen er naast het LMS zijn; "Excel" ook? | Karianne | 2025-04-01 | Open | DATA | Tafel A | Open vraag |',
+    );
     expect(report.endsWith('|\n')).toBe(true);
   });
 
@@ -104,7 +118,9 @@ describe('workshop report', () => {
     const english = workshopToMarkdown(sample, { locale: 'en' });
     expect(english).toContain('Hogeschool Voorbeeld · 11 March 2025');
     expect(english).toContain('· 3 participants · facilitation: Germaine_');
-    expect(workshopToMarkdown({ ...sample, workshop: { ...sample.workshop, date: 'voorjaar' } }, { locale: 'nl' })).toContain('Hogeschool Voorbeeld · voorjaar\n');
+    expect(
+      workshopToMarkdown({ ...sample, workshop: { ...sample.workshop, date: 'voorjaar' } }, { locale: 'nl' }),
+    ).toContain('Hogeschool Voorbeeld · voorjaar\n');
   });
 
   it("marks the group's chosen goal and questions, apart from the highlights", () => {
@@ -115,7 +131,10 @@ describe('workshop report', () => {
       boards: [
         {
           ...a,
-          notes: [...a.notes, { ...a.notes[0]!, id: 'q1', fieldId: 'concrete-vragen', text: 'Wie haakt af na blok 1?' }],
+          notes: [
+            ...a.notes,
+            { ...a.notes[0]!, id: 'q1', fieldId: 'concrete-vragen', text: 'Wie haakt af na blok 1?' },
+          ],
           choices: [
             { fieldId: 'doel', targetKind: 'note' as const, targetId: 'n1', by: 'p1' },
             { fieldId: 'concrete-vragen', targetKind: 'note' as const, targetId: 'q1', by: 'p2' },
@@ -127,21 +146,35 @@ describe('workshop report', () => {
       ],
     };
     const nl = workshopToMarkdown(withChoices, { locale: 'nl' });
-    expect(nl).toContain('- Inzicht in studievoortgang _(2 eens · 2 stippen · ✓ gekozen doel · ★ hoogtepunt voor de presentatie)_');
+    expect(nl).toContain(
+      '- Inzicht in studievoortgang _(2 eens · 2 stippen · ✓ gekozen doel · ★ hoogtepunt voor de presentatie)_',
+    );
     expect(nl).toContain('- Wie haakt af na blok 1? _(✓ gekozen vraag)_');
     expect(nl).toContain('- Studenten willen misschien niet meewerken, voelen zich bekeken\n');
     const en = workshopToMarkdown(withChoices, { locale: 'en' });
     expect(en).toContain('✓ chosen goal · ★ highlight for the presentation)_');
     expect(en).toContain('- Wie haakt af na blok 1? _(✓ chosen question)_');
 
-    const wordingChosen = { ...sample, boards: [{ ...a, choices: [{ fieldId: 'doel', targetKind: 'formulation' as const, targetId: 'doel', by: 'p1' }] }, ...rest] };
+    const wordingChosen = {
+      ...sample,
+      boards: [
+        { ...a, choices: [{ fieldId: 'doel', targetKind: 'formulation' as const, targetId: 'doel', by: 'p1' }] },
+        ...rest,
+      ],
+    };
     expect(workshopToMarkdown(wordingChosen, { locale: 'nl' })).toContain(
       '**Afgesproken formulering:** Studenten en studieadviseurs krijgen tijdig inzicht in de studievoortgang. _(✓ gekozen doel)_',
     );
   });
 
   it('notes a cluster member that no longer exists instead of failing', () => {
-    const changed = { ...sample, synthesis: { ...sample.synthesis, clusters: [{ id: 'c', fieldId: 'doel', itemIds: ['gone'], kind: null, label: '' }] } };
+    const changed = {
+      ...sample,
+      synthesis: {
+        ...sample.synthesis,
+        clusters: [{ id: 'c', fieldId: 'doel', itemIds: ['gone'], kind: null, label: '' }],
+      },
+    };
     expect(workshopToMarkdown(changed, { locale: 'nl' })).toContain('- **Cluster**\n  - _(notitie verwijderd)_');
   });
 });

@@ -5,7 +5,14 @@ import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../
 import { countMarks, countVotes } from '../discussion';
 import type { Note } from '../note';
 import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from './model';
-import { choiceLabel, chosenNoteIds, chosenWordingFields, formatWorkshopDate, reportFacilitators, reportParticipants } from './reportFacts';
+import {
+  choiceLabel,
+  chosenNoteIds,
+  chosenWordingFields,
+  formatWorkshopDate,
+  reportFacilitators,
+  reportParticipants,
+} from './reportFacts';
 import { stripBidiControls, utcDateTime } from './text';
 
 /**
@@ -161,7 +168,11 @@ function boardSection(board: ExportBoard, heading: string, options: WorkshopMark
   const chosenWordings = chosenWordingFields(board);
   const out = [`## ${escapeMarkdown(heading)}`, ''];
   const fieldIds = orderedFields(
-    [...board.notes.map((n) => n.fieldId), ...board.formulations.map((f) => f.fieldId), ...board.deferrals.map((d) => d.fieldId)],
+    [
+      ...board.notes.map((n) => n.fieldId),
+      ...board.formulations.map((f) => f.fieldId),
+      ...board.deferrals.map((d) => d.fieldId),
+    ],
     index,
   );
   if (fieldIds.length === 0) out.push(`_${words.noNotes}_`, '');
@@ -225,13 +236,18 @@ export function workshopToMarkdown(exp: WorkshopExport, options: WorkshopMarkdow
   const { workshop } = exp;
   const groupName = new Map(exp.groups.map((g) => [g.id, g.name]));
   const out: string[] = [`# ${escapeMarkdown(workshop.title) || 'Discussiemodel Learning Analytics'}`, ''];
-  const meta = [workshop.institution, formatWorkshopDate(workshop.date, options.locale)].map((s) => s.trim()).filter((s) => s !== '');
+  const meta = [workshop.institution, formatWorkshopDate(workshop.date, options.locale)]
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (meta.length > 0) out.push(meta.map(escapeMarkdown).join(' · '), '');
   // Counted as the PDF counts them: the facilitators are named, not counted.
   const people = reportParticipants(exp);
   const facilitators = reportFacilitators(exp).map((p) => escapeMarkdown(p.name));
   const facilitation = facilitators.length > 0 ? ` · ${words.facilitation}: ${facilitators.join(', ')}` : '';
-  out.push(`_${words.exported} ${utcDateTime(workshop.exportedAt)} · ${words.participants(people.length)}${facilitation}_`, '');
+  out.push(
+    `_${words.exported} ${utcDateTime(workshop.exportedAt)} · ${words.participants(people.length)}${facilitation}_`,
+    '',
+  );
 
   if (exp.groups.length > 0) {
     out.push(`## ${words.groups}`, '');
@@ -249,7 +265,8 @@ export function workshopToMarkdown(exp: WorkshopExport, options: WorkshopMarkdow
     return i === -1 ? exp.groups.length + (boardId === PLENARY_BOARD_ID ? 0 : 1) : i;
   }
   for (const board of boards) {
-    const heading = board.boardId === PLENARY_BOARD_ID ? words.plenaryBoard : (groupName.get(board.boardId) ?? board.boardId);
+    const heading =
+      board.boardId === PLENARY_BOARD_ID ? words.plenaryBoard : (groupName.get(board.boardId) ?? board.boardId);
     out.push(...boardSection(board, heading, options));
   }
 
@@ -258,15 +275,21 @@ export function workshopToMarkdown(exp: WorkshopExport, options: WorkshopMarkdow
     out.push(`## ${words.synthesis}`, '');
     const index = fieldIndex((options.templateFor ?? templateForBoard)(PLENARY_BOARD_ID), options.locale);
     const notesById = new Map<string, { note: Note; boardId: string }>();
-    for (const board of exp.boards) for (const note of board.notes) notesById.set(note.id, { note, boardId: board.boardId });
-    const fieldIds = orderedFields([...clusters.map((c) => c.fieldId), ...plenaryFormulations.map((f) => f.fieldId)], index);
+    for (const board of exp.boards)
+      for (const note of board.notes) notesById.set(note.id, { note, boardId: board.boardId });
+    const fieldIds = orderedFields(
+      [...clusters.map((c) => c.fieldId), ...plenaryFormulations.map((f) => f.fieldId)],
+      index,
+    );
     for (const fieldId of fieldIds) {
       if (fieldId === null) continue;
       out.push(`### ${escapeMarkdown(index.get(fieldId)?.title ?? fieldId)}`, '');
       const wording = plenaryFormulations.find((f) => f.fieldId === fieldId);
-      if (wording !== undefined && wording.text.trim() !== '') out.push(`**${words.plenaryWording}:** ${escapeMarkdown(wording.text)}`, '');
+      if (wording !== undefined && wording.text.trim() !== '')
+        out.push(`**${words.plenaryWording}:** ${escapeMarkdown(wording.text)}`, '');
       for (const cluster of clusters.filter((c) => c.fieldId === fieldId)) {
-        const kind = cluster.kind === 'common' ? words.common : cluster.kind === 'difference' ? words.difference : words.cluster;
+        const kind =
+          cluster.kind === 'common' ? words.common : cluster.kind === 'difference' ? words.difference : words.cluster;
         out.push(`- **${kind}**${cluster.label.trim() !== '' ? `: ${escapeMarkdown(cluster.label)}` : ''}`);
         for (const itemId of cluster.itemIds) {
           const found = notesById.get(itemId);
@@ -274,7 +297,8 @@ export function workshopToMarkdown(exp: WorkshopExport, options: WorkshopMarkdow
             out.push(`  - _${words.missingNote}_`);
             continue;
           }
-          const from = found.boardId === PLENARY_BOARD_ID ? words.plenaryBoard : (groupName.get(found.boardId) ?? found.boardId);
+          const from =
+            found.boardId === PLENARY_BOARD_ID ? words.plenaryBoard : (groupName.get(found.boardId) ?? found.boardId);
           out.push(`  - ${escapeMarkdown(found.note.text) || '…'} _(${escapeMarkdown(from)})_`);
         }
       }

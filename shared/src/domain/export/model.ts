@@ -37,7 +37,6 @@ export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
 /** The board id of the workshop-wide board; other boards are named by their subgroup id. */
 export const PLENARY_BOARD_ID = 'plenary';
 
-
 /**
  * Most items of one kind in a backup: the live limit of that collection (limits.ts), so a
  * restored workshop is one people can go on working in.
@@ -132,7 +131,12 @@ function unique<T>(
   list.forEach((item, index) => {
     const value = key(item);
     if (seen.has(value)) {
-      ctx.addIssue({ code: 'custom', path: [...path, index, keyName], message: `duplicate ${keyName} "${value}"`, params: { kind: 'duplicate', key: keyName, value } });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, index, keyName],
+        message: `duplicate ${keyName} "${value}"`,
+        params: { kind: 'duplicate', key: keyName, value },
+      });
     }
     seen.add(value);
   });

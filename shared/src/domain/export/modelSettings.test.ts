@@ -3,7 +3,14 @@ import { settingsSchema } from '../session';
 import { exportWorkshopSchema } from './model';
 
 describe('the backup workshop record and the session settings', () => {
-  const base = { id: 'ws1', title: 'Workshop', institution: 'Hogeschool', date: '2026-03-01', language: 'nl', exportedAt: 1 };
+  const base = {
+    id: 'ws1',
+    title: 'Workshop',
+    institution: 'Hogeschool',
+    date: '2026-03-01',
+    language: 'nl',
+    exportedAt: 1,
+  };
   const fields = ['title', 'institution', 'date', 'language'] as const;
 
   it('validate title, institution, date and language with the same rules', () => {

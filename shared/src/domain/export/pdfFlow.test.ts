@@ -16,7 +16,10 @@ async function setup() {
 }
 
 /** Every shown string lies inside the margins (text from its baseline up to its size). */
-function expectInsideMargins(doc: PDFDocument, fonts: { regular: Parameters<typeof textWidth>[0]; bold: Parameters<typeof textWidth>[0] }): void {
+function expectInsideMargins(
+  doc: PDFDocument,
+  fonts: { regular: Parameters<typeof textWidth>[0]; bold: Parameters<typeof textWidth>[0] },
+): void {
   const [width, height] = A4_PORTRAIT;
   for (const page of doc.getPages()) {
     for (const run of pageTextRuns(page)) {
@@ -87,7 +90,10 @@ describe('PageFlow', () => {
     // Ordinary rows are never split: each lies whole on one page.
     for (const [i, row] of rows.entries()) {
       if (i === 30) continue;
-      expect(firstColumn.some((page) => page.includes(compactText(row[0] ?? ''))), `row ${i} whole on one page`).toBe(true);
+      expect(
+        firstColumn.some((page) => page.includes(compactText(row[0] ?? ''))),
+        `row ${i} whole on one page`,
+      ).toBe(true);
     }
     expectInsideMargins(doc, { regular, bold });
   });

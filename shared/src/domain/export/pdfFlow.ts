@@ -152,11 +152,19 @@ export class PageFlow {
    */
   paragraphs(
     paragraphs: readonly FlowParagraph[],
-    options: { marker?: (canvas: PdfCanvas, left: number, baseline: number) => void; keepWithNext?: number; background?: ShapeStyle; padding?: number } = {},
+    options: {
+      marker?: (canvas: PdfCanvas, left: number, baseline: number) => void;
+      keepWithNext?: number;
+      background?: ShapeStyle;
+      padding?: number;
+    } = {},
   ): void {
     const pad = options.background === undefined ? 0 : (options.padding ?? 6);
     // Inside a box the text keeps the same distance from the right edge as from the left.
-    const lines = this.layout(paragraphs, options.background === undefined ? 0 : Math.max(pad, Math.min(...paragraphs.map((p) => p.indent ?? 0))));
+    const lines = this.layout(
+      paragraphs,
+      options.background === undefined ? 0 : Math.max(pad, Math.min(...paragraphs.map((p) => p.indent ?? 0))),
+    );
     if (lines.length === 0) return;
     const total = lines.reduce((sum, l) => sum + l.before + l.height, 0) + 2 * pad;
     this.ensure(Math.min(total + (options.keepWithNext ?? 0), this.pageHeight));
@@ -175,7 +183,8 @@ export class PageFlow {
         end++;
       }
       const canvas = this.canvas;
-      if (options.background !== undefined) canvas.rect(this.left, this.cursor - height, this.width, height, options.background, 3);
+      if (options.background !== undefined)
+        canvas.rect(this.left, this.cursor - height, this.width, height, options.background, 3);
       let y = this.cursor - pad;
       for (let i = index; i < end; i++) {
         const line = lines[i];
@@ -195,15 +204,28 @@ export class PageFlow {
   }
 
   /** One paragraph, kept together. */
-  paragraph(text: string, style: TextStyle, options: { indent?: number; spaceBefore?: number; keepWithNext?: number } = {}): void {
-    this.paragraphs([{ text, style, indent: options.indent, spaceBefore: options.spaceBefore }], { keepWithNext: options.keepWithNext });
+  paragraph(
+    text: string,
+    style: TextStyle,
+    options: { indent?: number; spaceBefore?: number; keepWithNext?: number } = {},
+  ): void {
+    this.paragraphs([{ text, style, indent: options.indent, spaceBefore: options.spaceBefore }], {
+      keepWithNext: options.keepWithNext,
+    });
   }
 
   /**
    * A table with wrapping cells. A row stays on one page when it can; the header row is repeated
    * on every page the table continues on.
    */
-  table(columns: readonly FlowColumn[], rows: readonly (readonly string[])[], header: TextStyle, body: TextStyle, headerFill: RGB, stripe: RGB): void {
+  table(
+    columns: readonly FlowColumn[],
+    rows: readonly (readonly string[])[],
+    header: TextStyle,
+    body: TextStyle,
+    headerFill: RGB,
+    stripe: RGB,
+  ): void {
     const totalShare = columns.reduce((sum, c) => sum + c.share, 0);
     const widths = columns.map((c) => (this.width * c.share) / totalShare);
     const lineHeight = (style: TextStyle) => style.size * (style.lineHeight ?? 1.25);
@@ -215,7 +237,13 @@ export class PageFlow {
     );
     const headerHeight = Math.max(...headerLines.map((l) => l.length)) * lineHeight(header) + 2 * CELL_PAD;
 
-    const drawRow = (lines: readonly (readonly string[])[], from: number, count: number, style: TextStyle, fill: RGB | undefined) => {
+    const drawRow = (
+      lines: readonly (readonly string[])[],
+      from: number,
+      count: number,
+      style: TextStyle,
+      fill: RGB | undefined,
+    ) => {
       const height = count * lineHeight(style) + 2 * CELL_PAD;
       const canvas = this.canvas;
       if (fill !== undefined) canvas.rect(this.left, this.cursor - height, this.width, height, { fill });
@@ -244,7 +272,11 @@ export class PageFlow {
         const fits = Math.floor((this.remaining - 2 * CELL_PAD) / lineHeight(body));
         const rest = count - from;
         // A row that would be split moves to a new page if it fits whole there.
-        if (!fresh && fits < rest && (fits < 1 || rest * lineHeight(body) + 2 * CELL_PAD <= this.pageHeight - headerHeight)) {
+        if (
+          !fresh &&
+          fits < rest &&
+          (fits < 1 || rest * lineHeight(body) + 2 * CELL_PAD <= this.pageHeight - headerHeight)
+        ) {
           this.newPage();
           drawHeader();
           fresh = true;

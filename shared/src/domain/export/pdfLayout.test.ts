@@ -12,12 +12,16 @@ beforeAll(async () => {
   bold = await doc.embedFont(StandardFonts.HelveticaBold);
 });
 
-const LONG = 'Studenten willen misschien niet meewerken, voelen zich bekeken; docenten ervaren weerstand omdat dit een instrument geeft om af te rekenen op kwaliteit van hun onderwijs.';
+const LONG =
+  'Studenten willen misschien niet meewerken, voelen zich bekeken; docenten ervaren weerstand omdat dit een instrument geeft om af te rekenen op kwaliteit van hun onderwijs.';
 
 describe('textWidth', () => {
   it('sums character advances without kerning, as a Tj draws them', () => {
     // "AV" is a kerning pair: pdf-lib's own width subtracts it, a Tj operator does not.
-    expect(textWidth(regular, 'AV', 10)).toBeCloseTo(regular.widthOfTextAtSize('A', 10) + regular.widthOfTextAtSize('V', 10), 6);
+    expect(textWidth(regular, 'AV', 10)).toBeCloseTo(
+      regular.widthOfTextAtSize('A', 10) + regular.widthOfTextAtSize('V', 10),
+      6,
+    );
     expect(textWidth(regular, 'abc', 20)).toBeCloseTo(2 * textWidth(regular, 'abc', 10), 6);
     expect(textWidth(bold, 'abc', 10)).toBeGreaterThan(textWidth(regular, 'abc', 10));
   });
@@ -36,7 +40,7 @@ describe('wrapText', () => {
     }
   });
 
-  it('keeps the author\'s line breaks and cuts a word longer than a line without adding anything', () => {
+  it("keeps the author's line breaks and cuts a word longer than a line without adding anything", () => {
     expect(wrapText(regular, 'Data uit Canvas\nen Osiris', 10, 500)).toEqual(['Data uit Canvas', 'en Osiris']);
     const word = 'x'.repeat(200);
     const lines = wrapText(regular, word, 10, 50);
@@ -75,11 +79,19 @@ describe('fitText', () => {
     const word = 'studievoortgang';
     const wide = textWidth(regular, word, 1);
     // At 14 the word is wider than the box; the text shrinks until it fits whole.
-    const fitted = fitText([{ text: `Inzicht in ${word}`, font: regular }], 54, 54, { maxSize: 14, minSize: 2.4, breakWordsBelow: 6.5 });
+    const fitted = fitText([{ text: `Inzicht in ${word}`, font: regular }], 54, 54, {
+      maxSize: 14,
+      minSize: 2.4,
+      breakWordsBelow: 6.5,
+    });
     expect(fitted.size * wide).toBeLessThanOrEqual(54);
     expect(fitted.paragraphs[0]?.lines).toContain(word);
     // A word too long even at 6.5 is cut, at the largest size that then fits.
-    const long = fitText([{ text: 'x'.repeat(80), font: regular }], 54, 54, { maxSize: 14, minSize: 2.4, breakWordsBelow: 6.5 });
+    const long = fitText([{ text: 'x'.repeat(80), font: regular }], 54, 54, {
+      maxSize: 14,
+      minSize: 2.4,
+      breakWordsBelow: 6.5,
+    });
     expect(long.size).toBeLessThanOrEqual(6.5);
     expect(long.paragraphs[0]?.lines.join('')).toBe('x'.repeat(80));
   });

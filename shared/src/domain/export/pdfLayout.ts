@@ -14,7 +14,10 @@ export interface PdfFonts {
 
 /** Adds Helvetica and Helvetica-Bold to a document. */
 export async function embedPdfFonts(doc: PDFDocument): Promise<PdfFonts> {
-  return { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  return {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
 }
 
 /** Per font, the advance of each character at size 1, measured once. */
@@ -145,7 +148,12 @@ function layoutAt(paragraphs: readonly FitParagraph[], size: number, width: numb
  * at which they fit; at minSize, lines that still do not fit are dropped and the last one kept
  * ends in an ellipsis.
  */
-export function fitText(paragraphs: readonly FitParagraph[], width: number, height: number, options: FitOptions): FittedText {
+export function fitText(
+  paragraphs: readonly FitParagraph[],
+  width: number,
+  height: number,
+  options: FitOptions,
+): FittedText {
   const lineHeight = options.lineHeight ?? 1.2;
   const gap = options.paragraphGap ?? 0.35;
   const step = Math.max((options.maxSize - options.minSize) / 24, options.minSize / 20);
@@ -153,7 +161,11 @@ export function fitText(paragraphs: readonly FitParagraph[], width: number, heig
   // The widest word at size 1: above breakBelow, a size at which it does not fit is skipped.
   const widestWord = Math.max(
     0,
-    ...paragraphs.flatMap((p) => toWinAnsi(p.text).split(/\s+/).map((word) => textWidth(p.font, word, 1))),
+    ...paragraphs.flatMap((p) =>
+      toWinAnsi(p.text)
+        .split(/\s+/)
+        .map((word) => textWidth(p.font, word, 1)),
+    ),
   );
   for (let size = options.maxSize; size > options.minSize; size -= step) {
     if (size > breakBelow && widestWord * size > width) continue;

@@ -17,7 +17,10 @@ let fonts: { regular: PDFFont; bold: PDFFont };
 
 beforeAll(async () => {
   const doc = await PDFDocument.create();
-  fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
 });
 
 interface ParsedReport {
@@ -98,8 +101,11 @@ describe('workshopReportPdf on the sample workshop', () => {
   });
 
   it('has every note of every board, with its counts, in the text', () => {
-    for (const board of sample.boards) for (const note of board.notes) expect(report.all, note.id).toContain(compactText(note.text));
-    expect(report.all).toContain(compactText('Inzicht in studievoortgang eens 2 · oneens 0 · open 0 · 2 stippen · hoogtepunt voor de presentatie'));
+    for (const board of sample.boards)
+      for (const note of board.notes) expect(report.all, note.id).toContain(compactText(note.text));
+    expect(report.all).toContain(
+      compactText('Inzicht in studievoortgang eens 2 · oneens 0 · open 0 · 2 stippen · hoogtepunt voor de presentatie'),
+    );
     expect(report.all).toContain(compactText('eens 0 · oneens 1 · open 1'));
   });
 
@@ -176,7 +182,20 @@ describe('workshopReportPdf, other cases', () => {
   it('speaks English when asked', async () => {
     const report = await parse(await workshopReportPdf(sampleWorkshopExport(), { locale: 'en' }));
     expect(report.readable[0]?.split('\n')).toContain('page 1 of 8');
-    for (const text of ['Workshop report', 'Participants 3 participants', '11 March 2025', 'Notes per field', 'Sheet 1 — Goal and target group', 'GOAL', 'Agreed wording'.toUpperCase(), 'Synthesis', 'Common ground', 'Action items', 'What Who When Status Source', 'In progress Plenary · PRIVACY']) {
+    for (const text of [
+      'Workshop report',
+      'Participants 3 participants',
+      '11 March 2025',
+      'Notes per field',
+      'Sheet 1 — Goal and target group',
+      'GOAL',
+      'Agreed wording'.toUpperCase(),
+      'Synthesis',
+      'Common ground',
+      'Action items',
+      'What Who When Status Source',
+      'In progress Plenary · PRIVACY',
+    ]) {
       expect(report.all, text).toContain(compactText(text));
     }
     const doc = report.doc;
@@ -204,7 +223,7 @@ describe('workshopReportPdf, other cases', () => {
     expect(report.all).toContain(compactText('Geen actiepunten.'));
   });
 
-  it('words the group\'s choices as the Markdown report does: chosen goal, chosen question, chosen wording', async () => {
+  it("words the group's choices as the Markdown report does: chosen goal, chosen question, chosen wording", async () => {
     const exp = sampleWorkshopExport();
     const a = exp.boards.find((b) => b.boardId === 'g-a');
     const first = a?.notes[0];
@@ -216,9 +235,15 @@ describe('workshopReportPdf, other cases', () => {
       { fieldId: 'doel', targetKind: 'formulation', targetId: 'doel', by: 'p1' },
     ];
     const report = await parse(await workshopReportPdf(exp));
-    expect(report.all).toContain(compactText('Inzicht in studievoortgang eens 2 · oneens 0 · open 0 · 2 stippen · gekozen doel · hoogtepunt voor de presentatie'));
+    expect(report.all).toContain(
+      compactText(
+        'Inzicht in studievoortgang eens 2 · oneens 0 · open 0 · 2 stippen · gekozen doel · hoogtepunt voor de presentatie',
+      ),
+    );
     expect(report.all).toContain(compactText('Wie haakt af na blok 1? gekozen vraag'));
-    expect(report.all).toContain(compactText('AFGESPROKEN FORMULERING · GEKOZEN DOEL Studenten en studieadviseurs krijgen tijdig inzicht'));
+    expect(report.all).toContain(
+      compactText('AFGESPROKEN FORMULERING · GEKOZEN DOEL Studenten en studieadviseurs krijgen tijdig inzicht'),
+    );
     const english = await parse(await workshopReportPdf(exp, { locale: 'en' }));
     expect(english.all).toContain(compactText('2 dots · chosen goal · highlight for the presentation'));
   });
@@ -252,7 +277,10 @@ describe('workshopReportPdf on a large workshop (3 groups × 120 long notes)', (
     expect(total).toBeGreaterThan(60);
     report.readable.forEach((page, i) => expect(page.split('\n')).toContain(`pagina ${i + 1} van ${total}`));
     for (const board of large.boards) {
-      for (const note of board.notes) expect(report.all, note.id).toContain(compactText(note.text.replace(/👍🏽/u, '?').replace(/数据/u, '??').replace(/🇳🇱/u, '?')));
+      for (const note of board.notes)
+        expect(report.all, note.id).toContain(
+          compactText(note.text.replace(/👍🏽/u, '?').replace(/数据/u, '??').replace(/🇳🇱/u, '?')),
+        );
       for (const wording of board.formulations) expect(report.all).toContain(compactText(wording.text));
       for (const deferral of board.deferrals) expect(report.all).toContain(compactText(deferral.question));
     }
@@ -264,7 +292,10 @@ describe('workshopReportPdf on a large workshop (3 groups × 120 long notes)', (
     for (const board of large.boards) {
       for (const note of board.notes.slice(0, 40)) {
         const text = compactText(note.text.replace(/👍🏽/u, '?').replace(/数据/u, '??').replace(/🇳🇱/u, '?'));
-        expect(pages.some((page) => page.includes(text)), note.id).toBe(true);
+        expect(
+          pages.some((page) => page.includes(text)),
+          note.id,
+        ).toBe(true);
       }
     }
   });

@@ -12,7 +12,13 @@ import { PageFlow, type TextStyle } from './pdfFlow';
 import { ellipsize, textWidth, wrapText, type PdfFonts } from './pdfLayout';
 import { boardName, boardSheetDrawings, drawSheet, exportBoardOf, markSummary, type SheetDrawing } from './pdfSheet';
 import { PDF_WORDS, type PdfWords } from './pdfWords';
-import { choiceLabel, chosenWordingFields, formatWorkshopDate, reportFacilitators, reportParticipants } from './reportFacts';
+import {
+  choiceLabel,
+  chosenWordingFields,
+  formatWorkshopDate,
+  reportFacilitators,
+  reportParticipants,
+} from './reportFacts';
 import { utcDateTime } from './text';
 
 export { formatWorkshopDate };
@@ -80,14 +86,17 @@ interface ReportContext {
 /** Label and value rows (label in bold in its own column), kept together row by row. */
 function facts(ctx: ReportContext, rows: readonly (readonly [string, string])[]): void {
   const { flow, style } = ctx;
-  const labelWidth = Math.max(...rows.map(([label]) => textWidth(style.bodyBold.font, `${label}`, style.bodyBold.size))) + 14;
+  const labelWidth =
+    Math.max(...rows.map(([label]) => textWidth(style.bodyBold.font, `${label}`, style.bodyBold.size))) + 14;
   const lineHeight = style.body.size * 1.4;
   for (const [label, value] of rows) {
     const lines = wrapText(style.body.font, value, style.body.size, flow.width - labelWidth);
     flow.block(lines.length * lineHeight + 2, (canvas, left, top) => {
       const baseline = top - style.body.size;
       canvas.text(label, left, baseline, style.bodyBold.font, style.bodyBold.size, INK);
-      lines.forEach((line, i) => canvas.text(line, left + labelWidth, baseline - i * lineHeight, style.body.font, style.body.size, INK));
+      lines.forEach((line, i) =>
+        canvas.text(line, left + labelWidth, baseline - i * lineHeight, style.body.font, style.body.size, INK),
+      );
     });
   }
 }
@@ -99,7 +108,9 @@ function coloredHeading(ctx: ReportContext, text: string, color: RGB): void {
   const lineHeight = style.h1.size * 1.2;
   flow.block(lines.length * lineHeight + 6, (canvas, left, top) => {
     canvas.rect(left, top - lines.length * lineHeight, 5, lines.length * lineHeight, { fill: color }, 1.5);
-    lines.forEach((line, i) => canvas.text(line, left + 14, top - style.h1.size * 0.95 - i * lineHeight, style.h1.font, style.h1.size, INK));
+    lines.forEach((line, i) =>
+      canvas.text(line, left + 14, top - style.h1.size * 0.95 - i * lineHeight, style.h1.font, style.h1.size, INK),
+    );
   });
 }
 
@@ -147,10 +158,19 @@ function titlePage(ctx: ReportContext): void {
       flow.gap(6);
     };
     for (const group of exp.groups) {
-      groupEntry(group.name, people.filter((p) => p.groupId === group.id).map((p) => p.name), hexColor(group.color, PLENARY_COLOR));
+      groupEntry(
+        group.name,
+        people.filter((p) => p.groupId === group.id).map((p) => p.name),
+        hexColor(group.color, PLENARY_COLOR),
+      );
     }
     const loose = people.filter((p) => p.groupId === null || !exp.groups.some((g) => g.id === p.groupId));
-    if (loose.length > 0) groupEntry(words.noGroup, loose.map((p) => p.name), RULE);
+    if (loose.length > 0)
+      groupEntry(
+        words.noGroup,
+        loose.map((p) => p.name),
+        RULE,
+      );
   }
   flow.gap(24);
   flow.paragraph(`${words.exported} ${utcDateTime(workshop.exportedAt)}`, style.small);
@@ -209,7 +229,12 @@ function fieldNotes(ctx: ReportContext, drawing: SheetDrawing, board: ExportBoar
   const { flow, style, words, locale } = ctx;
   const { sheet } = drawing;
   const field = fieldId === null ? undefined : sheet.fields.find((f) => f.id === fieldId);
-  const heading = fieldId === null ? words.outside : field !== undefined ? fieldHeading(field, sheet, locale) : ctx.fieldTitle(fieldId);
+  const heading =
+    fieldId === null
+      ? words.outside
+      : field !== undefined
+        ? fieldHeading(field, sheet, locale)
+        : ctx.fieldTitle(fieldId);
   flow.paragraph(heading, style.h3, { spaceBefore: 0, keepWithNext: 44 });
   flow.gap(3);
   const wording = fieldId === null ? undefined : drawing.formulations.get(fieldId);
@@ -217,7 +242,12 @@ function fieldNotes(ctx: ReportContext, drawing: SheetDrawing, board: ExportBoar
   const choice = choiceLabel(field, locale);
   if (wording !== undefined) {
     const chosen = fieldId !== null && chosenWordingFields(board).has(fieldId);
-    wordingBox(ctx, chosen ? `${words.agreed} · ${choice}` : words.agreed, wording, shade(field === undefined ? RULE : hexColor(field.tint), 0.2));
+    wordingBox(
+      ctx,
+      chosen ? `${words.agreed} · ${choice}` : words.agreed,
+      wording,
+      shade(field === undefined ? RULE : hexColor(field.tint), 0.2),
+    );
   }
 
   const notes = drawing.notes.filter((n) => n.fieldId === fieldId).sort(noteOrder(board));
@@ -240,7 +270,8 @@ function fieldNotes(ctx: ReportContext, drawing: SheetDrawing, board: ExportBoar
     flow.gap(3);
   }
 
-  const deferrals = fieldId === null ? [] : board.deferrals.filter((d) => d.fieldId === fieldId && d.sheetId === sheet.id);
+  const deferrals =
+    fieldId === null ? [] : board.deferrals.filter((d) => d.fieldId === fieldId && d.sheetId === sheet.id);
   if (deferrals.length > 0) {
     flow.gap(2);
     flow.paragraph(words.openQuestions, { ...style.smallBold, color: INK }, { keepWithNext: 24 });
@@ -262,9 +293,16 @@ function deferralEntry(ctx: ReportContext, deferral: Deferral): void {
     [
       { text: deferral.question.trim() || '…', style: style.body, indent: ITEM_INDENT },
       ...(details.length > 0 ? [{ text: details.join('; '), style: style.small, indent: ITEM_INDENT }] : []),
-      ...actions.map((a) => ({ text: `${words.actionMade}: ${actionLine(ctx, a)}`, style: { ...style.small, color: BRAND }, indent: ITEM_INDENT })),
+      ...actions.map((a) => ({
+        text: `${words.actionMade}: ${actionLine(ctx, a)}`,
+        style: { ...style.small, color: BRAND },
+        indent: ITEM_INDENT,
+      })),
     ],
-    { marker: (canvas, left, baseline) => canvas.text('?', left - ITEM_INDENT + 2, baseline, ctx.fonts.bold, style.body.size, AMBER) },
+    {
+      marker: (canvas, left, baseline) =>
+        canvas.text('?', left - ITEM_INDENT + 2, baseline, ctx.fonts.bold, style.body.size, AMBER),
+    },
   );
   flow.gap(3);
 }
@@ -329,7 +367,11 @@ function boardSection(ctx: ReportContext, boardId: string): void {
   }
   for (const drawing of withNotes) {
     const { sheet } = drawing;
-    flow.paragraph(`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`, { ...style.h2, size: 11.5, color: groupColor(ctx, boardId) }, { keepWithNext: 60 });
+    flow.paragraph(
+      `${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`,
+      { ...style.h2, size: 11.5, color: groupColor(ctx, boardId) },
+      { keepWithNext: 60 },
+    );
     flow.gap(4);
     const ids = orderFields(
       [
@@ -345,8 +387,17 @@ function boardSection(ctx: ReportContext, boardId: string): void {
     const first = all[0];
     if (first === undefined) return;
     flow.paragraph(words.otherFields, { ...style.h2, size: 11.5 }, { keepWithNext: 60 });
-    const pseudo: SheetDrawing = { ...first, sheet: { ...first.sheet, fields: [] }, notes: strays, formulations: new Map() };
-    for (const fieldId of orderFields(strays.map((n) => n.fieldId), undefined)) fieldNotes(ctx, pseudo, board, fieldId);
+    const pseudo: SheetDrawing = {
+      ...first,
+      sheet: { ...first.sheet, fields: [] },
+      notes: strays,
+      formulations: new Map(),
+    };
+    for (const fieldId of orderFields(
+      strays.map((n) => n.fieldId),
+      undefined,
+    ))
+      fieldNotes(ctx, pseudo, board, fieldId);
   }
 }
 
@@ -370,20 +421,36 @@ function synthesisSection(ctx: ReportContext): void {
   for (const board of exp.boards) for (const note of board.notes) notes.set(note.id, { note, boardId: board.boardId });
   for (const fieldId of ids) {
     const found = getField(template, fieldId);
-    flow.paragraph(found === undefined ? ctx.fieldTitle(fieldId) : fieldHeading(found.field, found.sheet, locale), style.h3, { keepWithNext: 44 });
+    flow.paragraph(
+      found === undefined ? ctx.fieldTitle(fieldId) : fieldHeading(found.field, found.sheet, locale),
+      style.h3,
+      { keepWithNext: 44 },
+    );
     flow.gap(3);
     const wording = wordings.find((f) => f.fieldId === fieldId);
-    if (wording !== undefined) wordingBox(ctx, words.plenaryWording, wording.text.trim(), shade(found === undefined ? RULE : hexColor(found.field.tint), 0.2));
+    if (wording !== undefined)
+      wordingBox(
+        ctx,
+        words.plenaryWording,
+        wording.text.trim(),
+        shade(found === undefined ? RULE : hexColor(found.field.tint), 0.2),
+      );
     for (const cluster of clusters.filter((c) => c.fieldId === fieldId)) {
-      const kind = cluster.kind === 'common' ? words.common : cluster.kind === 'difference' ? words.difference : words.cluster;
+      const kind =
+        cluster.kind === 'common' ? words.common : cluster.kind === 'difference' ? words.difference : words.cluster;
       const color = cluster.kind === 'common' ? COMMON : cluster.kind === 'difference' ? DIFFERENCE : INK;
       const label = cluster.label.trim();
       flow.paragraph(label === '' ? kind : `${kind}: ${label}`, { ...style.bodyBold, color }, { keepWithNext: 20 });
       flow.gap(2);
       for (const itemId of cluster.itemIds) {
         const item = notes.get(itemId);
-        const text = item === undefined ? words.missingNote : `${item.note.text.trim() || '…'} (${boardName(exp, item.boardId, words)})`;
-        flow.paragraphs([{ text, style: item === undefined ? style.small : style.body, indent: ITEM_INDENT }], { marker: bullet(ctx) });
+        const text =
+          item === undefined
+            ? words.missingNote
+            : `${item.note.text.trim() || '…'} (${boardName(exp, item.boardId, words)})`;
+        flow.paragraphs([{ text, style: item === undefined ? style.small : style.body, indent: ITEM_INDENT }], {
+          marker: bullet(ctx),
+        });
         flow.gap(2);
       }
       flow.gap(6);
@@ -488,7 +555,10 @@ export async function workshopReportPdf(exp: WorkshopExport, opts: ReportPdfOpti
   titlePage(ctx);
   for (const group of exp.groups) boardSection(ctx, group.id);
   const plenaryBoard = exp.boards.find((b) => b.boardId === PLENARY_BOARD_ID);
-  if (plenaryBoard !== undefined && (plenaryBoard.notes.length > 0 || plenaryBoard.deferrals.length > 0 || plenaryBoard.formulations.length > 0)) {
+  if (
+    plenaryBoard !== undefined &&
+    (plenaryBoard.notes.length > 0 || plenaryBoard.deferrals.length > 0 || plenaryBoard.formulations.length > 0)
+  ) {
     boardSection(ctx, PLENARY_BOARD_ID);
   }
   synthesisSection(ctx);

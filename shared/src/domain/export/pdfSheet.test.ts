@@ -14,7 +14,10 @@ let fonts: { regular: PDFFont; bold: PDFFont };
 
 beforeAll(async () => {
   const doc = await PDFDocument.create();
-  fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
 });
 
 /** A copy of the sample with an extra note on Tafel A's board. */
@@ -102,7 +105,10 @@ describe('sheetsToA0Pdf', () => {
 
   it('prints only the sheets asked for, empty sheets for a subgroup that wrote nothing, and refuses unknown boards', async () => {
     expect((await load(await sheetsToA0Pdf(sample, 'g-b', { sheetIds: ['vel2'] }))).doc.getPageCount()).toBe(1);
-    const empty: WorkshopExport = { ...sample, groups: [...sample.groups, { id: 'g-c', name: 'Tafel C', color: '#047857' }] };
+    const empty: WorkshopExport = {
+      ...sample,
+      groups: [...sample.groups, { id: 'g-c', name: 'Tafel C', color: '#047857' }],
+    };
     const { doc, pages } = await load(await sheetsToA0Pdf(empty, 'g-c'));
     expect(doc.getPageCount()).toBe(2);
     expect(pages[0]).toContain('TafelC');

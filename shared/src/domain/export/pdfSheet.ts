@@ -1,5 +1,14 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { BADGE_COLORS as PALETTE_BADGES, BADGE_METRICS, NOTE_EDGES as NOTE_EDGES_HEX, NOTE_FILLS, NOTE_TEXT_METRICS, SHEET_COLORS, WORDING_METRICS, type BadgeKind } from '../../scene/palette';
+import {
+  BADGE_COLORS as PALETTE_BADGES,
+  BADGE_METRICS,
+  NOTE_EDGES as NOTE_EDGES_HEX,
+  NOTE_FILLS,
+  NOTE_TEXT_METRICS,
+  SHEET_COLORS,
+  WORDING_METRICS,
+  type BadgeKind,
+} from '../../scene/palette';
 import { localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, Rect, SheetTemplate } from '../../template/types';
@@ -59,7 +68,13 @@ const BADGE_COLORS: Readonly<Record<BadgeKind, { fill: RGB; ink: RGB }>> = {
 };
 
 /** Note text, as on the canvas but allowed smaller: a print is read from close by. */
-const NOTE_TEXT = { padding: NOTE_TEXT_METRICS.padding, maxSize: NOTE_TEXT_METRICS.maxFontSize, minSize: 2.4, lineHeight: NOTE_TEXT_METRICS.lineHeight, breakWordsBelow: 6.5 } as const;
+const NOTE_TEXT = {
+  padding: NOTE_TEXT_METRICS.padding,
+  maxSize: NOTE_TEXT_METRICS.maxFontSize,
+  minSize: 2.4,
+  lineHeight: NOTE_TEXT_METRICS.lineHeight,
+  breakWordsBelow: 6.5,
+} as const;
 
 /** Where a sheet lies on a page: its top-left corner in page points, and points per sheet unit. */
 export interface SheetFrame {
@@ -121,7 +136,8 @@ export function boardSheetDrawings(exp: WorkshopExport, boardId: string, options
   for (const f of board.formulations) if (f.text.trim() !== '') formulations.set(f.fieldId, f.text.trim());
   // On the plenary board the wording the plenary settled on is the outcome to print.
   if (boardId === PLENARY_BOARD_ID) {
-    for (const f of exp.synthesis.plenaryFormulations) if (f.text.trim() !== '') formulations.set(f.fieldId, f.text.trim());
+    for (const f of exp.synthesis.plenaryFormulations)
+      if (f.text.trim() !== '') formulations.set(f.fieldId, f.text.trim());
   }
   const shared = {
     locale: options.locale,
@@ -136,7 +152,11 @@ export function boardSheetDrawings(exp: WorkshopExport, boardId: string, options
     boardName: boardName(exp, boardId, words),
     accent: group === undefined ? PLENARY_ACCENT : hexColor(group.color, PLENARY_ACCENT),
   };
-  return template.sheets.map((sheet) => ({ ...shared, sheet, notes: board.notes.filter((n) => n.sheetId === sheet.id) }));
+  return template.sheets.map((sheet) => ({
+    ...shared,
+    sheet,
+    notes: board.notes.filter((n) => n.sheetId === sheet.id),
+  }));
 }
 
 /** Draws in sheet units: converts millimetres (y down from the sheet's top) to page points. */
@@ -217,8 +237,22 @@ function drawTitleBand(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing): void {
   // Shrinks to one line (down to 18), then is cut: the band has room for one line only.
   const size = Math.max(18, Math.min(30, (30 * leftWidth) / Math.max(1, textWidth(fonts.bold, toWinAnsi(title), 30))));
   pen.text(ellipsize(fonts.bold, title, size, leftWidth), left, fieldTop - 78 + size * 0.85, fonts.bold, size, INK);
-  pen.text(ellipsize(fonts.regular, d.templateTitle, 13, leftWidth), left, fieldTop - 38 + 13 * 0.85, fonts.regular, 13, MUTED);
-  pen.textRight(ellipsize(fonts.bold, d.workshopTitle, 13, rightWidth), right, fieldTop - 78 + 13 * 0.85 + 4, fonts.bold, 13, INK);
+  pen.text(
+    ellipsize(fonts.regular, d.templateTitle, 13, leftWidth),
+    left,
+    fieldTop - 38 + 13 * 0.85,
+    fonts.regular,
+    13,
+    MUTED,
+  );
+  pen.textRight(
+    ellipsize(fonts.bold, d.workshopTitle, 13, rightWidth),
+    right,
+    fieldTop - 78 + 13 * 0.85 + 4,
+    fonts.bold,
+    13,
+    INK,
+  );
   const name = ellipsize(fonts.bold, d.boardName, 13, rightWidth - 14);
   pen.textRight(name, right, fieldTop - 38 + 13 * 0.85, fonts.bold, 13, d.accent);
   const swatch = right - textWidth(fonts.bold, name, 13) - 13;
@@ -238,13 +272,49 @@ interface FieldMetrics {
   readonly stroke: number;
 }
 
-const TOP_FIELD: FieldMetrics = { pad: 11, title: 19, question: 14.5, hint: 12.5, minScale: 0.6, titleGap: 4, questionGap: 3, radius: 7, stroke: 1.2 };
-const NESTED_FIELD: FieldMetrics = { pad: 7, title: 11.5, question: 9.8, hint: 8.5, minScale: 0.7, titleGap: 3, questionGap: 2, radius: 4, stroke: 1 };
+const TOP_FIELD: FieldMetrics = {
+  pad: 11,
+  title: 19,
+  question: 14.5,
+  hint: 12.5,
+  minScale: 0.6,
+  titleGap: 4,
+  questionGap: 3,
+  radius: 7,
+  stroke: 1.2,
+};
+const NESTED_FIELD: FieldMetrics = {
+  pad: 7,
+  title: 11.5,
+  question: 9.8,
+  hint: 8.5,
+  minScale: 0.7,
+  titleGap: 3,
+  questionGap: 2,
+  radius: 4,
+  stroke: 1,
+};
 
 /** Formulation box metrics: the canvas's (shared/src/scene/palette.ts), with print's smaller minimum and its strokes. */
 const WORDING = {
-  top: { margin: WORDING_METRICS.top.margin, padding: WORDING_METRICS.top.padding, title: WORDING_METRICS.top.titleSize, size: WORDING_METRICS.top.fontSize, minSize: 6.5, share: WORDING_METRICS.top.share, stroke: 1.2 },
-  nested: { margin: WORDING_METRICS.nested.margin, padding: WORDING_METRICS.nested.padding, title: WORDING_METRICS.nested.titleSize, size: WORDING_METRICS.nested.fontSize, minSize: 4.5, share: WORDING_METRICS.nested.share, stroke: 0.8 },
+  top: {
+    margin: WORDING_METRICS.top.margin,
+    padding: WORDING_METRICS.top.padding,
+    title: WORDING_METRICS.top.titleSize,
+    size: WORDING_METRICS.top.fontSize,
+    minSize: 6.5,
+    share: WORDING_METRICS.top.share,
+    stroke: 1.2,
+  },
+  nested: {
+    margin: WORDING_METRICS.nested.margin,
+    padding: WORDING_METRICS.nested.padding,
+    title: WORDING_METRICS.nested.titleSize,
+    size: WORDING_METRICS.nested.fontSize,
+    minSize: 4.5,
+    share: WORDING_METRICS.nested.share,
+    stroke: 0.8,
+  },
 } as const;
 
 /** A block of lines in one font and size, its top at `y`. */
@@ -258,7 +328,15 @@ interface LaidBlock {
 }
 
 /** A field's printed texts at the largest scale whose bottom stays within `maxHeader` of the top. */
-function layoutFieldTexts(field: FieldTemplate, d: SheetDrawing, fonts: PdfFonts, m: FieldMetrics, maxHeader: number, minScale: number, minTitleScale = 0.85) {
+function layoutFieldTexts(
+  field: FieldTemplate,
+  d: SheetDrawing,
+  fonts: PdfFonts,
+  m: FieldMetrics,
+  maxHeader: number,
+  minScale: number,
+  minTitleScale = 0.85,
+) {
   const { rect } = field;
   const width = rect.width - 2 * m.pad;
   const compose = (scale: number) => {
@@ -271,8 +349,10 @@ function layoutFieldTexts(field: FieldTemplate, d: SheetDrawing, fonts: PdfFonts
     };
     // Titles shrink less than questions: they are what people scan for (as on the canvas).
     add(localize(field.title, d.locale), fonts.bold, m.title * Math.max(scale, minTitleScale), 1.15, INK, m.titleGap);
-    for (const question of field.questions) add(localize(question, d.locale), fonts.regular, m.question * scale, 1.22, INK, m.questionGap);
-    if (field.hint !== undefined) add(localize(field.hint, d.locale), fonts.bold, m.hint * scale, 1.22, MUTED, m.questionGap);
+    for (const question of field.questions)
+      add(localize(question, d.locale), fonts.regular, m.question * scale, 1.22, INK, m.questionGap);
+    if (field.hint !== undefined)
+      add(localize(field.hint, d.locale), fonts.bold, m.hint * scale, 1.22, MUTED, m.questionGap);
     return { blocks, bottom: y + 2 };
   };
   let layout = compose(1);
@@ -284,18 +364,42 @@ function layoutFieldTexts(field: FieldTemplate, d: SheetDrawing, fonts: PdfFonts
 }
 
 /** The wording box's lines and height for a width and a height limit. */
-function layoutWording(text: string, fonts: PdfFonts, w: (typeof WORDING)['top' | 'nested'], width: number, maxHeight: number) {
+function layoutWording(
+  text: string,
+  fonts: PdfFonts,
+  w: (typeof WORDING)['top' | 'nested'],
+  width: number,
+  maxHeight: number,
+) {
   const room = Math.max(w.size * 1.2, maxHeight - 2 * w.padding - w.title * 1.4);
-  const fitted = fitText([{ text, font: fonts.regular }], width - 2 * w.padding - 3, room, { maxSize: w.size, minSize: w.minSize, lineHeight: 1.2 });
+  const fitted = fitText([{ text, font: fonts.regular }], width - 2 * w.padding - 3, room, {
+    maxSize: w.size,
+    minSize: w.minSize,
+    lineHeight: 1.2,
+  });
   return { fitted, height: 2 * w.padding + w.title * 1.4 + fitted.height };
 }
 
 /** The agreed wording: a white box with a dark edge and a bar on its left, as on the canvas. */
-function drawWording(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, box: Rect, w: (typeof WORDING)['top' | 'nested'], fitted: ReturnType<typeof fitText>): void {
+function drawWording(
+  pen: SheetPen,
+  fonts: PdfFonts,
+  d: SheetDrawing,
+  box: Rect,
+  w: (typeof WORDING)['top' | 'nested'],
+  fitted: ReturnType<typeof fitText>,
+): void {
   pen.rect(box, { fill: WHITE, stroke: FORMULATION_EDGE, lineWidth: w.stroke }, 3);
   pen.rect({ x: box.x, y: box.y, width: 3, height: box.height }, { fill: FORMULATION_EDGE });
   const label = PDF_WORDS[d.locale].agreed;
-  pen.text(ellipsize(fonts.bold, label, w.title, box.width - 2 * w.padding - 3), box.x + w.padding + 2, box.y + w.padding + w.title * 0.85, fonts.bold, w.title, FORMULATION_EDGE);
+  pen.text(
+    ellipsize(fonts.bold, label, w.title, box.width - 2 * w.padding - 3),
+    box.x + w.padding + 2,
+    box.y + w.padding + w.title * 0.85,
+    fonts.bold,
+    w.title,
+    FORMULATION_EDGE,
+  );
   pen.paragraphs(fitted, box.x + w.padding + 2, box.y + w.padding + w.title * 1.4, [INK]);
 }
 
@@ -319,9 +423,22 @@ function drawField(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, field: Field
   let texts;
   let finish: (() => void) | null = null;
   if (children.length === 0) {
-    texts = layoutFieldTexts(field, d, fonts, m, Math.max(rect.height * 0.5, rect.height - NOTE_SIZE - 2 * m.pad), m.minScale);
+    texts = layoutFieldTexts(
+      field,
+      d,
+      fonts,
+      m,
+      Math.max(rect.height * 0.5, rect.height - NOTE_SIZE - 2 * m.pad),
+      m.minScale,
+    );
     if (wording !== undefined) {
-      const { fitted, height } = layoutWording(wording, fonts, w, boxWidth, Math.max(w.title + w.size * 1.2 + 2 * w.padding, rect.height * w.share));
+      const { fitted, height } = layoutWording(
+        wording,
+        fonts,
+        w,
+        boxWidth,
+        Math.max(w.title + w.size * 1.2 + 2 * w.padding, rect.height * w.share),
+      );
       const box = { x: rect.x + w.margin, y: rect.y + rect.height - w.margin - height, width: boxWidth, height };
       finish = () => drawWording(pen, fonts, d, box, w, fitted);
     }
@@ -329,7 +446,10 @@ function drawField(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, field: Field
     const band = bandBottom - rect.y;
     const wanted = wording === undefined ? 0 : layoutWording(wording, fonts, w, boxWidth, band * 0.5).height + 4;
     // The band above nested boxes is short: with a wording in it, the texts may shrink further.
-    texts = wording === undefined ? layoutFieldTexts(field, d, fonts, m, band, m.minScale) : layoutFieldTexts(field, d, fonts, m, band - wanted, 0.45, 0.6);
+    texts =
+      wording === undefined
+        ? layoutFieldTexts(field, d, fonts, m, band, m.minScale)
+        : layoutFieldTexts(field, d, fonts, m, band - wanted, 0.45, 0.6);
     if (wording !== undefined) {
       const { fitted, height } = layoutWording(wording, fonts, w, boxWidth, bandBottom - texts.bottom - 2);
       const box = { x: rect.x + w.margin, y: bandBottom - height, width: boxWidth, height };
@@ -353,7 +473,6 @@ export function markSummary(counts: MarkCounts | undefined, words: PdfWords): st
   return `${words.agree} ${counts.agree} · ${words.disagree} ${counts.disagree} · ${words.open} ${counts.open}`;
 }
 
-
 /**
  * The counters under a note as on the canvas: pills with a marker and a number, centred on the
  * note's bottom edge. The ✓, ✗ and ● markers are drawn as lines and a dot (the standard fonts
@@ -370,18 +489,35 @@ function drawBadges(pen: SheetPen, fonts: PdfFonts, note: Note, counts: Record<B
   const y = note.y + BADGE.top;
   for (const badge of sized) {
     const colors = BADGE_COLORS[badge.kind];
-    pen.rect({ x, y, width: badge.width, height: BADGE.height }, { fill: colors.fill, stroke: shade(colors.fill, -0.35), lineWidth: 0.5 }, BADGE.height / 2);
+    pen.rect(
+      { x, y, width: badge.width, height: BADGE.height },
+      { fill: colors.fill, stroke: shade(colors.fill, -0.35), lineWidth: 0.5 },
+      BADGE.height / 2,
+    );
     const mx = x + BADGE.padding;
     const my = y + BADGE.height / 2;
     const s = BADGE.marker;
     const stroke = 0.9 * pen.frame.scale;
     const at = (px: number, py: number): [number, number] => [pen.x(px), pen.y(py)];
-    if (badge.kind === 'agree') pen.canvas.polyline([at(mx, my), at(mx + s * 0.35, my + s * 0.38), at(mx + s, my - s * 0.45)], colors.ink, stroke);
+    if (badge.kind === 'agree')
+      pen.canvas.polyline(
+        [at(mx, my), at(mx + s * 0.35, my + s * 0.38), at(mx + s, my - s * 0.45)],
+        colors.ink,
+        stroke,
+      );
     else if (badge.kind === 'disagree') {
       pen.canvas.polyline([at(mx + 0.3, my - s * 0.42), at(mx + s - 0.3, my + s * 0.42)], colors.ink, stroke);
       pen.canvas.polyline([at(mx + 0.3, my + s * 0.42), at(mx + s - 0.3, my - s * 0.42)], colors.ink, stroke);
     } else if (badge.kind === 'votes') pen.circle(mx + s / 2, my, s * 0.42, { fill: colors.ink });
-    else pen.text('?', mx + (s - textWidth(fonts.bold, '?', BADGE.fontSize)) / 2, my + BADGE.fontSize * 0.36, fonts.bold, BADGE.fontSize, colors.ink);
+    else
+      pen.text(
+        '?',
+        mx + (s - textWidth(fonts.bold, '?', BADGE.fontSize)) / 2,
+        my + BADGE.fontSize * 0.36,
+        fonts.bold,
+        BADGE.fontSize,
+        colors.ink,
+      );
     pen.text(badge.text, mx + s + 1.4, my + BADGE.fontSize * 0.36, fonts.bold, BADGE.fontSize, colors.ink);
     x += badge.width + BADGE.gap;
   }
@@ -408,7 +544,14 @@ function drawNote(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, note: Note): 
   let baseline = note.y + NOTE_TEXT.padding + Math.max(0, (inner - fitted.height) / 2) + fitted.size * 0.85;
   for (const paragraph of fitted.paragraphs) {
     for (const line of paragraph.lines) {
-      pen.text(line, note.x + (n - textWidth(paragraph.font, line, fitted.size)) / 2, baseline, paragraph.font, fitted.size, INK);
+      pen.text(
+        line,
+        note.x + (n - textWidth(paragraph.font, line, fitted.size)) / 2,
+        baseline,
+        paragraph.font,
+        fitted.size,
+        INK,
+      );
       baseline += lineStep;
     }
   }
@@ -421,7 +564,12 @@ function drawNote(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, note: Note): 
   }
   if (highlighted) pen.star(note.x + n - 3, note.y + 3, 7.2, { fill: STAR, stroke: STAR_EDGE, lineWidth: 0.8 });
   const marks = d.marks.get(note.id);
-  const counts = { agree: marks?.agree ?? 0, disagree: marks?.disagree ?? 0, open: marks?.open ?? 0, votes: d.votes.get(note.id) ?? 0 };
+  const counts = {
+    agree: marks?.agree ?? 0,
+    disagree: marks?.disagree ?? 0,
+    open: marks?.open ?? 0,
+    votes: d.votes.get(note.id) ?? 0,
+  };
   if (counts.agree + counts.disagree + counts.open + counts.votes > 0) drawBadges(pen, fonts, note, counts);
 }
 
@@ -437,7 +585,8 @@ export function drawSheet(canvas: PdfCanvas, fonts: PdfFonts, frame: SheetFrame,
     const fields = [...sheet.fields].sort((a, b) => depthOf(sheet, a) - depthOf(sheet, b));
     const wordings = fields.map((field) => drawField(pen, fonts, d, field));
     // A note wholly off the sheet would only add invisible text; one partly on it is clipped.
-    const visible = (n: Note) => n.x + NOTE_SIZE > -5 && n.y + NOTE_SIZE > -10 && n.x - 5 < sheet.width && n.y - 10 < sheet.height;
+    const visible = (n: Note) =>
+      n.x + NOTE_SIZE > -5 && n.y + NOTE_SIZE > -10 && n.x - 5 < sheet.width && n.y - 10 < sheet.height;
     const notes = d.notes.filter(visible).sort((a, b) => a.z - b.z || a.createdAt - b.createdAt);
     for (const note of notes) drawNote(pen, fonts, d, note);
     // The agreed wording is the field's outcome: on top, so no note hides it (as on the canvas).
@@ -462,10 +611,16 @@ export interface SheetPdfOptions {
 }
 
 /** A board's sheets as a PDF, one full-size page (A0 landscape) per sheet, for printing like the paper canvas. */
-export async function sheetsToA0Pdf(exp: WorkshopExport, boardId: string, opts: SheetPdfOptions = {}): Promise<Uint8Array> {
+export async function sheetsToA0Pdf(
+  exp: WorkshopExport,
+  boardId: string,
+  opts: SheetPdfOptions = {},
+): Promise<Uint8Array> {
   const locale = opts.locale ?? exp.workshop.language;
   const wanted = opts.sheetIds === undefined ? null : new Set(opts.sheetIds);
-  const drawings = boardSheetDrawings(exp, boardId, { locale, templateFor: opts.templateFor }).filter((d) => wanted === null || wanted.has(d.sheet.id));
+  const drawings = boardSheetDrawings(exp, boardId, { locale, templateFor: opts.templateFor }).filter(
+    (d) => wanted === null || wanted.has(d.sheet.id),
+  );
   const first = drawings[0];
   if (first === undefined) throw new Error(`Board "${boardId}" has none of the requested sheets`);
   const { doc, fonts } = await newPdfDocument({

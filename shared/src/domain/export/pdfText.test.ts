@@ -4,7 +4,9 @@ import { compactText, decodeWinAnsi, extractPdfText, pageTextRuns, pdfDocumentTe
 
 describe('the PDF text extractor (test helper)', () => {
   it('decodes WinAnsi, including the characters it has beyond Latin-1', () => {
-    expect(decodeWinAnsi([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80, 0x20, 0x93, 0x6a, 0x61, 0x94, 0x20, 0x85])).toBe('Café € “ja” …');
+    expect(decodeWinAnsi([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80, 0x20, 0x93, 0x6a, 0x61, 0x94, 0x20, 0x85])).toBe(
+      'Café € “ja” …',
+    );
   });
 
   it('reads the hex strings pdf-lib writes, from a saved file and from a document still open', async () => {
@@ -26,7 +28,11 @@ describe('the PDF text extractor (test helper)', () => {
     const doc = await PDFDocument.create();
     const page = doc.addPage();
     const form = doc.context.register(
-      doc.context.stream('BT /F1 9 Tf 5 5 Td (in een formulier) Tj ET', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 100, 100] }),
+      doc.context.stream('BT /F1 9 Tf 5 5 Td (in een formulier) Tj ET', {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, 100, 100],
+      }),
     );
     page.node.setXObject(PDFName.of('X1'), form);
     const content = doc.context.stream(

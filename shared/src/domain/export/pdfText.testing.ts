@@ -1,4 +1,15 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFFlateStream, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFPage } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFFlateStream,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  type PDFPage,
+} from 'pdf-lib';
 
 /**
  * Reads the text back out of a PDF that uses simple (single-byte) fonts such as the standard
@@ -15,7 +26,8 @@ const WINANSI_HIGH = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD
 /** Decodes WinAnsi bytes to text. */
 export function decodeWinAnsi(bytes: Iterable<number>): string {
   let out = '';
-  for (const byte of bytes) out += byte >= 0x80 && byte <= 0x9f ? (WINANSI_HIGH[byte - 0x80] ?? '\uFFFD') : String.fromCharCode(byte);
+  for (const byte of bytes)
+    out += byte >= 0x80 && byte <= 0x9f ? (WINANSI_HIGH[byte - 0x80] ?? '\uFFFD') : String.fromCharCode(byte);
   return out;
 }
 
@@ -24,7 +36,12 @@ export function compactText(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-type Token = { kind: 'string'; bytes: number[] } | { kind: 'name'; value: string } | { kind: 'number'; value: number } | { kind: 'op'; value: string } | { kind: 'array'; items: Token[] };
+type Token =
+  | { kind: 'string'; bytes: number[] }
+  | { kind: 'name'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'op'; value: string }
+  | { kind: 'array'; items: Token[] };
 
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
@@ -49,14 +66,24 @@ function tokenize(data: Uint8Array): Token[] {
         const b = data[i] ?? 0;
         if (b === 0x5c /* \ */) {
           const next = data[i + 1] ?? 0;
-          const simple: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
+          const simple: Record<number, number> = {
+            0x6e: 0x0a,
+            0x72: 0x0d,
+            0x74: 0x09,
+            0x62: 0x08,
+            0x66: 0x0c,
+            0x28: 0x28,
+            0x29: 0x29,
+            0x5c: 0x5c,
+          };
           if (simple[next] !== undefined) {
             bytes.push(simple[next]);
             i += 2;
           } else if (next >= 0x30 && next <= 0x37) {
             let octal = '';
             i++;
-            while (octal.length < 3 && (data[i] ?? 0) >= 0x30 && (data[i] ?? 0) <= 0x37) octal += String.fromCharCode(data[i++] ?? 0x30);
+            while (octal.length < 3 && (data[i] ?? 0) >= 0x30 && (data[i] ?? 0) <= 0x37)
+              octal += String.fromCharCode(data[i++] ?? 0x30);
             bytes.push(parseInt(octal, 8) & 0xff);
           } else if (next === 0x0d || next === 0x0a) {
             // A backslash before a line break continues the string on the next line.
@@ -101,11 +128,13 @@ function tokenize(data: Uint8Array): Token[] {
     } else if (c === 0x2f /* / */) {
       let name = '';
       i++;
-      while (i < data.length && !WHITESPACE.has(data[i] ?? 0) && !DELIMITERS.has(data[i] ?? 0)) name += String.fromCharCode(data[i++] ?? 0);
+      while (i < data.length && !WHITESPACE.has(data[i] ?? 0) && !DELIMITERS.has(data[i] ?? 0))
+        name += String.fromCharCode(data[i++] ?? 0);
       push({ kind: 'name', value: name });
     } else {
       let word = '';
-      while (i < data.length && !WHITESPACE.has(data[i] ?? 0) && !DELIMITERS.has(data[i] ?? 0)) word += String.fromCharCode(data[i++] ?? 0);
+      while (i < data.length && !WHITESPACE.has(data[i] ?? 0) && !DELIMITERS.has(data[i] ?? 0))
+        word += String.fromCharCode(data[i++] ?? 0);
       if (word === '') {
         i++;
         continue;
@@ -113,7 +142,11 @@ function tokenize(data: Uint8Array): Token[] {
       if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) push({ kind: 'number', value: Number(word) });
       else if (word === 'ID') {
         // Inline image data is binary: skip to its EI.
-        while (i < data.length && !(data[i - 1] !== undefined && WHITESPACE.has(data[i - 1] ?? 0) && data[i] === 0x45 && data[i + 1] === 0x49)) i++;
+        while (
+          i < data.length &&
+          !(data[i - 1] !== undefined && WHITESPACE.has(data[i - 1] ?? 0) && data[i] === 0x45 && data[i + 1] === 0x49)
+        )
+          i++;
         i += 2;
       } else push({ kind: 'op', value: word });
     }
@@ -201,7 +234,17 @@ function showTexts(data: Uint8Array, resources: PDFDict | undefined, seen: Set<P
       case 'TJ':
         // A large negative adjustment inside TJ is how some writers put a word space.
         if (last?.kind === 'array') {
-          show(last.items.map((item) => (item.kind === 'string' ? decodeWinAnsi(item.bytes) : item.kind === 'number' && item.value < -200 ? ' ' : '')).join(''));
+          show(
+            last.items
+              .map((item) =>
+                item.kind === 'string'
+                  ? decodeWinAnsi(item.bytes)
+                  : item.kind === 'number' && item.value < -200
+                    ? ' '
+                    : '',
+              )
+              .join(''),
+          );
         }
         break;
       case 'Do': {

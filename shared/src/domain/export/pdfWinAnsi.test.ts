@@ -34,7 +34,9 @@ describe('toWinAnsi', () => {
   it('keeps Dutch letters and the typographic characters WinAnsi has', () => {
     const dutch = 'é ë ï ö ü á à è ç ñ Ë Ï É € – — ‘ ’ “ ” … • · ß ½ © ²';
     expect(toWinAnsi(dutch)).toBe(dutch);
-    expect(toWinAnsi("Kansen en risico's: coördinatie, reünie, naïef, één")).toBe("Kansen en risico's: coördinatie, reünie, naïef, één");
+    expect(toWinAnsi("Kansen en risico's: coördinatie, reünie, naïef, één")).toBe(
+      "Kansen en risico's: coördinatie, reünie, naïef, één",
+    );
   });
 
   it('composes accents typed as separate marks', () => {

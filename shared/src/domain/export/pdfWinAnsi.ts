@@ -16,7 +16,11 @@ export const WINANSI_FALLBACK = '?';
 
 /** Whether a code point can be drawn in the standard fonts (\n excluded: lines are split first). */
 export function isWinAnsi(codePoint: number): boolean {
-  return (codePoint >= 0x20 && codePoint <= 0x7e) || (codePoint >= 0xa0 && codePoint <= 0xff) || WINANSI_EXTRAS.has(codePoint);
+  return (
+    (codePoint >= 0x20 && codePoint <= 0x7e) ||
+    (codePoint >= 0xa0 && codePoint <= 0xff) ||
+    WINANSI_EXTRAS.has(codePoint)
+  );
 }
 
 /**
@@ -81,7 +85,8 @@ function clusters(text: string): string[] {
     const cp = char.codePointAt(0) ?? 0;
     const last = out.length - 1;
     const flagHalf = isRegionalIndicator(cp);
-    const attach: boolean = last >= 0 && char !== '\n' && out[last] !== '\n' && (joinNext || isExtend(cp) || (flagHalf && openFlag));
+    const attach: boolean =
+      last >= 0 && char !== '\n' && out[last] !== '\n' && (joinNext || isExtend(cp) || (flagHalf && openFlag));
     if (attach) out[last] += char;
     else out.push(char);
     if (flagHalf) openFlag = !(attach && openFlag);

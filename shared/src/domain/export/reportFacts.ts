@@ -17,7 +17,12 @@ export function formatWorkshopDate(date: string, locale: Locale): string {
   const [, y, m, d] = match;
   const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
   if (Number.isNaN(ms)) return date.trim();
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(ms);
 }
 
 /** The people the reports count as participants; the facilitators are named apart. */
@@ -43,7 +48,12 @@ export function chosenNoteIds(board: ExportBoard): Set<string> {
 export function chosenWordingFields(board: ExportBoard): Set<string> {
   return new Set(
     board.choices
-      .filter((c) => c.targetKind === 'formulation' && c.targetId === c.fieldId && board.formulations.some((f) => f.fieldId === c.fieldId && f.text.trim() !== ''))
+      .filter(
+        (c) =>
+          c.targetKind === 'formulation' &&
+          c.targetId === c.fieldId &&
+          board.formulations.some((f) => f.fieldId === c.fieldId && f.text.trim() !== ''),
+      )
       .map((c) => c.fieldId),
   );
 }

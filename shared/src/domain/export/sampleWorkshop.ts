@@ -10,8 +10,26 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type WorkshopExport } from './model';
 
 const T0 = Date.UTC(2025, 2, 11, 9, 0, 0);
 
-function note(id: string, fieldId: string | null, text: string, authorId: string, minute: number, sheetId = 'vel1'): Note {
-  return { id, sheetId, fieldId, x: 100 + minute, y: 200, color: 'yellow', text, authorId, createdAt: T0 + minute * 60_000, z: minute };
+function note(
+  id: string,
+  fieldId: string | null,
+  text: string,
+  authorId: string,
+  minute: number,
+  sheetId = 'vel1',
+): Note {
+  return {
+    id,
+    sheetId,
+    fieldId,
+    x: 100 + minute,
+    y: 200,
+    color: 'yellow',
+    text,
+    authorId,
+    createdAt: T0 + minute * 60_000,
+    z: minute,
+  };
 }
 
 function action(overrides: Partial<ActionItem> & Pick<ActionItem, 'id' | 'what'>): ActionItem {
@@ -117,7 +135,16 @@ export function sampleWorkshopExport(): WorkshopExport {
       },
       {
         boardId: 'plenary',
-        notes: [note('w1', 'vragen-vooraf', 'Wat is het verschil tussen learning analytics en studiedata?', 'p3', 0, 'welkom')],
+        notes: [
+          note(
+            'w1',
+            'vragen-vooraf',
+            'Wat is het verschil tussen learning analytics en studiedata?',
+            'p3',
+            0,
+            'welkom',
+          ),
+        ],
         marks: [],
         votes: [],
         formulations: [],
@@ -129,7 +156,13 @@ export function sampleWorkshopExport(): WorkshopExport {
     synthesis: {
       clusters: [
         { id: 'cl-1', fieldId: 'doel', itemIds: ['n1', 'm1'], kind: 'common', label: 'inzicht, studievoortgang' },
-        { id: 'cl-2', fieldId: 'kansen-risicos', itemIds: ['n2', 'm2'], kind: 'common', label: 'bekeken, voelen, studenten' },
+        {
+          id: 'cl-2',
+          fieldId: 'kansen-risicos',
+          itemIds: ['n2', 'm2'],
+          kind: 'common',
+          label: 'bekeken, voelen, studenten',
+        },
       ],
       plenaryFormulations: [{ fieldId: 'doel', text: 'Inzicht in studievoortgang voor studenten en studieadviseurs.' }],
     },
@@ -146,7 +179,14 @@ export function sampleWorkshopExport(): WorkshopExport {
         sourceNoteId: 'n4',
         sourceDeferralId: 'd1',
       }),
-      action({ id: 'act-2', what: 'Privacy officer uitnodigen voor de DPIA,\nmet de FG erbij', who: 'Émile', when: '2025-04-15', status: 'doing', sourceFieldId: 'privacy' }),
+      action({
+        id: 'act-2',
+        what: 'Privacy officer uitnodigen voor de DPIA,\nmet de FG erbij',
+        who: 'Émile',
+        when: '2025-04-15',
+        status: 'doing',
+        sourceFieldId: 'privacy',
+      }),
       action({ id: 'act-3', what: '=SUM(A1:A9)', who: '+31 6 12345678', when: '', status: 'done' }),
     ],
   };

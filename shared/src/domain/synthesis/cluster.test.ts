@@ -168,15 +168,25 @@ describe('explaining a match', () => {
       'Studenten willen misschien niet meewerken, voelen zich bekeken',
       'Weerstand bij studenten: ze voelen zich gecontroleerd en bekeken',
     );
-    expect(explanation.sharedTerms.map((t) => `${t.inA}/${t.inB}`)).toEqual(['studenten/studenten', 'voelen/voelen', 'bekeken/bekeken']);
+    expect(explanation.sharedTerms.map((t) => `${t.inA}/${t.inB}`)).toEqual([
+      'studenten/studenten',
+      'voelen/voelen',
+      'bekeken/bekeken',
+    ]);
   });
 });
 
 describe('rules of the result', () => {
   it('does not suggest notes of one group that are merely similar, but does suggest its near-duplicates', () => {
-    const similar = [note('a', 'A', 'Inzicht in studievoortgang'), note('b', 'A', 'Studievoortgang beter inzichtelijk maken')];
+    const similar = [
+      note('a', 'A', 'Inzicht in studievoortgang'),
+      note('b', 'A', 'Studievoortgang beter inzichtelijk maken'),
+    ];
     expect(suggestClusters(similar)).toEqual([]);
-    const duplicates = [note('a', 'A', 'Privacy van studenten waarborgen'), note('b', 'A', 'privacy van de studenten waarborgen!')];
+    const duplicates = [
+      note('a', 'A', 'Privacy van studenten waarborgen'),
+      note('b', 'A', 'privacy van de studenten waarborgen!'),
+    ];
     expect(suggestClusters(duplicates).map((c) => c.itemIds)).toEqual([['a', 'b']]);
   });
 

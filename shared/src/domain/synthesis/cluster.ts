@@ -197,9 +197,7 @@ function buildModel(inputs: readonly ClusterInput[], fallbackLanguage: TextLangu
 
 /** The most common form; ties go to the shorter, then the alphabetically first. */
 function mostCommon(forms: ReadonlyMap<string, number>): string | undefined {
-  const sorted = [...forms.entries()].sort(
-    ([fa, ca], [fb, cb]) => cb - ca || fa.length - fb.length || compare(fa, fb),
-  );
+  const sorted = [...forms.entries()].sort(([fa, ca], [fb, cb]) => cb - ca || fa.length - fb.length || compare(fa, fb));
   return sorted[0]?.[0];
 }
 
@@ -273,7 +271,9 @@ function label(model: Model, members: readonly number[], termCount: number): str
       stats.set(stem, entry);
     }
   }
-  const ranked = [...stats.entries()].sort(([sa, a], [sb, b]) => b.notes - a.notes || b.weight - a.weight || compare(sa, sb));
+  const ranked = [...stats.entries()].sort(
+    ([sa, a], [sb, b]) => b.notes - a.notes || b.weight - a.weight || compare(sa, sb),
+  );
   const shared = ranked.filter(([, entry]) => entry.notes >= 2);
   const pool = shared.length > 0 ? shared : ranked;
   const words: string[] = [];
@@ -327,7 +327,8 @@ class CandidateHeap {
       const left = 2 * i + 1;
       if (left >= items.length) break;
       const right = left + 1;
-      const child = right < items.length && before(items[right] as MergeCandidate, items[left] as MergeCandidate) ? right : left;
+      const child =
+        right < items.length && before(items[right] as MergeCandidate, items[left] as MergeCandidate) ? right : left;
       const c = items[child] as MergeCandidate;
       if (!before(c, last)) break;
       items[i] = c;
@@ -392,7 +393,9 @@ export function suggestClusters(items: readonly ClusterInput[], options: Cluster
   const labelTerms = options.labelTerms ?? 3;
 
   // Sorting first makes the result independent of the input order, floating point included.
-  const sorted = [...items].sort((a, b) => compare(a.id, b.id) || compare(a.groupId, b.groupId) || compare(a.text, b.text));
+  const sorted = [...items].sort(
+    (a, b) => compare(a.id, b.id) || compare(a.groupId, b.groupId) || compare(a.text, b.text),
+  );
   const unique = sorted.filter((item, i) => i === 0 || sorted[i - 1]?.id !== item.id);
   const model = buildModel(unique, options.fallbackLanguage ?? 'nl');
   const n = model.notes.length;
@@ -429,7 +432,10 @@ export function suggestClusters(items: readonly ClusterInput[], options: Cluster
   }
   return clusters.sort(
     (p, q) =>
-      q.groupIds.length - p.groupIds.length || q.itemIds.length - p.itemIds.length || q.score - p.score || compare(p.id, q.id),
+      q.groupIds.length - p.groupIds.length ||
+      q.itemIds.length - p.itemIds.length ||
+      q.score - p.score ||
+      compare(p.id, q.id),
   );
 }
 
@@ -450,7 +456,11 @@ export interface SimilarityExplanation {
 }
 
 /** Explains the similarity of two note texts: the score and the normalised terms they share. */
-export function explainSimilarity(a: string, b: string, options: Pick<ClusterOptions, 'fallbackLanguage'> = {}): SimilarityExplanation {
+export function explainSimilarity(
+  a: string,
+  b: string,
+  options: Pick<ClusterOptions, 'fallbackLanguage'> = {},
+): SimilarityExplanation {
   const model = buildModel(
     [
       { id: 'a', groupId: 'a', text: a },

@@ -3,7 +3,9 @@ import { detectLanguage, foldText, glossary, normalize, stemDutch, stemEnglish, 
 
 describe('folding and tokenising', () => {
   it('lower-cases and strips diacritics, including the ij ligature', () => {
-    expect(foldText('Creëer, Coördineer, geïntervenieerd, café, ĲSSEL')).toBe('creeer, coordineer, geintervenieerd, cafe, ijssel');
+    expect(foldText('Creëer, Coördineer, geïntervenieerd, café, ĲSSEL')).toBe(
+      'creeer, coordineer, geintervenieerd, cafe, ijssel',
+    );
   });
 
   it('splits on punctuation and drops a plural or possessive apostrophe-s', () => {

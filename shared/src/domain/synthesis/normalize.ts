@@ -112,7 +112,10 @@ function isVowel(ch: string | undefined): boolean {
 /** Lower-cases and removes diacritics (é→e, ë→e, ĳ→ij), keeping letters and digits. */
 export function foldText(text: string): string {
   // NFKD splits ligatures (ĳ) and accented letters; the combining marks are then dropped.
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Splits folded text into words; drops a plural or possessive "'s" ("risico's" → "risico"). */

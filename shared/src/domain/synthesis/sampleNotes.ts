@@ -40,7 +40,9 @@ export function sampleClusterNotes(count: number): ClusterInput[] {
     return seed / 2_147_483_648;
   };
   const pick = (): string => fragments[Math.floor(random() * fragments.length)] ?? '';
-  return Array.from({ length: count }, (_, i) =>
-    ({ id: `n${i}`, groupId: `g${i % 5}`, text: [pick(), random() < 0.6 ? pick() : '', random() < 0.3 ? pick() : ''].join(' ') }),
-  );
+  return Array.from({ length: count }, (_, i) => ({
+    id: `n${i}`,
+    groupId: `g${i % 5}`,
+    text: [pick(), random() < 0.6 ? pick() : '', random() < 0.3 ? pick() : ''].join(' '),
+  }));
 }
