@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParseBackupOptions, ParseBackupResult } from '@dmc/shared/domain/export/json';
+import type { ParseBackupOptions, ParseBackupResult } from '@dmc/shared/export/json';
 import { HttpError } from './httpError';
 import type { ImportRequest } from './importWorker';
 

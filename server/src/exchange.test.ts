@@ -6,7 +6,7 @@ import { LIMITS } from '@dmc/shared/domain/limits';
 import { placeVote, putDeferral, setChoice, setFormulation, setHighlight, setMark } from '@dmc/shared/doc/discussion';
 import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import { putAction, putCluster, setPlenaryFormulation } from '@dmc/shared/doc/synthesis';
-import type { WorkshopExport } from '@dmc/shared/domain/export/model';
+import type { WorkshopExport } from '@dmc/shared/export/model';
 import {
   PLENARY_BOARD,
   SESSION_DOC,
@@ -551,7 +551,7 @@ describe('demo workshop', () => {
 describe('PDF exports', () => {
   it('downloads the report and the A0 sheets of the demo workshop as real PDFs', async () => {
     const { PDFDocument } = await import('pdf-lib');
-    const { extractPdfText, compactText } = await import('@dmc/shared/domain/export/pdfText.testing');
+    const { extractPdfText, compactText } = await import('@dmc/shared/server/pdf/pdfText.testing');
     const server = await startTestServer();
     try {
       const created = (await (

@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
 import { SERVER_ORIGIN, readNotes } from '@dmc/shared/doc/board';
-import type { ExportDraft } from '@dmc/shared/domain/export/model';
+import type { ExportDraft } from '@dmc/shared/export/model';
 import { BOARD_SPEC, DRAFT_SPEC, SYNTHESIS_SPEC, readSnapshot, writeSnapshot } from '@dmc/shared/doc/registry';
 import { assignMembers, putGroup, readGroups, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { readActions, readClusters, readPlenaryFormulations } from '@dmc/shared/doc/synthesis';
-import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/domain/export/model';
+import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/export/model';
 import { GROUP_COLORS } from '@dmc/shared/domain/session';
 import { TABLE_ROLES, type TableRole } from '@dmc/shared/domain/roles';
 import { PLENARY_BOARD, SYNTHESIS_DOC, boardDocKey, draftDocKey } from '@dmc/shared/protocol/api';

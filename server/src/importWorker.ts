@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseBackup, type ParseBackupOptions } from '@dmc/shared/domain/export/json';
+import { parseBackup, type ParseBackupOptions } from '@dmc/shared/export/json';
 
 /**
  * Worker thread entry: decodes and validates one backup off the main thread, so a large or

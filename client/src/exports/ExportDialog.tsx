@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sheetPngFileName } from '@dmc/shared/domain/export/files';
-import type { WorkshopExport } from '@dmc/shared/domain/export/model';
+import { sheetPngFileName } from '@dmc/shared/export/files';
+import type { WorkshopExport } from '@dmc/shared/export/model';
 import { localize } from '@dmc/shared/template/lookup';
 import { templateForBoard } from '@dmc/shared/template/plenary';
 import type { Locale } from '@dmc/shared/template/types';
@@ -128,7 +128,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       formulationTitle: t('canvas.formulation'),
       chosenLabel: t('choice.badge'),
     });
-    // Named as the server names the board's A0 PDF (shared/src/domain/export/files.ts).
+    // Named as the server names the board's A0 PDF (shared/src/export/files.ts).
     return {
       blob: rendered.blob,
       filename: sheetPngFileName(data, board.boardId, localize(job.sheet.label, locale), locale),

@@ -1,4 +1,4 @@
-import { PLENARY_BOARD_ID } from '@dmc/shared/domain/export/model';
+import { PLENARY_BOARD_ID } from '@dmc/shared/export/model';
 import { templateForBoard } from '@dmc/shared/template/plenary';
 import type { SheetTemplate } from '@dmc/shared/template/types';
 import { sheetsFormat, type ServerExportFormat } from './download';

@@ -1,4 +1,4 @@
-import type { TextExportFormat } from '@dmc/shared/domain/export/files';
+import type { TextExportFormat } from '@dmc/shared/export/files';
 import type { Locale } from '@dmc/shared/template/types';
 import { ApiError } from '../api/http';
 import { apiErrorOf } from './exchangeApi';

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
-import { fileStem, isTextExportFormat, sheetsPdfFileName, textExport } from '@dmc/shared/domain/export/files';
-import { demoWorkshop } from '@dmc/shared/domain/demo/demoWorkshop';
+import { fileStem, isTextExportFormat, sheetsPdfFileName, textExport } from '@dmc/shared/export/files';
+import { demoWorkshop } from '@dmc/shared/server/demo/demoWorkshop';
 import { requestClaims, type TokenSigner } from '../auth/tokens';
 import type { Exchange } from '../exchange';
 import { HttpError } from '../httpError';
@@ -44,7 +44,7 @@ export function exchangeRoutes(
       return;
     }
     // PDFs are made on demand; pdf-lib is loaded only when someone asks for one.
-    const pdf = await import('@dmc/shared/domain/export/pdf');
+    const pdf = await import('@dmc/shared/server/pdf');
     let bytes: Uint8Array;
     let filename: string;
     if (sheets?.[1]) {

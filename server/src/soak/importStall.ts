@@ -5,9 +5,9 @@
  * waited for before the import moved to a worker thread.
  */
 import { performance } from 'node:perf_hooks';
-import { parseBackup } from '@dmc/shared/domain/export/json';
+import { parseBackup } from '@dmc/shared/export/json';
 import { LIMITS } from '@dmc/shared/domain/limits';
-import type { WorkshopExport } from '@dmc/shared/domain/export/model';
+import type { WorkshopExport } from '@dmc/shared/export/model';
 import { MAX_BACKUP_BYTES } from '../routes/exchange';
 import { createWorkshop, startTestServer } from '../testing/harness';
 import { bystander, row } from './roundTrip';

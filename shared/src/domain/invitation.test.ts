@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READING_LIST } from '../protocol/api';
-import { utf8Length } from './export/text';
+import { utf8Length } from '../export/text';
 import {
   HALF_DAY_MINUTES,
   agendaOverrides,

@@ -1,5 +1,5 @@
 import type { Locale } from '../template/types';
-import { escapeIcsText, foldIcsLine } from './export/ics';
+import { escapeIcsText, foldIcsLine } from '../export/ics';
 import { plannedMinutes, type AgendaMinutes } from './flow';
 import { PHASES, type PhaseId } from './phases';
 

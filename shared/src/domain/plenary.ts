@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FORMULATION_LENGTH } from './discussion';
-import { CLUSTER_KINDS } from './export/model';
+import { CLUSTER_KINDS } from '../export/model';
 import { idSchema as id, fieldIdSchema as fieldId } from './ids';
 
 /**

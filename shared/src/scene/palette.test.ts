@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_COLORS } from '../domain/note';
-import { hexColor } from '../domain/export/pdfCanvas';
-import { NOTE_PASTELS } from '../domain/export/pdfSheet';
+import { hexColor } from '../export/pdf/pdfCanvas';
+import { NOTE_PASTELS } from '../export/pdf/pdfSheet';
 import { layoutFormulationBox } from '../template/formulationBox';
 import {
   BADGE_COLORS,

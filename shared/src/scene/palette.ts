@@ -3,7 +3,7 @@ import { NOTE_SIZE, type NoteColor } from '../domain/note';
 /**
  * The one palette and the one set of note and badge metrics of the filled sheet. The canvas
  * (client/src/canvas/theme.ts), the PNG export (client/src/exports/sheetPicture.tsx, which draws
- * with the canvas's shapes) and the PDF (shared/src/domain/export/pdfSheet.ts) all read these, so a
+ * with the canvas's shapes) and the PDF (shared/src/export/pdf/pdfSheet.ts) all read these, so a
  * print looks like the screen. Colours are CSS hex strings; the PDF converts them with `hexColor`.
  * Sizes are sheet units (mm).
  */

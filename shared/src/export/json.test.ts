@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBackup, toBackupJson } from './json';
 import { BACKUP_FORMAT, type WorkshopExport } from './model';
 import { sampleWorkshopExport } from './sampleWorkshop';
-import { getField, templateForBoard } from '../../template/index';
+import { getField, templateForBoard } from '../template/index';
 
 const sample = sampleWorkshopExport();
 const MAX = 1024 * 1024;

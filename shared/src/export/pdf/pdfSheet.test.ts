@@ -2,11 +2,11 @@ import { PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont } from 'pd
 import { beforeAll, describe, expect, it } from 'vitest';
 import { discussiemodelTemplate } from '../../template/discussiemodel';
 import { welcomeSheet } from '../../template/plenary';
-import type { WorkshopExport } from './model';
+import type { WorkshopExport } from '../model';
 import { textWidth } from './pdfLayout';
 import { PT_PER_MM, sheetsToA0Pdf } from './pdfSheet';
 import { compactText, pageTextRuns, pdfDocumentText } from './pdfText.testing';
-import { sampleWorkshopExport } from './sampleWorkshop';
+import { sampleWorkshopExport } from '../sampleWorkshop';
 
 const A0_LANDSCAPE = [3370.39, 2383.94] as const;
 

@@ -1,4 +1,4 @@
-import type { FieldTemplate, Locale } from '../../template/types';
+import type { FieldTemplate, Locale } from '../template/types';
 import type { ExportBoard, ExportParticipant, WorkshopExport } from './model';
 
 /**

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { discussiemodelTemplate } from '../../template/discussiemodel';
-import { fieldAt } from '../../template/lookup';
-import { templateForBoard, welcomeSheet } from '../../template/plenary';
-import { freeNoteArea, printedBlock, wordingBlock } from '../../template/noteArea';
-import type { Rect, SheetTemplate } from '../../template/types';
+import { discussiemodelTemplate } from '../template/discussiemodel';
+import { fieldAt } from '../template/lookup';
+import { templateForBoard, welcomeSheet } from '../template/plenary';
+import { freeNoteArea, printedBlock, wordingBlock } from '../template/noteArea';
+import type { Rect, SheetTemplate } from '../template/types';
 import { workshopExportSchema, type ExportBoard, type WorkshopExport } from '../export/model';
-import { sheetGuidance } from '../guidance';
-import { NOTE_SIZE } from '../note';
-import { suggestClusters } from '../synthesis';
+import { sheetGuidance } from '../domain/guidance';
+import { NOTE_SIZE } from '../domain/note';
+import { suggestClusters } from '../domain/synthesis';
 import { demoWorkshop } from './index';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0, 0);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Locale } from '../../template/types';
+import type { Locale } from '../template/types';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -7,9 +7,9 @@ import {
   workshopExportSchema,
   type WorkshopExport,
 } from './model';
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../actionItems';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../domain/actionItems';
 import { utf8Length } from './text';
-import { FIELD_ID_PATTERN, ID_PATTERN } from '../ids';
+import { FIELD_ID_PATTERN, ID_PATTERN } from '../domain/ids';
 
 /**
  * The JSON backup of a workshop: written with a fixed key order (so two backups of the same

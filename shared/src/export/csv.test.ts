@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionItem } from '../actionItems';
+import type { ActionItem } from '../domain/actionItems';
 import { actionsToCsv, csvCell, neutralizeFormula } from './csv';
 import { sampleWorkshopExport } from './sampleWorkshop';
 

@@ -12,15 +12,15 @@ import {
 import { localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, Rect, SheetTemplate } from '../../template/types';
-import { countMarks, countVotes, type MarkCounts } from '../discussion';
-import { NOTE_SIZE, type Note, type NoteColor } from '../note';
-import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from './model';
+import { countMarks, countVotes, type MarkCounts } from '../../domain/discussion';
+import { NOTE_SIZE, type Note, type NoteColor } from '../../domain/note';
+import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from '../model';
 import { hexColor, PdfCanvas, shade, type ShapeStyle } from './pdfCanvas';
 import { newPdfDocument } from './pdfDocument';
 import { ellipsize, fitText, textWidth, wrapText, type PdfFonts } from './pdfLayout';
 import { toWinAnsi } from './pdfWinAnsi';
 import { PDF_WORDS, type PdfWords } from './pdfWords';
-import { chosenNoteIds } from './reportFacts';
+import { chosenNoteIds } from '../reportFacts';
 
 /**
  * One filled sheet as vector drawing, like the paper canvas: the title band, every field as its

@@ -8,4 +8,3 @@ export type { IcsOptions } from './ics';
 export { toBackupJson, parseBackup } from './json';
 export type { ParseBackupOptions, ParseBackupResult } from './json';
 export { sampleWorkshopExport } from './sampleWorkshop';
-export * from './pdf';

@@ -1,5 +1,5 @@
-import type { ActionItem } from '../actionItems';
-import type { Note } from '../note';
+import type { ActionItem } from '../domain/actionItems';
+import type { Note } from '../domain/note';
 import { BACKUP_FORMAT, BACKUP_VERSION, type WorkshopExport } from './model';
 
 /**

@@ -1,5 +1,5 @@
-import { actionFromDeferral, actionFromNote, type ActionItem, type ActionStatus } from '../actionItems';
-import type { Choice, Deferral, Formulation, Highlight, Mark, MarkValue, Vote } from '../discussion';
+import { actionFromDeferral, actionFromNote, type ActionItem, type ActionStatus } from '../domain/actionItems';
+import type { Choice, Deferral, Formulation, Highlight, Mark, MarkValue, Vote } from '../domain/discussion';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -8,13 +8,13 @@ import {
   type ExportCluster,
   type WorkshopExport,
 } from '../export/model';
-import { NOTE_SIZE, type Note, type NoteColor } from '../note';
-import { GROUP_COLORS } from '../session';
-import { discussiemodelTemplate } from '../../template/discussiemodel';
-import { getField } from '../../template/lookup';
-import { freeNoteArea, noteGrid } from '../../template/noteArea';
-import { welcomeSheet } from '../../template/plenary';
-import type { SheetTemplate } from '../../template/types';
+import { NOTE_SIZE, type Note, type NoteColor } from '../domain/note';
+import { GROUP_COLORS } from '../domain/session';
+import { discussiemodelTemplate } from '../template/discussiemodel';
+import { getField } from '../template/lookup';
+import { freeNoteArea, noteGrid } from '../template/noteArea';
+import { welcomeSheet } from '../template/plenary';
+import type { SheetTemplate } from '../template/types';
 
 /**
  * A finished demo workshop: a half-day session with the Discussiemodel Learning Analytics at the

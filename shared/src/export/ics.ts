@@ -1,5 +1,5 @@
-import type { Locale } from '../../template/types';
-import { ACTION_STATUS_LABELS, type ActionItem } from '../actionItems';
+import type { Locale } from '../template/types';
+import { ACTION_STATUS_LABELS, type ActionItem } from '../domain/actionItems';
 import { stripBidiControls, utf8Bytes } from './text';
 
 /**

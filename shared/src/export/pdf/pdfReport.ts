@@ -2,10 +2,10 @@ import { rgb, type RGB } from 'pdf-lib';
 import { getField, localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '../../template/types';
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../actionItems';
-import { countMarks, countVotes, type Deferral } from '../discussion';
-import type { Note } from '../note';
-import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from './model';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../../domain/actionItems';
+import { countMarks, countVotes, type Deferral } from '../../domain/discussion';
+import type { Note } from '../../domain/note';
+import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from '../model';
 import { hexColor, shade, type PdfCanvas } from './pdfCanvas';
 import { newPdfDocument } from './pdfDocument';
 import { PageFlow, type TextStyle } from './pdfFlow';
@@ -18,8 +18,8 @@ import {
   formatWorkshopDate,
   reportFacilitators,
   reportParticipants,
-} from './reportFacts';
-import { utcDateTime } from './text';
+} from '../reportFacts';
+import { utcDateTime } from '../text';
 
 export { formatWorkshopDate };
 

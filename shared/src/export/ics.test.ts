@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionItem } from '../actionItems';
+import type { ActionItem } from '../domain/actionItems';
 import { actionsToIcs, escapeIcsText, foldIcsLine } from './ics';
 import { sampleWorkshopExport } from './sampleWorkshop';
 import { utf8Length } from './text';

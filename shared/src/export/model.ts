@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionItemSchema } from '../actionItems';
+import { actionItemSchema } from '../domain/actionItems';
 import {
   choiceSchema,
   deferralSchema,
@@ -8,13 +8,13 @@ import {
   highlightSchema,
   markSchema,
   voteSchema,
-} from '../discussion';
-import { collectionLimit, LIMITS } from '../limits';
-import { noteSchema } from '../note';
-import { PHASE_IDS } from '../phases';
-import { settingsSchema } from '../session';
-import { tableRoleSchema, workshopPlanSchema } from '../../protocol/api';
-import { idSchema as id, fieldIdSchema as fieldId } from '../ids';
+} from '../domain/discussion';
+import { collectionLimit, LIMITS } from '../domain/limits';
+import { noteSchema } from '../domain/note';
+import { PHASE_IDS } from '../domain/phases';
+import { settingsSchema } from '../domain/session';
+import { tableRoleSchema, workshopPlanSchema } from '../protocol/api';
+import { idSchema as id, fieldIdSchema as fieldId } from '../domain/ids';
 
 /**
  * Everything a workshop produced, as one plain object: the input of every export (report,

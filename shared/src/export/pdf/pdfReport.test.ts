@@ -1,11 +1,11 @@
 import { PageSizes, PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WorkshopExport } from './model';
+import type { WorkshopExport } from '../model';
 import { largeWorkshopExport } from './pdfFixture.testing';
 import { textWidth } from './pdfLayout';
 import { formatWorkshopDate, workshopReportPdf } from './pdfReport';
 import { compactText, pageTextRuns, type TextRun } from './pdfText.testing';
-import { sampleWorkshopExport } from './sampleWorkshop';
+import { sampleWorkshopExport } from '../sampleWorkshop';
 
 const [A4_WIDTH, A4_HEIGHT] = PageSizes.A4;
 

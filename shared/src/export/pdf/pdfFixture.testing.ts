@@ -1,8 +1,8 @@
 import { discussiemodelTemplate } from '../../template/discussiemodel';
 import type { FieldTemplate } from '../../template/types';
-import type { ActionItem } from '../actionItems';
-import { NOTE_COLORS, NOTE_SIZE, type Note } from '../note';
-import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from './model';
+import type { ActionItem } from '../../domain/actionItems';
+import { NOTE_COLORS, NOTE_SIZE, type Note } from '../../domain/note';
+import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '../model';
 
 /**
  * A large workshop for the PDF tests and for measuring: many groups, many long notes spread
@@ -124,15 +124,13 @@ export function largeWorkshopExport(groups = 3, notesPerGroup = 120, noteLength 
         createdAt: T0 + n * 1000,
         z: n,
       });
-      members
-        .slice(0, n % 4)
-        .forEach((participantId, k) =>
-          board.marks.push({
-            noteId: id,
-            participantId,
-            value: (['agree', 'disagree', 'open'] as const)[(n + k) % 3] ?? 'agree',
-          }),
-        );
+      members.slice(0, n % 4).forEach((participantId, k) =>
+        board.marks.push({
+          noteId: id,
+          participantId,
+          value: (['agree', 'disagree', 'open'] as const)[(n + k) % 3] ?? 'agree',
+        }),
+      );
       if (n % 5 === 0)
         board.votes.push({ noteId: id, participantId: members[n % 5] ?? 'f1', slot: Math.floor(n / 5) % 20 });
       if (n % 11 === 0) board.highlights.push({ noteId: id, by: members[0] ?? 'f1' });

@@ -1,5 +1,5 @@
-import { getField, localize, templateForBoard } from '../../template/index';
-import type { Locale } from '../../template/types';
+import { getField, localize, templateForBoard } from '../template/index';
+import type { Locale } from '../template/types';
 import { actionsToCsv } from './csv';
 import { actionsToIcs } from './ics';
 import { actionsToJson, toBackupJson } from './json';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsSchema } from '../session';
+import { settingsSchema } from '../domain/session';
 import { exportWorkshopSchema } from './model';
 
 describe('the backup workshop record and the session settings', () => {

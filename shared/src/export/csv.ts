@@ -1,5 +1,5 @@
-import type { Locale } from '../../template/types';
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../actionItems';
+import type { Locale } from '../template/types';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../domain/actionItems';
 import { stripBidiControls } from './text';
 
 /**

@@ -1,9 +1,9 @@
-import { localize } from '../../template/lookup';
-import { templateForBoard } from '../../template/plenary';
-import type { CanvasTemplate, FieldTemplate, Locale } from '../../template/types';
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../actionItems';
-import { countMarks, countVotes } from '../discussion';
-import type { Note } from '../note';
+import { localize } from '../template/lookup';
+import { templateForBoard } from '../template/plenary';
+import type { CanvasTemplate, FieldTemplate, Locale } from '../template/types';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../domain/actionItems';
+import { countMarks, countVotes } from '../domain/discussion';
+import type { Note } from '../domain/note';
 import { PLENARY_BOARD_ID, type ExportBoard, type WorkshopExport } from './model';
 import {
   choiceLabel,
