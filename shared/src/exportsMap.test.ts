@@ -1,13 +1,28 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The browser must never load the PDF writers (pdf-lib) or the demo workshop: they are exported
 // only under @dmc/shared/server/*. This test reads shared/package.json's exports map the way a
 // resolver does and walks every import the client makes into shared, transitively.
 
-const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// shared compiles without Node's types (its code must not touch the file system); only this test
+// reads files, so it loads fs and path at run time and names the little it uses.
+interface NodeFs {
+  existsSync(path: string): boolean;
+  readFileSync(path: string, encoding: 'utf8'): string;
+  readdirSync(path: string, options: { withFileTypes: true }): { name: string; isDirectory(): boolean }[];
+}
+interface NodePath {
+  dirname(path: string): string;
+  join(...paths: string[]): string;
+  relative(from: string, to: string): string;
+  resolve(...paths: string[]): string;
+}
+const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ `node:${name}`);
+const { existsSync, readdirSync, readFileSync } = (await load('fs')) as NodeFs;
+const { dirname, join, relative, resolve } = (await load('path')) as NodePath;
+const { fileURLToPath } = (await load('url')) as { fileURLToPath(url: string): string };
+
+const SHARED = resolve(dirname(fileURLToPath((import.meta as unknown as { url: string }).url)), '..');
 const CLIENT_SRC = resolve(SHARED, '../client/src');
 const PACKAGE = '@dmc/shared';
 
