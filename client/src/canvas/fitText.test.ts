@@ -77,6 +77,14 @@ describe('fitText', () => {
     expect(fitText('Studentbegeleiding', box, measure).lines).toEqual(['Studentbegeleiding']);
   });
 
+  it('breaks a long Dutch compound at a syllable with a hyphen, as the PDF sheets do (issue 11, bug 7)', () => {
+    const word = 'studieloopbaanbegeleiders';
+    const fitted = fitText(word, { ...box, breakWordsBelow: 8 }, measure);
+    expect(fitted.lines.length).toBeGreaterThan(1);
+    for (const line of fitted.lines.slice(0, -1)) expect(line).toMatch(/\p{L}-$/u);
+    expect(fitted.lines.map((line) => line.replace(/-$/, '')).join('')).toBe(word);
+  });
+
   it('cuts off with an ellipsis what does not fit at the smallest size', () => {
     const fitted = fitText('woord '.repeat(200), box, measure);
     expect(fitted.fontSize).toBe(5);

@@ -1,6 +1,7 @@
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ellipsize, fitText, textWidth, wrapText } from './pdfLayout';
+import { wrapText as canvasWrap } from '../../template/textWrap';
 import { compactText } from './pdfText.testing';
 
 let regular: PDFFont;
@@ -40,12 +41,31 @@ describe('wrapText', () => {
     }
   });
 
-  it("keeps the author's line breaks and cuts a word longer than a line without adding anything", () => {
+  it("keeps the author's line breaks and breaks a word longer than a line with a hyphen", () => {
     expect(wrapText(regular, 'Data uit Canvas\nen Osiris', 10, 500)).toEqual(['Data uit Canvas', 'en Osiris']);
     const word = 'x'.repeat(200);
     const lines = wrapText(regular, word, 10, 50);
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.join('')).toBe(word);
+    for (const line of lines.slice(0, -1)) expect(line.endsWith('-')).toBe(true);
+    expect(lines.map((line) => line.replace(/-$/, '')).join('')).toBe(word);
+  });
+
+  it('breaks a long Dutch compound as the canvas does: at a syllable, with a hyphen (issue 11, bug 7)', () => {
+    const word = 'studieloopbaanbegeleiders';
+    const size = 10;
+    const width = textWidth(regular, 'studieloopbaanbeg', size);
+    const lines = wrapText(regular, word, size, width);
+    // Not "studieloopbaanbeg" / "eleiders": every piece but the last ends in a hyphen.
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/\p{L}-$/u);
+    expect(lines.map((line) => line.replace(/-$/, '')).join('')).toBe(word);
+    for (const line of lines) expect(textWidth(regular, line, size)).toBeLessThanOrEqual(width + 1e-9);
+    // The same breaks as the canvas's word wrap, given the same measurements.
+    const measure = (text: string, at: number) => textWidth(regular, text, at);
+    expect(lines).toEqual(canvasWrap(word, width, size, measure, true));
+    expect(wrapText(regular, `Met ${word} praten`, size, width)).toEqual(
+      canvasWrap(`Met ${word} praten`, width, size, measure, true),
+    );
   });
 
   it('makes the text WinAnsi-safe on the way', () => {
@@ -93,7 +113,9 @@ describe('fitText', () => {
       breakWordsBelow: 6.5,
     });
     expect(long.size).toBeLessThanOrEqual(6.5);
-    expect(long.paragraphs[0]?.lines.join('')).toBe('x'.repeat(80));
+    const pieces = long.paragraphs[0]?.lines ?? [];
+    for (const line of pieces.slice(0, -1)) expect(line.endsWith('-')).toBe(true);
+    expect(pieces.map((line) => line.replace(/-$/, '')).join('')).toBe('x'.repeat(80));
   });
 
   it('sets several paragraphs at one size, each in its font', () => {

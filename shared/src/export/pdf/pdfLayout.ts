@@ -1,4 +1,5 @@
 import { StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { wrapText as wrapWords } from '../../template/textWrap';
 import { isWinAnsi, toWinAnsi, WINANSI_FALLBACK } from './pdfWinAnsi';
 
 /**
@@ -46,54 +47,14 @@ export function textWidth(font: PDFFont, text: string, size: number): number {
   return width * size;
 }
 
-/** Splits a word that is wider than a line into pieces that fit (at least one character each). */
-function breakWord(font: PDFFont, word: string, size: number, maxWidth: number): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  for (const char of word) {
-    if (piece !== '' && textWidth(font, piece + char, size) > maxWidth) {
-      pieces.push(piece);
-      piece = '';
-    }
-    piece += char;
-  }
-  if (piece !== '') pieces.push(piece);
-  return pieces;
-}
-
 /**
  * Wraps text into lines no wider than `maxWidth`: greedy, at spaces, keeping the author's line
- * breaks; a word longer than a line is cut (no hyphen is added, so the text reads back whole).
- * The text is made WinAnsi-safe first, so the lines can be drawn as they are.
+ * breaks. A word longer than a line is broken as the canvas breaks it (shared word wrap: at its
+ * own hyphens first, then at a syllable-like point, with a hyphen at the break), so a sheet's PDF
+ * reads like the board. The text is made WinAnsi-safe first, so the lines can be drawn as they are.
  */
 export function wrapText(font: PDFFont, text: string, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  const space = textWidth(font, ' ', size);
-  for (const paragraph of toWinAnsi(text).split('\n')) {
-    let line = '';
-    let lineWidth = 0;
-    for (const word of paragraph.split(' ')) {
-      if (word === '') continue;
-      const width = textWidth(font, word, size);
-      if (line !== '' && lineWidth + space + width <= maxWidth) {
-        line += ` ${word}`;
-        lineWidth += space + width;
-        continue;
-      }
-      if (line !== '') lines.push(line);
-      if (width <= maxWidth) {
-        line = word;
-        lineWidth = width;
-        continue;
-      }
-      const pieces = breakWord(font, word, size, maxWidth);
-      lines.push(...pieces.slice(0, -1));
-      line = pieces[pieces.length - 1] ?? '';
-      lineWidth = textWidth(font, line, size);
-    }
-    lines.push(line);
-  }
-  return lines;
+  return wrapWords(toWinAnsi(text), maxWidth, size, (line, at) => textWidth(font, line, at), true);
 }
 
 /** Shortens one line with an ellipsis until it fits. */

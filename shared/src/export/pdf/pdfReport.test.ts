@@ -150,7 +150,7 @@ describe('workshopReportPdf on the sample workshop', () => {
     for (const action of sample.actions) {
       expect(actions).toContain(compactText(action.what));
       expect(actions).toContain(compactText(action.who));
-      if (action.when !== '') expect(actions).toContain(action.when);
+      if (action.when !== '') expect(actions).toContain(compactText(action.when));
     }
     expect(actions).toContain(compactText('Open Open vraag · DATA · Tafel A'));
     expect(actions).toContain(compactText('Bezig Plenair · PRIVACY'));

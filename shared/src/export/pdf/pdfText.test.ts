@@ -42,5 +42,6 @@ describe('the PDF text extractor (test helper)', () => {
     const [text] = await extractPdfText(await doc.save());
     expect(text).toBe('haakjes (en) café \\ klaar\nWord twee\nin een formulier');
     expect(compactText(' a \n b\tc ')).toBe('abc');
+    expect(compactText('studieloopbaan-\nbegeleiders')).toBe(compactText('studieloopbaanbegeleiders'));
   });
 });

@@ -31,9 +31,12 @@ export function decodeWinAnsi(bytes: Iterable<number>): string {
   return out;
 }
 
-/** Text with every kind of whitespace removed: compares text that was wrapped over lines. */
+/**
+ * Text with every kind of whitespace and every hyphen removed: compares text that was wrapped over
+ * lines, where a long word may have been broken with a hyphen (as on the canvas).
+ */
 export function compactText(text: string): string {
-  return text.replace(/\s+/g, '');
+  return text.replace(/[\s-]+/g, '');
 }
 
 type Token =
