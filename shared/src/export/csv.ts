@@ -1,3 +1,4 @@
+import { ACTION_COLUMNS, text } from '../i18n/catalogue';
 import type { Locale } from '../template/types';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, type ActionItem } from '../domain/actionItems';
 import { stripBidiControls } from './text';
@@ -25,11 +26,6 @@ export interface CsvOptions {
   readonly groupName?: (groupId: string) => string;
 }
 
-const HEADERS: Readonly<Record<Locale, readonly string[]>> = {
-  nl: ['Wat', 'Wie', 'Wanneer', 'Status', 'Veld', 'Subgroep', 'Bron'],
-  en: ['What', 'Who', 'When', 'Status', 'Field', 'Subgroup', 'Source'],
-};
-
 /**
  * Characters that make a spreadsheet treat a cell as a formula, or that hide one in front of it
  * (tab, CR, a space or a quote that some spreadsheets skip before evaluating).
@@ -56,7 +52,7 @@ export function csvCell(value: string, separator: string): string {
 export function actionsToCsv(actions: readonly ActionItem[], options: CsvOptions): string {
   const separator = options.variant === 'excel-nl' ? ';' : ',';
   const { locale } = options;
-  const rows: string[][] = [[...HEADERS[locale]]];
+  const rows: string[][] = [ACTION_COLUMNS.map((key) => text(locale, key))];
   for (const action of actions) {
     rows.push([
       action.what,

@@ -1,3 +1,4 @@
+import { text } from '../i18n/catalogue';
 import { getField, localize, templateForBoard } from '../template/index';
 import type { Locale } from '../template/types';
 import { actionsToCsv } from './csv';
@@ -54,23 +55,16 @@ export function fileStem(exp: WorkshopExport): string {
   return slugify(exp.workshop.title, 60) || 'workshop';
 }
 
-/** How the plenary board, and a subgroup whose name leaves nothing file-safe, are called in file names. */
-const BOARD_FILE_WORDS: Readonly<Record<Locale, { plenary: string; group: string }>> = {
-  nl: { plenary: 'plenair-bord', group: 'groep' },
-  en: { plenary: 'plenary-board', group: 'group' },
-};
-
 /**
  * A board in file names: its subgroup's name ("tafel-noord"), or "plenair-bord" / "plenary-board";
  * never the internal id. A subgroup whose name has nothing file-safe is numbered ("groep-2").
  */
 export function boardFileLabel(exp: WorkshopExport, boardId: string, locale: Locale): string {
-  const words = BOARD_FILE_WORDS[locale];
-  if (boardId === PLENARY_BOARD_ID) return words.plenary;
+  if (boardId === PLENARY_BOARD_ID) return text(locale, 'file.plenaryBoard');
   const index = exp.groups.findIndex((g) => g.id === boardId);
   const group = exp.groups[index];
-  if (group === undefined) return slugify(boardId) || words.group;
-  return slugify(group.name) || `${words.group}-${index + 1}`;
+  if (group === undefined) return slugify(boardId) || text(locale, 'file.group');
+  return slugify(group.name) || `${text(locale, 'file.group')}-${index + 1}`;
 }
 
 /** The A0 sheets of a board as one PDF: "<workshop>-<board>-A0.pdf", e.g. "la-vu-tafel-noord-A0.pdf". */
@@ -98,7 +92,7 @@ export function textExport(
   };
   const groupName = (groupId: string) => groupNames.get(groupId) ?? groupId;
   const stem = fileStem(exp);
-  const actionsWord = locale === 'en' ? 'actions' : 'acties';
+  const actionsWord = text(locale, 'file.actions');
   switch (format) {
     case 'actions.csv':
       return {
@@ -139,7 +133,7 @@ export function textExport(
       };
     case 'report.md':
       return {
-        filename: `${stem}-${locale === 'en' ? 'report' : 'verslag'}.md`,
+        filename: `${stem}-${text(locale, 'file.report')}.md`,
         mediaType: 'text/markdown; charset=utf-8',
         body: workshopToMarkdown(exp, { locale, templateFor: templateForBoard }),
       };

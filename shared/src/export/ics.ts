@@ -1,3 +1,4 @@
+import { text, type PlainTextKey } from '../i18n/catalogue';
 import type { Locale } from '../template/types';
 import { ACTION_STATUS_LABELS, type ActionItem } from '../domain/actionItems';
 import { stripBidiControls, utf8Bytes } from './text';
@@ -24,18 +25,6 @@ export interface IcsOptions {
   readonly fieldTitle?: (fieldId: string) => string;
   readonly groupName?: (groupId: string) => string;
 }
-
-const LABELS = {
-  nl: { who: 'Wie', status: 'Status', field: 'Veld', group: 'Subgroep', workshop: 'Workshop', calendar: 'actiepunten' },
-  en: {
-    who: 'Who',
-    status: 'Status',
-    field: 'Field',
-    group: 'Subgroup',
-    workshop: 'Workshop',
-    calendar: 'action items',
-  },
-} as const;
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other control characters go. */
 export function escapeIcsText(text: string): string {
@@ -96,30 +85,30 @@ function safeDomain(domain: string): string {
 
 /** The dated actions as an iCalendar document with CRLF line ends and folded lines. */
 export function actionsToIcs(actions: readonly ActionItem[], options: IcsOptions): string {
-  const labels = LABELS[options.locale];
+  const label = (key: PlainTextKey) => text(options.locale, key);
   const domain = safeDomain(options.uidDomain);
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    `PRODID:-//Discussiemodel Canvas//${options.locale === 'nl' ? 'Actiepunten' : 'Action items'}//${options.locale.toUpperCase()}`,
+    `PRODID:-//Discussiemodel Canvas//${label('actions.title')}//${options.locale.toUpperCase()}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeIcsText(`${options.workshopTitle} — ${labels.calendar}`)}`,
+    `X-WR-CALNAME:${escapeIcsText(`${options.workshopTitle} — ${label('actions.calendarName')}`)}`,
   ];
   const stamp = icsDateTime(options.now);
   for (const action of actions) {
     if (action.when === '') continue;
     const { start, end } = icsDateRange(action.when);
     const description = [
-      action.who.trim() !== '' ? `${labels.who}: ${action.who}` : null,
-      `${labels.status}: ${ACTION_STATUS_LABELS[action.status][options.locale]}`,
+      action.who.trim() !== '' ? `${label('action.who')}: ${action.who}` : null,
+      `${label('action.status')}: ${ACTION_STATUS_LABELS[action.status][options.locale]}`,
       action.sourceFieldId !== null
-        ? `${labels.field}: ${options.fieldTitle?.(action.sourceFieldId) ?? action.sourceFieldId}`
+        ? `${label('action.field')}: ${options.fieldTitle?.(action.sourceFieldId) ?? action.sourceFieldId}`
         : null,
       action.sourceGroupId !== null
-        ? `${labels.group}: ${options.groupName?.(action.sourceGroupId) ?? action.sourceGroupId}`
+        ? `${label('action.subgroup')}: ${options.groupName?.(action.sourceGroupId) ?? action.sourceGroupId}`
         : null,
-      `${labels.workshop}: ${options.workshopTitle}`,
+      `${label('action.workshop')}: ${options.workshopTitle}`,
     ]
       .filter((line): line is string => line !== null)
       .join('\n');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { text, type PlainTextKey } from '../i18n/catalogue';
 import type { Locale } from '../template/types';
 import {
   BACKUP_FORMAT,
@@ -54,85 +55,49 @@ export interface ParseBackupOptions {
   readonly maxErrors?: number;
 }
 
-const MESSAGES = {
-  nl: {
-    tooLarge: (size: string, max: string) => `Het bestand is te groot (${size}; maximaal ${max}).`,
-    notJson: (detail: string) => `Het bestand is geen geldige JSON: ${detail}`,
-    notBackup: `Dit is geen back-up van Discussiemodel Canvas (verwacht "format": "${BACKUP_FORMAT}").`,
-    newer: (v: number) =>
-      `Deze back-up is gemaakt met een nieuwere versie (versie ${v}); deze app leest versie 1 tot en met ${BACKUP_VERSION}.`,
-    badVersion: `Onbekende back-upversie; deze app leest versie 1 tot en met ${BACKUP_VERSION}.`,
-    more: (n: number) => `… en nog ${n} fout${n === 1 ? '' : 'en'}.`,
-    root: 'back-up',
-    missing: 'ontbreekt',
-    type: (expected: string, got: string) => `moet ${expected} zijn, maar is ${got}`,
-    tooLong: (max: string) => `is te lang (maximaal ${max} tekens)`,
-    tooShort: (min: string) => (min === '1' ? 'mag niet leeg zijn' : `is te kort (minimaal ${min} tekens)`),
-    tooBig: (max: string) => `is te groot (maximaal ${max})`,
-    tooSmall: (min: string) => `is te klein (minimaal ${min})`,
-    tooMany: (max: string) => `heeft te veel items (maximaal ${max})`,
-    tooFew: (min: string) => `heeft te weinig items (minimaal ${min})`,
-    format: 'heeft een ongeldige vorm',
-    // The only date in a backup is an action's "when", which may also be empty.
-    date: 'moet een datum zijn (JJJJ-MM-DD) of leeg',
-    id: 'mag alleen letters, cijfers, - en _ bevatten (1 tot 64 tekens)',
-    fieldId: 'mag alleen kleine letters, cijfers en - bevatten (1 tot 64 tekens)',
-    color: 'moet een kleur zijn als #rrggbb',
-    oneOf: (values: string) => `moet een van deze waarden zijn: ${values}`,
-    unknownKeys: (keys: string) => `bevat onbekende velden: ${keys}`,
-    invalid: 'is ongeldig',
-    duplicate: (key: string, value: string) => `${key} "${value}" komt dubbel voor`,
-    unknownBoard: (value: string) => `bord "${value}" is geen subgroep en niet "plenary"`,
+/** The messages of one language, from the catalogue. */
+function backupMessages(locale: Locale) {
+  const t = (key: PlainTextKey) => text(locale, key);
+  return {
+    tooLarge: (size: string, max: string) => text(locale, 'backup.tooLarge', { size, max }),
+    notJson: (detail: string) => text(locale, 'backup.notJson', { detail }),
+    notBackup: text(locale, 'backup.notBackup', { format: BACKUP_FORMAT }),
+    newer: (v: number) => text(locale, 'backup.newer', { v, version: BACKUP_VERSION }),
+    badVersion: text(locale, 'backup.badVersion', { version: BACKUP_VERSION }),
+    more: (n: number) => text(locale, n === 1 ? 'backup.more.one' : 'backup.more.other', { n }),
+    root: t('backup.root'),
+    missing: t('backup.missing'),
+    type: (expected: string, got: string) => text(locale, 'backup.type', { expected, got }),
+    tooLong: (max: string) => text(locale, 'backup.tooLong', { max }),
+    tooShort: (min: string) => (min === '1' ? t('backup.empty') : text(locale, 'backup.tooShort', { min })),
+    tooBig: (max: string) => text(locale, 'backup.tooBig', { max }),
+    tooSmall: (min: string) => text(locale, 'backup.tooSmall', { min }),
+    tooMany: (max: string) => text(locale, 'backup.tooMany', { max }),
+    tooFew: (min: string) => text(locale, 'backup.tooFew', { min }),
+    format: t('backup.format'),
+    date: t('backup.date'),
+    id: t('backup.id'),
+    fieldId: t('backup.fieldId'),
+    color: t('backup.color'),
+    oneOf: (values: string) => text(locale, 'backup.oneOf', { values }),
+    unknownKeys: (keys: string) => text(locale, 'backup.unknownKeys', { keys }),
+    invalid: t('backup.invalid'),
+    duplicate: (key: string, value: string) => text(locale, 'backup.duplicate', { key, value }),
+    unknownBoard: (value: string) => text(locale, 'backup.unknownBoard', { value }),
     types: {
-      string: 'tekst',
-      number: 'een getal',
-      int: 'een geheel getal',
-      boolean: 'waar/onwaar',
-      array: 'een lijst',
-      object: 'een object',
-      null: 'leeg (null)',
-      undefined: 'afwezig',
+      string: t('backup.kind.string'),
+      number: t('backup.kind.number'),
+      int: t('backup.kind.int'),
+      boolean: t('backup.kind.boolean'),
+      array: t('backup.kind.array'),
+      object: t('backup.kind.object'),
+      null: t('backup.kind.null'),
+      undefined: t('backup.kind.undefined'),
     } as Record<string, string>,
-  },
-  en: {
-    tooLarge: (size: string, max: string) => `The file is too large (${size}; at most ${max}).`,
-    notJson: (detail: string) => `The file is not valid JSON: ${detail}`,
-    notBackup: `This is not a Discussiemodel Canvas backup (expected "format": "${BACKUP_FORMAT}").`,
-    newer: (v: number) =>
-      `This backup was made by a newer version (version ${v}); this app reads versions 1 to ${BACKUP_VERSION}.`,
-    badVersion: `Unknown backup version; this app reads versions 1 to ${BACKUP_VERSION}.`,
-    more: (n: number) => `… and ${n} more error${n === 1 ? '' : 's'}.`,
-    root: 'backup',
-    missing: 'is missing',
-    type: (expected: string, got: string) => `must be ${expected}, but is ${got}`,
-    tooLong: (max: string) => `is too long (at most ${max} characters)`,
-    tooShort: (min: string) => (min === '1' ? 'must not be empty' : `is too short (at least ${min} characters)`),
-    tooBig: (max: string) => `is too large (at most ${max})`,
-    tooSmall: (min: string) => `is too small (at least ${min})`,
-    tooMany: (max: string) => `has too many items (at most ${max})`,
-    tooFew: (min: string) => `has too few items (at least ${min})`,
-    format: 'has an invalid format',
-    date: 'must be a date (YYYY-MM-DD) or empty',
-    id: 'may only contain letters, digits, - and _ (1 to 64 characters)',
-    fieldId: 'may only contain lower-case letters, digits and - (1 to 64 characters)',
-    color: 'must be a colour like #rrggbb',
-    oneOf: (values: string) => `must be one of: ${values}`,
-    unknownKeys: (keys: string) => `has unknown fields: ${keys}`,
-    invalid: 'is invalid',
-    duplicate: (key: string, value: string) => `${key} "${value}" occurs more than once`,
-    unknownBoard: (value: string) => `board "${value}" is neither a subgroup nor "plenary"`,
-    types: {
-      string: 'text',
-      number: 'a number',
-      int: 'a whole number',
-      boolean: 'true/false',
-      array: 'a list',
-      object: 'an object',
-      null: 'empty (null)',
-      undefined: 'absent',
-    } as Record<string, string>,
-  },
-} as const;
+  };
+}
+
+const MESSAGES = { nl: backupMessages('nl'), en: backupMessages('en') } as const;
 
 type Messages = (typeof MESSAGES)[Locale];
 

@@ -1,3 +1,4 @@
+import { ACTION_COLUMNS, countText, text } from '../i18n/catalogue';
 import { localize } from '../template/lookup';
 import { templateForBoard } from '../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale } from '../template/types';
@@ -43,64 +44,39 @@ export interface MarkdownOptions {
   readonly groupName?: (groupId: string) => string;
 }
 
-const WORDS = {
-  nl: {
-    actionHeaders: ['Wat', 'Wie', 'Wanneer', 'Status', 'Veld', 'Subgroep', 'Bron'],
-    noActions: 'Geen actiepunten.',
-    exported: 'Geëxporteerd op',
-    participants: (n: number) => `${n} deelnemer${n === 1 ? '' : 's'}`,
-    facilitation: 'procesbegeleiding',
-    groups: 'Subgroepen',
-    plenaryBoard: 'Plenair bord',
-    outside: 'Buiten de velden',
-    agreed: 'Afgesproken formulering',
-    openQuestions: 'Open vragen',
-    findOut: 'uitzoeken',
-    askWhom: 'navragen bij',
-    owner: 'wie',
-    agree: 'eens',
-    disagree: 'oneens',
-    open: 'open',
-    dots: (n: number) => `${n} ${n === 1 ? 'stip' : 'stippen'}`,
-    highlight: 'hoogtepunt voor de presentatie',
-    synthesis: 'Synthese',
-    plenaryWording: 'Plenaire formulering',
-    common: 'Gemene deler',
-    difference: 'Verschil',
-    cluster: 'Cluster',
-    actions: 'Actiepunten',
-    noNotes: 'Nog geen notities.',
-    missingNote: '(notitie verwijderd)',
-  },
-  en: {
-    actionHeaders: ['What', 'Who', 'When', 'Status', 'Field', 'Subgroup', 'Source'],
-    noActions: 'No action items.',
-    exported: 'Exported on',
-    participants: (n: number) => `${n} participant${n === 1 ? '' : 's'}`,
-    facilitation: 'facilitation',
-    groups: 'Subgroups',
-    plenaryBoard: 'Plenary board',
-    outside: 'Outside the fields',
-    agreed: 'Agreed wording',
-    openQuestions: 'Open questions',
-    findOut: 'find out',
-    askWhom: 'ask',
-    owner: 'who',
-    agree: 'agree',
-    disagree: 'disagree',
-    open: 'open',
-    dots: (n: number) => `${n} ${n === 1 ? 'dot' : 'dots'}`,
-    highlight: 'highlight for the presentation',
-    synthesis: 'Synthesis',
-    plenaryWording: 'Plenary wording',
-    common: 'Common ground',
-    difference: 'Difference',
-    cluster: 'Cluster',
-    actions: 'Action items',
-    noNotes: 'No notes yet.',
-    missingNote: '(note deleted)',
-  },
-} as const;
+/** The report's fixed words in one language, from the catalogue. */
+function markdownWords(locale: Locale) {
+  return {
+    actionHeaders: ACTION_COLUMNS.map((key) => text(locale, key)),
+    noActions: text(locale, 'actions.none'),
+    exported: text(locale, 'report.exported'),
+    participants: (n: number) => countText(locale, 'report.participants', n),
+    facilitation: text(locale, 'report.facilitationInline'),
+    groups: text(locale, 'report.groups'),
+    plenaryBoard: text(locale, 'report.plenaryBoard'),
+    outside: text(locale, 'report.outside'),
+    agreed: text(locale, 'report.agreed'),
+    openQuestions: text(locale, 'report.openQuestions'),
+    findOut: text(locale, 'report.findOut'),
+    askWhom: text(locale, 'report.askWhom'),
+    owner: text(locale, 'report.owner'),
+    agree: text(locale, 'mark.agree'),
+    disagree: text(locale, 'mark.disagree'),
+    open: text(locale, 'mark.open'),
+    dots: (n: number) => countText(locale, 'mark.dots', n),
+    highlight: text(locale, 'mark.highlight'),
+    synthesis: text(locale, 'report.synthesis'),
+    plenaryWording: text(locale, 'report.plenaryWording'),
+    common: text(locale, 'report.common'),
+    difference: text(locale, 'report.difference'),
+    cluster: text(locale, 'report.cluster'),
+    actions: text(locale, 'actions.title'),
+    noNotes: text(locale, 'report.noNotes'),
+    missingNote: text(locale, 'report.missingNote'),
+  };
+}
+
+const WORDS = { nl: markdownWords('nl'), en: markdownWords('en') } as const;
 
 /** The action list as a Markdown table (or a line saying there are none). */
 export function actionsToMarkdown(actions: readonly ActionItem[], options: MarkdownOptions): string {

@@ -1,3 +1,4 @@
+import { text } from '../i18n/catalogue';
 import type { FieldTemplate, Locale } from '../template/types';
 import type { ExportBoard, ExportParticipant, WorkshopExport } from './model';
 
@@ -8,7 +9,6 @@ import type { ExportBoard, ExportParticipant, WorkshopExport } from './model';
  */
 
 /** Languages for dates in words. */
-const DATE_LOCALES: Readonly<Record<Locale, string>> = { nl: 'nl-NL', en: 'en-GB' };
 
 /** A YYYY-MM-DD date in words ("11 maart 2025"); other text as entered. */
 export function formatWorkshopDate(date: string, locale: Locale): string {
@@ -17,7 +17,7 @@ export function formatWorkshopDate(date: string, locale: Locale): string {
   const [, y, m, d] = match;
   const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
   if (Number.isNaN(ms)) return date.trim();
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+  return new Intl.DateTimeFormat(text(locale, 'locale.tag'), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -58,17 +58,11 @@ export function chosenWordingFields(board: ExportBoard): Set<string> {
   );
 }
 
-const CHOICE_WORDS: Readonly<Record<Locale, { goal: string; question: string; other: string }>> = {
-  nl: { goal: 'gekozen doel', question: 'gekozen vraag', other: 'gekozen' },
-  en: { goal: 'chosen goal', question: 'chosen question', other: 'chosen' },
-};
-
 /**
  * What a choice is called in the reports: DOEL asks for one goal ("gekozen doel"), the concrete
  * questions for at most two ("gekozen vraag"); a field the template does not know: "gekozen".
  */
 export function choiceLabel(field: Pick<FieldTemplate, 'maxChosen'> | undefined, locale: Locale): string {
-  const words = CHOICE_WORDS[locale];
-  if (field?.maxChosen === undefined) return words.other;
-  return field.maxChosen === 1 ? words.goal : words.question;
+  if (field?.maxChosen === undefined) return text(locale, 'choice.chosen');
+  return text(locale, field.maxChosen === 1 ? 'choice.goal' : 'choice.question');
 }

@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
+import { text } from '../../i18n/catalogue';
 import type { Locale } from '../../template/types';
 import { embedPdfFonts, type PdfFonts } from './pdfLayout';
 
@@ -29,7 +30,7 @@ export async function newPdfDocument(meta: PdfMetadata): Promise<{ doc: PDFDocum
   doc.setAuthor(PDF_AUTHOR);
   doc.setCreator(PDF_AUTHOR);
   doc.setProducer(`${PDF_AUTHOR} (pdf-lib)`);
-  doc.setLanguage(meta.locale === 'nl' ? 'nl-NL' : 'en-GB');
+  doc.setLanguage(text(meta.locale, 'locale.tag'));
   doc.setCreationDate(created);
   doc.setModificationDate(created);
   return { doc, fonts: await embedPdfFonts(doc) };
