@@ -10,6 +10,8 @@ import {
   removeNotes,
 } from '@dmc/shared/doc/board';
 import { collection } from '@dmc/shared/doc/records';
+import { readChoices, readFormulations } from '@dmc/shared/doc/discussion';
+import { boardContents, placeRevealed } from '@dmc/shared/scene/notePlacement';
 import {
   SESSION_COLLECTIONS,
   initialFlow,
@@ -238,39 +240,70 @@ export class Workflow {
 
   /**
    * Silent writing is over: every participant's private notes move to the board their group
-   * works on, as the same notes (same ids and authors), and leave the drafts.
+   * works on, as the same notes (same ids and authors), and leave the drafts. The notes of one
+   * board are placed together, in the same transaction that puts them there: each in a free spot
+   * of its field, in reading order by field, author and time of writing (scene/notePlacement.ts),
+   * clear of the board's notes, agreed wordings and chosen notes' ribbons.
    */
   async reveal(workshopId: string): Promise<number> {
     const state = this.state(workshopId);
     const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
     if (!state || !session) return 0;
-    let moved = 0;
+    const writers = new Map<string, { board: BoardRef; memberIds: string[] }>();
     for (const member of readMembers(session.doc)) {
       const board = workBoard(state, { groupId: member.groupId });
       if (!board) continue;
       const boardId = board.kind === 'plenary' ? PLENARY_BOARD : board.groupId;
-      const draftPolicy = this.draftPolicy(workshopId, member.id);
-      await this.collab.use(workshopId, draftDocKey(member.id), draftPolicy, async (draft) => {
-        const notes = readNotes(draft.doc);
-        if (notes.length === 0) return;
-        await this.collab.use(workshopId, boardDocKey(boardId), this.boardPolicy(workshopId, board), (target) => {
-          const room = Math.max(0, LIMITS.notesPerBoard - countNotes(target.doc));
-          const revealed = notes.slice(0, room);
-          target.transactAsServer((doc) => importNotes(doc, revealed, SERVER_ORIGIN), SERVER_ORIGIN);
-          draft.transactAsServer(
-            (doc) =>
-              removeNotes(
-                doc,
-                revealed.map((n) => n.id),
-                SERVER_ORIGIN,
-              ),
-            SERVER_ORIGIN,
-          );
-          moved += revealed.length;
-        });
-      });
+      const entry = writers.get(boardId) ?? { board, memberIds: [] };
+      entry.memberIds.push(member.id);
+      writers.set(boardId, entry);
+    }
+    let moved = 0;
+    for (const [boardId, { board, memberIds }] of writers) {
+      moved += await this.withDrafts(workshopId, memberIds, (drafts) =>
+        this.revealOnBoard(workshopId, boardId, board, drafts),
+      );
     }
     return moved;
+  }
+
+  /** Opens the drafts of these members (kept loaded while `fn` runs). */
+  private async withDrafts<T>(
+    workshopId: string,
+    memberIds: readonly string[],
+    fn: (drafts: Room[]) => Promise<T>,
+    open: Room[] = [],
+  ): Promise<T> {
+    const [first, ...rest] = memberIds;
+    if (first === undefined) return fn(open);
+    return this.collab.use(workshopId, draftDocKey(first), this.draftPolicy(workshopId, first), (draft) =>
+      this.withDrafts(workshopId, rest, fn, [...open, draft]),
+    );
+  }
+
+  /** Moves the notes of these drafts onto one board, placed; returns how many moved. */
+  private async revealOnBoard(
+    workshopId: string,
+    boardId: string,
+    board: BoardRef,
+    drafts: readonly Room[],
+  ): Promise<number> {
+    const written = drafts.flatMap((draft) => readNotes(draft.doc));
+    if (written.length === 0) return 0;
+    return this.collab.use(workshopId, boardDocKey(boardId), this.boardPolicy(workshopId, board), (target) => {
+      const room = Math.max(0, LIMITS.notesPerBoard - countNotes(target.doc));
+      const contents = boardContents(readNotes(target.doc), readFormulations(target.doc), readChoices(target.doc));
+      const placed = placeRevealed(templateForBoard(boardId), contents, written).slice(0, room);
+      target.transactAsServer((doc) => importNotes(doc, placed, SERVER_ORIGIN), SERVER_ORIGIN);
+      const ids = new Set(placed.map((n) => n.id));
+      for (const draft of drafts) {
+        const gone = readNotes(draft.doc)
+          .filter((n) => ids.has(n.id))
+          .map((n) => n.id);
+        if (gone.length > 0) draft.transactAsServer((doc) => removeNotes(doc, gone, SERVER_ORIGIN), SERVER_ORIGIN);
+      }
+      return placed.length;
+    });
   }
 
   /** The workshop record changed: mirror settings and members into the session document. */

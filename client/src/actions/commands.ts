@@ -1,7 +1,14 @@
 import type { MarkValue } from '@dmc/shared/domain/discussion';
 import { NOTE_SIZE, type Note, type NoteColor } from '@dmc/shared/domain/note';
 import { fieldAt, getField, localize } from '@dmc/shared/template/lookup';
-import { clampToSheet, fieldOfNoteAt, placeNewNote, spotInField } from '../canvas/notePlacement';
+import {
+  boardContents,
+  clampToSheet,
+  fieldOfNoteAt,
+  placeInField,
+  placeNewNote,
+  type BoardContents,
+} from '@dmc/shared/scene/notePlacement';
 import { sheetById } from '../canvas/template';
 import { viewportOf } from '../canvas/viewportControl';
 import { screenToSheet } from '../canvas/viewport';
@@ -67,6 +74,12 @@ export function personalPoint(
   return { x: rect.x + rect.width * fx, y: rect.y + rect.height * fy };
 }
 
+/** What new notes on the board on screen keep clear of: its notes, agreed wordings and chosen notes' ribbons. */
+export function contentsOf(ctx: Pick<ActionContext, 'store'>): BoardContents {
+  const state = ctx.store.getState();
+  return boardContents(state.notes, state.discussion.formulations, state.discussion.choices);
+}
+
 /** Adds an empty note in a free spot near the middle of the view, and opens it for typing. */
 export function addNoteAtViewCentre(ctx: ActionContext): Note | null {
   const state = ctx.store.getState();
@@ -79,7 +92,7 @@ export function addNoteAtViewCentre(ctx: ActionContext): Note | null {
       ? personalPoint(inField?.rect ?? { x: 0, y: 0, width: sheet.width, height: sheet.height }, ctx.draft.actor.id)
       : middle;
   const field = fieldAt(sheet, centre.x, centre.y);
-  const placement = placeNewNote(sheet, state.notes, state.locale, field?.id ?? null, centre);
+  const placement = placeNewNote(sheet, contentsOf(ctx), field?.id ?? null, centre);
   return createNote(ctx, sheet.id, placement, '', true);
 }
 
@@ -87,13 +100,9 @@ export function addNoteAtViewCentre(ctx: ActionContext): Note | null {
 export function addNoteInField(ctx: ActionContext, fieldId: string, text = '', edit = true): Note | null {
   const found = getField(ctx.template, fieldId);
   if (!found) return null;
-  const state = ctx.store.getState();
   const writer = writerFor(ctx, found.sheet.id);
   const near = writer && writer === ctx.draft ? personalPoint(found.field.rect, writer.actor.id) : undefined;
-  const spot = spotInField(found.sheet, found.field, state.notes, state.locale, near);
-  const placement = spot
-    ? { x: spot.x, y: spot.y, fieldId }
-    : placeNewNote(found.sheet, state.notes, state.locale, fieldId, near);
+  const placement = placeInField(found.sheet, found.field, contentsOf(ctx), near);
   return createNote(ctx, found.sheet.id, placement, text, edit);
 }
 
@@ -227,10 +236,7 @@ export function moveNoteToField(ctx: ActionContext, noteId: string, fieldId: str
   const client = note ? clientForNote(ctx, noteId) : null;
   if (!note || !found || !client || !mayMoveToField(ctx, note, fieldId)) return null;
   const state = ctx.store.getState();
-  const spot = spotInField(found.sheet, found.field, state.notes, state.locale, undefined, noteId);
-  const placement = spot
-    ? { x: spot.x, y: spot.y, fieldId }
-    : placeNewNote(found.sheet, state.notes, state.locale, fieldId);
+  const placement = placeInField(found.sheet, found.field, contentsOf(ctx), undefined, noteId);
   client.stopCapturing();
   client.move(noteId, { x: placement.x, y: placement.y, fieldId: placement.fieldId, sheetId: found.sheet.id });
   return localize(found.field.title, state.locale);

@@ -16,7 +16,7 @@ import { registerCanvasElement } from '../testHook';
 import { CardDropHint, useCardDrop } from '../deck/CardDrop';
 import { gestures } from './gestures';
 import { NoteEditor } from './NoteEditor';
-import { clampToSheet } from './notePlacement';
+import { clampToSheet } from '@dmc/shared/scene/notePlacement';
 import { FIELD_BUTTON_NAME, FieldButtonLayer, FormulationLayer } from './FieldExtrasLayer';
 import { NOTE_NAME, type NoteHandlers } from './NoteShape';
 import { NotesLayer } from './NotesLayer';

@@ -20,7 +20,6 @@ import {
   useHistoryReset,
   usePhaseFollowing,
   usePresenterView,
-  useRevealTidy,
   useShareView,
 } from '../workshop/useWorkshopFlow';
 import { BoardContext } from './boardContext';
@@ -110,7 +109,6 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
   useHistoryReset(ctx);
   useFollow(ctx);
   useShareView(ctx);
-  useRevealTidy(ctx);
 
   return (
     <WorkshopContext.Provider value={sessionClient}>

@@ -1,9 +1,9 @@
 import { clampNoteText, type Note } from '@dmc/shared/domain/note';
 import { getField, localize } from '@dmc/shared/template/lookup';
 import type { SheetTemplate } from '@dmc/shared/template/types';
-import { personalPoint, writerFor } from '../actions/commands';
+import { contentsOf, personalPoint, writerFor } from '../actions/commands';
 import type { ActionContext } from '../actions/types';
-import { placeAtPoint, placeNewNote, spotInField, type Placement } from '../canvas/notePlacement';
+import { placeAtPoint, placeInField, placeNewNote, type Placement } from '@dmc/shared/scene/notePlacement';
 import { sheetById } from '../canvas/template';
 
 /**
@@ -72,21 +72,14 @@ export function addCardToField(ctx: ActionContext, text: string, fieldId: string
   const sheet = currentSheet(ctx);
   const writer = writerFor(ctx, sheet.id);
   if (!writer) return { ok: false, reason: 'readonly' };
-  const state = ctx.store.getState();
   const preferred = sheet.fields.find((f) => f.id === (fieldId ?? selectedField(ctx)));
   const near =
     writer === ctx.draft
       ? personalPoint(preferred?.rect ?? { x: 0, y: 0, width: sheet.width, height: sheet.height }, writer.actor.id)
       : undefined;
-  let placement: Placement;
-  if (preferred) {
-    const spot = spotInField(sheet, preferred, state.notes, state.locale, near);
-    placement = spot
-      ? { x: spot.x, y: spot.y, fieldId: preferred.id }
-      : placeNewNote(sheet, state.notes, state.locale, preferred.id, near);
-  } else {
-    placement = placeNewNote(sheet, state.notes, state.locale, null);
-  }
+  const placement = preferred
+    ? placeInField(sheet, preferred, contentsOf(ctx), near)
+    : placeNewNote(sheet, contentsOf(ctx), null);
   return create(ctx, sheet, placement, text);
 }
 

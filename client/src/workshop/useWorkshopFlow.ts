@@ -7,9 +7,6 @@ import type { ActionContext } from '../actions/types';
 import { templateOf } from '../canvas/template';
 import { translate } from '../i18n';
 import { useAppStore } from '../store';
-import { fieldOfNoteAt } from '../canvas/notePlacement';
-import { tidyRevealed } from '../canvas/revealTidy';
-import { noteRights, selectCapabilities } from './capabilities';
 import { applySharedView, currentSharedView, sameView, showField } from './sharedView';
 
 /**
@@ -194,59 +191,5 @@ export function useShareView(ctx: ActionContext | null): void {
       )
         publish();
     });
-  }, [ctx]);
-}
-
-/** How long to wait after my notes are revealed: the server reveals one member after another. */
-const TIDY_DELAY_MS = 1200;
-
-/**
- * After the reveal, my notes that cover a note written earlier move to a free spot nearby (see
- * canvas/revealTidy): only my own, so nobody's moves cross. Not an undo step.
- */
-export function useRevealTidy(ctx: ActionContext | null): void {
-  const written = useRef(new Set<string>());
-  useEffect(() => {
-    if (!ctx) return;
-    const me = ctx.board.actor.id;
-    const pending = new Set<string>();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const run = () => {
-      timer = null;
-      const state = useAppStore.getState();
-      const caps = selectCapabilities(state);
-      const ids = new Set(
-        [...pending].filter((id) => {
-          const note = state.boardNotes.find((n) => n.id === id);
-          return note !== undefined && noteRights(caps, note, undefined).move;
-        }),
-      );
-      pending.clear();
-      if (ids.size === 0) return;
-      for (const sheet of ctx.template.sheets) {
-        const moves = tidyRevealed(sheet, state.boardNotes, ids, state.locale);
-        ctx.board.tidy(
-          moves.map((m) => ({
-            noteId: m.noteId,
-            placement: { x: m.x, y: m.y, fieldId: fieldOfNoteAt(sheet, m.x, m.y) },
-          })),
-        );
-      }
-    };
-    const unsubscribe = useAppStore.subscribe((state, previous) => {
-      const draft = state.drafts[me];
-      if (draft && draft !== previous.drafts[me]) for (const note of draft) written.current.add(note.id);
-      if (state.boardNotes === previous.boardNotes) return;
-      for (const note of state.boardNotes) {
-        if (!written.current.has(note.id)) continue;
-        written.current.delete(note.id);
-        pending.add(note.id);
-      }
-      if (pending.size > 0 && timer === null) timer = setTimeout(run, TIDY_DELAY_MS);
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
   }, [ctx]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSpot, overlapArea, type Box } from './placement';
+import { CASCADE_STEP, cascadeSpot, findSpot, overlapArea, placeNotes, type Box } from './placement';
 
 const area: Box = { x: 0, y: 0, width: 300, height: 200 };
 const size = 64;
@@ -60,5 +60,54 @@ describe('findSpot', () => {
   it('handles an area smaller than a note by centring the only candidate', () => {
     const spot = findSpot({ area: { x: 10, y: 10, width: 40, height: 40 }, size, obstacles: [] });
     expect(spot).not.toBeNull();
+  });
+});
+
+describe('placeNotes', () => {
+  it('fills an area in reading order without overlap', () => {
+    const spots = placeNotes({ area, size, obstacles: [], count: 6 });
+    expect(spots.every((s) => s.free)).toBe(true);
+    // Three fit on the first row of a 300 wide area (on the candidate grid), left to right; the rest start the second.
+    const row = spots.slice(0, 3);
+    expect(row.every((s) => s.y === 6)).toBe(true);
+    expect(row.map((s) => s.x)).toEqual([...row.map((s) => s.x)].sort((a, b) => a - b));
+    expect(spots[3]!.y).toBeGreaterThan(6);
+    expect(spots[3]!.x).toBe(6);
+    spots.forEach((s, i) =>
+      expect(
+        overlapsAny(
+          s,
+          spots.slice(0, i).map((o) => ({ ...o, width: size, height: size })),
+        ),
+      ).toBe(false),
+    );
+  });
+
+  it('puts what does not fit on a cascade inside the area', () => {
+    const spots = placeNotes({ area, size, obstacles: [], count: 12 });
+    const overflow = spots.filter((s) => !s.free);
+    expect(overflow.length).toBeGreaterThan(0);
+    for (const s of overflow) {
+      expect(s.x).toBeGreaterThanOrEqual(area.x);
+      expect(s.y).toBeGreaterThanOrEqual(area.y);
+      expect(s.x + size).toBeLessThanOrEqual(area.x + area.width);
+      expect(s.y + size).toBeLessThanOrEqual(area.y + area.height);
+    }
+    // Each overflow note one step further along the cascade than the one before.
+    for (let i = 1; i < overflow.length; i++) {
+      expect(overflow[i]!.x - overflow[i - 1]!.x).toBeCloseTo(CASCADE_STEP);
+      expect(overflow[i]!.y - overflow[i - 1]!.y).toBeCloseTo(CASCADE_STEP);
+    }
+  });
+});
+
+describe('cascadeSpot', () => {
+  it('starts again at the corner when the cascade is used up, and centres in an area smaller than a note', () => {
+    const small: Box = { x: 0, y: 0, width: 100, height: 100 };
+    const first = cascadeSpot(small, size, []);
+    expect(first).toEqual({ x: 6, y: 6 });
+    const steps = [first, { x: 22, y: 22 }].map((p) => ({ ...p, width: size, height: size }));
+    expect(cascadeSpot(small, size, steps)).toEqual({ x: 6, y: 6 });
+    expect(cascadeSpot({ x: 0, y: 0, width: 40, height: 200 }, size, []).x).toBe(-12);
   });
 });
