@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATALOGUE, text } from '../i18n/catalogue';
 import type { Locale, LocalizedText } from '../template/types';
 import type { Deferral } from './discussion';
 import type { Note } from './note';
@@ -177,24 +178,23 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const DEFERRAL_WORDS = {
-  nl: { findOut: 'Uitzoeken', answer: 'Beantwoorden', ask: 'navragen bij', question: 'vraag' },
-  en: { findOut: 'Find out', answer: 'Answer', ask: 'ask', question: 'question' },
-} as const;
-
 /**
  * Turns a deferred question into an action: "Uitzoeken: <what to find out> — navragen bij
  * <whom> (vraag: <question>)", or "Beantwoorden: <question> — …" when nothing specific was
  * written to find out. The owner becomes "who".
  */
 export function actionFromDeferral(deferral: Deferral, groupId: string | null, context: NewActionContext): ActionItem {
-  const words = DEFERRAL_WORDS[context.locale];
+  const word = (key: 'deferral.findOut' | 'deferral.answer' | 'deferral.ask' | 'deferral.question') =>
+    text(context.locale, key);
   const question = oneLine(deferral.question);
   const findOut = oneLine(deferral.findOut);
   const askWhom = oneLine(deferral.askWhom);
-  let what = findOut !== '' ? `${words.findOut}: ${findOut}` : `${words.answer}: ${question !== '' ? question : '…'}`;
-  if (askWhom !== '') what += ` — ${words.ask} ${askWhom}`;
-  if (findOut !== '' && question !== '' && question !== findOut) what += ` (${words.question}: ${question})`;
+  let what =
+    findOut !== ''
+      ? `${word('deferral.findOut')}: ${findOut}`
+      : `${word('deferral.answer')}: ${question !== '' ? question : '…'}`;
+  if (askWhom !== '') what += ` — ${word('deferral.ask')} ${askWhom}`;
+  if (findOut !== '' && question !== '' && question !== findOut) what += ` (${word('deferral.question')}: ${question})`;
   return {
     id: context.id,
     what: clamp(what, ACTION_WHAT_LENGTH),
@@ -215,11 +215,11 @@ export function actionFromDeferral(deferral: Deferral, groupId: string | null, c
 
 /** Turns a note into an action; its text (on one line) is the "what". */
 export function actionFromNote(note: Note, groupId: string | null, context: NewActionContext): ActionItem {
-  const text = oneLine(note.text);
-  const empty = context.locale === 'nl' ? '(lege notitie)' : '(empty note)';
+  const written = oneLine(note.text);
+  const empty = text(context.locale, 'action.emptyNote');
   return {
     id: context.id,
-    what: clamp(text !== '' ? text : empty, ACTION_WHAT_LENGTH),
+    what: clamp(written !== '' ? written : empty, ACTION_WHAT_LENGTH),
     who: '',
     whoParticipantId: null,
     when: '',
@@ -266,16 +266,16 @@ export function actionFromCard(card: CardSource, context: NewActionContext): Act
 
 /** Status labels for lists and exports. */
 export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, LocalizedText>> = {
-  open: { nl: 'Open', en: 'Open' },
-  doing: { nl: 'Bezig', en: 'In progress' },
-  done: { nl: 'Klaar', en: 'Done' },
+  open: CATALOGUE['actionStatus.open'],
+  doing: CATALOGUE['actionStatus.doing'],
+  done: CATALOGUE['actionStatus.done'],
 };
 
 /** Source labels for lists and exports. */
 export const ACTION_SOURCE_LABELS: Readonly<Record<ActionSourceKind, LocalizedText>> = {
-  note: { nl: 'Notitie', en: 'Note' },
-  deferral: { nl: 'Open vraag', en: 'Open question' },
-  synthesis: { nl: 'Synthese', en: 'Synthesis' },
-  direct: { nl: 'Plenair', en: 'Plenary' },
-  card: { nl: 'Inspiratiekaart', en: 'Inspiration card' },
+  note: CATALOGUE['actionSource.note'],
+  deferral: CATALOGUE['actionSource.deferral'],
+  synthesis: CATALOGUE['actionSource.synthesis'],
+  direct: CATALOGUE['actionSource.direct'],
+  card: CATALOGUE['actionSource.card'],
 };

@@ -1,3 +1,4 @@
+import { text, type TextKey } from '../i18n/catalogue';
 import type { Locale } from '../template/types';
 import { escapeIcsText, foldIcsLine } from '../export/ics';
 import { plannedMinutes, type AgendaMinutes } from './flow';
@@ -101,45 +102,34 @@ export function formatMinutes(minutes: number, locale: Locale): string {
   const whole = Math.max(0, Math.round(minutes));
   const hours = Math.floor(whole / 60);
   const rest = whole % 60;
-  const unit = locale === 'nl' ? 'u' : 'h';
+  const unit = text(locale, 'time.hourUnit');
   if (hours === 0) return `${rest} min`;
   return rest === 0 ? `${hours} ${unit}` : `${hours} ${unit} ${rest} min`;
 }
 
-const WEEKDAYS: Readonly<Record<Locale, readonly string[]>> = {
-  nl: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
-const MONTHS: Readonly<Record<Locale, readonly string[]>> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
+const WEEKDAYS = [
+  'date.sunday',
+  'date.monday',
+  'date.tuesday',
+  'date.wednesday',
+  'date.thursday',
+  'date.friday',
+  'date.saturday',
+] as const satisfies readonly TextKey[];
+const MONTHS = [
+  'date.january',
+  'date.february',
+  'date.march',
+  'date.april',
+  'date.may',
+  'date.june',
+  'date.july',
+  'date.august',
+  'date.september',
+  'date.october',
+  'date.november',
+  'date.december',
+] as const satisfies readonly TextKey[];
 
 /** YYYY-MM-DD as "donderdag 10 december 2026" / "Thursday 10 December 2026"; '' when not a date. */
 export function formatLongDate(date: string, locale: Locale): string {
@@ -148,7 +138,10 @@ export function formatLongDate(date: string, locale: Locale): string {
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const day = new Date(Date.UTC(y, m - 1, d));
   if (day.getUTCMonth() !== m - 1) return '';
-  return `${WEEKDAYS[locale][day.getUTCDay()]} ${d} ${MONTHS[locale][m - 1]} ${y}`;
+  const weekday = WEEKDAYS[day.getUTCDay()];
+  const month = MONTHS[m - 1];
+  if (weekday === undefined || month === undefined) return '';
+  return `${text(locale, weekday)} ${d} ${text(locale, month)} ${y}`;
 }
 
 /** Everything an invitation is made of. */
@@ -174,46 +167,32 @@ export interface InvitationInput {
   readonly phaseLabel?: (phaseId: PhaseId, locale: Locale) => string;
 }
 
-const TEXT = {
-  nl: {
-    heading: 'Uitnodiging',
+/** The invitation's fixed texts in one language, from the catalogue. */
+function invitationWords(locale: Locale) {
+  return {
+    heading: text(locale, 'invitation.heading'),
     intro: (title: string, institution: string) =>
-      `Je bent van harte uitgenodigd voor de workshop “${title}”${institution ? ` van ${institution}` : ''}. Met het Discussiemodel Learning Analytics van SURF bespreken en bepalen we samen doel, doelgroep, stakeholders, aandachtspunten en vervolgacties voor learning analytics in onze instelling.`,
-    when: 'Wanneer',
-    whenUnknown: (d: string) => `datum en tijd volgen nog (de workshop duurt ${d}).`,
+      text(locale, 'invitation.intro', {
+        title,
+        ofInstitution: institution ? text(locale, 'invitation.ofInstitution', { institution }) : '',
+      }),
+    when: text(locale, 'invitation.when'),
+    whenUnknown: (d: string) => text(locale, 'invitation.whenUnknown', { d }),
     duration: (d: string) => `(${d})`,
-    join: 'Meedoen',
-    joinText: (link: string, home: string, code: string) =>
-      `Open op je eigen laptop ${link}\nof ga naar ${home} en vul de code ${code} in.`,
-    privacy: 'Je hoeft geen account te maken; alleen je naam (of een pseudoniem) wordt bewaard.',
-    deleteBy: (date: string) => `De workshop en alles wat erin staat, wordt uiterlijk ${date} verwijderd.`,
-    role: 'Bij het deelnemen vragen we je (als je wilt) naar je rol aan tafel, zodat de subgroepen gemengd zijn. We hopen op een brede vertegenwoordiging: bestuur (CvB), docenten, studenten, onderzoekers, ICTO, onderwijskundigen, technisch betrokkenen en wie de visie verder gaat ontwikkelen.',
-    agenda: 'Programma',
-    readingList: 'Vooraf lezen',
-    readingIntro: 'Lees ter voorbereiding de volgende documenten:',
-    practical: 'Praktisch',
-    closing: 'Tot dan!',
-  },
-  en: {
-    heading: 'Invitation',
-    intro: (title: string, institution: string) =>
-      `You are warmly invited to the workshop “${title}”${institution ? ` of ${institution}` : ''}. With SURF's Learning Analytics Discussion Model we discuss and decide together on the goal, target group, stakeholders, points of attention and follow-up actions for learning analytics in our institution.`,
-    when: 'When',
-    whenUnknown: (d: string) => `date and time to be announced (the workshop takes ${d}).`,
-    duration: (d: string) => `(${d})`,
-    join: 'How to join',
-    joinText: (link: string, home: string, code: string) =>
-      `On your own laptop, open ${link}\nor go to ${home} and enter the code ${code}.`,
-    privacy: 'You do not need to create an account; only your name (or a pseudonym) is stored.',
-    deleteBy: (date: string) => `The workshop and everything in it will be deleted by ${date} at the latest.`,
-    role: 'When you join we ask (if you like) for your role at the table, so that the subgroups are mixed. We hope for a broad representation: the Executive Board (CvB), teachers, students, researchers, educational technology (ICTO), educationalists, technical staff and whoever will develop the vision further.',
-    agenda: 'Programme',
-    readingList: 'Reading beforehand',
-    readingIntro: 'Please read the following documents to prepare:',
-    practical: 'Practical information',
-    closing: 'See you there!',
-  },
-} as const;
+    join: text(locale, 'invitation.join'),
+    joinText: (link: string, home: string, code: string) => text(locale, 'invitation.joinText', { link, home, code }),
+    privacy: text(locale, 'invitation.privacy'),
+    deleteBy: (date: string) => text(locale, 'invitation.deleteBy', { date }),
+    role: text(locale, 'invitation.role'),
+    agenda: text(locale, 'invitation.agenda'),
+    readingList: text(locale, 'invitation.readingList'),
+    readingIntro: text(locale, 'invitation.readingIntro'),
+    practical: text(locale, 'invitation.practical'),
+    closing: text(locale, 'invitation.closing'),
+  };
+}
+
+const TEXT = { nl: invitationWords('nl'), en: invitationWords('en') } as const;
 
 /** The phase's label from the script. */
 function defaultPhaseLabel(phaseId: PhaseId, locale: Locale): string {
@@ -349,7 +328,7 @@ export function invitationIcs(input: InvitationInput, options: InvitationIcsOpti
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    `PRODID:-//Discussiemodel Canvas//${options.locale === 'nl' ? 'Uitnodiging' : 'Invitation'}//${options.locale.toUpperCase()}`,
+    `PRODID:-//Discussiemodel Canvas//${text(options.locale, 'invitation.heading')}//${options.locale.toUpperCase()}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     ...AMSTERDAM_VTIMEZONE,
@@ -380,5 +359,5 @@ export function invitationFileName(title: string, locale: Locale): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return `${locale === 'nl' ? 'uitnodiging' : 'invitation'}${slug ? `-${slug}` : ''}.ics`;
+  return `${text(locale, 'file.invitation')}${slug ? `-${slug}` : ''}.ics`;
 }

@@ -10,12 +10,11 @@ interface NodeFs {
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ `node:${name}`);
 const { readdirSync, readFileSync } = (await load('fs')) as NodeFs;
 const { fileURLToPath } = (await load('url')) as { fileURLToPath(url: string): string };
-const EXPORT_DIR = fileURLToPath((import.meta as unknown as { url: string }).url).replace(
-  /i18n[\\/][^\\/]+$/,
-  'export/',
-);
+const SRC = fileURLToPath((import.meta as unknown as { url: string }).url).replace(/i18n[\\/][^\\/]+$/, '');
+/** Shared modules outside export/ that write text out: the invitation and the action items. */
+const OTHER_WRITERS = ['domain/invitation.ts', 'domain/actionItems.ts'];
 
-/** The export writers' own source files (tests and test helpers left out). */
+/** The source files under a folder (tests and test helpers left out). */
 function writerSources(dir: string): { path: string; source: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}${entry.name}`;
@@ -59,7 +58,10 @@ describe('the text catalogue', () => {
   });
 
   it('is where the export writers get their words: none chooses a language inline', () => {
-    const sources = writerSources(EXPORT_DIR);
+    const sources = [
+      ...writerSources(`${SRC}export/`),
+      ...OTHER_WRITERS.map((path) => ({ path, source: readFileSync(`${SRC}${path}`, 'utf8') })),
+    ];
     expect(sources.map((s) => s.path).some((p) => p.endsWith('pdf/pdfReport.ts'))).toBe(true);
     const inlineChoice = /locale\s*===\s*['"](nl|en)['"]\s*\?/;
     const inlineTable = /\b(nl|en)\s*:\s*[{['"`(]/;

@@ -1,11 +1,11 @@
 import type { Locale } from '../template/types';
 
 /**
- * Every fixed text the shared package writes into a file — the reports (Markdown and PDF), the
- * action lists (CSV, ICS; status and source labels come from the action model), file names — and
- * the backup reader's error messages, in Dutch and in English, in one place. The template's own
- * texts (the handbook's wording) stay with the template; the demo workshop's content is Dutch
- * data, not output text. PDF texts print in the standard fonts, so they use WinAnsi characters.
+ * Every fixed text the shared package writes out — the reports (Markdown and PDF), the action
+ * lists (CSV, ICS), action status and source labels, file names, the invitation, the backup
+ * reader's error messages — in Dutch and in English, in one place. The template's own texts (the
+ * handbook's wording) stay with the template; the demo workshop's content is Dutch data, not
+ * output text. PDF texts print in the standard fonts, so they use WinAnsi characters.
  *
  * A `{name}` in a text is filled in by {@link text}; the key's type says which names it needs.
  */
@@ -140,6 +140,82 @@ export const CATALOGUE = {
   'backup.kind.object': { nl: 'een object', en: 'an object' },
   'backup.kind.null': { nl: 'leeg (null)', en: 'empty (null)' },
   'backup.kind.undefined': { nl: 'afwezig', en: 'absent' },
+
+  // Action items: status and source labels (lists in the app and every export), made-up "what"s.
+  'actionStatus.open': { nl: 'Open', en: 'Open' },
+  'actionStatus.doing': { nl: 'Bezig', en: 'In progress' },
+  'actionStatus.done': { nl: 'Klaar', en: 'Done' },
+  'actionSource.note': { nl: 'Notitie', en: 'Note' },
+  'actionSource.deferral': { nl: 'Open vraag', en: 'Open question' },
+  'actionSource.synthesis': { nl: 'Synthese', en: 'Synthesis' },
+  'actionSource.direct': { nl: 'Plenair', en: 'Plenary' },
+  'actionSource.card': { nl: 'Inspiratiekaart', en: 'Inspiration card' },
+  'action.emptyNote': { nl: '(lege notitie)', en: '(empty note)' },
+  'deferral.findOut': { nl: 'Uitzoeken', en: 'Find out' },
+  'deferral.answer': { nl: 'Beantwoorden', en: 'Answer' },
+  'deferral.ask': { nl: 'navragen bij', en: 'ask' },
+  'deferral.question': { nl: 'vraag', en: 'question' },
+
+  // The invitation (e-mail text and calendar event).
+  'invitation.heading': { nl: 'Uitnodiging', en: 'Invitation' },
+  'invitation.intro': {
+    nl: 'Je bent van harte uitgenodigd voor de workshop “{title}”{ofInstitution}. Met het Discussiemodel Learning Analytics van SURF bespreken en bepalen we samen doel, doelgroep, stakeholders, aandachtspunten en vervolgacties voor learning analytics in onze instelling.',
+    en: "You are warmly invited to the workshop “{title}”{ofInstitution}. With SURF's Learning Analytics Discussion Model we discuss and decide together on the goal, target group, stakeholders, points of attention and follow-up actions for learning analytics in our institution.",
+  },
+  'invitation.ofInstitution': { nl: ' van {institution}', en: ' of {institution}' },
+  'invitation.when': { nl: 'Wanneer', en: 'When' },
+  'invitation.whenUnknown': {
+    nl: 'datum en tijd volgen nog (de workshop duurt {d}).',
+    en: 'date and time to be announced (the workshop takes {d}).',
+  },
+  'invitation.join': { nl: 'Meedoen', en: 'How to join' },
+  'invitation.joinText': {
+    nl: 'Open op je eigen laptop {link}\nof ga naar {home} en vul de code {code} in.',
+    en: 'On your own laptop, open {link}\nor go to {home} and enter the code {code}.',
+  },
+  'invitation.privacy': {
+    nl: 'Je hoeft geen account te maken; alleen je naam (of een pseudoniem) wordt bewaard.',
+    en: 'You do not need to create an account; only your name (or a pseudonym) is stored.',
+  },
+  'invitation.deleteBy': {
+    nl: 'De workshop en alles wat erin staat, wordt uiterlijk {date} verwijderd.',
+    en: 'The workshop and everything in it will be deleted by {date} at the latest.',
+  },
+  'invitation.role': {
+    nl: 'Bij het deelnemen vragen we je (als je wilt) naar je rol aan tafel, zodat de subgroepen gemengd zijn. We hopen op een brede vertegenwoordiging: bestuur (CvB), docenten, studenten, onderzoekers, ICTO, onderwijskundigen, technisch betrokkenen en wie de visie verder gaat ontwikkelen.',
+    en: 'When you join we ask (if you like) for your role at the table, so that the subgroups are mixed. We hope for a broad representation: the Executive Board (CvB), teachers, students, researchers, educational technology (ICTO), educationalists, technical staff and whoever will develop the vision further.',
+  },
+  'invitation.agenda': { nl: 'Programma', en: 'Programme' },
+  'invitation.readingList': { nl: 'Vooraf lezen', en: 'Reading beforehand' },
+  'invitation.readingIntro': {
+    nl: 'Lees ter voorbereiding de volgende documenten:',
+    en: 'Please read the following documents to prepare:',
+  },
+  'invitation.practical': { nl: 'Praktisch', en: 'Practical information' },
+  'invitation.closing': { nl: 'Tot dan!', en: 'See you there!' },
+  'file.invitation': { nl: 'uitnodiging', en: 'invitation' },
+
+  // Dates and durations written out (the invitation).
+  'time.hourUnit': { nl: 'u', en: 'h' },
+  'date.sunday': { nl: 'zondag', en: 'Sunday' },
+  'date.monday': { nl: 'maandag', en: 'Monday' },
+  'date.tuesday': { nl: 'dinsdag', en: 'Tuesday' },
+  'date.wednesday': { nl: 'woensdag', en: 'Wednesday' },
+  'date.thursday': { nl: 'donderdag', en: 'Thursday' },
+  'date.friday': { nl: 'vrijdag', en: 'Friday' },
+  'date.saturday': { nl: 'zaterdag', en: 'Saturday' },
+  'date.january': { nl: 'januari', en: 'January' },
+  'date.february': { nl: 'februari', en: 'February' },
+  'date.march': { nl: 'maart', en: 'March' },
+  'date.april': { nl: 'april', en: 'April' },
+  'date.may': { nl: 'mei', en: 'May' },
+  'date.june': { nl: 'juni', en: 'June' },
+  'date.july': { nl: 'juli', en: 'July' },
+  'date.august': { nl: 'augustus', en: 'August' },
+  'date.september': { nl: 'september', en: 'September' },
+  'date.october': { nl: 'oktober', en: 'October' },
+  'date.november': { nl: 'november', en: 'November' },
+  'date.december': { nl: 'december', en: 'December' },
 
   // Language tags: a PDF's /Lang and the date format of the reports.
   'locale.tag': { nl: 'nl-NL', en: 'en-GB' },
