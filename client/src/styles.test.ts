@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, SHEET_COLORS } from '@dmc/shared/scene/palette';
-import { CANVAS_COLORS } from './canvas/theme';
+import { CANVAS_COLORS } from './scene/theme';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cssFiles = (readdirSync(here, { recursive: true }) as string[])

@@ -9,9 +9,9 @@ import {
   placeNewNote,
   type BoardContents,
 } from '@dmc/shared/scene/notePlacement';
-import { sheetById } from '../canvas/template';
-import { viewportOf } from '../canvas/viewportControl';
-import { screenToSheet } from '../canvas/viewport';
+import { sheetById } from '../scene/template';
+import { viewportOf } from '../store/viewportControl';
+import { screenToSheet } from '../scene/viewport';
 import type { BoardClient } from '../collab/boardClient';
 import { translate } from '../i18n';
 import { newNotesTarget, noteRights, selectCapabilities, type NoteRights } from '../workshop/capabilities';

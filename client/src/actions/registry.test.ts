@@ -3,7 +3,7 @@ import type { Note } from '@dmc/shared/domain/note';
 import { initialFlow } from '@dmc/shared/domain/session';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import type { SessionResponse } from '@dmc/shared/protocol/api';
-import { template } from '../canvas/template';
+import { template } from '../scene/template';
 import { SessionClient } from '../collab/sessionClient';
 import { BoardClient } from '../collab/boardClient';
 import { useAppStore } from '../store';

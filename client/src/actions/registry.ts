@@ -1,13 +1,13 @@
 import { MARK_VALUES, type MarkValue } from '@dmc/shared/domain/discussion';
 import { NOTE_COLORS, type NoteColor } from '@dmc/shared/domain/note';
 import { localize } from '@dmc/shared/template/lookup';
-import { fitCurrent, zoomCurrent } from '../canvas/viewportControl';
+import { fitCurrent, zoomCurrent } from '../store/viewportControl';
 import { plenaryTemplate } from '@dmc/shared/template/plenary';
 import type { MessageKey } from '../i18n/messages';
 import { selectDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
 import { selectCapabilities } from '../workshop/capabilities';
-import { choiceFieldOf, mayChooseNote, toggleNoteChoice } from '../guidance/choices';
-import { choiceKindOf, type ChoiceKind } from '../guidance/model';
+import { choiceFieldOf, mayChooseNote, toggleNoteChoice } from '../workshop/choices';
+import { choiceKindOf, type ChoiceKind } from '../workshop/guidance';
 import {
   addNoteAtViewCentre,
   addVote,

@@ -1,22 +1,10 @@
-import type { CanvasTemplate, Locale } from '@dmc/shared/template/types';
-import type { BoardClient } from '../collab/boardClient';
-import type { SessionClient } from '../collab/sessionClient';
+import type { Locale } from '@dmc/shared/template/types';
 import type { MessageKey } from '../i18n/messages';
-import type { AppStore } from '../store';
+import type { ActionContext } from '../workshop/boardContext';
 import type { KeyLike } from './keys';
 
-/** What an action works with: the store, the live board and session, the template. */
-export interface ActionContext {
-  readonly store: AppStore;
-  /** The board on screen. */
-  readonly board: BoardClient;
-  /** My private draft while writing silently (and shortly after, until the reveal). */
-  readonly draft?: BoardClient | null;
-  /** The workshop's session document: phase, timer, subgroups. */
-  readonly session: SessionClient;
-  /** The template of the board on screen. */
-  readonly template: CanvasTemplate;
-}
+// The context lives with the board's React context (workshop/boardContext), below the actions.
+export type { ActionContext } from '../workshop/boardContext';
 
 /** How an action was triggered. */
 export interface ActionInput {

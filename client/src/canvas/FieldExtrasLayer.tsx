@@ -3,19 +3,19 @@ import type Konva from 'konva';
 import { Group, Layer, Rect, Text } from 'react-konva';
 import type { Guidance } from '@dmc/shared/domain/guidance';
 import type { FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
-import { placeFieldHint } from '../guidance/canvasHint';
-import { adviceText, isWordingChosen } from '../guidance/model';
-import { useChoiceWarnings } from '../guidance/useGuidance';
+import { placeFieldHint } from '../scene/canvasHint';
+import { adviceText, isWordingChosen } from '../workshop/guidance';
+import { useChoiceWarnings } from '../workshop/useGuidance';
 import { useAppStore } from '../store';
 import { translate, useLocale, useT } from '../i18n';
 import { mayUse, useCapabilities } from '../workshop/capabilities';
 import { useDiscussionIndex } from '../workshop/discussionIndex';
-import { layoutFormulationBox } from './formulationBox';
-import { fieldLayoutFor } from './layouts';
-import { canvasMeasurer } from './measure';
-import { FIELD_BUTTON, layoutOpenPoints } from './noteBadges';
+import { layoutFormulationBox } from '../scene/formulationBox';
+import { fieldLayoutFor } from '../scene/layouts';
+import { canvasMeasurer } from '../scene/measure';
+import { FIELD_BUTTON, layoutOpenPoints } from '../scene/noteBadges';
 import { SHEET_COLORS } from '@dmc/shared/scene/palette';
-import { CANVAS_COLORS, FONT_FAMILY } from './theme';
+import { CANVAS_COLORS, FONT_FAMILY } from '../scene/theme';
 
 /** Node name of the field discussion buttons: a press on them is not a pan. */
 export const FIELD_BUTTON_NAME = 'field-button';

@@ -3,12 +3,12 @@ import { LIMITS } from '@dmc/shared/domain/limits';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import { rightsOf, writeNoteText } from '../actions/commands';
 import { throttle } from '../collab/throttle';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { noteRights, useCapabilities } from '../workshop/capabilities';
 import { useT } from '../i18n';
-import { fitNoteText } from './noteText';
-import { FONT_FAMILY, NOTE_FILLS, NOTE_TEXT, CANVAS_COLORS } from './theme';
+import { fitNoteText } from '../scene/noteText';
+import { FONT_FAMILY, NOTE_FILLS, NOTE_TEXT, CANVAS_COLORS } from '../scene/theme';
 import { useViewport } from './useViewport';
 
 /** How often live text goes to the document while typing. */

@@ -2,14 +2,14 @@ import { memo, useMemo } from 'react';
 import type Konva from 'konva';
 import { Group, Label, Path, Rect, Star, Tag, Text } from 'react-konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
-import { isNoteChosen } from '../guidance/model';
+import { isNoteChosen } from '../workshop/guidance';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
-import { canvasMeasurer } from './measure';
-import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeCounts } from './noteBadges';
-import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from './theme';
+import { canvasMeasurer } from '../scene/measure';
+import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeCounts } from '../scene/noteBadges';
+import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from '../scene/theme';
 import { BADGE_COLORS, HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
-import { fitNoteText } from './noteText';
+import { fitNoteText } from '../scene/noteText';
 
 function setCursor(node: Konva.Node, cursor: string): void {
   const container = node.getStage()?.container();

@@ -8,7 +8,7 @@ import { noteRights, useCapabilities } from '../workshop/capabilities';
 import { NO_DISCUSSION, useDiscussionIndex } from '../workshop/discussionIndex';
 import { NoteShape, type NoteHandlers, type NotePrivacy } from './NoteShape';
 import { useViewport } from './useViewport';
-import { visibleSheetRect } from './viewport';
+import { visibleSheetRect } from '../scene/viewport';
 
 /**
  * Notes of the current sheet, bottom first (board notes, then private ones on top); notes outside

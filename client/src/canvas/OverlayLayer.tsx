@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { Group, Label, Layer, Line, Rect, Tag, Text } from 'react-konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import type { RemotePresence } from '../collab/presence';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
-import { fitNoteText } from './noteText';
-import { CANVAS_COLORS, FONT_FAMILY, NOTE_FILLS, NOTE_TEXT } from './theme';
+import { fitNoteText } from '../scene/noteText';
+import { CANVAS_COLORS, FONT_FAMILY, NOTE_FILLS, NOTE_TEXT } from '../scene/theme';
 
 /**
  * Other people's live presence on this sheet: their cursors, the notes they are dragging (before

@@ -3,9 +3,9 @@ import type Konva from 'konva';
 import { Circle, Group, Layer, Rect, Text } from 'react-konva';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
 import type { InfoTarget } from '../store';
-import type { TextBlock } from './fieldLayout';
-import { fieldLayoutFor, sheetHeaderFor } from './layouts';
-import { CANVAS_COLORS, FONT_FAMILY } from './theme';
+import type { TextBlock } from '../scene/fieldLayout';
+import { fieldLayoutFor, sheetHeaderFor } from '../scene/layouts';
+import { CANVAS_COLORS, FONT_FAMILY } from '../scene/theme';
 
 /**
  * The printed sheet: paper, heading, and every field with its title, questions and hint. Static

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../store';
-import { sheetById } from './template';
-import { fitViewport, type Viewport } from './viewport';
+import { sheetById } from '../scene/template';
+import { fitViewport, type Viewport } from '../scene/viewport';
 
 /** The viewport of the current sheet (stored, or fit to the canvas). */
 export function useViewport(): Viewport {

@@ -49,7 +49,7 @@ import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import { presenceColor, type Presence } from '@dmc/shared/protocol/presence';
 import type { AppStore, ConnectionPhase } from '../store';
 import { reuseUnchanged } from './noteBridge';
-import { LINGER_MS, removedNotes } from './noteMerge';
+import { LINGER_MS, removedNotes } from '../store/noteMerge';
 import { parsePresence, peersFrom, PresenceFeed, samePeers, type RemotePresence } from './presence';
 import { throttle, type Throttled } from './throttle';
 import { authOptions } from './authSocket';
@@ -57,7 +57,7 @@ import { currentToken } from '../api/sessions';
 import { offlineChanges, unstoredRecordIds, type LostEdit, type OfflineChange } from './offlineChanges';
 import { replay, unsavedItems, type ReplayContext } from './offlineReplay';
 import { watchServerState } from './serverState';
-import { selectMembership, selectWorkshopState } from '../workshop/state';
+import { selectMembership, selectWorkshopState } from '../store/workshopState';
 
 /**
  * The live connection to one board document — or to a private draft (silent writing). Owns the

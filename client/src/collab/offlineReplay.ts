@@ -8,7 +8,7 @@ import { boardRights, type BoardRights, type Membership, type WorkshopState } fr
 import { phase } from '@dmc/shared/domain/phases';
 import { getField } from '@dmc/shared/template/lookup';
 import { templateForBoard } from '@dmc/shared/template/plenary';
-import { boardRefOf } from '../workshop/capabilities';
+import { boardRefOf } from '../store/workshopState';
 import { applyChange, asOfNow, changeKey, type LostEdit, type OfflineChange } from './offlineChanges';
 
 /**

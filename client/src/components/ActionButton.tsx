@@ -3,10 +3,10 @@ import { formatShortcut } from '../actions/keys';
 import { getAction, isEnabled, runAction } from '../actions/registry';
 import type { Action, ActionInput } from '../actions/types';
 import type { MessageKey } from '../i18n/messages';
-import { useAppStore } from '../store';
+import { useStore } from 'zustand';
 import { useLocale, useT, type Translate } from '../i18n';
 import type { Locale } from '@dmc/shared/template/types';
-import { useBoard } from './boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { Icon, type IconName } from './icons';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -28,7 +28,8 @@ export function actionShortcut(action: Action): string | null {
 export function useActionEnabled(name: string): boolean {
   const ctx = useBoard();
   const action = getAction(name);
-  return useAppStore(() => isEnabled(action, ctx));
+  // The board's own store (from the context), so this primitive needs no import of the store.
+  return useStore(ctx.store, () => isEnabled(action, ctx));
 }
 
 interface ActionButtonProps {

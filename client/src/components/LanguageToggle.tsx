@@ -1,12 +1,11 @@
 import { LOCALES } from '@dmc/shared/template/types';
-import { useAppStore } from '../store';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useSetLocale, useT } from '../i18n';
 
 /** NL / EN switch; the choice is remembered on this device. */
 export function LanguageToggle() {
   const t = useT();
   const locale = useLocale();
-  const setLocale = useAppStore((s) => s.setLocale);
+  const setLocale = useSetLocale();
   return (
     <div className="lang-toggle" role="group" aria-label={t('lang.groupLabel')}>
       {LOCALES.map((l) => (

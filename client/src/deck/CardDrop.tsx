@@ -1,15 +1,14 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { reasonText } from '../components/Toolbar';
 import type { ActionContext } from '../actions/types';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import type { Notice } from '../store';
 import { translate, useLocale, useT } from '../i18n';
-import { screenToSheet } from '../canvas/viewport';
-import { sheetById } from '../canvas/template';
-import { viewportOf } from '../canvas/viewportControl';
-import { readonlyReason, selectCapabilities } from '../workshop/capabilities';
+import { screenToSheet } from '../scene/viewport';
+import { sheetById } from '../scene/template';
+import { viewportOf } from '../store/viewportControl';
+import { readonlyReason, reasonText, selectCapabilities } from '../workshop/capabilities';
 import { addCardAtPoint, fieldTitleOf, mayAddCard } from './cardNote';
-import { cardFromDrop, isCardDrag } from './cardDrag';
+import { cardFromDrop, isCardDrag } from '../components/cardDrag';
 
 /**
  * The canvas as a drop target for inspiration cards: while a card is dragged over it, it says

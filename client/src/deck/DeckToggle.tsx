@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom';
 import { LoadBoundary, PathIcon } from '../components/LoadBoundary';
 import { useT } from '../i18n';
-import type { DeckTarget } from './cardDrag';
+import type { DeckTarget } from '../components/cardDrag';
 import './toolbar.css';
 
 /** The panel is loaded when first opened: it brings the deck's texts. */

@@ -4,7 +4,7 @@ import type { SheetTemplate } from '@dmc/shared/template/types';
 import { contentsOf, personalPoint, writerFor } from '../actions/commands';
 import type { ActionContext } from '../actions/types';
 import { placeAtPoint, placeInField, placeNewNote, type Placement } from '@dmc/shared/scene/notePlacement';
-import { sheetById } from '../canvas/template';
+import { sheetById } from '../scene/template';
 
 /**
  * An inspiration card becomes a note: dropped on the canvas (the field under the drop point) or

@@ -3,7 +3,7 @@ import type { Deferral } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import type { SheetTemplate } from '@dmc/shared/template/types';
-import { FIELD_BUTTON, layoutOpenPoints } from '../canvas/noteBadges';
+import { FIELD_BUTTON, layoutOpenPoints } from '../scene/noteBadges';
 import { pictureMarks } from './pictureMarks';
 
 const [vel1, vel2] = discussiemodelTemplate.sheets as [SheetTemplate, SheetTemplate];

@@ -1,7 +1,7 @@
 import type { Choice, Deferral, Formulation } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
 import type { SheetTemplate } from '@dmc/shared/template/types';
-import { isNoteChosen, isWordingChosen } from '../guidance/model';
+import { isNoteChosen, isWordingChosen } from '../workshop/guidance';
 
 /**
  * What a sheet picture marks besides the notes' counters, from the exported board's own records

@@ -4,13 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { Group, Layer, Rect, Stage, Text } from 'react-konva';
 import type { Note } from '@dmc/shared/domain/note';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
-import { layoutFormulationBox } from '../canvas/formulationBox';
-import { canvasMeasurer } from '../canvas/measure';
-import { layoutOpenPoints } from '../canvas/noteBadges';
+import { layoutFormulationBox } from '../scene/formulationBox';
+import { canvasMeasurer } from '../scene/measure';
+import { layoutOpenPoints } from '../scene/noteBadges';
 import { NoteShape, type NoteHandlers } from '../canvas/NoteShape';
 import { INFO_BUTTON_NAME, SheetLayer } from '../canvas/SheetLayer';
 import { SHEET_COLORS } from '@dmc/shared/scene/palette';
-import { CANVAS_COLORS, FONT_FAMILY } from '../canvas/theme';
+import { CANVAS_COLORS, FONT_FAMILY } from '../scene/theme';
+import { LocaleContext } from '../i18n';
 import type { BoardDiscussion } from '../store';
 import { indexDiscussion, NO_DISCUSSION } from '../workshop/discussionIndex';
 import { pictureMarks } from './pictureMarks';
@@ -71,14 +72,17 @@ export async function renderSheetPng(
   try {
     const stage = await new Promise<Konva.Stage>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the sheet picture took too long to draw')), READY_TIMEOUT_MS);
+      // A root of its own does not see the app's LocaleContext: the picture's language is given here.
       root.render(
-        <PictureStage
-          picture={picture}
-          onReady={(s) => {
-            clearTimeout(timer);
-            resolve(s);
-          }}
-        />,
+        <LocaleContext.Provider value={{ locale: picture.locale, setLocale: noop }}>
+          <PictureStage
+            picture={picture}
+            onReady={(s) => {
+              clearTimeout(timer);
+              resolve(s);
+            }}
+          />
+        </LocaleContext.Provider>,
       );
     });
     // The info buttons are controls of the live canvas, not part of the filled sheet.

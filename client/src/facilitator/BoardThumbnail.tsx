@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Note } from '@dmc/shared/domain/note';
 import type { SheetTemplate } from '@dmc/shared/template/types';
-import { NOTE_EDGES, NOTE_FILLS } from '../canvas/theme';
+import { NOTE_EDGES, NOTE_FILLS } from '../scene/theme';
 import { fieldRects, layoutSheets, noteSquares } from './thumbnail';
 
 interface ThumbnailProps {

@@ -10,7 +10,7 @@ import { formatClock } from './format';
 import { useServerNow, useStoredChoice } from './hooks';
 import { OverviewTab } from './OverviewTab';
 import { PeopleTab } from './PeopleTab';
-import { PreparationTab } from '../preparation/PreparationTab';
+import { PreparationTab } from './preparation/PreparationTab';
 import { SettingsTab } from './SettingsTab';
 import './facilitator.css';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { nextPhase, phase, previousPhase, type PhaseId } from '@dmc/shared/domain/phases';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { localize } from '@dmc/shared/template/lookup';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { currentSharedView } from '../workshop/sharedView';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';

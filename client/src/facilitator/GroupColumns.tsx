@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent, type FormEvent, type ReactNode } from 'react';
 import type { Group, Member } from '@dmc/shared/domain/session';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { Icon } from '../components/icons';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';

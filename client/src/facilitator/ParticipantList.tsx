@@ -3,7 +3,7 @@ import type { Member } from '@dmc/shared/domain/session';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { TABLE_ROLES, TABLE_ROLE_LABELS, isTableRole } from '@dmc/shared/domain/roles';
 import { localize } from '@dmc/shared/template/lookup';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { errorMessage } from '../components/errors';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';

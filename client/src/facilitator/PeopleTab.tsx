@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import {

@@ -1,4 +1,4 @@
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { membersOfGroup } from './assignment';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { errorMessage } from '../components/errors';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n';

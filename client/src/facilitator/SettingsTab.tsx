@@ -3,7 +3,7 @@ import type { Settings } from '@dmc/shared/domain/session';
 import type { UpdateWorkshopRequest } from '@dmc/shared/protocol/api';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { ApiError } from '../api/http';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { errorMessage } from '../components/errors';
 import { Modal } from '../components/Modal';
 import { useAppStore } from '../store';

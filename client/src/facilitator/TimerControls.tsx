@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PhaseId } from '@dmc/shared/domain/phases';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { plannedMinutes } from '@dmc/shared/domain/flow';
 import { useAppStore } from '../store';
 import { timerRemaining } from '@dmc/shared/domain/flow';

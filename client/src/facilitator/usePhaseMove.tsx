@@ -1,6 +1,6 @@
 import { phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
-import { useBoard } from '../components/boardContext';
+import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import type { ConfirmRequest } from './ConfirmDialog';

@@ -1,5 +1,5 @@
 import { useT } from '../i18n';
-import type { ChoiceKind } from './model';
+import type { ChoiceKind } from '../workshop/guidance';
 import './guidance.css';
 
 /**

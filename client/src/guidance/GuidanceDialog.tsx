@@ -2,7 +2,7 @@ import { localize } from '@dmc/shared/template/lookup';
 import type { SheetTemplate } from '@dmc/shared/template/types';
 import { Modal } from '../components/Modal';
 import { useLocale, useT } from '../i18n';
-import type { CheckMode, GuidanceItem } from './model';
+import type { CheckMode, GuidanceItem } from '../workshop/guidance';
 import './guidance.css';
 
 interface GuidanceDialogProps {

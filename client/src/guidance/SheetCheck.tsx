@@ -2,13 +2,19 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { sheetGuidance } from '@dmc/shared/domain/guidance';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
-import { sheetById, templateOf } from '../canvas/template';
+import { sheetById, templateOf } from '../scene/template';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import { mayUse, useCapabilities } from '../workshop/capabilities';
 import { GuidanceDialog } from './GuidanceDialog';
-import { guidanceItems, readyCheckSheetId, readyNeedsCheck, sheetCheckShown, type CheckMode } from './model';
-import { selectGuidanceInput, selectSheetAdvice, selectWarningsShown } from './useGuidance';
+import {
+  guidanceItems,
+  readyCheckSheetId,
+  readyNeedsCheck,
+  sheetCheckShown,
+  type CheckMode,
+} from '../workshop/guidance';
+import { selectGuidanceInput, selectSheetAdvice, selectWarningsShown } from '../workshop/useGuidance';
 import './guidance.css';
 
 /** An open check: for which sheet, why, and whether it waits while the field panel is open. */

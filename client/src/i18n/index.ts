@@ -1,5 +1,5 @@
+import { createContext, useContext } from 'react';
 import type { Locale } from '@dmc/shared/template/types';
-import { useAppStore } from '../store';
 import { en, nl, type MessageKey, type Messages } from './messages';
 
 export type { MessageKey } from './messages';
@@ -19,9 +19,26 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** The interface language and how to change it (`chosen`: by this person, so it is remembered). */
+export interface LocaleSetting {
+  readonly locale: Locale;
+  setLocale(locale: Locale, chosen: boolean): void;
+}
+
+/**
+ * The interface language for the components below. The app provides it from the store (app/App),
+ * so this folder stays at the bottom of the layers; an offscreen render provides its own.
+ */
+export const LocaleContext = createContext<LocaleSetting>({ locale: 'nl', setLocale: () => {} });
+
 /** The current interface locale. */
 export function useLocale(): Locale {
-  return useAppStore((s) => s.locale);
+  return useContext(LocaleContext).locale;
+}
+
+/** Changes the interface language. */
+export function useSetLocale(): LocaleSetting['setLocale'] {
+  return useContext(LocaleContext).setLocale;
 }
 
 /** A translate function for the current locale; re-renders the caller when the locale changes. */

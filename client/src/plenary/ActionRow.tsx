@@ -14,7 +14,7 @@ import { Icon } from '../components/icons';
 import { useLocale, useT } from '../i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
-import { actionSource, clampWhat, hasSource, ownerFrom } from './actionTable';
+import { actionSource, clampWhat, hasSource, ownerFrom } from '../store/actionTable';
 import { fieldTitle } from './columns';
 import { useSynthesis } from './hooks';
 

@@ -17,7 +17,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { NO_ACTION_FILTER } from '../store/plenarySlice';
 import { ActionRow, PARTICIPANT_LIST_ID } from './ActionRow';
-import { CARD_ACTION_EVENT, cardFromDrop, cardFromEvent, isCardDrag } from '../deck/cardDrag';
+import { CARD_ACTION_EVENT, cardFromDrop, cardFromEvent, isCardDrag } from '../components/cardDrag';
 import {
   actionSummary,
   deferralKey,
@@ -27,9 +27,10 @@ import {
   takenOver,
   visibleActions,
   type DraftAction,
-} from './actionTable';
+} from '../store/actionTable';
 import { fieldTitle, synthesisFields } from './columns';
-import { useMayEditPlenary, usePlenarySources, useSynthesis } from './hooks';
+import { useMayEditPlenary } from '../workshop/capabilities';
+import { usePlenarySources, useSynthesis } from './hooks';
 
 /**
  * The follow-up actions ("wat zijn vervolgacties en -stappen?"): a table of what, who, when,

@@ -12,7 +12,8 @@ import {
   type SuggestionView,
 } from './clusters';
 import type { NoteCard, SynthesisField } from './columns';
-import { useMayEditPlenary, useSynthesis } from './hooks';
+import { useMayEditPlenary } from '../workshop/capabilities';
+import { useSynthesis } from './hooks';
 import type { Linked } from './SynthesisView';
 
 /**

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
-import type { PlenaryView, PlenaryViewChoice } from './view';
+import type { PlenaryView, PlenaryViewChoice } from '../store/plenaryView';
 import './plenary.css';
 
 const LABELS: Readonly<Record<PlenaryView, MessageKey>> = {

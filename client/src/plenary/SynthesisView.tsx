@@ -25,7 +25,8 @@ import {
   type NoteCard,
   type SynthesisField,
 } from './columns';
-import { useMayEditPlenary, usePlenarySources, useSynthesis } from './hooks';
+import { useMayEditPlenary } from '../workshop/capabilities';
+import { usePlenarySources, useSynthesis } from './hooks';
 
 /**
  * The synthesis ("gemene delers en verschillen"): per field of both sheets, every subgroup's

@@ -5,7 +5,7 @@ import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { getField, localize } from '@dmc/shared/template/lookup';
 import { plenaryTemplate } from '@dmc/shared/template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
-import { EMPTY_BOARD, type BoardReadStatus, type BoardSnapshot } from './boardReader';
+import { EMPTY_BOARD, type BoardReadStatus, type BoardSnapshot } from '../store/plenarySlice';
 
 /**
  * The synthesis view's model: for one field of the canvas, one column per subgroup with that

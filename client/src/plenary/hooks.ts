@@ -1,15 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { Actor } from '@dmc/shared/domain/actor';
-import { mayEditSynthesis } from '@dmc/shared/domain/policies';
-import type { Membership, WorkshopState } from '@dmc/shared/domain/permissions';
 import { boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { defaultWsBase } from '../collab/boardClient';
 import { useAppStore } from '../store';
-import { useActor, useMyGroupId, useWorkshopState } from '../workshop/state';
-import { BoardReader } from './boardReader';
+import { BoardReader } from '../collab/boardReader';
 import { plenarySources, type PlenarySource } from './columns';
-import { SynthesisClient } from './synthesisClient';
-import { choosePlenaryView, type PlenaryViewChoice } from './view';
+import { SynthesisClient } from '../collab/synthesisClient';
+import { choosePlenaryView, type PlenaryViewChoice } from '../store/plenaryView';
 
 /**
  * The plenary views' connections and choices: the synthesis document (while the views are
@@ -41,20 +37,6 @@ export function usePlenaryViewReset(): void {
     if (last.current !== null && phaseId !== last.current) useAppStore.getState().setPlenaryView(null);
     last.current = phaseId;
   }, [phaseId]);
-}
-
-/** Whether an actor may change the plenary's results now: the same rule the server's synthesis policy applies. */
-export function mayEditPlenary(actor: Actor | null, state: WorkshopState | null, membership: Membership): boolean {
-  if (!actor || !state) return false;
-  return mayEditSynthesis(actor, state, membership);
-}
-
-/** Whether this person may change the plenary's results now (re-rendering when that changes). */
-export function useMayEditPlenary(): boolean {
-  const actor = useActor();
-  const state = useWorkshopState();
-  const groupId = useMyGroupId();
-  return useMemo(() => mayEditPlenary(actor, state, { groupId }), [actor, state, groupId]);
 }
 
 /** The connection to the synthesis document while `active`; null otherwise. */

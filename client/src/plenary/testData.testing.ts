@@ -1,6 +1,6 @@
 import type { Deferral } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
-import { EMPTY_BOARD, type BoardSnapshot } from './boardReader';
+import { EMPTY_BOARD, type BoardSnapshot } from '../store/plenarySlice';
 
 /** Test fixtures for the plenary view models: notes and boards in a few lines. */
 

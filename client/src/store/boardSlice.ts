@@ -1,7 +1,7 @@
 import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
-import { mergeNotes, pruneLingering, sameNoteList, type LingeringNote } from '../collab/noteMerge';
+import { mergeNotes, pruneLingering, sameNoteList, type LingeringNote } from './noteMerge';
 import type { SliceCreator } from './types';
 
 /** How the board's connection is doing, as the status indicator shows it. */

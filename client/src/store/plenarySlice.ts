@@ -1,9 +1,37 @@
 import type { ActionItem, ActionSortKey, SortDirection } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord, PlenaryFormulation } from '@dmc/shared/domain/plenary';
-import type { BoardSnapshot } from '../plenary/boardReader';
-import type { ActionTableFilter } from '../plenary/actionTable';
-import type { PlenaryView } from '../plenary/view';
+import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
+import type { Note } from '@dmc/shared/domain/note';
+import type { ActionTableFilter } from './actionTable';
+import type { PlenaryView } from './plenaryView';
 import type { SliceCreator } from './types';
+
+/** How a read board is doing (collab/readOnlyConnection's ReadStatus). */
+export type BoardReadStatus = 'connecting' | 'live' | 'unavailable' | 'gone';
+
+/** Everything on one board, as plain data. */
+export interface BoardSnapshot {
+  readonly status: BoardReadStatus;
+  readonly notes: readonly Note[];
+  readonly marks: readonly Mark[];
+  readonly votes: readonly Vote[];
+  readonly formulations: readonly Formulation[];
+  readonly deferrals: readonly Deferral[];
+  readonly highlights: readonly Highlight[];
+  readonly choices: readonly Choice[];
+}
+
+/** A board nobody has seen yet. */
+export const EMPTY_BOARD: BoardSnapshot = {
+  status: 'connecting',
+  notes: [],
+  marks: [],
+  votes: [],
+  formulations: [],
+  deferrals: [],
+  highlights: [],
+  choices: [],
+};
 
 /** The synthesis document as plain data. */
 export interface SynthesisData {
@@ -17,7 +45,7 @@ export type SynthesisStatus = 'idle' | 'connecting' | 'live' | 'gone';
 
 /**
  * The plenary views: the synthesis document and every subgroup board as the plenary reads them
- * (written only by plenary/synthesisClient and plenary/boardReader), plus what this person looks
+ * (written only by collab/synthesisClient and collab/boardReader), plus what this person looks
  * at there (which view, which field, how the action list is sorted and filtered).
  */
 export interface PlenarySlice {

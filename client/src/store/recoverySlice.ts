@@ -1,5 +1,22 @@
-import type { UnsavedItem } from '../collab/offlineReplay';
 import type { SliceCreator } from './types';
+
+/**
+ * A text this person typed that the server did not keep. The store declares the shape it holds;
+ * collab/offlineReplay's `unsavedItems` produces it (its own copy of this type must stay assignable).
+ */
+export interface UnsavedItem {
+  /** Unique in the list. */
+  readonly id: string;
+  readonly kind: 'note' | 'deferral' | 'formulation' | 'action';
+  readonly text: string;
+  /** Where it was meant to go (notes: to place it again in the same spot when that is allowed). */
+  readonly boardId: string;
+  readonly sheetId: string | null;
+  readonly fieldId: string | null;
+  readonly x: number | null;
+  readonly y: number | null;
+  readonly color: string | null;
+}
 
 /** What the server did not keep of this person's work, and whether the phase on screen is current. */
 export interface RecoverySlice {

@@ -2,7 +2,7 @@ import type { Locale, LocalizedText } from '@dmc/shared/template/types';
 import type { NoteColor } from '@dmc/shared/domain/note';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import type { MessageKey } from '../i18n/messages';
-import type { Size, Viewport } from '../canvas/viewport';
+import type { Size, Viewport } from '../scene/viewport';
 import type { SliceCreator } from './types';
 
 /** What the info dialog explains: a field, or a whole sheet. */

@@ -3,7 +3,8 @@ import type { Role } from '@dmc/shared/domain/actor';
 import { currentBoard, type WorkshopState } from '@dmc/shared/domain/permissions';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { useAppStore } from '../store';
-import { boardIdOf, selectMembership, useWorkshopState } from './state';
+import { boardIdOf, selectMembership } from '../store/workshopState';
+import { useWorkshopState } from './state';
 
 /**
  * Which board a screen shows. Participants follow the phase (`currentBoard`): their subgroup's

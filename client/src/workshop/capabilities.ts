@@ -6,12 +6,18 @@ import {
   boardRights,
   mayWriteDraft,
   type BoardRef,
+  type Membership,
   type BoardRights,
   type WorkshopState,
 } from '@dmc/shared/domain/permissions';
 import { phase, type Permission, type PhaseDefinition } from '@dmc/shared/domain/phases';
-import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
-import { selectActor, selectMembership, selectWorkshopState } from './state';
+import { mayEditSynthesis } from '@dmc/shared/domain/policies';
+import { localize } from '@dmc/shared/template/lookup';
+import type { CanvasTemplate, Locale } from '@dmc/shared/template/types';
+import { useMemo } from 'react';
+import type { Translate } from '../i18n';
+import { boardRefOf, selectActor, selectMembership, selectWorkshopState } from '../store/workshopState';
+import { useActor, useMyGroupId, useWorkshopState } from './state';
 
 /**
  * What this person may do on the board on screen, on which sheet, to which note — derived from
@@ -30,11 +36,6 @@ export interface Capabilities {
   /** New notes go into my private draft (silent writing) and I may write there now. */
   readonly draftWritable: boolean;
   readonly dotsPerPerson: number;
-}
-
-/** The board reference of a board id. */
-export function boardRefOf(boardId: string): BoardRef {
-  return boardId === PLENARY_BOARD ? { kind: 'plenary' } : { kind: 'group', groupId: boardId };
 }
 
 /** The capabilities for one situation (pure). */
@@ -179,4 +180,37 @@ export function readonlyReason(caps: Capabilities | null, sheetId: string): Read
   if (works && rights.writableSheets !== 'all' && rights.writableSheets.length > 0)
     return { kind: 'otherSheet', sheets: rights.writableSheets };
   return caps.state.phaseId === 'done' ? { kind: 'done' } : { kind: 'watching' };
+}
+
+/** The words for why nothing can be changed here. */
+export function reasonText(reason: ReadonlyReason, t: Translate, template: CanvasTemplate, locale: Locale): string {
+  switch (reason.kind) {
+    case 'closed':
+      return t('readonly.closed');
+    case 'done':
+      return t('readonly.done');
+    case 'watching':
+      return t('readonly.watching');
+    case 'otherSheet': {
+      const labels = reason.sheets.map((id) => {
+        const sheet = template.sheets.find((s) => s.id === id);
+        return sheet ? localize(sheet.label, locale) : id;
+      });
+      return t('readonly.otherSheet', { sheets: labels.join(t('readonly.and')) });
+    }
+  }
+}
+
+/** Whether an actor may change the plenary's results now: the same rule the server's synthesis policy applies. */
+export function mayEditPlenary(actor: Actor | null, state: WorkshopState | null, membership: Membership): boolean {
+  if (!actor || !state) return false;
+  return mayEditSynthesis(actor, state, membership);
+}
+
+/** Whether this person may change the plenary's results now (re-rendering when that changes). */
+export function useMayEditPlenary(): boolean {
+  const actor = useActor();
+  const state = useWorkshopState();
+  const groupId = useMyGroupId();
+  return useMemo(() => mayEditPlenary(actor, state, { groupId }), [actor, state, groupId]);
 }

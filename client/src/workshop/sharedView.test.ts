@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitScale, fitViewport } from '../canvas/viewport';
+import { fitScale, fitViewport } from '../scene/viewport';
 import { rectViewport, sameView, viewOfViewport, viewportOfView } from './sharedView';
 
 const sheet = { width: 1189, height: 841 };

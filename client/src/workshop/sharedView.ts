@@ -1,7 +1,7 @@
 import { getSheet } from '@dmc/shared/template/lookup';
 import type { SharedView } from '../collab/sessionClient';
-import { templateOf } from '../canvas/template';
-import { viewportOf } from '../canvas/viewportControl';
+import { templateOf } from '../scene/template';
+import { viewportOf } from '../store/viewportControl';
 import {
   clampPan,
   clampScale,
@@ -10,7 +10,7 @@ import {
   screenToSheet,
   type Size,
   type Viewport,
-} from '../canvas/viewport';
+} from '../scene/viewport';
 import type { AppState, AppStore } from '../store';
 
 /**

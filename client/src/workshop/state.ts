@@ -5,50 +5,24 @@ import {
   currentBoard,
   type BoardRef,
   type BoardRights,
-  type Membership,
   type WorkshopState,
 } from '@dmc/shared/domain/permissions';
-import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
+import type { CanvasTemplate } from '@dmc/shared/template/types';
+import { templateForBoard } from '@dmc/shared/template/plenary';
 import { useAppStore } from '../store';
-import type { AppState } from '../store';
+import { selectMembership } from '../store/workshopState';
 
 /**
- * The workshop state as the rules in shared/domain see it, derived from the store. The same
- * `boardRights` the server enforces decides which buttons the interface offers.
+ * The workshop state as the rules in shared/domain see it, as hooks on the store (the selectors
+ * are in store/workshopState). The same `boardRights` the server enforces decides which buttons
+ * the interface offers.
  */
-
-/** The rules' view of the workshop, or null before the session document synced. */
-export function selectWorkshopState(s: AppState): WorkshopState | null {
-  if (!s.flow) return null;
-  return {
-    phaseId: s.flow.phaseId,
-    closed: s.settings?.closed ?? s.session?.workshop.closed ?? false,
-    hasGroups: s.groups.length > 0,
-    spotlightGroupId: s.flow.spotlightGroupId,
-  };
-}
-
-/** This person as the rules see them. */
-export function selectActor(s: AppState): Actor | null {
-  return s.session ? { id: s.session.participant.id, role: s.session.participant.role } : null;
-}
 
 /** This person as the rules see them, re-rendering only when they change. */
 export function useActor(): Actor | null {
   const id = useAppStore((s) => s.session?.participant.id);
   const role = useAppStore((s) => s.session?.participant.role);
   return useMemo(() => (id && role ? { id, role } : null), [id, role]);
-}
-
-/** This person's subgroup. */
-export function selectMembership(s: AppState): Membership {
-  const id = s.session?.participant.id;
-  return { groupId: s.members.find((m) => m.id === id)?.groupId ?? null };
-}
-
-/** The board id of a board reference (`plenary` or the subgroup id). */
-export function boardIdOf(board: BoardRef): string {
-  return board.kind === 'plenary' ? PLENARY_BOARD : board.groupId;
 }
 
 /** The workshop state, re-derived only when its parts change. */
@@ -84,4 +58,9 @@ export function useBoardRights(board: BoardRef | null): BoardRights | null {
     if (!board || !state || !role || !id) return null;
     return boardRights({ id, role }, board, state, { groupId });
   }, [board, state, groupId, role, id]);
+}
+
+/** The template of the board on screen. */
+export function useTemplate(): CanvasTemplate {
+  return templateForBoard(useAppStore((s) => s.boardId));
 }

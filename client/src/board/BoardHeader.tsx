@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../store';
+import { useT } from '../i18n';
+import { navigate, paths } from '../routing';
+import { ConnectionStatus } from './ConnectionStatus';
+import { CopyButton } from '../components/CopyButton';
+import { LanguageToggle } from '../components/LanguageToggle';
+import { PresenceList } from './PresenceList';
+import { SheetTabs } from './SheetTabs';
+
+/** The board's header: workshop, sheets, who is here, connection, language. */
+export function BoardHeader({ showSheets = true }: { showSheets?: boolean }) {
+  const t = useT();
+  const session = useAppStore((s) => s.session);
+  const title = session?.workshop.title;
+  const appName = t('app.name');
+  useEffect(() => {
+    if (!title) return;
+    document.title = `${title} — ${appName}`;
+    return () => {
+      document.title = appName;
+    };
+  }, [title, appName]);
+  if (!session) return null;
+  const { workshop, participant } = session;
+  const joinLink = `${location.origin}${paths.join(workshop.code)}`;
+  return (
+    <header className="board-header">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <div className="board-header__workshop">
+        <a
+          className="brand brand--compact"
+          href={paths.home()}
+          title={t('app.name')}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(paths.home());
+          }}
+        >
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="visually-hidden">{t('app.name')}</span>
+        </a>
+        <div className="board-header__titles">
+          <h1 className="board-header__title" title={workshop.title}>
+            {workshop.title}
+          </h1>
+          <p className="board-header__meta">
+            <span>{t('board.code', { code: workshop.code })}</span>
+            {participant.role === 'facilitator' && (
+              <>
+                <span className="badge">{t('board.role.facilitator')}</span>
+                <CopyButton text={joinLink} label={t('board.copyJoinLink')} visibleLabel={t('board.copyLinkShort')} />
+              </>
+            )}
+          </p>
+        </div>
+      </div>
+      {showSheets ? <SheetTabs /> : <span className="board-header__spacer" />}
+      <div className="board-header__side">
+        {/* Who is here and the connection are the board's: without a board there is neither. */}
+        {showSheets && <PresenceList />}
+        {showSheets && <ConnectionStatus />}
+        <LanguageToggle />
+      </div>
+    </header>
+  );
+}

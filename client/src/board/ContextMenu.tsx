@@ -1,0 +1,187 @@
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NOTE_COLORS } from '@dmc/shared/domain/note';
+import { getAction, isEnabled, runAction } from '../actions/registry';
+import { NOTE_FILLS, NOTE_EDGES } from '../scene/theme';
+import type { ContextMenuState } from '../store';
+import { rightsOf } from '../actions/commands';
+import { MARK_VALUES } from '@dmc/shared/domain/discussion';
+import { useAppStore } from '../store';
+import { useLocale, useT } from '../i18n';
+import { NO_DISCUSSION, useDiscussionIndex, type NoteDiscussion } from '../workshop/discussionIndex';
+import type { ActionContext } from '../actions/types';
+import type { Note } from '@dmc/shared/domain/note';
+import { isNoteChosen } from '../workshop/guidance';
+import { actionLabel } from '../components/ActionButton';
+import { useBoard } from '../workshop/boardContext';
+import { Icon } from '../components/icons';
+
+/** The note's context menu (right-click, or Shift+F10 on the selected note). */
+export function ContextMenu({ onClose }: { onClose: () => void }) {
+  const menu = useAppStore((s) => s.contextMenu);
+  if (!menu) return null;
+  return <MenuBox key={`${menu.noteId}:${menu.x}:${menu.y}`} menu={menu} onClose={onClose} />;
+}
+
+/** The commands the note's menu offers now (empty: no menu). */
+export function menuItems(ctx: ActionContext, note: Note, d: NoteDiscussion): Item[] {
+  const rights = rightsOf(ctx, note);
+  const items: Item[] = [
+    ...(rights.editText ? [{ action: 'editNote', kind: 'command' as const }] : []),
+    ...(rights.mark
+      ? MARK_VALUES.map((value) => ({ action: `mark-${value}`, kind: 'check' as const, checked: d.myMark === value }))
+      : []),
+    ...(rights.vote
+      ? [
+          { action: 'vote-add', kind: 'command' as const },
+          { action: 'vote-remove', kind: 'command' as const },
+        ]
+      : []),
+    ...(rights.highlight ? [{ action: 'highlight', kind: 'check' as const, checked: d.highlighted }] : []),
+    ...(['goal', 'question'] as const)
+      .filter((kind) => isEnabled(getAction(`choose-${kind}`), ctx))
+      .map((kind) => ({
+        action: `choose-${kind}`,
+        kind: 'check' as const,
+        checked: isNoteChosen(ctx.store.getState().discussion.choices, note),
+      })),
+    ...(rights.defer && note.fieldId ? [{ action: 'deferNote', kind: 'command' as const }] : []),
+    ...(note.fieldId && !ctx.store.getState().privateOwners.has(note.id)
+      ? [{ action: 'fieldPanel', kind: 'command' as const }]
+      : []),
+    ...(rights.recolor
+      ? NOTE_COLORS.map((color) => ({
+          action: `color-${color}`,
+          kind: 'color' as const,
+          checked: note.color === color,
+        }))
+      : []),
+    ...(rights.remove ? [{ action: 'deleteNote', kind: 'command' as const }] : []),
+  ];
+  // Commands that cannot run now (no dot left, none to take back) are left out.
+  return items.filter(
+    (item) => item.kind !== 'command' || item.action === 'fieldPanel' || isEnabled(getAction(item.action), ctx),
+  );
+}
+
+interface Item {
+  readonly action: string;
+  readonly kind: 'command' | 'color' | 'check';
+  readonly checked?: boolean;
+}
+
+function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => void }) {
+  const ctx = useBoard();
+  const t = useT();
+  const locale = useLocale();
+  const note = useAppStore((s) => s.notes.find((n) => n.id === menu.noteId));
+  const index = useDiscussionIndex();
+  const ref = useRef<HTMLDivElement>(null);
+  const items = useRef<Array<HTMLButtonElement | null>>([]);
+  const [position, setPosition] = useState({ left: menu.x, top: menu.y });
+
+  const close = (refocus: boolean) => {
+    ctx.store.getState().openContextMenu(null);
+    if (refocus) onClose();
+  };
+
+  // Keep the menu inside the window.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    setPosition({
+      left: Math.max(4, Math.min(menu.x, window.innerWidth - box.width - 4)),
+      top: Math.max(4, Math.min(menu.y, window.innerHeight - box.height - 4)),
+    });
+  }, [menu.x, menu.y]);
+
+  useEffect(() => {
+    items.current[0]?.focus();
+    const onPointerDown = (e: PointerEvent) => {
+      if (ref.current && e.target instanceof Node && !ref.current.contains(e.target)) close(false);
+    };
+    window.addEventListener('pointerdown', onPointerDown, true);
+    return () => window.removeEventListener('pointerdown', onPointerDown, true);
+    // Run once per opening (the component is keyed by the menu).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!note) ctx.store.getState().openContextMenu(null);
+  }, [note, ctx]);
+  if (!note) return null;
+
+  const list = menuItems(ctx, note, index.byNote.get(note.id) ?? NO_DISCUSSION);
+  if (list.length === 0) return null;
+
+  const activate = (item: Item) => {
+    // Close first: the editor that "Bewerken" opens must be the last thing to take the focus.
+    close(item.action !== 'editNote');
+    runAction(getAction(item.action), ctx, { source: 'menu' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const current = items.current.findIndex((el) => el === document.activeElement);
+    const count = list.length;
+    let next = -1;
+    if (e.key === 'ArrowDown') next = (current + 1) % count;
+    else if (e.key === 'ArrowUp') next = (current - 1 + count) % count;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = count - 1;
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      close(true);
+      return;
+    }
+    if (next >= 0) {
+      e.preventDefault();
+      items.current[next]?.focus();
+    }
+  };
+
+  return (
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      aria-label={t('note.menuLabel')}
+      style={position}
+      onKeyDown={onKeyDown}
+    >
+      {list.map((item, index) => {
+        const action = getAction(item.action);
+        const color = item.kind === 'color' ? NOTE_COLORS.find((c) => item.action === `color-${c}`) : undefined;
+        return (
+          <button
+            key={item.action}
+            ref={(el) => {
+              items.current[index] = el;
+            }}
+            type="button"
+            role={item.kind === 'color' ? 'menuitemradio' : item.kind === 'check' ? 'menuitemcheckbox' : 'menuitem'}
+            aria-checked={item.kind === 'command' ? undefined : item.checked}
+            tabIndex={-1}
+            className={`context-menu__item${item.action === 'deleteNote' ? ' context-menu__item--danger' : ''}`}
+            onClick={() => activate(item)}
+          >
+            {item.action === 'editNote' && <Icon name="edit" />}
+            {item.action === 'deleteNote' && <Icon name="trash" />}
+            {color && (
+              <span
+                className="swatch__chip"
+                style={{ backgroundColor: NOTE_FILLS[color], borderColor: NOTE_EDGES[color] }}
+                aria-hidden="true"
+              />
+            )}
+            <span>{actionLabel(action, t, locale)}</span>
+            {item.checked && (
+              <span className="context-menu__check" aria-hidden="true">
+                ✓
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
