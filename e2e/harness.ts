@@ -14,7 +14,8 @@ import type { RunningServer } from '../server/src/server';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-export const CLIENT_DIR = path.join(ROOT, 'client', 'dist');
+/** The built client the app server serves (DMC_CLIENT_DIR: another build, so parallel work does not swap assets). */
+export const CLIENT_DIR = process.env.DMC_CLIENT_DIR ?? path.join(ROOT, 'client', 'dist');
 export const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

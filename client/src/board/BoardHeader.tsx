@@ -59,9 +59,9 @@ export function BoardHeader({ showSheets = true }: { showSheets?: boolean }) {
       </div>
       {showSheets ? <SheetTabs /> : <span className="board-header__spacer" />}
       <div className="board-header__side">
-        {/* Who is here and the connection are the board's: without a board there is neither. */}
+        {/* Who is here is the board's; the connection status covers every document the screen uses. */}
         {showSheets && <PresenceList />}
-        {showSheets && <ConnectionStatus />}
+        <ConnectionStatus />
         <LanguageToggle />
       </div>
     </header>

@@ -1,27 +1,17 @@
-import { lazy, Suspense, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { phase } from '@dmc/shared/domain/phases';
-import { PLENARY_BOARD, type SessionResponse } from '@dmc/shared/protocol/api';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { useShortcuts } from '../actions/useShortcuts';
 import type { ActionContext } from '../actions/types';
 import { BoardCanvas } from './BoardCanvas';
 import { templateOf } from '../scene/template';
-import { BoardClient, defaultWsBase } from '../collab/boardClient';
-import { DraftConnections } from '../collab/draftConnections';
-import { SessionClient } from '../collab/sessionClient';
+import { defaultWsBase } from '../collab/boardClient';
 import { useAppStore } from '../store';
 import { installTestHook } from './testHook';
 import { useT } from '../i18n';
-import { useBoardChoice, type BoardChoice } from '../workshop/boardChoice';
-import { selectCapabilities } from '../workshop/capabilities';
+import type { BoardChoice } from '../workshop/boardChoice';
+import { WorkshopRuntime, type RuntimeConnections } from '../workshop/runtime';
 import { watchUserGesture } from '../workshop/chime';
-import {
-  useAttention,
-  useFollow,
-  useHistoryReset,
-  usePhaseFollowing,
-  usePresenterView,
-  useShareView,
-} from '../workshop/useWorkshopFlow';
+import { useFollow, usePresenterView, useShareView } from '../workshop/useWorkshopFlow';
 import { BoardContext } from '../workshop/boardContext';
 import { BoardHeader } from './BoardHeader';
 import { FieldPanel } from './FieldPanel';
@@ -37,7 +27,7 @@ import { PresenterControls } from './PresenterControls';
 import { Toolbar } from './Toolbar';
 import { WaitingScreen } from './WaitingScreen';
 import { WorkshopContext } from './workshopContext';
-import { SynthesisContext, usePlenaryView, usePlenaryViewReset, useSynthesisConnection } from '../plenary/hooks';
+import { SynthesisContext, usePlenaryView } from '../plenary/hooks';
 import { PlenaryToolbar } from './PlenaryToolbar';
 import { LoadBoundary } from '../components/LoadBoundary';
 import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
@@ -60,53 +50,38 @@ const PlenaryMain = lazy(() => import('../plenary/PlenaryMain'));
  */
 export function BoardScreen({ session }: { session: SessionResponse }) {
   useTokenRenewal(session, endExpiredSession);
-  const [sessionClient, setSessionClient] = useState<SessionClient | null>(null);
+  const runtime = useWorkshopRuntime(session);
+  const { choice, board, draft, synthesis, session: sessionClient } = runtime ?? EMPTY_RUNTIME;
 
   useEffect(() => {
-    const client = new SessionClient({ session, store: useAppStore, wsBase: defaultWsBase() });
-    client.start();
-    setSessionClient(client);
     const uninstall = installTestHook(useAppStore);
     const stopWatching = watchUserGesture();
     return () => {
       stopWatching();
       uninstall();
-      client.destroy();
       const state = useAppStore.getState();
-      state.resetBoard();
-      state.resetDrafts();
       state.resetUi();
       state.resetPlenary();
     };
   }, [session]);
-
-  const choice = useBoardChoice();
-  const boardId = choice.kind === 'board' ? choice.boardId : null;
-  const board = useBoardClient(session, boardId);
-  const drafts = useDrafts(session, board?.boardId ?? null);
 
   const ctx = useMemo<ActionContext | null>(
     () =>
       board && sessionClient
         ? {
             store: useAppStore,
-            board: board.client,
-            draft: drafts,
+            board,
+            draft,
             session: sessionClient,
             template: templateOf(board.boardId),
           }
         : null,
-    [board, drafts, sessionClient],
+    [board, draft, sessionClient],
   );
   const plenary = usePlenaryView();
-  usePlenaryViewReset();
-  const synthesis = useSynthesisConnection(session, plenary.available.length > 1);
   // The canvas's single-key shortcuts act on a canvas that the plenary views do not show.
   useShortcuts(plenary.view === 'board' ? ctx : null);
-  usePhaseFollowing();
-  useAttention();
   usePresenterView();
-  useHistoryReset(ctx);
   useFollow(ctx);
   useShareView(ctx);
 
@@ -125,74 +100,29 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
   );
 }
 
-/** The connection to the board on screen, made anew when the board changes. */
-function useBoardClient(
-  session: SessionResponse,
-  boardId: string | null,
-): { client: BoardClient; boardId: string } | null {
-  const [board, setBoard] = useState<{ client: BoardClient; boardId: string } | null>(null);
+const EMPTY_RUNTIME = {
+  choice: { kind: 'loading' } as BoardChoice,
+  board: null,
+  draft: null,
+  synthesis: null,
+  session: null,
+} as const;
+
+/** The workshop's connections and phase reactions (workshop/runtime.ts), for as long as the screen is open. */
+function useWorkshopRuntime(session: SessionResponse): RuntimeConnections | null {
+  const [runtime, setRuntime] = useState<WorkshopRuntime | null>(null);
   useEffect(() => {
-    if (boardId === null) {
-      setBoard(null);
-      return;
-    }
-    const store = useAppStore;
-    store.getState().setBoardId(boardId);
-    const client = new BoardClient({ session, store, wsBase: defaultWsBase(), boardId });
-    client.start();
-    setBoard({ client, boardId });
+    const next = new WorkshopRuntime({ session, store: useAppStore, wsBase: defaultWsBase() });
+    next.start();
+    setRuntime(next);
     return () => {
-      client.destroy();
-      store.getState().resetBoard();
+      next.destroy();
+      setRuntime(null);
     };
-  }, [session, boardId]);
-  return board;
-}
-
-/**
- * Private drafts around the board on screen: my own while I may write it (and a little after, for
- * the reveal), or for a facilitator those of the members who work on this board. Returns my own
- * draft's client. Connections belong to one board: switching boards closes them at once.
- */
-function useDrafts(session: SessionResponse, boardId: string | null): BoardClient | null {
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const own = useRef<DraftConnections | null>(null);
-  const peeks = useRef<DraftConnections | null>(null);
-  const me = session.participant;
-  const writing = useAppStore((s) => selectCapabilities(s)?.draftWritable ?? false);
-  const peekKey = useAppStore((s) => {
-    if (me.role !== 'facilitator' || !s.flow || !phase(s.flow.phaseId).privateWriting || boardId === null) return '';
-    const hasGroups = s.groups.length > 0;
-    return s.members
-      .filter((m) => m.role === 'participant' && (hasGroups ? m.groupId === boardId : boardId === PLENARY_BOARD))
-      .map((m) => m.id)
-      .sort()
-      .join(',');
-  });
-
-  useEffect(() => {
-    if (boardId === null) return;
-    const options = { session, store: useAppStore, wsBase: defaultWsBase(), onChange: rerender };
-    own.current = new DraftConnections({ ...options, role: 'draft' });
-    peeks.current = new DraftConnections({ ...options, role: 'peek' });
-    rerender();
-    return () => {
-      own.current?.destroy();
-      peeks.current?.destroy();
-      own.current = null;
-      peeks.current = null;
-      useAppStore.getState().resetDrafts();
-    };
-  }, [session, boardId]);
-
-  useEffect(() => {
-    own.current?.want(writing ? [me.id] : []);
-  }, [writing, me.id, boardId]);
-  useEffect(() => {
-    peeks.current?.want(peekKey ? peekKey.split(',') : []);
-  }, [peekKey, boardId]);
-
-  return own.current?.get(me.id) ?? null;
+  }, [session]);
+  const subscribe = useCallback((listener: () => void) => runtime?.subscribe(listener) ?? (() => undefined), [runtime]);
+  const snapshot = useCallback(() => runtime?.snapshot() ?? null, [runtime]);
+  return useSyncExternalStore(subscribe, snapshot);
 }
 
 /** The board on screen, or one of the plenary views; the bar with the view switch stays put (and keeps the focus). */

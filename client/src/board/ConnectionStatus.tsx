@@ -1,14 +1,15 @@
-import { useAppStore, type ConnectionPhase } from '../store';
+import { useShallow } from 'zustand/react/shallow';
+import { linkSummary, useAppStore } from '../store';
 import { useT } from '../i18n';
 
-/** Always-visible connection state, announced politely when it changes. */
+/**
+ * Always-visible connection state, announced politely when it changes: the worst of every
+ * connection the screen depends on (board, my draft, session, synthesis) and the sum of their
+ * changes the server has not confirmed.
+ */
 export function ConnectionStatus() {
   const t = useT();
-  const boardConnection = useAppStore((s) => s.connection);
-  const draft = useAppStore((s) => s.draft);
-  // While writing privately the draft matters as much as the board: show the worse of the two.
-  const connection = worse(boardConnection, draft.connection);
-  const unsynced = useAppStore((s) => s.unsynced) + draft.unsynced;
+  const { status: connection, unsynced } = useAppStore(useShallow((s) => linkSummary(s.links)));
   const status = connection === 'connected' ? 'connected' : connection === 'offline' ? 'offline' : 'connecting';
   const label =
     connection === 'connected'
@@ -37,11 +38,4 @@ export function ConnectionStatus() {
       </span>
     </div>
   );
-}
-
-const ORDER: readonly ConnectionPhase[] = ['connected', 'connecting', 'reconnecting', 'offline'];
-
-function worse(a: ConnectionPhase, b: ConnectionPhase | null): ConnectionPhase {
-  if (b === null) return a;
-  return ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a;
 }

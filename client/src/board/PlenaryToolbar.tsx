@@ -24,7 +24,10 @@ export function PlenaryToolbar({ view }: { view: 'synthesis' | 'actions' }) {
 /** How the plenary's documents are doing: the synthesis document and the boards read. */
 function PlenaryStatus() {
   const t = useT();
-  const status = useAppStore((s) => s.synthesisStatus);
+  const loaded = useAppStore((s) => s.synthesisStatus);
+  // Loaded once is not live now: while the synthesis connection is down, say so.
+  const linked = useAppStore((s) => s.links.synthesis?.status === 'connected');
+  const status = loaded === 'live' && !linked ? 'connecting' : loaded;
   const sources = usePlenarySources();
   const live = useAppStore(
     (s) => sources.filter((source) => s.plenaryBoards[source.boardId]?.status === 'live').length,

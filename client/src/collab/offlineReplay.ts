@@ -9,6 +9,7 @@ import { phase } from '@dmc/shared/domain/phases';
 import { getField } from '@dmc/shared/template/lookup';
 import { templateForBoard } from '@dmc/shared/template/plenary';
 import { boardRefOf } from '../store/workshopState';
+import type { UnsavedItem } from '../store/recoverySlice';
 import { applyChange, asOfNow, changeKey, type LostEdit, type OfflineChange } from './offlineChanges';
 
 /**
@@ -114,21 +115,6 @@ export function replay(
 
 function recordExists(doc: Y.Doc, change: OfflineChange): boolean {
   return doc.getMap(change.collection).has(change.id);
-}
-
-/** Something this person typed that the server did not keep, to copy or place again. */
-export interface UnsavedItem {
-  /** Unique in the list. */
-  readonly id: string;
-  readonly kind: 'note' | 'deferral' | 'formulation' | 'action';
-  readonly text: string;
-  /** Where it was meant to go (notes: to place it again in the same spot when that is allowed). */
-  readonly boardId: string;
-  readonly sheetId: string | null;
-  readonly fieldId: string | null;
-  readonly x: number | null;
-  readonly y: number | null;
-  readonly color: string | null;
 }
 
 /**

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
 import { extendTimer, pauseTimer, resetTimer, resumeTimer, startPhase, startTimer } from '@dmc/shared/domain/flow';
 import {
   assignMembers,
@@ -19,11 +19,11 @@ import {
 } from '@dmc/shared/doc/session';
 import { nextPhase, previousPhase, type PhaseId } from '@dmc/shared/domain/phases';
 import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
-import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import type { AppStore } from '../store';
 import { currentToken } from '../api/sessions';
-import { authOptions } from './authSocket';
+import { DocConnection, type NetworkEvents } from './docConnection';
+import { refusalReason } from './writeRecovery';
 
 /**
  * The live connection to the workshop's session document: the phase, the timer, the subgroups
@@ -37,6 +37,10 @@ export interface SessionClientOptions {
   readonly store: AppStore;
   /** Websocket base URL, e.g. `wss://host/collab`. */
   readonly wsBase: string;
+  /** A WebSocket implementation where the platform has none (tests in Node 20). */
+  readonly WebSocketPolyfill?: typeof WebSocket;
+  /** The browser's online/offline events (tests); defaults to `window`. */
+  readonly network?: NetworkEvents | null;
 }
 
 /** A view on a sheet, in sheet units: what "bring everyone here" shares. */
@@ -47,29 +51,97 @@ export interface SharedView {
   readonly scale: number;
 }
 
-/** One Y.Doc with its provider; replaced after a refused write. */
-class SessionConnection {
-  readonly doc = new Y.Doc();
-  readonly provider: WebsocketProvider;
-  private readonly stop: () => void;
+/** The session document as the interface uses it. */
+export class SessionClient {
+  private connection: DocConnection | null = null;
+  private destroyed = false;
+  private stopObserving: () => void = () => undefined;
+  /** Waiting for the session to be current (see whenCurrent). */
+  private readonly waiting: Array<() => void> = [];
 
-  private readonly store: AppStore;
+  constructor(private readonly options: SessionClientOptions) {}
 
-  constructor(options: SessionClientOptions, onClosed: (code: number, reason: string) => void) {
-    const { session, store } = options;
-    this.store = store;
-    this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SESSION_DOC}`, this.doc, {
-      ...authOptions(() => currentToken(session)),
-      disableBc: true,
+  /** Connects, and measures the server clock for timers. */
+  start(): void {
+    if (this.destroyed || this.connection) return;
+    const { session, store } = this.options;
+    store.getState().setLink('session', { status: 'connecting', unsynced: 0 });
+    this.connection = new DocConnection(
+      {
+        wsBase: this.options.wsBase,
+        workshopId: session.workshop.id,
+        docKey: SESSION_DOC,
+        token: () => currentToken(session),
+        // Presence on the session document tells the facilitator who is online, whatever board they view.
+        user: {
+          id: session.participant.id,
+          name: session.participant.name,
+          color: presenceColor(session.participant.id),
+        },
+        onRefusal: 'reread',
+        WebSocketPolyfill: this.options.WebSocketPolyfill,
+        network: this.options.network,
+      },
+      {
+        status: (status) => {
+          store.getState().setLink('session', { status });
+          if (status !== 'connected') store.getState().setSessionLive(false);
+        },
+        attach: (doc, provider) => this.attach(doc, provider),
+        synced: (doc) => {
+          this.publish(doc);
+          store.getState().setSessionLive(true);
+          this.resolveWaiting();
+        },
+        confirmed: () => this.resolveWaiting(),
+        ended: (end) => store.getState().setBoardEnd(end),
+        refused: (code, reason) =>
+          store.getState().showNotice({
+            tone: 'warning',
+            key: 'notice.refused',
+            keyVars: { why: refusalReason(code) },
+            detail: reason,
+          }),
+        unavailable: () => store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' }),
+      },
+    );
+    void measureClockOffset().then((offset) => {
+      if (offset !== null && !this.destroyed) store.getState().setClockOffset(offset);
     });
-    // Presence on the session document tells the facilitator who is online, whatever board they view.
-    this.provider.awareness.setLocalStateField('user', {
-      id: session.participant.id,
-      name: session.participant.name,
-      color: presenceColor(session.participant.id),
+  }
+
+  /** Disconnects for good. */
+  destroy(): void {
+    this.destroyed = true;
+    this.stopObserving();
+    this.connection?.destroy();
+    this.connection = null;
+    const store = this.options.store.getState();
+    store.setSessionLive(false);
+    store.dropLink('session');
+    store.resetWorkshop();
+  }
+
+  /**
+   * Resolves once the session on screen is the server's: at the next sync, or — when in sync —
+   * once the server answered a probe sent now (it sends every change before that answer).
+   */
+  whenCurrent(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.connection?.probe();
     });
-    this.provider.on('closed', ({ code, reason }) => onClosed(code, reason));
-    const awareness = this.provider.awareness;
+  }
+
+  private resolveWaiting(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  /** A new copy of the session document: bridge it and the online list into the store. */
+  private attach(doc: Y.Doc, provider: WebsocketProvider): void {
+    this.stopObserving();
+    const store = this.options.store;
+    const awareness = provider.awareness;
     const publishOnline = () => {
       const ids = new Set<string>();
       for (const state of awareness.getStates().values()) {
@@ -82,95 +154,24 @@ class SessionConnection {
         store.getState().setOnline(sorted);
     };
     awareness.on('change', publishOnline);
-    let synced = false;
-    this.provider.on('sync', (state) => {
-      if (!state) return;
-      synced = true;
-      publish();
-      store.getState().setSessionLive(true);
+    const stop = observeSession(doc, () => {
+      if (this.connection?.doc === doc && this.connection.live) this.publish(doc);
     });
-    this.provider.on('status', ({ status }) => {
-      if (status !== 'connected') store.getState().setSessionLive(false);
-    });
-    this.provider.on('connection-close', (event) => {
-      if (event?.code === CLOSE.unavailable)
-        store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
-    });
-    const publish = () => {
-      if (!synced) return;
-      store.getState().setWorkshop({
-        flow: readFlow(this.doc),
-        groups: readGroups(this.doc),
-        members: readMembers(this.doc),
-        settings: readSettings(this.doc) ?? null,
-        readings: readReadings(this.doc),
-        agenda: Object.fromEntries(readAgenda(this.doc).map((item) => [item.phaseId, item.minutes])),
-      });
+    this.stopObserving = () => {
+      awareness.off('change', publishOnline);
+      stop();
     };
-    this.stop = observeSession(this.doc, publish);
   }
 
-  dispose(): void {
-    this.stop();
-    this.store.getState().setSessionLive(false);
-    this.provider.destroy();
-    this.doc.destroy();
-  }
-}
-
-/** The session document as the interface uses it. */
-export class SessionClient {
-  private connection: SessionConnection | null = null;
-  private destroyed = false;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(private readonly options: SessionClientOptions) {}
-
-  /** Connects, and measures the server clock for timers. */
-  start(): void {
-    if (this.destroyed || this.connection) return;
-    this.connection = this.open();
-    void measureClockOffset().then((offset) => {
-      if (offset !== null && !this.destroyed) this.options.store.getState().setClockOffset(offset);
+  private publish(doc: Y.Doc): void {
+    this.options.store.getState().setWorkshop({
+      flow: readFlow(doc),
+      groups: readGroups(doc),
+      members: readMembers(doc),
+      settings: readSettings(doc) ?? null,
+      readings: readReadings(doc),
+      agenda: Object.fromEntries(readAgenda(doc).map((item) => [item.phaseId, item.minutes])),
     });
-  }
-
-  /** Disconnects for good. */
-  destroy(): void {
-    this.destroyed = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.connection?.dispose();
-    this.connection = null;
-    this.options.store.getState().resetWorkshop();
-  }
-
-  private open(): SessionConnection {
-    return new SessionConnection(this.options, (code, reason) => this.onClosed(code, reason));
-  }
-
-  private onClosed(code: number, reason: string): void {
-    if (this.destroyed) return;
-    const store = this.options.store.getState();
-    if (code === CLOSE.unauthorized) return store.setBoardEnd('unauthorized');
-    if (code === CLOSE.notFound || code === CLOSE.gone) return store.setBoardEnd('gone');
-    if (WRITE_REFUSED_CODES.includes(code)) {
-      store.showNotice({
-        tone: 'warning',
-        key: 'notice.refused',
-        keyVars: { why: code === CLOSE.forbidden ? 'notice.refused.forbidden' : 'notice.refused.malformed' },
-        detail: reason,
-      });
-    }
-    // Start over from the server's state after a refusal or any other deliberate close.
-    this.connection?.dispose();
-    this.connection = null;
-    this.retryTimer = setTimeout(
-      () => {
-        this.retryTimer = null;
-        if (!this.destroyed) this.connection = this.open();
-      },
-      WRITE_REFUSED_CODES.includes(code) ? 0 : 3000,
-    );
   }
 
   /** The current document (replaced after a refusal; do not keep it). */

@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 import { mayEditSynthesis } from '@dmc/shared/domain/policies';
 import {
   SYNTHESIS_COLLECTIONS,
@@ -17,14 +16,14 @@ import { actionFromCard, type ActionItem, type CardSource } from '@dmc/shared/do
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { PLENARY_BOARD, SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
 import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
-import { CLOSE, WRITE_REFUSED_CODES } from '@dmc/shared/protocol/closeCodes';
 import type { Locale } from '@dmc/shared/template/types';
 import { newNoteId } from './boardClient';
 import type { AppStore } from '../store';
 import { currentToken } from '../api/sessions';
-import { authOptions } from './authSocket';
-import { offlineChanges, type OfflineChange } from './offlineChanges';
-import { replay, unsavedItems } from './offlineReplay';
+import { DocConnection, type NetworkEvents } from './docConnection';
+import { sessionIsLive } from './sessionSignal';
+import { UnsyncedRecords } from './unsyncedRecords';
+import { WriteRecovery } from './writeRecovery';
 import { selectMembership, selectWorkshopState } from '../store/workshopState';
 import { directAction } from '../store/actionTable';
 
@@ -42,193 +41,154 @@ export interface SynthesisClientOptions {
   readonly store: AppStore;
   /** Websocket base URL, e.g. `wss://host/collab`. */
   readonly wsBase: string;
+  /** Resolves once the session on screen is current; defaults to waiting for the session's sync. */
+  readonly sessionCurrent?: () => Promise<void>;
+  /** A WebSocket implementation where the platform has none (tests in Node 20). */
+  readonly WebSocketPolyfill?: typeof WebSocket;
+  /** The browser's online/offline events (tests); defaults to `window`. */
+  readonly network?: NetworkEvents | null;
 }
 
-/** Rebuilding after refusals more often than this within a minute means something is stuck. */
-const MAX_REBUILDS_PER_MINUTE = 4;
-/** A refusal within this long after a replay is taken to be about the replay. */
-const REPLAY_MEMORY_MS = 30_000;
-
-/** One Y.Doc with its provider; replaced after a refused write. */
-class SynthesisConnection {
-  readonly doc = new Y.Doc();
-  readonly provider: WebsocketProvider;
-  private readonly stop: () => void;
-
-  constructor(
-    options: SynthesisClientOptions,
-    onClosed: (code: number, reason: string) => void,
-    onFirstSync: (connection: SynthesisConnection) => void = () => undefined,
-  ) {
-    const { session, store } = options;
-    this.provider = new WebsocketProvider(options.wsBase, `${session.workshop.id}/${SYNTHESIS_DOC}`, this.doc, {
-      ...authOptions(() => currentToken(session)),
-      disableBc: true,
-    });
-    this.provider.on('connection-close', (event) => {
-      // Retryable: the provider sends the change again after reconnecting.
-      if (event?.code === CLOSE.unavailable)
-        store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
-    });
-    // Presence lives on the board; this document carries none.
-    this.provider.awareness.setLocalState(null);
-    let synced = false;
-    const publish = () => {
-      if (!synced) return;
-      store.getState().setSynthesis({
-        clusters: readClusters(this.doc),
-        plenaryFormulations: readPlenaryFormulations(this.doc),
-        actions: readActions(this.doc),
-      });
-    };
-    this.provider.on('sync', (isSynced) => {
-      if (!isSynced) return;
-      if (!synced) onFirstSync(this);
-      synced = true;
-      store.getState().setSynthesisStatus('live');
-      publish();
-    });
-    this.provider.on('status', ({ status }) => {
-      if (status !== 'connected' && store.getState().synthesisStatus === 'live')
-        store.getState().setSynthesisStatus('connecting');
-    });
-    this.provider.on('closed', ({ code, reason }) => onClosed(code, reason));
-    this.stop = observeSynthesis(this.doc, publish);
-  }
-
-  /** Stops and frees the document; with `keepDoc`, the document is handed back instead. */
-  dispose(keepDoc = false): Y.Doc | null {
-    this.stop();
-    this.provider.destroy();
-    if (keepDoc) return this.doc;
-    this.doc.destroy();
-    return null;
-  }
-}
+/** Origin of replayed changes: local (sent), not an undo step. */
+const REPLAY_ORIGIN = Object.freeze({ name: 'replay' });
 
 /** The synthesis document as the plenary views use it. */
 export class SynthesisClient {
-  private connection: SynthesisConnection | null = null;
+  private connection: DocConnection | null = null;
   private destroyed = false;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private rebuilds: number[] = [];
-  /** Refused copies whose own changes are taken out after the next sync. */
-  private readonly carried: Y.Doc[] = [];
-  private backlog: OfflineChange[] = [];
-  private lastReplay: { sent: readonly string[]; at: number } | null = null;
-  private refusal: { code: number; reason: string } | null = null;
+  private stopObserving: () => void = () => undefined;
+  private readonly recovery: WriteRecovery;
+  private readonly unsynced: UnsyncedRecords;
   /** This person's id: every record is written in their own name. */
   readonly me: string;
 
   constructor(private readonly options: SynthesisClientOptions) {
     this.me = options.session.participant.id;
+    const store = options.store;
+    this.unsynced = new UnsyncedRecords(SYNTHESIS_COLLECTIONS, (unsynced) =>
+      store.getState().setLink('synthesis', { unsynced }),
+    );
+    this.recovery = new WriteRecovery({
+      store,
+      collections: SYNTHESIS_COLLECTIONS,
+      allowed: (_doc, change) => {
+        const s = store.getState();
+        const state = selectWorkshopState(s);
+        if (state === null) return true; // unknown: the server decides
+        const actor = { id: this.me, role: options.session.participant.role };
+        const mayEdit = !state.closed && mayEditSynthesis(actor, state, selectMembership(s));
+        return checkSynthesisChanges(actor, [change], mayEdit) === null;
+      },
+      boardId: PLENARY_BOARD,
+      sessionCurrent: options.sessionCurrent ?? (() => sessionIsLive(store)),
+      origin: REPLAY_ORIGIN,
+    });
   }
 
   /** Connects. */
   start(): void {
     if (this.destroyed || this.connection) return;
-    this.options.store.getState().setSynthesisStatus('connecting');
-    this.connection = this.open();
+    const { session, store } = this.options;
+    store.getState().setSynthesisStatus('connecting');
+    store.getState().setLink('synthesis', { status: 'connecting', unsynced: 0 });
+    this.connection = new DocConnection(
+      {
+        wsBase: this.options.wsBase,
+        workshopId: session.workshop.id,
+        docKey: SYNTHESIS_DOC,
+        token: () => currentToken(session),
+        // Presence lives on the board; this document carries none.
+        user: null,
+        onRefusal: 'rebuild',
+        WebSocketPolyfill: this.options.WebSocketPolyfill,
+        network: this.options.network,
+      },
+      {
+        status: (status) => {
+          store.getState().setLink('synthesis', { status });
+          if (status !== 'connected' && store.getState().synthesisStatus === 'live')
+            store.getState().setSynthesisStatus('connecting');
+        },
+        attach: (doc) => this.attach(doc),
+        synced: (doc, first) => this.synced(doc, first),
+        refused: (code, reason, refusedDoc) => {
+          store.getState().setSynthesisStatus('connecting');
+          this.recovery.refused(code, reason, refusedDoc);
+        },
+        // The board connection says what that means for the page; here there is nothing to retry.
+        ended: () => store.getState().setSynthesisStatus('gone'),
+        unavailable: () => {
+          this.unsynced.expect();
+          store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
+        },
+        serverState: (sv) => {
+          if (this.connection) this.unsynced.serverState(this.connection.doc, sv);
+        },
+        confirmed: () => {
+          this.unsynced.confirmed();
+          this.recovery.confirmed();
+        },
+      },
+    );
   }
 
   /** Disconnects for good and forgets what it reported. */
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.connection?.dispose();
+    this.stopObserving();
+    this.recovery.destroy();
+    this.connection?.destroy();
     this.connection = null;
+    this.options.store.getState().dropLink('synthesis');
     this.options.store.getState().resetSynthesis();
   }
 
-  private onClosed(code: number, reason: string): void {
-    if (this.destroyed) return;
-    const store = this.options.store.getState();
-    if (code === CLOSE.unauthorized || code === CLOSE.notFound || code === CLOSE.gone) {
-      // The board connection says what that means for the page; here there is nothing to retry.
-      store.setSynthesisStatus('gone');
-      return;
-    }
-    let wait = 3000;
-    const refused = WRITE_REFUSED_CODES.includes(code);
-    if (refused) {
-      this.refusal = { code, reason };
-      const now = Date.now();
-      this.rebuilds = [...this.rebuilds.filter((t) => now - t < 60_000), now];
-      wait = this.rebuilds.length > MAX_REBUILDS_PER_MINUTE ? 10_000 : 0;
-    }
-    // Start over from the server's state; my own changes in the refused copy are replayed one by
-    // one once the fresh copy synced (see recover), so nothing typed vanishes unseen.
-    const kept = this.connection?.dispose(refused) ?? null;
-    if (kept) this.carried.push(kept);
-    this.connection = null;
-    store.setSynthesisStatus('connecting');
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (!this.destroyed) this.connection = this.open();
-    }, wait);
+  private attach(doc: Y.Doc): void {
+    this.stopObserving();
+    const stopSynthesis = observeSynthesis(doc, () => {
+      if (this.connection?.doc === doc && this.connection.hasSynced) this.publish(doc);
+    });
+    const onTransaction = (tr: Y.Transaction) => {
+      if (!tr.local || tr.changed.size === 0) return;
+      if (tr.origin !== REPLAY_ORIGIN) this.recovery.wrote();
+      if (this.connection?.live && !this.unsynced.pending) return;
+      this.unsynced.changed(doc, tr);
+    };
+    doc.on('afterTransaction', onTransaction);
+    this.stopObserving = () => {
+      stopSynthesis();
+      doc.off('afterTransaction', onTransaction);
+    };
   }
 
-  private open(): SynthesisConnection {
-    return new SynthesisConnection(
-      this.options,
-      (c, r) => this.onClosed(c, r),
-      (connection) => this.recover(connection),
+  private synced(doc: Y.Doc, first: boolean): void {
+    const store = this.options.store.getState();
+    store.setSynthesisStatus('live');
+    this.publish(doc);
+    // What changed offline counts as unsaved until the server confirms it stored it.
+    if (this.unsynced.pending) {
+      this.unsynced.expect();
+      this.connection?.probe();
+    }
+    if (!first) return;
+    this.recovery.recover(
+      doc,
+      () => !this.destroyed && this.connection?.doc === doc,
+      (sent) => {
+        if (sent.length === 0) return;
+        this.unsynced.add(sent);
+        this.connection?.probe();
+      },
     );
   }
 
-  /** As the board client does: take my own changes out of refused copies and replay what the rules allow now. */
-  private recover(connection: SynthesisConnection): void {
-    for (const old of this.carried.splice(0)) {
-      try {
-        this.backlog.push(...offlineChanges(old, connection.doc, SYNTHESIS_COLLECTIONS).changes);
-      } finally {
-        old.destroy();
-      }
-    }
-    const refusal = this.refusal;
-    this.refusal = null;
-    const store = this.options.store.getState();
-    if (this.backlog.length === 0) {
-      if (!refusal) return;
-      const why =
-        refusal.code === CLOSE.forbidden
-          ? 'notice.refused.forbidden'
-          : refusal.code === CLOSE.limit
-            ? 'notice.refused.limit'
-            : 'notice.refused.malformed';
-      // Right after a phase change a refusal is the phase's doing, not an error of this person.
-      if (Date.now() - store.phaseChangedAt < 8000)
-        store.showNotice({ tone: 'info', key: 'notice.refused.phaseChanged' });
-      else store.showNotice({ tone: 'warning', key: 'notice.refused', keyVars: { why }, detail: refusal.reason });
-      return;
-    }
-    const changes = this.backlog.splice(0);
-    // A refusal soon after a replay: the first replayed change still missing is the refused one.
-    const previous =
-      this.lastReplay && Date.now() - this.lastReplay.at < REPLAY_MEMORY_MS ? this.lastReplay.sent : null;
-    const s = this.options.store.getState();
-    const state = selectWorkshopState(s);
-    const actor = { id: this.me, role: this.options.session.participant.role };
-    const mayEdit = state !== null && !state.closed && mayEditSynthesis(actor, state, selectMembership(s));
-    const outcome = replay(
-      connection.doc,
-      changes,
-      (_doc, change) => state === null || checkSynthesisChanges(actor, [change], mayEdit) === null,
-      undefined,
-      previous,
-    );
-    this.lastReplay = outcome.sent.length > 0 ? { sent: outcome.sent, at: Date.now() } : null;
-    const { items } = unsavedItems(outcome.refused, [], PLENARY_BOARD);
-    if (items.length > 0) {
-      store.addUnsaved(items);
-      store.showNotice({
-        tone: 'warning',
-        key: items.length === 1 ? 'notice.unsavedOne' : 'notice.unsavedMany',
-        vars: { count: items.length },
-      });
-    } else if (outcome.sent.length > 0) {
-      store.showNotice({ tone: 'info', key: 'notice.replayed', vars: { count: outcome.sent.length } });
-    }
+  private publish(doc: Y.Doc): void {
+    this.options.store.getState().setSynthesis({
+      clusters: readClusters(doc),
+      plenaryFormulations: readPlenaryFormulations(doc),
+      actions: readActions(doc),
+    });
   }
 
   /** The current document (replaced after a refusal; do not keep it). */

@@ -1,5 +1,5 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
+import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
+import { boardDocKey } from '@dmc/shared/protocol/api';
 import { defaultWsBase } from '../collab/boardClient';
 import { useAppStore } from '../store';
 import { BoardReader } from '../collab/boardReader';
@@ -27,32 +27,6 @@ export function usePlenaryView(): PlenaryViewChoice {
   const role = useAppStore((s) => s.session?.participant.role ?? 'participant');
   const picked = useAppStore((s) => s.plenaryView);
   return useMemo(() => choosePlenaryView({ phaseId, role, picked }), [phaseId, role, picked]);
-}
-
-/** A new phase opens its own view: a view picked earlier is forgotten. */
-export function usePlenaryViewReset(): void {
-  const phaseId = useAppStore((s) => s.flow?.phaseId ?? null);
-  const last = useRef(phaseId);
-  useEffect(() => {
-    if (last.current !== null && phaseId !== last.current) useAppStore.getState().setPlenaryView(null);
-    last.current = phaseId;
-  }, [phaseId]);
-}
-
-/** The connection to the synthesis document while `active`; null otherwise. */
-export function useSynthesisConnection(session: SessionResponse, active: boolean): SynthesisClient | null {
-  const [client, setClient] = useState<SynthesisClient | null>(null);
-  useEffect(() => {
-    if (!active) {
-      setClient(null);
-      return;
-    }
-    const next = new SynthesisClient({ session, store: useAppStore, wsBase: defaultWsBase() });
-    next.start();
-    setClient(next);
-    return () => next.destroy();
-  }, [session, active]);
-  return client;
 }
 
 /** The boards the plenary views read (every subgroup, or the plenary board without subgroups). */

@@ -27,7 +27,7 @@ describe('the board slice merges what the documents report', () => {
     s().setDraftNotes('anna', [note('a1')]);
     expect(s().notes.map((n) => n.id)).toEqual(['b1', 'a1']);
     // Order 1: the draft loses it first (kept as lingering), then the board gets it.
-    s().addLingering([{ note: note('a1'), ownerId: 'anna', until: Date.now() + 5000 }]);
+    s().addLingering([{ note: note('a1'), ownerId: 'anna' }]);
     s().setDraftNotes('anna', []);
     expect(s().notes.map((n) => n.id)).toEqual(['b1', 'a1']);
     expect(s().privateOwners.get('a1')).toBe('anna');
@@ -52,7 +52,7 @@ describe('the board slice merges what the documents report', () => {
 
   it('drops drafts and revealed notes when the board changes', () => {
     const s = () => useAppStore.getState();
-    s().addLingering([{ note: note('a1'), ownerId: 'anna', until: Date.now() + 5000 }]);
+    s().addLingering([{ note: note('a1'), ownerId: 'anna' }]);
     s().resetBoard();
     expect(s().notes).toEqual([]);
   });

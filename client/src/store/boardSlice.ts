@@ -31,10 +31,8 @@ export interface BoardDiscussion {
   readonly choices: readonly Choice[];
 }
 
-/** What the private draft connection reports (silent writing). */
+/** My private draft's undo history (silent writing); its connection is in `links.draft`. */
 export interface DraftStatus {
-  readonly connection: ConnectionPhase | null;
-  readonly unsynced: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
 }
@@ -57,12 +55,9 @@ export interface BoardSlice {
   readonly notesLoaded: boolean;
   readonly discussion: BoardDiscussion;
   readonly peers: readonly Peer[];
-  readonly connection: ConnectionPhase;
-  /** Local note changes made while not synced with the server. */
-  readonly unsynced: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
-  /** My private draft's connection (null while there is none). */
+  /** My private draft's undo history. */
   readonly draft: DraftStatus;
   readonly boardEnd: BoardEnd | null;
   setBoardId(boardId: string): void;
@@ -72,12 +67,10 @@ export interface BoardSlice {
   setDraftNotes(ownerId: string, notes: readonly Note[] | null): void;
   /** Keeps revealed private notes on screen until the board shows them. */
   addLingering(entries: readonly LingeringNote[]): void;
-  /** Drops lingering notes that expired or arrived on the board. */
-  pruneLingering(now: number): void;
+  /** Drops the revealed notes still waiting for the board (the phase moved on). */
+  clearLingering(): void;
   setDiscussion(discussion: BoardDiscussion): void;
   setPeers(peers: readonly Peer[]): void;
-  setConnection(connection: ConnectionPhase): void;
-  setUnsynced(unsynced: number): void;
   setHistory(canUndo: boolean, canRedo: boolean): void;
   setDraftStatus(status: Partial<DraftStatus>): void;
   setBoardEnd(end: BoardEnd | null): void;
@@ -95,15 +88,13 @@ const EMPTY_DISCUSSION: BoardDiscussion = {
   highlights: [],
   choices: [],
 };
-const NO_DRAFT: DraftStatus = { connection: null, unsynced: 0, canUndo: false, canRedo: false };
+const NO_DRAFT: DraftStatus = { canUndo: false, canRedo: false };
 
 const initialBoard = {
   boardNotes: [] as readonly Note[],
   notesLoaded: false,
   discussion: EMPTY_DISCUSSION,
   peers: [] as readonly Peer[],
-  connection: 'connecting' as ConnectionPhase,
-  unsynced: 0,
   canUndo: false,
   canRedo: false,
   boardEnd: null as BoardEnd | null,
@@ -122,7 +113,7 @@ function merged(
     lingering: change.lingering ?? s.lingering,
   };
   // The board showing a revealed note ends its lingering at once.
-  const lingering = pruneLingering(next.lingering, next.boardNotes, 0);
+  const lingering = pruneLingering(next.lingering, next.boardNotes);
   const result = mergeNotes(next.boardNotes, Object.entries(next.drafts), lingering);
   const notes = sameNoteList(result.notes, s.notes) ? s.notes : result.notes;
   const owners = sameOwners(result.privateOwners, s.privateOwners) ? s.privateOwners : result.privateOwners;
@@ -155,15 +146,9 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (set) => ({
     }),
   addLingering: (entries) =>
     set((s) => (entries.length === 0 ? s : merged(s, { lingering: [...s.lingering, ...entries] }))),
-  pruneLingering: (now) =>
-    set((s) => {
-      const lingering = pruneLingering(s.lingering, s.boardNotes, now);
-      return lingering === s.lingering ? s : merged(s, { lingering });
-    }),
+  clearLingering: () => set((s) => (s.lingering.length === 0 ? s : merged(s, { lingering: [] }))),
   setDiscussion: (discussion) => set({ discussion }),
   setPeers: (peers) => set({ peers }),
-  setConnection: (connection) => set({ connection }),
-  setUnsynced: (unsynced) => set({ unsynced }),
   setHistory: (canUndo, canRedo) => set({ canUndo, canRedo }),
   setDraftStatus: (status) => set((s) => ({ draft: { ...s.draft, ...status } })),
   setBoardEnd: (boardEnd) => set({ boardEnd }),

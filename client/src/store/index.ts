@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createBoardSlice } from './boardSlice';
+import { createLinkSlice } from './linkSlice';
 import { createPlenarySlice } from './plenarySlice';
 import { createRecoverySlice } from './recoverySlice';
 import { createSessionSlice } from './sessionSlice';
@@ -9,6 +10,8 @@ import { createWorkshopSlice } from './workshopSlice';
 
 export type { AppState } from './types';
 export type { Peer, ConnectionPhase, BoardEnd, BoardDiscussion, DraftStatus } from './boardSlice';
+export type { LinkKey, LinkState } from './linkSlice';
+export { linkSummary } from './linkSlice';
 export type { InfoTarget, Notice, ContextMenuState, FieldPanelState } from './uiSlice';
 export type { SynthesisData, SynthesisStatus } from './plenarySlice';
 
@@ -20,6 +23,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createWorkshopSlice(...args),
   ...createPlenarySlice(...args),
   ...createRecoverySlice(...args),
+  ...createLinkSlice(...args),
 }));
 
 /** The store's imperative API, for code outside React (collab, actions). */

@@ -32,24 +32,19 @@ describe('merging board and private notes', () => {
 
   it('shows a note that is both on the board and in a draft once, as the board note (the reveal)', () => {
     const revealed = { ...note('a1'), z: 9 };
-    const merged = mergeNotes(
-      [revealed],
-      [['anna', [note('a1')]]],
-      [{ note: note('a1'), ownerId: 'anna', until: Infinity }],
-    );
+    const merged = mergeNotes([revealed], [['anna', [note('a1')]]], [{ note: note('a1'), ownerId: 'anna' }]);
     expect(merged.notes).toEqual([revealed]);
     expect(merged.privateOwners.size).toBe(0);
   });
 
   it('keeps a note that left the draft on screen until the board has it', () => {
-    const lingering = [{ note: note('a1'), ownerId: 'anna', until: 1000 }];
+    const lingering = [{ note: note('a1'), ownerId: 'anna' }];
     // The draft already lost it, the board does not have it yet: still shown, still private.
     expect(mergeNotes([], [['anna', []]], lingering).notes.map((n) => n.id)).toEqual(['a1']);
     // It arrives on the board: lingering ends.
-    expect(pruneLingering(lingering, [note('a1')], 0)).toEqual([]);
-    // It never arrives: it goes after its time.
-    expect(pruneLingering(lingering, [], 999)).toBe(lingering);
-    expect(pruneLingering(lingering, [], 1000)).toEqual([]);
+    expect(pruneLingering(lingering, [note('a1')])).toEqual([]);
+    // Not there yet: kept as it is (the store drops the rest at the next phase change).
+    expect(pruneLingering(lingering, [note('b1')])).toBe(lingering);
   });
 
   it('returns the board list itself when there is nothing private', () => {

@@ -8,16 +8,14 @@ import type { Note } from '@dmc/shared/domain/note';
  * that left a draft stays on screen ("lingers") until the board has it — no flicker, no double.
  */
 
-/** A private note that left its draft without its owner deleting it (the reveal), kept briefly. */
+/**
+ * A private note that left its draft without its owner deleting it (the reveal), kept until the
+ * board shows it — or until the next phase change or board switch, if it never arrives.
+ */
 export interface LingeringNote {
   readonly note: Note;
   readonly ownerId: string;
-  /** Local time (ms) after which it is dropped even if the board never shows it. */
-  readonly until: number;
 }
-
-/** How long a revealed note may wait for the board to show it. */
-export const LINGER_MS = 6000;
 
 /** The merged notes and, for each private note, whose draft it belongs to. */
 export interface MergedNotes {
@@ -58,14 +56,10 @@ export function removedNotes(previous: readonly Note[], next: readonly Note[]): 
   return previous.filter((n) => !ids.has(n.id));
 }
 
-/** Lingering notes still worth showing: not expired and not yet on the board. */
-export function pruneLingering(
-  lingering: readonly LingeringNote[],
-  board: readonly Note[],
-  now: number,
-): readonly LingeringNote[] {
+/** Lingering notes still worth showing: not yet on the board. */
+export function pruneLingering(lingering: readonly LingeringNote[], board: readonly Note[]): readonly LingeringNote[] {
   const onBoard = new Set(board.map((n) => n.id));
-  const kept = lingering.filter((l) => l.until > now && !onBoard.has(l.note.id));
+  const kept = lingering.filter((l) => !onBoard.has(l.note.id));
   return kept.length === lingering.length ? lingering : kept;
 }
 

@@ -6,8 +6,13 @@ import type { ActionTableFilter } from './actionTable';
 import type { PlenaryView } from './plenaryView';
 import type { SliceCreator } from './types';
 
-/** How a read board is doing (collab/readOnlyConnection's ReadStatus). */
-export type BoardReadStatus = 'connecting' | 'live' | 'unavailable' | 'gone';
+/**
+ * How a read document is doing: connecting (what is shown may be stale), live (in sync), unavailable
+ * (the server keeps it closed right now; read again when the session changes) or gone.
+ */
+export type ReadStatus = 'connecting' | 'live' | 'unavailable' | 'gone';
+/** How a read board is doing. */
+export type BoardReadStatus = ReadStatus;
 
 /** Everything on one board, as plain data. */
 export interface BoardSnapshot {

@@ -1,9 +1,6 @@
 import type { SliceCreator } from './types';
 
-/**
- * A text this person typed that the server did not keep. The store declares the shape it holds;
- * collab/offlineReplay's `unsavedItems` produces it (its own copy of this type must stay assignable).
- */
+/** A text this person typed that the server did not keep (collab/offlineReplay's `unsavedItems` makes them). */
 export interface UnsavedItem {
   /** Unique in the list. */
   readonly id: string;

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BoardSlice } from './boardSlice';
+import type { LinkSlice } from './linkSlice';
 import type { PlenarySlice } from './plenarySlice';
 import type { RecoverySlice } from './recoverySlice';
 import type { SessionSlice } from './sessionSlice';
@@ -7,7 +8,7 @@ import type { UiSlice } from './uiSlice';
 import type { WorkshopSlice } from './workshopSlice';
 
 /** The whole client state: one bound store built from typed slices. */
-export type AppState = SessionSlice & BoardSlice & UiSlice & WorkshopSlice & PlenarySlice & RecoverySlice;
+export type AppState = SessionSlice & BoardSlice & UiSlice & WorkshopSlice & PlenarySlice & RecoverySlice & LinkSlice;
 
 /** A slice creator that can read and write the whole state. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -1,10 +1,7 @@
-import { useMemo } from 'react';
 import type { Role } from '@dmc/shared/domain/actor';
 import { currentBoard, type WorkshopState } from '@dmc/shared/domain/permissions';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
-import { useAppStore } from '../store';
-import { boardIdOf, selectMembership } from '../store/workshopState';
-import { useWorkshopState } from './state';
+import { boardIdOf } from '../store/workshopState';
 
 /**
  * Which board a screen shows. Participants follow the phase (`currentBoard`): their subgroup's
@@ -52,18 +49,4 @@ export function chooseBoard(input: BoardChoiceInput): BoardChoice {
   const valid = viewBoardId !== null && (viewBoardId === PLENARY_BOARD || groupIds.includes(viewBoardId));
   const boardId = valid ? viewBoardId : phaseBoardId;
   return { kind: 'board', boardId, phaseBoardId, overridden: boardId !== phaseBoardId };
-}
-
-/** The board choice from the store. */
-export function useBoardChoice(): BoardChoice {
-  const state = useWorkshopState();
-  const role = useAppStore((s) => s.session?.participant.role ?? 'participant');
-  const groupId = useAppStore((s) => selectMembership(s).groupId);
-  const groups = useAppStore((s) => s.groups);
-  const viewBoardId = useAppStore((s) => s.viewBoardId);
-  const groupIds = useMemo(() => groups.map((g) => g.id), [groups]);
-  return useMemo(
-    () => chooseBoard({ state, role, groupId, groupIds, viewBoardId }),
-    [state, role, groupId, groupIds, viewBoardId],
-  );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { presentedField } from '@dmc/shared/domain/policies';
-import { phase, type PhaseDefinition } from '@dmc/shared/domain/phases';
+import type { PhaseDefinition } from '@dmc/shared/domain/phases';
 import { getField, localize } from '@dmc/shared/template/lookup';
 import type { CanvasTemplate } from '@dmc/shared/template/types';
 import type { ActionContext } from './boardContext';
@@ -10,9 +10,10 @@ import { useAppStore } from '../store';
 import { applySharedView, currentSharedView, sameView, showField } from './sharedView';
 
 /**
- * How a screen follows the workshop: the phase's sheet, the facilitator's "bring everyone here",
- * follow mode, the presenter's field, and this person's own view in presence (so others can
- * follow it). Each is a hook used once, by the board screen.
+ * How a screen's view follows other people: the presenter's field, follow mode, and this person's
+ * own view in presence (so others can follow it) — hooks used once by the board screen, because
+ * they need the canvas. The phase's own reactions (sheet, instruction, undo, drafts, the
+ * facilitator's "bring everyone here") are in the WorkshopRuntime (runtime.ts).
  */
 
 /**
@@ -31,75 +32,6 @@ export function sheetToShow(
   if (has(currentSheetId)) return currentSheetId;
   if (has(def.sheetId)) return def.sheetId as string;
   return def.writableSheets.find((id) => has(id)) ?? template.sheets[0]?.id ?? currentSheetId;
-}
-
-/** Follows the phase: its sheet, and (for participants) a short notice with the new instruction. */
-export function usePhaseFollowing(): void {
-  const phaseId = useAppStore((s) => s.flow?.phaseId ?? null);
-  const boardId = useAppStore((s) => s.boardId);
-  const last = useRef<{ phaseId: string; boardId: string } | null>(null);
-
-  useEffect(() => {
-    if (!phaseId) return;
-    const store = useAppStore;
-    const previous = last.current;
-    last.current = { phaseId, boardId };
-    const phaseChanged = previous !== null && previous.phaseId !== phaseId;
-    const fresh = previous === null || phaseChanged || previous.boardId !== boardId;
-    const def = phase(phaseId);
-    const state = store.getState();
-    const sheetId = sheetToShow(templateOf(boardId), def, state.sheetId, fresh);
-    if (sheetId !== state.sheetId) state.setSheet(sheetId);
-    if (!phaseChanged) return;
-    state.setPhaseChangedAt(Date.now());
-    if (state.session?.participant.role === 'participant') {
-      state.showNotice({
-        tone: 'info',
-        key: 'phase.changed',
-        localizedVars: { label: def.label, instruction: def.instruction },
-        ms: 12_000,
-      });
-    }
-  }, [phaseId, boardId]);
-}
-
-/** Forgets undo histories when the phase or the closed state changes: old steps may be refused now. */
-export function useHistoryReset(ctx: ActionContext | null): void {
-  const phaseId = useAppStore((s) => s.flow?.phaseId ?? null);
-  const closed = useAppStore((s) => s.settings?.closed ?? false);
-  const current = useRef(ctx);
-  current.current = ctx;
-  useEffect(() => {
-    current.current?.board.clearHistory();
-    current.current?.draft?.clearHistory();
-  }, [phaseId, closed]);
-}
-
-/** "Bring everyone here": a participant's view jumps when the attention nonce goes up. */
-export function useAttention(): void {
-  const nonce = useAppStore((s) => s.flow?.attentionNonce ?? null);
-  const seen = useRef<number | null>(null);
-  useEffect(() => {
-    if (nonce === null) return;
-    const before = seen.current;
-    seen.current = nonce;
-    // The nonce found when the page opens is history, not a call to come and look.
-    if (before === null || nonce <= before) return;
-    const state = useAppStore.getState();
-    const flow = state.flow;
-    if (!flow?.attentionSheetId || state.session?.participant.role !== 'participant') return;
-    const shown = applySharedView(useAppStore, {
-      sheetId: flow.attentionSheetId,
-      x: flow.attentionX,
-      y: flow.attentionY,
-      scale: flow.attentionScale,
-    });
-    if (shown) {
-      const sheet = templateOf(state.boardId).sheets.find((s) => s.id === flow.attentionSheetId);
-      if (sheet)
-        state.announce(translate(state.locale, 'attention.moved', { sheet: localize(sheet.label, state.locale) }));
-    }
-  }, [nonce]);
 }
 
 /** In the presentations everyone looking at the presented board sees the presenter's field. */
