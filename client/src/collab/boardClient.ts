@@ -47,8 +47,7 @@ import { DocConnection, type NetworkEvents } from './docConnection';
 import { mayReplay, type ReplayContext } from './offlineReplay';
 import { retryOnSessionChange, sessionIsLive } from './sessionSignal';
 import { guardDiscussionUndo } from './undoGuard';
-import { UnsyncedRecords } from './unsyncedRecords';
-import { WriteRecovery } from './writeRecovery';
+import { DocWriter } from './docWriter';
 import { selectMembership, selectWorkshopState } from '../store/workshopState';
 
 export { guardDiscussionUndo } from './undoGuard';
@@ -110,9 +109,6 @@ export function newNoteId(): string {
   return newId();
 }
 
-/** Origin of replayed offline changes: local (sent), but not an undo step. */
-const REPLAY_ORIGIN = Object.freeze({ name: 'replay' });
-
 /** The board (or a draft) as the interface uses it: mutations, undo, presence, lifecycle. */
 export class BoardClient {
   readonly actor: Actor;
@@ -121,8 +117,7 @@ export class BoardClient {
   readonly boardId: string;
   private readonly sink: BoardSink;
   private readonly presenceState: BoardPresence;
-  private readonly unsynced: UnsyncedRecords;
-  private readonly recovery: WriteRecovery;
+  private readonly writer: DocWriter;
   private connection: DocConnection | null = null;
   private undoManager: Y.UndoManager | null = null;
   /** Cleanups of the current document's observers (replaced with the document). */
@@ -141,15 +136,16 @@ export class BoardClient {
     const store = options.store;
     this.sink = this.role === 'board' ? boardSink(store) : draftSink(store, owner, this.role === 'draft');
     this.presenceState = new BoardPresence(store);
-    // Only notes count: marks and dots are small and replayed with the rest.
-    this.unsynced = new UnsyncedRecords(['notes'], (count) => this.sink.unsynced(count));
-    this.recovery = new WriteRecovery({
+    this.writer = new DocWriter({
       store,
       collections: this.role === 'board' ? BOARD_COLLECTIONS : ['notes'],
+      // Only notes count: marks and dots are small and replayed with the rest.
+      counted: ['notes'],
+      report: (count) => this.sink.unsynced(count),
+      unavailable: () => store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' }),
       allowed: (doc, change) => mayReplay(doc, change, this.replayContext()),
       boardId: this.boardId,
       sessionCurrent: options.sessionCurrent ?? (() => sessionIsLive(store)),
-      origin: REPLAY_ORIGIN,
     });
   }
 
@@ -190,27 +186,17 @@ export class BoardClient {
         status: (status) => this.sink.status(status),
         attach: (doc, provider) => this.attach(doc, provider),
         synced: (doc, first) => this.synced(doc, first),
-        refused: (code, reason, refusedDoc) => this.recovery.refused(code, reason, refusedDoc),
+        ...this.writer.handlers(),
         ended: (end) => this.ended(end),
         hidden: () => {
           // A draft the server no longer opens to us: stop quietly; the board tells the rest.
           if (this.role !== 'board') this.stopped = true;
         },
-        unavailable: () => {
-          this.unsynced.expect();
-          store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
-        },
         throttled: () => store.getState().showNotice({ tone: 'warning', key: 'notice.tooManyMessages' }),
-        serverState: (sv) => {
-          if (this.connection) this.unsynced.serverState(this.connection.doc, sv);
-        },
-        confirmed: () => {
-          this.unsynced.confirmed();
-          this.recovery.confirmed();
-        },
       },
     );
     this.connection = connection;
+    this.writer.use(connection);
     // A board the server keeps closed right now (4406) opens again when the session changes.
     if (this.role === 'board') this.stopRetrying = retryOnSessionChange(store, connection);
   }
@@ -221,7 +207,7 @@ export class BoardClient {
     this.handBackUnsaved();
     this.destroyed = true;
     this.stopRetrying();
-    this.recovery.destroy();
+    this.writer.destroy();
     this.detachDoc();
     this.undoManager?.destroy();
     this.connection?.destroy();
@@ -280,14 +266,7 @@ export class BoardClient {
       );
       this.presenceState.attach(provider);
     }
-    const onTransaction = (tr: Y.Transaction) => {
-      if (!tr.local || tr.changed.size === 0) return;
-      if (tr.origin !== REPLAY_ORIGIN) this.recovery.wrote();
-      if (this.connection?.live && !this.unsynced.pending) return;
-      this.unsynced.changed(doc, tr);
-    };
-    doc.on('afterTransaction', onTransaction);
-    this.docCleanups.push(() => doc.off('afterTransaction', onTransaction));
+    this.docCleanups.push(this.writer.track(doc));
   }
 
   private detachDoc(): void {
@@ -295,24 +274,10 @@ export class BoardClient {
   }
 
   private synced(doc: Y.Doc, first: boolean): void {
-    // What changed offline counts as unsaved until the server confirms it stored it.
-    if (this.unsynced.pending) {
-      this.unsynced.expect();
-      this.connection?.probe();
-    }
-    if (!first) return;
     // Own changes come out of refused copies first: publishing may end this client (a draft that
     // the reveal emptied closes), and what it hands back then must include them.
-    this.recovery.recover(
-      doc,
-      () => !this.destroyed && this.connection?.doc === doc,
-      (sent) => {
-        if (sent.length > 0) {
-          this.unsynced.add(sent.filter((key) => key.startsWith('notes/')));
-          this.connection?.probe();
-        }
-      },
-    );
+    this.writer.synced(doc, first, () => !this.destroyed && this.connection?.doc === doc);
+    if (!first) return;
     this.publishing = true;
     this.sink.notes(readNotes(doc), false);
     this.sink.discussion(doc);
@@ -337,8 +302,8 @@ export class BoardClient {
   private handBackUnsaved(): void {
     if (this.role === 'peek') return;
     const doc = this.connection?.doc;
-    const pending = doc ? this.unsynced.notes(doc) : [];
-    this.recovery.handBack(
+    const pending = doc ? this.writer.unsynced.notes(doc) : [];
+    this.writer.recovery.handBack(
       pending
         .filter((note) => note.authorId === this.actor.id && note.text.trim() !== '')
         .map((note) => ({

@@ -7,6 +7,7 @@ import { newId } from '@dmc/shared/domain/ids';
 import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey } from '@dmc/shared/protocol/api';
 import { DocConnection, type DocConnectionHandlers, type DocEnd, type LinkStatus } from './docConnection';
+import { loadServerHarness, type ServerHarness } from './serverHarness.testing';
 
 /**
  * The one document connection every client of ours is built on, against the real server: what
@@ -15,26 +16,6 @@ import { DocConnection, type DocConnectionHandlers, type DocEnd, type LinkStatus
  * status across the browser's offline/online events. The server's harness and `ws` are loaded
  * at run time: the client's type configuration has no Node types.
  */
-
-interface TestClient {
-  readonly doc: Y.Doc;
-  synced(): Promise<void>;
-  destroy(): void;
-}
-
-/** What this test uses of server/src/testing/harness.ts. */
-interface Harness {
-  startTestServer(): Promise<{ url: string; close(): Promise<void> }>;
-  createWorkshop(baseUrl: string, title?: string): Promise<CreateWorkshopResponse>;
-  joinWorkshop(baseUrl: string, code: string, name: string): Promise<SessionResponse>;
-  collabUrl(baseUrl: string): string;
-  connectBoard(baseUrl: string, session: SessionResponse, board?: string): TestClient;
-  connectDoc(baseUrl: string, session: SessionResponse, docKey: string): TestClient;
-  flush(client: TestClient): Promise<void>;
-}
-
-const harnessPath = '../../../server/src/testing/harness';
-const wsPath = 'ws';
 
 /** Records what a connection reports and lets a test wait for a report, without sleeping. */
 class Recorder {
@@ -82,15 +63,14 @@ class FakeNetwork extends EventTarget {
 }
 
 describe('DocConnection', () => {
-  let harness: Harness;
+  let harness: ServerHarness;
   let WebSocketPolyfill: typeof WebSocket;
   let server: { url: string; close(): Promise<void> };
   let facilitator: CreateWorkshopResponse;
   let participant: SessionResponse;
 
   beforeAll(async () => {
-    harness = (await import(/* @vite-ignore */ harnessPath)) as Harness;
-    WebSocketPolyfill = ((await import(/* @vite-ignore */ wsPath)) as { default: typeof WebSocket }).default;
+    ({ harness, WebSocketPolyfill } = await loadServerHarness());
     server = await harness.startTestServer();
     facilitator = await harness.createWorkshop(server.url, 'Verbinding');
     participant = await harness.joinWorkshop(server.url, facilitator.workshop.code, 'Bram');

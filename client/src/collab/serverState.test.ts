@@ -7,6 +7,7 @@ import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { authOptions } from './authSocket';
 import { unstoredRecordIds } from './offlineChanges';
 import { watchServerState } from './serverState';
+import { loadServerHarness, type ServerHarness } from './serverHarness.testing';
 
 /**
  * The confirmation that keeps "n changes not saved yet" on screen until the server has them,
@@ -14,25 +15,14 @@ import { watchServerState } from './serverState';
  * client's type configuration has no Node types.
  */
 
-interface Harness {
-  startTestServer(): Promise<{ url: string; close(): Promise<void> }>;
-  createWorkshop(baseUrl: string, title?: string): Promise<CreateWorkshopResponse>;
-  collabUrl(baseUrl: string): string;
-  waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
-}
-
-const harnessPath = '../../../server/src/testing/harness';
-const wsPath = 'ws';
-
 describe('watchServerState', () => {
-  let harness: Harness;
+  let harness: ServerHarness;
   let WebSocketPolyfill: typeof WebSocket;
   let server: { url: string; close(): Promise<void> };
   let facilitator: CreateWorkshopResponse;
 
   beforeAll(async () => {
-    harness = (await import(/* @vite-ignore */ harnessPath)) as Harness;
-    WebSocketPolyfill = ((await import(/* @vite-ignore */ wsPath)) as { default: typeof WebSocket }).default;
+    ({ harness, WebSocketPolyfill } = await loadServerHarness());
     server = await harness.startTestServer();
     facilitator = await harness.createWorkshop(server.url, 'Bevestigen');
   });

@@ -22,8 +22,7 @@ import type { AppStore } from '../store';
 import { currentToken } from '../api/sessions';
 import { DocConnection, type NetworkEvents } from './docConnection';
 import { sessionIsLive } from './sessionSignal';
-import { UnsyncedRecords } from './unsyncedRecords';
-import { WriteRecovery } from './writeRecovery';
+import { DocWriter } from './docWriter';
 import { selectMembership, selectWorkshopState } from '../store/workshopState';
 import { directAction } from '../store/actionTable';
 
@@ -49,28 +48,24 @@ export interface SynthesisClientOptions {
   readonly network?: NetworkEvents | null;
 }
 
-/** Origin of replayed changes: local (sent), not an undo step. */
-const REPLAY_ORIGIN = Object.freeze({ name: 'replay' });
-
 /** The synthesis document as the plenary views use it. */
 export class SynthesisClient {
   private connection: DocConnection | null = null;
   private destroyed = false;
   private stopObserving: () => void = () => undefined;
-  private readonly recovery: WriteRecovery;
-  private readonly unsynced: UnsyncedRecords;
+  private readonly writer: DocWriter;
   /** This person's id: every record is written in their own name. */
   readonly me: string;
 
   constructor(private readonly options: SynthesisClientOptions) {
     this.me = options.session.participant.id;
     const store = options.store;
-    this.unsynced = new UnsyncedRecords(SYNTHESIS_COLLECTIONS, (unsynced) =>
-      store.getState().setLink('synthesis', { unsynced }),
-    );
-    this.recovery = new WriteRecovery({
+    this.writer = new DocWriter({
       store,
       collections: SYNTHESIS_COLLECTIONS,
+      counted: SYNTHESIS_COLLECTIONS,
+      report: (unsynced) => store.getState().setLink('synthesis', { unsynced }),
+      unavailable: () => store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' }),
       allowed: (_doc, change) => {
         const s = store.getState();
         const state = selectWorkshopState(s);
@@ -81,7 +76,6 @@ export class SynthesisClient {
       },
       boardId: PLENARY_BOARD,
       sessionCurrent: options.sessionCurrent ?? (() => sessionIsLive(store)),
-      origin: REPLAY_ORIGIN,
     });
   }
 
@@ -111,25 +105,16 @@ export class SynthesisClient {
         },
         attach: (doc) => this.attach(doc),
         synced: (doc, first) => this.synced(doc, first),
+        ...this.writer.handlers(),
         refused: (code, reason, refusedDoc) => {
           store.getState().setSynthesisStatus('connecting');
-          this.recovery.refused(code, reason, refusedDoc);
+          this.writer.recovery.refused(code, reason, refusedDoc);
         },
         // The board connection says what that means for the page; here there is nothing to retry.
         ended: () => store.getState().setSynthesisStatus('gone'),
-        unavailable: () => {
-          this.unsynced.expect();
-          store.getState().showNotice({ tone: 'warning', key: 'notice.unavailable' });
-        },
-        serverState: (sv) => {
-          if (this.connection) this.unsynced.serverState(this.connection.doc, sv);
-        },
-        confirmed: () => {
-          this.unsynced.confirmed();
-          this.recovery.confirmed();
-        },
       },
     );
+    this.writer.use(this.connection);
   }
 
   /** Disconnects for good and forgets what it reported. */
@@ -137,7 +122,7 @@ export class SynthesisClient {
     if (this.destroyed) return;
     this.destroyed = true;
     this.stopObserving();
-    this.recovery.destroy();
+    this.writer.destroy();
     this.connection?.destroy();
     this.connection = null;
     this.options.store.getState().dropLink('synthesis');
@@ -149,16 +134,10 @@ export class SynthesisClient {
     const stopSynthesis = observeSynthesis(doc, () => {
       if (this.connection?.doc === doc && this.connection.hasSynced) this.publish(doc);
     });
-    const onTransaction = (tr: Y.Transaction) => {
-      if (!tr.local || tr.changed.size === 0) return;
-      if (tr.origin !== REPLAY_ORIGIN) this.recovery.wrote();
-      if (this.connection?.live && !this.unsynced.pending) return;
-      this.unsynced.changed(doc, tr);
-    };
-    doc.on('afterTransaction', onTransaction);
+    const stopTracking = this.writer.track(doc);
     this.stopObserving = () => {
       stopSynthesis();
-      doc.off('afterTransaction', onTransaction);
+      stopTracking();
     };
   }
 
@@ -166,21 +145,7 @@ export class SynthesisClient {
     const store = this.options.store.getState();
     store.setSynthesisStatus('live');
     this.publish(doc);
-    // What changed offline counts as unsaved until the server confirms it stored it.
-    if (this.unsynced.pending) {
-      this.unsynced.expect();
-      this.connection?.probe();
-    }
-    if (!first) return;
-    this.recovery.recover(
-      doc,
-      () => !this.destroyed && this.connection?.doc === doc,
-      (sent) => {
-        if (sent.length === 0) return;
-        this.unsynced.add(sent);
-        this.connection?.probe();
-      },
-    );
+    this.writer.synced(doc, first, () => !this.destroyed && this.connection?.doc === doc);
   }
 
   private publish(doc: Y.Doc): void {

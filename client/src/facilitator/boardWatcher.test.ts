@@ -3,44 +3,22 @@ import { addNote } from '@dmc/shared/doc/board';
 import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { PLENARY_BOARD, boardDocKey, draftDocKey } from '@dmc/shared/protocol/api';
 import { DocWatcher, type DocSnapshot } from './boardWatcher';
+import { loadServerHarness, type ServerHarness } from '../collab/serverHarness.testing';
 
 /**
  * The watcher against the real server, as the facilitator's overview uses it. The server's test
  * harness and `ws` are loaded at run time only: the client's type configuration has no Node types.
  */
 
-/** What this test uses of server/src/testing/harness.ts. */
-interface Harness {
-  startTestServer(): Promise<{ url: string; close(): Promise<void> }>;
-  createWorkshop(baseUrl: string, title?: string): Promise<CreateWorkshopResponse>;
-  joinWorkshop(baseUrl: string, code: string, name: string): Promise<SessionResponse>;
-  collabUrl(baseUrl: string): string;
-  connectBoard(
-    baseUrl: string,
-    session: SessionResponse,
-    board?: string,
-  ): {
-    readonly doc: import('yjs').Doc;
-    readonly provider: { readonly awareness: { getStates(): Map<number, unknown> } };
-    synced(): Promise<void>;
-    destroy(): void;
-  };
-  waitFor(check: () => boolean, what: string, timeoutMs?: number): Promise<void>;
-}
-
-const harnessPath = '../../../server/src/testing/harness';
-const wsPath = 'ws';
-
 describe('DocWatcher', () => {
-  let harness: Harness;
+  let harness: ServerHarness;
   let WebSocketPolyfill: typeof WebSocket;
   let server: { url: string; close(): Promise<void> };
   let facilitator: CreateWorkshopResponse;
   let participant: SessionResponse;
 
   beforeAll(async () => {
-    harness = (await import(/* @vite-ignore */ harnessPath)) as Harness;
-    WebSocketPolyfill = ((await import(/* @vite-ignore */ wsPath)) as { default: typeof WebSocket }).default;
+    ({ harness, WebSocketPolyfill } = await loadServerHarness());
     server = await harness.startTestServer();
     facilitator = await harness.createWorkshop(server.url, 'Overzicht');
     participant = await harness.joinWorkshop(server.url, facilitator.workshop.code, 'Bram');

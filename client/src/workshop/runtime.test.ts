@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { assignMembers, putGroup, updateFlow } from '@dmc/shared/doc/session';
 import { startPhase } from '@dmc/shared/domain/flow';
 import { newId } from '@dmc/shared/domain/ids';
 import type { PhaseId } from '@dmc/shared/domain/phases';
-import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { PLENARY_BOARD, SESSION_DOC } from '@dmc/shared/protocol/api';
 import { useAppStore, type AppState } from '../store';
 import { WorkshopRuntime } from './runtime';
+import { loadServerHarness, type ServerHarness } from '../collab/serverHarness.testing';
 
 /**
  * The workshop runtime of one participant against the real server, without a browser: the
@@ -15,25 +14,6 @@ import { WorkshopRuntime } from './runtime';
  * runtime follows with its connections — the group's board, the private draft while writing
  * silently, closing it once the server revealed its notes — all on events, with no timers.
  */
-
-interface TestClient {
-  readonly doc: Y.Doc;
-  synced(): Promise<void>;
-  destroy(): void;
-}
-
-/** What this test uses of server/src/testing/harness.ts. */
-interface Harness {
-  startTestServer(): Promise<{ url: string; close(): Promise<void> }>;
-  createWorkshop(baseUrl: string, title?: string): Promise<CreateWorkshopResponse>;
-  joinWorkshop(baseUrl: string, code: string, name: string): Promise<SessionResponse>;
-  collabUrl(baseUrl: string): string;
-  connectDoc(baseUrl: string, session: SessionResponse, docKey: string): TestClient;
-  flush(client: TestClient): Promise<void>;
-}
-
-const harnessPath = '../../../server/src/testing/harness';
-const wsPath = 'ws';
 
 /** Resolves once the store satisfies `check` (checked on every change). */
 function until(check: (s: AppState) => boolean): Promise<void> {
@@ -60,13 +40,12 @@ function untilRuntime(runtime: WorkshopRuntime, check: () => boolean): Promise<v
 }
 
 describe('WorkshopRuntime', () => {
-  let harness: Harness;
+  let harness: ServerHarness;
   let WebSocketPolyfill: typeof WebSocket;
   let server: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    harness = (await import(/* @vite-ignore */ harnessPath)) as Harness;
-    WebSocketPolyfill = ((await import(/* @vite-ignore */ wsPath)) as { default: typeof WebSocket }).default;
+    ({ harness, WebSocketPolyfill } = await loadServerHarness());
     server = await harness.startTestServer();
   });
 
