@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { discussiemodelTemplate } from './discussiemodel';
 import { validateTemplate } from './schema';
+import { asksQuestions } from './lookup';
 import type { FieldTemplate, LocalizedText, SheetTemplate } from './types';
 
 const DPIA_IDS = [
@@ -94,6 +95,20 @@ describe('discussiemodelTemplate', () => {
     expect(nested.every((f) => f.parentId === 'privacy')).toBe(true);
     expect(field('dpia-noodzaak').title.nl).toBe('Beoordeling van de noodzaak en evenredigheid');
     expect(field('dpia-toezicht').title.nl).toBe('Toezicht en evaluatie');
+  });
+
+  it('marks the fields that ask questions: the concrete questions and every precondition of sheet 2', () => {
+    const asking = discussiemodelTemplate.sheets.flatMap((s) =>
+      s.fields.filter((f) => f.asksQuestions).map((f) => f.id),
+    );
+    expect(asking).toContain('concrete-vragen');
+    expect(sheet('vel2').fields.every((f) => f.asksQuestions === true)).toBe(true);
+    // A goal, a target group and opportunities are not questions the group defers.
+    for (const id of ['doel', 'doelgroep', 'kansen-risicos'])
+      expect(asksQuestions(discussiemodelTemplate, id)).toBe(false);
+    expect(asksQuestions(discussiemodelTemplate, 'dpia-toezicht')).toBe(true);
+    expect(asksQuestions(discussiemodelTemplate, null)).toBe(false);
+    expect(asksQuestions(discussiemodelTemplate, 'no-such-field')).toBe(false);
   });
 
   it('carries the handbook choices, questions and examples', () => {

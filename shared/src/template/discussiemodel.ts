@@ -67,6 +67,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'concrete-vragen',
+          asksQuestions: true,
           title: t('CONCRETE VRAGEN', 'CONCRETE QUESTIONS'),
           questions: [
             t(
@@ -211,6 +212,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
       fields: [
         {
           id: 'data',
+          asksQuestions: true,
           title: t('DATA', 'DATA'),
           questions: [
             t(
@@ -254,6 +256,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'visie-beleid',
+          asksQuestions: true,
           title: t('VISIE EN BELEID', 'VISION AND POLICY'),
           questions: [
             t(
@@ -274,6 +277,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'commitment-cvb',
+          asksQuestions: true,
           title: t('COMMITMENT CvB', 'EXECUTIVE BOARD (CvB) COMMITMENT'),
           questions: [
             t(
@@ -296,6 +300,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'stakeholders',
+          asksQuestions: true,
           title: t('STAKEHOLDERS', 'STAKEHOLDERS'),
           questions: [
             t(
@@ -318,6 +323,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'privacy',
+          asksQuestions: true,
           title: t('PRIVACY', 'PRIVACY'),
           questions: [
             t(
@@ -350,6 +356,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'dpia-beschrijving',
+          asksQuestions: true,
           parentId: 'privacy',
           title: t('Beschrijving van de beoogde verwerking', 'Description of the envisaged processing'),
           questions: [
@@ -369,6 +376,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'dpia-noodzaak',
+          asksQuestions: true,
           parentId: 'privacy',
           title: t('Beoordeling van de noodzaak en evenredigheid', 'Assessment of necessity and proportionality'),
           questions: [
@@ -388,6 +396,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'dpia-risicos',
+          asksQuestions: true,
           parentId: 'privacy',
           title: t(
             "Beoordeling van de risico's voor de rechten en vrijheden",
@@ -410,6 +419,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'dpia-maatregelen-risicos',
+          asksQuestions: true,
           parentId: 'privacy',
           title: t("Beoogde maatregelen om de risico's aan te pakken", 'Envisaged measures to address the risks'),
           questions: [
@@ -429,6 +439,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'dpia-maatregelen-naleving',
+          asksQuestions: true,
           parentId: 'privacy',
           title: t('Beoogde maatregelen om naleving aan te tonen', 'Envisaged measures to demonstrate compliance'),
           questions: [
@@ -448,6 +459,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'dpia-documentatie',
+          asksQuestions: true,
           parentId: 'privacy',
           title: t('Documentatie', 'Documentation'),
           questions: [
@@ -467,6 +479,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'dpia-toezicht',
+          asksQuestions: true,
           parentId: 'privacy',
           title: t('Toezicht en evaluatie', 'Monitoring and review'),
           questions: [
@@ -486,6 +499,7 @@ export const discussiemodelTemplate: CanvasTemplate = {
         },
         {
           id: 'ethiek',
+          asksQuestions: true,
           title: t('ETHIEK', 'ETHICS'),
           questions: [
             t(

@@ -36,6 +36,11 @@ export function fieldAt(sheet: SheetTemplate, x: number, y: number): FieldTempla
   return best;
 }
 
+/** Whether a field's notes may be marked "kunnen we nu niet beantwoorden" (its template says it asks questions). */
+export function asksQuestions(template: CanvasTemplate, fieldId: string | null): boolean {
+  return fieldId !== null && getField(template, fieldId)?.field.asksQuestions === true;
+}
+
 /** The fields directly under `parentId`, or the top-level fields when it is omitted; in sheet order. */
 export function fieldsOf(sheet: SheetTemplate, parentId?: string): readonly FieldTemplate[] {
   return sheet.fields.filter((field) => field.parentId === parentId);

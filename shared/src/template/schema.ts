@@ -38,6 +38,7 @@ const fieldSchema = z.strictObject({
   links: z.array(linkSchema).readonly(),
   maxChosen: z.number().int('must be an integer').positive('must be positive').optional(),
   parentId: z.string().optional(),
+  asksQuestions: z.boolean().optional(),
   rect: rectSchema,
   tint: z.string().refine((s) => s.trim().length > 0, 'must be a CSS colour'),
 });

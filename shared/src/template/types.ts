@@ -49,6 +49,12 @@ export interface FieldTemplate {
   readonly maxChosen?: number;
   /** The enclosing field, for nested boxes. */
   readonly parentId?: string;
+  /**
+   * Notes here are questions the group may not be able to answer yet (the concrete questions, and
+   * sheet 2's preconditions, where the handbook says "Kun je een vraag nu niet beantwoorden? Maak er
+   * een actiepunt van"): only these fields offer "Kunnen we nu niet beantwoorden".
+   */
+  readonly asksQuestions?: boolean;
   /** Where the region lies on its sheet. */
   readonly rect: Rect;
   /** Region tint, a CSS colour. */
