@@ -8,8 +8,8 @@ import { DEFAULT_IMPORTS_PER_10_MINUTES, type TrustProxy } from './config';
 import { HttpError } from './httpError';
 import type { Exchange } from './exchange';
 import { exchangeRoutes } from './routes/exchange';
-import { createRateLimits, rateRules } from './routes/rateLimit';
-import { healthRoutes } from './routes/health';
+import { createRateLimits, rateRules, type SharedRateStore } from './routes/rateLimit';
+import { healthRoutes, probeRoutes, type Readiness } from './routes/health';
 import { workshopRoutes } from './routes/workshops';
 import type { WorkshopService } from './workshops';
 
@@ -26,6 +26,10 @@ export interface AppDeps {
   readonly rateLimitPerMinute: number;
   /** Backup imports per client address per ten minutes. */
   readonly importsPer10Minutes?: number;
+  /** Counts requests in Redis, across every server process (scale-out); in memory when absent. */
+  readonly rateStore?: SharedRateStore;
+  /** What /readyz asks (store and Redis reachable, not draining). */
+  readonly readiness?: Readiness;
 }
 
 /**
@@ -39,7 +43,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders);
   const limits = createRateLimits(
     rateRules(deps.rateLimitPerMinute, deps.importsPer10Minutes ?? DEFAULT_IMPORTS_PER_10_MINUTES),
+    deps.rateStore,
   );
+  // For the load balancer: /healthz (the process is alive), /readyz (send it traffic).
+  app.use(probeRoutes(deps.readiness ?? (async () => [])));
   // Before the general JSON parser: the backup import has its own, larger limit.
   app.use('/api', exchangeRoutes(deps.workshops, deps.exchange, deps.tokens, limits));
   app.use('/api', express.json({ limit: LIMITS.jsonBodyBytes }));

@@ -44,6 +44,20 @@ export interface ServerConfig {
   readonly maxConnectionsPerParticipant?: number;
   /** Bytes waiting to be sent to one connection before it is closed as too slow (tests lower it). */
   readonly sendBufferBytes?: number;
+  /**
+   * PostgreSQL (`postgres://user@host:5432/db`): workshops and documents live there instead of
+   * DATA_DIR, so several server processes can share them. Unset: the embedded file store.
+   */
+  readonly databaseUrl?: string | undefined;
+  /** A PostgreSQL schema for the tables (created when missing); unset: the connection's default. */
+  readonly databaseSchema?: string | undefined;
+  /**
+   * Redis (`redis://host:6379`), with DATABASE_URL: updates, presence, workshop changes and rate
+   * limits are shared between the server processes.
+   */
+  readonly redisUrl?: string | undefined;
+  /** Prefix of Redis channels and keys (default `dmc:`), for several deployments on one Redis. */
+  readonly redisPrefix?: string | undefined;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -71,7 +85,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       30,
       'MAX_CONNECTIONS_PER_PARTICIPANT',
     ),
+    ...deploymentFrom(env),
   };
+}
+
+/** DATABASE_URL / DATABASE_SCHEMA / REDIS_URL / REDIS_PREFIX: which deployment runs (see docs/operations.md). */
+export function deploymentFrom(
+  env: NodeJS.ProcessEnv,
+): Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'redisUrl' | 'redisPrefix'> {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !databaseUrl)
+    throw new Error('REDIS_URL needs DATABASE_URL: several server processes must share one store (PostgreSQL)');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('DATABASE_URL must be a postgres:// URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  const databaseSchema = env.DATABASE_SCHEMA || undefined;
+  if (databaseSchema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(databaseSchema))
+    throw new Error(`DATABASE_SCHEMA must be a plain identifier, got ${JSON.stringify(databaseSchema)}`);
+  return { databaseUrl, databaseSchema, redisUrl, redisPrefix: env.REDIS_PREFIX || undefined };
 }
 
 /** What Express's 'trust proxy' is set to: no proxy, a number of hops, or proxy addresses/CIDRs. */

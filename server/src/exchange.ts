@@ -107,7 +107,7 @@ export class Exchange {
   /** Moves a workshop to a phase as the server (the demo opens in plenary synthesis). */
   async setPhase(workshopId: string, phaseId: PhaseId): Promise<void> {
     const session = await this.workflow.session(workshopId);
-    session.transactAsServer(
+    await session.transactAsServer(
       (doc) => updateFlow(doc, { phaseId, phaseStartedAt: Date.now() }, SERVER_ORIGIN),
       SERVER_ORIGIN,
     );
@@ -128,7 +128,7 @@ export class Exchange {
     }));
     await this.workshops.addParticipants(workshopId, people);
     const session = await this.workflow.session(workshopId);
-    session.transactAsServer((doc) => {
+    await session.transactAsServer((doc) => {
       backup.groups.forEach((g, order) => {
         const color = (GROUP_COLORS as readonly string[]).includes(g.color)
           ? (g.color as (typeof GROUP_COLORS)[number])

@@ -8,7 +8,8 @@ try {
   const config = configFromEnv();
   server = await startServer(config);
   console.log(`Discussiemodel Canvas is running at ${server.url}`);
-  console.log(`Data directory: ${config.dataDir}`);
+  if (server.deployment === 'embedded') console.log(`Data directory: ${config.dataDir}`);
+  else console.log(`Deployment: ${server.deployment} (schema created or migrated; /healthz, /readyz)`);
 } catch (error) {
   console.error(`Discussiemodel Canvas could not start: ${(error as Error).message}`);
   process.exit(1);
@@ -30,7 +31,9 @@ process.on('unhandledRejection', (reason) => {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.log(`Received ${signal}; saving and stopping…`);
+    // Drain: /readyz turns 503, sockets close with 4503 so clients reconnect at once (through the
+    // load balancer, to another process), every document is written, then the process exits.
+    console.log(`Received ${signal}; draining, saving and stopping…`);
     void server.close().then(() => process.exit(0));
   });
 }

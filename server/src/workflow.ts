@@ -117,7 +117,7 @@ export class Workflow {
     const workshop = this.workshops.cached(workshopId);
     // Checked by presence, not by parsing: a document from an older version must never be reset.
     if (workshop && !hasSettings(room.doc)) {
-      room.transactAsServer((doc) => {
+      await room.transactAsServer((doc) => {
         writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
         writePreparation(doc, workshop.readingList, agendaOf(workshop), SERVER_ORIGIN);
         updateFlow(doc, initialFlow(Date.now()), SERVER_ORIGIN);
@@ -290,17 +290,18 @@ export class Workflow {
   ): Promise<number> {
     const written = drafts.flatMap((draft) => readNotes(draft.doc));
     if (written.length === 0) return 0;
-    return this.collab.use(workshopId, boardDocKey(boardId), this.boardPolicy(workshopId, board), (target) => {
+    return this.collab.use(workshopId, boardDocKey(boardId), this.boardPolicy(workshopId, board), async (target) => {
       const room = Math.max(0, LIMITS.notesPerBoard - countNotes(target.doc));
       const contents = boardContents(readNotes(target.doc), readFormulations(target.doc), readChoices(target.doc));
       const placed = placeRevealed(templateForBoard(boardId), contents, written).slice(0, room);
-      target.transactAsServer((doc) => importNotes(doc, placed, SERVER_ORIGIN), SERVER_ORIGIN);
+      await target.transactAsServer((doc) => importNotes(doc, placed, SERVER_ORIGIN), SERVER_ORIGIN);
       const ids = new Set(placed.map((n) => n.id));
       for (const draft of drafts) {
         const gone = readNotes(draft.doc)
           .filter((n) => ids.has(n.id))
           .map((n) => n.id);
-        if (gone.length > 0) draft.transactAsServer((doc) => removeNotes(doc, gone, SERVER_ORIGIN), SERVER_ORIGIN);
+        if (gone.length > 0)
+          await draft.transactAsServer((doc) => removeNotes(doc, gone, SERVER_ORIGIN), SERVER_ORIGIN);
       }
       return placed.length;
     });
@@ -310,7 +311,7 @@ export class Workflow {
   async workshopChanged(workshop: StoredWorkshop): Promise<void> {
     await this.collab.use(workshop.id, SESSION_DOC, this.sessionPolicy(workshop.id), async () => {
       const room = await this.session(workshop.id);
-      room.transactAsServer((doc) => {
+      await room.transactAsServer((doc) => {
         writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
         writePreparation(doc, workshop.readingList, agendaOf(workshop), SERVER_ORIGIN);
         for (const p of workshop.participants) {
@@ -330,7 +331,7 @@ export class Workflow {
   async participantRemoved(workshop: StoredWorkshop, participantId: string): Promise<void> {
     await this.collab.use(workshop.id, SESSION_DOC, this.sessionPolicy(workshop.id), async () => {
       const room = await this.session(workshop.id);
-      room.transactAsServer((doc) => removeMember(doc, participantId, SERVER_ORIGIN), SERVER_ORIGIN);
+      await room.transactAsServer((doc) => removeMember(doc, participantId, SERVER_ORIGIN), SERVER_ORIGIN);
     });
     for (const room of this.collab.roomsOf(workshop.id)) {
       for (const peer of [...room.peers.keys()]) {

@@ -89,6 +89,24 @@ export class WorkshopService {
     for (const workshop of await this.workshops.list()) this.cache.set(workshop.id, normalizeWorkshop(workshop));
   }
 
+  /**
+   * Reads one workshop again from the store into memory: another server process changed or
+   * deleted it, or a token names a workshop or person this process has not seen yet.
+   */
+  async refresh(id: string): Promise<StoredWorkshop | undefined> {
+    const stored = await this.workshops.get(id);
+    if (stored) this.cache.set(id, normalizeWorkshop(stored));
+    else this.cache.delete(id);
+    return this.cached(id);
+  }
+
+  /** Reads every workshop again (after this process may have missed other processes' changes). */
+  async refreshAll(): Promise<void> {
+    const all = await this.workshops.list();
+    this.cache.clear();
+    for (const workshop of all) this.cache.set(workshop.id, normalizeWorkshop(workshop));
+  }
+
   /** A workshop from memory, for synchronous checks. */
   cached(id: string): StoredWorkshop | undefined {
     const workshop = this.cache.get(id);

@@ -19,6 +19,22 @@ export interface CollabOptions extends RoomOptions {
   readonly sendBufferBytes?: number;
 }
 
+/**
+ * Fan-out between server processes (scale-out; absent for one process). The core knows only this
+ * shape; server/src/scaleout/ implements it with Redis.
+ */
+export interface DocumentRelay {
+  /**
+   * Starts receiving what other processes accepted for a document, and their connections'
+   * presence; resolves once nothing published from then on can be missed. Called before the
+   * document is read from the store, so no update falls between the read and the subscription.
+   */
+  subscribe(name: string, receive: (kind: 'update' | 'awareness', payload: Uint8Array) => void): Promise<void>;
+  unsubscribe(name: string): void;
+  /** Hands an accepted and stored update, or a local connection's presence, to the other processes. */
+  publish(name: string, kind: 'update' | 'awareness', payload: Uint8Array): void;
+}
+
 /** Default tuning. */
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   idleUnloadMs: 30_000,
@@ -37,6 +53,7 @@ export class Collab {
     private readonly store: DocumentStore,
     private readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
     private readonly events: ConnectionEvents = {},
+    private readonly relay?: DocumentRelay,
   ) {}
 
   /** The room of a document, loading it (once, even under concurrent calls) before returning. */
@@ -44,11 +61,7 @@ export class Collab {
     const name = `${workshopId}/${docKey}`;
     let pending = this.rooms.get(name);
     if (!pending) {
-      pending = this.store.open(workshopId, docKey).then((log) => {
-        const room = new Room(workshopId, docKey, policy, log, this.options);
-        this.loaded.set(name, room);
-        return room;
-      });
+      pending = this.load(workshopId, docKey, policy);
       this.rooms.set(name, pending);
       pending.catch(() => this.rooms.delete(name));
     }
@@ -59,9 +72,79 @@ export class Collab {
     return room;
   }
 
+  /**
+   * Reads a document into a new room. With a relay (scale-out), it subscribes first and keeps
+   * what arrives during the read, applying it afterwards (Yjs applies each change once).
+   */
+  private async load(workshopId: string, docKey: string, policy: RoomPolicy): Promise<Room> {
+    const name = `${workshopId}/${docKey}`;
+    const relay = this.relay;
+    if (!relay) {
+      const room = new Room(workshopId, docKey, policy, await this.store.open(workshopId, docKey), this.options);
+      this.loaded.set(name, room);
+      return room;
+    }
+    let room: Room | undefined;
+    const early: Array<['update' | 'awareness', Uint8Array]> = [];
+    const receive = (kind: 'update' | 'awareness', payload: Uint8Array) => {
+      if (!room) early.push([kind, payload]);
+      else this.receiveRemote(room, kind, payload);
+    };
+    await relay.subscribe(name, receive);
+    try {
+      const log = await this.store.open(workshopId, docKey);
+      room = new Room(workshopId, docKey, policy, log, this.options, (kind, payload) =>
+        relay.publish(name, kind, payload),
+      );
+    } catch (error) {
+      relay.unsubscribe(name);
+      throw error;
+    }
+    this.loaded.set(name, room);
+    for (const [kind, payload] of early) this.receiveRemote(room, kind, payload);
+    return room;
+  }
+
+  /** Applies what another process accepted; a session change re-checks who may read what here too. */
+  private receiveRemote(room: Room, kind: 'update' | 'awareness', payload: Uint8Array): void {
+    if (kind === 'awareness') {
+      try {
+        room.applyRemoteAwareness(payload);
+      } catch (error) {
+        console.error(`[collab] presence from another process for ${room.name} could not be applied:`, error);
+      }
+      return;
+    }
+    room.applyRemote(payload).then(
+      () => {
+        if (room.docKey === SESSION_DOC) this.recheckAccess(room.workshopId);
+      },
+      (error: unknown) => console.error(`[collab] an update from another process for ${room.name} failed:`, error),
+    );
+  }
+
+  /** After the relay may have missed messages (it reconnected): every loaded room reads what is stored. */
+  async catchUp(): Promise<void> {
+    await Promise.all(
+      [...this.loaded.values()].map((room) =>
+        room.catchUp().then(
+          () => {
+            if (room.docKey === SESSION_DOC) this.recheckAccess(room.workshopId);
+          },
+          (error: unknown) => console.error(`[collab] catching up ${room.name} failed:`, error),
+        ),
+      ),
+    );
+  }
+
   /** A room that is in memory right now, for synchronous checks. */
   loadedRoom(workshopId: string, docKey: string): Room | undefined {
     return this.loaded.get(`${workshopId}/${docKey}`);
+  }
+
+  /** The workshops with a loaded room. */
+  loadedWorkshops(): string[] {
+    return [...new Set([...this.loaded.values()].map((room) => room.workshopId))];
   }
 
   /** Every loaded room of a workshop. */
@@ -141,7 +224,7 @@ export class Collab {
       this.idleTimers.delete(room.name);
       try {
         if (!this.idle(room) || this.loaded.get(room.name) !== room) return;
-        this.unload(room);
+        void this.unload(room);
         const session = this.loadedRoom(room.workshopId, SESSION_DOC);
         if (session) this.scheduleUnload(session);
       } catch (error) {
@@ -154,11 +237,12 @@ export class Collab {
   }
 
   /** Forgets a room and writes it compacted; a failed compaction is logged by the room, never thrown. */
-  private unload(room: Room): void {
+  private unload(room: Room): Promise<void> {
     this.cancelUnload(room.name);
     this.rooms.delete(room.name);
     this.loaded.delete(room.name);
-    room.destroy();
+    this.relay?.unsubscribe(room.name);
+    return room.destroy();
   }
 
   /** Closes a document's connections, unloads it and deletes everything stored of it. */
@@ -167,7 +251,7 @@ export class Collab {
     const room = pending ? await pending.catch(() => undefined) : undefined;
     if (room) {
       room.closeAll(code, reason);
-      this.unload(room);
+      await this.unload(room);
     }
     await this.store.deleteDocument(workshopId, docKey);
   }
@@ -180,7 +264,7 @@ export class Collab {
       const room = await pending.catch(() => undefined);
       if (!room) continue;
       room.closeAll(code, reason);
-      this.unload(room);
+      await this.unload(room);
     }
   }
 
@@ -202,6 +286,7 @@ export class Collab {
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
     this.loaded.clear();
+    const destroyed: Promise<void>[] = [];
     for (const result of rooms) {
       if (result.status !== 'fulfilled') continue;
       try {
@@ -209,7 +294,9 @@ export class Collab {
       } catch (error) {
         console.error(`[collab] closing ${result.value.name} failed:`, error);
       }
-      result.value.destroy();
+      this.relay?.unsubscribe(result.value.name);
+      destroyed.push(result.value.destroy());
     }
+    await Promise.all(destroyed);
   }
 }

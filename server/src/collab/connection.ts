@@ -45,6 +45,7 @@ export function attachConnection(
 ): RoomPeer {
   const limiter = new RateLimiter(LIMITS.messagesPerSecond);
   let open = true;
+  let handled: Promise<void> = Promise.resolve();
 
   const peer: RoomPeer = {
     actor,
@@ -78,11 +79,11 @@ export function attachConnection(
     if (!limiter.take()) return refuse(CLOSE.tooManyMessages, 'too many messages; slow down');
     if (!isBinary) return refuse(CLOSE.malformed, 'expected a binary message');
     const message = toUint8Array(data);
-    try {
-      handleMessage(message);
-    } catch (error) {
-      refuse(CLOSE.malformed, `malformed message: ${(error as Error).message}`);
-    }
+    // One message after the other: storing an update may take a round trip (a database), and a
+    // reply (sync step 2) must still follow everything the client sent before it.
+    handled = handled
+      .then(() => (open ? handleMessage(message) : undefined))
+      .catch((error: unknown) => refuse(CLOSE.malformed, `malformed message: ${(error as Error).message}`));
   });
   socket.on('close', () => {
     if (!open) return;
@@ -91,7 +92,7 @@ export function attachConnection(
   });
   socket.on('error', () => peer.close(CLOSE.malformed, 'socket error'));
 
-  function handleMessage(message: Uint8Array): void {
+  async function handleMessage(message: Uint8Array): Promise<void> {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
     switch (type) {
@@ -100,7 +101,7 @@ export function attachConnection(
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === SYNC.step1) return room.answerStep1(peer, payload);
         if (syncType !== SYNC.step2 && syncType !== SYNC.update) throw new Error(`unknown sync message ${syncType}`);
-        const rejection = room.receiveUpdate(peer, payload);
+        const rejection = await room.receiveUpdate(peer, payload);
         if (rejection) {
           refuse(rejection.malformed ? CLOSE.malformed : closeCodeFor(rejection), rejection.reason);
         }

@@ -50,6 +50,15 @@ const SERVER_BINDING_ORIGIN = Object.freeze({ name: 'client-id binding' });
 /** Transaction origin for state loaded from storage. */
 const STORAGE_ORIGIN = Object.freeze({ name: 'storage' });
 
+/** Transaction origin of what another server process accepted and stored (scale-out fan-out). */
+const REMOTE_ORIGIN = Object.freeze({ name: 'another process' });
+
+/**
+ * Fan-out hook (scale-out): hands what this room accepted — once stored — and its own
+ * connections' presence to the other server processes holding the document. Absent for one process.
+ */
+export type RoomPublisher = (kind: 'update' | 'awareness', payload: Uint8Array) => void;
+
 /** Room tuning. */
 export interface RoomOptions {
   /** Compact the stored log after this many appended records… */
@@ -72,6 +81,12 @@ export class Room {
   private storageFailing = false;
   /** After a failed compaction, the appended-record count at which to try again. */
   private compactRetryAt = 0;
+  /**
+   * Every change (incoming, the server's own, from another process) runs after the previous one
+   * finished, because storing may take a round trip: the shadow and the document are equal
+   * between two changes, as the shadow-first rule needs.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly workshopId: string,
@@ -79,6 +94,7 @@ export class Room {
     readonly policy: RoomPolicy,
     private readonly log: DocumentLog,
     private readonly options: RoomOptions,
+    private readonly publish?: RoomPublisher,
   ) {
     this.serverClientId = this.shadow.clientID;
     if (this.doc.clientID === this.serverClientId) this.doc.clientID = (this.serverClientId + 1) >>> 0;
@@ -94,7 +110,7 @@ export class Room {
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     // What was recovered from a damaged log is written back as one clean record right away.
-    if (log.damaged) this.compact();
+    if (log.damaged) void this.compact();
   }
 
   /** The document name as clients know it. */
@@ -121,9 +137,19 @@ export class Room {
       for (const id of added) owned?.add(id);
       for (const id of removed) owned?.delete(id);
     }
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwareness(update);
     for (const peer of this.peers.keys()) peer.send(message);
+    // Fan-out: only this process's own connections' presence; others time theirs out themselves.
+    if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.publish?.('awareness', update);
   };
+
+  /** Runs `fn` after every change queued before it (see `queue`). */
+  private serial<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 
   /** Adds a connection and starts the sync: our state vector, then everyone's presence. */
   join(peer: RoomPeer): void {
@@ -157,7 +183,12 @@ export class Room {
    * stored: then the room already closed the peer with CLOSE.unavailable (the client keeps its
    * change and sends it again after reconnecting).
    */
-  receiveUpdate(peer: RoomPeer, update: Uint8Array): UpdateRejection | null {
+  receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<UpdateRejection | null> {
+    return this.serial(() => this.tryUpdate(peer, update));
+  }
+
+  private async tryUpdate(peer: RoomPeer, update: Uint8Array): Promise<UpdateRejection | null> {
+    if (this.destroyed) return null;
     let result;
     let effect = null as Uint8Array | null;
     let binding: Uint8Array | null = null;
@@ -196,7 +227,7 @@ export class Room {
       try {
         // The binding is stored with the change (one record) but relayed to everyone, the writer
         // too: it is the server's change, and the writer needs it to follow the server's later ones.
-        this.commit(
+        await this.commit(
           binding === null
             ? [[effect, peer]]
             : [
@@ -243,16 +274,45 @@ export class Room {
    * then applied and relayed like any other. Throws StorageUnavailableError (and changes
    * nothing) when it cannot be stored.
    */
-  transactAsServer(change: (doc: Y.Doc) => void, origin: unknown): void {
-    if (this.destroyed) throw new Error(`room ${this.name} is closed`);
-    let effect: Uint8Array | null;
-    try {
-      effect = updateMadeBy(this.shadow, () => this.shadow.transact(() => change(this.shadow), origin));
-    } catch (error) {
-      this.rebuildShadow();
-      throw error;
-    }
-    if (effect !== null) this.commit([[effect, origin]]);
+  transactAsServer(change: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    return this.serial(async () => {
+      if (this.destroyed) throw new Error(`room ${this.name} is closed`);
+      let effect: Uint8Array | null;
+      try {
+        effect = updateMadeBy(this.shadow, () => this.shadow.transact(() => change(this.shadow), origin));
+      } catch (error) {
+        this.rebuildShadow();
+        throw error;
+      }
+      if (effect !== null) await this.commit([[effect, origin]]);
+    });
+  }
+
+  /**
+   * Fan-out: applies an update another process accepted and stored. It was checked there; here
+   * it is applied to the shadow and the document (which relays it), never stored again.
+   */
+  applyRemote(update: Uint8Array): Promise<void> {
+    return this.serial(() => {
+      if (this.destroyed) return;
+      Y.applyUpdate(this.shadow, update, REMOTE_ORIGIN);
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    });
+  }
+
+  /** Fan-out: presence of another process's connections. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (!this.destroyed) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
+  /**
+   * Fan-out: after updates from other processes may have been missed (the relay reconnected),
+   * reads what is stored now and applies what this room lacks (Yjs ignores what it has).
+   */
+  async catchUp(): Promise<void> {
+    if (!this.log.stored || this.destroyed) return;
+    const stored = await this.log.stored();
+    if (stored.length > 0) await this.applyRemote(Y.mergeUpdates(stored));
   }
 
   /**
@@ -260,9 +320,10 @@ export class Room {
    * document, which relays it. On failure the shadow is rebuilt from the document, so memory stays
    * exactly what is on disk, and StorageUnavailableError is thrown; the next append may work.
    */
-  private commit(parts: ReadonlyArray<readonly [Uint8Array, unknown]>): void {
+  private async commit(parts: ReadonlyArray<readonly [Uint8Array, unknown]>): Promise<void> {
+    const stored = parts.length === 1 ? parts[0]![0] : Y.mergeUpdates(parts.map(([update]) => update));
     try {
-      this.log.append(parts.length === 1 ? parts[0]![0] : Y.mergeUpdates(parts.map(([update]) => update)));
+      await this.log.append(stored);
     } catch (error) {
       this.rebuildShadow();
       if (!this.storageFailing)
@@ -273,20 +334,25 @@ export class Room {
     if (this.storageFailing) console.warn(`[store] ${this.name}: storing works again`);
     this.storageFailing = false;
     for (const [update, origin] of parts) Y.applyUpdate(this.doc, update, origin);
+    this.publish?.('update', stored);
     const due =
       this.log.appendedRecords >= this.options.compactAfterRecords ||
       this.log.appendedBytes >= this.options.compactAfterBytes;
-    if (due && this.log.appendedRecords >= this.compactRetryAt) this.compact();
+    if (due && this.log.appendedRecords >= this.compactRetryAt) await this.compactNow();
   }
 
   /**
    * Merges the stored log into one record. Never throws: when it fails (disk full), the longer
    * log stays valid and compaction is tried again after more records. Returns whether it worked.
    */
-  compact(): boolean {
+  compact(): Promise<boolean> {
+    return this.serial(() => this.compactNow());
+  }
+
+  private async compactNow(): Promise<boolean> {
     if (this.destroyed) return false;
     try {
-      this.log.compact(Y.encodeStateAsUpdate(this.doc));
+      await this.log.compact(Y.encodeStateAsUpdate(this.doc));
       this.compactRetryAt = 0;
       return true;
     } catch (error) {
@@ -311,10 +377,14 @@ export class Room {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
 
-  /** Compacts, closes the log and frees memory. The room cannot be used afterwards. Never throws. */
-  destroy(): void {
+  /**
+   * Compacts (after every change queued before), closes the log and frees memory. The room cannot
+   * be used afterwards. Never rejects.
+   */
+  async destroy(): Promise<void> {
     if (this.destroyed) return;
-    this.compact();
+    await this.compact();
+    if (this.destroyed) return;
     this.destroyed = true;
     try {
       this.log.close();

@@ -106,7 +106,7 @@ export function createUpgradeHandler(
       };
       ws.on('message', onMessage);
 
-      const admit = (token: string | undefined): void => {
+      const admit = (token: string | undefined, fresh = false): void => {
         const result = tokens.check(token);
         if (!('claims' in result)) {
           ws.close(CLOSE.unauthorized, result.problem === 'expired' ? 'session expired' : 'missing or invalid token');
@@ -114,6 +114,15 @@ export function createUpgradeHandler(
         }
         const claims = result.claims;
         if (claims.w !== workshopId) return ws.close(CLOSE.unauthorized, 'missing or invalid token');
+        // With several server processes, the workshop or the person may be new to this one (created
+        // or joined through another a moment ago): read the record once before refusing.
+        if (!fresh && !workflow.actorFor(workshopId, claims.p, claims.r)) {
+          workshops.refresh(workshopId).then(
+            () => ws.readyState === ws.OPEN && admit(token, true),
+            () => ws.close(CLOSE.restarting, 'try again'),
+          );
+          return;
+        }
         if (!workshops.cached(workshopId)) return ws.close(CLOSE.notFound, 'unknown workshop');
         const actor = workflow.actorFor(workshopId, claims.p, claims.r);
         if (!actor) return ws.close(CLOSE.unauthorized, 'you are no longer in this workshop');

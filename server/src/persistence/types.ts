@@ -17,12 +17,21 @@ export interface DocumentLog {
    */
   readonly damaged?: boolean;
   /**
-   * Appends one update; once it returns, a killed process does not lose it. When it throws (disk
-   * full, storage down), nothing was stored and the log stays usable: a later append may work.
+   * Appends one update; once it returns (or its promise resolves), a killed process does not lose
+   * it. When it throws or rejects (disk full, storage down), nothing was stored and the log stays
+   * usable: a later append may work. The embedded store completes synchronously, a database later.
    */
-  append(update: Uint8Array): void;
-  /** Replaces the history with one update holding the whole state; when it throws, the history stays. */
-  compact(state: Uint8Array): void;
+  append(update: Uint8Array): void | Promise<void>;
+  /**
+   * Replaces the history with one update holding the whole state; when it fails, the history
+   * stays. A shared store also keeps what other processes appended meanwhile.
+   */
+  compact(state: Uint8Array): void | Promise<void>;
+  /**
+   * Everything stored now, read again (another process may have appended): a room catches up
+   * with it after the fan-out between processes was interrupted. Absent for a single process.
+   */
+  stored?(): Promise<Uint8Array[]>;
   /** Records appended since the last compaction (or open). */
   readonly appendedRecords: number;
   /** Bytes appended since the last compaction (or open). */
@@ -41,6 +50,10 @@ export interface DocumentStore {
   deleteWorkshop(workshopId: string): Promise<void>;
   /** Removes one document (a removed participant's private draft) with every copy kept of it. */
   deleteDocument(workshopId: string, docKey: string): Promise<void>;
+  /** Throws when the store cannot be reached (for /readyz); absent when it is always there. */
+  check?(): Promise<void>;
+  /** Releases connections when the server stops. */
+  close?(): Promise<void>;
 }
 
 /** A person in a workshop, as stored. Only what the workshop needs: a display name and a role. */

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { HttpError } from '../httpError';
 
 /**
@@ -28,20 +28,37 @@ export function rateRules(perMinute: number, importsPer10Minutes: number): Reado
   };
 }
 
-/** Builds the limiters (in memory; rate-limiter-flexible also offers a Redis store for several processes). */
-export function createRateLimits(rules: Readonly<Record<RateBucket, RateRule>>): RateLimits {
+/** A Redis connection (ioredis) and a key prefix, to count requests across server processes. */
+export interface SharedRateStore {
+  /** An ioredis client; typed loosely as rate-limiter-flexible takes several Redis clients. */
+  readonly client: unknown;
+  readonly prefix: string;
+}
+
+/**
+ * Builds the limiters: in memory for one process; in Redis when `shared` is given, so N processes
+ * count one address together (falling back to counting in memory while Redis is away).
+ */
+export function createRateLimits(rules: Readonly<Record<RateBucket, RateRule>>, shared?: SharedRateStore): RateLimits {
   const entries = (Object.keys(rules) as RateBucket[]).map(
-    (bucket) => [bucket, limiter(bucket, rules[bucket])] as const,
+    (bucket) => [bucket, limiter(bucket, rules[bucket], shared)] as const,
   );
   return Object.fromEntries(entries) as Record<RateBucket, RequestHandler>;
 }
 
-function limiter(bucket: RateBucket, rule: RateRule): RequestHandler {
-  const store = new RateLimiterMemory({
-    keyPrefix: bucket,
-    points: Math.max(1, rule.points),
-    duration: rule.windowSeconds,
-  });
+function limiter(bucket: RateBucket, rule: RateRule, shared: SharedRateStore | undefined): RequestHandler {
+  const options = { keyPrefix: bucket, points: Math.max(1, rule.points), duration: rule.windowSeconds };
+  const memory = new RateLimiterMemory(options);
+  const store: RateLimiterAbstract = shared
+    ? new RateLimiterRedis({
+        ...options,
+        keyPrefix: `${shared.prefix}rate:${bucket}`,
+        storeClient: shared.client,
+        // While Redis is away: count in this process at once rather than wait for it.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      })
+    : memory;
   return (req, res, next) => {
     // req.ip honours 'trust proxy': the address the last trusted proxy saw, never a client's own claim.
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';

@@ -1,0 +1,281 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addNote, readNote, readNotes } from '@dmc/shared/doc/board';
+import { CLOSE } from '@dmc/shared/protocol/closeCodes';
+import type { ServerConfig } from '../config';
+import type { RunningServer } from '../server';
+import {
+  connectBoard,
+  createWorkshop,
+  flush,
+  freePort,
+  joinWorkshop,
+  requestJson,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+  type BoardClient,
+} from '../testing/harness';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, TcpProxy, freshPrefix, freshSchema } from '../testing/services';
+
+/**
+ * Several server processes on one PostgreSQL and one Redis (real services; a schema and a key
+ * prefix of their own per test). Two `startServer` instances on random ports stand for two
+ * processes behind a load balancer; the kill test runs a real child process.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+/** The shared services of one test: its schema and prefix, dropped afterwards. */
+async function sharedServices(): Promise<Partial<ServerConfig>> {
+  const schema = await freshSchema();
+  const prefix = await freshPrefix();
+  cleanup.push(
+    () => schema.drop(),
+    () => prefix.drop(),
+  );
+  return {
+    databaseUrl: TEST_DATABASE_URL,
+    databaseSchema: schema.name,
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix: prefix.prefix,
+  };
+}
+
+async function start(config: Partial<ServerConfig>): Promise<RunningServer> {
+  const server = await startTestServer(config);
+  cleanup.push(() => server.close());
+  return server;
+}
+
+function connect(url: string, session: Parameters<typeof connectBoard>[1]): BoardClient {
+  const client = connectBoard(url, session);
+  cleanup.push(() => client.destroy());
+  return client;
+}
+
+/** Resolves with the code of the next close of a client's socket (also the ones it recovers from). */
+function nextClose(client: BoardClient): Promise<number> {
+  return new Promise((resolve) => {
+    const onClose = (event: { code: number } | null) => {
+      client.provider.off('connection-close', onClose);
+      resolve(event?.code ?? 0);
+    };
+    client.provider.on('connection-close', onClose);
+  });
+}
+
+function note(id: string, authorId: string, text = '') {
+  return { id, sheetId: 'vel1', fieldId: 'doel', x: 100, y: 150, color: 'yellow' as const, text, authorId };
+}
+
+describe('two server processes on PostgreSQL and Redis', () => {
+  it("shows participants on different processes each other's notes and presence", async () => {
+    const services = await sharedServices();
+    const a = await start(services);
+    const b = await start(services);
+    expect([a.deployment, b.deployment]).toEqual(['postgres+redis', 'postgres+redis']);
+    // Created on A, joined on B a moment later: B reads the workshop from the database.
+    const workshop = await createWorkshop(a.url);
+    const anna = await joinWorkshop(a.url, workshop.workshop.code, 'Anna');
+    const bram = await joinWorkshop(b.url, workshop.workshop.code, 'Bram');
+    const onA = connect(a.url, anna);
+    const onB = connect(b.url, bram);
+    await Promise.all([onA.synced(), onB.synced()]);
+
+    addNote(onA.doc, note('from-a', anna.participant.id, 'van Anna'));
+    await waitFor(() => readNote(onB.doc, 'from-a')?.text === 'van Anna', "Anna's note on B");
+    addNote(onB.doc, note('from-b', bram.participant.id, 'van Bram'));
+    await waitFor(() => readNote(onA.doc, 'from-b') !== undefined, "Bram's note on A");
+    expect(readNotes(onA.doc)).toEqual(readNotes(onB.doc));
+
+    const seesUser = (client: BoardClient, id: string) =>
+      [...client.provider.awareness.getStates().values()].some(
+        (s) => (s as { user?: { id?: string } }).user?.id === id,
+      );
+    await waitFor(() => seesUser(onB, anna.participant.id), "Anna's presence on B");
+    await waitFor(() => seesUser(onA, bram.participant.id), "Bram's presence on A");
+
+    // Both have one workshop record with both people (joined on different processes).
+    const record = await a.workshops.refresh(workshop.workshop.id);
+    expect(record?.participants.map((p) => p.name).sort()).toEqual(['Anna', 'Bram', 'Procesbegeleider']);
+  });
+
+  it('disconnects on B a participant removed on A, and refuses writes on B to a workshop closed on A', async () => {
+    const services = await sharedServices();
+    const a = await start(services);
+    const b = await start(services);
+    const workshop = await createWorkshop(a.url);
+    const id = workshop.workshop.id;
+    const bram = await joinWorkshop(a.url, workshop.workshop.code, 'Bram');
+    const cleo = await joinWorkshop(a.url, workshop.workshop.code, 'Cleo');
+    const bramOnB = connect(b.url, bram);
+    const cleoOnB = connect(b.url, cleo);
+    await Promise.all([bramOnB.synced(), cleoOnB.synced()]);
+
+    const removed = await requestJson(
+      'DELETE',
+      `${a.url}/api/workshops/${id}/participants/${bram.participant.id}`,
+      workshop.token,
+    );
+    expect(removed.status).toBe(204);
+    expect((await bramOnB.closed).code).toBe(CLOSE.unauthorized);
+
+    const closed = await requestJson('POST', `${a.url}/api/workshops/${id}/close`, workshop.token, { closed: true });
+    expect(closed.status).toBe(200);
+    await waitFor(() => b.workshops.cached(id)?.closed === true, 'B to learn that the workshop is closed');
+    addNote(cleoOnB.doc, note('too-late', cleo.participant.id));
+    expect((await cleoOnB.closed).code).toBe(CLOSE.forbidden);
+  });
+
+  it('counts rate limits across both processes', async () => {
+    const services = await sharedServices();
+    const a = await start({ ...services, rateLimitPerMinute: 3 });
+    const b = await start({ ...services, rateLimitPerMinute: 3 });
+    const statuses: number[] = [];
+    for (const url of [a.url, b.url, a.url, b.url]) statuses.push((await fetch(`${url}/api/join/NOPE99`)).status);
+    // Three lookups allowed per minute per address, wherever they land; the fourth is refused.
+    expect(statuses.map((status) => status === 429)).toEqual([false, false, false, true]);
+  });
+
+  it('answers /healthz and /readyz, and drains on close: sockets closed with the reconnect code', async () => {
+    const services = await sharedServices();
+    const a = await start(services);
+    const b = await start(services);
+    expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${a.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, problems: [] });
+
+    const workshop = await createWorkshop(a.url);
+    const anna = await joinWorkshop(a.url, workshop.workshop.code, 'Anna');
+    const onA = connect(a.url, anna);
+    await onA.synced();
+    addNote(onA.doc, note('before-drain', anna.participant.id));
+    await flush(onA);
+    const closeCode = nextClose(onA);
+    await a.close();
+    expect(await closeCode).toBe(CLOSE.restarting);
+    expect(CLOSE.restarting < 4400 || CLOSE.restarting >= 4500).toBe(true);
+    // The client reconnects by itself; through a load balancer that is the other process.
+    const onB = connect(b.url, anna);
+    await onB.synced();
+    expect(readNote(onB.doc, 'before-drain')).toBeDefined();
+  });
+
+  it('refuses a write with 4507 while the database is unreachable, never relays it, and stores it after', async () => {
+    const services = await sharedServices();
+    const proxy = await TcpProxy.start(TEST_DATABASE_URL);
+    cleanup.push(() => proxy.close());
+    const a = await start({ ...services, databaseUrl: proxy.via(TEST_DATABASE_URL) });
+    const b = await start(services);
+    const workshop = await createWorkshop(b.url);
+    const anna = await joinWorkshop(b.url, workshop.workshop.code, 'Anna');
+    const bram = await joinWorkshop(b.url, workshop.workshop.code, 'Bram');
+    const writer = connect(a.url, anna);
+    const reader = connect(b.url, bram);
+    await Promise.all([writer.synced(), reader.synced()]);
+
+    await proxy.cut();
+    const closeCode = nextClose(writer);
+    addNote(writer.doc, note('unstored', anna.participant.id, 'niet opgeslagen'));
+    expect(await closeCode).toBe(CLOSE.unavailable);
+    const readiness = await fetch(`${a.url}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(((await readiness.json()) as { problems: string[] }).problems.join()).toMatch(/database/);
+    await flush(reader);
+    expect(readNote(reader.doc, 'unstored')).toBeUndefined();
+
+    await proxy.restore();
+    // The client kept its change and sends it again after reconnecting.
+    await waitFor(() => readNote(reader.doc, 'unstored') !== undefined, 'the note once the database is back', 15_000);
+  });
+
+  it('catches up from PostgreSQL after its Redis connection was cut', async () => {
+    const services = await sharedServices();
+    const proxy = await TcpProxy.start(TEST_REDIS_URL);
+    cleanup.push(() => proxy.close());
+    const a = await start(services);
+    const b = await start({ ...services, redisUrl: proxy.via(TEST_REDIS_URL) });
+    const workshop = await createWorkshop(a.url);
+    const anna = await joinWorkshop(a.url, workshop.workshop.code, 'Anna');
+    const bram = await joinWorkshop(a.url, workshop.workshop.code, 'Bram');
+    const onA = connect(a.url, anna);
+    const onB = connect(b.url, bram);
+    await Promise.all([onA.synced(), onB.synced()]);
+    addNote(onA.doc, note('while-up', anna.participant.id));
+    await waitFor(() => readNote(onB.doc, 'while-up') !== undefined, 'fan-out while Redis is reachable');
+
+    await proxy.cut();
+    addNote(onA.doc, note('while-cut', anna.participant.id));
+    await flush(onA); // stored by A and published; B's subscription is gone, so B misses it
+    await flush(onB);
+    expect(readNote(onB.doc, 'while-cut')).toBeUndefined();
+    await proxy.restore();
+    await waitFor(() => readNote(onB.doc, 'while-cut') !== undefined, 'B to read what it missed', 15_000);
+  });
+
+  it('loses no acknowledged update when a process is killed with SIGKILL', async () => {
+    const services = await sharedServices();
+    const port = await freePort();
+    const dataDir = tempDataDir();
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        CLIENT_DIR: path.join(dataDir, 'none'),
+        DATABASE_URL: services.databaseUrl,
+        DATABASE_SCHEMA: services.databaseSchema,
+        REDIS_URL: services.redisUrl,
+        REDIS_PREFIX: services.redisPrefix,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanup.push(() => child.kill('SIGKILL'));
+    const killedUrl = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    });
+    const survivor = await start(services);
+    const workshop = await createWorkshop(killedUrl);
+    const writers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => joinWorkshop(killedUrl, workshop.workshop.code, `Schrijver ${i}`)),
+    );
+    const clients = writers.map((session) => connect(killedUrl, session));
+    await Promise.all(clients.map((c) => c.synced()));
+    const written: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      clients.forEach((client, i) => {
+        const id = `n-${i}-${round}`;
+        addNote(client.doc, note(id, writers[i]!.participant.id, id));
+        written.push(id);
+      });
+    }
+    // Acknowledged: each writer's socket answered a sync after everything it sent.
+    await Promise.all(clients.map((c) => flush(c)));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    for (const client of clients) client.provider.disconnect();
+
+    const reader = connect(survivor.url, writers[0]!);
+    await reader.synced();
+    const ids = new Set(readNotes(reader.doc).map((n) => n.id));
+    expect(written.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
