@@ -50,7 +50,7 @@ import { getField, templateForBoard } from '@dmc/shared/template/index';
 import type { Collab } from './collab/collab';
 import type { ConnectionActor, Room, RoomPolicy } from './collab/room';
 import type { StoredWorkshop } from './persistence/types';
-import type { WorkshopService } from './workshops';
+import { viewerSummary, type WorkshopService } from './workshops';
 
 /**
  * The workshop flow on the server: which documents a workshop has, who may read and write each
@@ -70,19 +70,21 @@ export class Workflow {
     const session = await this.session(workshopId);
     switch (key.kind) {
       case 'session':
-        return this.sessionPolicy(workshopId);
+        return readOnlyForViewers(this.sessionPolicy(workshopId));
       case 'synthesis':
-        return this.synthesisPolicy(workshopId);
+        return readOnlyForViewers(this.synthesisPolicy(workshopId));
       case 'board':
         if (key.boardId !== PLENARY_BOARD && !readGroups(session.doc).some((g) => g.id === key.boardId))
           return undefined;
-        return this.boardPolicy(
-          workshopId,
-          key.boardId === PLENARY_BOARD ? { kind: 'plenary' } : { kind: 'group', groupId: key.boardId },
+        return readOnlyForViewers(
+          this.boardPolicy(
+            workshopId,
+            key.boardId === PLENARY_BOARD ? { kind: 'plenary' } : { kind: 'group', groupId: key.boardId },
+          ),
         );
       case 'draft':
         return this.workshops.cached(workshopId)?.participants.some((p) => p.id === key.ownerId)
-          ? this.draftPolicy(workshopId, key.ownerId)
+          ? readOnlyForViewers(this.draftPolicy(workshopId, key.ownerId))
           : undefined;
     }
   }
@@ -111,6 +113,13 @@ export class Workflow {
     return this.workshops.cached(workshopId)?.participants.some((p) => p.id === actorId) ?? false;
   }
 
+  /** Whether this actor may see the workshop's shared documents: a member, or its presentation screen. */
+  private mayWatch(workshopId: string, actor: ConnectionActor): boolean {
+    return actor.role === 'viewer'
+      ? this.workshops.cached(workshopId) !== undefined
+      : this.isMember(workshopId, actor.id);
+  }
+
   /** Loads the session document, writing it from the workshop record the first time. */
   async session(workshopId: string): Promise<Room> {
     const room = await this.collab.room(workshopId, SESSION_DOC, this.sessionPolicy(workshopId));
@@ -130,7 +139,7 @@ export class Workflow {
   private sessionPolicy(workshopId: string): RoomPolicy {
     return {
       collections: SESSION_COLLECTIONS,
-      mayRead: (actor) => this.isMember(workshopId, actor.id),
+      mayRead: (actor) => this.mayWatch(workshopId, actor),
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
         const workshop = this.workshops.cached(workshopId);
@@ -165,7 +174,7 @@ export class Workflow {
   private synthesisPolicy(workshopId: string): RoomPolicy {
     return {
       collections: SYNTHESIS_COLLECTIONS,
-      mayRead: (actor) => this.isMember(workshopId, actor.id),
+      mayRead: (actor) => this.mayWatch(workshopId, actor),
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
         if (!state || !this.isMember(workshopId, actor.id))
@@ -188,7 +197,7 @@ export class Workflow {
         const state = this.state(workshopId);
         return (
           !!state &&
-          this.isMember(workshopId, actor.id) &&
+          this.mayWatch(workshopId, actor) &&
           boardRights(actor, board, state, this.membership(workshopId, actor.id)).read
         );
       },
@@ -347,8 +356,10 @@ export class Workflow {
     );
   }
 
-  /** The actor behind a token, as a connection sees them, or undefined when not a member. */
+  /** The actor behind a token, as a connection sees them, or undefined when not a member (or a presentation screen). */
   actorFor(workshopId: string, participantId: string, role: string): ConnectionActor | undefined {
+    const workshop = this.workshops.cached(workshopId);
+    if (role === 'viewer') return workshop ? { ...viewerSummary(participantId, workshop.language) } : undefined;
     const p = this.workshops.cached(workshopId)?.participants.find((x) => x.id === participantId && x.role === role);
     return p ? { id: p.id, role: p.role, name: p.name } : undefined;
   }
@@ -356,6 +367,17 @@ export class Workflow {
 
 /** Every write to a closed workshop, by anyone: it is read-only until a facilitator reopens it over HTTP. */
 const CLOSED: Refusal = { code: 'forbidden', reason: 'the workshop is closed' };
+
+/** A presentation screen only watches: any change it sends is refused (4403), whatever the phase. */
+function readOnlyForViewers(policy: RoomPolicy): RoomPolicy {
+  return {
+    ...policy,
+    checkWrite: (actor, changes, doc) =>
+      actor.role === 'viewer'
+        ? { code: 'forbidden', reason: 'a presentation screen only shows the workshop' }
+        : policy.checkWrite(actor, changes, doc),
+  };
+}
 
 /** Counts the records of a collection in a document (the shadow, once the change is applied). */
 function counter(doc: Y.Doc): (name: string) => number {

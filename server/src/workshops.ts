@@ -1,5 +1,7 @@
 import type {
   CreateWorkshopResponse,
+  FacilitateMode,
+  FacilitatorsResponse,
   JoinInfoResponse,
   ParticipantSummary,
   SessionResponse,
@@ -186,11 +188,35 @@ export class WorkshopService {
     return this.session(updated, participant);
   }
 
-  /** Signs in with the facilitator secret; each facilitator device gets its own identity. */
-  async facilitate(workshopId: string, secret: string, name: string | undefined): Promise<SessionResponse> {
-    const workshop = this.cached(workshopId);
-    if (!workshop || !secretMatches(secret, workshop.facilitatorSecretHash)) {
-      throw new HttpError(403, 'bad_facilitator_key', 'This facilitator link is not valid.');
+  /** The facilitators of a workshop, for a device that holds the secret to say which one it is. */
+  facilitators(workshopId: string, secret: string): FacilitatorsResponse {
+    const workshop = this.withSecret(workshopId, secret);
+    return {
+      workshop: { id: workshop.id, title: workshop.title, language: workshop.language },
+      facilitators: workshop.participants
+        .filter((p) => p.role === 'facilitator')
+        .map((p) => ({ id: p.id, name: p.name })),
+    };
+  }
+
+  /**
+   * Signs in with the facilitator secret: as a new facilitator, as a facilitator already in the
+   * workshop (a second device of the same person: same identity, nobody added), or as a
+   * presentation screen (a viewer token; not a person, so nothing is stored).
+   */
+  async facilitate(
+    workshopId: string,
+    secret: string,
+    name: string | undefined,
+    mode: FacilitateMode = 'new',
+    participantId?: string,
+  ): Promise<SessionResponse> {
+    const workshop = this.withSecret(workshopId, secret);
+    if (mode === 'beamer') return this.viewerSession(workshop, newId());
+    if (mode === 'again') {
+      const known = workshop.participants.find((p) => p.id === participantId && p.role === 'facilitator');
+      if (!known) throw new HttpError(404, 'unknown_participant', 'This facilitator is not in the workshop.');
+      return this.session(workshop, known);
     }
     const facilitator: StoredParticipant = {
       id: newId(),
@@ -222,8 +248,14 @@ export class WorkshopService {
     return workshop;
   }
 
-  /** The session a participant gets back when they open the workshop again. */
+  /** The session a participant (or a presentation screen) gets back when they open the workshop again. */
   resume(claims: TokenClaims | undefined): SessionResponse {
+    if (claims?.r === 'viewer') {
+      const workshop = this.cached(claims.w);
+      if (!workshop)
+        throw new HttpError(401, 'unauthorized', 'Your session is not valid for this workshop; join again.');
+      return this.viewerSession(workshop, claims.p);
+    }
     const { workshop, participant } = this.authenticate(claims);
     return this.session(workshop, participant);
   }
@@ -359,6 +391,21 @@ export class WorkshopService {
     return { token, participant: toSummary(participant), workshop: this.summary(workshop) };
   }
 
+  /** A presentation screen's session: a viewer token under a fresh id; the screen is never stored as a person. */
+  private viewerSession(workshop: StoredWorkshop, viewerId: string): SessionResponse {
+    const token = this.tokens.sign({ w: workshop.id, p: viewerId, r: 'viewer' });
+    return { token, participant: viewerSummary(viewerId, workshop.language), workshop: this.summary(workshop) };
+  }
+
+  /** The workshop whose facilitator secret this is; 403 otherwise. */
+  private withSecret(workshopId: string, secret: string): StoredWorkshop {
+    const workshop = this.cached(workshopId);
+    if (!workshop || !secretMatches(secret, workshop.facilitatorSecretHash)) {
+      throw new HttpError(403, 'bad_facilitator_key', 'This facilitator link is not valid.');
+    }
+    return workshop;
+  }
+
   private mustExist(workshopId: string): StoredWorkshop {
     const workshop = this.cached(workshopId);
     if (!workshop) throw new HttpError(404, 'unknown_workshop', 'This workshop does not exist (any more).');
@@ -390,6 +437,11 @@ export class WorkshopService {
 
 function defaultFacilitatorName(language: Locale): string {
   return language === 'en' ? 'Facilitator' : 'Procesbegeleider';
+}
+
+/** A presentation screen as it is named on its own screen and in its connections. */
+export function viewerSummary(id: string, language: Locale): ParticipantSummary {
+  return { id, name: language === 'en' ? 'Presentation screen' : 'Presentatiescherm', role: 'viewer', tableRole: null };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -3,6 +3,8 @@ import type {
   CreateWorkshopResponse,
   ErrorResponse,
   FacilitateRequest,
+  FacilitatorsRequest,
+  FacilitatorsResponse,
   JoinInfoResponse,
   JoinRequest,
   ParticipantSummary,
@@ -90,6 +92,11 @@ export function joinWorkshop(body: JoinRequest): Promise<SessionResponse> {
 /** POST /api/facilitate */
 export function facilitate(body: FacilitateRequest): Promise<SessionResponse> {
   return request('POST', '/api/facilitate', body);
+}
+
+/** POST /api/facilitate/facilitators: who facilitates already, for a device holding the secret. */
+export function listFacilitators(body: FacilitatorsRequest): Promise<FacilitatorsResponse> {
+  return request('POST', '/api/facilitate/facilitators', body);
 }
 
 /** GET /api/session: the session a token stands for, or an ApiError with status 401. */

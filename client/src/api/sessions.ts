@@ -14,7 +14,7 @@ function isSession(value: unknown): value is SessionResponse {
     typeof v.token === 'string' &&
     typeof v.participant?.id === 'string' &&
     typeof v.participant.name === 'string' &&
-    (v.participant.role === 'facilitator' || v.participant.role === 'participant') &&
+    (v.participant.role === 'facilitator' || v.participant.role === 'participant' || v.participant.role === 'viewer') &&
     typeof v.workshop?.id === 'string' &&
     typeof v.workshop.title === 'string'
   );

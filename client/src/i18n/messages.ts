@@ -67,6 +67,16 @@ export const nl = {
 
   'facilitate.busy': 'Je wordt aangemeld als procesbegeleider…',
   'facilitate.noSecret': 'Deze link is niet compleet: het geheime deel na het #-teken ontbreekt.',
+  'facilitate.choose.heading': 'Wie opent deze link?',
+  'facilitate.choose.intro':
+    'Dit is de procesbegeleiderslink van “{title}”. Zeg wie dit apparaat is, zodat niemand dubbel in de lijst met mensen komt.',
+  'facilitate.again': 'Ik ben {name} (opnieuw)',
+  'facilitate.beamer': 'Presentatiescherm (beamer)',
+  'facilitate.beamerHint':
+    'Voor het scherm dat de zaal ziet: het volgt de presentatie en de procesbegeleider, kan niets wijzigen en telt niet mee als deelnemer.',
+  'facilitate.newName': 'Ik ben een andere procesbegeleider',
+  'facilitate.newHint': 'Alleen voor een tweede persoon die mee begeleidt. Vul je naam in.',
+  'facilitate.new': 'Aanmelden als nieuwe procesbegeleider',
 
   'board.checking': 'Sessie controleren…',
   'board.needSession.heading': 'Doe eerst mee',
@@ -1049,6 +1059,16 @@ export const en: Messages = {
 
   'facilitate.busy': 'Signing you in as facilitator…',
   'facilitate.noSecret': 'This link is incomplete: the secret part after the # sign is missing.',
+  'facilitate.choose.heading': 'Who is opening this link?',
+  'facilitate.choose.intro':
+    'This is the facilitator link of “{title}”. Say who this device is, so nobody appears twice in the list of people.',
+  'facilitate.again': 'I am {name} (again)',
+  'facilitate.beamer': 'Presentation screen (beamer)',
+  'facilitate.beamerHint':
+    'For the screen the room sees: it follows the presentation and the facilitator, cannot change anything and does not count as a participant.',
+  'facilitate.newName': 'I am another facilitator',
+  'facilitate.newHint': 'Only for a second person who co-facilitates. Enter your name.',
+  'facilitate.new': 'Sign in as a new facilitator',
 
   'board.checking': 'Checking your session…',
   'board.needSession.heading': 'Join first',

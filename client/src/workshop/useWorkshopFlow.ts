@@ -60,11 +60,12 @@ export function usePresenterView(): void {
   }, [key]);
 }
 
-/** Whether this person follows a facilitator's view now (and whose). */
+/** Whether this person follows a facilitator's view now (and whose); a presentation screen always does. */
 export function useFollowing(): string | null {
   return useAppStore((s) => {
     const id = s.flow?.followFacilitatorId ?? null;
-    if (!id || s.session?.participant.role !== 'participant' || s.stoppedFollowing === id) return null;
+    const role = s.session?.participant.role;
+    if (!id || role === 'facilitator' || (role === 'participant' && s.stoppedFollowing === id)) return null;
     return id;
   });
 }

@@ -76,7 +76,8 @@ export class TokenSigner {
     if (typeof claims !== 'object' || claims === null) return { problem: 'invalid' };
     if (typeof claims.w !== 'string' || typeof claims.p !== 'string' || typeof claims.iat !== 'number')
       return { problem: 'invalid' };
-    if (claims.r !== 'facilitator' && claims.r !== 'participant') return { problem: 'invalid' };
+    if (claims.r !== 'facilitator' && claims.r !== 'participant' && claims.r !== 'viewer')
+      return { problem: 'invalid' };
     // A token from before tokens expired carries no exp: it lives as long as a new one would.
     const exp =
       typeof claims.exp === 'number'

@@ -109,6 +109,8 @@ export function attachConnection(
       }
       case MESSAGE.awareness: {
         const update = decoding.readVarUint8Array(decoder);
+        // A presentation screen is not a person: it never appears among those present.
+        if (peer.actor.role === 'viewer') return;
         const filtered = filterPresence(room, peer, update);
         if ('code' in filtered) return refuse(filtered.code, filtered.reason);
         if (filtered.update) room.receiveAwareness(peer, filtered.update);

@@ -4,6 +4,7 @@ import {
   closeWorkshopRequest,
   createWorkshopRequest,
   facilitateRequest,
+  facilitatorsRequest,
   joinCodeSchema,
   joinRequest,
   renameParticipantRequest,
@@ -37,7 +38,14 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, 
 
   router.post('/facilitate', limits.facilitate, async (req, res) => {
     const body = parse(facilitateRequest, req.body);
-    res.status(201).json(await workshops.facilitate(body.workshopId, body.secret, body.name));
+    res
+      .status(201)
+      .json(await workshops.facilitate(body.workshopId, body.secret, body.name, body.mode, body.participantId));
+  });
+
+  router.post('/facilitate/facilitators', limits.facilitate, (req, res) => {
+    const body = parse(facilitatorsRequest, req.body);
+    res.json(workshops.facilitators(body.workshopId, body.secret));
   });
 
   router.get('/session', (req, res) => {

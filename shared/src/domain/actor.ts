@@ -1,5 +1,9 @@
-/** The roles a person can have in a workshop. */
-export type Role = 'facilitator' | 'participant';
+/**
+ * The roles in a workshop. A `viewer` is not a person: a presentation screen (a beamer) opened
+ * with the facilitator link. It reads what the room may see, writes nothing, has no presence and
+ * is never a member, so it is not counted among the people, their roles or in the report.
+ */
+export type Role = 'facilitator' | 'participant' | 'viewer';
 
 /** Who is making a change: established by the server from a signed token, never by the client. */
 export interface Actor {

@@ -87,7 +87,9 @@ export function boardRights(actor: Actor, board: BoardRef, state: WorkshopState,
   const read = board.kind === 'plenary' || own || plenaryPhases;
   const worksHere =
     !state.closed && (def.board === 'plenary' ? board.kind === 'plenary' : def.board === 'group' && own);
-  if (!read || !worksHere) return { read, permissions: NONE, writableSheets: [], writesPrivately: false };
+  // A presentation screen shows what a participant without a subgroup may see, and changes nothing.
+  if (!read || !worksHere || actor.role === 'viewer')
+    return { read, permissions: NONE, writableSheets: [], writesPrivately: false };
   if (def.privateWriting) return { read, permissions: NONE, writableSheets: def.writableSheets, writesPrivately: true };
   return { read, permissions: new Set(def.participant), writableSheets: def.writableSheets, writesPrivately: false };
 }
@@ -99,12 +101,17 @@ export function mayFacilitate(actor: Actor): boolean {
 
 /** Whether a participant may write notes into their private draft right now. */
 export function mayWriteDraft(actor: Actor, ownerId: string, state: WorkshopState, membership: Membership): boolean {
-  if (state.closed || actor.id !== ownerId) return false;
+  if (state.closed || actor.id !== ownerId || actor.role === 'viewer') return false;
   return phase(state.phaseId).privateWriting && workBoard(state, membership) !== null;
 }
 
 /** Whether a participant may pick their own subgroup now (the workshop must allow it too). */
 export function mayChooseGroup(actor: Actor, state: WorkshopState, allowed: boolean): boolean {
   if (actor.role === 'facilitator') return true;
-  return allowed && !state.closed && phase(state.phaseId).participant.includes('choose-group');
+  return (
+    actor.role === 'participant' &&
+    allowed &&
+    !state.closed &&
+    phase(state.phaseId).participant.includes('choose-group')
+  );
 }

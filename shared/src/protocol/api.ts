@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
 import { PHASE_IDS } from '../domain/phases';
 import { TABLE_ROLES } from '../domain/roles';
+import type { Role } from '../domain/actor';
 import { ID_PATTERN, isId } from '../domain/ids';
 
 /**
@@ -169,13 +170,41 @@ export const joinRequest = z
   .refine((r) => r.name !== undefined || r.anonymous === true, { message: 'a name is required', path: ['name'] });
 export type JoinRequest = z.input<typeof joinRequest>;
 
-/** POST /api/facilitate: exchanges the secret of a facilitator link for a facilitator token. */
-export const facilitateRequest = z.strictObject({
-  workshopId: idSchema,
-  secret: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'not a facilitator key'),
-  name: displayNameSchema.optional(),
-});
+/** The secret of a facilitator link. */
+const facilitatorSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'not a facilitator key');
+
+/**
+ * Who opens a facilitator link on this device: a new facilitator (the default), a facilitator who
+ * is already in the workshop on another device (`again`, with their id: the same person, not a
+ * second one), or a presentation screen that is not a person (`beamer`: read-only, never a member).
+ */
+export const FACILITATE_MODES = ['new', 'again', 'beamer'] as const;
+export type FacilitateMode = (typeof FACILITATE_MODES)[number];
+
+/** POST /api/facilitate: exchanges the secret of a facilitator link for a facilitator (or presentation) token. */
+export const facilitateRequest = z
+  .strictObject({
+    workshopId: idSchema,
+    secret: facilitatorSecretSchema,
+    name: displayNameSchema.optional(),
+    mode: z.enum(FACILITATE_MODES).optional(),
+    participantId: idSchema.optional(),
+  })
+  .refine((r) => r.mode !== 'again' || r.participantId !== undefined, {
+    message: 'say which facilitator you are',
+    path: ['participantId'],
+  });
 export type FacilitateRequest = z.input<typeof facilitateRequest>;
+
+/** POST /api/facilitate/facilitators: with the secret, who facilitates already (so a device can say "this is me"). */
+export const facilitatorsRequest = z.strictObject({ workshopId: idSchema, secret: facilitatorSecretSchema });
+export type FacilitatorsRequest = z.input<typeof facilitatorsRequest>;
+
+/** Response to POST /api/facilitate/facilitators. */
+export interface FacilitatorsResponse {
+  readonly workshop: Pick<WorkshopSummary, 'id' | 'title' | 'language'>;
+  readonly facilitators: readonly { readonly id: string; readonly name: string }[];
+}
 
 /** What anyone holding the join code may know about a workshop. */
 export interface WorkshopSummary {
@@ -202,7 +231,8 @@ export interface WorkshopSummary {
 export interface ParticipantSummary {
   readonly id: string;
   readonly name: string;
-  readonly role: 'facilitator' | 'participant';
+  /** `viewer`: a presentation screen, not a person (never in the members or the report). */
+  readonly role: Role;
   readonly tableRole: (typeof TABLE_ROLES)[number] | null;
 }
 
