@@ -277,12 +277,16 @@ describe('plenary synthesis and follow-up actions', () => {
       'the draft action taken over',
       10_000,
     );
-    expect(readActions(synthesis.doc).find((a) => a.sourceDeferralId === 'd1')).toMatchObject({
+    const takenOver = readActions(synthesis.doc).find((a) => a.sourceDeferralId === 'd1');
+    expect(takenOver).toMatchObject({
       sourceKind: 'deferral',
       sourceGroupId: 'tafel-b',
       who: 'Cleo',
+      // The owner written on the draft is a participant: linked, not plain text (issue 11, bug 6).
+      whoParticipantId: cleoSession.participant.id,
       createdBy: annaSession.participant.id,
     });
+    await fac.page.getByTestId(`action-linked-${takenOver?.id ?? ''}`).waitFor({ timeout: 10_000 });
     await expect.poll(() => fac.page.getByTestId('actions-draft-tafel-b-d1').textContent()).toContain('Overgenomen');
 
     // The deck makes its cards draggable with this data type; a drop on the list makes an action.

@@ -92,18 +92,12 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
         </td>
         <td className="actions-table__who">
           {mayEdit ? (
-            <TextCell
+            <OwnerCell
               id={`action-who-${id}`}
-              value={action.who}
-              maxLength={ACTION_WHO_LENGTH}
-              list={PARTICIPANT_LIST_ID}
+              owner={action}
+              members={members}
               label={t('actions.cell.who', { what: short })}
-              testId={`action-who-${id}`}
-              onCommit={(value) => {
-                const owner = ownerFrom(value, members);
-                if (owner.who !== action.who || owner.whoParticipantId !== action.whoParticipantId) update(owner);
-                return true;
-              }}
+              onChange={update}
             />
           ) : (
             <p className="actions-cell__text">{action.who || <span className="muted">{t('actions.noOwner')}</span>}</p>
@@ -253,6 +247,36 @@ function SourceText({ action, boards }: { action: ActionItem; boards: Parameters
   );
 }
 
+/**
+ * The one owner picker: a participant from the list (linked, shown as "deelnemer") or free text
+ * as a fallback. A typed or retyped name that is exactly one participant's links to them.
+ */
+export function OwnerCell(props: {
+  id: string;
+  owner: Pick<ActionItem, 'who' | 'whoParticipantId'>;
+  members: readonly { readonly id: string; readonly name: string }[];
+  label: string;
+  onChange: (owner: { who: string; whoParticipantId: string | null }) => void;
+}) {
+  const { owner, members, onChange } = props;
+  return (
+    <TextCell
+      id={props.id}
+      value={owner.who}
+      maxLength={ACTION_WHO_LENGTH}
+      list={PARTICIPANT_LIST_ID}
+      label={props.label}
+      testId={props.id}
+      commitUnchanged
+      onCommit={(value) => {
+        const next = ownerFrom(value, members);
+        if (next.who !== owner.who || next.whoParticipantId !== owner.whoParticipantId) onChange(next);
+        return true;
+      }}
+    />
+  );
+}
+
 /** A text field saved when left or with Enter (Shift+Enter: a new line in a multi-line one); Escape undoes. */
 function TextCell(props: {
   id: string;
@@ -263,6 +287,8 @@ function TextCell(props: {
   label: string;
   testId: string;
   onCommit: (value: string) => boolean;
+  /** Commit also when the text did not change (the owner cell links a retyped name). */
+  commitUnchanged?: boolean;
 }) {
   const [draft, setDraft] = useState(props.value);
   const editing = useRef(false);
@@ -271,7 +297,7 @@ function TextCell(props: {
   }, [props.value]);
   const commit = () => {
     editing.current = false;
-    if (draft === props.value) return;
+    if (draft === props.value && !props.commitUnchanged) return;
     if (!props.onCommit(draft)) setDraft(props.value);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {

@@ -443,7 +443,13 @@ function DraftActions() {
     if (!synthesis || items.length === 0) return;
     const now = Date.now();
     const made = items.map((d, i) =>
-      actionFromDeferral(d.deferral, groupOf(d), { id: newNoteId(), createdBy: me, now: now + i, locale }),
+      actionFromDeferral(d.deferral, groupOf(d), {
+        id: newNoteId(),
+        createdBy: me,
+        now: now + i,
+        locale,
+        members: useAppStore.getState().members,
+      }),
     );
     for (const action of made) synthesis.addAction(action);
     const state = useAppStore.getState();

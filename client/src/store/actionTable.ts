@@ -1,7 +1,7 @@
 import {
   ACTION_WHAT_LENGTH,
-  ACTION_WHO_LENGTH,
   filterActions,
+  matchOwner,
   sortActions,
   type ActionFilter,
   type ActionItem,
@@ -11,7 +11,6 @@ import {
   type SortDirection,
 } from '@dmc/shared/domain/actionItems';
 import type { Deferral } from '@dmc/shared/domain/discussion';
-import type { Member } from '@dmc/shared/domain/session';
 import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
 import type { Locale } from '@dmc/shared/template/types';
 import type { BoardSnapshot } from './plenarySlice';
@@ -226,21 +225,5 @@ export function directAction(what: string, context: NewActionContext): ActionIte
   };
 }
 
-/**
- * "Who" as typed, and the participant it names when it is exactly one member's name (ignoring
- * case and spaces at the ends): picking a name from the list links the action to that person.
- */
-export function ownerFrom(
-  typed: string,
-  members: readonly Pick<Member, 'id' | 'name'>[],
-): { who: string; whoParticipantId: string | null } {
-  const who = typed.replace(/\s+/g, ' ').trim().slice(0, ACTION_WHO_LENGTH);
-  const fold = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .trim();
-  const matches = who === '' ? [] : members.filter((m) => fold(m.name) === fold(who));
-  return { who, whoParticipantId: matches.length === 1 ? (matches[0]?.id ?? null) : null };
-}
+/** "Who" as typed, linked to the one member it names (shared/domain/actionItems.ts: matchOwner). */
+export const ownerFrom = matchOwner;

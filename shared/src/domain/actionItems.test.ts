@@ -3,6 +3,7 @@ import {
   ACTION_SOURCE_LABELS,
   actionFromCard,
   actionFromDeferral,
+  matchOwner,
   actionFromNote,
   actionItemSchema,
   filterActions,
@@ -238,5 +239,36 @@ describe('actions from inspiration cards', () => {
     expect(actionItemSchema.safeParse({ ...base, sourceCardId: null }).success).toBe(true);
     expect(actionItemSchema.safeParse({ ...base, sourceKind: 'card', sourceCardId: 'sd-07' }).success).toBe(true);
     expect(actionItemSchema.safeParse({ ...base, sourceCardId: 'kaart 7' }).success).toBe(false);
+  });
+});
+
+describe('owners picked from the participants (issue 11, bug 6)', () => {
+  const members = [
+    { id: 'p1', name: 'Karianne' },
+    { id: 'p2', name: 'Marloes T.' },
+    { id: 'p3', name: 'Ahmed' },
+    { id: 'p4', name: 'Ahmed' },
+  ];
+
+  it('links a typed name to the one participant it names, ignoring case, accents and spaces', () => {
+    expect(matchOwner('  marloes   t. ', members)).toEqual({ who: 'marloes t.', whoParticipantId: 'p2' });
+    expect(matchOwner('Karíanne', members)).toEqual({ who: 'Karíanne', whoParticipantId: 'p1' });
+  });
+
+  it('keeps free text, and a name two people share, unlinked', () => {
+    expect(matchOwner('De opleidingscommissie', members)).toEqual({
+      who: 'De opleidingscommissie',
+      whoParticipantId: null,
+    });
+    expect(matchOwner('Ahmed', members).whoParticipantId).toBeNull();
+    expect(matchOwner('   ', members)).toEqual({ who: '', whoParticipantId: null });
+  });
+
+  it("links a deferral's owner to the participant when the action is taken over", () => {
+    expect(actionFromDeferral(deferral, 'g1', { ...context, members })).toMatchObject({
+      who: 'Karianne',
+      whoParticipantId: 'p1',
+    });
+    expect(actionFromDeferral(deferral, 'g1', context).whoParticipantId).toBeNull();
   });
 });

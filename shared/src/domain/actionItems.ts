@@ -160,6 +160,28 @@ export interface NewActionContext {
   readonly createdBy: string;
   readonly now: number;
   readonly locale: Locale;
+  /** The workshop's people: an owner written as one of their names is linked to that person. */
+  readonly members?: readonly { readonly id: string; readonly name: string }[];
+}
+
+/**
+ * "Who" as typed, and the participant it names when it is exactly one member's name (ignoring
+ * case, accents and spaces): picking or typing a name links the action to that person; anything
+ * else stays free text (a team, a role, someone outside the workshop).
+ */
+export function matchOwner(
+  typed: string,
+  members: readonly { readonly id: string; readonly name: string }[],
+): { who: string; whoParticipantId: string | null } {
+  const who = typed.replace(/\s+/g, ' ').trim().slice(0, ACTION_WHO_LENGTH);
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .trim();
+  const matches = who === '' ? [] : members.filter((m) => fold(m.name) === fold(who));
+  return { who, whoParticipantId: matches.length === 1 ? (matches[0]?.id ?? null) : null };
 }
 
 /**
@@ -198,8 +220,7 @@ export function actionFromDeferral(deferral: Deferral, groupId: string | null, c
   return {
     id: context.id,
     what: clamp(what, ACTION_WHAT_LENGTH),
-    who: clamp(oneLine(deferral.owner), ACTION_WHO_LENGTH),
-    whoParticipantId: null,
+    ...matchOwner(clamp(oneLine(deferral.owner), ACTION_WHO_LENGTH), context.members ?? []),
     when: '',
     status: 'open',
     sourceKind: 'deferral',
