@@ -55,6 +55,11 @@ export function RoleCoverage({ testId = 'fac-role-coverage' }: { testId?: string
         {view.other > 0 && ` ${t('fac.roles.other', { count: view.other })}`}
         {view.unknown > 0 && ` ${t('fac.roles.unknown', { count: view.unknown })}`}
       </p>
+      {view.privacyMissing && (
+        <p className="fac-hint fac-roles__privacy" data-testid={`${testId}-privacy`}>
+          {t('fac.roles.privacyMissing')}
+        </p>
+      )}
       {view.groups.length > 0 && (
         <>
           <h4 className="fac-roles__subheading">{t('fac.roles.perGroup')}</h4>

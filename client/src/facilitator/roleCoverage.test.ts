@@ -38,6 +38,7 @@ describe('role coverage', () => {
       'onderwijskundige',
       'technisch',
       'visie',
+      'privacy',
       'procesbegeleider',
     ]);
     expect(view.expected.find((r) => r.role === 'docent')?.count).toBe(2);
@@ -50,7 +51,8 @@ describe('role coverage', () => {
   });
 
   it('names the missing roles, and counts "anders" and people without a (known) role apart', () => {
-    expect(view.missing).toEqual(['onderzoeker', 'icto', 'onderwijskundige', 'technisch', 'visie']);
+    expect(view.missing).toEqual(['onderzoeker', 'icto', 'onderwijskundige', 'technisch', 'visie', 'privacy']);
+    expect(view.privacyMissing).toBe(true);
     expect(view.other).toBe(1);
     expect(view.unknown).toBe(2);
   });
@@ -79,7 +81,7 @@ describe('role coverage', () => {
 
   it('shows everything missing before anyone has joined', () => {
     const empty = coverageView([], []);
-    expect(empty.missing).toHaveLength(9);
+    expect(empty.missing).toHaveLength(10);
     expect(empty.unknown).toBe(0);
     expect(rolesOf([])).toEqual([]);
   });

@@ -28,6 +28,8 @@ export interface CoverageView {
   /** Every expected role in the handbook's order, with its count (0: missing). */
   readonly expected: readonly RoleCount[];
   readonly missing: readonly TableRole[];
+  /** Nobody brings privacy expertise (Vel 2's DPIA boxes need a privacy officer / FG). */
+  readonly privacyMissing: boolean;
   /** People who chose "anders". */
   readonly other: number;
   /** Participants who gave no role. */
@@ -67,11 +69,12 @@ export function rolesOf(people: readonly Pick<Member, 'tableRole'>[]): RoleCount
 
 /** The coverage of the handbook's roles over everyone, and the roles of each subgroup. */
 export function coverageView(members: readonly Member[], groups: readonly Group[]): CoverageView {
-  const { present, missing } = roleCoverage(peopleAtTable(members));
+  const { present, missing, privacyMissing } = roleCoverage(peopleAtTable(members));
   const participants = members.filter((m) => m.role === 'participant');
   return {
     expected: EXPECTED_ROLES.map((role) => ({ role, count: present.get(role) ?? 0 })),
     missing,
+    privacyMissing,
     other: present.get('anders') ?? 0,
     unknown: participants.filter((m) => !isTableRole(m.tableRole)).length,
     groups: [...groups]
@@ -98,6 +101,7 @@ export const ROLE_SHORT_KEYS: Readonly<Record<TableRole, MessageKey>> = {
   onderwijskundige: 'fac.role.short.onderwijskundige',
   technisch: 'fac.role.short.technisch',
   visie: 'fac.role.short.visie',
+  privacy: 'fac.role.short.privacy',
   procesbegeleider: 'fac.role.short.procesbegeleider',
   anders: 'fac.role.short.anders',
 };

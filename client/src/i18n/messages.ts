@@ -664,6 +664,8 @@ export const nl = {
   'fac.roles.missing': 'ontbreekt',
   'fac.roles.allPresent': 'Alle rollen uit de handleiding zijn aanwezig.',
   'fac.roles.missingList': 'Nog niet aanwezig: {roles}.',
+  'fac.roles.privacyMissing':
+    'Niemand met privacykennis aan tafel: nodig een privacyfunctionaris of de FG uit, anders blijven de DPIA-vakken op Vel 2 open.',
   'fac.roles.other': 'Andere rol: {count}.',
   'fac.roles.unknown': 'Zonder rol: {count}.',
   'fac.roles.perGroup': 'Per subgroep',
@@ -683,6 +685,7 @@ export const nl = {
   'fac.role.short.onderwijskundige': 'Owk',
   'fac.role.short.technisch': 'Tech',
   'fac.role.short.visie': 'Visie',
+  'fac.role.short.privacy': 'FG',
   'fac.role.short.procesbegeleider': 'Pb',
   'fac.role.short.anders': 'Ander',
   'fac.person.roleLabel': 'Rol van {name}',
@@ -1651,6 +1654,8 @@ export const en: Messages = {
   'fac.roles.missing': 'missing',
   'fac.roles.allPresent': 'Every role from the handbook is present.',
   'fac.roles.missingList': 'Not present yet: {roles}.',
+  'fac.roles.privacyMissing':
+    'Nobody with privacy expertise at the table: invite a privacy officer or the DPO (FG), or the DPIA boxes on Sheet 2 stay open.',
   'fac.roles.other': 'Other role: {count}.',
   'fac.roles.unknown': 'Without a role: {count}.',
   'fac.roles.perGroup': 'Per subgroup',
@@ -1669,6 +1674,7 @@ export const en: Messages = {
   'fac.role.short.onderwijskundige': 'Edu',
   'fac.role.short.technisch': 'Tech',
   'fac.role.short.visie': 'Vision',
+  'fac.role.short.privacy': 'DPO',
   'fac.role.short.procesbegeleider': 'Fac',
   'fac.role.short.anders': 'Other',
   'fac.person.roleLabel': 'Role of {name}',

@@ -3,7 +3,7 @@ import { EXPECTED_ROLES, TABLE_ROLES, TABLE_ROLE_LABELS, roleCoverage } from './
 
 describe('roles at the table', () => {
   it("lists the handbook's roles plus 'anders', each labelled in both languages", () => {
-    expect(TABLE_ROLES).toHaveLength(10);
+    expect(TABLE_ROLES).toHaveLength(11);
     for (const role of TABLE_ROLES) {
       expect(TABLE_ROLE_LABELS[role].nl.trim()).not.toBe('');
       expect(TABLE_ROLE_LABELS[role].en.trim()).not.toBe('');
@@ -24,5 +24,16 @@ describe('roles at the table', () => {
     expect(coverage.missing).toContain('cvb');
     expect(coverage.missing).not.toContain('docent');
     expect(coverage.unknown).toBe(2);
+  });
+
+  it('reports missing privacy expertise until a privacy officer (FG) joins', () => {
+    const without = roleCoverage([{ tableRole: 'docent' }, { tableRole: 'icto' }]);
+    expect(without.privacyMissing).toBe(true);
+    expect(without.missing).toContain('privacy');
+    const withOfficer = roleCoverage([{ tableRole: 'docent' }, { tableRole: 'privacy' }]);
+    expect(withOfficer.privacyMissing).toBe(false);
+    expect(withOfficer.present.get('privacy')).toBe(1);
+    expect(withOfficer.missing).not.toContain('privacy');
+    expect(TABLE_ROLE_LABELS.privacy.nl).toMatch(/FG/);
   });
 });

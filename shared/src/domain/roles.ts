@@ -14,6 +14,7 @@ export const TABLE_ROLES = [
   'onderwijskundige',
   'technisch',
   'visie',
+  'privacy',
   'procesbegeleider',
   'anders',
 ] as const;
@@ -33,6 +34,7 @@ export const TABLE_ROLE_LABELS: Readonly<Record<TableRole, LocalizedText>> = {
   onderwijskundige: t('Onderwijskundige', 'Educationalist'),
   technisch: t('Technisch betrokkene', 'Technical staff'),
   visie: t('Ontwikkelt de visie verder', 'Develops the vision further'),
+  privacy: t('Privacyfunctionaris / FG', 'Privacy officer / DPO (FG)'),
   procesbegeleider: t('Procesbegeleider', 'Facilitator'),
   anders: t('Anders', 'Other'),
 };
@@ -45,11 +47,19 @@ export function isTableRole(value: unknown): value is TableRole {
   return typeof value === 'string' && (TABLE_ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * The roles that bring privacy expertise: Vel 2's DPIA boxes ("DPIA nodig?", the legal basis)
+ * need a privacy officer or data protection officer (FG) at the table, or the answers wait.
+ */
+export const PRIVACY_ROLES: readonly TableRole[] = ['privacy'];
+
 /** Which expected roles are present (with how many people) and which are missing. */
 export function roleCoverage(people: readonly { readonly tableRole?: string | null }[]): {
   readonly present: ReadonlyMap<TableRole, number>;
   readonly missing: readonly TableRole[];
   readonly unknown: number;
+  /** Nobody at the table brings privacy expertise (a hint for the facilitator). */
+  readonly privacyMissing: boolean;
 } {
   const present = new Map<TableRole, number>();
   let unknown = 0;
@@ -57,5 +67,10 @@ export function roleCoverage(people: readonly { readonly tableRole?: string | nu
     if (isTableRole(person.tableRole)) present.set(person.tableRole, (present.get(person.tableRole) ?? 0) + 1);
     else unknown++;
   }
-  return { present, missing: EXPECTED_ROLES.filter((r) => !present.has(r)), unknown };
+  return {
+    present,
+    missing: EXPECTED_ROLES.filter((r) => !present.has(r)),
+    unknown,
+    privacyMissing: !PRIVACY_ROLES.some((r) => present.has(r)),
+  };
 }
