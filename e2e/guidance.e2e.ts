@@ -217,6 +217,8 @@ describe('guidance while discussing the canvas', () => {
     // A clear view for the screenshot: no phase notice, no selected note.
     const notice = page.getByTestId('notice');
     if ((await notice.count()) > 0) await notice.getByRole('button').first().click();
+    // The discussion phase opens zoomed in on DOEL; the screenshot shows the warnings on the whole sheet.
+    await page.getByTestId('zoom-fit').click();
     const empty = await hook(page, (h) =>
       (
         h as unknown as { fieldClientPoint(id: string, fx: number, fy: number): { x: number; y: number } | null }

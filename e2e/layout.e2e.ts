@@ -193,6 +193,8 @@ describe('layout at laptop sizes', () => {
     it(`keeps the note toolbar inside the canvas at ${size.width}×${size.height}, with "Eens" clickable`, async () => {
       const page = annaP.page;
       await page.setViewportSize(size);
+      // The discussion phase opens on DOEL, zoomed in to read; these notes lie at the edges of the whole sheet.
+      await page.getByTestId('zoom-fit').click();
       const value = size.width === 1280 ? 'agree' : 'disagree';
       for (const id of ['edge-left', 'edge-right', 'edge-top', 'edge-bottom']) {
         const centre = await selectNote(page, id);

@@ -1,7 +1,9 @@
 import { MARK_VALUES, type MarkValue } from '@dmc/shared/domain/discussion';
 import { NOTE_COLORS, type NoteColor } from '@dmc/shared/domain/note';
 import { localize } from '@dmc/shared/template/lookup';
-import { fitCurrent, zoomCurrent } from '../store/viewportControl';
+import { fieldInView, fitCurrent, zoomCurrent, zoomToField } from '../store/viewportControl';
+import { stepField } from '../scene/viewportField';
+import { sheetById } from '../scene/template';
 import { plenaryTemplate } from '@dmc/shared/template/plenary';
 import type { MessageKey } from '../i18n/messages';
 import { selectDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
@@ -90,6 +92,42 @@ const sheetActions: Action[] = plenaryTemplate.sheets.map((sheet) => ({
     ctx.store.getState().setSheet(sheet.id);
   },
 }));
+
+/** Whether a sheet is the one on the canvas now. */
+const onSheet = (ctx: ActionContext, sheetId: string) => canvasMode(ctx) && ctx.store.getState().sheetId === sheetId;
+
+// "Zoom to field", one action per field of every sheet: the zoom menu lists those of the sheet on screen.
+const fieldActions: Action[] = plenaryTemplate.sheets.flatMap((sheet) =>
+  sheet.fields.map((field) => ({
+    name: `zoomField-${sheet.id}-${field.id}`,
+    labelKey: 'action.zoomToField',
+    labelVars: (locale) => ({ field: localize(field.title, locale) }),
+    predicate: (ctx: ActionContext) => onSheet(ctx, sheet.id),
+    perform(ctx: ActionContext) {
+      zoomToField(ctx.store, field.id);
+    },
+  })),
+);
+
+/** The name of the action that zooms to a field. */
+export function zoomFieldActionName(sheetId: string, fieldId: string): string {
+  return `zoomField-${sheetId}-${fieldId}`;
+}
+
+/** Steps the view to the next or previous field of the sheet on screen. */
+function stepFieldAction(name: string, labelKey: MessageKey, key: string, step: 1 | -1): Action {
+  return {
+    name,
+    labelKey,
+    shortcuts: [key],
+    predicate: canvasMode,
+    perform(ctx) {
+      const state = ctx.store.getState();
+      const next = stepField(sheetById(state.sheetId), fieldInView(state)?.id ?? null, step);
+      if (next) zoomToField(ctx.store, next.id);
+    },
+  };
+}
 
 const MARK_LABELS: Readonly<Record<MarkValue, MessageKey>> = {
   agree: 'action.mark.agree',
@@ -289,6 +327,22 @@ export const ACTIONS: readonly Action[] = [
     },
   },
   {
+    name: 'zoomField',
+    labelKey: 'action.zoomField',
+    shortcuts: ['F'],
+    predicate: canvasMode,
+    perform(ctx) {
+      // The selected note's field, else the field in the middle of the view.
+      const state = ctx.store.getState();
+      const note = selected(ctx);
+      const fieldId = note?.sheetId === state.sheetId ? note.fieldId : null;
+      const field = fieldId ?? fieldInView(state)?.id;
+      if (field) zoomToField(ctx.store, field);
+    },
+  },
+  stepFieldAction('nextField', 'action.nextField', ']', 1),
+  stepFieldAction('previousField', 'action.previousField', '[', -1),
+  {
     name: 'toggleListView',
     labelKey: 'action.listView',
     perform(ctx) {
@@ -297,6 +351,7 @@ export const ACTIONS: readonly Action[] = [
     },
   },
   ...sheetActions,
+  ...fieldActions,
 ];
 
 const byName = new Map(ACTIONS.map((action) => [action.name, action]));

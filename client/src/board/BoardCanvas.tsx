@@ -32,7 +32,9 @@ import {
   type Point,
   type Viewport,
 } from '../scene/viewport';
-import { fitScaleOf, setViewport, viewportOf, zoomCurrent } from '../store/viewportControl';
+import { fitScaleOf, setViewport, viewportOf, zoomCurrent, zoomToField } from '../store/viewportControl';
+import { useDefaultView } from '../canvas/useDefaultView';
+import { fieldLayoutFor } from '../scene/layouts';
 
 /** Whether a note's menu would offer anything now. */
 function hasMenu(ctx: ActionContext, noteId: string): boolean {
@@ -63,6 +65,9 @@ export function BoardCanvas() {
   const sheet = sheetById(sheetId);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
+
+  // A participant in a writing or discussion phase starts on the phase's first field, readable.
+  useDefaultView(store);
 
   const focusCanvas = useCallback(() => containerRef.current?.focus({ preventScroll: true }), []);
   // Inspiration cards dragged from the deck become notes where they are dropped.
@@ -349,12 +354,23 @@ export function BoardCanvas() {
   );
 
   const onInfo = useCallback((target: InfoTarget) => store.getState().openInfo(target), [store]);
-  const onFieldDoubleClick = useCallback(() => {
-    const stage = stageRef.current;
-    const p = stage?.getRelativePointerPosition();
-    if (!p) return;
-    addNoteAtPoint(ctx, store.getState().sheetId, p);
-  }, [ctx, store]);
+  // A double-click on a field's printed title and questions zooms to the field; below them it adds a note.
+  const onFieldDoubleClick = useCallback(
+    (fieldId: string) => {
+      const stage = stageRef.current;
+      const p = stage?.getRelativePointerPosition();
+      if (!p) return;
+      const state = store.getState();
+      const sheet = sheetById(state.sheetId);
+      const field = sheet.fields.find((f) => f.id === fieldId);
+      if (field && p.y <= fieldLayoutFor(sheet, field, locale).headerBottom) {
+        zoomToField(store, field.id);
+        return;
+      }
+      addNoteAtPoint(ctx, state.sheetId, p);
+    },
+    [ctx, store, locale],
+  );
 
   const onStageClick = (e: Konva.KonvaEventObject<MouseEvent | TouchEvent | PointerEvent>) => {
     if (gestures.panMoved) return;

@@ -1,6 +1,5 @@
 import { useRef } from 'react';
 import { localize } from '@dmc/shared/template/lookup';
-import { fitScale } from '../scene/viewport';
 import { sheetById } from '../scene/template';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
@@ -12,6 +11,7 @@ import { ExportButton } from '../exports/ExportButton';
 import { ActionButton } from '../components/ActionButton';
 import { Icon } from '../components/icons';
 import { useToolbarFit } from '../components/useToolbarFit';
+import { ZoomMenu } from './ZoomMenu';
 
 /**
  * The board's toolbar: add, undo/redo, zoom, what this phase allows here, list view, explanations.
@@ -54,7 +54,7 @@ export function Toolbar() {
       {!listView && (
         <div className="toolbar__group">
           <ActionButton name="zoomOut" icon="zoomOut" testId="zoom-out" />
-          <ZoomLevel />
+          <ZoomMenu />
           <ActionButton name="zoomIn" icon="zoomIn" testId="zoom-in" />
           <ActionButton
             name="zoomFit"
@@ -128,20 +128,5 @@ function VotesLeft({ dots }: { dots: number }) {
       </span>
       <span>{left === 0 ? t('votes.none') : left === 1 ? t('votes.leftOne') : t('votes.left', { count: left })}</span>
     </p>
-  );
-}
-
-function ZoomLevel() {
-  const t = useT();
-  const percent = useAppStore((s) => {
-    const sheet = sheetById(s.sheetId);
-    const vp = s.viewports[s.sheetId];
-    return vp ? Math.round((vp.scale / fitScale(sheet, s.canvasSize)) * 100) : 100;
-  });
-  return (
-    <span className="zoom-level" title={t('zoom.level', { percent })}>
-      <span className="visually-hidden">{t('zoom.level', { percent })}</span>
-      <span aria-hidden="true">{percent}%</span>
-    </span>
   );
 }

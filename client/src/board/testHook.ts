@@ -7,7 +7,7 @@ import type { SharedView } from '../collab/sessionClient';
 import { currentSharedView } from '../workshop/sharedView';
 import { sheetById } from '../scene/template';
 import { viewportOf } from '../store/viewportControl';
-import type { Point } from '../scene/viewport';
+import type { Point, Viewport } from '../scene/viewport';
 import type { AppStore } from '../store';
 import type { SynthesisData } from '../store/plenarySlice';
 
@@ -39,6 +39,10 @@ export interface DmcTestHook {
   canvasText(nodeId: string): string | null;
   /** What this screen shows, as a shared view (sheet, centre point, zoom relative to fit). */
   view(): SharedView | null;
+  /** The canvas's viewport now: screen px = sheet units × scale + (x, y), relative to the canvas. */
+  viewport(): Viewport;
+  /** The smallest text drawn in a canvas node (a note: its text, counters and labels), in CSS px on screen; null when not drawn. */
+  canvasTextPx(nodeId: string): number | null;
   noteClientCenter(noteId: string): Point | null;
   fieldClientCenter(fieldId: string): Point | null;
   /** `fx`, `fy` in 0..1 of the field's rectangle. */
@@ -113,6 +117,21 @@ export function installTestHook(store: AppStore): () => void {
       return null;
     },
     view: () => currentSharedView(store),
+    viewport: () => {
+      const state = store.getState();
+      return { ...viewportOf(state, sheetById(state.sheetId)) };
+    },
+    canvasTextPx(nodeId) {
+      for (const stage of konvaStages) {
+        const node = stage.findOne(`#${nodeId}`);
+        if (!node) continue;
+        const texts = node instanceof KonvaContainer ? node.find('Text') : [node];
+        // The font size times every scale above the text (the stage's zoom included), as drawn.
+        const sizes = texts.map((t) => Number(t.getAttr('fontSize') ?? 0) * t.getAbsoluteScale().y);
+        return sizes.length > 0 ? Math.min(...sizes) : null;
+      }
+      return null;
+    },
     noteClientCenter(noteId) {
       const state = store.getState();
       const note = state.notes.find((n) => n.id === noteId);

@@ -10,6 +10,7 @@ import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeCounts } from '../sc
 import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from '../scene/theme';
 import { BADGE_COLORS, HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { fitNoteText } from '../scene/noteText';
+import { badgeEdge } from './badgeStyle';
 
 function setCursor(node: Konva.Node, cursor: string): void {
   const container = node.getStage()?.container();
@@ -50,6 +51,11 @@ interface NoteShapeProps extends BadgeCounts {
    * another board (the PNG export) passes it from that board's own choices.
    */
   readonly chosen?: boolean;
+  /**
+   * The smallest size (sheet units) the text may shrink to before it ends in "…": the canvas
+   * passes what is still readable at its zoom (noteFontFloor); by default the absolute minimum.
+   */
+  readonly minFontSize?: number;
 }
 
 /** The chosen ribbon and outline, as the PDF export draws it. */
@@ -73,7 +79,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
     () => (chosen ? layoutChosenRibbon(chosenLabel, canvasMeasurer('bold')) : null),
     [chosen, chosenLabel],
   );
-  const fitted = fitNoteText(note.text);
+  const fitted = fitNoteText(note.text, props.minFontSize);
   const inner = NOTE_SIZE - 2 * NOTE_TEXT.padding;
   const { agree, disagree, open, votes, myMark, myVotes } = props;
   const badges = useMemo(
@@ -185,12 +191,12 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
             listening={false}
             perfectDrawEnabled={false}
           />
-          <Label x={0} y={-1.5} offsetY={9} listening={false}>
+          <Label x={0} y={-1.5} offsetY={10} listening={false}>
             <Tag fill={CANVAS_COLORS.privateEdge} cornerRadius={2} perfectDrawEnabled={false} />
             <Text
               text={privacyLabel}
               fontFamily={FONT_FAMILY}
-              fontSize={6.5}
+              fontSize={7.5}
               fontStyle="bold"
               fill="#ffffff"
               padding={1.6}
@@ -240,14 +246,15 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
       )}
       {badges.map((badge) => {
         const colors = BADGE_COLORS[badge.kind];
+        const edge = badgeEdge(badge.kind, badge.mine);
         return (
-          <Group key={badge.kind} x={badge.x} y={BADGE.top} listening={false}>
+          <Group key={badge.kind} id={`badge-${note.id}-${badge.kind}`} x={badge.x} y={BADGE.top} listening={false}>
             <Rect
               width={badge.width}
               height={BADGE.height}
               fill={colors.fill}
-              stroke={badge.mine ? (badge.kind === 'votes' ? SHEET_COLORS.star : colors.ink) : 'rgba(15, 23, 42, 0.25)'}
-              strokeWidth={badge.mine ? 1.3 : 0.5}
+              stroke={edge.stroke}
+              strokeWidth={edge.width}
               cornerRadius={BADGE.height / 2}
               perfectDrawEnabled={false}
             />

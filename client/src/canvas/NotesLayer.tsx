@@ -9,6 +9,7 @@ import { NO_DISCUSSION, useDiscussionIndex } from '../workshop/discussionIndex';
 import { NoteShape, type NoteHandlers, type NotePrivacy } from './NoteShape';
 import { useViewport } from './useViewport';
 import { visibleSheetRect } from '../scene/viewport';
+import { noteFontFloor } from '../scene/viewportField';
 
 /**
  * Notes of the current sheet, bottom first (board notes, then private ones on top); notes outside
@@ -45,6 +46,8 @@ export function NotesLayer({ sheetId, handlers }: { sheetId: string; handlers: N
     );
   }, [onSheet, viewport, width, height, draggingId, editingId]);
 
+  // Text stays readable at this zoom: long notes end in "…" rather than shrink below it.
+  const minFontSize = noteFontFloor(viewport.scale);
   const names = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
 
   return (
@@ -77,6 +80,7 @@ export function NotesLayer({ sheetId, handlers }: { sheetId: string; handlers: N
             highlighted={d.highlighted}
             spotlight={spotlight}
             handlers={handlers}
+            minFontSize={minFontSize}
           />
         );
       })}

@@ -6,6 +6,7 @@ import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { fitNoteText } from '../scene/noteText';
+import { noteFontFloor } from '../scene/viewportField';
 import { CANVAS_COLORS, FONT_FAMILY, NOTE_FILLS, NOTE_TEXT } from '../scene/theme';
 
 /**
@@ -72,7 +73,7 @@ export function OverlayLayer({ sheetId, scale }: { sheetId: string; scale: numbe
       {remote.map((p) => {
         const note = p.drag ? noteById.get(p.drag.noteId) : undefined;
         if (!p.drag || !note) return null;
-        const fitted = fitNoteText(note.text);
+        const fitted = fitNoteText(note.text, noteFontFloor(scale));
         return (
           <Group key={`drag-${p.clientId}`} x={p.drag.x} y={p.drag.y} opacity={0.9}>
             <Rect

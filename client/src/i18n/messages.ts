@@ -137,7 +137,14 @@ export const nl = {
   'action.nudge': 'Notitie verschuiven',
   'action.sheet': 'Naar {label}',
   'action.contextMenu': 'Menu van de notitie',
-  'zoom.level': 'Zoom {percent}%',
+  'action.zoomField': 'Zoom naar veld',
+  'action.zoomToField': 'Zoom naar {field}',
+  'action.nextField': 'Volgend veld',
+  'action.previousField': 'Vorig veld',
+  'zoom.menu': 'Zoom {percent}%: zoom naar een veld',
+  'zoom.fields': 'Zoom naar veld',
+  'zoom.keysHint':
+    'Ook met de toetsen: F zoomt naar het veld van de notitie of in het midden, [ en ] naar het vorige en volgende veld, 0 toont het hele vel. Of dubbelklik op de titel van een veld.',
 
   'color.yellow': 'geel',
   'color.pink': 'roze',
@@ -155,7 +162,7 @@ export const nl = {
   'canvas.label': 'Canvas: {sheet}',
   'canvas.roleDescription': 'canvas',
   'canvas.help':
-    'Dubbelklik in een veld of druk op N om een notitie toe te voegen. Sleep een notitie om haar te verplaatsen; pijltjestoetsen schuiven de geselecteerde notitie. Scroll of knijp om te zoomen, sleep de achtergrond om te schuiven. Alles kan ook in de lijstweergave.',
+    'Dubbelklik in een veld of druk op N om een notitie toe te voegen. Dubbelklik op de titel van een veld of druk op F om naar dat veld te zoomen; [ en ] gaan naar het vorige en volgende veld, 0 toont het hele vel. Sleep een notitie om haar te verplaatsen; pijltjestoetsen schuiven de geselecteerde notitie. Scroll of knijp om te zoomen, sleep de achtergrond om te schuiven. Alles kan ook in de lijstweergave.',
 
   'info.open': 'Uitleg en voorbeelden bij {field}',
   'info.questions': 'Vragen',
@@ -1131,7 +1138,14 @@ export const en: Messages = {
   'action.nudge': 'Nudge note',
   'action.sheet': 'Go to {label}',
   'action.contextMenu': 'Note menu',
-  'zoom.level': 'Zoom {percent}%',
+  'action.zoomField': 'Zoom to field',
+  'action.zoomToField': 'Zoom to {field}',
+  'action.nextField': 'Next field',
+  'action.previousField': 'Previous field',
+  'zoom.menu': 'Zoom {percent}%: zoom to a field',
+  'zoom.fields': 'Zoom to field',
+  'zoom.keysHint':
+    "Also with keys: F zooms to the note's field or the one in the middle, [ and ] to the previous and next field, 0 shows the whole sheet. Or double-click a field's title.",
 
   'color.yellow': 'yellow',
   'color.pink': 'pink',
@@ -1148,7 +1162,7 @@ export const en: Messages = {
   'canvas.label': 'Canvas: {sheet}',
   'canvas.roleDescription': 'canvas',
   'canvas.help':
-    'Double-click in a field or press N to add a note. Drag a note to move it; arrow keys nudge the selected note. Scroll or pinch to zoom, drag the background to pan. Everything can also be done in the list view.',
+    'Double-click in a field or press N to add a note. Double-click a field’s title or press F to zoom to that field; [ and ] go to the previous and next field, 0 shows the whole sheet. Drag a note to move it; arrow keys nudge the selected note. Scroll or pinch to zoom, drag the background to pan. Everything can also be done in the list view.',
 
   'info.open': 'Explanation and examples for {field}',
   'info.questions': 'Questions',

@@ -1,7 +1,8 @@
-import type { SheetTemplate } from '@dmc/shared/template/types';
+import type { FieldTemplate, SheetTemplate } from '@dmc/shared/template/types';
 import type { AppState, AppStore } from './';
 import { sheetById } from '../scene/template';
-import { clampPan, fitScale, fitViewport, zoomBy, type Point, type Viewport } from '../scene/viewport';
+import { clampPan, fitScale, fitViewport, screenToSheet, zoomBy, type Point, type Viewport } from '../scene/viewport';
+import { fieldNear, viewForField } from '../scene/viewportField';
 
 /**
  * The viewport of the sheet on screen, read from and written to the store. A sheet without a
@@ -37,4 +38,31 @@ export function zoomCurrent(store: AppStore, factor: number, anchor?: Point): vo
 export function fitCurrent(store: AppStore): void {
   const state = store.getState();
   state.setViewport(state.sheetId, null);
+}
+
+/** The field last zoomed to, per sheet: "next field" steps on from it while the view is still there. */
+const zoomedFields = new Map<string, string>();
+
+/** Zooms the current sheet to one of its fields: notes readable, the field centred. Returns whether it could. */
+export function zoomToField(store: AppStore, fieldId: string): boolean {
+  const state = store.getState();
+  const sheet = sheetById(state.sheetId);
+  const field = sheet.fields.find((f) => f.id === fieldId);
+  if (!field || state.canvasSize.width <= 0 || state.canvasSize.height <= 0) return false;
+  state.setViewport(sheet.id, viewForField(field.rect, sheet, state.canvasSize));
+  zoomedFields.set(sheet.id, field.id);
+  return true;
+}
+
+/** The field in view on the current sheet: the one last zoomed to while the view's centre lies in it, else the one at (or nearest) the centre. */
+export function fieldInView(state: Pick<AppState, 'viewports' | 'canvasSize' | 'sheetId'>): FieldTemplate | null {
+  const sheet = sheetById(state.sheetId);
+  const vp = viewportOf(state, sheet);
+  const centre = screenToSheet(vp, { x: state.canvasSize.width / 2, y: state.canvasSize.height / 2 });
+  const last = sheet.fields.find((f) => f.id === zoomedFields.get(sheet.id));
+  if (last) {
+    const { x, y, width, height } = last.rect;
+    if (centre.x >= x && centre.x <= x + width && centre.y >= y && centre.y <= y + height) return last;
+  }
+  return fieldNear(sheet, centre);
 }
