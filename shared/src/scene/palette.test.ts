@@ -3,6 +3,8 @@ import { NOTE_COLORS } from '../domain/note';
 import { hexColor } from '../export/pdf/pdfCanvas';
 import { NOTE_PASTELS } from '../export/pdf/pdfSheet';
 import { layoutFormulationBox } from '../template/formulationBox';
+import { discussiemodelTemplate } from '../template/discussiemodel';
+import { plenaryTemplate } from '../template/plenary';
 import {
   BADGE_COLORS,
   BADGE_METRICS,
@@ -23,14 +25,19 @@ describe('the sheet palette', () => {
       orange: '#ffd9b3',
       purple: '#e4d9ff',
     });
-    expect(NOTE_EDGES).toEqual({
-      yellow: '#e3cf5c',
-      pink: '#e7a3bd',
-      blue: '#93b9e6',
-      green: '#93cf98',
-      orange: '#e5ad76',
-      purple: '#b7a5e6',
-    });
+  });
+
+  it('draws note edges that stand out at 3:1 from every field tint and the white sheet (WCAG 1.4.11)', () => {
+    const backgrounds = new Set<string>([SHEET_COLORS.sheet]);
+    for (const template of [discussiemodelTemplate, plenaryTemplate])
+      for (const sheet of template.sheets) for (const field of sheet.fields) backgrounds.add(field.tint);
+    expect(backgrounds.size).toBeGreaterThan(5);
+    for (const color of NOTE_COLORS)
+      for (const background of backgrounds)
+        expect(contrast(NOTE_EDGES[color], background), `${color} on ${background}`).toBeGreaterThanOrEqual(3);
+    // The check can fail: the old pale yellow edge on the pale yellow field tint was 1.4:1.
+    expect(contrast('#e3cf5c', '#fef6d2')).toBeLessThan(3);
+    expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
   });
 
   it('gives every note colour a fill and an edge', () => {
@@ -93,3 +100,15 @@ describe('the wording box metrics', () => {
     expect(box.y + box.height).toBe(92);
   });
 });
+
+/** WCAG 2 contrast ratio between two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string): number => {
+    const [r, g, bl] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

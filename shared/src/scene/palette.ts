@@ -18,14 +18,17 @@ export const NOTE_FILLS: Readonly<Record<NoteColor, string>> = {
   purple: '#e4d9ff',
 };
 
-/** Slightly darker edge per note colour, so notes read as paper on the tinted fields. */
+/**
+ * A darker edge per note colour, so a note stands out from every field tint and the white sheet
+ * at 3:1 at least (WCAG 1.4.11, non-text contrast; palette.test.ts checks every template's tints).
+ */
 export const NOTE_EDGES: Readonly<Record<NoteColor, string>> = {
-  yellow: '#e3cf5c',
-  pink: '#e7a3bd',
-  blue: '#93b9e6',
-  green: '#93cf98',
-  orange: '#e5ad76',
-  purple: '#b7a5e6',
+  yellow: '#948219',
+  pink: '#d35686',
+  blue: '#4083d3',
+  green: '#419248',
+  orange: '#bb6e23',
+  purple: '#8d71d8',
 };
 
 /** Colours of the sheet and what lies on it, shared by every renderer. */
