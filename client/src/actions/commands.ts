@@ -1,6 +1,6 @@
 import type { MarkValue } from '@dmc/shared/domain/discussion';
 import { NOTE_SIZE, type Note, type NoteColor } from '@dmc/shared/domain/note';
-import { fieldAt, getField, localize } from '@dmc/shared/template/lookup';
+import { asksQuestions, fieldAt, getField, localize } from '@dmc/shared/template/lookup';
 import {
   boardContents,
   clampToSheet,
@@ -25,9 +25,11 @@ import type { ActionContext } from './types';
  */
 
 /** What this person may do to a note now. */
-export function rightsOf(ctx: Pick<ActionContext, 'store'>, note: Note): NoteRights {
+export function rightsOf(ctx: Pick<ActionContext, 'store' | 'template'>, note: Note): NoteRights {
   const state = ctx.store.getState();
-  return noteRights(selectCapabilities(state), note, state.privateOwners.get(note.id));
+  const rights = noteRights(selectCapabilities(state), note, state.privateOwners.get(note.id));
+  // "Kunnen we nu niet beantwoorden" belongs to questions: only fields that ask them offer it.
+  return rights.defer && !asksQuestions(ctx.template, note.fieldId) ? { ...rights, defer: false } : rights;
 }
 
 /** The document client that holds a note and may change it: my draft, the board, or none (someone else's private note). */

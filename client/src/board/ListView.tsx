@@ -30,7 +30,8 @@ import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { useBoard } from '../workshop/boardContext';
 import { DeferralItem } from './FieldPanel';
 import { Icon } from '../components/icons';
-import { NoteDiscussion } from './NoteDiscussion';
+import { notesByField } from './listOrder';
+import { hasExtras, NoteDiscussion, NoteExtras } from './NoteDiscussion';
 
 /** How often list-view typing goes to the document. */
 const WRITE_INTERVAL_MS = 250;
@@ -49,21 +50,9 @@ export function ListView() {
   const editingId = useAppStore((s) => s.editingId);
   const sheet = sheetById(sheetId);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const privateWriting = newNotesTarget(useCapabilities(), sheetId) === 'draft';
 
-  const byField = useMemo(() => {
-    const map = new Map<string | null, Note[]>();
-    const known = new Set(sheet.fields.map((f) => f.id));
-    for (const note of notes) {
-      if (note.sheetId !== sheet.id) continue;
-      const key = note.fieldId !== null && known.has(note.fieldId) ? note.fieldId : null;
-      const list = map.get(key) ?? [];
-      list.push(note);
-      map.set(key, list);
-    }
-    // Reading order: top to bottom, then left to right, as on the sheet.
-    for (const list of map.values()) list.sort((a, b) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt);
-    return map;
-  }, [notes, sheet]);
+  const byField = useMemo(() => notesByField(notes, sheet), [notes, sheet]);
 
   // A note just added (toolbar, N, "add note" here) gets the focus in its text field.
   useEffect(() => {
@@ -91,7 +80,10 @@ export function ListView() {
         <h2 className="list-view__heading" id="list-view-heading" tabIndex={-1}>
           {t('list.heading', { label: localize(sheet.label, locale), title: localize(sheet.title, locale) })}
         </h2>
-        <p className="list-view__intro">{t('list.intro')}</p>
+        <p className="list-view__intro" data-testid="list-intro">
+          {/* The same words as the toolbar: while writing silently, new notes are private. */}
+          {privateWriting ? `${t('list.introPrivate')} ${t('private.hint')}.` : t('list.intro')}
+        </p>
         {topFields.map((field) => (
           <FieldSection
             key={field.id}
@@ -321,6 +313,10 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
   const moveTargets = ctx.template.sheets
     .map((sheet) => ({ sheet, fields: sheet.fields.filter((f) => mayMoveToField(ctx, note, f.id)) }))
     .filter((group) => group.fields.length > 0);
+  // Colour, move, highlight and "cannot answer now" wait under "Meer", so a row shows the main actions only.
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = `list-more-panel-${note.id}`;
+  const more = rights.recolor || (rights.move && moveTargets.length > 0) || hasExtras(rights, note);
 
   return (
     <li className={`list-note${owner ? ' list-note--private' : ''}`} data-testid={`list-note-${note.id}`}>
@@ -362,58 +358,21 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
             </p>
           </>
         )}
-        <NoteDiscussion note={note} variant="list" />
+        <NoteDiscussion note={note} variant="list" extras={false} />
         <div className="list-note__controls">
-          {rights.recolor && (
-            <label className="list-note__control">
-              <span>{t('list.color')}</span>
-              <select
-                className="select"
-                value={note.color}
-                data-testid={`list-color-${note.id}`}
-                onChange={(e) => recolorNote(ctx, note.id, e.target.value as NoteColor)}
-              >
-                {NOTE_COLORS.map((color) => (
-                  <option key={color} value={color}>
-                    {t(`color.${color}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {rights.move && moveTargets.length > 0 && (
-            <label className="list-note__control">
-              <span>{t('list.moveTo')}</span>
-              <select
-                className="select"
-                id={`list-move-${note.id}`}
-                value=""
-                data-testid={`list-move-${note.id}`}
-                onChange={(e) => {
-                  const target = e.target.value;
-                  if (!target) return;
-                  const title = moveNoteToField(ctx, note.id, target);
-                  if (title) {
-                    ctx.store.getState().announce(t('list.moved', { field: title }));
-                    onFocus(`list-move-${note.id}`);
-                  }
-                }}
-              >
-                <option value="">{t('list.moveChoose')}</option>
-                {moveTargets.map(({ sheet, fields }) => (
-                  <optgroup
-                    key={sheet.id}
-                    label={`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`}
-                  >
-                    {fields.map((f) => (
-                      <option key={f.id} value={f.id} disabled={f.id === note.fieldId}>
-                        {f.parentId ? `  ${localize(f.title, locale)}` : localize(f.title, locale)}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            </label>
+          {more && (
+            <button
+              type="button"
+              className="button button--small button--secondary list-note__more"
+              id={`list-more-${note.id}`}
+              data-testid={`list-more-${note.id}`}
+              aria-expanded={moreOpen}
+              aria-controls={moreId}
+              onClick={() => setMoreOpen((open) => !open)}
+            >
+              {t('list.more')}
+              <span aria-hidden="true">{moreOpen ? ' ▴' : ' ▾'}</span>
+            </button>
           )}
           {rights.remove && (
             <button
@@ -432,6 +391,69 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
             </button>
           )}
         </div>
+        {more && moreOpen && (
+          <div
+            className="list-note__more-panel"
+            id={moreId}
+            role="group"
+            aria-label={t('list.moreFor', { field })}
+            data-testid={`list-more-panel-${note.id}`}
+          >
+            <NoteExtras note={note} />
+            {rights.recolor && (
+              <label className="list-note__control">
+                <span>{t('list.color')}</span>
+                <select
+                  className="select"
+                  value={note.color}
+                  data-testid={`list-color-${note.id}`}
+                  onChange={(e) => recolorNote(ctx, note.id, e.target.value as NoteColor)}
+                >
+                  {NOTE_COLORS.map((color) => (
+                    <option key={color} value={color}>
+                      {t(`color.${color}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {rights.move && moveTargets.length > 0 && (
+              <label className="list-note__control">
+                <span>{t('list.moveTo')}</span>
+                <select
+                  className="select"
+                  id={`list-move-${note.id}`}
+                  value=""
+                  data-testid={`list-move-${note.id}`}
+                  onChange={(e) => {
+                    const target = e.target.value;
+                    if (!target) return;
+                    const title = moveNoteToField(ctx, note.id, target);
+                    if (title) {
+                      ctx.store.getState().announce(t('list.moved', { field: title }));
+                      // The note now sits in another field's list, with "Meer" closed: focus goes to its "Meer".
+                      onFocus(`list-more-${note.id}`);
+                    }
+                  }}
+                >
+                  <option value="">{t('list.moveChoose')}</option>
+                  {moveTargets.map(({ sheet, fields }) => (
+                    <optgroup
+                      key={sheet.id}
+                      label={`${localize(sheet.label, locale)} — ${localize(sheet.title, locale)}`}
+                    >
+                      {fields.map((f) => (
+                        <option key={f.id} value={f.id} disabled={f.id === note.fieldId}>
+                          {f.parentId ? `  ${localize(f.title, locale)}` : localize(f.title, locale)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+        )}
       </div>
     </li>
   );

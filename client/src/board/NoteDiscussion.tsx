@@ -48,7 +48,16 @@ export function hasDiscussion(rights: NoteRights, d: Discussion, choice = false)
  * Used in the note toolbar on the canvas and in the list view; only what the phase allows is
  * offered, counts and choices are always shown.
  */
-export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolbar' | 'list' }) {
+export function NoteDiscussion({
+  note,
+  variant,
+  extras = true,
+}: {
+  note: Note;
+  variant: 'toolbar' | 'list';
+  /** Also the highlight and "cannot answer now" buttons; the list view puts them under "Meer" (NoteExtras). */
+  extras?: boolean;
+}) {
   const t = useT();
   const ctx = useBoard();
   useCapabilities(); // re-render when the phase changes what is allowed
@@ -61,7 +70,8 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
   const rights = rightsOf(ctx, note);
   const list = variant === 'list';
   const showChoice = choice.kind !== null && (choice.may || choice.chosen);
-  if (!hasDiscussion(rights, d, showChoice)) return null;
+  const shown = extras ? rights : { ...rights, highlight: false, defer: false };
+  if (!hasDiscussion(shown, d, showChoice)) return null;
 
   return (
     <div className={`note-discussion note-discussion--${variant}`}>
@@ -126,7 +136,7 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
           )}
         </div>
       )}
-      {rights.highlight ? (
+      {extras && rights.highlight ? (
         <button
           type="button"
           className="highlight-button"
@@ -154,7 +164,7 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
         ) : (
           <ChosenMark kind={choice.kind} />
         ))}
-      {rights.defer && note.fieldId && (
+      {extras && rights.defer && note.fieldId && (
         <button
           type="button"
           className="defer-button"
@@ -165,5 +175,46 @@ export function NoteDiscussion({ note, variant }: { note: Note; variant: 'toolba
         </button>
       )}
     </div>
+  );
+}
+
+/** Whether a note has highlight or "cannot answer now" to offer (the list view's "Meer"). */
+export function hasExtras(rights: NoteRights, note: Note): boolean {
+  return rights.highlight || (rights.defer && note.fieldId !== null);
+}
+
+/** The less used discussion tools of a note — highlight, "kunnen we nu niet beantwoorden" — for the list view's "Meer". */
+export function NoteExtras({ note }: { note: Note }) {
+  const t = useT();
+  const ctx = useBoard();
+  useCapabilities(); // re-render when the phase changes what is allowed
+  const d = useNoteDiscussion(note.id);
+  const privateNote = useAppStore((s) => s.privateOwners.has(note.id));
+  if (privateNote) return null;
+  const rights = rightsOf(ctx, note);
+  return (
+    <>
+      {rights.highlight && (
+        <button
+          type="button"
+          className="highlight-button"
+          aria-pressed={d.highlighted}
+          data-testid={`highlight-${note.id}`}
+          onClick={() => toggleHighlight(ctx, note.id)}
+        >
+          <span aria-hidden="true">{d.highlighted ? '★' : '☆'}</span> {t('action.highlight')}
+        </button>
+      )}
+      {rights.defer && note.fieldId && (
+        <button
+          type="button"
+          className="defer-button"
+          data-testid={`defer-note-${note.id}`}
+          onClick={() => deferFromNote(ctx, note.id)}
+        >
+          {t('action.defer')}
+        </button>
+      )}
+    </>
   );
 }

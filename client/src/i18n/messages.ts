@@ -178,6 +178,9 @@ export const nl = {
 
   'list.heading': '{label} — {title}',
   'list.intro': 'Alle velden en notities van dit vel als lijst. Wijzigingen zijn direct zichtbaar voor iedereen.',
+  'list.introPrivate': 'Alle velden en notities van dit vel als lijst.',
+  'list.more': 'Meer',
+  'list.moreFor': 'Meer acties voor deze notitie in {field}',
   'list.addNote': 'Notitie toevoegen',
   'list.addNoteIn': 'Notitie toevoegen in {field}',
   'list.noNotes': 'Nog geen notities.',
@@ -1178,6 +1181,9 @@ export const en: Messages = {
 
   'list.heading': '{label} — {title}',
   'list.intro': 'All fields and notes of this sheet as a list. Changes are visible to everyone at once.',
+  'list.introPrivate': 'All fields and notes of this sheet as a list.',
+  'list.more': 'More',
+  'list.moreFor': 'More actions for this note in {field}',
   'list.addNote': 'Add a note',
   'list.addNoteIn': 'Add a note in {field}',
   'list.noNotes': 'No notes yet.',
