@@ -1,14 +1,16 @@
+import { useEffect } from 'react';
 import { localize, getField } from '@dmc/shared/template/lookup';
 import { isPresenterOf } from '@dmc/shared/domain/policies';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
-import { presenterPosition, presenterStep } from '../workshop/presenter';
+import { firstPresentedField, presenterPosition, presenterStep } from '../workshop/presenter';
 import { useBoard } from '../workshop/boardContext';
 import { useSessionClient } from './workshopContext';
 
 /**
  * For the presenter in the presentations (or the facilitator, when nobody else presents):
- * "Vorig veld / Volgend veld" through the fields of both sheets; everyone's view follows.
+ * "Vorig veld / Volgend veld" through the fields of both sheets; everyone's view follows. It starts
+ * on the first field with notes, so nobody has to press "Volgend veld" first.
  */
 export function PresenterControls() {
   const t = useT();
@@ -21,6 +23,15 @@ export function PresenterControls() {
   });
   const sheetId = useAppStore((s) => s.flow?.presenterSheetId ?? null);
   const fieldId = useAppStore((s) => s.flow?.presenterFieldId ?? null);
+  const notesLoaded = useAppStore((s) => s.notesLoaded);
+  const notes = useAppStore((s) => s.notes);
+  const unstarted = presenting && (sheetId === null || fieldId === null);
+  // A presentation opens on the group's first field with notes, once the board has loaded.
+  useEffect(() => {
+    if (!unstarted || !notesLoaded || !session) return;
+    const start = firstPresentedField(template, notes);
+    if (start) session.present(start.sheetId, start.fieldId);
+  }, [unstarted, notesLoaded, notes, session, template]);
   if (!presenting || !session) return null;
   const current = sheetId && fieldId ? { sheetId, fieldId } : null;
   const prev = presenterStep(template, current, -1);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
@@ -51,6 +51,7 @@ function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
   const participants = useAppStore((s) => participantsOf(s.members).length);
   const unplaced = useAppStore((s) => membersOfGroup(s.members, null).length);
   const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
   const suggested = suggestedGroupCount(participants);
 
   const assignAll = async () => {
@@ -106,12 +107,18 @@ function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
           : t('fac.groups.adviceNobody')}
       </p>
       <div className="fac-row">
+        {/* Opens the form, or goes back to its name field: not a toggle, "Klaar met toevoegen" closes it. */}
         <button
+          ref={addButton}
           type="button"
           className="button button--secondary"
           data-testid="fac-group-add"
           aria-expanded={adding}
-          onClick={() => setAdding(!adding)}
+          aria-controls={adding ? 'fac-new-group' : undefined}
+          onClick={() => {
+            if (adding) document.getElementById('fac-group-name')?.focus();
+            else setAdding(true);
+          }}
         >
           <span aria-hidden="true">+</span> {t('fac.group.add')}
         </button>
@@ -126,7 +133,14 @@ function GroupTools({ ask }: { ask: ReturnType<typeof useConfirm>['ask'] }) {
           </button>
         )}
       </div>
-      {adding && <NewGroupForm onDone={() => setAdding(false)} />}
+      {adding && (
+        <NewGroupForm
+          onDone={() => {
+            setAdding(false);
+            addButton.current?.focus();
+          }}
+        />
+      )}
       <div className="fac-row">
         <button
           type="button"
@@ -167,6 +181,7 @@ function NewGroupForm({ onDone }: { onDone: () => void }) {
   const prefix = t('fac.group.defaultName');
   const [name, setName] = useState(() => `${prefix} ${nextGroupNumber(groups, prefix)}`);
   const [color, setColor] = useState<GroupColor>(() => nextGroupColor(groups));
+  const nameField = useRef<HTMLInputElement>(null);
   const trimmed = name.trim();
 
   const create = (e: FormEvent) => {
@@ -179,11 +194,18 @@ function NewGroupForm({ onDone }: { onDone: () => void }) {
     const after = [...current, { id: '', name: trimmed, color, order: 0 }];
     setName(`${prefix} ${nextGroupNumber(after, prefix)}`);
     setColor(nextGroupColor(after));
+    // The form stays open with the focus in the name, selected: type the next name or press Enter.
+    requestAnimationFrame(() => {
+      nameField.current?.focus();
+      nameField.current?.select();
+    });
   };
 
   return (
     <form
+      id="fac-new-group"
       className="fac-new-group"
+      aria-label={t('fac.group.add')}
       onSubmit={create}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -197,6 +219,7 @@ function NewGroupForm({ onDone }: { onDone: () => void }) {
         {t('fac.group.name')}
       </label>
       <input
+        ref={nameField}
         id="fac-group-name"
         className="input"
         value={name}
@@ -215,8 +238,13 @@ function NewGroupForm({ onDone }: { onDone: () => void }) {
         >
           {t('fac.group.create')}
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={onDone}>
-          {t('common.close')}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          data-testid="fac-newgroup-close"
+          onClick={onDone}
+        >
+          {t('fac.group.closeForm')}
         </button>
       </div>
     </form>

@@ -1,4 +1,4 @@
-import { PHASES, type PhaseId } from '@dmc/shared/domain/phases';
+import { PHASES, phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { plannedMinutes } from '@dmc/shared/domain/invitation';
 import { useLocale, useT } from '../i18n';
@@ -65,9 +65,12 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
         </p>
       )}
       <p className="fac-hint">{t('fac.phases.jumpHint')}</p>
-      <p className="visually-hidden" id="fac-phases-reveal">
-        {t('fac.phase.revealWarning')}
-      </p>
+      {/* Only while writing silently: leaving this phase is what reveals the private notes. */}
+      {phase(phaseId).privateWriting && (
+        <p className="visually-hidden" id="fac-phases-reveal">
+          {t('fac.phase.revealWarning')}
+        </p>
+      )}
     </section>
   );
 }

@@ -26,7 +26,17 @@ describe('which board a screen shows', () => {
   it('shows a participant their subgroup in the group phases and plenary otherwise', () => {
     expect(chooseBoard(input({ state: state('vel1-write') }))).toMatchObject({ kind: 'board', boardId: 'g1' });
     expect(chooseBoard(input({ state: state('welcome') }))).toMatchObject({ kind: 'board', boardId: 'plenary' });
-    expect(chooseBoard(input({ state: state('synthesis') }))).toMatchObject({ kind: 'board', boardId: 'plenary' });
+    expect(chooseBoard(input({ state: state('synthesis'), groupId: null }))).toMatchObject({
+      kind: 'board',
+      boardId: 'plenary',
+    });
+  });
+
+  it("shows a participant their own subgroup's sheet behind 'Canvas' in the synthesis, the actions and after", () => {
+    for (const phaseId of ['synthesis', 'actions', 'done'] as const)
+      expect(chooseBoard(input({ state: state(phaseId) }))).toMatchObject({ kind: 'board', boardId: 'g1' });
+    // The welcome is held on the plenary board itself.
+    expect(chooseBoard(input({ state: state('welcome') }))).toMatchObject({ boardId: 'plenary' });
   });
 
   it('shows the plenary board to everyone when there are no subgroups', () => {

@@ -1,11 +1,13 @@
 import type { Role } from '@dmc/shared/domain/actor';
 import { currentBoard, type WorkshopState } from '@dmc/shared/domain/permissions';
+import { phase } from '@dmc/shared/domain/phases';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { boardIdOf } from '../store/workshopState';
 
 /**
  * Which board a screen shows. Participants follow the phase (`currentBoard`): their subgroup's
- * board, the plenary board, or the spotlighted group in the presentations. A facilitator sees the
+ * board, the plenary board, or the spotlighted group in the presentations; in the synthesis and the
+ * actions (whose own views replace the canvas) their subgroup's board again. A facilitator sees the
  * phase's board too — in the group phases the first subgroup's, as they have no subgroup of their
  * own — unless they opened another board (`viewBoardId`, set by the console or the board chip).
  */
@@ -42,7 +44,10 @@ export function chooseBoard(input: BoardChoiceInput): BoardChoice {
   const ref = currentBoard(state, { groupId: ownGroup });
   if (role !== 'facilitator') {
     if (!ref) return { kind: 'waiting' };
-    const boardId = boardIdOf(ref);
+    // In the synthesis and the actions the plenary board is empty: "Canvas" shows the sheet of my
+    // own subgroup instead (read-only then: other boards are readable once the groups are done).
+    const ownSheet = ownGroup !== null && ref.kind === 'plenary' && phase(state.phaseId).view !== 'board';
+    const boardId = ownSheet ? ownGroup : boardIdOf(ref);
     return { kind: 'board', boardId, phaseBoardId: boardId, overridden: false };
   }
   const phaseBoardId = ref ? boardIdOf(ref) : (groupIds[0] ?? PLENARY_BOARD);

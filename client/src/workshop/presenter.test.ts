@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
-import { presenterFields, presenterPosition, presenterStep } from './presenter';
+import { firstPresentedField, presenterFields, presenterPosition, presenterStep } from './presenter';
 
 describe("the presenter's route", () => {
   const order = presenterFields(discussiemodelTemplate);
@@ -49,5 +49,27 @@ describe("the presenter's route", () => {
       count: 10,
     });
     expect(presenterPosition(discussiemodelTemplate, null)).toEqual({ index: 0, count: 10 });
+  });
+});
+
+describe('where a presentation starts', () => {
+  const note = (sheetId: string, fieldId: string | null) => ({ sheetId, fieldId });
+
+  it("starts on the first field of the route that has notes, not on 'no field chosen yet'", () => {
+    expect(firstPresentedField(discussiemodelTemplate, [note('vel1', 'doelgroep'), note('vel2', 'data')])).toEqual({
+      sheetId: 'vel1',
+      fieldId: 'doelgroep',
+    });
+  });
+
+  it('counts a note in a nested box for the field around it, and ignores notes on no field', () => {
+    expect(firstPresentedField(discussiemodelTemplate, [note('vel1', null), note('vel2', 'dpia-toezicht')])).toEqual({
+      sheetId: 'vel2',
+      fieldId: 'privacy',
+    });
+  });
+
+  it('starts on the first field when the board is empty', () => {
+    expect(firstPresentedField(discussiemodelTemplate, [])).toEqual({ sheetId: 'vel1', fieldId: 'doel' });
   });
 });

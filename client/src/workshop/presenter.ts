@@ -41,3 +41,22 @@ export function presenterPosition(
   const index = current ? order.findIndex((f) => f.sheetId === current.sheetId && f.fieldId === current.fieldId) : -1;
   return { index: index + 1, count: order.length };
 }
+
+/**
+ * Where a presentation starts: the first field of the route with a note in it (or in a box nested
+ * in it), so the presenter does not open on "no field chosen yet"; the first field of the route
+ * when the board is empty.
+ */
+export function firstPresentedField(
+  template: CanvasTemplate,
+  notes: readonly { readonly sheetId: string; readonly fieldId: string | null }[],
+): FieldRef | null {
+  const filled = new Set<string>();
+  for (const note of notes) {
+    const sheet = template.sheets.find((s) => s.id === note.sheetId);
+    const field = sheet?.fields.find((f) => f.id === note.fieldId);
+    if (field) filled.add(`${note.sheetId}:${field.parentId ?? field.id}`);
+  }
+  const order = presenterFields(template);
+  return order.find((f) => filled.has(`${f.sheetId}:${f.fieldId}`)) ?? order[0] ?? null;
+}
