@@ -169,6 +169,10 @@ describe('accessibility: WCAG 2.1 A/AA on the HTML screens (axe-core)', () => {
       await page.getByTestId('defer-question').fill('Wie mag de gegevens inzien?');
       await page.getByTestId('defer-owner').fill('Anna');
       await page.getByTestId('defer-save').click();
+      // The dialog stays open, emptied for the next action point, with a confirmation.
+      await page.locator('[data-testid="field-panel"] .deferral').first().waitFor();
+      await audit(page, `${lang}: field discussion panel, an action point saved`);
+      await page.keyboard.press('Escape');
       await page.getByTestId('field-panel').waitFor({ state: 'detached' });
       await page.locator('.list-field__deferrals .deferral').first().waitFor();
       await audit(page, `${lang}: participant board, list view with an action point`);

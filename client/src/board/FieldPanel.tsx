@@ -408,12 +408,16 @@ function DeferralSection({
   const note = useAppStore((s) => (panel.noteId ? s.notes.find((n) => n.id === panel.noteId) : undefined));
   const opened = panel.focus === 'deferral' && editable;
   const [form, setForm] = useState<{ id: string | null } | null>(opened ? { id: panel.deferralId ?? null } : null);
+  // How many new action points were saved here: after one, the form opens again, empty, for the next.
+  const [added, setAdded] = useState(0);
+  const [confirmation, setConfirmation] = useState<string | null>(null);
   const headingId = `field-panel-deferrals-${field.id}`;
   const me = ctx.board.actor;
 
   const prefill = (id: string | null): DeferralDraft => {
     const existing = id ? deferrals.find((d) => d.id === id) : undefined;
     if (existing) return existing;
+    if (added > 0) return { question: '', findOut: '', askWhom: '', owner: '' };
     const question = note?.text.trim() || localize(field.questions[0] ?? field.title, locale);
     return { question: question.slice(0, DEFERRAL_TEXT_LENGTH), findOut: '', askWhom: '', owner: '' };
   };
@@ -432,6 +436,15 @@ function DeferralSection({
           createdAt: Date.now(),
         };
     ctx.board.putDeferral(deferral);
+    if (!existing) {
+      // Stay open, cleared, for the next one: a discussion often yields several at once.
+      setAdded((n) => n + 1);
+      setConfirmation(t('deferral.savedNext', { question: deferral.question }));
+      setForm({ id: null });
+      return;
+    }
+    setConfirmation(t('deferral.saved'));
+    // The panel may close now: the app's live region says it too.
     ctx.store.getState().announce(t('deferral.saved'));
     if (opened) onClose();
     else setForm(null);
@@ -474,11 +487,15 @@ function DeferralSection({
           </button>
         </p>
       )}
+      <p className="field-panel__saved" role="status" data-testid="defer-saved">
+        {confirmation}
+      </p>
       {editable && form !== null && (
         <DeferralForm
-          key={form.id ?? 'new'}
+          key={form.id ?? `new-${added}`}
           initial={prefill(form.id)}
           editing={form.id !== null}
+          cancelLabel={added > 0 && form.id === null ? t('common.close') : t('deferral.cancel')}
           onSave={(draft) => save(draft, form.id)}
           onCancel={() => (opened ? onClose() : setForm(null))}
         />
@@ -538,11 +555,14 @@ export function DeferralItem(props: {
 function DeferralForm({
   initial,
   editing,
+  cancelLabel,
   onSave,
   onCancel,
 }: {
   initial: DeferralDraft;
   editing: boolean;
+  /** "Annuleren", or "Sluiten" once an action point was saved from this form. */
+  cancelLabel: string;
   onSave: (draft: DeferralDraft) => void;
   onCancel: () => void;
 }) {
@@ -641,8 +661,8 @@ function DeferralForm({
         <button type="submit" className="button button--primary" data-testid="defer-save">
           {t('deferral.save')}
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('deferral.cancel')}
+        <button type="button" className="button button--secondary" data-testid="defer-cancel" onClick={onCancel}>
+          {cancelLabel}
         </button>
       </div>
     </form>

@@ -190,7 +190,11 @@ export class WorkshopRuntime {
     if (sheetId !== s.sheetId) this.options.store.getState().setSheet(sheetId);
   }
 
-  /** A new phase: participants read its instruction; a view picked in the old phase is forgotten. */
+  /**
+   * A new phase: participants get a short, closable notice (the instruction itself stands in the
+   * phase banner, so the notice stays one line and does not cover the board); a view picked in
+   * the old phase is forgotten.
+   */
   private phaseChanged(s: AppState, reveals: boolean): void {
     const state = this.options.store.getState();
     state.setPhaseChangedAt(Date.now());
@@ -202,8 +206,7 @@ export class WorkshopRuntime {
       state.showNotice({
         tone: 'info',
         key: 'phase.changed',
-        localizedVars: { label: def.label, instruction: def.instruction },
-        ms: 12_000,
+        localizedVars: { label: def.label },
       });
     }
   }
