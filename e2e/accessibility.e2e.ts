@@ -63,7 +63,8 @@ async function settle(page: Page): Promise<void> {
 }
 
 /**
- * Runs axe on the page as it is now and records a soft failure per screen with violations, so
+ * Runs axe on the page as it is now — the WCAG 2.1 A/AA rules, and the structure rules `region`,
+ * `landmark-*` and `heading-order` — and records a soft failure per screen with violations, so
  * one run lists everything. The script is evaluated through the devtools protocol: the app's CSP
  * forbids inline scripts, and a refused one would also log a console error.
  */
@@ -80,7 +81,17 @@ async function audit(page: Page, screen: string): Promise<void> {
       window as unknown as { axe: { run(context: ElementContext, options: RunOptions): Promise<AxeResults> } }
     ).axe;
     const result = await axe.run(context, options);
-    return result.violations.map((v): Finding => ({
+    // The structure rules (best practice in axe, not WCAG-tagged) must be clean too: every part of
+    // the page in a landmark, one main landmark, headings without skipped levels (issue 12).
+    const structureRules = (window as unknown as { axe: { getRules(): { ruleId: string }[] } }).axe
+      .getRules()
+      .map((r) => r.ruleId)
+      .filter((id) => id === 'region' || id === 'heading-order' || id.startsWith('landmark-'));
+    const structure = await axe.run(context, {
+      runOnly: { type: 'rule', values: structureRules },
+      resultTypes: ['violations'],
+    });
+    return [...result.violations, ...structure.violations].map((v): Finding => ({
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,

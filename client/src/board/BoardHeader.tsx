@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { localize } from '@dmc/shared/template/lookup';
+import { phase } from '@dmc/shared/domain/phases';
 import { useAppStore } from '../store';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
+import { usePageTitle } from '../components/PageShell';
 import { navigate, paths } from '../routing';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CopyButton } from '../components/CopyButton';
@@ -11,16 +13,14 @@ import { SheetTabs } from './SheetTabs';
 /** The board's header: workshop, sheets, who is here, connection, language. */
 export function BoardHeader({ showSheets = true }: { showSheets?: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const session = useAppStore((s) => s.session);
-  const title = session?.workshop.title;
-  const appName = t('app.name');
-  useEffect(() => {
-    if (!title) return;
-    document.title = `${title} — ${appName}`;
-    return () => {
-      document.title = appName;
-    };
-  }, [title, appName]);
+  const phaseId = useAppStore((s) => s.flow?.phaseId);
+  const workshopTitle = session?.workshop.title;
+  // The tab says which phase it is, so a person coming back to the tab knows where the group is.
+  usePageTitle(
+    workshopTitle && phaseId ? `${localize(phase(phaseId).label, locale)} — ${workshopTitle}` : workshopTitle,
+  );
   if (!session) return null;
   const { workshop, participant } = session;
   const joinLink = `${location.origin}${paths.join(workshop.code)}`;

@@ -139,16 +139,24 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
       <PhaseBanner choice={choice} />
       {view === 'board' && <FollowBar />}
       {view === 'board' && <PresenterControls />}
-      <div className="board-bar">
+      <section className="board-bar" aria-label={t('board.barLabel')}>
         <PlenaryViewSwitch choice={plenary} />
         {view === 'board' ? <Toolbar /> : <PlenaryToolbar view={view} />}
-      </div>
+      </section>
       <div className="board-body">
         <NoticeBar />
         <UnsavedNotes />
         {view === 'board' ? (
-          <main id="main" className="board-main" role="tabpanel" aria-labelledby={`sheet-tab-${sheetId}`} tabIndex={-1}>
-            {listView ? <ListView /> : <BoardCanvas />}
+          // The main landmark stays a landmark; the sheet's tab panel sits inside it.
+          <main id="main" className="board-main" tabIndex={-1} data-shortcut-scope>
+            <div
+              className="board-tabpanel"
+              role="tabpanel"
+              id="sheet-tabpanel"
+              aria-labelledby={`sheet-tab-${sheetId}`}
+            >
+              {listView ? <ListView /> : <BoardCanvas />}
+            </div>
           </main>
         ) : (
           <main

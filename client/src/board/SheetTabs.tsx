@@ -46,7 +46,7 @@ export function SheetTabs() {
             type="button"
             role="tab"
             aria-selected={selected}
-            aria-controls="main"
+            aria-controls="sheet-tabpanel"
             tabIndex={selected ? 0 : -1}
             className="sheet-tab"
             data-testid={`sheet-tab-${sheet.id}`}

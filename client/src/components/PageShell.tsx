@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { navigate, paths } from '../routing';
 import { LanguageToggle } from './LanguageToggle';
 
 /** The frame of the pages around the board: a header with the app name and language, then content. */
-export function PageShell({ children }: { children: ReactNode }) {
+export function PageShell({ children, title }: { children: ReactNode; title?: string }) {
   const t = useT();
+  usePageTitle(title);
   return (
     <div className="page">
       <a className="skip-link" href="#main">
@@ -30,4 +31,15 @@ export function PageShell({ children }: { children: ReactNode }) {
       </main>
     </div>
   );
+}
+
+/** Sets the tab's title to "<what this screen is> — Discussiemodel Canvas" (WCAG 2.4.2: one title per screen). */
+export function usePageTitle(title: string | undefined): void {
+  const appName = useT()('app.name');
+  useEffect(() => {
+    document.title = title ? `${title} — ${appName}` : appName;
+    return () => {
+      document.title = appName;
+    };
+  }, [title, appName]);
 }

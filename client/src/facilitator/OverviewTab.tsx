@@ -175,9 +175,9 @@ function BoardCard({ board, snapshots }: { board: BoardEntry; snapshots: Readonl
     >
       <div className="fac-board__head">
         {board.color && <span className="fac-swatch" style={{ background: board.color }} aria-hidden="true" />}
-        <h4 id={headingId} className="fac-board__title">
+        <h3 id={headingId} className="fac-board__title">
           {board.name}
-        </h4>
+        </h3>
         {snapshot.status !== 'live' && <span className="fac-badge">{t(STATUS_LABELS[snapshot.status])}</span>}
       </div>
       <BoardThumbnail sheets={sheets} notes={snapshot.notes} drafts={draftNotes} label={label} />

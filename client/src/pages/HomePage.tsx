@@ -22,7 +22,7 @@ export function HomePage() {
   const t = useT();
   const [made, setMade] = useState<Made | null>(null);
   return (
-    <PageShell>
+    <PageShell title={t('title.home')}>
       <div className="home">
         <section className="home__intro">
           <h1>{t('app.name')}</h1>

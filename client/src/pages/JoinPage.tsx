@@ -52,7 +52,7 @@ export function JoinPage({ code }: { code: string }) {
   }, [lookup, localeChosen, setLocale]);
 
   return (
-    <PageShell>
+    <PageShell title={t('title.join')}>
       <section className="card card--narrow">
         {(problem || lookup.state !== 'found') && <h1>{t('join.headingGeneric')}</h1>}
         {problem && (

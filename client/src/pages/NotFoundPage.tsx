@@ -6,7 +6,7 @@ import { PageShell } from '../components/PageShell';
 export function NotFoundPage() {
   const t = useT();
   return (
-    <PageShell>
+    <PageShell title={t('notFound.heading')}>
       <section className="card">
         <h1>{t('notFound.heading')}</h1>
         <p>

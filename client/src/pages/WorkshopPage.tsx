@@ -79,7 +79,7 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
   if (phase.state === 'ready') return <BoardScreen session={phase.session} />;
 
   return (
-    <PageShell>
+    <PageShell title={phase.state === 'gone' ? t('board.gone.heading') : t('title.workshop')}>
       <section className="card card--narrow">
         {phase.state === 'checking' && <p role="status">{t('board.checking')}</p>}
         {phase.state === 'needSession' && (

@@ -251,9 +251,9 @@ function FieldPicker(props: {
     <nav className="synthesis__fields" aria-label={t('plenary.fields.label')} data-testid="synthesis-fields">
       {sheets.map((sheet) => (
         <div key={sheet.id} className="synthesis__sheet">
-          <h3 className="synthesis__sheet-title" id={`synthesis-sheet-${sheet.id}`}>
+          <h2 className="synthesis__sheet-title" id={`synthesis-sheet-${sheet.id}`}>
             {localize(sheet.label, locale)} — {localize(sheet.title, locale)}
-          </h3>
+          </h2>
           <ul className="synthesis__field-list" aria-labelledby={`synthesis-sheet-${sheet.id}`}>
             {FIELDS.filter((f) => f.sheet.id === sheet.id).map((f) => {
               const count = props.counts.get(f.field.id);
