@@ -139,7 +139,7 @@ describe('preparing the workshop', () => {
     // The run of the day follows the plan: the phase list and the timer use the planned minutes.
     await page.getByTestId('fac-tab-flow').click();
     await expect.poll(() => page.getByTestId('fac-phase-vel1-write').textContent()).toContain('20 min');
-    await expect.poll(() => page.getByTestId('fac-phases-total').textContent()).toContain('Samen 3 uur 40 min');
+    await expect.poll(() => page.getByTestId('fac-phases-total').textContent()).toContain('Samen 3 u 40 min');
     await page.getByTestId('fac-tab-prepare').click();
   });
 

@@ -8,7 +8,7 @@ import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import { membersOfGroup, participantsOf, readiness } from './assignment';
 import { useConfirm } from './ConfirmDialog';
-import { formatAgo } from './format';
+import { formatAgo } from '../i18n/format';
 import { useServerNow } from './hooks';
 import { PhaseList } from './PhaseList';
 import { PresentationControls } from './PresentationControls';

@@ -12,7 +12,7 @@ import type { MessageKey } from '../i18n/messages';
 import type { DocSnapshot, WatchStatus } from './boardWatcher';
 import { EMPTY_SNAPSHOT } from './boardWatcher';
 import { BoardThumbnail } from './BoardThumbnail';
-import { formatAgo } from './format';
+import { formatAgo } from '../i18n/format';
 import { useNow } from './hooks';
 import { countBySheet, thumbnailSheets } from './thumbnail';
 import { useDocWatches } from './useDocWatches';

@@ -3,7 +3,7 @@ import { localize } from '@dmc/shared/template/lookup';
 import { plannedMinutes } from '@dmc/shared/domain/invitation';
 import { useLocale, useT } from '../i18n';
 import { useAppStore } from '../store';
-import { formatDuration, formatHours } from './format';
+import { formatDuration, formatHours } from '../i18n/format';
 import { HALF_DAY_MINUTES, phaseIndex, plannedFrom, plannedTotal, revealsPrivateNotes } from './phasePlan';
 
 /**

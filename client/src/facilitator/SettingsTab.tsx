@@ -8,6 +8,8 @@ import { errorMessage } from '../components/errors';
 import { Modal } from '../components/Modal';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
+import { formatLongDate } from '../i18n/format';
+import { DateField } from '../components/DateField';
 import { navigate, paths } from '../routing';
 import { useConfirm } from './ConfirmDialog';
 import { workshopApi } from './workshopApi';
@@ -47,7 +49,7 @@ function LinkReminder() {
       {expiresAt !== null && (
         <p className="fac-hint">
           {t('fac.settings.expires', {
-            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(expiresAt),
+            date: formatLongDate(expiresAt, locale),
           })}
         </p>
       )}
@@ -149,12 +151,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <label htmlFor={`${id}-date`}>
               {t('fac.settings.date')} <span className="optional">{t('common.optional')}</span>
             </label>
-            <input
+            <DateField
               id={`${id}-date`}
               className="input"
-              type="date"
               value={values.date}
-              onChange={(e) => set('date', e.target.value)}
+              onChange={(date) => set('date', date)}
               data-testid="fac-settings-date"
             />
           </div>

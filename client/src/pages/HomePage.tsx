@@ -6,6 +6,7 @@ import { ApiError, createWorkshop } from '../api/http';
 import { listSessions, saveSession } from '../api/sessions';
 import { backupTooLarge, createDemoWorkshop, importBackup } from '../exports/exchangeApi';
 import { useLocale, useT } from '../i18n';
+import { formatNumber } from '../i18n/format';
 import { navigate, paths } from '../routing';
 import { CopyButton } from '../components/CopyButton';
 import { errorMessage } from '../components/errors';
@@ -63,10 +64,18 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Our own message for an empty title: the browser's would be in the browser's language.
+  const [titleMissing, setTitleMissing] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy || title.trim() === '') return;
+    if (title.trim() === '') {
+      setTitleMissing(true);
+      titleInput.current?.focus();
+      return;
+    }
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -86,7 +95,7 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate={false}>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="create-heading">{t('home.create.heading')}</h2>
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('home.create.title')}</label>
@@ -94,15 +103,25 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
           {t('home.create.titleHint')}
         </p>
         <input
+          ref={titleInput}
           id={`${id}-title`}
           className="input"
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setTitleMissing(false);
+          }}
           maxLength={LIMITS.workshopTitleLength}
-          required
-          aria-describedby={`${id}-title-hint`}
+          aria-required="true"
+          aria-invalid={titleMissing || undefined}
+          aria-describedby={titleMissing ? `${id}-title-hint ${id}-title-problem` : `${id}-title-hint`}
           data-testid="create-title"
         />
+        {titleMissing && (
+          <p className="field-problem" id={`${id}-title-problem`} role="alert" data-testid="create-title-problem">
+            {t('home.create.titleMissing')}
+          </p>
+        )}
       </div>
       <fieldset className="field">
         <legend>{t('home.create.language')}</legend>
@@ -257,14 +276,20 @@ function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopRes
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; details: readonly string[] } | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
-    if (busy || !file) return;
+    if (!file) {
+      setProblem({ message: t('home.import.noFileChosen'), details: [] });
+      input.current?.focus();
+      return;
+    }
+    if (busy) return;
     setProblem(null);
     if (backupTooLarge(file.size)) {
-      const size = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(file.size / (1024 * 1024));
+      const size = formatNumber(file.size / (1024 * 1024), locale, { maximumFractionDigits: 1 });
       setProblem({ message: t('home.import.tooLarge', { size: `${size} MB` }), details: [] });
       return;
     }
@@ -280,6 +305,7 @@ function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopRes
       const response = await importBackup(text, locale);
       saveSession(response);
       if (input.current) input.current.value = '';
+      setFileName(null);
       onImported(response);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'invalid_backup')
@@ -296,22 +322,40 @@ function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopRes
   };
 
   return (
-    <form className="home__more-part" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`}>
+    <form className="home__more-part" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`} noValidate>
       <h3 id={`${id}-heading`}>{t('home.import.heading')}</h3>
       <p className="hint">{t('home.import.text')}</p>
+      {/* Our own picker: the browser's says "Choose File / No file chosen" in the browser's language. */}
       <div className="field">
-        <label htmlFor={`${id}-file`}>{t('home.import.file')}</label>
-        <input
-          ref={input}
-          id={`${id}-file`}
-          className="home__file"
-          type="file"
-          accept=".json,application/json"
-          required
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={() => setProblem(null)}
-          data-testid="import-file"
-        />
+        <span className="field__label" id={`${id}-file-label`}>
+          {t('home.import.file')}
+        </span>
+        <div className="file-picker">
+          <input
+            ref={input}
+            id={`${id}-file`}
+            className="file-picker__input"
+            type="file"
+            accept=".json,application/json"
+            aria-labelledby={`${id}-file-label ${id}-file-button`}
+            aria-describedby={problem ? `${id}-file-name ${id}-problem` : `${id}-file-name`}
+            onChange={(e) => {
+              setProblem(null);
+              setFileName(e.target.files?.[0]?.name ?? null);
+            }}
+            data-testid="import-file"
+          />
+          <label
+            htmlFor={`${id}-file`}
+            id={`${id}-file-button`}
+            className="button button--secondary file-picker__button"
+          >
+            {t('home.import.choose')}
+          </label>
+          <span id={`${id}-file-name`} className="file-picker__name" data-testid="import-file-name">
+            {fileName ?? t('home.import.noFile')}
+          </span>
+        </div>
       </div>
       {problem && (
         <ProblemBox

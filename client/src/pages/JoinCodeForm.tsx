@@ -5,6 +5,7 @@ import { navigate, paths } from '../routing';
 
 /** What to tell a person whose code cannot be right. */
 export function joinCodeProblemText(problem: JoinCodeProblem, t: Translate): string {
+  if (problem.kind === 'length' && problem.length === 0) return t('join.code.missing');
   return problem.kind === 'length'
     ? t('join.code.length', { count: problem.length })
     : t('join.code.characters', { characters: problem.characters });
@@ -20,6 +21,7 @@ export function JoinCodeForm({ initialCode = '', headingLevel = 2 }: { initialCo
   return (
     <form
       className="join-code-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         const found = joinCodeProblem(code);
@@ -47,7 +49,7 @@ export function JoinCodeForm({ initialCode = '', headingLevel = 2 }: { initialCo
           maxLength={JOIN_CODE_LENGTH + 4}
           aria-describedby={problem ? `${id}-hint ${id}-problem` : `${id}-hint`}
           aria-invalid={problem ? true : undefined}
-          required
+          aria-required="true"
           data-testid="join-code-input"
         />
         <button type="submit" className="button">

@@ -12,6 +12,8 @@ import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { localize } from '@dmc/shared/template/lookup';
 import { Icon } from '../components/icons';
 import { useLocale, useT } from '../i18n';
+import { formatDay } from '../i18n/format';
+import { DateField } from '../components/DateField';
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
 import { actionSource, clampWhat, hasSource, ownerFrom } from '../store/actionTable';
@@ -110,21 +112,17 @@ export function ActionRow({ action, mayEdit }: { action: ActionItem; mayEdit: bo
         </td>
         <td className="actions-table__when">
           {mayEdit ? (
-            <input
+            <DateField
               id={`action-when-${id}`}
-              type="date"
               className="input actions-cell__date"
               value={action.when}
               aria-label={t('actions.cell.when', { what: short })}
               data-testid={`action-when-${id}`}
-              onChange={(e) => {
-                const when = e.target.value;
-                if (when === '' || /^\d{4}-\d{2}-\d{2}$/.test(when)) update({ when });
-              }}
+              onChange={(when) => update({ when })}
             />
           ) : (
             <p className="actions-cell__text">
-              {action.when ? formatDate(action.when, locale) : <span className="muted">{t('actions.noDate')}</span>}
+              {action.when ? formatDay(action.when, locale) : <span className="muted">{t('actions.noDate')}</span>}
             </p>
           )}
         </td>
@@ -336,16 +334,4 @@ function TextCell(props: {
 
 function excerpt(text: string): string {
   return text.length > 50 ? `${text.slice(0, 49)}…` : text;
-}
-
-/** A YYYY-MM-DD date in the interface language, e.g. "10 mrt. 2026". */
-function formatDate(date: string, locale: 'nl' | 'en'): string {
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.UTC(y, m - 1, d));
 }

@@ -31,6 +31,7 @@ import {
 import { fieldTitle, synthesisFields } from './columns';
 import { useMayEditPlenary } from '../workshop/capabilities';
 import { usePlenarySources, useSynthesis } from './hooks';
+import { DateField } from '../components/DateField';
 
 /**
  * The follow-up actions ("wat zijn vervolgacties en -stappen?"): a table of what, who, when,
@@ -380,23 +381,21 @@ function Filters({ count, total }: { count: number; total: number }) {
         </label>
         <label htmlFor={ids.from}>
           <span>{t('actions.filter.from')}</span>
-          <input
+          <DateField
             id={ids.from}
-            type="date"
             className="input"
             value={filter.from}
-            onChange={(e) => setFilter({ from: e.target.value })}
+            onChange={(from) => setFilter({ from })}
             data-testid="actions-filter-from"
           />
         </label>
         <label htmlFor={ids.to}>
           <span>{t('actions.filter.to')}</span>
-          <input
+          <DateField
             id={ids.to}
-            type="date"
             className="input"
             value={filter.to}
-            onChange={(e) => setFilter({ to: e.target.value })}
+            onChange={(to) => setFilter({ to })}
             data-testid="actions-filter-to"
           />
         </label>

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { FORMULATION_LENGTH } from '@dmc/shared/domain/discussion';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { useLocale, useT } from '../i18n';
+import { formatPercent } from '../i18n/format';
 import { useAppStore } from '../store';
 import {
   confirmSuggestion,
@@ -474,7 +475,7 @@ function SuggestionItem(props: {
   const s = view.suggestion;
   const headingId = `syn-suggestion-${s.id}`;
   const link = { kind: 'suggestion', id: s.id } as const;
-  const percent = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent' }).format(s.score);
+  const percent = formatPercent(s.score, locale);
   return (
     <li
       className={`syn-suggestion${props.lit ? ' syn-suggestion--lit' : ''}`}

@@ -29,6 +29,7 @@ import { ReadingListEditor } from './ReadingListEditor';
 import { useSavedPreparation } from './useSavedPreparation';
 import './preparation.css';
 import { ProblemBox } from '../../components/ProblemBox';
+import { DateField, TimeField } from '../../components/DateField';
 
 /**
  * "Voorbereiding": what the handbook asks before the workshop ("Voorbereiding voor de
@@ -140,24 +141,21 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
           <div className="fac-form__pair">
             <div className="field">
               <label htmlFor={`${id}-date`}>{t('prep.when.date')}</label>
-              <input
+              <DateField
                 id={`${id}-date`}
                 className="input"
-                type="date"
                 value={values.date}
-                onChange={(e) => edit({ ...values, date: e.target.value })}
+                onChange={(date) => edit({ ...values, date })}
                 data-testid="prep-date"
               />
             </div>
             <div className="field">
               <label htmlFor={`${id}-time`}>{t('prep.when.time')}</label>
-              <input
+              <TimeField
                 id={`${id}-time`}
                 className="input"
-                type="time"
-                step={300}
                 value={values.startTime}
-                onChange={(e) => edit({ ...values, startTime: e.target.value })}
+                onChange={(startTime) => edit({ ...values, startTime })}
                 aria-invalid={problems.startTime ? true : undefined}
                 data-testid="prep-start-time"
               />
