@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { formatShortcut, isControlKey, matchAny, matchShortcut, type KeyLike } from './keys';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  formatShortcut,
+  inShortcutScope,
+  isControlKey,
+  isSingleCharacterKey,
+  matchAny,
+  matchShortcut,
+  shortcutAllowed,
+  type KeyLike,
+} from './keys';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -54,5 +63,53 @@ describe('isControlKey', () => {
     expect(isControlKey('Enter')).toBe(true);
     expect(isControlKey('ArrowUp')).toBe(true);
     expect(isControlKey('n')).toBe(false);
+  });
+});
+
+// A stand-in for the DOM (the unit tests run in Node): an element knows whether it sits in the board area.
+class FakeElement extends EventTarget {
+  constructor(readonly inScope: boolean) {
+    super();
+  }
+  closest(selector: string): FakeElement | null {
+    return selector === '[data-shortcut-scope]' && this.inScope ? this : null;
+  }
+}
+
+describe('shortcutAllowed', () => {
+  const body = new FakeElement(false);
+  beforeEach(() => {
+    Object.assign(globalThis, {
+      HTMLElement: FakeElement,
+      document: { body, documentElement: new FakeElement(false) },
+    });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'HTMLElement');
+    Reflect.deleteProperty(globalThis, 'document');
+  });
+
+  it('keeps the board keys away from buttons outside the board area (the language button)', () => {
+    const languageButton = new FakeElement(false);
+    expect(inShortcutScope(languageButton)).toBe(false);
+    expect(shortcutAllowed(key('n'), languageButton, true)).toBe(false);
+    expect(shortcutAllowed(key('Delete'), languageButton, true)).toBe(false);
+  });
+
+  it('lets them act on the canvas or the list, and with nothing focused', () => {
+    const canvas = new FakeElement(true);
+    expect(shortcutAllowed(key('n'), canvas, true)).toBe(true);
+    expect(shortcutAllowed(key('n'), body, true)).toBe(true);
+  });
+
+  it('turns single character keys off with the setting, but not Enter, arrows or Ctrl shortcuts', () => {
+    const canvas = new FakeElement(true);
+    expect(isSingleCharacterKey(key('n'))).toBe(true);
+    expect(isSingleCharacterKey(key('+', { shiftKey: true }))).toBe(true);
+    expect(isSingleCharacterKey(key('z', { ctrlKey: true }))).toBe(false);
+    expect(shortcutAllowed(key('n'), canvas, false)).toBe(false);
+    expect(shortcutAllowed(key('0'), canvas, false)).toBe(false);
+    expect(shortcutAllowed(key('ArrowLeft'), canvas, false)).toBe(true);
+    expect(shortcutAllowed(key('z', { ctrlKey: true }), new FakeElement(false), false)).toBe(true);
   });
 });

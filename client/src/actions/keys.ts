@@ -80,6 +80,29 @@ export function isControlTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * Where the canvas's own shortcuts (those without Ctrl/Cmd/Alt) act: inside the board area (the
+ * canvas or the list view, marked `data-shortcut-scope`), or with nothing focused. Never from a
+ * button or a select elsewhere: with focus on the language button, `n` must not add a note (2.1.4).
+ */
+export function inShortcutScope(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return true;
+  if (target === document.body || target === document.documentElement) return true;
+  return target.closest('[data-shortcut-scope]') !== null;
+}
+
+/** A shortcut of one character key (a letter, digit or symbol, Shift allowed): WCAG 2.1.4 lets a person turn these off. */
+export function isSingleCharacterKey(event: KeyLike): boolean {
+  return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
+/** Whether a key press may trigger a shortcut at this target, given the single-key setting. */
+export function shortcutAllowed(event: KeyLike, target: EventTarget | null, singleKeys: boolean): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return true;
+  if (!inShortcutScope(target)) return false;
+  return singleKeys || !isSingleCharacterKey(event);
+}
+
 /** Keys that controls handle themselves when focused. */
 export function isControlKey(key: string): boolean {
   return key === 'Enter' || key === ' ' || key.startsWith('Arrow') || key === 'Home' || key === 'End';

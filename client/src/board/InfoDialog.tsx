@@ -173,6 +173,29 @@ function SheetInfo({ sheet }: { sheet: SheetTemplate }) {
         <h3>{t('info.source')}</h3>
         <p>{localize(template.source, locale)}</p>
       </section>
+      <ShortcutSetting />
     </div>
+  );
+}
+
+/** The per-device setting that turns single-key shortcuts off (WCAG 2.1.4). */
+function ShortcutSetting() {
+  const t = useT();
+  const on = useAppStore((s) => s.singleKeyShortcuts);
+  const setOn = useAppStore((s) => s.setSingleKeyShortcuts);
+  return (
+    <section className="info__section">
+      <h3>{t('shortcuts.heading')}</h3>
+      <label className="info__setting">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => setOn(e.target.checked)}
+          data-testid="single-key-shortcuts"
+        />{' '}
+        {t('shortcuts.singleKeys')}
+      </label>
+      <p className="info__hint">{t('shortcuts.scope')}</p>
+    </section>
   );
 }

@@ -90,6 +90,10 @@ export const nl = {
   'board.role.facilitator': 'Procesbegeleider',
   'board.copyJoinLink': 'Link kopiëren voor deelnemers',
   'board.copyLinkShort': 'Link kopiëren',
+  'shortcuts.heading': 'Sneltoetsen',
+  'shortcuts.singleKeys': 'Sneltoetsen van één toets gebruiken (N, +, −, 0)',
+  'shortcuts.scope':
+    'Sneltoetsen werken alleen als het bord of de lijst de focus heeft. Deze instelling geldt op dit apparaat.',
   'date.invalid': 'Dit is geen datum. Schrijf hem als {pattern}, bijvoorbeeld 10-03-2026.',
   'time.invalid': 'Dit is geen tijd. Schrijf hem als {pattern}, bijvoorbeeld 13:30.',
   'home.create.titleMissing': 'Geef de workshop een titel.',
@@ -1110,6 +1114,10 @@ export const en: Messages = {
   'board.role.facilitator': 'Facilitator',
   'board.copyJoinLink': 'Copy link for participants',
   'board.copyLinkShort': 'Copy link',
+  'shortcuts.heading': 'Keyboard shortcuts',
+  'shortcuts.singleKeys': 'Use single-key shortcuts (N, +, −, 0)',
+  'shortcuts.scope':
+    'Shortcuts only work while the board or the list has the focus. This setting applies to this device.',
   'date.invalid': 'This is not a date. Write it as {pattern}, for example 10/03/2026.',
   'time.invalid': 'This is not a time. Write it as {pattern}, for example 13:30.',
   'home.create.titleMissing': 'Give the workshop a title.',

@@ -76,11 +76,14 @@ export interface UiSlice {
   readonly stoppedFollowing: string | null;
   /** Local time the phase last changed on this screen (a refusal right after it is explained as such). */
   readonly phaseChangedAt: number;
+  /** Whether single-key shortcuts (N, +, −, 0) are on; a setting per device (WCAG 2.1.4). */
+  readonly singleKeyShortcuts: boolean;
   setViewBoard(boardId: string | null): void;
   openFieldPanel(panel: FieldPanelState | null): void;
   setStoppedFollowing(facilitatorId: string | null): void;
   setPhaseChangedAt(time: number): void;
   setLocale(locale: Locale, chosen: boolean): void;
+  setSingleKeyShortcuts(on: boolean): void;
   setSheet(sheetId: string): void;
   select(noteId: string | null): void;
   startEditing(noteId: string): void;
@@ -98,6 +101,7 @@ export interface UiSlice {
 }
 
 const LOCALE_KEY = 'dmc.locale';
+const SINGLE_KEYS_KEY = 'dmc.singleKeyShortcuts';
 let counter = 0;
 
 function storedLocale(): Locale | null {
@@ -106,6 +110,14 @@ function storedLocale(): Locale | null {
     return value === 'nl' || value === 'en' ? value : null;
   } catch {
     return null;
+  }
+}
+
+function storedSingleKeys(): boolean {
+  try {
+    return localStorage.getItem(SINGLE_KEYS_KEY) !== 'off';
+  } catch {
+    return true;
   }
 }
 
@@ -133,6 +145,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
     fieldPanel: null,
     stoppedFollowing: null,
     phaseChangedAt: 0,
+    singleKeyShortcuts: storedSingleKeys(),
     setViewBoard: (viewBoardId) => set({ viewBoardId, selectedId: null, editingId: null, contextMenu: null }),
     openFieldPanel: (fieldPanel) => set({ fieldPanel, contextMenu: null, info: null }),
     setStoppedFollowing: (stoppedFollowing) => set({ stoppedFollowing }),
@@ -146,6 +159,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
         }
       }
       set((s) => ({ locale, localeChosen: s.localeChosen || chosen }));
+    },
+    setSingleKeyShortcuts: (singleKeyShortcuts) => {
+      try {
+        localStorage.setItem(SINGLE_KEYS_KEY, singleKeyShortcuts ? 'on' : 'off');
+      } catch {
+        // Private mode: the setting lasts for this tab only.
+      }
+      set({ singleKeyShortcuts });
     },
     setSheet: (sheetId) => set({ sheetId, selectedId: null, editingId: null, contextMenu: null }),
     select: (selectedId) => set((s) => (s.selectedId === selectedId ? s : { selectedId, contextMenu: null })),
