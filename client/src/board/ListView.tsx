@@ -28,6 +28,7 @@ import { useLocale, useT } from '../i18n';
 import { mayUse, newNotesTarget, useCapabilities } from '../workshop/capabilities';
 import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { useBoard } from '../workshop/boardContext';
+import { CommitSelect } from '../components/CommitSelect';
 import { DeferralItem } from './FieldPanel';
 import { Icon } from '../components/icons';
 import { notesByField } from './listOrder';
@@ -420,13 +421,12 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
             {rights.move && moveTargets.length > 0 && (
               <label className="list-note__control">
                 <span>{t('list.moveTo')}</span>
-                <select
+                <CommitSelect
                   className="select"
                   id={`list-move-${note.id}`}
                   value=""
                   data-testid={`list-move-${note.id}`}
-                  onChange={(e) => {
-                    const target = e.target.value;
+                  onCommit={(target) => {
                     if (!target) return;
                     const title = moveNoteToField(ctx, note.id, target);
                     if (title) {
@@ -449,7 +449,7 @@ function ListNote({ note, onFocus }: { note: Note; onFocus: (id: string) => void
                       ))}
                     </optgroup>
                   ))}
-                </select>
+                </CommitSelect>
               </label>
             )}
           </div>

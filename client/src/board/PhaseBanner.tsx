@@ -13,6 +13,7 @@ import { playChime } from '../workshop/chime';
 import { useActor, useWorkshopState } from '../workshop/state';
 import { formatRemaining, spokenRemaining, timerView } from '../workshop/timer';
 import { Icon } from '../components/icons';
+import { CommitSelect } from '../components/CommitSelect';
 import { useSessionClient } from './workshopContext';
 
 /**
@@ -102,18 +103,18 @@ function BoardChip({ choice }: { choice: BoardChoice }) {
       {isFacilitator && boards.length > 1 ? (
         <label className="board-chip__choose">
           <span className="visually-hidden">{t('board.chip.label')}</span>
-          <select
+          <CommitSelect
             className="select board-chip__select"
             value={choice.boardId}
             data-testid="board-chip-select"
-            onChange={(e) => setViewBoard(e.target.value === choice.phaseBoardId ? null : e.target.value)}
+            onCommit={(id) => setViewBoard(id === choice.phaseBoardId ? null : id)}
           >
             {boards.map((id) => (
               <option key={id} value={id}>
                 {id === choice.phaseBoardId ? t('board.chip.phaseBoard', { board: nameOf(id) }) : nameOf(id)}
               </option>
             ))}
-          </select>
+          </CommitSelect>
         </label>
       ) : (
         <span className="board-chip__name">
@@ -155,12 +156,12 @@ function GroupChooser() {
   return (
     <label className="group-chooser">
       <span>{t('group.mine')}</span>
-      <select
+      <CommitSelect
         className="select"
         value={myGroup ?? ''}
         data-testid="group-chooser"
-        onChange={(e) => {
-          if (e.target.value) session?.assign(new Map([[actor.id, e.target.value]]));
+        onCommit={(groupId) => {
+          if (groupId) session?.assign(new Map([[actor.id, groupId]]));
         }}
       >
         {myGroup === null && <option value="">{t('group.choose')}</option>}
@@ -169,7 +170,7 @@ function GroupChooser() {
             {g.name}
           </option>
         ))}
-      </select>
+      </CommitSelect>
     </label>
   );
 }

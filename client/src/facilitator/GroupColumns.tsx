@@ -8,6 +8,7 @@ import { membersOfGroup, readiness, type GroupColor } from './assignment';
 import { ColorPicker } from './ColorPicker';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { RoleBadge } from './RoleCoverage';
+import { CommitSelect } from '../components/CommitSelect';
 import { tableRoleOf } from './roleCoverage';
 
 /**
@@ -274,12 +275,12 @@ function MemberChip({ member, onMove }: { member: Member; onMove: (groupId: stri
       <label className="visually-hidden" htmlFor={selectId}>
         {t('fac.move.label', { name: member.name })}
       </label>
-      <select
+      <CommitSelect
         id={selectId}
         className="select fac-chip__move"
         data-testid={`fac-move-${member.id}`}
         value={member.groupId ?? ''}
-        onChange={(e) => onMove(e.target.value === '' ? null : e.target.value)}
+        onCommit={(groupId) => onMove(groupId === '' ? null : groupId)}
       >
         {groups.map((g) => (
           <option key={g.id} value={g.id}>
@@ -287,7 +288,7 @@ function MemberChip({ member, onMove }: { member: Member; onMove: (groupId: stri
           </option>
         ))}
         <option value="">{t('fac.group.unplaced')}</option>
-      </select>
+      </CommitSelect>
     </li>
   );
 }

@@ -90,6 +90,7 @@ export const nl = {
   'board.role.facilitator': 'Procesbegeleider',
   'board.copyJoinLink': 'Link kopiëren voor deelnemers',
   'board.copyLinkShort': 'Link kopiëren',
+  'select.commitHint': 'Kies met de pijltjestoetsen en bevestig met Enter.',
   'shortcuts.heading': 'Sneltoetsen',
   'shortcuts.singleKeys': 'Sneltoetsen van één toets gebruiken (N, +, −, 0)',
   'shortcuts.scope':
@@ -1114,6 +1115,7 @@ export const en: Messages = {
   'board.role.facilitator': 'Facilitator',
   'board.copyJoinLink': 'Copy link for participants',
   'board.copyLinkShort': 'Copy link',
+  'select.commitHint': 'Choose with the arrow keys and confirm with Enter.',
   'shortcuts.heading': 'Keyboard shortcuts',
   'shortcuts.singleKeys': 'Use single-key shortcuts (N, +, −, 0)',
   'shortcuts.scope':
