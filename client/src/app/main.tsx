@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import '../styles.css';
 import '../participant.css';
+import '../reflow.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

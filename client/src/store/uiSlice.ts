@@ -121,6 +121,13 @@ function storedSingleKeys(): boolean {
   }
 }
 
+/** A phone-sized window (under 700 CSS px wide) starts in the list view: the canvas needs room. */
+function narrowScreen(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia('(max-width: 699.98px)').matches
+    : false;
+}
+
 const firstSheet = discussiemodelTemplate.sheets[0]?.id ?? 'vel1';
 
 /** Creates the UI slice. */
@@ -135,7 +142,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
     draggingId: null,
     viewports: {},
     canvasSize: { width: 0, height: 0 },
-    listView: false,
+    listView: narrowScreen(),
     info: null,
     notice: null,
     contextMenu: null,
@@ -197,7 +204,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
         editingId: null,
         draggingId: null,
         viewports: {},
-        listView: false,
+        listView: narrowScreen(),
         info: null,
         notice: null,
         contextMenu: null,
