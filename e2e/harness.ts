@@ -10,19 +10,27 @@ import type { RunningServer } from '../server/src/server';
 
 /**
  * End-to-end helpers: the real server serving the built client, and Debian's Chromium driven by
- * playwright-core. Run `npm run build` first (`npm test` does).
+ * playwright-core. Run `npm run build && npm run build:e2e` first (`npm test` does).
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** The built client the app server serves (DMC_CLIENT_DIR: another build, so parallel work does not swap assets). */
-export const CLIENT_DIR = process.env.DMC_CLIENT_DIR ?? path.join(ROOT, 'client', 'dist');
+/**
+ * The built client the app server serves: the build made for tests (`npm run build:e2e`, Vite mode
+ * `e2e`), the only one with the read-only test hook `window.__DMC__`. DMC_CLIENT_DIR: another such
+ * build (`vite build --mode e2e --outDir …`), so parallel work does not swap assets.
+ */
+export const CLIENT_DIR = process.env.DMC_CLIENT_DIR ?? path.join(ROOT, 'dist', 'e2e-client');
+/** The production build (`npm run build`), which must not carry the test hook (DMC_PRODUCTION_CLIENT_DIR: another one). */
+export const PRODUCTION_CLIENT_DIR = process.env.DMC_PRODUCTION_CLIENT_DIR ?? path.join(ROOT, 'client', 'dist');
 export const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Starts the server with the built client. */
 export async function startAppServer(): Promise<RunningServer & { dataDir: string }> {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build` before the end-to-end tests (npm test does this).');
+    throw new Error(
+      `${CLIENT_DIR} is missing: run \`npm run build:e2e\` before the end-to-end tests (npm test does this).`,
+    );
   }
   return startTestServer({ clientDir: CLIENT_DIR, idleUnloadMs: 5_000 });
 }

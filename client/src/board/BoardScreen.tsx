@@ -40,6 +40,11 @@ const FacilitatorPanel = lazy(() =>
 );
 const PlenaryMain = lazy(() => import('../plenary/PlenaryMain'));
 
+// Only builds made for the browser tests (`vite build --mode e2e`) carry `window.__DMC__`: it hands
+// every note on screen, private drafts included, to any script on the page. Vite replaces MODE at
+// build time, so a production bundle drops the hook altogether (e2e/productionBundle.e2e.ts checks).
+const WITH_TEST_HOOK = import.meta.env.MODE === 'e2e';
+
 /**
  * The workshop screen. The session document says which phase it is; from that (and, for a
  * facilitator, the board they opened) follows which board is shown, and the board's connection
@@ -54,7 +59,7 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
   const { choice, board, draft, synthesis, session: sessionClient } = runtime ?? EMPTY_RUNTIME;
 
   useEffect(() => {
-    const uninstall = installTestHook(useAppStore);
+    const uninstall = WITH_TEST_HOOK ? installTestHook(useAppStore) : () => undefined;
     const stopWatching = watchUserGesture();
     return () => {
       stopWatching();
