@@ -24,6 +24,8 @@ import {
   tempDataDir,
 } from '../server/src/testing/harness';
 import { canvasFrameTimes } from './canvasFrames';
+import { phaseChangeLatency } from './phaseChange';
+import { percentile } from './stats';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/cluster';
 import { sampleClusterNotes } from '@dmc/shared/domain/synthesis/sampleNotes';
 
@@ -142,11 +144,6 @@ function synced(client: Client): Promise<void> {
     };
     client.provider.on('sync', handler);
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -404,6 +401,12 @@ async function main(): Promise<void> {
         ours: `${ms(f.p50)} / ${ms(f.p95)}`,
       });
       rows.push({ section: '', metric: 'first render of the board', ours: ms(f.firstRenderMs) });
+      const p = await phaseChangeLatency(6);
+      results.phaseChange = p;
+      const pct = (values: readonly number[]) => `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))}`;
+      rows.push({ section: 'phase change, 6 participants', metric: 'first change p50 / p95', ours: pct(p.first) });
+      rows.push({ section: '', metric: 'later changes p50 / p95', ours: pct(p.later) });
+      rows.push({ section: '', metric: 'silent-note reveal p50 / p95', ours: pct(p.reveal) });
     }
   } else {
     rows.push({ section: 'initial JS', metric: 'skipped', ours: 'run `npm run build` first' });

@@ -30,6 +30,7 @@ import {
   type Settings,
 } from '@dmc/shared/doc/session';
 import type { Refusal } from '@dmc/shared/domain/actor';
+import { DEFAULT_LEAVE_RULE } from '@dmc/shared/domain/departure';
 import { checkBoardChanges } from '@dmc/shared/domain/boardRules';
 import {
   boardRights,
@@ -267,13 +268,13 @@ export class Workflow {
       entry.memberIds.push(member.id);
       writers.set(boardId, entry);
     }
-    let moved = 0;
-    for (const [boardId, { board, memberIds }] of writers) {
-      moved += await this.withDrafts(workshopId, memberIds, (drafts) =>
-        this.revealOnBoard(workshopId, boardId, board, drafts),
-      );
-    }
-    return moved;
+    // Boards are independent documents: each is revealed on at the same time, not one after another.
+    const moved = await Promise.all(
+      [...writers].map(([boardId, { board, memberIds }]) =>
+        this.withDrafts(workshopId, memberIds, (drafts) => this.revealOnBoard(workshopId, boardId, board, drafts)),
+      ),
+    );
+    return moved.reduce((sum, n) => sum + n, 0);
   }
 
   /** Opens the drafts of these members (kept loaded while `fn` runs). */
@@ -305,13 +306,17 @@ export class Workflow {
       const placed = placeRevealed(templateForBoard(boardId), contents, written).slice(0, room);
       await target.transactAsServer((doc) => importNotes(doc, placed, SERVER_ORIGIN), SERVER_ORIGIN);
       const ids = new Set(placed.map((n) => n.id));
-      for (const draft of drafts) {
-        const gone = readNotes(draft.doc)
-          .filter((n) => ids.has(n.id))
-          .map((n) => n.id);
-        if (gone.length > 0)
-          await draft.transactAsServer((doc) => removeNotes(doc, gone, SERVER_ORIGIN), SERVER_ORIGIN);
-      }
+      // The notes are on the board (stored) first; then every draft lets go of them, in parallel.
+      await Promise.all(
+        drafts.map((draft) => {
+          const gone = readNotes(draft.doc)
+            .filter((n) => ids.has(n.id))
+            .map((n) => n.id);
+          return gone.length > 0
+            ? draft.transactAsServer((doc) => removeNotes(doc, gone, SERVER_ORIGIN), SERVER_ORIGIN)
+            : undefined;
+        }),
+      );
       return placed.length;
     });
   }
@@ -413,6 +418,7 @@ function settingsOf(w: StoredWorkshop): Settings {
     askTableRole: w.askTableRole,
     startTime: w.startTime,
     practicalNotes: w.practicalNotes,
+    onLeave: w.onLeave ?? DEFAULT_LEAVE_RULE,
   };
 }
 

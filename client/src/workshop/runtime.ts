@@ -62,6 +62,7 @@ export class WorkshopRuntime {
   private snapshotValue: RuntimeConnections;
   private readonly listeners = new Set<() => void>();
   private stopReacting: () => void = () => undefined;
+  private reacting = false;
   private destroyed = false;
 
   constructor(private readonly options: WorkshopRuntimeOptions) {
@@ -106,8 +107,20 @@ export class WorkshopRuntime {
    * Every reaction to the session's news, in order. `previous` is null at the start. Only what
    * changed is acted on; each step reads the state it needs from `s`.
    */
-  private react(s: AppState, previous: AppState | null): void {
-    if (this.destroyed) return;
+  private react(current: AppState, previous: AppState | null): void {
+    // The reactions write to the store themselves (board id, sheet, notices); those writes change
+    // none of the inputs below, so a nested call has nothing to do.
+    if (this.destroyed || this.reacting) return;
+    this.reacting = true;
+    try {
+      this.reactTo(current, previous);
+    } finally {
+      this.reacting = false;
+    }
+  }
+
+  private reactTo(current: AppState, previous: AppState | null): void {
+    let s = current;
     // Notes, cursors and views change many times a second; none of them moves a connection.
     if (
       previous !== null &&
@@ -128,7 +141,11 @@ export class WorkshopRuntime {
     const choice = this.chooseBoard(s);
     const boardId = choice.kind === 'board' ? choice.boardId : null;
     const boardChanged = boardId !== (this.board?.boardId ?? null);
-    if (boardChanged) this.showBoard(boardId);
+    if (boardChanged) {
+      this.showBoard(boardId);
+      // What follows (the sheet, the drafts) is about the new board: read the state again.
+      s = this.options.store.getState();
+    }
     this.choice = choice;
 
     if (phaseId !== null && (phaseChanged || boardChanged || previousPhaseId === null)) {
