@@ -4,13 +4,14 @@ import express, { type ErrorRequestHandler } from 'express';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import type { TokenSigner } from './auth/tokens';
 import type { Collab } from './collab/collab';
-import { DEFAULT_IMPORTS_PER_10_MINUTES, type TrustProxy } from './config';
+import { DEFAULT_IMPORTS_PER_10_MINUTES, privacyFrom, type PrivacyConfig, type TrustProxy } from './config';
 import { HttpError } from './httpError';
 import type { Exchange } from './exchange';
 import { exchangeRoutes } from './routes/exchange';
 import { createRateLimits, rateRules, type SharedRateStore } from './routes/rateLimit';
 import { healthRoutes, probeRoutes, type Readiness } from './routes/health';
 import { workshopRoutes } from './routes/workshops';
+import { personalDataRoutes } from './routes/personalData';
 import type { WorkshopService } from './workshops';
 
 /** What the HTTP app is composed of. */
@@ -30,6 +31,8 @@ export interface AppDeps {
   readonly rateStore?: SharedRateStore;
   /** What /readyz asks (store and Redis reachable, not draining). */
   readonly readiness?: Readiness;
+  /** The controller the privacy notice names; read from PRIVACY_CONTROLLER / PRIVACY_CONTACT when absent. */
+  readonly privacy?: PrivacyConfig;
 }
 
 /**
@@ -52,6 +55,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', express.json({ limit: LIMITS.jsonBodyBytes }));
   app.use('/api', healthRoutes(deps.collab));
   app.use('/api', workshopRoutes(deps.workshops, deps.tokens, limits));
+  app.use(
+    '/api',
+    personalDataRoutes(deps.workshops, deps.exchange, deps.tokens, deps.privacy ?? privacyFrom(process.env)),
+  );
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
 
   const index = path.join(deps.clientDir, 'index.html');

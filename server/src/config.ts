@@ -58,6 +58,28 @@ export interface ServerConfig {
   readonly redisUrl?: string | undefined;
   /** Prefix of Redis channels and keys (default `dmc:`), for several deployments on one Redis. */
   readonly redisPrefix?: string | undefined;
+  /** Who is responsible for the data (AVG controller), as the privacy notice names them. */
+  readonly privacy?: PrivacyConfig;
+}
+
+/**
+ * The controller the privacy notice names (PRIVACY_CONTROLLER, PRIVACY_CONTACT): the organisation
+ * that runs this service and how to reach it about personal data. Unset: the notice says "the
+ * organisation that runs this service".
+ */
+export interface PrivacyConfig {
+  readonly controller: string | null;
+  readonly contact: string | null;
+}
+
+/** PRIVACY_CONTROLLER / PRIVACY_CONTACT: plain text, at most 200 characters each. */
+export function privacyFrom(env: NodeJS.ProcessEnv): PrivacyConfig {
+  const read = (name: string): string | null => {
+    const value = (env[name] ?? '').replace(/\p{Cc}/gu, ' ').trim();
+    if (value.length > 200) throw new Error(`${name} must be at most 200 characters`);
+    return value === '' ? null : value;
+  };
+  return { controller: read('PRIVACY_CONTROLLER'), contact: read('PRIVACY_CONTACT') };
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -86,6 +108,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       'MAX_CONNECTIONS_PER_PARTICIPANT',
     ),
     ...deploymentFrom(env),
+    privacy: privacyFrom(env),
   };
 }
 

@@ -4,6 +4,14 @@ import type { ExportDraft } from '@dmc/shared/export/model';
 import { BOARD_SPEC, DRAFT_SPEC, SYNTHESIS_SPEC, readSnapshot, writeSnapshot } from '@dmc/shared/doc/registry';
 import { assignMembers, putGroup, readGroups, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import type { PhaseId } from '@dmc/shared/domain/phases';
+import {
+  forgetInSynthesis,
+  forgetOnBoard,
+  newForgetting,
+  type Departure,
+  type Forgetting,
+} from '@dmc/shared/doc/departure';
+import { ownData, type OwnData } from '@dmc/shared/export/ownData';
 import { readActions, readClusters, readPlenaryFormulations } from '@dmc/shared/doc/synthesis';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ExportBoard, type WorkshopExport } from '@dmc/shared/export/model';
 import { GROUP_COLORS } from '@dmc/shared/domain/session';
@@ -18,7 +26,8 @@ import type { WorkshopService } from './workshops';
 /**
  * Export and import of whole workshops: everything in the live documents gathered into the plain
  * `WorkshopExport` every export format is made from, and a backup written back into the
- * documents of a new workshop. Import keeps every id, so a round trip is exact.
+ * documents of a new workshop. Import keeps every id, so a round trip is exact. Also one person's
+ * share of it: their own data out (AVG art. 15/20), and their records forgotten when they leave (art. 17).
  */
 export class Exchange {
   constructor(
@@ -102,6 +111,50 @@ export class Exchange {
       actions: synthesis.actions,
       drafts,
     };
+  }
+
+  /** Everything stored about one person in a workshop: their record and only their own contributions. */
+  async ownData(workshopId: string, participantId: string): Promise<OwnData> {
+    const workshop = this.workshops.cached(workshopId);
+    const person = workshop?.participants.find((p) => p.id === participantId);
+    if (!workshop || !person) throw new HttpError(404, 'unknown_participant', 'This person is not in the workshop.');
+    const exp = await this.collect(workshopId);
+    return ownData(
+      exp,
+      {
+        id: person.id,
+        name: person.name,
+        role: person.role,
+        tableRole: person.tableRole ?? null,
+        joinedAt: person.joinedAt,
+      },
+      { exportedAt: Date.now(), expiresAt: workshop.expiresAt },
+    );
+  }
+
+  /**
+   * Forgets a person in every board, their draft and the synthesis, writing as the server (each
+   * room's own change path: stored, then relayed to everyone connected): their records removed
+   * or kept under the anonymous id (doc/departure.ts). Boards first, so the synthesis knows
+   * which notes went. Safe to run twice.
+   */
+  async forget(workshopId: string, departure: Departure): Promise<Forgetting> {
+    const tally = newForgetting();
+    const session = await this.workflow.session(workshopId);
+    const boards = [PLENARY_BOARD, ...readGroups(session.doc).map((g) => g.id)];
+    for (const docKey of [...boards.map(boardDocKey), draftDocKey(departure.participantId)]) {
+      const policy = await this.workflow.policyFor(workshopId, docKey);
+      if (!policy) continue;
+      await this.collab.use(workshopId, docKey, policy, (room) =>
+        room.transactAsServer((doc) => forgetOnBoard(doc, departure, tally), SERVER_ORIGIN),
+      );
+    }
+    const synthesisPolicy = await this.workflow.policyFor(workshopId, SYNTHESIS_DOC);
+    if (synthesisPolicy)
+      await this.collab.use(workshopId, SYNTHESIS_DOC, synthesisPolicy, (room) =>
+        room.transactAsServer((doc) => forgetInSynthesis(doc, departure, tally), SERVER_ORIGIN),
+      );
+    return tally;
   }
 
   /** Moves a workshop to a phase as the server (the demo opens in plenary synthesis). */

@@ -11,6 +11,7 @@ import type {
 import type { Locale } from '@dmc/shared/template/types';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import type { TableRole } from '@dmc/shared/domain/roles';
+import { DEFAULT_LEAVE_RULE, leaveRuleOf, type LeaveRule } from '@dmc/shared/domain/departure';
 import { DEFAULT_READING_LIST } from '@dmc/shared/protocol/api';
 import { hashSecret, newFacilitatorSecret, newId, newJoinCode, secretMatches } from './auth/secrets';
 import type { TokenClaims, TokenSigner } from './auth/tokens';
@@ -33,6 +34,8 @@ export interface NewWorkshop {
   readonly readingList?: readonly { readonly title: string; readonly url: string }[] | undefined;
   readonly agendaMinutes: Readonly<Partial<Record<PhaseId, number>>>;
   readonly facilitatorName?: string | undefined;
+  /** What happens to a participant's notes when they leave (default: they choose). */
+  readonly onLeave?: LeaveRule | undefined;
 }
 
 /** Fills fields added after a record was written, so older records keep working. */
@@ -50,6 +53,7 @@ export function normalizeWorkshop(stored: StoredWorkshop): StoredWorkshop {
     practicalNotes: w.practicalNotes ?? '',
     readingList: w.readingList ?? DEFAULT_READING_LIST,
     agendaMinutes: w.agendaMinutes ?? {},
+    onLeave: w.onLeave ?? DEFAULT_LEAVE_RULE,
   };
 }
 
@@ -141,6 +145,7 @@ export class WorkshopService {
       practicalNotes: input.practicalNotes,
       readingList: input.readingList ?? DEFAULT_READING_LIST,
       agendaMinutes: input.agendaMinutes,
+      onLeave: input.onLeave ?? DEFAULT_LEAVE_RULE,
       code,
       createdAt: now,
       expiresAt: this.expiryFor(now, input.date),
@@ -164,8 +169,15 @@ export class WorkshopService {
         closed: w.closed,
         allowAnonymous: w.allowAnonymous,
         askTableRole: w.askTableRole,
+        expiresAt: w.expiresAt,
+        onLeave: leaveRuleOf(w),
       },
     };
+  }
+
+  /** Days a workshop is kept after its date (or its creation), as configured (WORKSHOP_TTL_DAYS). */
+  get retentionDays(): number {
+    return this.ttlDays;
   }
 
   /** Adds a participant by join code, named or (where allowed) anonymous, with a role if asked. */
@@ -308,6 +320,18 @@ export class WorkshopService {
     return toSummary(renamed);
   }
 
+  /**
+   * A person changes their own display name: the record, and with it the session document's
+   * member (everyone's list); the answer is their session under the new name, with a fresh token.
+   */
+  async renameSelf(claims: TokenClaims | undefined, workshopId: string, name: string): Promise<SessionResponse> {
+    const { workshop, participant } = this.authenticate(claims);
+    if (workshop.id !== workshopId) throw new HttpError(403, 'forbidden', 'This is not your workshop.');
+    // Also in a closed workshop: correcting one's own data is a right (AVG art. 16), not a change to the work.
+    await this.rename(workshop.id, participant.id, { name });
+    return this.resume(claims);
+  }
+
   /** Adds people as they were in an imported backup (same ids; nobody can sign in as them). */
   async addParticipants(workshopId: string, people: readonly StoredParticipant[]): Promise<void> {
     const workshop = this.mustExist(workshopId);
@@ -383,6 +407,7 @@ export class WorkshopService {
       practicalNotes: w.practicalNotes,
       readingList: w.readingList,
       agendaMinutes: w.agendaMinutes,
+      onLeave: leaveRuleOf(w),
     };
   }
 

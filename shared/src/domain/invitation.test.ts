@@ -168,8 +168,21 @@ describe('the invitation text', () => {
 
   it('contains the practical notes and the privacy sentence', () => {
     expect(nl).toContain('Praktisch:\nZaal B2.14, Lindenhavenplein 1\nNeem je laptop mee.');
-    expect(nl).toContain('Je hoeft geen account te maken; alleen je naam (of een pseudoniem) wordt bewaard.');
-    expect(en).toContain('You do not need to create an account; only your name (or a pseudonym) is stored.');
+    expect(nl).toContain('Je hoeft geen account te maken.');
+    expect(en).toContain('You do not need to create an account.');
+  });
+
+  it('says truthfully what is stored, who sees it, and links the privacy statement', () => {
+    // Not only the name: the role, notes, marks, dots, wordings, actions and times are stored too.
+    for (const word of ['naam', 'rol', 'notities', 'markeringen', 'stippen', 'formuleringen', 'acties', 'tijd'])
+      expect(nl).toContain(word);
+    for (const word of ['name', 'role', 'notes', 'marks', 'dots', 'wordings', 'actions', 'time'])
+      expect(en).toContain(word);
+    expect(nl).not.toContain('alleen je naam');
+    expect(en).not.toContain('only your name');
+    expect(nl).toContain('niets gaat naar derden');
+    expect(nl).toContain('De privacyverklaring: https://canvas.example.nl/privacy');
+    expect(en).toContain('The privacy statement: https://canvas.example.nl/privacy');
   });
 
   it('mentions the role question only when roles are asked, and the deletion date when given', () => {

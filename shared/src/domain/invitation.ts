@@ -182,6 +182,7 @@ function invitationWords(locale: Locale) {
     join: text(locale, 'invitation.join'),
     joinText: (link: string, home: string, code: string) => text(locale, 'invitation.joinText', { link, home, code }),
     privacy: text(locale, 'invitation.privacy'),
+    privacyPage: (link: string) => text(locale, 'invitation.privacyPage', { link }),
     deleteBy: (date: string) => text(locale, 'invitation.deleteBy', { date }),
     role: text(locale, 'invitation.role'),
     agenda: text(locale, 'invitation.agenda'),
@@ -238,6 +239,7 @@ export function invitationText(input: InvitationInput, locale: Locale): string {
   if (input.askTableRole) lines.push(text.role);
   const deleteBy = formatLongDate(input.deleteBy ?? '', locale);
   lines.push('', `${text.privacy}${deleteBy === '' ? '' : ` ${text.deleteBy(deleteBy)}`}`);
+  lines.push(text.privacyPage(`${siteOf(input.joinLink)}/privacy`));
   lines.push('', `${text.agenda}:`);
   for (const slot of buildAgenda(input.startTime, input.agendaMinutes)) {
     const time = slot.start === '' ? formatMinutes(slot.minutes, locale).padEnd(11) : `${slot.start}–${slot.end}`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPhaseId, type PhaseId } from './phases';
 import { idSchema } from './ids';
+import { LEAVE_RULES } from './departure';
 
 /**
  * The shape of the session document's records: the workshop flow, settings, subgroups and
@@ -66,16 +67,19 @@ export const settingsSchema = z.strictObject({
   startTime: z.string().max(5),
   /** Practical notes for the invitation (room, video link, what to bring). */
   practicalNotes: z.string().max(2000),
+  /** What happens to a participant's notes when they leave (absent in older records: 'choose'). */
+  onLeave: z.enum(LEAVE_RULES).optional(),
 });
 
 /** Workshop settings as plain data. */
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Settings fields added after the first version, with the values older documents imply. */
-export const SETTINGS_DEFAULTS: Pick<Settings, 'askTableRole' | 'startTime' | 'practicalNotes'> = {
+export const SETTINGS_DEFAULTS: Pick<Settings, 'askTableRole' | 'startTime' | 'practicalNotes' | 'onLeave'> = {
   askTableRole: true,
   startTime: '',
   practicalNotes: '',
+  onLeave: 'choose',
 };
 
 /** One document of the reading list; record id = its position as a string. */

@@ -4,6 +4,7 @@ import { PHASE_IDS } from '../domain/phases';
 import { TABLE_ROLES } from '../domain/roles';
 import type { Role } from '../domain/actor';
 import { ID_PATTERN, isId } from '../domain/ids';
+import { LEAVE_RULES, type LeaveRule } from '../domain/departure';
 
 /**
  * HTTP API request and response shapes, validated on both sides with the same schemas.
@@ -95,6 +96,8 @@ export const workshopSettingsFields = {
     .max(20),
   /** Planned minutes per phase, where they differ from the suggested ones. */
   agendaMinutes: z.partialRecord(z.enum(PHASE_IDS), z.number().int().min(0).max(600)),
+  /** What happens to a participant's notes when they leave (domain/departure.ts). */
+  onLeave: z.enum(LEAVE_RULES),
 };
 
 /** The handbook's reading list ("Vooraf lezen"), the default for a new workshop. */
@@ -143,6 +146,7 @@ export const createWorkshopRequest = z.strictObject({
   practicalNotes: workshopSettingsFields.practicalNotes.default(''),
   readingList: workshopSettingsFields.readingList.optional(),
   agendaMinutes: workshopSettingsFields.agendaMinutes.default({}),
+  onLeave: workshopSettingsFields.onLeave.default('choose'),
   facilitatorName: displayNameSchema.optional(),
 });
 export type CreateWorkshopRequest = z.input<typeof createWorkshopRequest>;
@@ -225,6 +229,8 @@ export interface WorkshopSummary {
   readonly practicalNotes: string;
   readonly readingList: readonly { readonly title: string; readonly url: string }[];
   readonly agendaMinutes: Readonly<Partial<Record<(typeof PHASE_IDS)[number], number>>>;
+  /** What happens to a participant's notes when they leave. */
+  readonly onLeave: LeaveRule;
 }
 
 /** A person in a workshop, as others see them. */
@@ -252,9 +258,30 @@ export interface CreateWorkshopResponse extends SessionResponse {
 export interface JoinInfoResponse {
   readonly workshop: Pick<
     WorkshopSummary,
-    'id' | 'title' | 'institution' | 'language' | 'closed' | 'allowAnonymous' | 'askTableRole'
+    'id' | 'title' | 'institution' | 'language' | 'closed' | 'allowAnonymous' | 'askTableRole' | 'expiresAt' | 'onLeave'
   >;
 }
+
+/**
+ * GET /api/privacy: who is responsible for the data (the operator's PRIVACY_CONTROLLER and
+ * PRIVACY_CONTACT; null when not configured) and how long workshops are kept.
+ */
+export interface PrivacyResponse {
+  readonly controller: string | null;
+  readonly contact: string | null;
+  /** Days a workshop is kept after its date (or creation); then everything in it is deleted. */
+  readonly retentionDays: number;
+}
+
+/** PATCH /api/workshops/:id/me — a participant changes their own display name. */
+export const renameSelfRequest = z.strictObject({ name: displayNameSchema });
+
+/**
+ * POST /api/workshops/:id/me/leave — a participant leaves; `notes` says what they chose for their
+ * notes, needed only where the facilitator lets participants choose.
+ */
+export const leaveRequest = z.strictObject({ notes: z.enum(['remove', 'anonymise']).optional() });
+export type LeaveRequest = z.input<typeof leaveRequest>;
 
 /** GET /api/health */
 export interface HealthResponse {
