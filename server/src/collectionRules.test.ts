@@ -3,7 +3,7 @@ import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { putDeferral, readDeferrals } from '@dmc/shared/doc/discussion';
 import { putAction, readActions, removeAction } from '@dmc/shared/doc/synthesis';
 import { readMembers, setReady, updateFlow } from '@dmc/shared/doc/session';
-import type { ActionItem } from '@dmc/shared/domain/actionItems';
+import { newAction, type ActionItem } from '@dmc/shared/domain/actionItems';
 import { collectionLimit } from '@dmc/shared/domain/limits';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
@@ -64,22 +64,8 @@ describe('collection limits, ownership and closing on the server', () => {
     createdBy: by,
     createdAt: 1,
   });
-  const action = (id: string, by: string): ActionItem => ({
-    id,
-    what: `Actie ${id}`,
-    who: '',
-    whoParticipantId: null,
-    when: '',
-    status: 'open',
-    sourceKind: 'direct',
-    sourceGroupId: null,
-    sourceFieldId: null,
-    sourceNoteId: null,
-    sourceDeferralId: null,
-    createdBy: by,
-    createdAt: 1,
-    updatedAt: 1,
-  });
+  const action = (id: string, by: string): ActionItem =>
+    newAction(`Actie ${id}`, { sourceKind: 'direct' }, { id, createdBy: by, now: 1 });
 
   beforeAll(async () => {
     server = await startTestServer();

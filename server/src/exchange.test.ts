@@ -19,6 +19,7 @@ import {
 } from '@dmc/shared/protocol/api';
 import { importEvents } from './backupParser';
 import type { RunningServer } from './server';
+import { largeBackup } from './testing/largeBackup';
 import {
   connectDoc,
   createWorkshop,
@@ -70,37 +71,6 @@ function importBackup(url: string, body: string) {
     headers: { 'content-type': 'application/json' },
     body,
   });
-}
-
-/** A copy of `base` with `groups` extra subgroup boards of `notes` long notes each (~6 MB for 20 × 600). */
-function largeBackup(base: WorkshopExport, groups: number, notes: number): WorkshopExport {
-  const author = base.participants[0]!.id;
-  const extra = Array.from({ length: groups }, (_, g) => ({ id: `big${g}`, name: `Groot ${g}`, color: '#1d4ed8' }));
-  const boards = extra.map((group) => ({
-    boardId: group.id,
-    notes: Array.from({ length: notes }, (_, i) => ({
-      id: `${group.id}n${i}`,
-      sheetId: 'vel1',
-      fieldId: 'doel',
-      x: 10 + (i % 50) * 20,
-      y: 160 + Math.floor(i / 50) * 20,
-      color: 'yellow' as const,
-      text: `Notitie ${i}: ${'studiesucces en begeleiding van eerstejaars '.repeat(10)}`.slice(
-        0,
-        LIMITS.noteTextLength,
-      ),
-      authorId: author,
-      createdAt: i,
-      z: i,
-    })),
-    marks: [],
-    votes: [],
-    formulations: [],
-    deferrals: [],
-    highlights: [],
-    choices: [],
-  }));
-  return { ...base, groups: [...base.groups, ...extra], boards: [...base.boards, ...boards] };
 }
 
 describe('export and import', () => {

@@ -7,6 +7,7 @@ import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
 import type { WorkshopState } from '@dmc/shared/domain/permissions';
 import { offlineChanges } from './offlineChanges';
+import { newAction } from '@dmc/shared/domain/actionItems';
 import { replay, unsavedItems, type ReplayContext } from './offlineReplay';
 
 const note = (id: string, authorId: string, text = id) => ({
@@ -208,22 +209,10 @@ describe('offlineChanges: my own changes the server does not have', () => {
     const { client, syncClient, fresh } = offlinePair();
     syncClient();
     const now = 1_700_000_000_000;
-    putAction(client, {
-      id: 'act1',
-      what: 'Privacyreglement opstellen',
-      who: '',
-      whoParticipantId: null,
-      when: '',
-      status: 'open',
-      sourceKind: 'direct',
-      sourceGroupId: null,
-      sourceFieldId: null,
-      sourceNoteId: null,
-      sourceDeferralId: null,
-      createdBy: 'anna',
-      createdAt: now,
-      updatedAt: now,
-    });
+    putAction(
+      client,
+      newAction('Privacyreglement opstellen', { sourceKind: 'direct' }, { id: 'act1', createdBy: 'anna', now }),
+    );
     const doc = fresh();
     const actor = { id: 'anna', role: 'participant' as const };
     const allowedWhile =

@@ -12,7 +12,7 @@ import {
   removeCluster,
   setPlenaryFormulation,
 } from '@dmc/shared/doc/synthesis';
-import { actionFromCard, type ActionItem, type CardSource } from '@dmc/shared/domain/actionItems';
+import { actionFromCard, directAction, type ActionItem, type CardSource } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { PLENARY_BOARD, SYNTHESIS_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
 import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
@@ -24,7 +24,6 @@ import { DocConnection, type NetworkEvents } from './docConnection';
 import { sessionIsLive } from './sessionSignal';
 import { DocWriter } from './docWriter';
 import { selectMembership, selectWorkshopState } from '../store/workshopState';
-import { directAction } from '../store/actionTable';
 
 /**
  * The live connection to the workshop's synthesis document: the clusters the plenary confirmed,

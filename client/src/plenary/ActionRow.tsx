@@ -16,7 +16,8 @@ import { formatDay } from '../i18n/format';
 import { DateField } from '../components/DateField';
 import type { MessageKey } from '../i18n/messages';
 import { useAppStore } from '../store';
-import { actionSource, clampWhat, hasSource, ownerFrom } from '../store/actionTable';
+import { clampWhat } from '@dmc/shared/domain/actionItems';
+import { actionSource, hasSource, ownerFrom } from '../store/actionTable';
 import { fieldTitle } from './columns';
 import { useSynthesis } from './hooks';
 

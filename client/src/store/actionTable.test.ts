@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { actionFromCard, actionItemSchema, type ActionItem } from '@dmc/shared/domain/actionItems';
+import {
+  actionFromCard,
+  actionItemSchema,
+  clampWhat,
+  directAction,
+  newAction,
+  type ActionItem,
+} from '@dmc/shared/domain/actionItems';
 import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
 import {
   actionSource,
   actionSummary,
-  clampWhat,
   deferralKey,
   deferralText,
-  directAction,
   draftActions,
   hasSource,
   isFiltered,
@@ -21,20 +26,7 @@ import { CARD_MIME, cardFromDrop, cardFromEvent } from '../components/cardDrag';
 import { board, deferral, note } from '../plenary/testData.testing';
 
 const action = (id: string, extra: Partial<ActionItem> = {}): ActionItem => ({
-  id,
-  what: `Actie ${id}`,
-  who: '',
-  whoParticipantId: null,
-  when: '',
-  status: 'open',
-  sourceKind: 'direct',
-  sourceGroupId: null,
-  sourceFieldId: null,
-  sourceNoteId: null,
-  sourceDeferralId: null,
-  createdBy: 'fac',
-  createdAt: 100,
-  updatedAt: 100,
+  ...newAction(`Actie ${id}`, { sourceKind: 'direct' }, { id, createdBy: 'fac', now: 100 }),
   ...extra,
 });
 

@@ -1,5 +1,4 @@
 import {
-  ACTION_WHAT_LENGTH,
   filterActions,
   matchOwner,
   sortActions,
@@ -7,7 +6,6 @@ import {
   type ActionItem,
   type ActionSortKey,
   type ActionStatus,
-  type NewActionContext,
   type SortDirection,
 } from '@dmc/shared/domain/actionItems';
 import type { Deferral } from '@dmc/shared/domain/discussion';
@@ -192,37 +190,6 @@ export function hasSource(action: ActionItem): boolean {
     (action.sourceKind === 'deferral' && action.sourceDeferralId !== null) ||
     (action.sourceKind === 'card' && (action.sourceCardId ?? null) !== null)
   );
-}
-
-/** Cuts a "what" to the schema's length, on one line, never between the halves of an emoji. */
-export function clampWhat(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= ACTION_WHAT_LENGTH) return flat;
-  let cut = flat.slice(0, ACTION_WHAT_LENGTH - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
-
-/** A new action decided in plenary, with only its "what" (from the form; a card makes one with actionFromCard). */
-export function directAction(what: string, context: NewActionContext): ActionItem | null {
-  const text = clampWhat(what);
-  if (text === '') return null;
-  return {
-    id: context.id,
-    what: text,
-    who: '',
-    whoParticipantId: null,
-    when: '',
-    status: 'open',
-    sourceKind: 'direct',
-    sourceGroupId: null,
-    sourceFieldId: null,
-    sourceNoteId: null,
-    sourceDeferralId: null,
-    createdBy: context.createdBy,
-    createdAt: context.now,
-    updatedAt: context.now,
-  };
 }
 
 /** "Who" as typed, linked to the one member it names (shared/domain/actionItems.ts: matchOwner). */

@@ -10,6 +10,7 @@ import { LIMITS } from '@dmc/shared/domain/limits';
 import type { WorkshopExport } from '@dmc/shared/export/model';
 import { MAX_BACKUP_BYTES } from '../routes/exchange';
 import { createWorkshop, startTestServer } from '../testing/harness';
+import { largeBackup } from '../testing/largeBackup';
 import { bystander, row } from './roundTrip';
 
 const GROUPS = 20;
@@ -21,7 +22,7 @@ try {
     headers: { authorization: `Bearer ${owner.token}` },
   });
   const base = (await exported.json()) as WorkshopExport;
-  const body = JSON.stringify(largeBackup(base, owner.participant.id));
+  const body = JSON.stringify(largeBackup(base, GROUPS, LIMITS.notesPerBoard, owner.participant.id));
 
   const other = await createWorkshop(server.url, 'Andere workshop');
   const probe = await bystander(server.url, other);
@@ -63,38 +64,3 @@ try {
 }
 // y-websocket providers may keep timers alive; the measurement is done.
 process.exit(0);
-
-/** `base` with GROUPS extra subgroup boards full of long notes (valid, at the live limits). */
-function largeBackup(base: WorkshopExport, author: string): WorkshopExport {
-  const extra = Array.from({ length: GROUPS }, (_, g) => ({ id: `big${g}`, name: `Groot ${g}`, color: '#1d4ed8' }));
-  const boards = extra.map((group) => ({
-    boardId: group.id,
-    notes: Array.from({ length: LIMITS.notesPerBoard }, (_, i) => ({
-      id: `${group.id}n${i}`,
-      sheetId: 'vel1',
-      fieldId: 'doel',
-      x: 10 + (i % 50) * 20,
-      y: 160 + Math.floor(i / 50) * 20,
-      color: 'yellow' as const,
-      text: `Notitie ${i}: ${'studiesucces en begeleiding van eerstejaars '.repeat(10)}`.slice(
-        0,
-        LIMITS.noteTextLength,
-      ),
-      authorId: author,
-      createdAt: i,
-      z: i,
-    })),
-    marks: [],
-    votes: [],
-    formulations: [],
-    deferrals: [],
-    highlights: [],
-    choices: [],
-  }));
-  return {
-    ...base,
-    participants: base.participants,
-    groups: [...base.groups, ...extra],
-    boards: [...base.boards, ...boards],
-  };
-}

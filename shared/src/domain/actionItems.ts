@@ -200,6 +200,56 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Cuts a "what" to the schema's length, on one line, never between the halves of an emoji. */
+export function clampWhat(what: string): string {
+  return clamp(oneLine(what), ACTION_WHAT_LENGTH);
+}
+
+/** Where an action came from (the rest of a new action is the same for every source). */
+type ActionOrigin = Pick<ActionItem, 'sourceKind'> &
+  Partial<
+    Pick<
+      ActionItem,
+      | 'sourceGroupId'
+      | 'sourceFieldId'
+      | 'sourceNoteId'
+      | 'sourceDeferralId'
+      | 'sourceCardId'
+      | 'who'
+      | 'whoParticipantId'
+    >
+  >;
+
+/** A new open action: its "what" (as given), its origin, no owner or date unless the origin names one. */
+export function newAction(
+  what: string,
+  origin: ActionOrigin,
+  context: Pick<NewActionContext, 'id' | 'createdBy' | 'now'>,
+): ActionItem {
+  return {
+    id: context.id,
+    what,
+    who: '',
+    whoParticipantId: null,
+    when: '',
+    status: 'open',
+    sourceGroupId: null,
+    sourceFieldId: null,
+    sourceNoteId: null,
+    sourceDeferralId: null,
+    ...origin,
+    createdBy: context.createdBy,
+    createdAt: context.now,
+    updatedAt: context.now,
+  };
+}
+
+/** A new action decided in plenary, with only its "what" (from the form); null when it is empty. */
+export function directAction(what: string, context: NewActionContext): ActionItem | null {
+  const text = clampWhat(what);
+  return text === '' ? null : newAction(text, { sourceKind: 'direct' }, context);
+}
+
 /**
  * Turns a deferred question into an action: "Uitzoeken: <what to find out> — navragen bij
  * <whom> (vraag: <question>)", or "Beantwoorden: <question> — …" when nothing specific was
@@ -217,43 +267,29 @@ export function actionFromDeferral(deferral: Deferral, groupId: string | null, c
       : `${word('deferral.answer')}: ${question !== '' ? question : '…'}`;
   if (askWhom !== '') what += ` — ${word('deferral.ask')} ${askWhom}`;
   if (findOut !== '' && question !== '' && question !== findOut) what += ` (${word('deferral.question')}: ${question})`;
-  return {
-    id: context.id,
-    what: clamp(what, ACTION_WHAT_LENGTH),
-    ...matchOwner(clamp(oneLine(deferral.owner), ACTION_WHO_LENGTH), context.members ?? []),
-    when: '',
-    status: 'open',
-    sourceKind: 'deferral',
-    sourceGroupId: groupId,
-    sourceFieldId: deferral.fieldId,
-    sourceNoteId: deferral.noteId,
-    sourceDeferralId: deferral.id,
-    createdBy: context.createdBy,
-    createdAt: context.now,
-    updatedAt: context.now,
-  };
+  return newAction(
+    clamp(what, ACTION_WHAT_LENGTH),
+    {
+      sourceKind: 'deferral',
+      sourceGroupId: groupId,
+      sourceFieldId: deferral.fieldId,
+      sourceNoteId: deferral.noteId,
+      sourceDeferralId: deferral.id,
+      ...matchOwner(clamp(oneLine(deferral.owner), ACTION_WHO_LENGTH), context.members ?? []),
+    },
+    context,
+  );
 }
 
 /** Turns a note into an action; its text (on one line) is the "what". */
 export function actionFromNote(note: Note, groupId: string | null, context: NewActionContext): ActionItem {
   const written = oneLine(note.text);
   const empty = text(context.locale, 'action.emptyNote');
-  return {
-    id: context.id,
-    what: clamp(written !== '' ? written : empty, ACTION_WHAT_LENGTH),
-    who: '',
-    whoParticipantId: null,
-    when: '',
-    status: 'open',
-    sourceKind: 'note',
-    sourceGroupId: groupId,
-    sourceFieldId: note.fieldId,
-    sourceNoteId: note.id,
-    sourceDeferralId: null,
-    createdBy: context.createdBy,
-    createdAt: context.now,
-    updatedAt: context.now,
-  };
+  return newAction(
+    clamp(written !== '' ? written : empty, ACTION_WHAT_LENGTH),
+    { sourceKind: 'note', sourceGroupId: groupId, sourceFieldId: note.fieldId, sourceNoteId: note.id },
+    context,
+  );
 }
 
 /** What an inspiration card carries when it becomes an action: its id in the deck and its text. */
@@ -266,23 +302,7 @@ export interface CardSource {
 export function actionFromCard(card: CardSource, context: NewActionContext): ActionItem | null {
   const text = oneLine(card.text);
   if (text === '') return null;
-  return {
-    id: context.id,
-    what: clamp(text, ACTION_WHAT_LENGTH),
-    who: '',
-    whoParticipantId: null,
-    when: '',
-    status: 'open',
-    sourceKind: 'card',
-    sourceGroupId: null,
-    sourceFieldId: null,
-    sourceNoteId: null,
-    sourceDeferralId: null,
-    sourceCardId: card.id,
-    createdBy: context.createdBy,
-    createdAt: context.now,
-    updatedAt: context.now,
-  };
+  return newAction(clamp(text, ACTION_WHAT_LENGTH), { sourceKind: 'card', sourceCardId: card.id }, context);
 }
 
 /** Status labels for lists and exports. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordChange } from '../doc/records';
+import { newAction } from './actionItems';
 import type { Actor } from './actor';
 import { collectionLimit } from './limits';
 import { checkSynthesisChanges } from './synthesisRules';
@@ -8,22 +9,7 @@ const anna: Actor = { id: 'anna', role: 'participant' };
 const bram: Actor = { id: 'bram', role: 'participant' };
 const fac: Actor = { id: 'fac', role: 'facilitator' };
 
-const action = {
-  id: 'a1',
-  what: 'Data opvragen',
-  who: '',
-  whoParticipantId: null,
-  when: '',
-  status: 'open',
-  sourceKind: 'direct',
-  sourceGroupId: null,
-  sourceFieldId: null,
-  sourceNoteId: null,
-  sourceDeferralId: null,
-  createdBy: 'fac',
-  createdAt: 1,
-  updatedAt: 1,
-};
+const action = newAction('Data opvragen', { sourceKind: 'direct' }, { id: 'a1', createdBy: 'fac', now: 1 });
 const cluster = { id: 'c1', fieldId: 'doel', itemIds: ['n1', 'n2'], kind: null, label: 'Samen', updatedBy: 'anna' };
 const wording = { fieldId: 'doel', text: 'Samen beter', updatedBy: 'anna', updatedAt: 1 };
 const add = (collection: string, id: string, after: Record<string, unknown>): RecordChange => ({
