@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Choice } from '@dmc/shared/domain/discussion';
 import { sheetGuidance, type GuidanceInput } from '@dmc/shared/domain/guidance';
 import type { Note } from '@dmc/shared/domain/note';
 import { PHASE_IDS } from '@dmc/shared/domain/phases';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import { translate } from '../i18n';
+import { sampleChoice, sampleNote } from '@dmc/shared/testing/fixtures';
 import {
   adviceText,
   choiceKindOf,
@@ -24,24 +24,8 @@ const [vel1, vel2] = discussiemodelTemplate.sheets as [
   (typeof discussiemodelTemplate.sheets)[number],
   (typeof discussiemodelTemplate.sheets)[number],
 ];
-const note = (id: string, fieldId: string | null, sheetId = 'vel1'): Note => ({
-  id,
-  sheetId,
-  fieldId,
-  x: 0,
-  y: 0,
-  color: 'yellow',
-  text: id,
-  authorId: 'a',
-  createdAt: 1,
-  z: 1,
-});
-const choose = (fieldId: string, targetId: string, targetKind: Choice['targetKind'] = 'note'): Choice => ({
-  fieldId,
-  targetKind,
-  targetId,
-  by: 'a',
-});
+const note = (id: string, fieldId: string | null, sheetId = 'vel1'): Note => sampleNote(id, { fieldId, sheetId });
+const choose = sampleChoice;
 const empty: GuidanceInput = { notes: [], formulations: [], choices: [], deferrals: [] };
 const say = (text: ReturnType<typeof adviceText>, locale: 'nl' | 'en' = 'nl') => translate(locale, text.key, text.vars);
 

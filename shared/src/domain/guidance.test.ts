@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { discussiemodelTemplate } from '../template/discussiemodel';
-import type { Choice, Formulation } from './discussion';
+import type { Formulation } from './discussion';
 import { sheetGuidance, type GuidanceInput } from './guidance';
+import { sampleChoice, sampleNote } from '../testing/fixtures';
 import type { Note } from './note';
 
 const vel1 = discussiemodelTemplate.sheets[0]!;
 const vel2 = discussiemodelTemplate.sheets[1]!;
-const note = (id: string, fieldId: string, sheetId = 'vel1'): Note => ({
-  id,
-  sheetId,
-  fieldId,
-  x: 0,
-  y: 0,
-  color: 'yellow',
-  text: id,
-  authorId: 'a',
-  createdAt: 1,
-  z: 1,
-});
-const choose = (fieldId: string, targetId: string, targetKind: Choice['targetKind'] = 'note'): Choice => ({
-  fieldId,
-  targetKind,
-  targetId,
-  by: 'a',
-});
+const note = (id: string, fieldId: string, sheetId = 'vel1'): Note => sampleNote(id, { fieldId, sheetId });
+const choose = sampleChoice;
 const empty: GuidanceInput = { notes: [], formulations: [], choices: [], deferrals: [] };
 
 describe('canvas guidance', () => {
