@@ -11,12 +11,14 @@ export type Route =
   | { readonly page: 'join'; readonly code: string }
   | { readonly page: 'facilitate'; readonly workshopId: string }
   | { readonly page: 'workshop'; readonly workshopId: string }
+  | { readonly page: 'privacy' }
   | { readonly page: 'notFound' };
 
 /** The route a path stands for. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { page: 'home' };
+  if (parts.length === 1 && parts[0] === 'privacy') return { page: 'privacy' };
   const [head, arg] = parts;
   if (parts.length === 2 && arg) {
     if (head === 'j') return { page: 'join', code: arg };
@@ -60,6 +62,7 @@ export function usePathname(): string {
 /** Paths of the app's pages. */
 export const paths = {
   home: () => '/',
+  privacy: () => '/privacy',
   join: (code: string) => `/j/${encodeURIComponent(code)}`,
   workshop: (workshopId: string) => `/w/${encodeURIComponent(workshopId)}`,
   facilitate: (workshopId: string, secret: string) => `/f/${encodeURIComponent(workshopId)}#${secret}`,

@@ -7,11 +7,14 @@ import type {
   FacilitatorsResponse,
   JoinInfoResponse,
   JoinRequest,
+  LeaveRequest,
   ParticipantSummary,
+  PrivacyResponse,
   SessionResponse,
   UpdateWorkshopRequest,
   WorkshopSummary,
 } from '@dmc/shared/protocol/api';
+import type { OwnData, OwnDataFormat } from '@dmc/shared/export/ownData';
 import { latestToken } from './sessions';
 
 /**
@@ -146,4 +149,46 @@ export function removeParticipant(token: string, workshopId: string, participant
 /** DELETE /api/workshops/:id (facilitator): delete the workshop and everything in it. */
 export function deleteWorkshop(token: string, workshopId: string): Promise<void> {
   return request('DELETE', `/api/workshops/${encodeURIComponent(workshopId)}`, undefined, token);
+}
+
+/** GET /api/privacy: who is responsible for the data and how long workshops are kept. */
+export function getPrivacy(): Promise<PrivacyResponse> {
+  return request('GET', '/api/privacy');
+}
+
+/** GET /api/workshops/:id/me: everything stored about me in this workshop (only mine). */
+export function getOwnData(token: string, workshopId: string): Promise<OwnData> {
+  return request('GET', `/api/workshops/${encodeURIComponent(workshopId)}/me`, undefined, token);
+}
+
+/** PATCH /api/workshops/:id/me: change my own display name; answers with my session under the new name. */
+export function renameSelf(token: string, workshopId: string, name: string): Promise<SessionResponse> {
+  return request('PATCH', `/api/workshops/${encodeURIComponent(workshopId)}/me`, { name }, token);
+}
+
+/** POST /api/workshops/:id/me/leave: leave the workshop; my notes removed or kept anonymously. */
+export function leaveWorkshop(token: string, workshopId: string, body: LeaveRequest): Promise<void> {
+  return request('POST', `/api/workshops/${encodeURIComponent(workshopId)}/me/leave`, body, token);
+}
+
+/** GET /api/workshops/:id/me/export/:format: my contributions as a file (blob and the server's file name). */
+export async function downloadOwnData(
+  token: string,
+  workshopId: string,
+  format: OwnDataFormat,
+  locale: 'nl' | 'en',
+): Promise<{ blob: Blob; filename: string }> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/me/export/${format}?lang=${locale}`, {
+      headers: { authorization: `Bearer ${latestToken(token)}` },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', (error as Error).message);
+  }
+  if (!response.ok) throw new ApiError(response.status, 'unknown', `HTTP ${response.status}`);
+  const filename =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `data.${format}`;
+  return { blob: await response.blob(), filename };
 }

@@ -43,7 +43,22 @@ export function saveSession(session: SessionResponse): void {
   }
 }
 
-/** Forgets the session for a workshop. */
+/** Screens showing a workshop, told when its session is replaced (the person renamed themselves). */
+const replacedListeners = new Set<(session: SessionResponse) => void>();
+
+/** Stores a session that replaces the one a screen shows (same person, new name), and tells the screens. */
+export function replaceSession(session: SessionResponse): void {
+  saveSession(session);
+  for (const listener of replacedListeners) listener(session);
+}
+
+/** Calls `listener` whenever a session is replaced; returns how to stop. */
+export function onSessionReplaced(listener: (session: SessionResponse) => void): () => void {
+  replacedListeners.add(listener);
+  return () => replacedListeners.delete(listener);
+}
+
+/** Forgets the session for a workshop (also "forget this workshop on this device"). */
 export function dropSession(workshopId: string): void {
   try {
     localStorage.removeItem(PREFIX + workshopId);

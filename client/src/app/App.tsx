@@ -3,6 +3,7 @@ import { FacilitatePage } from '../pages/FacilitatePage';
 import { HomePage } from '../pages/HomePage';
 import { JoinPage } from '../pages/JoinPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { PrivacyPage } from '../pages/PrivacyPage';
 import { WorkshopPage } from '../pages/WorkshopPage';
 import { LocaleContext, type LocaleSetting } from '../i18n';
 import { parseRoute, usePathname } from '../routing';
@@ -38,6 +39,8 @@ function Page() {
       return <FacilitatePage key={route.workshopId} workshopId={route.workshopId} />;
     case 'workshop':
       return <WorkshopPage key={route.workshopId} workshopId={route.workshopId} />;
+    case 'privacy':
+      return <PrivacyPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

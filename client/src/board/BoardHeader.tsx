@@ -8,6 +8,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { CopyButton } from '../components/CopyButton';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { PresenceList } from './PresenceList';
+import { MyDataButton } from './MyDataDialog';
 import { SheetTabs } from './SheetTabs';
 
 /** The board's header: workshop, sheets, who is here, connection, language. */
@@ -62,6 +63,7 @@ export function BoardHeader({ showSheets = true }: { showSheets?: boolean }) {
         {/* Who is here is the board's; the connection status covers every document the screen uses. */}
         {showSheets && <PresenceList />}
         <ConnectionStatus />
+        {participant.role !== 'viewer' && <MyDataButton />}
         <LanguageToggle />
       </div>
     </header>

@@ -1,3 +1,4 @@
+import { DEFAULT_LEAVE_RULE, LEAVE_RULES } from '@dmc/shared/domain/departure';
 import { useId, useState, type FormEvent } from 'react';
 import type { Settings } from '@dmc/shared/domain/session';
 import type { UpdateWorkshopRequest } from '@dmc/shared/protocol/api';
@@ -67,6 +68,7 @@ const FIELDS = [
   'allowAnonymous',
   'dotsPerPerson',
   'selfSelectGroups',
+  'onLeave',
 ] as const;
 
 /** The fields that differ from the saved settings. */
@@ -220,6 +222,25 @@ function SettingsForm({ settings }: { settings: Settings }) {
             {t('fac.groups.selfSelectHint')}
           </p>
         </div>
+        <fieldset className="field" aria-describedby={`${id}-leave-hint`}>
+          <legend>{t('fac.settings.onLeave')}</legend>
+          <p className="fac-hint" id={`${id}-leave-hint`}>
+            {t('fac.settings.onLeaveHint')}
+          </p>
+          {LEAVE_RULES.map((rule) => (
+            <label key={rule} className="radio">
+              <input
+                type="radio"
+                name={`${id}-leave`}
+                value={rule}
+                checked={(values.onLeave ?? DEFAULT_LEAVE_RULE) === rule}
+                onChange={() => set('onLeave', rule)}
+                data-testid={`fac-settings-onLeave-${rule}`}
+              />{' '}
+              {t(`fac.settings.onLeave.${rule}`)}
+            </label>
+          ))}
+        </fieldset>
         <div className="fac-row">
           <button
             type="submit"

@@ -8,6 +8,126 @@ export const nl = {
   'app.name': 'Discussiemodel Canvas',
   'app.skipToContent': 'Naar de inhoud',
 
+  // Privacy (issue 12 item 8): the notice on the join page, the privacy page, "Mijn gegevens".
+  'title.privacy': 'Privacyverklaring',
+  'privacy.link': 'Privacyverklaring',
+  'privacy.controllerUnknown': 'de organisatie die deze dienst aanbiedt',
+  'privacy.notice.heading': 'Wat er met je gegevens gebeurt',
+  'privacy.notice.controller': 'Verantwoordelijk: {controller}.',
+  'privacy.notice.contact': 'Vragen over je gegevens: {contact}.',
+  'privacy.notice.what':
+    'Bewaard wordt je naam, je rol aan tafel (als je die opgeeft) en wat je inbrengt: notities, markeringen, stippen, formuleringen en acties, met tijdstippen.',
+  'privacy.notice.where': 'Alleen op deze server; niets gaat naar derden, er zijn geen trackers.',
+  'privacy.notice.howLong': 'De workshop en alles wat erin staat, wordt uiterlijk {date} verwijderd.',
+  'privacy.notice.who': 'De deelnemers en de procesbegeleiding van deze workshop zien wat je inbrengt.',
+  'privacy.notice.rights':
+    'In de workshop kun je onder “Mijn gegevens” zien wat over je bewaard is, je naam wijzigen, je bijdragen downloaden en vertrekken.',
+  'privacy.notice.leaveRemove': 'Vertrek je, dan worden je notities verwijderd.',
+  'privacy.notice.leaveAnonymise': 'Vertrek je, dan blijven je notities anoniem bewaard (zonder je naam).',
+  'privacy.notice.leaveChoose': 'Vertrek je, dan kies je of je notities worden verwijderd of anoniem bewaard.',
+  'privacy.notice.more': 'Lees de volledige privacyverklaring',
+  'privacy.page.heading': 'Privacyverklaring',
+  'privacy.page.intro':
+    'Discussiemodel Canvas is een online werkplek voor workshops met het Discussiemodel Learning Analytics van SURF. Hier staat welke gegevens de dienst over je bewaart, waarom, waar, hoe lang, wie ze ziet en wat je rechten zijn (AVG, artikelen 12 tot en met 17 en 20).',
+  'privacy.page.controllerHeading': 'Wie is verantwoordelijk?',
+  'privacy.page.controller':
+    'Verwerkingsverantwoordelijke is {controller}. Dat is de organisatie die deze dienst draait; de procesbegeleider van je workshop werkt daar of namens hen.',
+  'privacy.page.contact': 'Contact over je gegevens: {contact}.',
+  'privacy.page.noContact':
+    'Voor vragen over je gegevens kun je terecht bij de procesbegeleider van je workshop, of bij de functionaris gegevensbescherming (FG) van de organisatie.',
+  'privacy.page.whatHeading': 'Wat wordt bewaard?',
+  'privacy.page.whatName':
+    'je weergavenaam (een voornaam of pseudoniem is genoeg; anoniem meedoen kan waar de workshop dat toestaat);',
+  'privacy.page.whatRole': 'je rol aan tafel, als je die opgeeft, en of je deelnemer of procesbegeleider bent;',
+  'privacy.page.whatWork':
+    'wat je inbrengt: notities, markeringen (eens/oneens/weet niet), stippen, formuleringen, open vragen en acties — met het tijdstip waarop;',
+  'privacy.page.whatDevice':
+    'op je eigen apparaat: je sessie per workshop (in de opslag van je browser), zodat je na herladen verder kunt.',
+  'privacy.page.whatNot':
+    'Geen account, geen e-mailadres, geen cookies voor tracking, geen analytics; in de logboeken van de server staan geen namen of notities.',
+  'privacy.page.whyHeading': 'Waarom?',
+  'privacy.page.why':
+    'Om de workshop te laten werken: zodat de groep samen het canvas invult, ziet wie wat inbracht en de uitkomsten (verslag, actielijst) kan meenemen. Er wordt niets anders mee gedaan.',
+  'privacy.page.whereHeading': 'Waar?',
+  'privacy.page.where':
+    'Alleen op de server van deze dienst. Lettertypen, scripts en alles wat de pagina laadt komen van deze server; niets gaat naar derden.',
+  'privacy.page.howLongHeading': 'Hoe lang?',
+  'privacy.page.howLong':
+    'Een workshop wordt met alles erin automatisch verwijderd {days} dagen na de workshopdatum (of na het aanmaken, als dat later is). De procesbegeleider kan hem eerder verwijderen. Downloads (verslag, back-up) die de procesbegeleider maakt, vallen onder diens organisatie.',
+  'privacy.page.whoHeading': 'Wie ziet het?',
+  'privacy.page.who':
+    'De deelnemers en procesbegeleiders van dezelfde workshop. Privénotities uit de stille schrijffase ziet alleen jij (en de procesbegeleider) tot ze op het bord komen. Beheerders van de server kunnen bij de opgeslagen gegevens.',
+  'privacy.page.rightsHeading': 'Je rechten en hoe je ze gebruikt',
+  'privacy.page.rightSee': 'Inzien: open in de workshop “Mijn gegevens” — daar staat wat over jou bewaard is.',
+  'privacy.page.rightRename': 'Wijzigen: in “Mijn gegevens” pas je je naam aan; iedereen ziet meteen de nieuwe naam.',
+  'privacy.page.rightDownload':
+    'Downloaden: in “Mijn gegevens” download je je eigen bijdragen (JSON, Markdown of CSV).',
+  'privacy.page.rightLeave':
+    'Vertrekken en verwijderen: in “Mijn gegevens” verlaat je de workshop. Je notities worden dan verwijderd of anoniem bewaard, zoals de procesbegeleider heeft ingesteld (of zoals jij kiest). Je sessie werkt daarna niet meer.',
+  'privacy.page.rightForget':
+    'Vergeten op dit apparaat: op de startpagina haal je een workshop weg uit de lijst op dit apparaat.',
+  'privacy.page.rightOther':
+    'Voor al het andere (bezwaar, een klacht) neem je contact op met de verantwoordelijke hierboven. Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.',
+
+  'mydata.open': 'Mijn gegevens',
+  'mydata.heading': 'Mijn gegevens',
+  'mydata.intro': 'Dit bewaart deze workshop over jou. Alleen jij ziet dit overzicht.',
+  'mydata.loading': 'Gegevens ophalen…',
+  'mydata.name': 'Naam',
+  'mydata.role': 'Rol',
+  'mydata.role.participant': 'deelnemer',
+  'mydata.role.facilitator': 'procesbegeleider',
+  'mydata.tableRole': 'Rol aan tafel',
+  'mydata.noTableRole': 'niet opgegeven',
+  'mydata.joined': 'Meegedaan sinds',
+  'mydata.deleteBy': 'Verwijderd uiterlijk',
+  'mydata.contributions': 'Wat je inbracht',
+  'mydata.notes': 'Notities ({n})',
+  'mydata.marks': 'Markeringen ({n})',
+  'mydata.votes': 'Stippen ({n})',
+  'mydata.wordings': 'Formuleringen ({n})',
+  'mydata.deferrals': 'Open vragen ({n})',
+  'mydata.actions': 'Acties ({n})',
+  'mydata.private': '(nog privé)',
+  'mydata.mark.agree': 'eens',
+  'mydata.mark.disagree': 'oneens',
+  'mydata.mark.open': 'weet niet',
+  'mydata.rename.heading': 'Naam wijzigen',
+  'mydata.rename.label': 'Nieuwe naam',
+  'mydata.rename.submit': 'Naam opslaan',
+  'mydata.rename.missing': 'Vul een naam in.',
+  'mydata.rename.done': 'Je heet nu {name}.',
+  'mydata.download.heading': 'Mijn bijdragen downloaden',
+  'mydata.download.json': 'JSON',
+  'mydata.download.md': 'Leesbaar (Markdown)',
+  'mydata.download.csv': 'Spreadsheet (CSV)',
+  'mydata.leave.heading': 'De workshop verlaten',
+  'mydata.leave.ruleRemove': 'De procesbegeleider heeft ingesteld dat je notities bij vertrek worden verwijderd.',
+  'mydata.leave.ruleAnonymise':
+    'De procesbegeleider heeft ingesteld dat je notities bij vertrek anoniem worden bewaard: de tekst blijft, je naam niet.',
+  'mydata.leave.choose': 'Wat gebeurt er met je notities?',
+  'mydata.leave.remove': 'Verwijderen, met je markeringen, stippen, open vragen en de acties die je maakte',
+  'mydata.leave.anonymise': 'Anoniem bewaren: de groep houdt de tekst, zonder je naam',
+  'mydata.leave.explain':
+    'Daarna verdwijn je uit de deelnemerslijst en werkt je sessie niet meer. Dit kan niet ongedaan worden gemaakt.',
+  'mydata.leave.submit': 'Workshop verlaten',
+  'mydata.leave.confirm': 'Ja, definitief verlaten',
+  'mydata.leave.cancel': 'Toch niet',
+  'mydata.leave.chooseFirst': 'Kies eerst wat er met je notities gebeurt.',
+  'mydata.leave.facilitator':
+    'Als procesbegeleider kun je niet vertrekken. Is de workshop klaar, verwijder hem dan onder Regie → Instellingen.',
+  'mydata.left': 'Je hebt de workshop verlaten; je sessie op dit apparaat is gewist.',
+  'home.recent.forget': 'Vergeten',
+  'home.recent.forgetLabel': 'Vergeet “{title}” op dit apparaat',
+  'home.recent.forgotten':
+    '“{title}” is vergeten op dit apparaat. Wat je in de workshop inbracht, blijft daar; verwijderen doe je in de workshop onder “Mijn gegevens”.',
+  'fac.settings.onLeave': 'Bij vertrek van een deelnemer',
+  'fac.settings.onLeaveHint':
+    'Deelnemers kunnen de workshop verlaten via “Mijn gegevens”. Kies wat er dan met hun notities, markeringen en stippen gebeurt.',
+  'fac.settings.onLeave.choose': 'Deelnemer kiest',
+  'fac.settings.onLeave.remove': 'Notities verwijderen',
+  'fac.settings.onLeave.anonymise': 'Notities anoniem bewaren',
+
   'common.copy': 'Kopiëren',
   'common.copied': 'Gekopieerd',
   'common.copyFailed': 'Kopiëren lukte niet; selecteer de tekst en kopieer hem zelf.',
@@ -1073,6 +1193,125 @@ export const en: Messages = {
     'These characters never occur in a code: {characters}. Codes use no 0, O, 1, I or L, so they cannot be confused.',
   'home.recent.heading': 'Your workshops on this device',
   'home.recent.facilitator': 'facilitator',
+  // Privacy (issue 12 item 8): the notice on the join page, the privacy page, "My data".
+  'title.privacy': 'Privacy statement',
+  'privacy.link': 'Privacy statement',
+  'privacy.controllerUnknown': 'the organisation that runs this service',
+  'privacy.notice.heading': 'What happens to your data',
+  'privacy.notice.controller': 'Responsible: {controller}.',
+  'privacy.notice.contact': 'Questions about your data: {contact}.',
+  'privacy.notice.what':
+    'We store your name, your role at the table (if you give it) and what you contribute: notes, marks, dots, wordings and actions, with times.',
+  'privacy.notice.where': 'Only on this server; nothing goes to third parties, there are no trackers.',
+  'privacy.notice.howLong': 'The workshop and everything in it will be deleted by {date} at the latest.',
+  'privacy.notice.who': 'The participants and facilitators of this workshop see what you contribute.',
+  'privacy.notice.rights':
+    'In the workshop, “My data” shows what is stored about you and lets you change your name, download your contributions and leave.',
+  'privacy.notice.leaveRemove': 'If you leave, your notes are removed.',
+  'privacy.notice.leaveAnonymise': 'If you leave, your notes are kept anonymously (without your name).',
+  'privacy.notice.leaveChoose': 'If you leave, you choose whether your notes are removed or kept anonymously.',
+  'privacy.notice.more': 'Read the full privacy statement',
+  'privacy.page.heading': 'Privacy statement',
+  'privacy.page.intro':
+    "Discussiemodel Canvas is an online workspace for workshops with SURF's Learning Analytics Discussion Model. This page says which data the service stores about you, why, where, for how long, who sees it and what your rights are (GDPR, articles 12 to 17 and 20).",
+  'privacy.page.controllerHeading': 'Who is responsible?',
+  'privacy.page.controller':
+    'The controller is {controller}: the organisation that runs this service; your workshop’s facilitator works there or on its behalf.',
+  'privacy.page.contact': 'Contact about your data: {contact}.',
+  'privacy.page.noContact':
+    'For questions about your data, ask your workshop’s facilitator or the organisation’s data protection officer (DPO).',
+  'privacy.page.whatHeading': 'What is stored?',
+  'privacy.page.whatName':
+    'your display name (a first name or pseudonym is enough; you can join anonymously where the workshop allows it);',
+  'privacy.page.whatRole':
+    'your role at the table, if you give it, and whether you are a participant or a facilitator;',
+  'privacy.page.whatWork':
+    'what you contribute: notes, marks (agree/disagree/not sure), dots, wordings, open questions and actions — with the time of each;',
+  'privacy.page.whatDevice':
+    'on your own device: your session per workshop (in your browser’s storage), so you can continue after a reload.',
+  'privacy.page.whatNot':
+    'No account, no e-mail address, no tracking cookies, no analytics; the server’s logs hold no names or notes.',
+  'privacy.page.whyHeading': 'Why?',
+  'privacy.page.why':
+    'To run the workshop: so the group fills in the canvas together, sees who contributed what and can take the results (report, action list) home. Nothing else is done with it.',
+  'privacy.page.whereHeading': 'Where?',
+  'privacy.page.where':
+    'Only on this service’s server. Fonts, scripts and everything the page loads come from this server; nothing goes to third parties.',
+  'privacy.page.howLongHeading': 'For how long?',
+  'privacy.page.howLong':
+    'A workshop and everything in it is deleted automatically {days} days after the workshop date (or after it was created, if that is later). The facilitator can delete it earlier. Downloads the facilitator makes (report, backup) fall under their organisation.',
+  'privacy.page.whoHeading': 'Who sees it?',
+  'privacy.page.who':
+    'The participants and facilitators of the same workshop. Private notes from silent writing are seen only by you (and the facilitator) until they are placed on the board. The server’s administrators can reach the stored data.',
+  'privacy.page.rightsHeading': 'Your rights and how to use them',
+  'privacy.page.rightSee': 'See: in the workshop, open “My data” — it shows what is stored about you.',
+  'privacy.page.rightRename': 'Correct: in “My data” you change your name; everyone sees the new name at once.',
+  'privacy.page.rightDownload': 'Download: in “My data” you download your own contributions (JSON, Markdown or CSV).',
+  'privacy.page.rightLeave':
+    'Leave and erase: in “My data” you leave the workshop. Your notes are then removed or kept anonymously, as the facilitator set it (or as you choose). Your session stops working.',
+  'privacy.page.rightForget': 'Forget on this device: on the home page you remove a workshop from this device’s list.',
+  'privacy.page.rightOther':
+    'For anything else (an objection, a complaint) contact the controller above. You can also complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
+
+  'mydata.open': 'My data',
+  'mydata.heading': 'My data',
+  'mydata.intro': 'This is what this workshop stores about you. Only you see this overview.',
+  'mydata.loading': 'Fetching your data…',
+  'mydata.name': 'Name',
+  'mydata.role': 'Role',
+  'mydata.role.participant': 'participant',
+  'mydata.role.facilitator': 'facilitator',
+  'mydata.tableRole': 'Role at the table',
+  'mydata.noTableRole': 'not given',
+  'mydata.joined': 'Joined on',
+  'mydata.deleteBy': 'Deleted by',
+  'mydata.contributions': 'What you contributed',
+  'mydata.notes': 'Notes ({n})',
+  'mydata.marks': 'Marks ({n})',
+  'mydata.votes': 'Dots ({n})',
+  'mydata.wordings': 'Wordings ({n})',
+  'mydata.deferrals': 'Open questions ({n})',
+  'mydata.actions': 'Actions ({n})',
+  'mydata.private': '(still private)',
+  'mydata.mark.agree': 'agree',
+  'mydata.mark.disagree': 'disagree',
+  'mydata.mark.open': 'not sure',
+  'mydata.rename.heading': 'Change your name',
+  'mydata.rename.label': 'New name',
+  'mydata.rename.submit': 'Save name',
+  'mydata.rename.missing': 'Please enter a name.',
+  'mydata.rename.done': 'Your name is now {name}.',
+  'mydata.download.heading': 'Download my contributions',
+  'mydata.download.json': 'JSON',
+  'mydata.download.md': 'Readable (Markdown)',
+  'mydata.download.csv': 'Spreadsheet (CSV)',
+  'mydata.leave.heading': 'Leave the workshop',
+  'mydata.leave.ruleRemove': 'The facilitator has set that your notes are removed when you leave.',
+  'mydata.leave.ruleAnonymise':
+    'The facilitator has set that your notes are kept anonymously when you leave: the text stays, your name does not.',
+  'mydata.leave.choose': 'What happens to your notes?',
+  'mydata.leave.remove': 'Remove them, with your marks, dots, open questions and the actions you made',
+  'mydata.leave.anonymise': 'Keep them anonymously: the group keeps the text, without your name',
+  'mydata.leave.explain':
+    'You then disappear from the list of participants and your session stops working. This cannot be undone.',
+  'mydata.leave.submit': 'Leave the workshop',
+  'mydata.leave.confirm': 'Yes, leave for good',
+  'mydata.leave.cancel': 'Cancel',
+  'mydata.leave.chooseFirst': 'First choose what happens to your notes.',
+  'mydata.leave.facilitator':
+    'As a facilitator you cannot leave. When the workshop is over, delete it under Facilitation → Settings.',
+  'mydata.left': 'You have left the workshop; your session on this device has been cleared.',
+  'home.recent.forget': 'Forget',
+  'home.recent.forgetLabel': 'Forget “{title}” on this device',
+  'home.recent.forgotten':
+    '“{title}” is forgotten on this device. What you contributed stays in the workshop; to remove it, use “My data” in the workshop.',
+  'fac.settings.onLeave': 'When a participant leaves',
+  'fac.settings.onLeaveHint':
+    'Participants can leave the workshop through “My data”. Choose what then happens to their notes, marks and dots.',
+  'fac.settings.onLeave.choose': 'The participant chooses',
+  'fac.settings.onLeave.remove': 'Remove their notes',
+  'fac.settings.onLeave.anonymise': 'Keep their notes anonymously',
+
   'home.recent.participant': 'participant',
   'home.recent.as': 'as {name} ({role})',
   'home.privacy':

@@ -3,7 +3,7 @@ import type { CreateWorkshopResponse } from '@dmc/shared/protocol/api';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import type { Locale } from '@dmc/shared/template/types';
 import { ApiError, createWorkshop } from '../api/http';
-import { listSessions, saveSession } from '../api/sessions';
+import { dropSession, listSessions, saveSession } from '../api/sessions';
 import { backupTooLarge, createDemoWorkshop, importBackup } from '../exports/exchangeApi';
 import { useLocale, useT } from '../i18n';
 import { formatNumber } from '../i18n/format';
@@ -49,7 +49,19 @@ export function HomePage() {
           <DemoWorkshop />
           <ImportBackup onImported={(response) => setMade({ response, how: 'imported' })} />
         </section>
-        <p className="privacy-note">{t('home.privacy')}</p>
+        <footer className="privacy-note">
+          {t('home.privacy')}{' '}
+          <a
+            href={paths.privacy()}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(paths.privacy());
+            }}
+            data-testid="home-privacy-link"
+          >
+            {t('privacy.link')}
+          </a>
+        </footer>
       </div>
     </PageShell>
   );
@@ -379,14 +391,36 @@ function ImportBackup({ onImported }: { onImported: (response: CreateWorkshopRes
   );
 }
 
+/** The workshops this device has a session for, each with "forget on this device". */
 function RecentWorkshops() {
   const t = useT();
+  const [, setVersion] = useState(0);
+  const [forgotten, setForgotten] = useState<string | null>(null);
+  // Arrived here after leaving a workshop (WorkshopPage sends ?left=1).
+  const [left] = useState(() => new URLSearchParams(location.search).get('left') === '1');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const statusLine = useRef<HTMLParagraphElement>(null);
   const sessions = listSessions();
-  if (sessions.length === 0) return null;
+  const forget = (workshopId: string, title: string) => {
+    dropSession(workshopId);
+    setForgotten(title);
+    setVersion((v) => v + 1);
+    // The button is gone: focus goes to the list's heading, or to the message when the list is empty.
+    requestAnimationFrame(() => (heading.current ?? statusLine.current)?.focus());
+  };
+  const status = forgotten !== null ? t('home.recent.forgotten', { title: forgotten }) : left ? t('mydata.left') : '';
+  if (sessions.length === 0)
+    return status ? (
+      <p ref={statusLine} tabIndex={-1} role="status" className="recent__status" data-testid="recent-status">
+        {status}
+      </p>
+    ) : null;
   return (
     <div className="recent">
-      <h2>{t('home.recent.heading')}</h2>
-      <ul className="recent__list">
+      <h2 ref={heading} tabIndex={-1}>
+        {t('home.recent.heading')}
+      </h2>
+      <ul className="recent__list" data-testid="recent-list">
         {sessions.slice(0, 8).map((s) => (
           <li key={s.workshop.id}>
             <a
@@ -403,10 +437,22 @@ function RecentWorkshops() {
                 name: s.participant.name,
                 role: t(s.participant.role === 'facilitator' ? 'home.recent.facilitator' : 'home.recent.participant'),
               })}
-            </span>
+            </span>{' '}
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-label={t('home.recent.forgetLabel', { title: s.workshop.title })}
+              onClick={() => forget(s.workshop.id, s.workshop.title)}
+              data-testid="recent-forget"
+            >
+              {t('home.recent.forget')}
+            </button>
           </li>
         ))}
       </ul>
+      <p ref={statusLine} tabIndex={-1} role="status" className="recent__status" data-testid="recent-status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { navigate, paths } from '../routing';
 import { errorMessage } from '../components/errors';
 import { JoinCodeForm, joinCodeProblemText } from './JoinCodeForm';
 import { PageShell } from '../components/PageShell';
+import { PrivacyNotice } from './PrivacyNotice';
 
 type Lookup =
   | { readonly state: 'loading' }
@@ -239,6 +240,7 @@ function JoinForm({
           {busy ? t('join.busy') : t('join.submit')}
         </button>
       </form>
+      <PrivacyNotice workshop={info} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { ApiError, getSession } from '../api/http';
-import { dropSession, loadSession, saveSession } from '../api/sessions';
+import { dropSession, loadSession, onSessionReplaced, saveSession } from '../api/sessions';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { navigate, paths } from '../routing';
@@ -52,6 +52,15 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
       cancelled = true;
     };
   }, [workshopId]);
+
+  // Renamed in "Mijn gegevens": the screen goes on under the new session (and reconnects with the new name).
+  useEffect(
+    () =>
+      onSessionReplaced((session) => {
+        if (session.workshop.id === workshopId) setPhase({ state: 'ready', session });
+      }),
+    [workshopId],
+  );
 
   const readySession = phase.state === 'ready' ? phase.session : null;
   useEffect(() => {
