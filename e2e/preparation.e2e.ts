@@ -177,14 +177,17 @@ describe('preparing the workshop', () => {
     expect(description).toContain('donderdag 10 december 2026, 13:30–17:10');
     expect(description).toContain('13:50–14:10  Vel 1 — individueel schrijven (20 min)');
     expect(description).toContain('- Notitie learning analytics, Lindenhaven');
-    expect(description).toContain('alleen je naam (of een pseudoniem) wordt bewaard');
+    // What is stored, truthfully (issue 12 item 8), and where the privacy statement is.
+    expect(description).toContain('niets gaat naar derden');
+    expect(description).toContain(`De privacyverklaring: ${server.url}/privacy`);
   });
 
   it('shows the invitation in English too', async () => {
     await fac.page.getByTestId('prep-invite-lang-en').click();
     const text = await fac.page.getByTestId('prep-invitation-text').inputValue();
     expect(text).toContain('Thursday 10 December 2026, 13:30–17:10');
-    expect(text).toContain('only your name (or a pseudonym) is stored');
+    expect(text).toContain('nothing goes to third parties');
+    expect(text).toContain(`The privacy statement: ${server.url}/privacy`);
     expect(text).toContain(code);
   });
 
