@@ -48,6 +48,8 @@ export class Collab {
   private readonly loaded = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private liveConnections = 0;
+  /** Set by shutdown: no document is loaded any more (a drain must be able to finish). */
+  private stopping = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -58,6 +60,7 @@ export class Collab {
 
   /** The room of a document, loading it (once, even under concurrent calls) before returning. */
   async room(workshopId: string, docKey: string, policy: RoomPolicy): Promise<Room> {
+    if (this.stopping) throw new Error('the server is stopping');
     const name = `${workshopId}/${docKey}`;
     let pending = this.rooms.get(name);
     if (!pending) {
@@ -281,6 +284,7 @@ export class Collab {
 
   /** Closes all connections (clients will reconnect) and writes every document compacted. */
   async shutdown(): Promise<void> {
+    this.stopping = true;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);

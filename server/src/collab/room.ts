@@ -59,6 +59,10 @@ const REMOTE_ORIGIN = Object.freeze({ name: 'another process' });
  */
 export type RoomPublisher = (kind: 'update' | 'awareness', payload: Uint8Array) => void;
 
+/** Updates (and their bytes) one connection may have waiting for the changes they rest on. */
+const MAX_WAITING_UPDATES = 256;
+const MAX_WAITING_BYTES = 1024 * 1024;
+
 /** Room tuning. */
 export interface RoomOptions {
   /** Compact the stored log after this many appended records… */
@@ -87,6 +91,8 @@ export class Room {
    * between two changes, as the shadow-first rule needs.
    */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Per connection, updates that arrived before the changes they rest on (see receiveUpdate). */
+  private readonly waiting = new Map<RoomPeer, Uint8Array[]>();
 
   constructor(
     readonly workshopId: string,
@@ -169,6 +175,7 @@ export class Room {
   leave(peer: RoomPeer): void {
     const owned = this.peers.get(peer);
     this.peers.delete(peer);
+    this.waiting.delete(peer);
     if (owned && owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
   }
 
@@ -179,12 +186,46 @@ export class Room {
 
   /**
    * Tries an incoming update on the shadow, asks the policy, and when allowed stores it, then
-   * applies and relays it. Returns the rejection, or null when applied — or when it could not be
-   * stored: then the room already closed the peer with CLOSE.unavailable (the client keeps its
-   * change and sends it again after reconnecting).
+   * applies and relays it. Returns the rejection, or null when applied, when it waits for changes
+   * it rests on (below), or when it could not be stored: then the room already closed the peer
+   * with CLOSE.unavailable (the client keeps its change and sends it again after reconnecting).
    */
   receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<UpdateRejection | null> {
-    return this.serial(() => this.tryUpdate(peer, update));
+    return this.serial(async () => {
+      // A client that reconnects (after a restart or a drain) sends what it wrote meanwhile in its
+      // sync step 2, which follows the server's step 1 — but a change it makes right after the
+      // socket opens goes out before that, resting on the ones not sent yet. Such an update waits
+      // (bounded) and is judged together with the next ones from the same connection.
+      const held = this.waiting.get(peer);
+      if (held) this.waiting.delete(peer);
+      const candidate = held ? Y.mergeUpdates([...held, update]) : update;
+      if (this.restsOnUnknown(candidate) && !((await this.readStoreAgain()) && !this.restsOnUnknown(candidate))) {
+        const kept = [...(held ?? []), update];
+        if (kept.length > MAX_WAITING_UPDATES || kept.reduce((n, u) => n + u.length, 0) > MAX_WAITING_BYTES)
+          return { code: 'invalid', reason: 'update depends on unknown changes', malformed: true };
+        this.waiting.set(peer, kept);
+        return null;
+      }
+      const rejection = await this.tryUpdate(peer, candidate);
+      // Fan-out: a process that died after storing an update but before publishing it leaves this
+      // room without it, and a client that saw it sends it along (with changes resting on it).
+      // Before refusing, read the store once; when it held more, judge the update again.
+      if (rejection === null || !(await this.readStoreAgain())) return rejection;
+      return this.tryUpdate(peer, candidate);
+    });
+  }
+
+  /** Whether an update starts, for some client, past what the document has (a gap before it). */
+  private restsOnUnknown(update: Uint8Array): boolean {
+    let from: Map<number, number>;
+    try {
+      from = Y.parseUpdateMeta(update).from;
+    } catch {
+      return false; // undecodable: tryUpdate refuses it as malformed
+    }
+    const state = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const [client, clock] of from) if (clock > (state.get(client) ?? 0)) return true;
+    return false;
   }
 
   private async tryUpdate(peer: RoomPeer, update: Uint8Array): Promise<UpdateRejection | null> {
@@ -310,9 +351,18 @@ export class Room {
    * reads what is stored now and applies what this room lacks (Yjs ignores what it has).
    */
   async catchUp(): Promise<void> {
-    if (!this.log.stored || this.destroyed) return;
+    await this.serial(() => this.readStoreAgain());
+  }
+
+  /** Applies what the store holds beyond this room's state (shared stores only); returns whether there was any. */
+  private async readStoreAgain(): Promise<boolean> {
+    if (!this.log.stored || this.destroyed) return false;
     const stored = await this.log.stored();
-    if (stored.length > 0) await this.applyRemote(Y.mergeUpdates(stored));
+    if (stored.length === 0 || this.destroyed) return false;
+    const merged = Y.mergeUpdates(stored);
+    Y.applyUpdate(this.shadow, merged, REMOTE_ORIGIN);
+    // Yjs emits an update only when applying changed something (insertions or deletions).
+    return updateMadeBy(this.doc, () => Y.applyUpdate(this.doc, merged, REMOTE_ORIGIN)) !== null;
   }
 
   /**

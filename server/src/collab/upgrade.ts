@@ -147,7 +147,15 @@ export function createUpgradeHandler(
     });
   }
 
-  return { handle, close: () => wss.close() };
+  return {
+    handle,
+    close: () => {
+      // Stragglers of a drain (still authenticating, or admitted while the documents were being
+      // closed) are closed too, so the HTTP server can stop; clients reconnect elsewhere.
+      for (const ws of wss.clients) ws.close(CLOSE.restarting, 'server restarting');
+      wss.close();
+    },
+  };
 }
 
 /** Where an upgrade goes: a collab document, somewhere else (404), or an unreadable URL (400). */

@@ -2,11 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addNote, readNote, readNotes } from '@dmc/shared/doc/board';
+import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import type { ServerConfig } from '../config';
 import type { RunningServer } from '../server';
 import {
   connectBoard,
+  connectDoc,
   createWorkshop,
   flush,
   freePort,
@@ -17,7 +20,14 @@ import {
   waitFor,
   type BoardClient,
 } from '../testing/harness';
-import { TEST_DATABASE_URL, TEST_REDIS_URL, TcpProxy, freshPrefix, freshSchema } from '../testing/services';
+import {
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TcpBalancer,
+  TcpProxy,
+  freshPrefix,
+  freshSchema,
+} from '../testing/services';
 
 /**
  * Several server processes on one PostgreSQL and one Redis (real services; a schema and a key
@@ -68,6 +78,39 @@ function nextClose(client: BoardClient): Promise<number> {
     };
     client.provider.on('connection-close', onClose);
   });
+}
+
+/** The real server as a child process on this port, on the test's services; resolves once it listens. */
+async function spawnProcess(services: Partial<ServerConfig>, port: number): Promise<ChildProcess> {
+  const dataDir = tempDataDir();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CLIENT_DIR: path.join(dataDir, 'none'),
+      DATABASE_URL: services.databaseUrl,
+      DATABASE_SCHEMA: services.databaseSchema,
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: services.redisPrefix,
+      RATE_LIMIT_PER_MINUTE: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanup.push(() => child.kill('SIGKILL'));
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/running at/.test(output)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return child;
 }
 
 function note(id: string, authorId: string, text = '') {
@@ -220,62 +263,155 @@ describe('two server processes on PostgreSQL and Redis', () => {
     await waitFor(() => readNote(onB.doc, 'while-cut') !== undefined, 'B to read what it missed', 15_000);
   });
 
-  it('loses no acknowledged update when a process is killed with SIGKILL', async () => {
+  it('refuses on B a write the phase set on A forbids, and hides what it hides', async () => {
+    const services = await sharedServices();
+    const a = await start(services);
+    const b = await start(services);
+    const workshop = await createWorkshop(a.url);
+    const id = workshop.workshop.id;
+    const anna = await joinWorkshop(a.url, workshop.workshop.code, 'Anna');
+    const cleo = await joinWorkshop(a.url, workshop.workshop.code, 'Cleo');
+    const annaSession = connectDoc(b.url, anna, SESSION_DOC);
+    cleanup.push(() => annaSession.destroy());
+    const facilitatorSession = connectDoc(a.url, workshop, SESSION_DOC);
+    cleanup.push(() => facilitatorSession.destroy());
+    await Promise.all([annaSession.synced(), facilitatorSession.synced()]);
+    await waitFor(() => readMembers(facilitatorSession.doc).length === 3, 'everyone in the session on A');
+
+    putGroup(facilitatorSession.doc, { id: 'g1', name: 'Groep 1', color: '#1d4ed8', order: 0 });
+    putGroup(facilitatorSession.doc, { id: 'g2', name: 'Groep 2', color: '#b42318', order: 1 });
+    assignMembers(
+      facilitatorSession.doc,
+      new Map([
+        [anna.participant.id, 'g1'],
+        [cleo.participant.id, 'g2'],
+      ]),
+    );
+    updateFlow(facilitatorSession.doc, { phaseId: 'vel1-discuss', phaseStartedAt: Date.now() });
+    await waitFor(
+      () =>
+        b.workflow.state(id)?.phaseId === 'vel1-discuss' &&
+        b.workflow.membership(id, anna.participant.id).groupId === 'g1',
+      'the phase and groups set on A to reach B',
+    );
+
+    const peek = connectDoc(b.url, anna, boardDocKey('g2'));
+    cleanup.push(() => peek.destroy());
+    expect((await peek.closed).code).toBe(CLOSE.hidden);
+    const own = connectDoc(b.url, anna, boardDocKey('g1'));
+    cleanup.push(() => own.destroy());
+    await own.synced();
+    addNote(own.doc, { ...note('wrong-sheet', anna.participant.id), sheetId: 'vel2', fieldId: 'data' });
+    expect((await own.closed).code).toBe(CLOSE.forbidden);
+  });
+
+  it('drains on SIGTERM: sockets closed with 4503, then the process exits', async () => {
     const services = await sharedServices();
     const port = await freePort();
-    const dataDir = tempDataDir();
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        CLIENT_DIR: path.join(dataDir, 'none'),
-        DATABASE_URL: services.databaseUrl,
-        DATABASE_SCHEMA: services.databaseSchema,
-        REDIS_URL: services.redisUrl,
-        REDIS_PREFIX: services.redisPrefix,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = await spawnProcess(services, port);
+    const url = `http://127.0.0.1:${port}`;
+    const workshop = await createWorkshop(url);
+    const anna = await joinWorkshop(url, workshop.workshop.code, 'Anna');
+    const client = connect(url, anna);
+    await client.synced();
+    const closeCode = nextClose(client);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await closeCode).toBe(CLOSE.restarting);
+    expect(await exited).toBe(0);
+    client.provider.disconnect();
+  });
+
+  it('keeps every edit through a rolling restart of three processes behind a balancer', async () => {
+    const services = await sharedServices();
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const servers: RunningServer[] = [];
+    for (const port of ports) servers.push(await startTestServer({ ...services, port }));
+    cleanup.push(async () => {
+      for (const server of servers) await server.close();
     });
-    cleanup.push(() => child.kill('SIGKILL'));
-    const killedUrl = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /running at (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-    });
-    const survivor = await start(services);
-    const workshop = await createWorkshop(killedUrl);
-    const writers = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => joinWorkshop(killedUrl, workshop.workshop.code, `Schrijver ${i}`)),
-    );
-    const clients = writers.map((session) => connect(killedUrl, session));
-    await Promise.all(clients.map((c) => c.synced()));
+    const balancer = await TcpBalancer.start(ports);
+    cleanup.push(() => balancer.close());
+    const workshop = await createWorkshop(balancer.url);
+    const sessions: SessionResponse[] = [];
+    for (let i = 0; i < 6; i++)
+      sessions.push(await joinWorkshop(balancer.url, workshop.workshop.code, `Schrijver ${i}`));
+    // Round-robin: two writers on each process.
+    const writers = sessions.map((session) => connect(balancer.url, session));
+    await Promise.all(writers.map((w) => w.synced()));
+    expect(servers.map((s) => s.collab.stats().connections)).toEqual([2, 2, 2]);
+
+    let writing = true;
     const written: string[] = [];
-    for (let round = 0; round < 10; round++) {
-      clients.forEach((client, i) => {
-        const id = `n-${i}-${round}`;
-        addNote(client.doc, note(id, writers[i]!.participant.id, id));
+    const loops = writers.map(async (writer, i) => {
+      for (let n = 0; writing && n < 60; n++) {
+        const id = `w${i}-${n}`;
+        addNote(writer.doc, note(id, sessions[i]!.participant.id, id));
         written.push(id);
-      });
+        // Load, not synchronisation: a steady stream of edits during the restarts.
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+    });
+    for (let i = 0; i < servers.length; i++) {
+      await servers[i]!.close();
+      servers[i] = await startTestServer({ ...services, port: ports[i] });
     }
-    // Acknowledged: each writer's socket answered a sync after everything it sent.
-    await Promise.all(clients.map((c) => flush(c)));
+    writing = false;
+    await Promise.all(loops);
+
+    await waitFor(() => writers.every((w) => w.provider.wsconnected && w.provider.synced), 'every writer back', 60_000);
+    await Promise.all(writers.map((w) => flush(w)));
+    const reader = connect(balancer.url, sessions[0]!);
+    await reader.synced();
+    const stored = new Set(readNotes(reader.doc).map((n) => n.id));
+    expect(written.length).toBeGreaterThan(18);
+    expect(written.filter((id) => !stored.has(id))).toEqual([]);
+  }, 120_000);
+
+  it('loses no edit when a process is killed with SIGKILL under 50 writing clients', async () => {
+    const services = await sharedServices();
+    const port = await freePort();
+    const child = await spawnProcess(services, port);
+    const survivorPort = await freePort();
+    const survivor = await start({ ...services, port: survivorPort, rateLimitPerMinute: 1000 });
+    const balancer = await TcpBalancer.start([port, survivorPort]);
+    cleanup.push(() => balancer.close());
+
+    const workshop = await createWorkshop(balancer.url);
+    const sessions: SessionResponse[] = [];
+    for (let i = 0; i < 50; i++)
+      sessions.push(await joinWorkshop(balancer.url, workshop.workshop.code, `Schrijver ${i}`));
+    const writers = sessions.map((session) => connect(balancer.url, session));
+    await Promise.all(writers.map((w) => w.synced()));
+    expect(survivor.collab.stats().connections).toBe(25);
+    const written: string[] = [];
+    let rounds = 0;
+    let killAfterRound: () => void = () => {};
+    const killed = new Promise<void>((resolve) => (killAfterRound = resolve));
+    const loops = writers.map(async (writer, i) => {
+      for (let n = 0; n < 8; n++) {
+        const id = `k${i}-${n}`;
+        addNote(writer.doc, note(id, sessions[i]!.participant.id, id));
+        written.push(id);
+        if (i === 0 && ++rounds === 3) killAfterRound();
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+    });
+    await killed;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
-    for (const client of clients) client.provider.disconnect();
+    await Promise.all(loops);
 
-    const reader = connect(survivor.url, writers[0]!);
+    // The killed process's clients reconnect through the balancer to the survivor and send what
+    // it had not confirmed; nothing any process accepted was only in the killed one's memory.
+    await waitFor(() => writers.every((w) => w.provider.wsconnected && w.provider.synced), 'every writer back', 60_000);
+    await Promise.all(writers.map((w) => flush(w)));
+    expect(survivor.collab.stats().connections).toBe(50);
+    const reader = connect(survivor.url, sessions[0]!);
     await reader.synced();
-    const ids = new Set(readNotes(reader.doc).map((n) => n.id));
-    expect(written.filter((id) => !ids.has(id))).toEqual([]);
-  });
+    const stored = new Set(readNotes(reader.doc).map((n) => n.id));
+    expect(written).toHaveLength(400);
+    expect(written.filter((id) => !stored.has(id))).toEqual([]);
+  }, 120_000);
 });

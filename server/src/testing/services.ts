@@ -162,3 +162,63 @@ export class TcpProxy {
     await this.cut();
   }
 }
+
+/**
+ * A round-robin TCP load balancer in front of several server processes, as nginx would be: each
+ * new connection goes to the next backend that accepts it, so a draining or killed process is
+ * skipped and its clients land on another.
+ */
+export class TcpBalancer {
+  private next = 0;
+  private readonly sockets = new Set<net.Socket>();
+
+  private constructor(
+    private readonly server: net.Server,
+    readonly backends: number[],
+  ) {}
+
+  /** Starts a balancer on a free port over these backend ports on 127.0.0.1. */
+  static async start(backends: number[]): Promise<TcpBalancer> {
+    const server = net.createServer();
+    const balancer = new TcpBalancer(server, backends);
+    server.on('connection', (client) => balancer.accept(client));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return balancer;
+  }
+
+  /** The balancer's HTTP base URL. */
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
+  }
+
+  private accept(client: net.Socket): void {
+    client.pause();
+    this.sockets.add(client);
+    client.on('error', () => client.destroy()).on('close', () => this.sockets.delete(client));
+    const attempt = (left: number) => {
+      if (left === 0 || client.destroyed) return void client.destroy();
+      const port = this.backends[this.next++ % this.backends.length]!;
+      const upstream = net.connect(port, '127.0.0.1');
+      upstream.once('error', () => attempt(left - 1));
+      upstream.once('connect', () => {
+        this.sockets.add(upstream);
+        upstream.removeAllListeners('error');
+        upstream
+          .on('error', () => client.destroy())
+          .on('close', () => {
+            this.sockets.delete(upstream);
+            client.destroy();
+          });
+        client.on('close', () => upstream.destroy());
+        client.pipe(upstream);
+        upstream.pipe(client);
+      });
+    };
+    attempt(this.backends.length);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
