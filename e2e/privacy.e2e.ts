@@ -143,7 +143,7 @@ describe('privacy: the notice, my data and leaving', () => {
     const list = page.getByTestId('recent-list');
     await list.waitFor();
     expect(await list.textContent()).toContain('Privacy in de praktijk');
-    await page.getByRole('button', { name: 'Vergeet “Privacy in de praktijk” op dit apparaat' }).click();
+    await page.getByRole('button', { name: 'Vergeten op dit apparaat: “Privacy in de praktijk”' }).click();
     await expect.poll(() => page.getByTestId('recent-status').textContent()).toContain('is vergeten op dit apparaat');
     expect(await page.evaluate((id) => localStorage.getItem(`dmc.session.${id}`), created.workshop.id)).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');

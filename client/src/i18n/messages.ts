@@ -118,7 +118,7 @@ export const nl = {
     'Als procesbegeleider kun je niet vertrekken. Is de workshop klaar, verwijder hem dan onder Regie → Instellingen.',
   'mydata.left': 'Je hebt de workshop verlaten; je sessie op dit apparaat is gewist.',
   'home.recent.forget': 'Vergeten',
-  'home.recent.forgetLabel': 'Vergeet “{title}” op dit apparaat',
+  'home.recent.forgetLabel': 'Vergeten op dit apparaat: “{title}”',
   'home.recent.forgotten':
     '“{title}” is vergeten op dit apparaat. Wat je in de workshop inbracht, blijft daar; verwijderen doe je in de workshop onder “Mijn gegevens”.',
   'fac.settings.onLeave': 'Bij vertrek van een deelnemer',
@@ -1302,7 +1302,7 @@ export const en: Messages = {
     'As a facilitator you cannot leave. When the workshop is over, delete it under Facilitation → Settings.',
   'mydata.left': 'You have left the workshop; your session on this device has been cleared.',
   'home.recent.forget': 'Forget',
-  'home.recent.forgetLabel': 'Forget “{title}” on this device',
+  'home.recent.forgetLabel': 'Forget on this device: “{title}”',
   'home.recent.forgotten':
     '“{title}” is forgotten on this device. What you contributed stays in the workshop; to remove it, use “My data” in the workshop.',
   'fac.settings.onLeave': 'When a participant leaves',
