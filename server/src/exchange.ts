@@ -94,6 +94,7 @@ export class Exchange {
           practicalNotes: workshop.practicalNotes,
           readingList: workshop.readingList.map(({ title, url }) => ({ title, url })),
           agendaMinutes: { ...workshop.agendaMinutes },
+          agendaEntries: (workshop.agendaEntries ?? []).map((e) => ({ ...e })),
         },
         phaseId: this.workflow.state(workshopId)?.phaseId ?? 'open',
         closed: workshop.closed,

@@ -9,10 +9,13 @@ import {
   putGroup,
   readFlow,
   readMember,
+  readAgendaEntries,
   readMembers,
   setReady,
   updateFlow,
 } from '@dmc/shared/doc/session';
+import { collection, putRecord } from '@dmc/shared/doc/records';
+import { endBreak, startBreak } from '@dmc/shared/domain/flow';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import {
   SESSION_DOC,
@@ -116,6 +119,21 @@ describe('workshop flow on the server', () => {
       ],
       ['mark someone else ready', (doc) => setReady(doc, bram.participant.id, 'open')],
       ['bring everyone to their view', (doc) => updateFlow(doc, { attentionNonce: 99 })],
+      ['start a break', (doc) => updateFlow(doc, startBreak({ label: 'Pauze', minutes: 15 }, Date.now()))],
+      [
+        'put a break on the agenda',
+        (doc) =>
+          doc.transact(() =>
+            putRecord(collection(doc, 'agendaEntries'), 'p1', {
+              id: 'p1',
+              kind: 'break',
+              label: 'Pauze',
+              minutes: 15,
+              after: 'vel1-discuss',
+              order: 0,
+            }),
+          ),
+      ],
     ];
     for (const [what, attempt] of attempts) {
       it(`refuses a participant who tries to ${what}`, async () => {
@@ -139,6 +157,40 @@ describe('workshop flow on the server', () => {
         'Anna ready on the facilitator side',
       );
       expect(client.provider.wsconnected).toBe(true);
+    });
+  });
+
+  describe('breaks and own agenda items', () => {
+    const pauze = { id: 'p1', kind: 'break', label: 'Pauze', minutes: 15, after: 'vel1-discuss' } as const;
+    const base = () => `${server.url}/api/workshops/${facilitator.workshop.id}`;
+
+    it('takes own items only from a facilitator, validated, and mirrors them into the session', async () => {
+      expect((await requestJson('PATCH', base(), anna.token, { agendaEntries: [pauze] })).status).toBe(403);
+      const tooLong = await requestJson('PATCH', base(), facilitator.token, {
+        agendaEntries: [{ ...pauze, label: 'x'.repeat(61) }],
+      });
+      expect(tooLong.status).toBe(400);
+      const many = Array.from({ length: 13 }, (_, i) => ({ ...pauze, id: `p${i}` }));
+      expect((await requestJson('PATCH', base(), facilitator.token, { agendaEntries: many })).status).toBe(400);
+      const twice = await requestJson('PATCH', base(), facilitator.token, { agendaEntries: [pauze, pauze] });
+      expect(twice.status).toBe(400);
+      const saved = await requestJson<{ agendaEntries: unknown[] }>('PATCH', base(), facilitator.token, {
+        agendaEntries: [pauze],
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body.agendaEntries).toEqual([pauze]);
+      await waitFor(() => readAgendaEntries(fSession.doc).length === 1, 'the break in the session document');
+      expect(readAgendaEntries(fSession.doc)).toEqual([pauze]);
+    });
+
+    it("shows a facilitator's break to participants", async () => {
+      const client = connect(anna, SESSION_DOC);
+      await client.synced();
+      updateFlow(fSession.doc, startBreak({ label: 'Pauze', minutes: 15, entryId: 'p1' }, Date.now()));
+      await waitFor(() => readFlow(client.doc).breakLabel === 'Pauze', 'the break on Anna’s side');
+      expect(readFlow(client.doc)).toMatchObject({ breakEntryId: 'p1', timerStatus: 'running' });
+      updateFlow(fSession.doc, endBreak());
+      await waitFor(() => readFlow(client.doc).breakLabel === null, 'the break ended on Anna’s side');
     });
   });
 

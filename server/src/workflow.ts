@@ -129,7 +129,7 @@ export class Workflow {
     if (workshop && !hasSettings(room.doc)) {
       await room.transactAsServer((doc) => {
         writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
-        writePreparation(doc, workshop.readingList, agendaOf(workshop), SERVER_ORIGIN);
+        writePreparation(doc, workshop.readingList, agendaOf(workshop), workshop.agendaEntries ?? [], SERVER_ORIGIN);
         updateFlow(doc, initialFlow(Date.now()), SERVER_ORIGIN);
         for (const p of workshop.participants) putMember(doc, memberOf(p), SERVER_ORIGIN);
       }, SERVER_ORIGIN);
@@ -327,7 +327,7 @@ export class Workflow {
       const room = await this.session(workshop.id);
       await room.transactAsServer((doc) => {
         writeSettings(doc, settingsOf(workshop), SERVER_ORIGIN);
-        writePreparation(doc, workshop.readingList, agendaOf(workshop), SERVER_ORIGIN);
+        writePreparation(doc, workshop.readingList, agendaOf(workshop), workshop.agendaEntries ?? [], SERVER_ORIGIN);
         for (const p of workshop.participants) {
           const existing = readMember(doc, p.id);
           putMember(

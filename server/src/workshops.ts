@@ -11,6 +11,7 @@ import type {
 import type { Locale } from '@dmc/shared/template/types';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import type { TableRole } from '@dmc/shared/domain/roles';
+import type { AgendaEntry } from '@dmc/shared/domain/agenda';
 import { DEFAULT_LEAVE_RULE, leaveRuleOf, type LeaveRule } from '@dmc/shared/domain/departure';
 import { DEFAULT_READING_LIST } from '@dmc/shared/protocol/api';
 import { hashSecret, newFacilitatorSecret, newId, newJoinCode, secretMatches } from './auth/secrets';
@@ -33,6 +34,8 @@ export interface NewWorkshop {
   readonly practicalNotes: string;
   readonly readingList?: readonly { readonly title: string; readonly url: string }[] | undefined;
   readonly agendaMinutes: Readonly<Partial<Record<PhaseId, number>>>;
+  /** Own agenda items (breaks and others); none when absent. */
+  readonly agendaEntries?: readonly AgendaEntry[] | undefined;
   readonly facilitatorName?: string | undefined;
   /** What happens to a participant's notes when they leave (default: they choose). */
   readonly onLeave?: LeaveRule | undefined;
@@ -53,6 +56,7 @@ export function normalizeWorkshop(stored: StoredWorkshop): StoredWorkshop {
     practicalNotes: w.practicalNotes ?? '',
     readingList: w.readingList ?? DEFAULT_READING_LIST,
     agendaMinutes: w.agendaMinutes ?? {},
+    agendaEntries: w.agendaEntries ?? [],
     onLeave: w.onLeave ?? DEFAULT_LEAVE_RULE,
   };
 }
@@ -145,6 +149,7 @@ export class WorkshopService {
       practicalNotes: input.practicalNotes,
       readingList: input.readingList ?? DEFAULT_READING_LIST,
       agendaMinutes: input.agendaMinutes,
+      agendaEntries: input.agendaEntries ?? [],
       onLeave: input.onLeave ?? DEFAULT_LEAVE_RULE,
       code,
       createdAt: now,
@@ -407,6 +412,7 @@ export class WorkshopService {
       practicalNotes: w.practicalNotes,
       readingList: w.readingList,
       agendaMinutes: w.agendaMinutes,
+      agendaEntries: w.agendaEntries ?? [],
       onLeave: leaveRuleOf(w),
     };
   }

@@ -19,6 +19,7 @@ import { FollowBar } from './FollowBar';
 import { InfoDialog } from './InfoDialog';
 import { ListView } from './ListView';
 import { LiveRegion } from '../components/LiveRegion';
+import { BreakBanner } from './BreakBanner';
 import { NoticeBar } from './NoticeBar';
 import { UnsavedNotes } from './UnsavedNotes';
 import { useTokenRenewal } from '../api/tokenRenewal';
@@ -148,6 +149,7 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
         <PlenaryViewSwitch choice={plenary} />
         {view === 'board' ? <Toolbar /> : <PlenaryToolbar view={view} />}
       </section>
+      <BreakBanner />
       <div className="board-body">
         <NoticeBar />
         <UnsavedNotes />
@@ -241,3 +243,4 @@ function NoBoardLayout({ choice }: { choice: BoardChoice }) {
     </div>
   );
 }
+      <BreakBanner />

@@ -1,11 +1,21 @@
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { extendTimer, pauseTimer, resetTimer, resumeTimer, startPhase, startTimer } from '@dmc/shared/domain/flow';
+import {
+  endBreak,
+  extendTimer,
+  pauseTimer,
+  resetTimer,
+  resumeTimer,
+  startBreak,
+  startPhase,
+  startTimer,
+} from '@dmc/shared/domain/flow';
 import {
   assignMembers,
   observeSession,
   putGroup,
   readAgenda,
+  readAgendaEntries,
   readFlow,
   readGroups,
   readMembers,
@@ -171,6 +181,7 @@ export class SessionClient {
       settings: readSettings(doc) ?? null,
       readings: readReadings(doc),
       agenda: Object.fromEntries(readAgenda(doc).map((item) => [item.phaseId, item.minutes])),
+      agendaEntries: readAgendaEntries(doc),
     });
   }
 
@@ -245,6 +256,16 @@ export class SessionClient {
   /** Stops the countdown. */
   resetTimer(): void {
     this.flow(resetTimer());
+  }
+
+  /** Starts a break everyone sees ("Pauze tot 10:45"), from an agenda item or ad hoc (no entry id). */
+  startBreak(item: { label: string; minutes: number; entryId?: string | null }): void {
+    this.flow(startBreak(item, this.now()));
+  }
+
+  /** Ends the break. */
+  endBreak(): void {
+    this.flow(endBreak());
   }
 
   /** Makes every participant's view jump to this one. */

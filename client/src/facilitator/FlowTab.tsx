@@ -10,6 +10,7 @@ import { membersOfGroup, participantsOf, readiness } from './assignment';
 import { useConfirm } from './ConfirmDialog';
 import { formatAgo } from '../i18n/format';
 import { useServerNow } from './hooks';
+import { BreakControls } from './BreakControls';
 import { PhaseList } from './PhaseList';
 import { PresentationControls } from './PresentationControls';
 import { TimerControls } from './TimerControls';
@@ -34,6 +35,7 @@ export function FlowTab({ onShowPeople }: { onShowPeople: () => void }) {
         {/* During the presentations, who presents matters more than the clock. */}
         {phase(phaseId).board === 'spotlight' && <PresentationControls />}
         <TimerControls key={phaseId} phaseId={phaseId} />
+        <BreakControls />
         <ViewControls />
         <PhaseList phaseId={phaseId} moveTo={moveTo} />
       </fieldset>

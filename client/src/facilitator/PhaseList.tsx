@@ -1,6 +1,7 @@
 import { PHASES, phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { plannedMinutes } from '@dmc/shared/domain/invitation';
+import { entriesAfter } from '@dmc/shared/domain/agenda';
 import { useLocale, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { formatDuration, formatHours } from '../i18n/format';
@@ -17,6 +18,7 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
   const locale = useLocale();
   const current = phaseIndex(phaseId);
   const agenda = useAppStore((s) => s.agenda);
+  const entries = useAppStore((s) => s.agendaEntries);
   return (
     <section className="fac-card" aria-labelledby="fac-phases-heading">
       <h3 id="fac-phases-heading" className="fac-heading">
@@ -27,7 +29,7 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
           const isCurrent = p.id === phaseId;
           const state = isCurrent ? 'current' : index < current ? 'past' : 'future';
           const reveal = revealsPrivateNotes(phaseId, p.id);
-          return (
+          return [
             <li key={p.id} className={`fac-phase fac-phase--${state}`}>
               <button
                 type="button"
@@ -49,19 +51,33 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
                 </span>
                 {isCurrent && <span className="visually-hidden">{t('fac.phases.currentMark')}</span>}
               </button>
-            </li>
-          );
+            </li>,
+            // Own items (breaks and others) sit between the phases; a break is started in "Pauze" above.
+            ...entriesAfter(entries, p.id).map((entry) => (
+              <li
+                key={entry.id}
+                className={`fac-phase fac-phase--entry fac-phase--${index < current ? 'past' : 'future'}`}
+                data-testid={`fac-entry-${entry.id}`}
+              >
+                <span className="fac-phase__number" aria-hidden="true">
+                  {entry.kind === 'break' ? '☕' : '·'}
+                </span>
+                <span className="fac-phase__label">{entry.label}</span>
+                <span className="fac-phase__minutes">{entry.minutes} min</span>
+              </li>
+            )),
+          ];
         })}
       </ol>
       <p className="fac-phases__total" data-testid="fac-phases-total">
         {t('fac.phases.total', {
-          total: formatDuration(plannedTotal(agenda), locale),
+          total: formatDuration(plannedTotal(agenda, entries), locale),
           halfDay: formatHours(HALF_DAY_MINUTES / 60, locale),
         })}
       </p>
       {phaseId !== 'done' && (
         <p className="fac-hint">
-          {t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId, agenda), locale) })}
+          {t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId, agenda, entries), locale) })}
         </p>
       )}
       <p className="fac-hint">{t('fac.phases.jumpHint')}</p>

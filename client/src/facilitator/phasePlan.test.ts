@@ -1,3 +1,4 @@
+import type { AgendaEntry } from '@dmc/shared/domain/agenda';
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '@dmc/shared/domain/phases';
 import {
@@ -61,5 +62,17 @@ describe('phase plan', () => {
     const welcome = defaultTimerMinutes('welcome');
     expect(plannedTotal(agenda)).toBe(plannedTotal() + 5 - welcome);
     expect(plannedFrom('vel1-write', agenda)).toBe(plannedFrom('vel1-write') + 5);
+  });
+});
+
+describe('the timer plan with a break', () => {
+  const pauze: AgendaEntry = { id: 'p1', kind: 'break', label: 'Pauze', minutes: 15, after: 'vel1-discuss' };
+
+  it('counts the break in the total, and ahead only until it is behind us', () => {
+    expect(plannedTotal({}, [pauze])).toBe(plannedTotal() + 15);
+    expect(plannedFrom('vel1-write', {}, [pauze])).toBe(plannedFrom('vel1-write') + 15);
+    // During vel1-discuss the break is still ahead; from vel2-write on it is not.
+    expect(plannedFrom('vel1-discuss', {}, [pauze])).toBe(plannedFrom('vel1-discuss') + 15);
+    expect(plannedFrom('vel2-write', {}, [pauze])).toBe(plannedFrom('vel2-write'));
   });
 });

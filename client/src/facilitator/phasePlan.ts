@@ -1,5 +1,6 @@
 import { HALF_DAY_MINUTES, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/invitation';
 import { PHASES, PHASE_IDS, phase, type PhaseDefinition, type PhaseId } from '@dmc/shared/domain/phases';
+import { entriesTotal, type AgendaEntry } from '@dmc/shared/domain/agenda';
 
 /**
  * The phase plan as the facilitator steers it: how far a jump goes, what leaving a phase does,
@@ -40,14 +41,19 @@ export function revealsPrivateNotes(from: PhaseId, to: PhaseId): boolean {
   return from !== to && phase(from).privateWriting;
 }
 
-/** Planned minutes of the whole script: the agenda's where the facilitator set them, else the suggestions. */
-export function plannedTotal(agenda: AgendaMinutes = {}): number {
-  return PHASES.reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0);
+/**
+ * Planned minutes of the whole script: the agenda's where the facilitator set them, else the
+ * suggestions, plus the own items (breaks and others).
+ */
+export function plannedTotal(agenda: AgendaMinutes = {}, entries: readonly AgendaEntry[] = []): number {
+  return PHASES.reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0) + entriesTotal(entries);
 }
 
-/** Planned minutes still ahead, counting the given phase itself. */
-export function plannedFrom(id: PhaseId, agenda: AgendaMinutes = {}): number {
-  return PHASES.slice(phaseIndex(id)).reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0);
+/** Planned minutes still ahead, counting the given phase itself and the own items after it. */
+export function plannedFrom(id: PhaseId, agenda: AgendaMinutes = {}, entries: readonly AgendaEntry[] = []): number {
+  const from = phaseIndex(id);
+  const ahead = entries.filter((e) => phaseIndex(e.after) >= from);
+  return PHASES.slice(from).reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0) + entriesTotal(ahead);
 }
 
 /** The timer length a phase starts with: its planned minutes, or 5 for phases without any. */

@@ -3,6 +3,7 @@ import {
   dateEntryText,
   datePattern,
   formatAgo,
+  formatClock,
   formatDay,
   formatDuration,
   formatHours,
@@ -98,5 +99,13 @@ describe('time entry', () => {
     expect(parseTimeEntry('25:00')).toBeNull();
     expect(parseTimeEntry('12:60')).toBeNull();
     expect(parseTimeEntry('1 pm')).toBeNull();
+  });
+});
+
+describe('formatClock', () => {
+  it('writes a local 24-hour time in both languages', () => {
+    const at = new Date(2026, 11, 10, 14, 5).getTime();
+    expect(formatClock(at, 'nl')).toBe('14:05');
+    expect(formatClock(at, 'en')).toBe('14:05');
   });
 });

@@ -49,6 +49,13 @@ export function formatLongDate(ms: number, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(ms);
 }
 
+/** A moment (ms) as a 24-hour clock time in the local time zone: "10:45" in both languages. */
+export function formatClock(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    ms,
+  );
+}
+
 /**
  * How long ago `then` was, seen at `now` (both ms): "nu" / "now" within the first minute, then
  * whole minutes, then whole hours ("2 minuten geleden", "1 hour ago").

@@ -1,4 +1,5 @@
 import type { AgendaMinutes } from '@dmc/shared/domain/invitation';
+import type { AgendaEntry } from '@dmc/shared/domain/agenda';
 import type { Flow, Group, Member, Reading, Settings } from '@dmc/shared/domain/session';
 import type { SliceCreator } from './types';
 
@@ -13,6 +14,8 @@ export interface WorkshopSlice {
   readonly readings: readonly Reading[];
   /** Planned minutes per phase from the prepared agenda (phases not in it keep their suggestion). */
   readonly agenda: AgendaMinutes;
+  /** The facilitator's own agenda items (breaks and others), in their order. */
+  readonly agendaEntries: readonly AgendaEntry[];
   /** Server clock minus local clock (ms), for timers that agree on every screen. */
   readonly clockOffsetMs: number;
   /** Ids of members connected right now (from presence on the session document). */
@@ -26,6 +29,7 @@ export interface WorkshopSlice {
     settings: Settings | null;
     readings?: readonly Reading[];
     agenda?: AgendaMinutes;
+    agendaEntries?: readonly AgendaEntry[];
   }): void;
   setClockOffset(ms: number): void;
   resetWorkshop(): void;
@@ -38,6 +42,7 @@ const initialWorkshop = {
   settings: null as Settings | null,
   readings: [] as readonly Reading[],
   agenda: {} as AgendaMinutes,
+  agendaEntries: [] as readonly AgendaEntry[],
 };
 
 /** Creates the workshop slice. */
@@ -52,6 +57,10 @@ export const createWorkshopSlice: SliceCreator<WorkshopSlice> = (set) => ({
       readings:
         values.readings === undefined || sameReadings(values.readings, s.readings) ? s.readings : values.readings,
       agenda: values.agenda === undefined || sameAgenda(values.agenda, s.agenda) ? s.agenda : values.agenda,
+      agendaEntries:
+        values.agendaEntries === undefined || JSON.stringify(values.agendaEntries) === JSON.stringify(s.agendaEntries)
+          ? s.agendaEntries
+          : values.agendaEntries,
     })),
   setClockOffset: (clockOffsetMs) => set({ clockOffsetMs }),
   resetWorkshop: () => set({ ...initialWorkshop, online: [] }),

@@ -1,6 +1,7 @@
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import type { Settings } from '@dmc/shared/domain/session';
 import type { TableRole } from '@dmc/shared/domain/roles';
+import type { AgendaEntry } from '@dmc/shared/domain/agenda';
 
 /**
  * The storage adapters the server is composed with. The embedded file store is the default; a
@@ -76,6 +77,8 @@ export interface StoredWorkshop extends Readonly<Settings> {
   readonly readingList: readonly { readonly title: string; readonly url: string }[];
   /** Planned minutes per phase where they differ from the suggested ones. */
   readonly agendaMinutes: Readonly<Partial<Record<PhaseId, number>>>;
+  /** The facilitator's own agenda items (breaks and others); absent in older records: none. */
+  readonly agendaEntries?: readonly AgendaEntry[];
   readonly code: string;
   readonly createdAt: number;
   readonly expiresAt: number;

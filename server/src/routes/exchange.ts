@@ -89,6 +89,7 @@ export function exchangeRoutes(
       practicalNotes: plan?.practicalNotes ?? '',
       ...(plan ? { readingList: plan.readingList } : {}),
       agendaMinutes: plan?.agendaMinutes ?? {},
+      agendaEntries: plan?.agendaEntries ?? [],
     });
     await exchange.restore(created.workshop.id, backup, created.participant.id);
     // A closed workshop is restored closed (read-only), as it was when the backup was taken.

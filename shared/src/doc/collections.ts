@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { actionItemSchema } from '../domain/actionItems';
+import { agendaEntryRecordSchema } from '../domain/agenda';
 import {
   choiceId,
   choiceSchema,
@@ -228,6 +229,16 @@ export const SESSION_SPEC = {
     immutable: [],
     permission: null,
     undoable: false,
+  }),
+  /** The facilitator's own agenda items (breaks and others), mirrored from the record (domain/agenda.ts). */
+  agendaEntries: define('agendaEntries', {
+    schema: agendaEntryRecordSchema,
+    key: (e) => e.id,
+    owner: null,
+    immutable: [],
+    permission: null,
+    undoable: false,
+    order: (a, b) => a.order - b.order,
   }),
 } as const;
 

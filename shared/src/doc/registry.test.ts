@@ -85,7 +85,15 @@ describe('the collection registry', () => {
     ]);
     expect(DRAFT_COLLECTIONS).toEqual(['notes']);
     expect(DISCUSSION_COLLECTIONS).toEqual(['marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices']);
-    expect(SESSION_COLLECTIONS).toEqual(['flow', 'groups', 'members', 'settings', 'readings', 'agenda']);
+    expect(SESSION_COLLECTIONS).toEqual([
+      'flow',
+      'groups',
+      'members',
+      'settings',
+      'readings',
+      'agenda',
+      'agendaEntries',
+    ]);
     expect(SYNTHESIS_COLLECTIONS).toEqual(['clusters', 'plenaryFormulations', 'actions']);
   });
 

@@ -19,6 +19,7 @@ import {
   type Member,
   type Settings,
 } from '../domain/session';
+import { agendaEntryRecordSchema, type AgendaEntry, type AgendaEntryRecord } from '../domain/agenda';
 import { collection, patchRecord, putRecord, readRecords, toPlain, type PlainRecord } from './records';
 import { LOCAL_ORIGIN } from './origins';
 import { SESSION_SPEC, collectionNames } from './registry';
@@ -77,11 +78,19 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
   return readRecords(doc, 'agenda', agendaItemSchema) as AgendaItem[];
 }
 
-/** Replaces the reading list and the agenda (server only). */
+/** The facilitator's own agenda items (breaks and others), in their order. */
+export function readAgendaEntries(doc: Y.Doc): AgendaEntry[] {
+  return (readRecords(doc, 'agendaEntries', agendaEntryRecordSchema) as AgendaEntryRecord[])
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...entry }) => entry);
+}
+
+/** Replaces the reading list, the agenda's minutes and its own items (server only). */
 export function writePreparation(
   doc: Y.Doc,
   readings: readonly Omit<Reading, 'order'>[],
   agenda: readonly AgendaItem[],
+  entries: readonly AgendaEntry[],
   origin: unknown,
 ): void {
   doc.transact(() => {
@@ -100,6 +109,14 @@ export function writePreparation(
       if (existing instanceof Y.Map) patchRecord(existing, { ...item });
       else putRecord(agendaColl, item.phaseId, { ...item });
     }
+    const entryColl = collection(doc, 'agendaEntries');
+    const kept = new Set(entries.map((e) => e.id));
+    for (const key of [...entryColl.keys()]) if (!kept.has(key)) entryColl.delete(key);
+    entries.forEach((entry, order) => {
+      const existing = entryColl.get(entry.id);
+      if (existing instanceof Y.Map) patchRecord(existing, { ...entry, order });
+      else putRecord(entryColl, entry.id, { ...entry, order });
+    });
   }, origin);
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  endBreak,
   extendTimer,
+  onBreak,
+  startBreak,
   pauseTimer,
   plannedMinutes,
   resetTimer,
@@ -111,5 +114,30 @@ describe('the timer', () => {
       timerDurationMs: 60_000,
     });
     expect(timerRemaining(stopped, T0)).toBeNull();
+  });
+});
+
+describe('a break', () => {
+  it('starts the countdown for its minutes with its name, and keeps the phase', () => {
+    const during = apply(
+      flow({ phaseId: 'vel1-discuss' }),
+      startBreak({ label: ' Pauze ', minutes: 15, entryId: 'p1' }, T0),
+    );
+    expect(during).toMatchObject({
+      phaseId: 'vel1-discuss',
+      breakLabel: 'Pauze',
+      breakEntryId: 'p1',
+      timerStatus: 'running',
+      timerEndsAt: T0 + 15 * 60_000,
+    });
+    expect(onBreak(during)).toBe(true);
+    expect(onBreak(flow())).toBe(false);
+  });
+
+  it('ends with endBreak or with the next phase', () => {
+    const during = apply(flow(), startBreak({ label: 'Lunch', minutes: 45 }, T0));
+    expect(during.breakEntryId).toBeNull();
+    expect(apply(during, endBreak())).toMatchObject({ breakLabel: null, timerStatus: 'idle', timerEndsAt: null });
+    expect(onBreak(apply(during, startPhase('vel2-write', T0 + 1)))).toBe(false);
   });
 });

@@ -33,7 +33,34 @@ export function startPhase(phaseId: PhaseId, now: number, agendaMinutes: AgendaM
     presenterId: null,
     presenterSheetId: null,
     presenterFieldId: null,
+    breakLabel: null,
+    breakEntryId: null,
   };
+}
+
+/**
+ * Starts a break ("Pauze tot 10:45" on every screen): the countdown runs for its minutes and the
+ * phase stays; a new phase, or {@link endBreak}, ends it.
+ */
+export function startBreak(
+  item: { readonly label: string; readonly minutes: number; readonly entryId?: string | null },
+  now: number,
+): FlowChange {
+  return {
+    ...startTimer(now, item.minutes * 60_000),
+    breakLabel: item.label.trim(),
+    breakEntryId: item.entryId ?? null,
+  };
+}
+
+/** Ends the break: the banner goes and the countdown stops. */
+export function endBreak(): FlowChange {
+  return { ...resetTimer(), breakLabel: null, breakEntryId: null };
+}
+
+/** Whether a break is on. */
+export function onBreak(flow: Pick<Flow, 'breakLabel'> | null): boolean {
+  return flow?.breakLabel != null;
 }
 
 /** Starts (or restarts) the countdown with this duration. */

@@ -20,6 +20,7 @@ import {
   type InvitationInput,
 } from './invitation';
 import { PHASES, totalMinutes } from './phases';
+import { MAX_AGENDA_ENTRIES, agendaEntriesSchema, type AgendaEntry } from './agenda';
 
 const input: InvitationInput = {
   workshopId: 'w_abc123',
@@ -62,7 +63,14 @@ describe('the agenda', () => {
 
   it('computes clock times from the start time, across the hour', () => {
     const agenda = buildAgenda('13:30');
-    expect(agenda[0]).toEqual({ phaseId: 'welcome', start: '13:30', end: '13:50', minutes: 20, offset: 0 });
+    expect(agenda[0]).toEqual({
+      phaseId: 'welcome',
+      entry: null,
+      start: '13:30',
+      end: '13:50',
+      minutes: 20,
+      offset: 0,
+    });
     // 13:50 + 15 = 14:05: crosses the hour.
     expect(agenda[1]).toMatchObject({ phaseId: 'vel1-write', start: '13:50', end: '14:05' });
     expect(agenda[2]).toMatchObject({ phaseId: 'vel1-discuss', start: '14:05', end: '14:35' });
@@ -211,6 +219,67 @@ describe('the invitation text', () => {
     expect(formatLongDate('2026-12-10', 'nl')).toBe('donderdag 10 december 2026');
     expect(formatLongDate('2026-02-30', 'nl')).toBe('');
     expect(formatLongDate('', 'en')).toBe('');
+  });
+});
+
+describe('an agenda with own items', () => {
+  const pauze: AgendaEntry = { id: 'pauze1', kind: 'break', label: 'Pauze', minutes: 15, after: 'vel1-discuss' };
+  const bestuur: AgendaEntry = {
+    id: 'bestuur',
+    kind: 'item',
+    label: 'Terugkoppeling bestuur',
+    minutes: 10,
+    after: 'actions',
+  };
+  const inloop: AgendaEntry = { id: 'koffie', kind: 'break', label: 'Inloop met koffie', minutes: 10, after: 'open' };
+  const entries = [pauze, bestuur, inloop];
+
+  it('puts each item after its phase and shifts the later phases', () => {
+    const agenda = buildAgenda('13:30', {}, entries);
+    expect(agenda[0]).toMatchObject({ entry: inloop, start: '13:30', end: '13:40' });
+    expect(agenda.find((s) => s.phaseId === 'welcome' && !s.entry)).toMatchObject({ start: '13:40' });
+    const index = agenda.findIndex((s) => s.entry?.id === 'pauze1');
+    expect(agenda[index - 1]).toMatchObject({ phaseId: 'vel1-discuss', entry: null, end: '14:45' });
+    expect(agenda[index]).toMatchObject({ phaseId: 'vel1-discuss', start: '14:45', end: '15:00', minutes: 15 });
+    expect(agenda[index + 1]).toMatchObject({ phaseId: 'vel2-write', entry: null, start: '15:00' });
+    expect(agenda.at(-1)).toMatchObject({ entry: bestuur, end: '17:40' });
+    for (let i = 1; i < agenda.length; i++) expect(agenda[i]?.start).toBe(agenda[i - 1]?.end);
+  });
+
+  it('keeps an item whose phase is planned at 0 minutes, and counts every item in the total', () => {
+    const agenda = buildAgenda('09:00', { 'vel1-discuss': 0 }, [pauze]);
+    expect(agenda.some((s) => s.entry?.id === 'pauze1')).toBe(true);
+    expect(agendaTotal({}, entries)).toBe(215 + 35);
+    expect(halfDayFit(agendaTotal({}, entries))).toBe('over');
+    expect(agendaTotal({}, [pauze])).toBe(230);
+  });
+
+  it('shows the items in the invitation text, in both languages, and ends later', () => {
+    const withBreak = { ...input, agendaEntries: [pauze] };
+    const nl = invitationText(withBreak, 'nl');
+    expect(nl).toContain('14:35–14:50  Pauze (15 min)');
+    expect(nl).toContain('donderdag 10 december 2026, 13:30–17:25 (3 u 55 min)');
+    expect(invitationText(withBreak, 'en')).toContain('14:35–14:50  Pauze (15 min)');
+    // Without a start time the item still shows with its minutes.
+    expect(invitationText({ ...withBreak, startTime: '' }, 'nl')).toMatch(/15 min\s+Pauze\n/);
+  });
+
+  it('ends the calendar event after the items and lists them in its description', () => {
+    const ics = invitationIcs({ ...input, agendaEntries: [pauze] }, { now: 0, locale: 'nl' }) ?? '';
+    expect(property(ics, 'DTEND;TZID=Europe/Amsterdam')).toBe('20261210T172500');
+    expect(unescapeText(property(ics, 'DESCRIPTION') ?? '')).toContain('14:35–14:50  Pauze (15 min)');
+  });
+
+  it('accepts at most 12 items with their own ids and names of up to 60 characters', () => {
+    expect(agendaEntriesSchema.safeParse(entries).success).toBe(true);
+    expect(agendaEntriesSchema.safeParse([pauze, pauze]).success).toBe(false);
+    const many = Array.from({ length: MAX_AGENDA_ENTRIES + 1 }, (_, i) => ({ ...pauze, id: `p${i}` }));
+    expect(agendaEntriesSchema.safeParse(many).success).toBe(false);
+    expect(agendaEntriesSchema.safeParse([{ ...pauze, label: ' ' }]).success).toBe(false);
+    expect(agendaEntriesSchema.safeParse([{ ...pauze, label: 'x'.repeat(61) }]).success).toBe(false);
+    expect(agendaEntriesSchema.safeParse([{ ...pauze, minutes: 0 }]).success).toBe(false);
+    expect(agendaEntriesSchema.safeParse([{ ...pauze, after: 'lunch' }]).success).toBe(false);
+    expect(agendaEntriesSchema.safeParse([{ ...pauze, kind: 'party' }]).success).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Locale } from '../template/types';
 import { escapeIcsText, foldIcsLine } from '../export/ics';
 import { plannedMinutes, type AgendaMinutes } from './flow';
 import { PHASES, type PhaseId } from './phases';
+import { entriesAfter, entriesTotal, type AgendaEntry } from './agenda';
 
 /**
  * Preparing the workshop ("Voorbereiding voor de workshop" in the handbook): the agenda that
@@ -20,9 +21,14 @@ export const WORKSHOP_TIME_ZONE = 'Europe/Amsterdam';
 /** Planned minutes per phase live with the flow (domain/flow.ts); re-exported for the agenda's users. */
 export { plannedMinutes, type AgendaMinutes } from './flow';
 
-/** One line of the agenda: a phase with its clock times (empty when there is no start time). */
+/**
+ * One line of the agenda with its clock times (empty when there is no start time): a phase of the
+ * script (`entry` null), or one of the facilitator's own items (a break or another item) with the
+ * phase it follows as `phaseId`.
+ */
 export interface AgendaSlot {
   readonly phaseId: PhaseId;
+  readonly entry: AgendaEntry | null;
   /** HH:MM, or '' without a start time. */
   readonly start: string;
   /** HH:MM, or '' without a start time. */
@@ -65,31 +71,40 @@ export function agendaOverrides(planned: Readonly<Partial<Record<PhaseId, number
 }
 
 /**
- * The agenda: every phase with planned minutes, in script order, with start and end clock
- * times counted from `startTime` (HH:MM). Phases planned at 0 minutes are left out.
+ * The agenda: every phase with planned minutes, in script order, each followed by the own items
+ * placed after it (breaks and others), with start and end clock times counted from `startTime`
+ * (HH:MM). Phases planned at 0 minutes are left out; items after them stay.
  */
-export function buildAgenda(startTime: string, agendaMinutes: AgendaMinutes = {}): AgendaSlot[] {
+export function buildAgenda(
+  startTime: string,
+  agendaMinutes: AgendaMinutes = {},
+  entries: readonly AgendaEntry[] = [],
+): AgendaSlot[] {
   const start = parseClock(startTime);
   const slots: AgendaSlot[] = [];
   let offset = 0;
-  for (const p of PHASES) {
-    const minutes = plannedMinutes(p.id, agendaMinutes);
-    if (minutes <= 0) continue;
+  const add = (phaseId: PhaseId, entry: AgendaEntry | null, minutes: number) => {
     slots.push({
-      phaseId: p.id,
+      phaseId,
+      entry,
       start: start === null ? '' : formatClockTime(start + offset),
       end: start === null ? '' : formatClockTime(start + offset + minutes),
       minutes,
       offset,
     });
     offset += minutes;
+  };
+  for (const p of PHASES) {
+    const minutes = plannedMinutes(p.id, agendaMinutes);
+    if (minutes > 0) add(p.id, null, minutes);
+    for (const entry of entriesAfter(entries, p.id)) add(p.id, entry, entry.minutes);
   }
   return slots;
 }
 
-/** The total planned minutes of the agenda. */
-export function agendaTotal(agendaMinutes: AgendaMinutes = {}): number {
-  return PHASES.reduce((sum, p) => sum + plannedMinutes(p.id, agendaMinutes), 0);
+/** The total planned minutes of the agenda, own items included. */
+export function agendaTotal(agendaMinutes: AgendaMinutes = {}, entries: readonly AgendaEntry[] = []): number {
+  return PHASES.reduce((sum, p) => sum + plannedMinutes(p.id, agendaMinutes), 0) + entriesTotal(entries);
 }
 
 /** How the total compares with the half day the handbook plans for. */
@@ -157,6 +172,8 @@ export interface InvitationInput {
   readonly joinLink: string;
   readonly code: string;
   readonly agendaMinutes: AgendaMinutes;
+  /** The facilitator's own items (breaks and others); none when absent. */
+  readonly agendaEntries?: readonly AgendaEntry[];
   readonly readingList: readonly { readonly title: string; readonly url: string }[];
   readonly practicalNotes: string;
   /** Whether participants are asked their role at the table when joining. */
@@ -207,14 +224,14 @@ function siteOf(link: string): string {
 
 /** "donderdag 10 december 2026, 13:30–17:05" (or what is known of it); '' when no date. */
 export function invitationWhen(
-  input: Pick<InvitationInput, 'date' | 'startTime' | 'agendaMinutes'>,
+  input: Pick<InvitationInput, 'date' | 'startTime' | 'agendaMinutes' | 'agendaEntries'>,
   locale: Locale,
 ): string {
   const day = formatLongDate(input.date, locale);
   if (day === '') return '';
   const start = parseClock(input.startTime);
   if (start === null) return day;
-  const end = formatClockTime(start + agendaTotal(input.agendaMinutes));
+  const end = formatClockTime(start + agendaTotal(input.agendaMinutes, input.agendaEntries));
   return `${day}, ${formatClockTime(start)}–${end}`;
 }
 
@@ -225,7 +242,7 @@ export function invitationWhen(
 export function invitationText(input: InvitationInput, locale: Locale): string {
   const text = TEXT[locale];
   const label = input.phaseLabel ?? defaultPhaseLabel;
-  const total = agendaTotal(input.agendaMinutes);
+  const total = agendaTotal(input.agendaMinutes, input.agendaEntries);
   const when = invitationWhen(input, locale);
   // "… — Hogeschool Lindenhaven" van Hogeschool Lindenhaven: name the institution only when the title does not.
   const institution = input.institution.trim();
@@ -241,9 +258,10 @@ export function invitationText(input: InvitationInput, locale: Locale): string {
   lines.push('', `${text.privacy}${deleteBy === '' ? '' : ` ${text.deleteBy(deleteBy)}`}`);
   lines.push(text.privacyPage(`${siteOf(input.joinLink)}/privacy`));
   lines.push('', `${text.agenda}:`);
-  for (const slot of buildAgenda(input.startTime, input.agendaMinutes)) {
+  for (const slot of buildAgenda(input.startTime, input.agendaMinutes, input.agendaEntries)) {
     const time = slot.start === '' ? formatMinutes(slot.minutes, locale).padEnd(11) : `${slot.start}–${slot.end}`;
-    lines.push(`${time}  ${label(slot.phaseId, locale)}${slot.start === '' ? '' : ` (${slot.minutes} min)`}`);
+    const name = slot.entry ? slot.entry.label : label(slot.phaseId, locale);
+    lines.push(`${time}  ${name}${slot.start === '' ? '' : ` (${slot.minutes} min)`}`);
   }
   const readings = input.readingList.filter((r) => r.title.trim() !== '');
   if (readings.length > 0) {
@@ -322,7 +340,7 @@ export function canMakeInvitationIcs(input: Pick<InvitationInput, 'date' | 'star
 export function invitationIcs(input: InvitationInput, options: InvitationIcsOptions): string | null {
   if (!canMakeInvitationIcs(input)) return null;
   const start = parseClock(input.startTime) ?? 0;
-  const total = Math.max(1, agendaTotal(input.agendaMinutes));
+  const total = Math.max(1, agendaTotal(input.agendaMinutes, input.agendaEntries));
   const host = (options.uidDomain ?? /^https?:\/\/([^/:?#]+)/i.exec(input.joinLink)?.[1] ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9.-]/g, '');

@@ -45,6 +45,7 @@ export const LIMITS = {
     members: 300,
     readings: 20,
     agenda: 40,
+    agendaEntries: 12,
     flow: 1,
     settings: 1,
   } as Readonly<Record<string, number>>,

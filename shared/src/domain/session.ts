@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPhaseId, type PhaseId } from './phases';
 import { idSchema } from './ids';
 import { LEAVE_RULES } from './departure';
+import { AGENDA_ENTRY_LABEL_LENGTH } from './agenda';
 
 /**
  * The shape of the session document's records: the workshop flow, settings, subgroups and
@@ -46,6 +47,9 @@ export const flowSchema = z.strictObject({
   attentionScale: z.number().finite().positive(),
   /** Participants' views follow the facilitator's while set. */
   followFacilitatorId: idSchema.nullable(),
+  /** A break is on ("Pauze tot 10:45"): its name, and the agenda item it came from (if any). */
+  breakLabel: z.string().trim().min(1).max(AGENDA_ENTRY_LABEL_LENGTH).nullable(),
+  breakEntryId: idSchema.nullable(),
 });
 
 /** The workshop flow as plain data. */
@@ -152,5 +156,7 @@ export function initialFlow(now: number): Flow {
     attentionY: 0,
     attentionScale: 1,
     followFacilitatorId: null,
+    breakLabel: null,
+    breakEntryId: null,
   };
 }

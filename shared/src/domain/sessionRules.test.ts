@@ -79,3 +79,35 @@ describe('session records per collection', () => {
     });
   });
 });
+
+describe('breaks and own agenda items', () => {
+  const breakChange: RecordChange = {
+    type: 'update',
+    collection: 'flow',
+    id: FLOW_ID,
+    keys: ['breakLabel', 'timerStatus', 'timerEndsAt'],
+    before: flow as never,
+    after: { ...flow, breakLabel: 'Pauze', timerStatus: 'running', timerEndsAt: 2 } as never,
+  };
+  const entry: RecordChange = {
+    type: 'add',
+    collection: 'agendaEntries',
+    id: 'p1',
+    after: { id: 'p1', kind: 'break', label: 'Pauze', minutes: 15, after: 'vel1-discuss', order: 0 } as never,
+  };
+
+  it('lets only a facilitator start a break', () => {
+    expect(checkSessionChanges(fac, [breakChange], ctx(false))).toBeNull();
+    expect(checkSessionChanges(anna, [breakChange], ctx(false))).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('refuses a break name that is too long', () => {
+    const long = { ...breakChange, after: { ...flow, breakLabel: 'x'.repeat(61) } as never };
+    expect(checkSessionChanges(fac, [long], ctx(false))).toMatchObject({ code: 'invalid' });
+  });
+
+  it('leaves the agenda items to the server, for facilitators too', () => {
+    expect(checkSessionChanges(anna, [entry], ctx(false))).toMatchObject({ code: 'forbidden' });
+    expect(checkSessionChanges(fac, [entry], ctx(false))).toMatchObject({ code: 'forbidden' });
+  });
+});

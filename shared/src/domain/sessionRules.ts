@@ -46,6 +46,7 @@ function checkChange(actor: Actor, change: RecordChange, ctx: SessionContext): R
     case 'settings':
     case 'readings':
     case 'agenda':
+    case 'agendaEntries':
       return { code: 'forbidden', reason: 'settings are changed through the workshop settings' };
     case 'flow': {
       if (change.id !== FLOW_ID || change.type === 'remove')

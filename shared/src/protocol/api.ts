@@ -5,6 +5,7 @@ import { TABLE_ROLES } from '../domain/roles';
 import type { Role } from '../domain/actor';
 import { ID_PATTERN, isId } from '../domain/ids';
 import { LEAVE_RULES, type LeaveRule } from '../domain/departure';
+import { agendaEntriesSchema, type AgendaEntry } from '../domain/agenda';
 
 /**
  * HTTP API request and response shapes, validated on both sides with the same schemas.
@@ -96,6 +97,8 @@ export const workshopSettingsFields = {
     .max(20),
   /** Planned minutes per phase, where they differ from the suggested ones. */
   agendaMinutes: z.partialRecord(z.enum(PHASE_IDS), z.number().int().min(0).max(600)),
+  /** The facilitator's own agenda items between the phases: breaks and others (domain/agenda.ts). */
+  agendaEntries: agendaEntriesSchema,
   /** What happens to a participant's notes when they leave (domain/departure.ts). */
   onLeave: z.enum(LEAVE_RULES),
 };
@@ -130,6 +133,8 @@ export const workshopPlanSchema = z.strictObject({
   practicalNotes: workshopSettingsFields.practicalNotes,
   readingList: workshopSettingsFields.readingList,
   agendaMinutes: workshopSettingsFields.agendaMinutes,
+  /** Absent in backups from before own agenda items existed: none. */
+  agendaEntries: workshopSettingsFields.agendaEntries.optional(),
 });
 export type WorkshopPlan = z.infer<typeof workshopPlanSchema>;
 
@@ -146,6 +151,7 @@ export const createWorkshopRequest = z.strictObject({
   practicalNotes: workshopSettingsFields.practicalNotes.default(''),
   readingList: workshopSettingsFields.readingList.optional(),
   agendaMinutes: workshopSettingsFields.agendaMinutes.default({}),
+  agendaEntries: workshopSettingsFields.agendaEntries.default([]),
   onLeave: workshopSettingsFields.onLeave.default('choose'),
   facilitatorName: displayNameSchema.optional(),
 });
@@ -229,6 +235,8 @@ export interface WorkshopSummary {
   readonly practicalNotes: string;
   readonly readingList: readonly { readonly title: string; readonly url: string }[];
   readonly agendaMinutes: Readonly<Partial<Record<(typeof PHASE_IDS)[number], number>>>;
+  /** The facilitator's own agenda items (breaks and others), in their order. */
+  readonly agendaEntries: readonly AgendaEntry[];
   /** What happens to a participant's notes when they leave. */
   readonly onLeave: LeaveRule;
 }

@@ -12,6 +12,7 @@ import { AgendaEditor } from './AgendaEditor';
 import { InvitationPanel } from './InvitationPanel';
 import {
   MAX_PRACTICAL_NOTES,
+  agendaEntriesOf,
   agendaMinutesOf,
   hasProblems,
   preparationChanges,
@@ -117,6 +118,7 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
     joinLink: `${location.origin}${paths.join(code)}`,
     code,
     agendaMinutes: agendaMinutesOf(values),
+    agendaEntries: agendaEntriesOf(values),
     readingList: readingListOf(values).filter((r) => r.title !== ''),
     practicalNotes: values.practicalNotes,
     askTableRole: settings?.askTableRole ?? true,
@@ -171,7 +173,9 @@ function PreparationForm({ saved }: { saved: SavedPreparation }) {
         <AgendaEditor
           values={values}
           invalid={problems.minutes}
+          entryProblems={problems.entries}
           onMinutes={(phaseId, text) => edit(setMinutes(values, phaseId, text))}
+          onChange={edit}
         />
         <ReadingListEditor values={values} problems={shown} onChange={(readings) => edit({ ...values, readings })} />
         <section className="fac-card" aria-labelledby={`${id}-practical`}>

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { agendaTotal, buildAgenda } from '@dmc/shared/domain/invitation';
 import { DEFAULT_READING_LIST } from '@dmc/shared/protocol/api';
 import {
+  addEntry,
   addReading,
+  agendaEntriesOf,
+  removeEntry,
+  updateEntry,
   agendaMinutesOf,
   hasProblems,
   moveReading,
@@ -22,6 +26,7 @@ const saved: SavedPreparation = {
   date: '',
   startTime: '',
   agendaMinutes: { actions: 30 },
+  agendaEntries: [],
   readingList: DEFAULT_READING_LIST,
   practicalNotes: '',
 };
@@ -117,5 +122,51 @@ describe('the preparation form', () => {
   it('compares saved states by content', () => {
     expect(samePreparation(saved, { ...saved, agendaMinutes: { actions: 30, welcome: 20 } })).toBe(true);
     expect(samePreparation(saved, { ...saved, readingList: [] })).toBe(false);
+  });
+});
+
+describe('own agenda items in the form', () => {
+  it('adds a break after a phase, sends it, and shows it in the agenda', () => {
+    const values = addEntry(
+      { ...valuesFrom(saved), startTime: '13:30' },
+      { kind: 'break', label: 'Pauze', minutes: 15, after: 'vel1-discuss' },
+      'p1',
+    );
+    const entry = { id: 'p1', kind: 'break', label: 'Pauze', minutes: 15, after: 'vel1-discuss' };
+    expect(preparationChanges(values, saved)).toEqual({ startTime: '13:30', agendaEntries: [entry] });
+    const slot = buildAgenda(values.startTime, agendaMinutesOf(values), agendaEntriesOf(values)).find(
+      (s) => s.entry?.id === 'p1',
+    );
+    expect(slot).toMatchObject({ start: '14:35', end: '14:50' });
+    // Saved, the same item is no change any more, whatever order its keys come in.
+    const after = {
+      ...saved,
+      startTime: '13:30',
+      agendaEntries: [
+        { after: 'vel1-discuss' as const, minutes: 15, label: 'Pauze', kind: 'break' as const, id: 'p1' },
+      ],
+    };
+    expect(preparationChanges(values, after)).toEqual({});
+    expect(samePreparation(after, { ...after, agendaEntries: [entry as never] })).toBe(true);
+    expect(valuesFrom(after).entries).toEqual([
+      { key: 'p1', kind: 'break', label: 'Pauze', minutes: '15', after: 'vel1-discuss' },
+    ]);
+  });
+
+  it('names what is wrong with an item and does not send it', () => {
+    let values = addEntry(valuesFrom(saved), { kind: 'item', label: 'Bestuur', minutes: 10, after: 'actions' }, 'b1');
+    values = updateEntry(values, 'b1', { label: '  ', minutes: '0' });
+    expect(problemsOf(values).entries).toEqual({ b1: { label: 'required', minutes: 'invalid' } });
+    expect(hasProblems(problemsOf(values))).toBe(true);
+    expect(agendaEntriesOf(values)).toEqual([]);
+    expect(hasProblems(problemsOf(removeEntry(values, 'b1')))).toBe(false);
+    expect(hasProblems(problemsOf(updateEntry(values, 'b1', { minutes: '181', label: 'x' })))).toBe(true);
+  });
+
+  it('allows at most 12 items', () => {
+    let values = valuesFrom(saved);
+    for (let i = 0; i < 13; i++)
+      values = addEntry(values, { kind: 'break', label: 'Pauze', minutes: 5, after: 'welcome' }, `p${i}`);
+    expect(problemsOf(values).tooManyEntries).toBe(true);
   });
 });

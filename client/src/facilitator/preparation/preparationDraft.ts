@@ -1,5 +1,13 @@
 import { agendaOverrides, agendaPhases, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/invitation';
 import type { PhaseId } from '@dmc/shared/domain/phases';
+import {
+  AGENDA_ENTRY_LABEL_LENGTH,
+  MAX_AGENDA_ENTRIES,
+  MAX_AGENDA_ENTRY_MINUTES,
+  type AgendaEntry,
+  type AgendaEntryKind,
+} from '@dmc/shared/domain/agenda';
+import { newId } from '@dmc/shared/domain/ids';
 import type { UpdateWorkshopRequest } from '@dmc/shared/protocol/api';
 
 /**
@@ -18,8 +26,25 @@ export interface SavedPreparation {
   readonly date: string;
   readonly startTime: string;
   readonly agendaMinutes: AgendaMinutes;
+  /** Own agenda items (breaks and others), in their order. */
+  readonly agendaEntries: readonly AgendaEntry[];
   readonly readingList: readonly { readonly title: string; readonly url: string }[];
   readonly practicalNotes: string;
+}
+
+/** One own agenda item while editing: its minutes as typed; `key` is its id. */
+export interface EntryDraft {
+  readonly key: string;
+  readonly kind: AgendaEntryKind;
+  readonly label: string;
+  readonly minutes: string;
+  readonly after: PhaseId;
+}
+
+/** What is wrong with one own agenda item. */
+export interface EntryProblem {
+  readonly label?: 'required';
+  readonly minutes?: 'invalid';
 }
 
 /** One entry of the reading list while editing; `key` keeps React's rows stable. */
@@ -34,6 +59,7 @@ export interface PreparationValues {
   readonly date: string;
   readonly startTime: string;
   readonly minutes: Readonly<Partial<Record<PhaseId, string>>>;
+  readonly entries: readonly EntryDraft[];
   readonly readings: readonly ReadingEntry[];
   readonly practicalNotes: string;
 }
@@ -48,6 +74,8 @@ export interface ReadingProblem {
 export interface PreparationProblems {
   readonly startTime?: 'invalid';
   readonly minutes: readonly PhaseId[];
+  readonly entries: Readonly<Record<string, EntryProblem>>;
+  readonly tooManyEntries: boolean;
   readonly readings: Readonly<Record<string, ReadingProblem>>;
   readonly tooManyReadings: boolean;
 }
@@ -67,6 +95,13 @@ export function valuesFrom(saved: SavedPreparation): PreparationValues {
     date: saved.date,
     startTime: saved.startTime,
     minutes,
+    entries: saved.agendaEntries.map((e) => ({
+      key: e.id,
+      kind: e.kind,
+      label: e.label,
+      minutes: String(e.minutes),
+      after: e.after,
+    })),
     readings: saved.readingList.map((r) => ({ key: newReadingKey(), title: r.title, url: r.url })),
     practicalNotes: saved.practicalNotes,
   };
@@ -93,6 +128,51 @@ export function agendaMinutesOf(values: PreparationValues): Partial<Record<Phase
 /** Sets the typed minutes of one phase. */
 export function setMinutes(values: PreparationValues, phaseId: PhaseId, text: string): PreparationValues {
   return { ...values, minutes: { ...values.minutes, [phaseId]: text } };
+}
+
+/** Whole minutes of an own item from what was typed (1–180), or null. */
+export function parseEntryMinutes(text: string): number | null {
+  const value = parseMinutes(text);
+  return value !== null && value >= 1 && value <= MAX_AGENDA_ENTRY_MINUTES ? value : null;
+}
+
+/** Adds an own item after a phase (at the end of the items already there). */
+export function addEntry(
+  values: PreparationValues,
+  item: { kind: AgendaEntryKind; label: string; minutes: number; after: PhaseId },
+  key: string = newId(),
+): PreparationValues {
+  const entry: EntryDraft = {
+    key,
+    kind: item.kind,
+    label: item.label,
+    minutes: String(item.minutes),
+    after: item.after,
+  };
+  return { ...values, entries: [...values.entries, entry] };
+}
+
+/** Changes one own item. */
+export function updateEntry(
+  values: PreparationValues,
+  key: string,
+  change: Partial<Omit<EntryDraft, 'key'>>,
+): PreparationValues {
+  return { ...values, entries: values.entries.map((e) => (e.key === key ? { ...e, ...change } : e)) };
+}
+
+/** Removes an own item. */
+export function removeEntry(values: PreparationValues, key: string): PreparationValues {
+  return { ...values, entries: values.entries.filter((e) => e.key !== key) };
+}
+
+/** The own items the form describes; those with an empty name or wrong minutes are left out. */
+export function agendaEntriesOf(values: PreparationValues): AgendaEntry[] {
+  return values.entries.flatMap((e) => {
+    const minutes = parseEntryMinutes(e.minutes);
+    const label = e.label.trim().slice(0, AGENDA_ENTRY_LABEL_LENGTH);
+    return minutes === null || label === '' ? [] : [{ id: e.key, kind: e.kind, label, minutes, after: e.after }];
+  });
 }
 
 /** Changes one reading entry. */
@@ -148,11 +228,20 @@ export function problemsOf(values: PreparationValues): PreparationProblems {
     if (!isReadingUrl(url)) problem.url = 'invalid';
     if (problem.title || problem.url) readings[r.key] = problem;
   }
+  const entries: Record<string, EntryProblem> = {};
+  for (const e of values.entries) {
+    const problem: { label?: 'required'; minutes?: 'invalid' } = {};
+    if (e.label.trim() === '') problem.label = 'required';
+    if (parseEntryMinutes(e.minutes) === null) problem.minutes = 'invalid';
+    if (problem.label || problem.minutes) entries[e.key] = problem;
+  }
   return {
     ...(values.startTime !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.startTime)
       ? { startTime: 'invalid' as const }
       : {}),
     minutes: agendaPhases().filter((id) => parseMinutes(values.minutes[id] ?? '') === null),
+    entries,
+    tooManyEntries: values.entries.length > MAX_AGENDA_ENTRIES,
     readings,
     tooManyReadings: readingListOf(values).length > MAX_READINGS,
   };
@@ -163,6 +252,8 @@ export function hasProblems(problems: PreparationProblems): boolean {
   return (
     problems.startTime !== undefined ||
     problems.minutes.length > 0 ||
+    Object.keys(problems.entries).length > 0 ||
+    problems.tooManyEntries ||
     Object.keys(problems.readings).length > 0 ||
     problems.tooManyReadings
   );
@@ -175,6 +266,13 @@ function sameAgenda(a: AgendaMinutes, b: AgendaMinutes): boolean {
   return sameJson(agendaOverrides(a), agendaOverrides(b));
 }
 
+/** Own agenda items compared by content, whatever the key order of each. */
+function sameEntries(a: readonly AgendaEntry[], b: readonly AgendaEntry[]): boolean {
+  const plain = (list: readonly AgendaEntry[]) =>
+    list.map(({ id, kind, label, minutes, after }) => ({ id, kind, label, minutes, after }));
+  return sameJson(plain(a), plain(b));
+}
+
 /** The fields a save sends: only those that differ from what is saved. */
 export function preparationChanges(values: PreparationValues, saved: SavedPreparation): UpdateWorkshopRequest {
   const changes: UpdateWorkshopRequest = {};
@@ -182,6 +280,8 @@ export function preparationChanges(values: PreparationValues, saved: SavedPrepar
   if (values.startTime !== saved.startTime) changes.startTime = values.startTime;
   const agendaMinutes = agendaMinutesOf(values);
   if (!sameAgenda(agendaMinutes, saved.agendaMinutes)) changes.agendaMinutes = agendaMinutes;
+  const agendaEntries = agendaEntriesOf(values);
+  if (!sameEntries(agendaEntries, saved.agendaEntries)) changes.agendaEntries = agendaEntries;
   const readingList = readingListOf(values);
   if (
     !sameJson(
@@ -201,6 +301,7 @@ export function samePreparation(a: SavedPreparation, b: SavedPreparation): boole
     a.startTime === b.startTime &&
     a.practicalNotes === b.practicalNotes &&
     sameAgenda(a.agendaMinutes, b.agendaMinutes) &&
+    sameEntries(a.agendaEntries, b.agendaEntries) &&
     sameJson(a.readingList, b.readingList)
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { observeSession, readAgenda, readReadings, readSettings } from '@dmc/shared/doc/session';
+import { observeSession, readAgenda, readAgendaEntries, readReadings, readSettings } from '@dmc/shared/doc/session';
 import { collection } from '@dmc/shared/doc/records';
 import type { WorkshopSummary } from '@dmc/shared/protocol/api';
 import { useBoard } from '../../workshop/boardContext';
@@ -45,6 +45,7 @@ function preparationOfSummary(w: WorkshopSummary): SavedPreparation {
     date: w.date,
     startTime: w.startTime,
     agendaMinutes: w.agendaMinutes,
+    agendaEntries: w.agendaEntries ?? [],
     readingList: w.readingList,
     practicalNotes: w.practicalNotes,
   };
@@ -71,6 +72,7 @@ function useDocPreparation(doc: Y.Doc | null, summary: WorkshopSummary | null): 
         date: settings.date,
         startTime: settings.startTime,
         agendaMinutes,
+        agendaEntries: readAgendaEntries(doc),
         readingList: readings,
         practicalNotes: settings.practicalNotes,
       };
