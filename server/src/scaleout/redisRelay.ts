@@ -38,6 +38,7 @@ export class RedisRelay implements DocumentRelay {
   private workshopListener: (event: WorkshopEvent) => void = () => {};
   private gapListener: () => Promise<void> = async () => {};
   private wasReady = false;
+  private publishedOnce = false;
   private lost = false;
   readonly prefix: string;
 
@@ -76,13 +77,19 @@ export class RedisRelay implements DocumentRelay {
         .then(() => this.gapListener())
         .catch((error: unknown) => console.error('[relay] catching up after a reconnect failed:', error));
     });
+    this.client.on('ready', () => {
+      // What this process published while its connection was down was dropped (see publish):
+      // every other process reads its loaded documents from the store again.
+      if (this.publishedOnce) void this.client.publish(this.resyncChannel, this.self).catch(() => {});
+      this.publishedOnce = true;
+    });
   }
 
   /** Connects both connections and subscribes to workshop events. */
   async connect(): Promise<void> {
     try {
       await Promise.all([this.client.connect(), this.subscriber.connect()]);
-      await this.subscriber.subscribe(this.workshopsChannel);
+      await this.subscriber.subscribe(this.workshopsChannel, this.resyncChannel);
     } catch (error) {
       this.client.disconnect();
       this.subscriber.disconnect();
@@ -112,15 +119,21 @@ export class RedisRelay implements DocumentRelay {
   }
 
   publish(name: string, kind: 'update' | 'awareness', payload: Uint8Array): void {
+    // While Redis is away nothing is queued (memory would grow with every edit): the update is
+    // stored, and once the connection is back every process reads the store again.
+    if (this.client.status !== 'ready') return;
     const message = Buffer.concat([Buffer.from([KIND_BYTE[kind]]), this.self, payload]);
-    // While Redis is away ioredis queues this; a process that missed it catches up from the store.
     this.client.publish(this.channel(name), message).catch((error: unknown) => {
       if (!this.lost) console.error(`[relay] publishing to ${name} failed: ${errorCode(error)}`);
     });
   }
 
-  /** Tells every other process about a workshop change. Resolves once Redis took it. */
+  /**
+   * Tells every other process about a workshop change. Resolves once Redis took it; while Redis is
+   * away it is dropped at once (the others read every record again when it is back).
+   */
   async publishWorkshopEvent(event: WorkshopEvent): Promise<void> {
+    if (this.client.status !== 'ready') return;
     const message = Buffer.concat([this.self, Buffer.from(JSON.stringify(event))]);
     await this.client.publish(this.workshopsChannel, message);
   }
@@ -144,6 +157,10 @@ export class RedisRelay implements DocumentRelay {
     return `${this.prefix}workshops`;
   }
 
+  private get resyncChannel(): string {
+    return `${this.prefix}resync`;
+  }
+
   private channel(name: string): string {
     return `${this.prefix}doc:${name}`;
   }
@@ -151,6 +168,13 @@ export class RedisRelay implements DocumentRelay {
   private receive(channelBytes: Buffer, message: Buffer): void {
     const channel = channelBytes.toString();
     try {
+      if (channel === this.resyncChannel) {
+        if (message.equals(this.self)) return;
+        void this.gapListener().catch((error: unknown) =>
+          console.error('[relay] catching up after another process reconnected failed:', error),
+        );
+        return;
+      }
       if (channel === this.workshopsChannel) {
         if (message.subarray(0, 8).equals(this.self)) return;
         this.workshopListener(JSON.parse(message.subarray(8).toString()) as WorkshopEvent);

@@ -239,12 +239,16 @@ describe('two server processes on PostgreSQL and Redis', () => {
     await waitFor(() => readNote(reader.doc, 'unstored') !== undefined, 'the note once the database is back', 15_000);
   });
 
-  it('catches up from PostgreSQL after its Redis connection was cut', async () => {
+  it.each([
+    ['the reading', 'b'],
+    ['the writing', 'a'],
+  ])('catches up from PostgreSQL after %s process lost its Redis connection', async (_which, cut) => {
     const services = await sharedServices();
     const proxy = await TcpProxy.start(TEST_REDIS_URL);
     cleanup.push(() => proxy.close());
-    const a = await start(services);
-    const b = await start({ ...services, redisUrl: proxy.via(TEST_REDIS_URL) });
+    const viaProxy = { ...services, redisUrl: proxy.via(TEST_REDIS_URL) };
+    const a = await start(cut === 'a' ? viaProxy : services);
+    const b = await start(cut === 'b' ? viaProxy : services);
     const workshop = await createWorkshop(a.url);
     const anna = await joinWorkshop(a.url, workshop.workshop.code, 'Anna');
     const bram = await joinWorkshop(a.url, workshop.workshop.code, 'Bram');
@@ -256,7 +260,7 @@ describe('two server processes on PostgreSQL and Redis', () => {
 
     await proxy.cut();
     addNote(onA.doc, note('while-cut', anna.participant.id));
-    await flush(onA); // stored by A and published; B's subscription is gone, so B misses it
+    await flush(onA); // stored by A; the fan-out to B is lost while one of them is cut off
     await flush(onB);
     expect(readNote(onB.doc, 'while-cut')).toBeUndefined();
     await proxy.restore();
