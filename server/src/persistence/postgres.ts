@@ -88,7 +88,9 @@ export class Postgres {
       }
     } catch (error) {
       await db.pool.end().catch(() => {});
-      throw new Error(`cannot use the database (${errorCode(error)})`, { cause: error });
+      const url = new URL(options.connectionString);
+      const where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
+      throw new Error(`cannot use the database at ${where} (${errorCode(error)})`, { cause: error });
     }
     return db;
   }

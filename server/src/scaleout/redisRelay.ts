@@ -41,9 +41,13 @@ export class RedisRelay implements DocumentRelay {
   private publishedOnce = false;
   private lost = false;
   readonly prefix: string;
+  /** host:port, for messages (never the password). */
+  private readonly where: string;
 
   constructor(options: RedisRelayOptions) {
     this.prefix = options.prefix ?? 'dmc:';
+    const url = new URL(options.url);
+    this.where = `${url.hostname}:${url.port || 6379}`;
     const common = {
       // Never give up: a Redis restart is waited out (commands queue meanwhile).
       retryStrategy: (times: number) => Math.min(50 * times, 1000),
@@ -93,7 +97,7 @@ export class RedisRelay implements DocumentRelay {
     } catch (error) {
       this.client.disconnect();
       this.subscriber.disconnect();
-      throw new Error(`cannot use Redis (${errorCode(error)})`, { cause: error });
+      throw new Error(`cannot use Redis at ${this.where} (${errorCode(error)})`, { cause: error });
     }
   }
 
