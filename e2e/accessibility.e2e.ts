@@ -217,6 +217,12 @@ describe('accessibility: WCAG 2.1 A/AA on the HTML screens (axe-core)', () => {
     await page.locator('[data-testid^="deck-card-"]').first().waitFor();
     await audit(page, `${lang}: inspiration deck`);
     await page.getByTestId('deck-toggle').click();
+
+    await page.getByTestId('my-data-open').click();
+    await page.getByTestId('my-data-facts').waitFor();
+    await audit(page, `${lang}: my data dialog`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('my-data').waitFor({ state: 'detached' });
   }
 
   /** The facilitator's console, each tab in turn. */
@@ -270,8 +276,13 @@ describe('accessibility: WCAG 2.1 A/AA on the HTML screens (axe-core)', () => {
     await bram.page.getByTestId('join-code-input').waitFor();
     await audit(bram.page, 'nl: workshop page without a session');
 
+    await bram.page.goto(`${server.url}/privacy`);
+    await bram.page.getByTestId('privacy-page').waitFor();
+    await audit(bram.page, 'nl: privacy statement');
+
     await anna.page.goto(joinLink);
     await anna.page.getByTestId('join-name').waitFor();
+    await anna.page.getByTestId('privacy-notice').waitFor();
     await audit(anna.page, 'nl: join page');
     await anna.page.getByTestId('join-name').fill('Anna');
     await anna.page.getByTestId('join-submit').click();
