@@ -10,8 +10,9 @@ import {
   type BoardContents,
 } from '@dmc/shared/scene/notePlacement';
 import { sheetById } from '../scene/template';
-import { viewportOf } from '../store/viewportControl';
-import { screenToSheet } from '../scene/viewport';
+import { setViewport, viewportOf } from '../store/viewportControl';
+import { screenToSheet, visibleSheetRect } from '../scene/viewport';
+import { noteExcerpt } from '../scene/noteExcerpt';
 import type { BoardClient } from '../collab/boardClient';
 import { translate } from '../i18n';
 import { newNotesTarget, noteRights, selectCapabilities, type NoteRights } from '../workshop/capabilities';
@@ -287,4 +288,47 @@ export function fieldTitle(ctx: Pick<ActionContext, 'template' | 'store'>, field
   const locale = ctx.store.getState().locale;
   const found = fieldId ? getField(ctx.template, fieldId) : undefined;
   return found ? localize(found.field.title, locale) : translate(locale, 'list.outside');
+}
+
+/**
+ * Selects a note from the keyboard: the view pans to it when it lies (partly) off screen, and a
+ * screen reader hears which note it is ("Notitie 2 van 5 in DOEL: …"). `order` is the walk it is in.
+ */
+export function revealNote(ctx: ActionContext, noteId: string, order: readonly Note[]): void {
+  const state = ctx.store.getState();
+  const note = findNote(ctx, noteId);
+  if (!note) return;
+  if (state.editingId !== null && state.editingId !== noteId) state.stopEditing();
+  state.select(noteId);
+  keepInView(ctx, note.id);
+  const index = order.findIndex((n) => n.id === noteId);
+  state.announce(
+    translate(state.locale, 'note.walkAnnounce', {
+      index: index + 1,
+      count: order.length,
+      field: fieldTitle(ctx, note.fieldId),
+      text: noteExcerpt(note.text) || translate(state.locale, 'note.empty'),
+    }),
+  );
+}
+
+/** Pans the view so that a note on the sheet on screen is wholly visible, if it is not (keyboard select and move). */
+export function keepInView(ctx: ActionContext, noteId: string): void {
+  const state = ctx.store.getState();
+  const note = findNote(ctx, noteId);
+  if (!note || note.sheetId !== state.sheetId || state.canvasSize.width <= 0) return;
+  const vp = viewportOf(state, sheetById(note.sheetId));
+  const seen = visibleSheetRect(vp, state.canvasSize);
+  const inside =
+    note.x >= seen.x &&
+    note.y >= seen.y &&
+    note.x + NOTE_SIZE <= seen.x + seen.width &&
+    note.y + NOTE_SIZE <= seen.y + seen.height;
+  if (inside) return;
+  const centre = { x: note.x + NOTE_SIZE / 2, y: note.y + NOTE_SIZE / 2 };
+  setViewport(ctx.store, {
+    ...vp,
+    x: state.canvasSize.width / 2 - centre.x * vp.scale,
+    y: state.canvasSize.height / 2 - centre.y * vp.scale,
+  });
 }

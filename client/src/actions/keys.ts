@@ -11,6 +11,8 @@ export interface KeyLike {
   readonly metaKey: boolean;
   readonly shiftKey: boolean;
   readonly altKey: boolean;
+  /** Where the key was pressed (a real event has it; some actions look, e.g. only on the canvas itself). */
+  readonly target?: EventTarget | null;
 }
 
 interface ParsedShortcut {

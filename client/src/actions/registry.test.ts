@@ -100,7 +100,7 @@ describe('action registry', () => {
     expect(actionForKey(key('Delete'), ctx)).toBeUndefined();
     expect(actionForKey(key('Enter'), ctx)).toBeUndefined();
     // Anyone may move or recolour.
-    expect(actionForKey(key('ArrowDown'), ctx)?.name).toBe('nudgeDown');
+    expect(actionForKey(key('ArrowDown', { shiftKey: true }), ctx)?.name).toBe('nudgeDown');
     expect(getAction('color-blue').predicate?.(ctx)).toBe(true);
     // A facilitator may change anyone's note.
     inPhase('open', 'facilitator');
@@ -113,7 +113,7 @@ describe('action registry', () => {
     inPhase('presentations');
     expect(actionForKey(key('n'), ctx)).toBeUndefined();
     expect(actionForKey(key('Delete'), ctx)).toBeUndefined();
-    expect(actionForKey(key('ArrowLeft'), ctx)).toBeUndefined();
+    expect(actionForKey(key('ArrowLeft', { shiftKey: true }), ctx)).toBeUndefined();
     expect(getAction('mark-agree').predicate?.(ctx)).toBe(false);
     // Discussing sheet 1: own notes there can be changed and marked, not on sheet 2.
     inPhase('vel1-discuss');
@@ -173,6 +173,40 @@ describe('action registry', () => {
     inPhase('vel1-write');
     useAppStore.getState().select('goal');
     expect(getAction('choose-goal').predicate?.(ctx)).toBe(false);
+  });
+
+  it('walks the notes with the arrows and Tab in reading order, and moves the selected one with Shift+arrows', () => {
+    const ctx = context();
+    useAppStore.getState().setNotes([
+      { ...note('lower', 'me'), y: 300 },
+      { ...note('upper-right', 'someone'), x: 300, y: 100 },
+      { ...note('upper-left', 'someone'), x: 100, y: 100 },
+    ]);
+    const press = (k: string, mods: Partial<KeyLike> = {}) => {
+      const action = actionForKey(key(k, mods), ctx);
+      action?.perform(ctx, { source: 'keyboard', event: key(k, mods) });
+      return action?.name;
+    };
+    // Tab from nothing selected leaves the canvas (no keyboard trap); an arrow starts the walk.
+    expect(actionForKey(key('Tab'), ctx)).toBeUndefined();
+    expect(press('ArrowDown')).toBe('selectNext');
+    expect(useAppStore.getState().selectedId).toBe('upper-left');
+    expect(useAppStore.getState().announcement?.text).toContain('1 van 3');
+    expect(press('Tab')).toBe('selectNext');
+    expect(useAppStore.getState().selectedId).toBe('upper-right');
+    expect(press('ArrowRight')).toBe('selectNext');
+    expect(useAppStore.getState().selectedId).toBe('lower');
+    // Past the last note Tab goes on to the next control.
+    expect(actionForKey(key('Tab'), ctx)).toBeUndefined();
+    expect(press('Tab', { shiftKey: true })).toBe('selectPrevious');
+    expect(useAppStore.getState().selectedId).toBe('upper-right');
+    expect(actionForKey(key('ArrowLeft', { shiftKey: true }), ctx)?.name).toBe('nudgeLeft');
+    expect(actionForKey(key('ArrowLeft', { shiftKey: true, ctrlKey: true }), ctx)?.name).toBe('nudgeLeft');
+    expect(press('Escape')).toBe('deselect');
+    expect(useAppStore.getState().selectedId).toBeNull();
+    // In the list view the page's own Tab and arrows stay.
+    useAppStore.getState().setListView(true);
+    expect(actionForKey(key('ArrowDown'), ctx)).toBeUndefined();
   });
 
   it('leaves canvas-only keys alone in the list view', () => {

@@ -4,6 +4,7 @@ import { localize } from '@dmc/shared/template/lookup';
 import { fieldInView, fitCurrent, zoomCurrent, zoomToField } from '../store/viewportControl';
 import { stepField } from '../scene/viewportField';
 import { sheetById } from '../scene/template';
+import { readingOrder, stepNote } from '../scene/noteOrder';
 import { plenaryTemplate } from '@dmc/shared/template/plenary';
 import type { MessageKey } from '../i18n/messages';
 import { selectDiscussionIndex, votesLeft } from '../workshop/discussionIndex';
@@ -19,9 +20,11 @@ import {
   findNote,
   historyClient,
   historyState,
+  keepInView,
   mayAddNote,
   nudgeNote,
   recolorNote,
+  revealNote,
   rightsOf,
   takeBackVote,
   toggleHighlight,
@@ -48,16 +51,59 @@ const selectionMay =
   };
 const mayEditSelection = selectionMay('editText');
 
+/** Arrow keys with Shift move the selected note a step, with Ctrl/Cmd+Shift a large step (plain arrows select). */
 function nudge(name: string, key: string, dx: number, dy: number): Action {
   return {
     name,
     labelKey: 'action.nudge',
-    shortcuts: [key, `Shift+${key}`],
+    shortcuts: [`Shift+${key}`, `Mod+Shift+${key}`],
     predicate: selectionMay('move'),
     perform(ctx: ActionContext, input: ActionInput) {
       const note = selected(ctx);
-      const step = input.event?.shiftKey ? NUDGE_LARGE : NUDGE;
-      if (note) nudgeNote(ctx, note.id, dx * step, dy * step);
+      const step = input.event?.ctrlKey || input.event?.metaKey ? NUDGE_LARGE : NUDGE;
+      if (!note) return;
+      nudgeNote(ctx, note.id, dx * step, dy * step);
+      keepInView(ctx, note.id);
+    },
+  };
+}
+
+/**
+ * Whether a key press comes from the canvas itself (not from a button of its toolbar or menu): only
+ * there do Tab and the arrows walk the notes. Without a target (or with nothing focused) it does.
+ */
+function onCanvas(event: KeyLike): boolean {
+  const target = event.target;
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return true;
+  return target === document.body || target.hasAttribute('data-note-walk');
+}
+
+/** The sheet's notes in the keyboard's reading order (scene/noteOrder.ts). */
+const walkOrder = (ctx: ActionContext) => {
+  const state = ctx.store.getState();
+  return readingOrder(sheetById(state.sheetId), state.notes);
+};
+
+/**
+ * Selects the next (or previous) note in reading order. Tab walks on only from a selected note
+ * and lets the focus leave the canvas past the last one (no keyboard trap); the arrows start at
+ * either end when nothing is selected.
+ */
+function walkAction(name: string, labelKey: MessageKey, keys: readonly string[], step: 1 | -1): Action {
+  const target = (ctx: ActionContext, event?: KeyLike) => {
+    const current = ctx.store.getState().selectedId;
+    if (event?.key === 'Tab' && current === null) return null;
+    return stepNote(walkOrder(ctx), current, step);
+  };
+  return {
+    name,
+    labelKey,
+    shortcuts: keys,
+    keyTest: (event, ctx) => matchAny(event, keys) && onCanvas(event) && target(ctx, event) !== null,
+    predicate: (ctx) => canvasMode(ctx) && walkOrder(ctx).length > 0,
+    perform(ctx, input) {
+      const note = target(ctx, input.event);
+      if (note) revealNote(ctx, note.id, walkOrder(ctx));
     },
   };
 }
@@ -226,6 +272,8 @@ export const ACTIONS: readonly Action[] = [
       if (note) window.dispatchEvent(new CustomEvent('dmc:note-menu', { detail: note.id }));
     },
   },
+  walkAction('selectNext', 'action.selectNext', ['ArrowDown', 'ArrowRight', 'Tab'], 1),
+  walkAction('selectPrevious', 'action.selectPrevious', ['ArrowUp', 'ArrowLeft', 'Shift+Tab'], -1),
   nudge('nudgeLeft', 'ArrowLeft', -1, 0),
   nudge('nudgeRight', 'ArrowRight', 1, 0),
   nudge('nudgeUp', 'ArrowUp', 0, -1),

@@ -389,6 +389,8 @@ export function BoardCanvas() {
       ref={containerRef}
       className="canvas"
       tabIndex={0}
+      // Tab and the arrow keys walk the notes from here (actions/registry.ts, walkAction).
+      data-note-walk
       role="application"
       aria-roledescription={t('canvas.roleDescription')}
       aria-label={t('canvas.label', { sheet: sheetName })}

@@ -13,6 +13,7 @@ import { WorkshopRuntime, type RuntimeConnections } from '../workshop/runtime';
 import { watchUserGesture } from '../workshop/chime';
 import { useFollow, usePresenterView, useShareView } from '../workshop/useWorkshopFlow';
 import { BoardContext } from '../workshop/boardContext';
+import { useNoteArrivals } from '../workshop/noteArrivals';
 import { BoardHeader } from './BoardHeader';
 import { FieldPanel } from './FieldPanel';
 import { FollowBar } from './FollowBar';
@@ -88,6 +89,8 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
   // The canvas's single-key shortcuts act on a canvas that the plenary views do not show.
   useShortcuts(plenary.view === 'board' ? ctx : null);
   usePresenterView();
+  // Others' new notes are announced politely, a few seconds' worth at a time.
+  useNoteArrivals(useAppStore);
   useFollow(ctx);
   useShareView(ctx);
 

@@ -19,6 +19,7 @@ import { mayUse, useCapabilities } from '../workshop/capabilities';
 import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { useBoard } from '../workshop/boardContext';
 import { Modal } from '../components/Modal';
+import { useFocusAfter } from '../components/focus';
 
 /** Characters of the action owner ("wie doet het"), as the schema allows. */
 const OWNER_LENGTH = 120;
@@ -126,6 +127,9 @@ function FormulationSection(props: {
   const nameOf = useNameOf();
   const [editing, setEditing] = useState(props.startEditing && editable);
   const headingId = `field-panel-formulation-${field.id}`;
+  // Saved or cancelled, the form is gone: the focus goes to the button that opens it again.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusAfter = useFocusAfter();
   const isFacilitator = ctx.board.actor.role === 'facilitator';
 
   return (
@@ -142,6 +146,7 @@ function FormulationSection(props: {
       {editable && !editing && (
         <p>
           <button
+            ref={editButton}
             type="button"
             className="button button--small"
             data-testid={listView ? undefined : `formulation-edit-${field.id}`}
@@ -173,6 +178,7 @@ function FormulationSection(props: {
             setEditing(false);
             if (saved) ctx.store.getState().announce(t('formulation.saved'));
             if (saved && closeAfterSave) onClose();
+            else focusAfter(editButton);
           }}
         />
       )}

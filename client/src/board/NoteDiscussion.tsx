@@ -14,6 +14,7 @@ import {
 } from '../workshop/discussionIndex';
 import { toggleNoteChoice, useNoteChoice } from '../workshop/choices';
 import { ChoiceToggle, ChosenMark } from '../guidance/ChoiceToggle';
+import { noteExcerpt } from '../scene/noteExcerpt';
 import { useBoard } from '../workshop/boardContext';
 
 const SYMBOLS: Readonly<Record<MarkValue, string>> = { agree: '✓', disagree: '✗', open: '?' };
@@ -72,6 +73,8 @@ export function NoteDiscussion({
   const showChoice = choice.kind !== null && (choice.may || choice.chosen);
   const shown = extras ? rights : { ...rights, highlight: false, defer: false };
   if (!hasDiscussion(shown, d, showChoice)) return null;
+  // Each button names the note it acts on: in the list view many rows have an "Eens" (2.4.6).
+  const text = noteExcerpt(note.text) || t('note.empty');
 
   return (
     <div className={`note-discussion note-discussion--${variant}`}>
@@ -86,6 +89,7 @@ export function NoteDiscussion({
                 aria-pressed={d.myMark === value}
                 data-testid={`mark-${value}-${note.id}`}
                 title={t(TITLES[value], { count: d[value] })}
+                aria-label={t('marks.buttonFor', { mark: t(LABELS[value]), count: d[value], text })}
                 onClick={() => toggleMark(ctx, note.id, value)}
               >
                 <span aria-hidden="true">{SYMBOLS[value]}</span> {t(LABELS[value])}{' '}
@@ -119,7 +123,7 @@ export function NoteDiscussion({
                 title={t('action.vote.add')}
               >
                 <span aria-hidden="true">+</span>
-                <span className="visually-hidden">{t('action.vote.add')}</span>
+                <span className="visually-hidden">{t('action.vote.addFor', { text })}</span>
               </button>
               <button
                 type="button"
@@ -130,7 +134,7 @@ export function NoteDiscussion({
                 title={t('action.vote.remove')}
               >
                 <span aria-hidden="true">−</span>
-                <span className="visually-hidden">{t('action.vote.remove')}</span>
+                <span className="visually-hidden">{t('action.vote.removeFor', { text })}</span>
               </button>
             </>
           )}

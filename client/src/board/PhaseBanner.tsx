@@ -15,6 +15,7 @@ import { formatRemaining, spokenRemaining, timerView } from '../workshop/timer';
 import { Icon } from '../components/icons';
 import { CommitSelect } from '../components/CommitSelect';
 import { useSessionClient } from './workshopContext';
+import { useFocusOnChange } from '../components/focus';
 
 /**
  * Always on screen: the phase of the workshop with the handbook's instruction for it, which
@@ -29,6 +30,9 @@ export function PhaseBanner({ choice }: { choice: BoardChoice }) {
   const closed = useAppStore((s) => s.settings?.closed ?? s.session?.workshop.closed ?? false);
   const [expanded, setExpanded] = useState(false);
   const instructionId = useId();
+  // A new phase (or arriving after joining) whose change took the focus away: it goes to the phase's name and instruction.
+  const labelRef = useRef<HTMLParagraphElement>(null);
+  useFocusOnChange(flow?.phaseId, labelRef);
   if (!flow) return null;
   const def = phase(flow.phaseId);
   return (
@@ -40,7 +44,13 @@ export function PhaseBanner({ choice }: { choice: BoardChoice }) {
         data-phase={def.id}
       >
         <div className="phase-banner__text">
-          <p className="phase-banner__label" data-testid="phase-label">
+          <p
+            ref={labelRef}
+            className="phase-banner__label"
+            data-testid="phase-label"
+            tabIndex={-1}
+            aria-describedby={instructionId}
+          >
             {localize(def.label, locale)}
           </p>
           <p

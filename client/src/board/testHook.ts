@@ -48,6 +48,8 @@ export interface DmcTestHook {
   /** `fx`, `fy` in 0..1 of the field's rectangle. */
   fieldClientPoint(fieldId: string, fx: number, fy: number): Point | null;
   sheetId(): string;
+  /** The selected note's id (a click, or the keyboard's walk), or null. */
+  selectedId(): string | null;
 }
 
 declare global {
@@ -148,6 +150,7 @@ export function installTestHook(store: AppStore): () => void {
       return toClient({ x: rect.x + fx * rect.width, y: rect.y + fy * rect.height });
     },
     sheetId: () => store.getState().sheetId,
+    selectedId: () => store.getState().selectedId,
   };
   window.__DMC__ = hook;
   return () => {

@@ -9,6 +9,7 @@ import { ColorPicker } from './ColorPicker';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { RoleBadge } from './RoleCoverage';
 import { CommitSelect } from '../components/CommitSelect';
+import { focusNext } from '../components/focus';
 import { tableRoleOf } from './roleCoverage';
 
 /**
@@ -280,7 +281,12 @@ function MemberChip({ member, onMove }: { member: Member; onMove: (groupId: stri
         className="select fac-chip__move"
         data-testid={`fac-move-${member.id}`}
         value={member.groupId ?? ''}
-        onCommit={(groupId) => onMove(groupId === '' ? null : groupId)}
+        onCommit={(groupId) => {
+          // The person's chip is drawn anew in the other column: the focus goes along to its select.
+          const before = document.getElementById(selectId);
+          onMove(groupId === '' ? null : groupId);
+          focusNext(() => document.getElementById(selectId), { onlyIfLost: true, replacing: before });
+        }}
       >
         {groups.map((g) => (
           <option key={g.id} value={g.id}>

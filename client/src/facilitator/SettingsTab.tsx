@@ -1,5 +1,5 @@
 import { DEFAULT_LEAVE_RULE, LEAVE_RULES } from '@dmc/shared/domain/departure';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '@dmc/shared/domain/session';
 import type { UpdateWorkshopRequest } from '@dmc/shared/protocol/api';
 import { LIMITS } from '@dmc/shared/domain/limits';
@@ -7,6 +7,7 @@ import { ApiError } from '../api/http';
 import { useBoard } from '../workshop/boardContext';
 import { errorMessage } from '../components/errors';
 import { Modal } from '../components/Modal';
+import { useFocusAfter } from '../components/focus';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import { formatLongDate } from '../i18n/format';
@@ -271,6 +272,8 @@ function CloseWorkshop({ closed, ask }: { closed: boolean; ask: ReturnType<typeo
   const { store } = useBoard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusAfter = useFocusAfter();
   const change = async (close: boolean) => {
     if (close) {
       const ok = await ask({
@@ -285,6 +288,11 @@ function CloseWorkshop({ closed, ask }: { closed: boolean; ask: ReturnType<typeo
     try {
       await workshopApi(store).setClosed(close);
       store.getState().announce(t(close ? 'fac.settings.closedAnnounce' : 'fac.settings.reopenedAnnounce'));
+      // The button turns into its opposite ("Heropenen" after closing): the focus goes there.
+      const next = close ? 'fac-reopen-workshop' : 'fac-close-workshop';
+      focusAfter(() => sectionRef.current?.querySelector<HTMLElement>(`[data-testid="${next}"]`), {
+        onlyIfLost: true,
+      });
     } catch (err) {
       setError(errorMessage(t, err));
     } finally {
@@ -292,7 +300,7 @@ function CloseWorkshop({ closed, ask }: { closed: boolean; ask: ReturnType<typeo
     }
   };
   return (
-    <section className="fac-card" aria-labelledby="fac-close-heading">
+    <section ref={sectionRef} className="fac-card" aria-labelledby="fac-close-heading">
       <h3 id="fac-close-heading" className="fac-heading">
         {t('fac.settings.closeHeading')}
       </h3>

@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { formatClock, parseTimerMinutes } from './format';
 import { useServerNow } from './hooks';
 import { defaultTimerMinutes } from './phasePlan';
+import { useFocusAfter } from '../components/focus';
 
 /**
  * The countdown everyone sees. Start with the phase's suggested minutes (or any number), pause,
@@ -42,8 +43,13 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
         : 'fac.timer.idle';
 
   const announce = (text: string) => store.getState().announce(text);
+  // The button pressed turns into another (start → pause → resume): the focus follows to it.
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusAfter = useFocusAfter();
+  const focusControl = (testId: string) =>
+    focusAfter(() => sectionRef.current?.querySelector<HTMLElement>(`[data-testid="${testId}"]`));
   return (
-    <section className="fac-card" aria-labelledby={`${id}-heading`}>
+    <section ref={sectionRef} className="fac-card" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="fac-heading">
         {t('fac.timer.heading')}
       </h3>
@@ -70,6 +76,7 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
             if (minutes === null) return;
             session.startTimer(minutes * 60_000);
             announce(t('fac.timer.startedAnnounce', { minutes }));
+            focusControl('fac-timer-pause');
           }}
         >
           <label htmlFor={`${id}-minutes`} className="fac-label-inline">
@@ -107,6 +114,7 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
               onClick={() => {
                 session.pauseTimer();
                 announce(t('fac.timer.paused'));
+                focusControl('fac-timer-resume');
               }}
             >
               {t('fac.timer.pause')}
@@ -119,6 +127,7 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
               onClick={() => {
                 session.resumeTimer();
                 announce(t('fac.timer.running'));
+                focusControl('fac-timer-pause');
               }}
             >
               {t('fac.timer.resume')}
@@ -149,6 +158,7 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
             onClick={() => {
               session.resetTimer();
               announce(t('fac.timer.idle'));
+              focusControl('fac-timer-start');
             }}
           >
             {t('fac.timer.reset')}

@@ -15,6 +15,7 @@ import {
 import type { NoteCard, SynthesisField } from './columns';
 import { useMayEditPlenary } from '../workshop/capabilities';
 import { useSynthesis } from './hooks';
+import { focusNext, useFocusAfter } from '../components/focus';
 import type { Linked } from './SynthesisView';
 
 /**
@@ -37,13 +38,14 @@ export function ClusterPanel(props: {
   const groupName = useGroupName();
   const byId = useMemo(() => new Map(props.cards.map((c) => [c.note.id, c])), [props.cards]);
   const apply = useApplyClusterEdit();
+  const focusAfter = useFocusAfter();
   const fieldId = props.field.field.id;
 
   return (
     <aside className="syn-panel" aria-label={t('plenary.panel.label')}>
       <PlenaryWording fieldId={fieldId} key={fieldId} />
       <section className="syn-panel__section" aria-labelledby="syn-clusters-heading">
-        <h3 id="syn-clusters-heading" className="syn-panel__title">
+        <h3 id="syn-clusters-heading" className="syn-panel__title" tabIndex={-1}>
           {t('plenary.clusters.heading')} <span className="syn-panel__count">{props.clusters.length}</span>
         </h3>
         {props.clusters.length === 0 ? (
@@ -86,12 +88,19 @@ export function ClusterPanel(props: {
                 mayEdit={mayEdit}
                 lit={props.linked?.kind === 'suggestion' && props.linked.id === s.suggestion.id}
                 onLink={props.onLink}
-                onConfirm={(kind) =>
+                onConfirm={(kind) => {
                   apply(
                     confirmSuggestion(s, fieldId, kind),
                     t('plenary.suggestion.confirmed', { label: s.suggestion.label }),
-                  )
-                }
+                  );
+                  // The suggestion is gone: on to the next one, else to the clusters it joined.
+                  focusAfter(
+                    () =>
+                      document.querySelector<HTMLElement>('.syn-suggestions [data-testid^="synthesis-confirm-"]') ??
+                      document.getElementById('syn-clusters-heading'),
+                    { onlyIfLost: true },
+                  );
+                }}
               />
             ))}
           </ul>
@@ -139,6 +148,7 @@ function PlenaryWording({ fieldId }: { fieldId: string }) {
   const base = useRef(current?.updatedAt ?? 0);
   const textId = useId();
   const countId = useId();
+  const focusAfter = useFocusAfter();
   const me = useAppStore((s) => s.session?.participant.id);
   const changedMeanwhile =
     dirty && current !== undefined && current.updatedAt !== base.current && current.updatedBy !== me;
@@ -156,6 +166,8 @@ function PlenaryWording({ fieldId }: { fieldId: string }) {
     synthesis.setPlenaryFormulation(fieldId, text.slice(0, FORMULATION_LENGTH));
     setDirty(false);
     useAppStore.getState().announce(t('plenary.wording.saved'));
+    // "Opslaan" is disabled until the next change: the focus goes back to the text.
+    focusAfter(() => document.getElementById(textId), { onlyIfLost: true });
   };
 
   return (
@@ -238,6 +250,13 @@ export function SelectionBar(props: {
   const t = useT();
   const count = props.selected.size;
   const selectId = useId();
+  // With the selection gone this bar disappears: the focus goes to the clusters it changed.
+  const then =
+    (action: () => void, target = () => document.getElementById('syn-clusters-heading')) =>
+    () => {
+      action();
+      focusNext(target, { onlyIfLost: true });
+    };
   return (
     <section className="syn-selection" aria-label={t('plenary.selection.label')} data-testid="synthesis-selection">
       <p className="syn-selection__count" aria-live="polite">
@@ -247,7 +266,7 @@ export function SelectionBar(props: {
         <button
           type="button"
           className="button button--small button--primary"
-          onClick={props.onCreate}
+          onClick={then(props.onCreate)}
           data-testid="synthesis-selection-create"
         >
           {t('plenary.selection.create')}
@@ -261,7 +280,7 @@ export function SelectionBar(props: {
               value=""
               onChange={(e) => {
                 const target = props.clusters.find((c) => c.id === e.target.value);
-                if (target) props.onAdd(target);
+                if (target) then(() => props.onAdd(target))();
               }}
             >
               <option value="">{t('plenary.selection.choose')}</option>
@@ -273,7 +292,11 @@ export function SelectionBar(props: {
             </select>
           </label>
         )}
-        <button type="button" className="button button--small button--secondary" onClick={props.onClear}>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={then(props.onClear, () => document.getElementById('main'))}
+        >
           {t('plenary.selection.clear')}
         </button>
       </div>
@@ -447,7 +470,10 @@ function ClusterItem(props: {
             <button
               type="button"
               className="button button--small button--danger"
-              onClick={() => apply({ put: [], remove: [cluster.id] }, t('plenary.cluster.deleted', { label: name }))}
+              onClick={() => {
+                apply({ put: [], remove: [cluster.id] }, t('plenary.cluster.deleted', { label: name }));
+                focusNext(() => document.getElementById('syn-clusters-heading'), { onlyIfLost: true });
+              }}
               aria-label={t('plenary.cluster.deleteLabel', { label: name })}
               data-testid={`synthesis-cluster-delete-${cluster.id}`}
             >

@@ -62,6 +62,7 @@ export interface UiSlice {
   /** Per sheet; absent means "fit", which follows the canvas size. */
   readonly viewports: Readonly<Record<string, Viewport>>;
   readonly canvasSize: Size;
+  /** The list view instead of the canvas; the choice is remembered per device (localStorage). */
   readonly listView: boolean;
   readonly info: InfoTarget | null;
   readonly notice: Notice | null;
@@ -102,6 +103,7 @@ export interface UiSlice {
 
 const LOCALE_KEY = 'dmc.locale';
 const SINGLE_KEYS_KEY = 'dmc.singleKeyShortcuts';
+const LIST_VIEW_KEY = 'dmc.listView';
 let counter = 0;
 
 function storedLocale(): Locale | null {
@@ -119,6 +121,21 @@ function storedSingleKeys(): boolean {
   } catch {
     return true;
   }
+}
+
+/** The canvas or the list view, as last chosen on this device; null: never chosen. */
+function storedListView(): boolean | null {
+  try {
+    const value = localStorage.getItem(LIST_VIEW_KEY);
+    return value === 'list' ? true : value === 'canvas' ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The view a board opens in: the one chosen last on this device, else the list on a narrow screen. */
+function initialListView(): boolean {
+  return storedListView() ?? narrowScreen();
 }
 
 /** A phone-sized window (under 700 CSS px wide) starts in the list view: the canvas needs room. */
@@ -142,7 +159,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
     draggingId: null,
     viewports: {},
     canvasSize: { width: 0, height: 0 },
-    listView: narrowScreen(),
+    listView: initialListView(),
     info: null,
     notice: null,
     contextMenu: null,
@@ -191,7 +208,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
       set((s) =>
         s.canvasSize.width === canvasSize.width && s.canvasSize.height === canvasSize.height ? s : { canvasSize },
       ),
-    setListView: (listView) => set({ listView, contextMenu: null, editingId: null }),
+    setListView: (listView) => {
+      try {
+        localStorage.setItem(LIST_VIEW_KEY, listView ? 'list' : 'canvas');
+      } catch {
+        // Private mode: the choice lasts for this tab only.
+      }
+      set({ listView, contextMenu: null, editingId: null });
+    },
     openInfo: (info) => set({ info, contextMenu: null, fieldPanel: null }),
     showNotice: (notice) => set({ notice: notice ? { ...notice, id: ++counter } : null }),
     openContextMenu: (contextMenu) => set({ contextMenu }),
@@ -204,7 +228,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
         editingId: null,
         draggingId: null,
         viewports: {},
-        listView: narrowScreen(),
+        listView: initialListView(),
         info: null,
         notice: null,
         contextMenu: null,
