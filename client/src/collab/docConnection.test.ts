@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { assignMembers, putGroup, updateFlow } from '@dmc/shared/doc/session';
 import { startPhase } from '@dmc/shared/domain/flow';
 import { newId } from '@dmc/shared/domain/ids';
-import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey } from '@dmc/shared/protocol/api';
 import { DocConnection, type DocConnectionHandlers, type DocEnd, type LinkStatus } from './docConnection';
-import { loadServerHarness, type ServerHarness } from './serverHarness.testing';
+import { serverWithWorkshop } from './serverHarness.testing';
 
 /**
  * The one document connection every client of ours is built on, against the real server: what
@@ -63,22 +62,7 @@ class FakeNetwork extends EventTarget {
 }
 
 describe('DocConnection', () => {
-  let harness: ServerHarness;
-  let WebSocketPolyfill: typeof WebSocket;
-  let server: { url: string; close(): Promise<void> };
-  let facilitator: CreateWorkshopResponse;
-  let participant: SessionResponse;
-
-  beforeAll(async () => {
-    ({ harness, WebSocketPolyfill } = await loadServerHarness());
-    server = await harness.startTestServer();
-    facilitator = await harness.createWorkshop(server.url, 'Verbinding');
-    participant = await harness.joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const env = serverWithWorkshop('Verbinding');
 
   const connect = (
     session: { token: string },
@@ -88,13 +72,13 @@ describe('DocConnection', () => {
   ) =>
     new DocConnection(
       {
-        wsBase: harness.collabUrl(server.url),
-        workshopId: facilitator.workshop.id,
+        wsBase: env.harness.collabUrl(env.server.url),
+        workshopId: env.facilitator.workshop.id,
         docKey,
         token: () => session.token,
         user: null,
         onRefusal: extra.onRefusal ?? 'rebuild',
-        WebSocketPolyfill,
+        WebSocketPolyfill: env.WebSocketPolyfill,
         network: extra.network ?? null,
         online: () => extra.network?.online ?? true,
       },
@@ -113,7 +97,7 @@ describe('DocConnection', () => {
   });
 
   it('after a refused write syncs a fresh copy and hands over the refused one with the change in it', async () => {
-    const other = harness.connectBoard(server.url, facilitator);
+    const other = env.harness.connectBoard(env.server.url, env.facilitator);
     await other.synced();
     addNote(other.doc, {
       id: 'kept',
@@ -123,12 +107,12 @@ describe('DocConnection', () => {
       y: 10,
       color: 'yellow',
       text: 'van de begeleider',
-      authorId: facilitator.participant.id,
+      authorId: env.facilitator.participant.id,
     });
-    await harness.flush(other);
+    await env.harness.flush(other);
 
     const recorder = new Recorder();
-    const connection = connect(participant, boardDocKey(PLENARY_BOARD), recorder);
+    const connection = connect(env.participant, boardDocKey(PLENARY_BOARD), recorder);
     await recorder.until(() => recorder.synced.length === 1);
     const first = connection.doc;
     // A note in someone else's name: the server refuses it (4403) and closes the connection.
@@ -140,7 +124,7 @@ describe('DocConnection', () => {
       y: 20,
       color: 'yellow',
       text: 'namens een ander',
-      authorId: facilitator.participant.id,
+      authorId: env.facilitator.participant.id,
     });
     await recorder.until(() => recorder.synced.length === 2);
     expect(recorder.refused.map((r) => r.code)).toEqual([4403]);
@@ -158,18 +142,18 @@ describe('DocConnection', () => {
   });
 
   it('waits on a document the server keeps closed (4406) and opens it on retry() once allowed', async () => {
-    const session = harness.connectDoc(server.url, facilitator, SESSION_DOC);
+    const session = env.harness.connectDoc(env.server.url, env.facilitator, SESSION_DOC);
     await session.synced();
     const groupA = { id: newId(), name: 'Tafel Noord', color: '#1d4ed8' as const, order: 0 };
     const groupB = { id: newId(), name: 'Tafel Zuid', color: '#047857' as const, order: 1 };
     putGroup(session.doc, groupA);
     putGroup(session.doc, groupB);
-    assignMembers(session.doc, new Map([[participant.participant.id, groupA.id]]));
+    assignMembers(session.doc, new Map([[env.participant.participant.id, groupA.id]]));
     updateFlow(session.doc, startPhase('vel1-discuss', Date.now(), {}));
-    await harness.flush(session);
+    await env.harness.flush(session);
 
     const recorder = new Recorder();
-    const connection = connect(participant, boardDocKey(groupB.id), recorder);
+    const connection = connect(env.participant, boardDocKey(groupB.id), recorder);
     await recorder.until(() => recorder.hidden === 1);
     expect(connection.isHidden).toBe(true);
     expect(recorder.synced).toEqual([]);
@@ -178,8 +162,8 @@ describe('DocConnection', () => {
     connection.retry();
     await recorder.until(() => recorder.hidden === 2);
 
-    assignMembers(session.doc, new Map([[participant.participant.id, groupB.id]]));
-    await harness.flush(session);
+    assignMembers(session.doc, new Map([[env.participant.participant.id, groupB.id]]));
+    await env.harness.flush(session);
     connection.retry();
     await recorder.until(() => recorder.synced.length === 1);
     expect(connection.isHidden).toBe(false);
@@ -191,7 +175,7 @@ describe('DocConnection', () => {
   it('says offline at once when the browser does, and connected again as soon as it is back', async () => {
     const network = new FakeNetwork();
     const recorder = new Recorder();
-    const connection = connect(facilitator, boardDocKey(PLENARY_BOARD), recorder, { network });
+    const connection = connect(env.facilitator, boardDocKey(PLENARY_BOARD), recorder, { network });
     await recorder.until(() => recorder.synced.length === 1);
     expect(connection.status).toBe('connected');
 

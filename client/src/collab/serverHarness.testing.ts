@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type * as Y from 'yjs';
 import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 
@@ -36,4 +37,31 @@ export async function loadServerHarness(): Promise<{ harness: ServerHarness; Web
   const harness = (await import(/* @vite-ignore */ harnessPath)) as ServerHarness;
   const WebSocketPolyfill = ((await import(/* @vite-ignore */ wsPath)) as { default: typeof WebSocket }).default;
   return { harness, WebSocketPolyfill };
+}
+
+/** A running server with one workshop: its facilitator and one participant, Bram. */
+export interface ServerWithWorkshop {
+  harness: ServerHarness;
+  WebSocketPolyfill: typeof WebSocket;
+  server: { url: string; close(): Promise<void> };
+  facilitator: CreateWorkshopResponse;
+  participant: SessionResponse;
+}
+
+/**
+ * Starts the real server with a workshop `title` before the tests of the calling `describe` and
+ * stops it after them; the fields are filled once `beforeAll` ran.
+ */
+export function serverWithWorkshop(title: string): ServerWithWorkshop {
+  const ctx = {} as ServerWithWorkshop;
+  beforeAll(async () => {
+    Object.assign(ctx, await loadServerHarness());
+    ctx.server = await ctx.harness.startTestServer();
+    ctx.facilitator = await ctx.harness.createWorkshop(ctx.server.url, title);
+    ctx.participant = await ctx.harness.joinWorkshop(ctx.server.url, ctx.facilitator.workshop.code, 'Bram');
+  });
+  afterAll(async () => {
+    await ctx.server?.close();
+  });
+  return ctx;
 }

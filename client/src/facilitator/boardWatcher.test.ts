@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNote } from '@dmc/shared/doc/board';
-import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
 import { PLENARY_BOARD, boardDocKey, draftDocKey } from '@dmc/shared/protocol/api';
 import { DocWatcher, type DocSnapshot } from './boardWatcher';
-import { loadServerHarness, type ServerHarness } from '../collab/serverHarness.testing';
+import { serverWithWorkshop } from '../collab/serverHarness.testing';
 
 /**
  * The watcher against the real server, as the facilitator's overview uses it. The server's test
@@ -11,41 +10,26 @@ import { loadServerHarness, type ServerHarness } from '../collab/serverHarness.t
  */
 
 describe('DocWatcher', () => {
-  let harness: ServerHarness;
-  let WebSocketPolyfill: typeof WebSocket;
-  let server: { url: string; close(): Promise<void> };
-  let facilitator: CreateWorkshopResponse;
-  let participant: SessionResponse;
-
-  beforeAll(async () => {
-    ({ harness, WebSocketPolyfill } = await loadServerHarness());
-    server = await harness.startTestServer();
-    facilitator = await harness.createWorkshop(server.url, 'Overzicht');
-    participant = await harness.joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const env = serverWithWorkshop('Overzicht');
 
   const watch = (docKey: string, seen: DocSnapshot[]) =>
     new DocWatcher({
-      wsBase: harness.collabUrl(server.url),
-      workshopId: facilitator.workshop.id,
+      wsBase: env.harness.collabUrl(env.server.url),
+      workshopId: env.facilitator.workshop.id,
       docKey,
-      token: facilitator.token,
+      token: env.facilitator.token,
       onChange: (snapshot) => seen.push(snapshot),
-      WebSocketPolyfill,
+      WebSocketPolyfill: env.WebSocketPolyfill,
     });
 
   it('follows a board live without showing up in its presence', async () => {
     const seen: DocSnapshot[] = [];
     const watcher = watch(boardDocKey(PLENARY_BOARD), seen);
-    await harness.waitFor(() => watcher.snapshot().status === 'live', 'the watcher to sync');
+    await env.harness.waitFor(() => watcher.snapshot().status === 'live', 'the watcher to sync');
     expect(watcher.snapshot().notes).toEqual([]);
     expect(watcher.snapshot().lastChangeAt).toBeNull();
 
-    const bram = harness.connectBoard(server.url, participant);
+    const bram = env.harness.connectBoard(env.server.url, env.participant);
     await bram.synced();
     const before = Date.now();
     addNote(bram.doc, {
@@ -56,9 +40,9 @@ describe('DocWatcher', () => {
       y: 200,
       color: 'blue',
       text: 'Studiesucces',
-      authorId: participant.participant.id,
+      authorId: env.participant.participant.id,
     });
-    await harness.waitFor(() => seen.at(-1)?.notes.length === 1, 'the note to reach the watcher');
+    await env.harness.waitFor(() => seen.at(-1)?.notes.length === 1, 'the note to reach the watcher');
     expect(seen.at(-1)?.notes[0]?.text).toBe('Studiesucces');
     expect(seen.at(-1)?.lastChangeAt ?? 0).toBeGreaterThanOrEqual(before);
     // Only Bram himself is on the board: the watcher has no presence.
@@ -74,7 +58,7 @@ describe('DocWatcher', () => {
       y: 200,
       color: 'blue',
       text: 'Later',
-      authorId: participant.participant.id,
+      authorId: env.participant.participant.id,
     });
     await new Promise((r) => setTimeout(r, 600));
     expect(seen.length).toBe(count);
@@ -83,7 +67,7 @@ describe('DocWatcher', () => {
 
   it("dates a board's existing notes by the newest one", async () => {
     const watcher = watch(boardDocKey(PLENARY_BOARD), []);
-    await harness.waitFor(
+    await env.harness.waitFor(
       () => watcher.snapshot().status === 'live' && watcher.snapshot().notes.length === 2,
       'the watcher to sync',
     );
@@ -93,15 +77,15 @@ describe('DocWatcher', () => {
   });
 
   it("reads a participant's private draft", async () => {
-    const watcher = watch(draftDocKey(participant.participant.id), []);
-    await harness.waitFor(() => watcher.snapshot().status === 'live', 'the draft to sync');
+    const watcher = watch(draftDocKey(env.participant.participant.id), []);
+    await env.harness.waitFor(() => watcher.snapshot().status === 'live', 'the draft to sync');
     expect(watcher.snapshot().notes).toEqual([]);
     watcher.destroy();
   });
 
   it('reports a board that does not exist as gone', async () => {
     const watcher = watch(boardDocKey('no-such-group'), []);
-    await harness.waitFor(() => watcher.snapshot().status === 'gone', 'the refusal');
+    await env.harness.waitFor(() => watcher.snapshot().status === 'gone', 'the refusal');
     watcher.destroy();
   });
 });
