@@ -60,7 +60,7 @@ describe('a workshop by keyboard alone', () => {
   };
 
   /** Opens a tab of the facilitator's console with the arrow keys (roving tab index). */
-  const consoleTab = async (tab: 'flow' | 'people') => {
+  const consoleTab = async (tab: 'flow' | 'people' | 'settings') => {
     const page = fac.page;
     await tabTo(page, '.fac-tab[aria-selected="true"]');
     for (let i = 0; i < 6 && !(await focusIs(page, `#fac-tab-${tab}`)); i++) await page.keyboard.press('ArrowRight');
@@ -231,6 +231,31 @@ describe('a workshop by keyboard alone', () => {
     expect(await focusIs(page, '.canvas')).toBe(true);
   });
 
+  it('lets Anna write the wording of a field from a note’s menu; after saving, the focus is on "Formulering bewerken"', async () => {
+    const page = anna.page;
+    await tabTo(page, '.canvas');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menu').waitFor();
+    const onFieldItem = () =>
+      page.evaluate(() => document.activeElement?.textContent?.includes('Formulering en actiepunten') ?? false);
+    for (let i = 0; i < 20 && !(await onFieldItem()); i++) await page.keyboard.press('ArrowDown');
+    expect(await onFieldItem()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('field-panel').waitFor();
+    await focusKept(page, 'opening the field panel');
+    await tabTo(page, '[data-testid^="formulation-edit-"]');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '[data-testid^="formulation-text-"]');
+    await page.keyboard.type('Welke cursussen hebben extra begeleiding nodig');
+    await tabTo(page, '[data-testid^="formulation-save-"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusIs(page, '[data-testid^="formulation-edit-"]')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('field-panel').waitFor({ state: 'detached' });
+    await focusKept(page, 'closing the field panel');
+  });
+
   it('lets Anna move a note, mark it and place a dot in the list view, which names the note on each button', async () => {
     const page = anna.page;
     await tabTo(page, '[data-testid="list-view-toggle"]', { back: true });
@@ -307,6 +332,17 @@ describe('a workshop by keyboard alone', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => focusIs(page, '[data-testid="export-open"]')).toBe(true);
+  });
+
+  it('lets the facilitator close the workshop; the focus goes to "Heropenen"', async () => {
+    const page = fac.page;
+    await consoleTab('settings');
+    await tabTo(page, '[data-testid="fac-close-workshop"]');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '[data-testid="confirm-ok"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusIs(page, '[data-testid="fac-reopen-workshop"]'), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => anna.page.getByTestId('workshop-closed').count()).toBe(1);
   });
 
   it('had no errors on either page', () => {
