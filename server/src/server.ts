@@ -101,6 +101,7 @@ async function compose(config: ServerConfig, stores: ServerStores, deployment: D
     trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.importsPer10Minutes !== undefined ? { importsPer10Minutes: config.importsPer10Minutes } : {}),
+    ...(config.privacy ? { privacy: config.privacy } : {}),
     ...(relay ? { rateStore: { client: relay.client, prefix: relay.prefix } } : {}),
     readiness: async () => [...(draining ? ['draining'] : []), ...(await deployment.problems())],
   });
