@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type Konva from 'konva';
-import { Stage } from 'react-konva';
+import { Stage } from '../canvas/konva';
 import { localize } from '@dmc/shared/template/lookup';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import { addNoteAtPoint, editNote, findNote, moveNoteTo, rightsOf } from '../actions/commands';
@@ -23,7 +23,7 @@ import { NotesLayer } from '../canvas/NotesLayer';
 import { OverlayLayer } from '../canvas/OverlayLayer';
 import { FIELD_HIT_NAME, INFO_BUTTON_NAME, SHEET_NAME, SheetLayer } from '../canvas/SheetLayer';
 import { sheetById } from '../scene/template';
-import { useViewport } from '../canvas/useViewport';
+import { continueGesture, useCachePixelRatio, useStageViewport } from '../canvas/stageView';
 import {
   clampScale,
   screenToSheet,
@@ -61,10 +61,12 @@ export function BoardCanvas() {
   const sheetId = useAppStore((s) => s.sheetId);
   const width = useAppStore((s) => s.canvasSize.width);
   const height = useAppStore((s) => s.canvasSize.height);
-  const viewport = useViewport();
   const sheet = sheetById(sheetId);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
+  // The stage follows the viewport outside React: panning and zooming do not render this tree.
+  useStageViewport(store, stageRef, containerRef, width > 0 && height > 0);
+  const cachePixelRatio = useCachePixelRatio(store);
 
   // A participant in a writing or discussion phase starts on the phase's first field, readable.
   useDefaultView(store);
@@ -114,6 +116,7 @@ export function BoardCanvas() {
     const onWheel = (e: WheelEvent) => {
       if (isTypingTarget(e.target) && !(e.ctrlKey || e.metaKey)) return;
       e.preventDefault();
+      continueGesture();
       const box = el.getBoundingClientRect();
       zoomCurrent(store, wheelZoomFactor(e.deltaY, e.deltaMode, e.ctrlKey), {
         x: e.clientX - box.left,
@@ -205,6 +208,7 @@ export function BoardCanvas() {
           fitScaleOf(state, sheetById(state.sheetId)),
         );
         const anchor = screenToSheet(pinch.vp, pinch.mid);
+        continueGesture();
         scheduleViewport({ scale, x: mid.x - anchor.x * scale, y: mid.y - anchor.y * scale });
         return;
       }
@@ -213,6 +217,7 @@ export function BoardCanvas() {
         const dy = p.y - pan.start.y;
         if (!gestures.panMoved && Math.hypot(dx, dy) < CLICK_SLOP) return;
         gestures.panMoved = true;
+        continueGesture();
         scheduleViewport({ ...pan.vp, x: pan.vp.x + dx, y: pan.vp.y + dy });
       }
     };
@@ -404,28 +409,19 @@ export function BoardCanvas() {
         {t('canvas.help')}
       </p>
       {width > 0 && height > 0 && (
-        <Stage
-          ref={stageRef}
-          width={width}
-          height={height}
-          x={viewport.x}
-          y={viewport.y}
-          scaleX={viewport.scale}
-          scaleY={viewport.scale}
-          onClick={onStageClick}
-          onTap={onStageClick}
-        >
+        <Stage ref={stageRef} width={width} height={height} onClick={onStageClick} onTap={onStageClick}>
           <SheetLayer
             template={ctx.template}
             sheet={sheet}
             locale={locale}
             onInfo={onInfo}
             onFieldDoubleClick={onFieldDoubleClick}
+            cachePixelRatio={cachePixelRatio}
           />
           <FormulationLayer sheet={sheet} />
           <NotesLayer sheetId={sheet.id} handlers={handlers} />
           <FieldButtonLayer sheet={sheet} />
-          <OverlayLayer sheetId={sheet.id} scale={viewport.scale} />
+          <OverlayLayer sheetId={sheet.id} />
         </Stage>
       )}
       <NoteEditor onDone={focusCanvas} />

@@ -15,10 +15,8 @@ import { useFollow, usePresenterView, useShareView } from '../workshop/useWorksh
 import { BoardContext } from '../workshop/boardContext';
 import { useNoteArrivals } from '../workshop/noteArrivals';
 import { BoardHeader } from './BoardHeader';
-import { FieldPanel } from './FieldPanel';
 import { FollowBar } from './FollowBar';
 import { InfoDialog } from './InfoDialog';
-import { ListView } from './ListView';
 import { LiveRegion } from '../components/LiveRegion';
 import { BreakBanner } from './BreakBanner';
 import { NoticeBar } from './NoticeBar';
@@ -41,6 +39,10 @@ const FacilitatorPanel = lazy(() =>
   import('../facilitator/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })),
 );
 const PlenaryMain = lazy(() => import('../plenary/PlenaryMain'));
+// Not on the first screen either: the field panel opens on request, the list view replaces the
+// canvas on narrow screens or on request.
+const FieldPanel = lazy(() => import('./FieldPanel').then((m) => ({ default: m.FieldPanel })));
+const ListView = lazy(() => import('./ListView').then((m) => ({ default: m.ListView })));
 
 // Only builds made for the browser tests (`vite build --mode e2e`) carry `window.__DMC__`: it hands
 // every note on screen, private drafts included, to any script on the page. Vite replaces MODE at
@@ -138,6 +140,7 @@ function useWorkshopRuntime(session: SessionResponse): RuntimeConnections | null
 function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: PlenaryViewChoice }) {
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
+  const fieldPanelOpen = useAppStore((s) => s.fieldPanel !== null);
   const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
   const announcement = useAppStore((s) => s.announcement);
   const t = useT();
@@ -165,7 +168,15 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
               id="sheet-tabpanel"
               aria-labelledby={`sheet-tab-${sheetId}`}
             >
-              {listView ? <ListView /> : <BoardCanvas />}
+              {listView ? (
+                <LoadBoundary fallback={<LoadFailed />}>
+                  <Suspense fallback={null}>
+                    <ListView />
+                  </Suspense>
+                </LoadBoundary>
+              ) : (
+                <BoardCanvas />
+              )}
             </div>
           </main>
         ) : (
@@ -191,7 +202,13 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
         )}
       </div>
       <InfoDialog />
-      {view === 'board' && <FieldPanel />}
+      {view === 'board' && fieldPanelOpen && (
+        <LoadBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <FieldPanel />
+          </Suspense>
+        </LoadBoundary>
+      )}
       {isFacilitator ? (
         <LoadBoundary fallback={null}>
           <Suspense fallback={null}>
@@ -246,4 +263,4 @@ function NoBoardLayout({ choice }: { choice: BoardChoice }) {
     </div>
   );
 }
-      <BreakBanner />
+<BreakBanner />;

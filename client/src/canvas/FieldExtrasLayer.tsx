@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type Konva from 'konva';
-import { Group, Layer, Rect, Text } from 'react-konva';
+import { Group, Layer, Rect, Text } from './konva';
 import type { Guidance } from '@dmc/shared/domain/guidance';
 import type { FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
 import { placeFieldHint } from '../scene/canvasHint';

@@ -1,6 +1,6 @@
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type Konva from 'konva';
-import { Group, Label, Path, Rect, Star, Tag, Text } from 'react-konva';
+import { Group, Label, Path, Rect, Star, Tag, Text } from './konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import { isNoteChosen } from '../workshop/guidance';
 import { useT } from '../i18n';
@@ -56,6 +56,11 @@ interface NoteShapeProps extends BadgeCounts {
    * passes what is still readable at its zoom (noteFontFloor); by default the absolute minimum.
    */
   readonly minFontSize?: number;
+  /**
+   * Draw the note from a cached picture at this resolution, made again whenever the note renders
+   * (0 or absent: draw it live, as a selected, edited or dragged note is).
+   */
+  readonly cachePixelRatio?: number;
 }
 
 /** The chosen ribbon and outline, as the PDF export draws it. */
@@ -87,8 +92,18 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
     [agree, disagree, open, votes, myMark, myVotes],
   );
   const isPrivate = privacy !== 'shared';
+  const group = useRef<Konva.Group>(null);
+  const cachePixelRatio = props.cachePixelRatio ?? 0;
+  // After every render (props changed): the picture shows what the shapes now say.
+  useLayoutEffect(() => {
+    const node = group.current;
+    if (!node) return;
+    if (cachePixelRatio > 0) node.cache({ pixelRatio: cachePixelRatio, offset: 1 });
+    else if (node.isCached()) node.clearCache();
+  });
   return (
     <Group
+      ref={group}
       id={`note-${note.id}`}
       name={NOTE_NAME}
       x={note.x}

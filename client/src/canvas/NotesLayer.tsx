@@ -1,15 +1,15 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type Konva from 'konva';
 import { isPresenting } from '@dmc/shared/domain/policies';
-import { Layer } from 'react-konva';
+import { Group, Layer } from './konva';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { noteRights, useCapabilities } from '../workshop/capabilities';
 import { NO_DISCUSSION, useDiscussionIndex } from '../workshop/discussionIndex';
 import { NoteShape, type NoteHandlers, type NotePrivacy } from './NoteShape';
-import { useViewport } from './useViewport';
-import { visibleSheetRect } from '../scene/viewport';
-import { noteFontFloor } from '../scene/viewportField';
+import { isNoteChosen } from '../workshop/guidance';
+import { GESTURE_PICTURE_NAME, retakePicture, useCachePixelRatio, useCullRect, useNoteFontFloor } from './stageView';
 
 /**
  * Notes of the current sheet, bottom first (board notes, then private ones on top); notes outside
@@ -23,67 +23,77 @@ export function NotesLayer({ sheetId, handlers }: { sheetId: string; handlers: N
   const selectedId = useAppStore((s) => s.selectedId);
   const editingId = useAppStore((s) => s.editingId);
   const draggingId = useAppStore((s) => s.draggingId);
-  const width = useAppStore((s) => s.canvasSize.width);
-  const height = useAppStore((s) => s.canvasSize.height);
   const spotlight = useAppStore((s) => isPresenting(s.flow));
   const caps = useCapabilities();
   const index = useDiscussionIndex();
-  const viewport = useViewport();
+  const choices = useAppStore((s) => s.discussion.choices);
+  // Panning and zooming do not render this layer: it follows the view in steps (see stageView).
+  const view = useCullRect(useAppStore);
+  const minFontSize = useNoteFontFloor(useAppStore);
+  const cachePixelRatio = useCachePixelRatio(useAppStore);
   const me = caps?.actor.id;
 
   const onSheet = useMemo(() => notes.filter((n) => n.sheetId === sheetId), [notes, sheetId]);
-  const visible = useMemo(() => {
-    const view = visibleSheetRect(viewport, { width, height });
-    const margin = NOTE_SIZE;
-    return onSheet.filter(
-      (n) =>
-        n.id === draggingId ||
-        n.id === editingId ||
-        (n.x + NOTE_SIZE >= view.x - margin &&
-          n.x <= view.x + view.width + margin &&
-          n.y + NOTE_SIZE >= view.y - margin &&
-          n.y <= view.y + view.height + margin),
-    );
-  }, [onSheet, viewport, width, height, draggingId, editingId]);
-
-  // Text stays readable at this zoom: long notes end in "…" rather than shrink below it.
-  const minFontSize = noteFontFloor(viewport.scale);
+  const visible = useMemo(
+    () =>
+      onSheet.filter(
+        (n) =>
+          n.id === draggingId ||
+          n.id === editingId ||
+          (n.x + NOTE_SIZE >= view.x &&
+            n.x <= view.x + view.width &&
+            n.y + NOTE_SIZE >= view.y &&
+            n.y <= view.y + view.height),
+      ),
+    [onSheet, view, draggingId, editingId],
+  );
   const names = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
+
+  // A change during a gesture: the gesture's picture is drawn again.
+  const picture = useRef<Konva.Group>(null);
+  useLayoutEffect(() => {
+    if (picture.current?.isCached()) retakePicture(picture.current);
+  });
 
   return (
     <Layer>
-      {visible.map((note) => {
-        const owner = privateOwners.get(note.id);
-        const privacy: NotePrivacy = owner === undefined ? 'shared' : owner === me ? 'mine' : 'hidden';
-        const label =
-          privacy === 'mine'
-            ? t('canvas.private')
-            : privacy === 'hidden'
-              ? t('canvas.hidden', { name: names.get(owner ?? '') ?? '?' })
-              : '';
-        const d = index.byNote.get(note.id) ?? NO_DISCUSSION;
-        return (
-          <NoteShape
-            key={note.id}
-            note={note}
-            selected={note.id === selectedId}
-            editing={note.id === editingId}
-            draggable={noteRights(caps, note, owner).move}
-            privacy={privacy}
-            privacyLabel={label}
-            agree={d.agree}
-            disagree={d.disagree}
-            open={d.open}
-            votes={d.votes}
-            myMark={d.myMark}
-            myVotes={d.myVotes}
-            highlighted={d.highlighted}
-            spotlight={spotlight}
-            handlers={handlers}
-            minFontSize={minFontSize}
-          />
-        );
-      })}
+      <Group ref={picture} name={GESTURE_PICTURE_NAME}>
+        {visible.map((note) => {
+          const owner = privateOwners.get(note.id);
+          const privacy: NotePrivacy = owner === undefined ? 'shared' : owner === me ? 'mine' : 'hidden';
+          const label =
+            privacy === 'mine'
+              ? t('canvas.private')
+              : privacy === 'hidden'
+                ? t('canvas.hidden', { name: names.get(owner ?? '') ?? '?' })
+                : '';
+          const d = index.byNote.get(note.id) ?? NO_DISCUSSION;
+          const live = note.id === selectedId || note.id === editingId || note.id === draggingId;
+          return (
+            <NoteShape
+              key={note.id}
+              note={note}
+              selected={note.id === selectedId}
+              editing={note.id === editingId}
+              draggable={noteRights(caps, note, owner).move}
+              privacy={privacy}
+              privacyLabel={label}
+              agree={d.agree}
+              disagree={d.disagree}
+              open={d.open}
+              votes={d.votes}
+              myMark={d.myMark}
+              myVotes={d.myVotes}
+              highlighted={d.highlighted}
+              spotlight={spotlight}
+              handlers={handlers}
+              minFontSize={minFontSize}
+              chosen={privacy === 'shared' && isNoteChosen(choices, note)}
+              cachePixelRatio={live ? 0 : cachePixelRatio}
+            />
+          );
+        })}
+      </Group>
     </Layer>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Group, Label, Layer, Line, Rect, Tag, Text } from 'react-konva';
+import { Group, Label, Layer, Line, Rect, Tag, Text } from './konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import type { RemotePresence } from '../collab/presence';
 import { useBoard } from '../workshop/boardContext';
+import { useStageScale } from './stageView';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { fitNoteText } from '../scene/noteText';
@@ -14,7 +15,8 @@ import { CANVAS_COLORS, FONT_FAMILY, NOTE_FILLS, NOTE_TEXT } from '../scene/them
  * the drop), and the notes they are typing in. Does not listen for events. Presence arrives many
  * times a second, so it is read from the presence feed once per animation frame, not from the store.
  */
-export function OverlayLayer({ sheetId, scale }: { sheetId: string; scale: number }) {
+export function OverlayLayer({ sheetId }: { sheetId: string }) {
+  const scale = useStageScale();
   const { board } = useBoard();
   const t = useT();
   const [remote, setRemote] = useState<readonly RemotePresence[]>(() => board.presence.get());

@@ -1,6 +1,6 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type Konva from 'konva';
-import { Circle, Group, Layer, Rect, Text } from 'react-konva';
+import { Circle, Group, Layer, Rect, Text } from './konva';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
 import type { InfoTarget } from '../store';
 import type { TextBlock } from '../scene/fieldLayout';
@@ -20,6 +20,8 @@ interface SheetLayerProps {
   readonly locale: Locale;
   readonly onInfo: (target: InfoTarget) => void;
   readonly onFieldDoubleClick: (fieldId: string) => void;
+  /** Draw the sheet from one cached picture at this resolution (0: draw it live). */
+  readonly cachePixelRatio?: number;
 }
 
 /** Node name of field areas: pointer-downs on them count as "empty space" for panning. */
@@ -36,52 +38,63 @@ export const SheetLayer = memo(function SheetLayer({
   locale,
   onInfo,
   onFieldDoubleClick,
+  cachePixelRatio = 0,
 }: SheetLayerProps) {
+  // The printed sheet is hundreds of text lines: one picture is far cheaper to draw every frame.
+  const group = useRef<Konva.Group>(null);
+  useLayoutEffect(() => {
+    const node = group.current;
+    if (!node) return;
+    if (cachePixelRatio > 0) node.cache({ pixelRatio: cachePixelRatio, offset: 2 });
+    else node.clearCache();
+  });
   const header = sheetHeaderFor(template, sheet, locale);
   // Parents first, so nested fields are drawn (and hit) on top of them.
   const fields = [...sheet.fields].sort((a, b) => Number(a.parentId !== undefined) - Number(b.parentId !== undefined));
   return (
     <Layer>
-      <Rect
-        x={3}
-        y={4}
-        width={sheet.width}
-        height={sheet.height}
-        fill="rgba(15, 23, 42, 0.10)"
-        cornerRadius={4}
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-      <Rect
-        name={SHEET_NAME}
-        x={0}
-        y={0}
-        width={sheet.width}
-        height={sheet.height}
-        fill={CANVAS_COLORS.sheet}
-        cornerRadius={4}
-        perfectDrawEnabled={false}
-      />
-      <Group listening={false}>
-        <TextBlockShape block={header.title} fill={CANVAS_COLORS.ink} />
-        <TextBlockShape block={header.subtitle} fill={CANVAS_COLORS.muted} />
-      </Group>
-      <InfoButton
-        x={header.info.x}
-        y={header.info.y}
-        r={header.info.r}
-        onActivate={() => onInfo({ kind: 'sheet', id: sheet.id })}
-      />
-      {fields.map((field) => (
-        <FieldShape
-          key={field.id}
-          sheet={sheet}
-          field={field}
-          locale={locale}
-          onInfo={onInfo}
-          onDoubleClick={onFieldDoubleClick}
+      <Group ref={group}>
+        <Rect
+          x={3}
+          y={4}
+          width={sheet.width}
+          height={sheet.height}
+          fill="rgba(15, 23, 42, 0.10)"
+          cornerRadius={4}
+          listening={false}
+          perfectDrawEnabled={false}
         />
-      ))}
+        <Rect
+          name={SHEET_NAME}
+          x={0}
+          y={0}
+          width={sheet.width}
+          height={sheet.height}
+          fill={CANVAS_COLORS.sheet}
+          cornerRadius={4}
+          perfectDrawEnabled={false}
+        />
+        <Group listening={false}>
+          <TextBlockShape block={header.title} fill={CANVAS_COLORS.ink} />
+          <TextBlockShape block={header.subtitle} fill={CANVAS_COLORS.muted} />
+        </Group>
+        <InfoButton
+          x={header.info.x}
+          y={header.info.y}
+          r={header.info.r}
+          onActivate={() => onInfo({ kind: 'sheet', id: sheet.id })}
+        />
+        {fields.map((field) => (
+          <FieldShape
+            key={field.id}
+            sheet={sheet}
+            field={field}
+            locale={locale}
+            onInfo={onInfo}
+            onDoubleClick={onFieldDoubleClick}
+          />
+        ))}
+      </Group>
     </Layer>
   );
 });

@@ -1,0 +1,234 @@
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import type Konva from 'konva';
+import { NOTE_SIZE } from '@dmc/shared/domain/note';
+import type { AppState, AppStore } from '../store';
+import { useAppStore } from '../store';
+import { sheetById } from '../scene/template';
+import { visibleSheetRect, type Viewport } from '../scene/viewport';
+import { noteFontFloor } from '../scene/viewportField';
+import { viewportOf } from '../store/viewportControl';
+
+/**
+ * Panning and zooming without React: the stage follows the store's viewport directly, and each
+ * frame of a gesture redraws only the layers' pictures (their hit graphs, which only a pointer
+ * needs, once the gesture rests, or at once when a pointer goes down). What React draws depends
+ * on the zoom only in steps (culling with room to spare, the text floor, the resolution of the
+ * notes' cached pictures), and during a continuous gesture a step waits until it rests.
+ */
+
+/**
+ * Node name of groups drawn from one picture while a gesture runs (the notes): one image per
+ * frame instead of one per note. The picture goes when the gesture rests.
+ */
+export const GESTURE_PICTURE_NAME = 'gesture-picture';
+
+/** Draws a group into its gesture picture again (or first, at `pixelRatio`) after its notes changed. */
+export function retakePicture(node: Konva.Group, pixelRatio?: number): void {
+  const ratio = pixelRatio ?? Number(node.getAttr('pictureRatio') ?? 1);
+  node.setAttr('pictureRatio', ratio);
+  node.cache({ pixelRatio: ratio, offset: 2 });
+}
+
+/** How long after a gesture's last change the deferred steps and the hit graphs follow. */
+const REST_MS = 200;
+
+function currentViewport(state: AppState): Viewport {
+  return viewportOf(state, sheetById(state.sheetId));
+}
+
+let gestureUntil = 0;
+/**
+ * Called by the continuous gestures (wheel, pinch, drag to pan) before each change of the view:
+ * until they rest, what React draws waits. A jump (a key, a menu, a field) follows at once.
+ */
+export function continueGesture(): void {
+  gestureUntil = performance.now() + REST_MS;
+}
+function inGesture(): boolean {
+  return performance.now() < gestureUntil;
+}
+
+/**
+ * Keeps the stage's position and scale on the store's viewport. Redraws scenes once per frame
+ * and the hit graphs when the view rests (or right before a pointer goes down on the canvas).
+ */
+export function useStageViewport(
+  store: AppStore,
+  stageRef: RefObject<Konva.Stage | null>,
+  containerRef: RefObject<HTMLElement | null>,
+  mounted: boolean,
+): void {
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    const container = containerRef.current;
+    if (!mounted || !stage || !container) return;
+    let applied: Viewport | null = null;
+    let frame = 0;
+    let rest = 0;
+    let hitStale = false;
+    let pictures: Konva.Group[] = [];
+    const drawHits = () => {
+      window.clearTimeout(rest);
+      if (!hitStale) return;
+      hitStale = false;
+      if (pictures.length > 0) {
+        for (const node of pictures) node.clearCache();
+        pictures = [];
+        stage.batchDraw();
+        return;
+      }
+      for (const layer of stage.getLayers()) if (layer.listening()) layer.drawHit();
+    };
+    const takePictures = (scale: number) => {
+      const pixelRatio = Math.min(2, Math.max(1, Math.ceil(scale * (window.devicePixelRatio || 1))));
+      pictures = stage.find<Konva.Group>(`.${GESTURE_PICTURE_NAME}`).filter((node) => node.hasChildren());
+      for (const node of pictures) retakePicture(node, pixelRatio);
+    };
+    const apply = (vp: Viewport, immediate: boolean) => {
+      if (applied && applied.x === vp.x && applied.y === vp.y && applied.scale === vp.scale) return;
+      applied = vp;
+      stage.position({ x: vp.x, y: vp.y });
+      stage.scale({ x: vp.scale, y: vp.scale });
+      if (immediate) {
+        stage.batchDraw();
+        return;
+      }
+      if (!hitStale) takePictures(vp.scale);
+      hitStale = true;
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          for (const layer of stage.getLayers()) layer.drawScene();
+        });
+      window.clearTimeout(rest);
+      rest = window.setTimeout(drawHits, REST_MS);
+    };
+    apply(currentViewport(store.getState()), true);
+    const unsubscribe = store.subscribe((state) => apply(currentViewport(state), !inGesture()));
+    // Capture: before Konva's own listener on its content looks up the hit graph.
+    container.addEventListener('pointerdown', drawHits, { capture: true });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+      window.clearTimeout(rest);
+      container.removeEventListener('pointerdown', drawHits, { capture: true });
+    };
+  }, [store, stageRef, containerRef, mounted]);
+}
+
+/**
+ * A value derived from the viewport that React draws with: follows at once after a jump (a key,
+ * a menu, a field), but waits until a continuous gesture rests.
+ */
+function useSteppedView<T>(store: AppStore, derive: (state: AppState) => T): T {
+  const [value, setValue] = useState(() => derive(store.getState()));
+  useEffect(() => {
+    let timer = 0;
+    let last = derive(store.getState());
+    setValue(last);
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.viewports === prev.viewports && state.canvasSize === prev.canvasSize && state.sheetId === prev.sheetId)
+        return;
+      const continuing = inGesture();
+      const next = derive(state);
+      if (Object.is(next, last)) return;
+      window.clearTimeout(timer);
+      const commit = () => {
+        last = derive(store.getState());
+        setValue(last);
+      };
+      if (continuing) timer = window.setTimeout(commit, REST_MS);
+      else commit();
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [store, derive]);
+  return value;
+}
+
+/** The smallest readable note text at the current zoom (see noteFontFloor), in steps. */
+const fontFloorOf = (state: AppState) => noteFontFloor(currentViewport(state).scale);
+
+/**
+ * The resolution of a cached picture: a power of two at or above the screen pixels per sheet
+ * unit, or 0 (draw live) when zoomed in so far that pictures would cost more memory than they save.
+ */
+export function cachePixelRatio(scale: number, devicePixelRatio: number): number {
+  const needed = scale * devicePixelRatio;
+  if (needed > 2) return 0;
+  return needed <= 1 ? 1 : 2;
+}
+const pixelRatioOf = (state: AppState) =>
+  cachePixelRatio(currentViewport(state).scale, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
+
+/** The note text floor, stepped with the zoom. */
+export function useNoteFontFloor(store: AppStore): number {
+  return useSteppedView(store, fontFloorOf);
+}
+
+/** The resolution for cached pictures of notes and the sheet (0: do not cache). */
+export function useCachePixelRatio(store: AppStore): number {
+  return useSteppedView(store, pixelRatioOf);
+}
+
+/** A sheet rectangle around the view, with room to spare on every side. */
+interface CullRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+function cullRectOf(state: AppState): CullRect {
+  const view = visibleSheetRect(currentViewport(state), state.canvasSize);
+  // Half a view on every side, and a note's size: panning redraws without React until it leaves this.
+  const mx = view.width / 2 + NOTE_SIZE;
+  const my = view.height / 2 + NOTE_SIZE;
+  return { x: view.x - mx, y: view.y - my, width: view.width + 2 * mx, height: view.height + 2 * my };
+}
+
+function contains(outer: CullRect, inner: CullRect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+/**
+ * The part of the sheet whose notes are drawn: the view with room to spare, moved only when the
+ * view (with a note's margin) leaves it, or when zooming out makes it too small.
+ */
+export function useCullRect(store: AppStore): CullRect {
+  const [rect, setRect] = useState(() => cullRectOf(store.getState()));
+  useEffect(() => {
+    let current = cullRectOf(store.getState());
+    setRect(current);
+    return store.subscribe((state, prev) => {
+      if (state.viewports === prev.viewports && state.canvasSize === prev.canvasSize && state.sheetId === prev.sheetId)
+        return;
+      const view = visibleSheetRect(currentViewport(state), state.canvasSize);
+      const needed = {
+        x: view.x - NOTE_SIZE,
+        y: view.y - NOTE_SIZE,
+        width: view.width + 2 * NOTE_SIZE,
+        height: view.height + 2 * NOTE_SIZE,
+      };
+      // Zoomed in far within a big rectangle: shrink it, so that far-away notes are not drawn; but
+      // not during a gesture, whose way back would mount them all again.
+      const tooBig = current.width > 4 * needed.width && !inGesture();
+      if (contains(current, needed) && !tooBig) return;
+      current = cullRectOf(state);
+      setRect(current);
+    });
+  }, [store]);
+  return rect;
+}
+
+/** The current scale, for shapes drawn at a constant screen size. */
+export function useStageScale(): number {
+  return useAppStore((s) => currentViewport(s).scale);
+}
