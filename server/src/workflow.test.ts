@@ -16,6 +16,7 @@ import {
 } from '@dmc/shared/doc/session';
 import { collection, putRecord } from '@dmc/shared/doc/records';
 import { endBreak, startBreak } from '@dmc/shared/domain/flow';
+import { putQuestion, readQuestions } from '@dmc/shared/doc/questions';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import {
   SESSION_DOC,
@@ -304,6 +305,61 @@ describe('workshop flow on the server', () => {
       await watch.synced();
       setNoteText(watch.doc, 'secret', 'van Cleo');
       expect((await watch.closed).code).toBe(CLOSE.forbidden);
+    });
+
+    it('takes a listener’s question on the presented board, visible to the group', async () => {
+      updateFlow(fSession.doc, { phaseId: 'presentations', spotlightGroupId: 'g1' });
+      await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === 'presentations', 'presentations');
+      const listener = connect(cleo, boardDocKey('g1'));
+      const presenter = connect(anna, boardDocKey('g1'));
+      await Promise.all([listener.synced(), presenter.synced()]);
+      const question = {
+        authorId: cleo.participant.id,
+        slot: 0,
+        text: 'Hoe meet je dat?',
+        fieldId: 'doel',
+        createdAt: 1,
+      };
+      putQuestion(listener.doc, question);
+      await waitFor(() => readQuestions(presenter.doc).length === 1, 'the question on the presenting group’s board');
+      expect(readQuestions(presenter.doc)[0]).toEqual(question);
+      expect(listener.provider.wsconnected).toBe(true);
+    });
+
+    const refusals: Array<[string, (cleoId: string, annaId: string) => Record<string, unknown>]> = [
+      ['in someone else’s name', (_c, a) => ({ authorId: a, slot: 1 })],
+      ['beyond the five each', (c) => ({ authorId: c, slot: 5 })],
+      ['longer than 280 characters', (c) => ({ authorId: c, slot: 2, text: 'x'.repeat(281) })],
+    ];
+    for (const [what, change] of refusals) {
+      it(`refuses a question ${what}`, async () => {
+        const listener = connect(cleo, boardDocKey('g1'));
+        await listener.synced();
+        const q = { authorId: cleo.participant.id, slot: 1, text: 'Nog een', fieldId: 'doel', createdAt: 2 };
+        const bad = { ...q, ...change(cleo.participant.id, anna.participant.id) };
+        listener.doc.transact(() =>
+          putRecord(collection(listener.doc, 'questions'), `${String(bad.authorId)}:${String(bad.slot)}`, bad as never),
+        );
+        expect([CLOSE.forbidden, CLOSE.malformed, CLOSE.limit]).toContain((await listener.closed).code);
+      });
+    }
+
+    it('refuses questions outside the presentations, and on a board that is not presenting', async () => {
+      const other = connect(cleo, boardDocKey('g2'));
+      await other.synced();
+      putQuestion(other.doc, {
+        authorId: cleo.participant.id,
+        slot: 0,
+        text: 'Eigen bord?',
+        fieldId: 'doel',
+        createdAt: 3,
+      });
+      expect((await other.closed).code).toBe(CLOSE.forbidden);
+      await setPhase('prepare');
+      const own = connect(cleo, boardDocKey('g2'));
+      await own.synced();
+      putQuestion(own.doc, { authorId: cleo.participant.id, slot: 0, text: 'Te vroeg', fieldId: 'doel', createdAt: 4 });
+      expect((await own.closed).code).toBe(CLOSE.forbidden);
     });
   });
 

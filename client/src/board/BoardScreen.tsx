@@ -18,8 +18,9 @@ import { BoardHeader } from './BoardHeader';
 import { FollowBar } from './FollowBar';
 import { InfoDialog } from './InfoDialog';
 import { LiveRegion } from '../components/LiveRegion';
-import { BreakBanner } from './BreakBanner';
 import { NoticeBar } from './NoticeBar';
+import { BreakBanner } from './BreakBanner';
+import { PresentationQuestions } from './PresentationQuestions';
 import { UnsavedNotes } from './UnsavedNotes';
 import { useTokenRenewal } from '../api/tokenRenewal';
 import { PhaseBanner } from './PhaseBanner';
@@ -149,13 +150,14 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
     <div className={`board-screen${view === 'board' ? '' : ' board-screen--plenary'}`}>
       <BoardHeader showSheets={view === 'board'} />
       <PhaseBanner choice={choice} />
+      <BreakBanner />
       {view === 'board' && <FollowBar />}
       {view === 'board' && <PresenterControls />}
+      {view === 'board' && <PresentationQuestions />}
       <section className="board-bar" aria-label={t('board.barLabel')}>
         <PlenaryViewSwitch choice={plenary} />
         {view === 'board' ? <Toolbar /> : <PlenaryToolbar view={view} />}
       </section>
-      <BreakBanner />
       <div className="board-body">
         <NoticeBar />
         <UnsavedNotes />
@@ -247,6 +249,7 @@ function NoBoardLayout({ choice }: { choice: BoardChoice }) {
     <div className="board-screen">
       <BoardHeader showSheets={false} />
       <PhaseBanner choice={choice} />
+      <BreakBanner />
       <div className="board-body">
         <NoticeBar />
         <main id="main" className="board-main" tabIndex={-1}>
@@ -263,4 +266,3 @@ function NoBoardLayout({ choice }: { choice: BoardChoice }) {
     </div>
   );
 }
-<BreakBanner />;

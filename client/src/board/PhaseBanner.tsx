@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { isPresenting } from '@dmc/shared/domain/policies';
 import { mayChooseGroup } from '@dmc/shared/domain/permissions';
 import { phase } from '@dmc/shared/domain/phases';
+import { phaseInstruction } from '@dmc/shared/domain/singleGroup';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { localize } from '@dmc/shared/template/lookup';
 import { SheetCheckButton, useSheetCheck } from '../guidance/SheetCheck';
@@ -28,6 +29,7 @@ export function PhaseBanner({ choice }: { choice: BoardChoice }) {
   const locale = useLocale();
   const flow = useAppStore((s) => s.flow);
   const closed = useAppStore((s) => s.settings?.closed ?? s.session?.workshop.closed ?? false);
+  const groupCount = useAppStore((s) => s.groups.length);
   const [expanded, setExpanded] = useState(false);
   const instructionId = useId();
   // A new phase (or arriving after joining) whose change took the focus away: it goes to the phase's name and instruction.
@@ -58,7 +60,7 @@ export function PhaseBanner({ choice }: { choice: BoardChoice }) {
             className={`phase-banner__instruction${expanded ? '' : ' phase-banner__instruction--clamped'}`}
             data-testid="phase-instruction"
           >
-            {localize(def.instruction, locale)}
+            {localize(phaseInstruction(def.id, groupCount), locale)}
           </p>
           <button
             type="button"

@@ -26,6 +26,8 @@ import {
 import { BOARD_SPEC, DRAFT_SPEC, undoManagerFor } from '@dmc/shared/doc/registry';
 import { newId } from '@dmc/shared/domain/ids';
 import { LOCAL_ORIGIN } from '@dmc/shared/doc/origins';
+import { putQuestion, readQuestions, removeQuestion } from '@dmc/shared/doc/questions';
+import { freeQuestionSlot, questionId } from '@dmc/shared/domain/questions';
 import { collection } from '@dmc/shared/doc/records';
 import type { Actor } from '@dmc/shared/domain/actor';
 import { mayEditAsAuthor } from '@dmc/shared/domain/boardRules';
@@ -424,6 +426,25 @@ export class BoardClient {
   removeFormulation(fieldId: string): void {
     const doc = this.doc;
     if (doc) doc.transact(() => collection(doc, 'formulations').delete(fieldId), LOCAL_ORIGIN);
+  }
+
+  /**
+   * Puts a question or reaction to the presenting group, in my name and my first free slot;
+   * false when I used all my slots on this board (the server refuses more anyway).
+   */
+  askQuestion(text: string, fieldId: string): boolean {
+    const doc = this.doc;
+    if (!doc) return false;
+    const slot = freeQuestionSlot(readQuestions(doc), this.actor.id);
+    if (slot === null) return false;
+    putQuestion(doc, { authorId: this.actor.id, slot, text: text.trim(), fieldId, createdAt: Date.now() });
+    return true;
+  }
+
+  /** Takes back one of my questions (a facilitator may take back anyone's). */
+  removeQuestion(authorId: string, slot: number): void {
+    const doc = this.doc;
+    if (doc) removeQuestion(doc, questionId(authorId, slot));
   }
 
   /** Adds or edits a question the group cannot answer now. */

@@ -34,6 +34,7 @@ const EMPTY_CONTENT: BoardContent = {
   deferrals: [],
   highlights: [],
   choices: [],
+  questions: [],
 };
 
 /** Reads one board document until destroyed. */

@@ -27,7 +27,8 @@ import {
   type Flow,
   type Group,
 } from '@dmc/shared/doc/session';
-import { nextPhase, previousPhase, type PhaseId } from '@dmc/shared/domain/phases';
+import type { PhaseId } from '@dmc/shared/domain/phases';
+import { nextPhaseFor, previousPhaseFor } from '@dmc/shared/domain/singleGroup';
 import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import type { AppStore } from '../store';
@@ -214,17 +215,17 @@ export class SessionClient {
     this.flow(startPhase(phaseId, this.now(), agenda));
   }
 
-  /** The next phase of the script. */
+  /** The next phase of the script (past the presentations when there is one group or none). */
   nextPhase(): void {
-    const current = this.doc ? readFlow(this.doc).phaseId : undefined;
-    const next = current ? nextPhase(current) : undefined;
+    const doc = this.doc;
+    const next = doc ? nextPhaseFor(readFlow(doc).phaseId, readGroups(doc).length) : undefined;
     if (next) this.setPhase(next);
   }
 
-  /** The previous phase of the script. */
+  /** The previous phase of the script (past the presentations when there is one group or none). */
   previousPhase(): void {
-    const current = this.doc ? readFlow(this.doc).phaseId : undefined;
-    const previous = current ? previousPhase(current) : undefined;
+    const doc = this.doc;
+    const previous = doc ? previousPhaseFor(readFlow(doc).phaseId, readGroups(doc).length) : undefined;
     if (previous) this.setPhase(previous);
   }
 

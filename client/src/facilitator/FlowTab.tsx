@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { nextPhase, phase, previousPhase, type PhaseId } from '@dmc/shared/domain/phases';
+import { nextPhase, phase, type PhaseId } from '@dmc/shared/domain/phases';
+import { nextPhaseFor, phaseInstruction, previousPhaseFor } from '@dmc/shared/domain/singleGroup';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { localize } from '@dmc/shared/template/lookup';
 import { useBoard } from '../workshop/boardContext';
@@ -49,8 +50,10 @@ function CurrentPhase({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: Phas
   const t = useT();
   const locale = useLocale();
   const def = phase(phaseId);
-  const next = nextPhase(phaseId);
-  const previous = previousPhase(phaseId);
+  // One group (or none): the presentations are skipped both ways.
+  const groupCount = useAppStore((s) => s.groups.length);
+  const next = nextPhaseFor(phaseId, groupCount);
+  const previous = previousPhaseFor(phaseId, groupCount);
   const startedAt = useAppStore((s) => s.flow?.phaseStartedAt ?? 0);
   const now = useServerNow(30_000);
   const members = useAppStore((s) => s.members);
@@ -68,7 +71,7 @@ function CurrentPhase({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: Phas
         {t('fac.phase.current')}
       </p>
       <h3 className="fac-current__label">{localize(def.label, locale)}</h3>
-      <p className="fac-current__instruction">{localize(def.instruction, locale)}</p>
+      <p className="fac-current__instruction">{localize(phaseInstruction(phaseId, groupCount), locale)}</p>
       <p className="fac-meta">
         <span>{t('fac.phase.started', { ago: formatAgo(startedAt, now, locale) })}</span>
         {phaseId !== 'open' && phaseId !== 'done' && ready.total > 0 && (

@@ -2,6 +2,7 @@ import { PHASES, phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { plannedMinutes } from '@dmc/shared/domain/invitation';
 import { entriesAfter } from '@dmc/shared/domain/agenda';
+import { isSingleGroup, skipsPhase } from '@dmc/shared/domain/singleGroup';
 import { useLocale, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { formatDuration, formatHours } from '../i18n/format';
@@ -19,6 +20,7 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
   const current = phaseIndex(phaseId);
   const agenda = useAppStore((s) => s.agenda);
   const entries = useAppStore((s) => s.agendaEntries);
+  const groupCount = useAppStore((s) => s.groups.length);
   return (
     <section className="fac-card" aria-labelledby="fac-phases-heading">
       <h3 id="fac-phases-heading" className="fac-heading">
@@ -29,15 +31,17 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
           const isCurrent = p.id === phaseId;
           const state = isCurrent ? 'current' : index < current ? 'past' : 'future';
           const reveal = revealsPrivateNotes(phaseId, p.id);
+          const skipped = skipsPhase(p.id, groupCount);
           return [
-            <li key={p.id} className={`fac-phase fac-phase--${state}`}>
+            <li key={p.id} className={`fac-phase fac-phase--${state}${skipped ? ' fac-phase--skipped' : ''}`}>
               <button
                 type="button"
                 className="fac-phase__button"
                 data-testid={`fac-phase-${p.id}`}
                 aria-current={isCurrent ? 'step' : undefined}
                 aria-disabled={isCurrent || undefined}
-                aria-describedby={reveal ? 'fac-phases-reveal' : undefined}
+                aria-describedby={reveal ? 'fac-phases-reveal' : skipped ? 'fac-phases-single' : undefined}
+                data-skipped={skipped || undefined}
                 onClick={() => {
                   if (!isCurrent) void moveTo(p.id);
                 }}
@@ -47,7 +51,11 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
                 </span>
                 <span className="fac-phase__label">{localize(p.label, locale)}</span>
                 <span className="fac-phase__minutes">
-                  {plannedMinutes(p.id, agenda) > 0 ? `${plannedMinutes(p.id, agenda)} min` : '—'}
+                  {skipped
+                    ? t('fac.phases.skipSingle')
+                    : plannedMinutes(p.id, agenda) > 0
+                      ? `${plannedMinutes(p.id, agenda)} min`
+                      : '—'}
                 </span>
                 {isCurrent && <span className="visually-hidden">{t('fac.phases.currentMark')}</span>}
               </button>
@@ -71,16 +79,23 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
       </ol>
       <p className="fac-phases__total" data-testid="fac-phases-total">
         {t('fac.phases.total', {
-          total: formatDuration(plannedTotal(agenda, entries), locale),
+          total: formatDuration(plannedTotal(agenda, entries, groupCount), locale),
           halfDay: formatHours(HALF_DAY_MINUTES / 60, locale),
         })}
       </p>
       {phaseId !== 'done' && (
         <p className="fac-hint">
-          {t('fac.phases.remaining', { remaining: formatDuration(plannedFrom(phaseId, agenda, entries), locale) })}
+          {t('fac.phases.remaining', {
+            remaining: formatDuration(plannedFrom(phaseId, agenda, entries, groupCount), locale),
+          })}
         </p>
       )}
       <p className="fac-hint">{t('fac.phases.jumpHint')}</p>
+      {isSingleGroup(groupCount) && (
+        <p className="fac-hint" id="fac-phases-single" data-testid="fac-phases-single">
+          {t('fac.phases.singleHint')}
+        </p>
+      )}
       {/* Only while writing silently: leaving this phase is what reveals the private notes. */}
       {phase(phaseId).privateWriting && (
         <p className="visually-hidden" id="fac-phases-reveal">

@@ -1,6 +1,7 @@
 import { HALF_DAY_MINUTES, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/invitation';
 import { PHASES, PHASE_IDS, phase, type PhaseDefinition, type PhaseId } from '@dmc/shared/domain/phases';
 import { entriesTotal, type AgendaEntry } from '@dmc/shared/domain/agenda';
+import { skipsPhase } from '@dmc/shared/domain/singleGroup';
 
 /**
  * The phase plan as the facilitator steers it: how far a jump goes, what leaving a phase does,
@@ -43,17 +44,29 @@ export function revealsPrivateNotes(from: PhaseId, to: PhaseId): boolean {
 
 /**
  * Planned minutes of the whole script: the agenda's where the facilitator set them, else the
- * suggestions, plus the own items (breaks and others).
+ * suggestions, plus the own items (breaks and others); with a known number of subgroups, phases
+ * skipped for it (the presentations with one group) count for nothing.
  */
-export function plannedTotal(agenda: AgendaMinutes = {}, entries: readonly AgendaEntry[] = []): number {
-  return PHASES.reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0) + entriesTotal(entries);
+export function plannedTotal(
+  agenda: AgendaMinutes = {},
+  entries: readonly AgendaEntry[] = [],
+  groupCount?: number,
+): number {
+  return plannedFrom('open', agenda, entries, groupCount);
 }
 
 /** Planned minutes still ahead, counting the given phase itself and the own items after it. */
-export function plannedFrom(id: PhaseId, agenda: AgendaMinutes = {}, entries: readonly AgendaEntry[] = []): number {
+export function plannedFrom(
+  id: PhaseId,
+  agenda: AgendaMinutes = {},
+  entries: readonly AgendaEntry[] = [],
+  groupCount?: number,
+): number {
   const from = phaseIndex(id);
   const ahead = entries.filter((e) => phaseIndex(e.after) >= from);
-  return PHASES.slice(from).reduce((sum, p) => sum + plannedMinutes(p.id, agenda), 0) + entriesTotal(ahead);
+  const minutes = (p: PhaseId) =>
+    groupCount !== undefined && skipsPhase(p, groupCount) ? 0 : plannedMinutes(p, agenda);
+  return PHASES.slice(from).reduce((sum, p) => sum + minutes(p.id), 0) + entriesTotal(ahead);
 }
 
 /** The timer length a phase starts with: its planned minutes, or 5 for phases without any. */

@@ -4,6 +4,7 @@ import { useBoard } from '../workshop/boardContext';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import type { ConfirmRequest } from './ConfirmDialog';
+import { skipsPhase } from '@dmc/shared/domain/singleGroup';
 import { moveKind, revealsPrivateNotes, skippedPhases, stepsBack } from './phasePlan';
 
 /**
@@ -18,7 +19,12 @@ export function usePhaseMove(ask: (request: ConfirmRequest) => Promise<boolean>)
   return async (to: PhaseId) => {
     const from = useAppStore.getState().flow?.phaseId;
     if (!from || from === to) return;
-    if (moveKind(from, to) === 'jump' && stepsBack(from, to) > 0) {
+    // Phases skipped anyway (the presentations with one group) do not make a move a jump.
+    const groupCount = useAppStore.getState().groups.length;
+    const passed = skippedPhases(from, to).filter((p) => !skipsPhase(p.id, groupCount));
+    if (moveKind(from, to) === 'jump' && passed.length === 0) {
+      // A step in this workshop's script: nothing to confirm.
+    } else if (moveKind(from, to) === 'jump' && stepsBack(from, to) > 0) {
       const ok = await ask({
         title: t('fac.back.title', { phase: localize(phase(to).label, locale) }),
         body: (
@@ -31,7 +37,7 @@ export function usePhaseMove(ask: (request: ConfirmRequest) => Promise<boolean>)
       });
       if (!ok) return;
     } else if (moveKind(from, to) === 'jump') {
-      const skipped = skippedPhases(from, to).map((p) => localize(p.label, locale));
+      const skipped = passed.map((p) => localize(p.label, locale));
       const ok = await ask({
         title: t('fac.jump.title', { phase: localize(phase(to).label, locale) }),
         body: (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import type { Question } from '@dmc/shared/domain/questions';
 import { actionFromNote } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { localize } from '@dmc/shared/template/lookup';
@@ -179,6 +180,12 @@ export function SynthesisView() {
               })}
             </p>
           </div>
+          {/* One group of 4–5 (or none): no other groups to compare with, so this is a review of the own sheet. */}
+          {sources.length === 1 && (
+            <p className="synthesis__single" data-testid="synthesis-single-group">
+              {t('plenary.singleGroup')}
+            </p>
+          )}
         </header>
         <div className="synthesis__body">
           <div className="synthesis__columns" data-testid="synthesis-columns">
@@ -391,7 +398,34 @@ function GroupColumn(props: {
           </ul>
         </div>
       )}
+      {column.questions.length > 0 && <ColumnQuestions questions={column.questions} group={name} />}
     </section>
+  );
+}
+
+/** The listeners' questions to this group about this field, from the presentations. */
+function ColumnQuestions({ questions, group }: { questions: readonly Question[]; group: string }) {
+  const t = useT();
+  const members = useAppStore((s) => s.members);
+  return (
+    <div
+      className="syn-column__questions"
+      role="group"
+      aria-label={t('questions.ofGroup', { group })}
+      data-testid="synthesis-questions"
+    >
+      <p className="syn-column__label">{t('questions.inSynthesis', { count: questions.length })}</p>
+      <ul className="syn-deferrals">
+        {questions.map((q) => (
+          <li key={`${q.authorId}:${q.slot}`} className="syn-deferral">
+            <p className="syn-deferral__question">{q.text}</p>
+            <p className="syn-deferral__part">
+              {members.find((m) => m.id === q.authorId)?.name ?? t('questions.someone')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

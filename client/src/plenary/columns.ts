@@ -1,5 +1,6 @@
 import { countMarks, countVotes, type Deferral, type Formulation } from '@dmc/shared/domain/discussion';
 import type { Note } from '@dmc/shared/domain/note';
+import { byAsked, type Question } from '@dmc/shared/domain/questions';
 import type { Group } from '@dmc/shared/domain/session';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { getField, localize } from '@dmc/shared/template/lookup';
@@ -52,6 +53,8 @@ export interface FieldColumn {
   readonly cards: readonly NoteCard[];
   readonly formulation: Formulation | null;
   readonly deferrals: readonly Deferral[];
+  /** Listeners' questions to this group about this field, from the presentations. */
+  readonly questions: readonly Question[];
 }
 
 /** The notes of a board in one field, with their discussion, most supported first. */
@@ -102,6 +105,7 @@ export function columnsForField(
       cards: cardsOf(board, source.boardId, fieldId),
       formulation: board.formulations.find((f) => f.fieldId === fieldId && f.text.trim() !== '') ?? null,
       deferrals: board.deferrals.filter((d) => d.fieldId === fieldId),
+      questions: byAsked((board.questions ?? []).filter((q) => q.fieldId === fieldId)),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
+import type { Question } from '@dmc/shared/domain/questions';
 import type { Note } from '@dmc/shared/domain/note';
 import { PLENARY_BOARD } from '@dmc/shared/protocol/api';
 import { mergeNotes, pruneLingering, sameNoteList, type LingeringNote } from './noteMerge';
@@ -29,6 +30,8 @@ export interface BoardDiscussion {
   readonly highlights: readonly Highlight[];
   /** What the group chose in fields that ask for a choice (the goal, the concrete questions). */
   readonly choices: readonly Choice[];
+  /** Listeners' questions to this group from the presentations (absent in older test data: none). */
+  readonly questions?: readonly Question[];
 }
 
 /** My private draft's undo history (silent writing); its connection is in `links.draft`. */
@@ -87,6 +90,7 @@ const EMPTY_DISCUSSION: BoardDiscussion = {
   deferrals: [],
   highlights: [],
   choices: [],
+  questions: [],
 };
 const NO_DRAFT: DraftStatus = { canUndo: false, canRedo: false };
 

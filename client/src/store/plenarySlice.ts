@@ -1,6 +1,7 @@
 import type { ActionItem, ActionSortKey, SortDirection } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord, PlenaryFormulation } from '@dmc/shared/domain/plenary';
 import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
+import type { Question } from '@dmc/shared/domain/questions';
 import type { Note } from '@dmc/shared/domain/note';
 import type { ActionTableFilter } from './actionTable';
 import type { PlenaryView } from './plenaryView';
@@ -24,6 +25,7 @@ export interface BoardSnapshot {
   readonly deferrals: readonly Deferral[];
   readonly highlights: readonly Highlight[];
   readonly choices: readonly Choice[];
+  readonly questions: readonly Question[];
 }
 
 /** A board nobody has seen yet. */
@@ -36,6 +38,7 @@ export const EMPTY_BOARD: BoardSnapshot = {
   deferrals: [],
   highlights: [],
   choices: [],
+  questions: [],
 };
 
 /** The synthesis document as plain data. */

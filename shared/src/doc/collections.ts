@@ -14,6 +14,7 @@ import {
 } from '../domain/discussion';
 import { collectionLimit } from '../domain/limits';
 import { noteSchema } from '../domain/note';
+import { questionId, questionSchema } from '../domain/questions';
 import type { Permission } from '../domain/phases';
 import { clusterRecordSchema, plenaryFormulationSchema } from '../domain/plenary';
 import {
@@ -144,6 +145,16 @@ export const BOARD_SPEC = {
     immutable: [],
     permission: 'formulate',
     undoable: false,
+  }),
+  /** Listeners' questions to the presenting subgroup (domain/questions.ts): only one's own, a few each. */
+  questions: define('questions', {
+    schema: questionSchema,
+    key: (q) => questionId(q.authorId, q.slot),
+    owner: { field: 'authorId', writes: 'each', remove: 'owner' },
+    immutable: ['authorId', 'slot', 'createdAt'],
+    permission: 'ask',
+    undoable: false,
+    order: (a, b) => a.createdAt - b.createdAt,
   }),
 } as const;
 

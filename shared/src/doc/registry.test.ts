@@ -70,6 +70,7 @@ const board: Snapshot<typeof BOARD_SPEC> = {
   ],
   highlights: [{ noteId: 'n2', by: 'anna' }],
   choices: [{ fieldId: 'doel', targetKind: 'note', targetId: 'n2', by: 'anna' }],
+  questions: [{ authorId: 'bram', slot: 0, text: 'Waarom?', fieldId: 'doel', createdAt: 4 }],
 };
 
 describe('the collection registry', () => {
@@ -82,9 +83,18 @@ describe('the collection registry', () => {
       'deferrals',
       'highlights',
       'choices',
+      'questions',
     ]);
     expect(DRAFT_COLLECTIONS).toEqual(['notes']);
-    expect(DISCUSSION_COLLECTIONS).toEqual(['marks', 'votes', 'formulations', 'deferrals', 'highlights', 'choices']);
+    expect(DISCUSSION_COLLECTIONS).toEqual([
+      'marks',
+      'votes',
+      'formulations',
+      'deferrals',
+      'highlights',
+      'choices',
+      'questions',
+    ]);
     expect(SESSION_COLLECTIONS).toEqual([
       'flow',
       'groups',
@@ -124,6 +134,7 @@ describe('the collection registry', () => {
       deferrals: 'createdBy/create/owner',
       highlights: 'by/each/anyone',
       choices: 'by/each/anyone',
+      questions: 'authorId/each/owner',
       clusters: 'updatedBy/each/anyone',
       plenaryFormulations: 'updatedBy/each/facilitator',
       actions: 'createdBy/create/owner',

@@ -39,6 +39,7 @@ export interface BoardContext {
  * | deferrals    | create in own name; wording by anyone (shared list); author never changes | author or facilitator |
  * | highlights   | in own name                                       | anyone with the highlight right: the group's shared pick, toggled by all |
  * | choices      | in own name, on a writable sheet                  | anyone who may choose on that sheet: the group's shared choice |
+ * | questions    | only one's own (5 slots each), in the presentations, on the spotlighted board | author or facilitator |
  */
 
 /**
@@ -108,6 +109,12 @@ const TEXTS: Readonly<Record<BoardCollection, RecordTexts>> = {
     mayNotRemove: "you cannot remove someone else's choice",
     immutable: (key) => `a choice's ${key} cannot change`,
   },
+  questions: {
+    keyMismatch: 'a question is stored under its author and slot',
+    notOwnName: 'a question is asked in your own name',
+    mayNotRemove: "you cannot remove someone else's question",
+    immutable: (key) => `a question's ${key} cannot change`,
+  },
 };
 
 /** The generic check of one change (from its declaration in collections.ts), then the collection's special rules. */
@@ -164,6 +171,13 @@ function checkChange(actor: Actor, change: RecordChange, ctx: BoardContext): Ref
       if (c.targetKind === 'formulation' && c.targetId !== c.fieldId)
         return { code: 'invalid', reason: "a field's wording is chosen in that field" };
       return sheetWritable(sheetId, ctx.rights);
+    }
+    case 'questions': {
+      // Asked about a field of the canvas; the slot in the key bounds how many each person asks.
+      const q = change.type === 'remove' ? undefined : change.after;
+      return q && ctx.sheetOfField(String(q.fieldId)) === undefined
+        ? { code: 'invalid', reason: `unknown field ${String(q.fieldId)}` }
+        : null;
     }
   }
 }

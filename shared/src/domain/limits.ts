@@ -38,6 +38,7 @@ export const LIMITS = {
     deferrals: 600,
     highlights: 600,
     choices: 100,
+    questions: 600,
     clusters: 600,
     plenaryFormulations: 100,
     actions: 500,

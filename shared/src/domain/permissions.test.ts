@@ -84,11 +84,18 @@ describe('board rights', () => {
     expect(mayWriteDraft(anna, 'anna', state('vel2-write'), { groupId: null })).toBe(false);
   });
 
-  it('opens every board for reading once the groups present, and writes nothing there', () => {
+  it('opens every board for reading once the groups present; only questions, only to the presenting group', () => {
     const s = state('presentations', { spotlightGroupId: 'b' });
     const rights = boardRights(anna, groupB, s, inA);
     expect(rights.read).toBe(true);
-    expect(rights.permissions.size).toBe(0);
+    expect([...rights.permissions]).toEqual(['ask']);
+    expect(rights.writableSheets).toEqual([]);
+    // Not on her own board, which is not presenting; nothing without a spotlight.
+    expect(boardRights(anna, groupA, s, inA).permissions.size).toBe(0);
+    expect(boardRights(anna, groupB, state('presentations'), inA).permissions.size).toBe(0);
+    expect(boardRights(anna, groupB, state('prepare', { spotlightGroupId: 'b' }), inA).permissions.has('ask')).toBe(
+      false,
+    );
     expect(currentBoard(s, inA)).toEqual(groupB);
   });
 

@@ -45,6 +45,7 @@ const ALL_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
   'highlight',
   'choose-group',
   'plenary-edit',
+  'ask',
 ]);
 const NONE: ReadonlySet<Permission> = new Set();
 
@@ -85,8 +86,15 @@ export function boardRights(actor: Actor, board: BoardRef, state: WorkshopState,
   // Other groups' boards stay closed while groups work, so nobody copies; afterwards all are open.
   const plenaryPhases = def.board !== 'group';
   const read = board.kind === 'plenary' || own || plenaryPhases;
+  // In the presentations everyone works on the spotlighted board: its side list of questions.
+  const spotlighted = board.kind === 'group' && board.groupId === state.spotlightGroupId;
   const worksHere =
-    !state.closed && (def.board === 'plenary' ? board.kind === 'plenary' : def.board === 'group' && own);
+    !state.closed &&
+    (def.board === 'plenary'
+      ? board.kind === 'plenary'
+      : def.board === 'group'
+        ? own
+        : def.board === 'spotlight' && spotlighted);
   // A presentation screen shows what a participant without a subgroup may see, and changes nothing.
   if (!read || !worksHere || actor.role === 'viewer')
     return { read, permissions: NONE, writableSheets: [], writesPrivately: false };

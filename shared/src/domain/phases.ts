@@ -41,7 +41,9 @@ export type Permission =
   /** Choose one's own subgroup (when the workshop allows it). */
   | 'choose-group'
   /** Edit synthesis and action items in plenary (issue 4). */
-  | 'plenary-edit';
+  | 'plenary-edit'
+  /** Put a question or reaction to the presenting subgroup (its side list). */
+  | 'ask';
 
 /** Which board a phase is about, for participants. */
 export type PhaseBoard =
@@ -82,6 +84,11 @@ export interface PhaseDefinition {
   readonly view: PhaseView;
   /** What participants may do. */
   readonly participant: readonly Permission[];
+  /**
+   * The instruction when the workshop has one group (or none): the handbook's small team of 4–5
+   * has nobody to compare with, so the phase becomes a review of the group's own sheets.
+   */
+  readonly singleGroupInstruction?: LocalizedText;
 }
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
@@ -214,8 +221,8 @@ export const PHASES: readonly PhaseDefinition[] = [
     id: 'presentations',
     label: t('Presentaties', 'Presentations'),
     instruction: t(
-      'Iedere subgroep presenteert kort de ingevulde canvassen. Kijk en luister mee; de procesbegeleider laat zien welke groep aan de beurt is.',
-      'Each subgroup briefly presents its filled-in canvases. Watch and listen; the facilitator shows which group is presenting.',
+      'Iedere subgroep presenteert kort de ingevulde canvassen. Kijk en luister mee; de procesbegeleider laat zien welke groep aan de beurt is. Een vraag of reactie voor de groep? Zet hem in de lijst naast het vel.',
+      'Each subgroup briefly presents its filled-in canvases. Watch and listen; the facilitator shows which group is presenting. A question or reaction for the group? Put it in the list beside the sheet.',
     ),
     minutes: 30,
     board: 'spotlight',
@@ -225,7 +232,7 @@ export const PHASES: readonly PhaseDefinition[] = [
     revealsOnLeave: false,
     presentation: true,
     view: 'board',
-    participant: [],
+    participant: ['ask'],
   },
   {
     id: 'synthesis',
@@ -243,6 +250,10 @@ export const PHASES: readonly PhaseDefinition[] = [
     presentation: false,
     view: 'synthesis',
     participant: ['plenary-edit'],
+    singleGroupInstruction: t(
+      'Met één groep is de synthese een terugblik op jullie eigen vellen: loop veld voor veld na wat er staat en wat jullie kozen. Staat er een formulering waar iedereen zich in kan vinden? Maak van open vragen een actiepunt.',
+      'With one group the synthesis is a review of your own sheets: go through what is there and what you chose, field by field. Is there a wording everyone can accept? Turn open questions into action points.',
+    ),
   },
   {
     id: 'actions',

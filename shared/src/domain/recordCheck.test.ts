@@ -18,7 +18,7 @@ const fac: Actor = { id: 'fac', role: 'facilitator' };
 
 const everything = {
   read: true,
-  permissions: new Set(['notes', 'mark', 'vote', 'formulate', 'defer', 'highlight']),
+  permissions: new Set(['notes', 'mark', 'vote', 'formulate', 'defer', 'highlight', 'ask']),
   writableSheets: 'all',
   writesPrivately: false,
 } as unknown as BoardRights;
@@ -70,6 +70,7 @@ const SAMPLES: Record<string, readonly [string, PlainRecord]> = {
   ],
   highlights: ['n1', { noteId: 'n1', by: 'anna' }],
   choices: ['note-n1', { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: 'anna' }],
+  questions: ['anna:0', { authorId: 'anna', slot: 0, text: 'Waarom dit doel?', fieldId: 'doel', createdAt: 1 }],
   clusters: ['c1', { id: 'c1', fieldId: 'doel', itemIds: ['n1'], kind: null, label: 'Samen', updatedBy: 'anna' }],
   plenaryFormulations: ['doel', { fieldId: 'doel', text: 'Samen', updatedBy: 'anna', updatedAt: 1 }],
   actions: [

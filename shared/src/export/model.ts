@@ -11,6 +11,7 @@ import {
 } from '../domain/discussion';
 import { collectionLimit, LIMITS } from '../domain/limits';
 import { noteSchema } from '../domain/note';
+import { questionSchema } from '../domain/questions';
 import { PHASE_IDS } from '../domain/phases';
 import { settingsSchema } from '../domain/session';
 import { tableRoleSchema, workshopPlanSchema } from '../protocol/api';
@@ -90,6 +91,8 @@ export const exportBoardSchema = z.strictObject({
   highlights: z.array(highlightSchema).max(max('highlights')),
   /** The chosen goal and questions; absent in backups from before choices existed. */
   choices: z.array(choiceSchema).max(max('choices')).default([]),
+  /** Listeners' questions from the presentations; absent in backups from before they existed. */
+  questions: z.array(questionSchema).max(max('questions')).optional(),
 });
 
 /** Whether a cluster marks common ground or a difference between subgroups (null: not decided). */
