@@ -7,6 +7,11 @@
  * naive react-konva page, bench/naive), phase-change latency. Every row carries the 1-minute load
  * average when it was measured: on a busy 2-core machine wall-clock numbers mean little without it.
  *
+ * Server workloads of issue 14 (rooms × clients at a rate, CPU per write, RSS, connect time, the
+ * stored log after 10,000 moves): bench/serverLoad.ts; BENCH_SKIP_WORKLOADS=1 skips them,
+ * BENCH_SECONDS / BENCH_WORKLOADS tune them, BENCH_CPU_PROF=1 runs every server with `--cpu-prof`
+ * (profiles in bench/results/profiles).
+ *
  * Options: `--quick` or BENCH_QUICK=1 (a small run for CI, so the benchmark cannot rot: fewer
  * clients and updates, the canvas at 200 notes only, no phase change; writes
  * bench/results/quick.json, not docs/performance.md), BENCH_CLIENTS (default 50), BENCH_UPDATES
@@ -33,6 +38,7 @@ import {
 import { naiveCanvas, oursCanvas, type CanvasRun } from './canvasFrames';
 import { phaseChangeLatency } from './phaseChange';
 import { percentile } from './stats';
+import { profileArgs, serverWorkloads } from './serverLoad';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/cluster';
 import { sampleClusterNotes } from '@dmc/shared/domain/synthesis/sampleNotes';
 
@@ -82,7 +88,7 @@ async function startOurs(): Promise<ServerProcess> {
   const built = path.join(ROOT, 'server', 'dist', 'index.mjs');
   const args = fs.existsSync(built) ? [built] : ['--import', 'tsx', 'server/src/index.ts'];
   return spawnServer(
-    args,
+    [...profileArgs('ours'), ...args],
     { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, 'none') },
     port,
     /running at/,
@@ -92,7 +98,7 @@ async function startOurs(): Promise<ServerProcess> {
 async function startReference(): Promise<ServerProcess> {
   const port = await freePort();
   return spawnServer(
-    [path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')],
+    [...profileArgs('reference'), path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')],
     { PORT: String(port), HOST: '127.0.0.1' },
     port,
     /running at/,
@@ -131,7 +137,8 @@ async function spawnServer(
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     },
     async stop() {
-      child.kill('SIGTERM');
+      // SIGINT lets --cpu-prof write its profile (the reference has no SIGTERM handler).
+      child.kill(process.env.BENCH_CPU_PROF === '1' ? 'SIGINT' : 'SIGTERM');
       await new Promise((r) => child.once('exit', r));
     },
   };
@@ -426,6 +433,26 @@ async function main(): Promise<void> {
   } finally {
     await ours.stop();
     await reference.stop();
+  }
+
+  // Issue 14's server workloads: fresh servers per workload, ours and the reference alternating.
+  if (process.env.BENCH_SKIP_WORKLOADS !== '1') {
+    const w = await serverWorkloads(
+      QUICK ? { workloads: [{ rooms: 1, clients: 10, rate: 1 }], seconds: 3, moves: 1000 } : {},
+    );
+    results.serverWorkloads = w.results;
+    const goals: Record<string, string> = {
+      'p50 / p95 / p99': 'p99 ≤ 1.0×',
+      'CPU per accepted write': '≤ 1.2×',
+      'RSS idle / peak': '≤ 1.1×',
+      'log (+ previous generation)': '≤ 100 KB',
+    };
+    push(
+      ...w.rows.map((r) => ({
+        ...r,
+        goal: goals[r.metric] ?? (r.metric.startsWith('connect') ? '≤ 1.2×' : undefined),
+      })),
+    );
   }
 
   const g = documentGrowth();

@@ -54,11 +54,25 @@ import type { StoredWorkshop } from './persistence/types';
 import { viewerSummary, type WorkshopService } from './workshops';
 
 /**
+ * What the workshop's documents' read and write decisions read, for one workshop record and one
+ * version of its session document; the state and memberships are filled in when first asked for.
+ */
+interface AccessVersion {
+  readonly record: unknown;
+  readonly version: number;
+  state?: WorkshopState;
+  readonly members: Map<string, Membership>;
+}
+
+/**
  * The workshop flow on the server: which documents a workshop has, who may read and write each
  * of them in the current phase, the session document that mirrors the workshop record, and what
  * happens when the phase changes (silent-writing notes are revealed on the group board).
  */
 export class Workflow {
+  /** Per session room, the access version last handed out (see accessVersion). */
+  private readonly accessVersions = new WeakMap<Room, AccessVersion>();
+
   constructor(
     private readonly collab: Collab,
     private readonly workshops: WorkshopService,
@@ -95,19 +109,48 @@ export class Workflow {
     const workshop = this.workshops.cached(workshopId);
     const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
     if (!workshop || !session) return undefined;
+    // Read once per access version (below), not once per message.
+    const version = this.accessVersion(workshopId) as AccessVersion;
+    if (version.state) return version.state;
     const flow = readFlow(session.doc);
-    return {
+    version.state = {
       phaseId: flow.phaseId,
       closed: workshop.closed,
       hasGroups: readGroups(session.doc).length > 0,
       spotlightGroupId: flow.spotlightGroupId,
     };
+    return version.state;
+  }
+
+  /**
+   * What every mayRead of the workshop's documents reads — the workshop record (a new object on
+   * every save or refresh) and the session document (its room's version) — as one value that
+   * changes whenever they may have: rooms decide mayRead once per connection between changes
+   * instead of once per relayed message (issue 14).
+   */
+  private accessVersion(workshopId: string): AccessVersion {
+    const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
+    const record = this.workshops.cached(workshopId);
+    // Without a loaded session document nothing is cached: a fresh value every time.
+    if (!session) return { record, version: -1, members: new Map() };
+    const last = this.accessVersions.get(session);
+    if (last && last.record === record && last.version === session.version) return last;
+    const next: AccessVersion = { record, version: session.version, members: new Map() };
+    this.accessVersions.set(session, next);
+    return next;
   }
 
   /** Where a person stands in the workshop. */
   membership(workshopId: string, actorId: string): Membership {
     const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
-    return { groupId: session ? (readMember(session.doc, actorId)?.groupId ?? null) : null };
+    if (!session) return { groupId: null };
+    const { members } = this.accessVersion(workshopId);
+    let membership = members.get(actorId);
+    if (!membership) {
+      membership = { groupId: readMember(session.doc, actorId)?.groupId ?? null };
+      members.set(actorId, membership);
+    }
+    return membership;
   }
 
   private isMember(workshopId: string, actorId: string): boolean {
@@ -141,6 +184,7 @@ export class Workflow {
     return {
       collections: SESSION_COLLECTIONS,
       mayRead: (actor) => this.mayWatch(workshopId, actor),
+      accessVersion: () => this.accessVersion(workshopId),
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
         const workshop = this.workshops.cached(workshopId);
@@ -176,6 +220,7 @@ export class Workflow {
     return {
       collections: SYNTHESIS_COLLECTIONS,
       mayRead: (actor) => this.mayWatch(workshopId, actor),
+      accessVersion: () => this.accessVersion(workshopId),
       checkWrite: (actor, changes, doc) => {
         const state = this.state(workshopId);
         if (!state || !this.isMember(workshopId, actor.id))
@@ -194,6 +239,7 @@ export class Workflow {
   private boardPolicy(workshopId: string, board: BoardRef): RoomPolicy {
     return {
       collections: BOARD_COLLECTIONS,
+      accessVersion: () => this.accessVersion(workshopId),
       mayRead: (actor) => {
         const state = this.state(workshopId);
         return (
@@ -226,6 +272,7 @@ export class Workflow {
     return {
       collections: DRAFT_COLLECTIONS,
       mayRead: (actor) => this.isMember(workshopId, actor.id) && (actor.id === ownerId || actor.role === 'facilitator'),
+      accessVersion: () => this.accessVersion(workshopId),
       checkWrite: (actor, changes, doc): Refusal | null => {
         const state = this.state(workshopId);
         if (!state || !this.isMember(workshopId, actor.id))

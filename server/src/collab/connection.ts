@@ -139,6 +139,14 @@ export function attachConnection(
  * another person's presence or flood the room with made-up people, and an honest client is never
  * disconnected.
  */
+/**
+ * Presence states one message may carry. A y-websocket client echoes every presence change it
+ * receives, and a newcomer receives the whole room's presence at once: a full workshop
+ * (LIMITS.participantsPerWorkshop people, some on several devices) must fit. Every entry is bounded
+ * by LIMITS.presenceBytes and the message by LIMITS.messageBytes.
+ */
+const MAX_PRESENCE_STATES = 1024;
+
 function filterPresence(
   room: Room,
   peer: RoomPeer,
@@ -146,7 +154,7 @@ function filterPresence(
 ): { update: Uint8Array | null } | { code: number; reason: string } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > 64) return { code: CLOSE.malformed, reason: 'too many presence states in one message' };
+  if (count > MAX_PRESENCE_STATES) return { code: CLOSE.malformed, reason: 'too many presence states in one message' };
   const entries: Array<[number, number, string]> = [];
   let claimed = room.presenceIdOf(peer);
   for (let i = 0; i < count; i++) {

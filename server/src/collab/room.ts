@@ -28,6 +28,12 @@ export interface RoomPolicy {
   readonly collections: readonly string[];
   /** Whether this actor may receive the document at all. */
   mayRead(actor: ConnectionActor): boolean;
+  /**
+   * A value that changes (by identity) whenever anything `mayRead` depends on may have changed —
+   * the workshop record, the session document. While it stays the same, the room decides
+   * `mayRead` once per connection instead of once per relayed message. Absent: asked every time.
+   */
+  accessVersion?(): unknown;
   /** Decides an incoming write (after it was tried on the shadow); null allows it. */
   checkWrite(actor: ConnectionActor, changes: readonly RecordChange[], doc: Y.Doc): Refusal | null;
   /** Called after an allowed write was applied (to react to phase changes, for instance). */
@@ -46,6 +52,9 @@ export type UpdateRejection = Refusal & { readonly malformed?: boolean };
 
 /** Transaction origin of the server's client-id bindings. */
 const SERVER_BINDING_ORIGIN = Object.freeze({ name: 'client-id binding' });
+
+/** The access version before any was asked for (equal to none a policy returns). */
+const NOT_DECIDED = Symbol('not decided');
 
 /** Transaction origin for state loaded from storage. */
 const STORAGE_ORIGIN = Object.freeze({ name: 'storage' });
@@ -81,6 +90,14 @@ export class Room {
   /** The Yjs client id the server's own changes are made under (reveal, import, mirrored settings). */
   readonly serverClientId: number;
   private destroyed = false;
+  /**
+   * Increases with every change applied to the document (also what storage loaded), so a policy
+   * can tell when something it read from this document may have changed (see accessVersion).
+   */
+  version = 0;
+  /** Per connection, `policy.mayRead` as decided under `readersVersion`. */
+  private readonly readers = new Map<RoomPeer, boolean>();
+  private readersVersion: unknown = NOT_DECIDED;
   /** Set while the last append failed, so a full disk is logged once, not per message. */
   private storageFailing = false;
   /** After a failed compaction, the appended-record count at which to try again. */
@@ -126,12 +143,35 @@ export class Room {
 
   /** Relays what was applied to the document; `commit` stored it before applying it. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.version++;
     if (origin === STORAGE_ORIGIN) return;
+    // One encoded message for every recipient.
     const message = encodeSync(SYNC.update, update);
+    this.refreshReaders();
     for (const peer of this.peers.keys()) {
-      if (peer !== origin && this.policy.mayRead(peer.actor)) peer.send(message);
+      if (peer !== origin && this.mayRead(peer)) peer.send(message);
     }
   };
+
+  /** Forgets the cached `mayRead` decisions when the policy's access version changed. */
+  private refreshReaders(): void {
+    if (!this.policy.accessVersion) return;
+    const version = this.policy.accessVersion();
+    if (version === this.readersVersion) return;
+    this.readers.clear();
+    this.readersVersion = version;
+  }
+
+  /** `policy.mayRead` for a connection, decided once per access version (call refreshReaders first). */
+  private mayRead(peer: RoomPeer): boolean {
+    if (!this.policy.accessVersion) return this.policy.mayRead(peer.actor);
+    let allowed = this.readers.get(peer);
+    if (allowed === undefined) {
+      allowed = this.policy.mayRead(peer.actor);
+      this.readers.set(peer, allowed);
+    }
+    return allowed;
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -175,6 +215,7 @@ export class Room {
   leave(peer: RoomPeer): void {
     const owned = this.peers.get(peer);
     this.peers.delete(peer);
+    this.readers.delete(peer);
     this.waiting.delete(peer);
     if (owned && owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
   }
@@ -223,8 +264,7 @@ export class Room {
     } catch {
       return false; // undecodable: tryUpdate refuses it as malformed
     }
-    const state = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-    for (const [client, clock] of from) if (clock > (state.get(client) ?? 0)) return true;
+    for (const [client, clock] of from) if (clock > Y.getState(this.doc.store, client)) return true;
     return false;
   }
 

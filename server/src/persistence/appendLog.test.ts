@@ -150,6 +150,33 @@ describe('append-only document log', () => {
     expect(readLog(`${file}.prev`)).toMatchObject({ records: [bytes(1, 2), bytes(3), bytes(4)], format: 1 });
   });
 
+  it("keeps each record's encoding, also for records found again after damage", () => {
+    const file = path.join(tempDataDir(), 'doc.ylog');
+    const log = new AppendLog(file, 0, 'process');
+    log.append(bytes(1));
+    log.replace(bytes(7, 7, 7), 2);
+    log.append(bytes(8));
+    log.append(bytes(9));
+    log.close();
+    expect(readLog(file)).toMatchObject({ records: [bytes(7, 7, 7), bytes(8), bytes(9)], encodings: [2, 1, 1] });
+    // The compacted V2 record's marker says so; after damage to the record before it, resynchronising finds it as V2.
+    const v2At = recordOffsets(file)[0]!;
+    expect(fs.readFileSync(file)[v2At + 3]).toBe(0xa8);
+    const withDamage = path.join(tempDataDir(), 'doc.ylog');
+    const data = fs.readFileSync(file);
+    fs.writeFileSync(
+      withDamage,
+      Buffer.concat([data.subarray(0, 8), Buffer.from([0xff, 0x44, 0x4d, 0xa7, 1, 2]), data.subarray(8)]),
+    );
+    expect(readLog(withDamage)).toMatchObject({
+      records: [bytes(7, 7, 7), bytes(8), bytes(9)],
+      encodings: [2, 1, 1],
+      damage: [{ offset: 8, length: 6, records: 1 }],
+    });
+    flipByte(file, recordOffsets(file)[1]! + 12);
+    expect(readLog(file)).toMatchObject({ records: [bytes(7, 7, 7), bytes(9)], encodings: [2, 1] });
+  });
+
   it('treats a missing file as an empty log', () => {
     expect(readLog(path.join(tempDataDir(), 'missing.ylog'))).toMatchObject({
       records: [],

@@ -11,7 +11,11 @@ import zlib from 'node:zlib';
  * Layout (format 2): "DMCLOG2\n", then per record:
  *   4-byte marker FF 44 4D A7 | u32 LE length | u32 LE CRC-32 of (length bytes ‖ payload) | payload
  * The marker starts with 0xFF, a byte UTF-8 text never contains, so typed text rarely mimics it;
- * a false match is rejected by its length and checksum.
+ * a false match is rejected by its length and checksum. The marker's last byte tells how the
+ * payload is encoded: A7 a Yjs update in the V1 encoding (what is appended), A8 one in the V2
+ * encoding (what compaction writes: a long session's state is some 30 times smaller in V2, because
+ * every overwritten value still costs its struct). The encoding is part of the framing, so a
+ * record found by resynchronising after damage is read with the right one.
  *
  * Format 1 ("DMCLOG1\n", u32 length | u32 CRC-32 of payload | payload) is still read and appended
  * to; the next compaction writes format 2. Format 1 cannot resynchronise: reading stops at damage.
@@ -21,11 +25,18 @@ const MAGIC_V1 = Buffer.from('DMCLOG1\n', 'ascii');
 const MAGIC_V2 = Buffer.from('DMCLOG2\n', 'ascii');
 const MAGIC_BYTES = 8;
 const MARKER = Buffer.from([0xff, 0x44, 0x4d, 0xa7]);
+/** The marker without its last byte, which carries the record's encoding. */
+const MARKER_PREFIX = MARKER.subarray(0, 3);
+const MARKER_V1 = 0xa7;
+const MARKER_V2 = 0xa8;
 const V1_HEADER = 8;
 const V2_HEADER = 12;
 
 /** The record framing of a log file. */
 export type LogFormat = 1 | 2;
+
+/** How a record's Yjs update is encoded (format-1 files hold V1 only). */
+export type RecordEncoding = 1 | 2;
 
 /** A stretch of a log file that could not be read (not a torn last record). */
 export interface DamagedRange {
@@ -38,6 +49,8 @@ export interface DamagedRange {
 /** What reading a log found. */
 export interface LogContents {
   readonly records: Uint8Array[];
+  /** The encoding of each record, by index. */
+  readonly encodings: RecordEncoding[];
   /** Framing of the file (2 for a missing or empty file). */
   readonly format: LogFormat;
   /** End of the last good record: appending continues here, anything after it is cut off. */
@@ -48,7 +61,7 @@ export interface LogContents {
   readonly damage: readonly DamagedRange[];
 }
 
-const EMPTY: LogContents = { records: [], format: 2, validBytes: 0, truncated: false, damage: [] };
+const EMPTY: LogContents = { records: [], encodings: [], format: 2, validBytes: 0, truncated: false, damage: [] };
 
 /** Reads every intact record of a log file; a missing file is an empty log. Never throws on damage. */
 export function readLog(file: string): LogContents {
@@ -73,12 +86,20 @@ export function parseLog(data: Buffer): LogContents {
   // A damaged (or foreign) header: whatever records follow can still be found by their markers.
   const first = nextRecord(data, 0);
   if (first === -1)
-    return { records: [], format: 2, validBytes: 0, truncated: false, damage: [damaged(data, 0, data.length)] };
+    return {
+      records: [],
+      encodings: [],
+      format: 2,
+      validBytes: 0,
+      truncated: false,
+      damage: [damaged(data, 0, data.length)],
+    };
   return parseV2(data, first, [damaged(data, 0, first)]);
 }
 
 function parseV2(data: Buffer, start: number, damage: DamagedRange[]): LogContents {
   const records: Uint8Array[] = [];
+  const encodings: RecordEncoding[] = [];
   let offset = start;
   let validBytes = start;
   let truncated = false;
@@ -86,6 +107,7 @@ function parseV2(data: Buffer, start: number, damage: DamagedRange[]): LogConten
     const end = recordEnd(data, offset);
     if (end !== -1) {
       records.push(new Uint8Array(data.subarray(offset + V2_HEADER, end)));
+      encodings.push(data[offset + 3] === MARKER_V2 ? 2 : 1);
       offset = validBytes = end;
       continue;
     }
@@ -98,13 +120,13 @@ function parseV2(data: Buffer, start: number, damage: DamagedRange[]): LogConten
     damage.push(damaged(data, offset, next - offset));
     offset = next;
   }
-  return { records, format: 2, validBytes: Math.max(validBytes, MAGIC_BYTES), truncated, damage };
+  return { records, encodings, format: 2, validBytes: Math.max(validBytes, MAGIC_BYTES), truncated, damage };
 }
 
 /** The end of a valid format-2 record starting at `offset`, or -1. */
 function recordEnd(data: Buffer, offset: number): number {
   if (offset + V2_HEADER > data.length) return -1;
-  if (data.compare(MARKER, 0, MARKER.length, offset, offset + MARKER.length) !== 0) return -1;
+  if (!markerAt(data, offset)) return -1;
   const length = data.readUInt32LE(offset + 4);
   const end = offset + V2_HEADER + length;
   if (end > data.length) return -1;
@@ -112,9 +134,26 @@ function recordEnd(data: Buffer, offset: number): number {
   return crc === data.readUInt32LE(offset + 8) ? end : -1;
 }
 
+/** Whether a record marker (of either encoding) starts at `offset`. */
+function markerAt(data: Buffer, offset: number): boolean {
+  const last = data[offset + 3];
+  return (
+    (last === MARKER_V1 || last === MARKER_V2) &&
+    data.compare(MARKER_PREFIX, 0, MARKER_PREFIX.length, offset, offset + MARKER_PREFIX.length) === 0
+  );
+}
+
+/** The offset of the next record marker at or after `from`, or -1. */
+function nextMarker(data: Buffer, from: number): number {
+  for (let at = data.indexOf(MARKER_PREFIX, from); at !== -1; at = data.indexOf(MARKER_PREFIX, at + 1)) {
+    if (markerAt(data, at)) return at;
+  }
+  return -1;
+}
+
 /** The offset of the next valid record at or after `from`, or -1. */
 function nextRecord(data: Buffer, from: number): number {
-  for (let at = data.indexOf(MARKER, from); at !== -1; at = data.indexOf(MARKER, at + 1)) {
+  for (let at = nextMarker(data, from); at !== -1; at = nextMarker(data, at + 1)) {
     if (recordEnd(data, at) !== -1) return at;
   }
   return -1;
@@ -127,15 +166,15 @@ function nextRecord(data: Buffer, from: number): number {
 function isTornTail(data: Buffer, offset: number): boolean {
   const rest = data.subarray(offset);
   if (rest.every((byte) => byte === 0)) return true;
-  const markerPart = Math.min(rest.length, MARKER.length);
-  if (rest.compare(MARKER, 0, markerPart, 0, markerPart) !== 0) return false;
+  const prefixPart = Math.min(rest.length, MARKER_PREFIX.length);
+  if (rest.compare(MARKER_PREFIX, 0, prefixPart, 0, prefixPart) !== 0) return false;
+  if (rest.length > MARKER_PREFIX.length && !markerAt(rest, 0)) return false;
   return rest.length < V2_HEADER || V2_HEADER + rest.readUInt32LE(4) > rest.length;
 }
 
 function damaged(data: Buffer, offset: number, length: number): DamagedRange {
   let markers = 0;
-  for (let at = data.indexOf(MARKER, offset); at !== -1 && at < offset + length; at = data.indexOf(MARKER, at + 1))
-    markers++;
+  for (let at = nextMarker(data, offset); at !== -1 && at < offset + length; at = nextMarker(data, at + 1)) markers++;
   return { offset, length, records: Math.max(1, markers) };
 }
 
@@ -156,12 +195,20 @@ function parseV1(data: Buffer): LogContents {
   const torn =
     rest.length < V1_HEADER || V1_HEADER + rest.readUInt32LE(0) > rest.length || rest.every((byte) => byte === 0);
   const damage = rest.length === 0 || torn ? [] : [{ offset, length: rest.length, records: 1 }];
-  return { records, format: 1, validBytes: offset, truncated: rest.length > 0 && torn, damage };
+  return {
+    records,
+    encodings: records.map(() => 1),
+    format: 1,
+    validBytes: offset,
+    truncated: rest.length > 0 && torn,
+    damage,
+  };
 }
 
 /** One record in a format's framing. */
-function frame(payload: Uint8Array, format: LogFormat): Buffer {
+function frame(payload: Uint8Array, format: LogFormat, encoding: RecordEncoding = 1): Buffer {
   if (format === 1) {
+    if (encoding !== 1) throw new Error('format 1 holds V1 updates only');
     const header = Buffer.alloc(V1_HEADER);
     header.writeUInt32LE(payload.length, 0);
     header.writeUInt32LE(zlib.crc32(payload), 4);
@@ -169,19 +216,26 @@ function frame(payload: Uint8Array, format: LogFormat): Buffer {
   }
   const header = Buffer.alloc(V2_HEADER);
   MARKER.copy(header, 0);
+  header[3] = encoding === 2 ? MARKER_V2 : MARKER_V1;
   header.writeUInt32LE(payload.length, 4);
   header.writeUInt32LE(zlib.crc32(payload, zlib.crc32(header.subarray(4, 8))), 8);
   return Buffer.concat([header, payload]);
 }
 
 /**
- * Writes a complete format-2 log holding `records` to `file` atomically: a temporary file, flushed
- * and read back to verify, then renamed into place. The temporary file never outlives a failure.
- * With `keepPrevious`, the file being replaced stays as `<file>.prev` (the previous generation).
+ * Writes a complete format-2 log holding `records` (encoded as `encodings` says, V1 where it says
+ * nothing) to `file` atomically: a temporary file, flushed and read back to verify, then renamed
+ * into place. The temporary file never outlives a failure. With `keepPrevious`, the file being
+ * replaced stays as `<file>.prev` (the previous generation).
  */
-export function writeLogFile(file: string, records: readonly Uint8Array[], keepPrevious: boolean): number {
+export function writeLogFile(
+  file: string,
+  records: readonly Uint8Array[],
+  keepPrevious: boolean,
+  encodings: readonly RecordEncoding[] = [],
+): number {
   const tmp = `${file}.tmp`;
-  const contents = Buffer.concat([MAGIC_V2, ...records.map((record) => frame(record, 2))]);
+  const contents = Buffer.concat([MAGIC_V2, ...records.map((record, i) => frame(record, 2, encodings[i] ?? 1))]);
   try {
     const fd = fs.openSync(tmp, 'w', 0o600);
     try {
@@ -195,7 +249,7 @@ export function writeLogFile(file: string, records: readonly Uint8Array[], keepP
       check.damage.length > 0 ||
       check.truncated ||
       check.records.length !== records.length ||
-      !check.records.every((r, i) => Buffer.from(r).equals(records[i]!))
+      !check.records.every((r, i) => Buffer.from(r).equals(records[i]!) && check.encodings[i] === (encodings[i] ?? 1))
     ) {
       throw new Error(`${tmp} did not read back as written`);
     }
@@ -291,9 +345,9 @@ export class AppendLog {
    * `<file>.prev`. Written to a temporary file, flushed, verified and renamed over the log, so a
    * crash leaves the old log or the new one; on failure the old log stays open and unchanged.
    */
-  replace(payload: Uint8Array): void {
+  replace(payload: Uint8Array, encoding: RecordEncoding = 1): void {
     if (this.closed) throw new Error(`log ${this.file} is closed`);
-    this.size = writeLogFile(this.file, [payload], true);
+    this.size = writeLogFile(this.file, [payload], true, [encoding]);
     this.format = 2;
     // From here on the old descriptor points at `.prev`: never append through it again.
     if (this.fd !== -1) fs.closeSync(this.fd);

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import type { DocumentLog } from '../persistence/types';
+import { Room, type ConnectionActor, type RoomPeer, type RoomPolicy } from './room';
+
+/** A log in memory. */
+function memoryLog(): DocumentLog {
+  const updates: Uint8Array[] = [];
+  return {
+    updates,
+    append: (update) => void updates.push(update),
+    compact: () => undefined,
+    appendedRecords: 0,
+    appendedBytes: 0,
+    close: () => undefined,
+  };
+}
+
+function peer(id: string): RoomPeer & { received: number } {
+  const actor: ConnectionActor = { id, role: 'participant', name: id };
+  const p = {
+    actor,
+    received: 0,
+    send() {
+      p.received++;
+    },
+    close() {},
+  };
+  return p;
+}
+
+const change = (room: Room, value: number) =>
+  room.transactAsServer((doc: Y.Doc) => doc.getMap('notes').set('n', value), 'server');
+
+describe('a room relaying changes', () => {
+  it('decides mayRead once per connection and access version, and again when the version changes', async () => {
+    let version: object = {};
+    let bobMayRead = true;
+    const asked: string[] = [];
+    const policy: RoomPolicy = {
+      collections: ['notes'],
+      mayRead: (actor) => {
+        asked.push(actor.id);
+        return actor.id !== 'bob' || bobMayRead;
+      },
+      accessVersion: () => version,
+      checkWrite: () => null,
+    };
+    const room = new Room('w1', 'board-plenary', policy, memoryLog(), {
+      compactAfterRecords: 1e9,
+      compactAfterBytes: 1e9,
+    });
+    const alice = peer('alice');
+    const bob = peer('bob');
+    room.join(alice);
+    room.join(bob);
+    const joined = { alice: alice.received, bob: bob.received };
+    await change(room, 1);
+    await change(room, 2);
+    expect([alice.received - joined.alice, bob.received - joined.bob]).toEqual([2, 2]);
+    expect(asked.sort()).toEqual(['alice', 'bob']);
+
+    // What mayRead reads changed: the next change is judged again, and Bob gets nothing more.
+    bobMayRead = false;
+    version = {};
+    await change(room, 3);
+    expect([alice.received - joined.alice, bob.received - joined.bob]).toEqual([3, 2]);
+    expect(asked).toHaveLength(4);
+    await room.destroy();
+  });
+
+  it('asks the policy for every relayed change when it has no access version', async () => {
+    let asked = 0;
+    const policy: RoomPolicy = {
+      collections: ['notes'],
+      mayRead: () => {
+        asked++;
+        return true;
+      },
+      checkWrite: () => null,
+    };
+    const room = new Room('w1', 'board-plenary', policy, memoryLog(), {
+      compactAfterRecords: 1e9,
+      compactAfterBytes: 1e9,
+    });
+    room.join(peer('alice'));
+    await change(room, 1);
+    await change(room, 2);
+    expect(asked).toBe(2);
+    await room.destroy();
+  });
+});
