@@ -35,15 +35,38 @@ import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
 import type { PlenaryViewChoice } from '../store/plenaryView';
 
 // Loaded on demand: participants never need the facilitator's panel, and the plenary views are
-// needed only in the closing phases.
-const FacilitatorPanel = lazy(() =>
-  import('../facilitator/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })),
-);
-const PlenaryMain = lazy(() => import('../plenary/PlenaryMain'));
-// Not on the first screen either: the field panel opens on request, the list view replaces the
+// needed only in the closing phases; the field panel opens on request, the list view replaces the
 // canvas on narrow screens or on request.
-const FieldPanel = lazy(() => import('./FieldPanel').then((m) => ({ default: m.FieldPanel })));
-const ListView = lazy(() => import('./ListView').then((m) => ({ default: m.ListView })));
+const loadFacilitatorPanel = () => import('../facilitator/FacilitatorPanel');
+const loadPlenaryMain = () => import('../plenary/PlenaryMain');
+const loadFieldPanel = () => import('./FieldPanel');
+const loadListView = () => import('./ListView');
+const FacilitatorPanel = lazy(() => loadFacilitatorPanel().then((m) => ({ default: m.FacilitatorPanel })));
+const PlenaryMain = lazy(loadPlenaryMain);
+const FieldPanel = lazy(() => loadFieldPanel().then((m) => ({ default: m.FieldPanel })));
+const ListView = lazy(() => loadListView().then((m) => ({ default: m.ListView })));
+
+/**
+ * Once the board is on screen, the parts loaded on demand are fetched while the browser is idle:
+ * not on the first screen's path, but in the browser before a network drop could make the list
+ * view or the field panel impossible to open while working offline.
+ */
+function usePreloadedParts(isFacilitator: boolean): void {
+  useEffect(() => {
+    const preload = () => {
+      void loadListView();
+      void loadFieldPanel();
+      void loadPlenaryMain();
+      if (isFacilitator) void loadFacilitatorPanel();
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(preload, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(preload, 1000);
+    return () => window.clearTimeout(id);
+  }, [isFacilitator]);
+}
 
 // Only builds made for the browser tests (`vite build --mode e2e`) carry `window.__DMC__`: it hands
 // every note on screen, private drafts included, to any script on the page. Vite replaces MODE at
@@ -62,6 +85,7 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
   useTokenRenewal(session, endExpiredSession);
   const runtime = useWorkshopRuntime(session);
   const { choice, board, draft, synthesis, session: sessionClient } = runtime ?? EMPTY_RUNTIME;
+  usePreloadedParts(session.participant.role === 'facilitator');
 
   useEffect(() => {
     const uninstall = WITH_TEST_HOOK ? installTestHook(useAppStore) : () => undefined;

@@ -78,11 +78,11 @@ describe('the timer plan with a break', () => {
 });
 
 describe('the timer plan for one group', () => {
-  it('leaves the presentations out of the minutes with one subgroup or none', () => {
+  it('leaves the presentations out of the minutes with one subgroup, not before subgroups are formed', () => {
     const presentations = PHASES.find((p) => p.id === 'presentations')?.minutes ?? 0;
     expect(presentations).toBeGreaterThan(0);
     expect(plannedTotal({}, [], 1)).toBe(plannedTotal() - presentations);
-    expect(plannedTotal({}, [], 0)).toBe(plannedTotal() - presentations);
+    expect(plannedTotal({}, [], 0)).toBe(plannedTotal());
     expect(plannedTotal({}, [], 2)).toBe(plannedTotal());
     expect(plannedFrom('prepare', {}, [], 1)).toBe(plannedFrom('prepare') - presentations);
     expect(plannedFrom('synthesis', {}, [], 1)).toBe(plannedFrom('synthesis'));

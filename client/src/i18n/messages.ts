@@ -916,7 +916,7 @@ export const nl = {
   'questions.inSynthesis': 'Vragen uit de presentatie ({count})',
   'fac.phases.skipSingle': 'overslaan (één groep)',
   'fac.phases.singleHint':
-    'Eén groep (of geen subgroepen): er is niemand om aan te presenteren. "Volgende" gaat van Presentatie voorbereiden meteen naar de synthese, die een terugblik op het eigen vel wordt.',
+    'Eén subgroep: er is niemand om aan te presenteren. "Volgende" gaat van Presentatie voorbereiden meteen naar de synthese, die een terugblik op het eigen vel wordt.',
   'plenary.singleGroup':
     'Eén groep: dit is een terugblik op jullie eigen vel. Per veld staan hieronder jullie notities, de gekozen formulering en de open actiepunten; leg vast waar iedereen zich in kan vinden.',
   'prep.reading.heading': 'Leeslijst',
@@ -2108,7 +2108,7 @@ export const en: Messages = {
   'questions.inSynthesis': 'Questions from the presentation ({count})',
   'fac.phases.skipSingle': 'skipped (one group)',
   'fac.phases.singleHint':
-    'One group (or no subgroups): there is nobody to present to. "Next" goes from Prepare the presentation straight to the synthesis, which becomes a review of the group\'s own sheet.',
+    'One subgroup: there is nobody to present to. "Next" goes from Prepare the presentation straight to the synthesis, which becomes a review of the group\'s own sheet.',
   'plenary.singleGroup':
     'One group: this is a review of your own sheet. Per field below are your notes, the chosen wording and the open action points; record what everyone can accept.',
   'prep.reading.heading': 'Reading list',

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { nextPhase, phase, previousPhase } from './phases';
 import { isSingleGroup, nextPhaseFor, phaseInstruction, previousPhaseFor, skipsPhase } from './singleGroup';
 
-describe('one group of 4–5 (or none)', () => {
-  it('skips the presentations with one subgroup or none, not with two', () => {
-    expect(isSingleGroup(0)).toBe(true);
+describe('one group of 4–5', () => {
+  it('skips the presentations with one subgroup, not with two or before subgroups are formed', () => {
+    expect(isSingleGroup(0)).toBe(false);
     expect(isSingleGroup(1)).toBe(true);
     expect(isSingleGroup(2)).toBe(false);
     expect(skipsPhase('presentations', 1)).toBe(true);
-    expect(skipsPhase('presentations', 0)).toBe(true);
+    expect(skipsPhase('presentations', 0)).toBe(false);
     expect(skipsPhase('presentations', 2)).toBe(false);
     expect(skipsPhase('synthesis', 1)).toBe(false);
   });
