@@ -1,13 +1,16 @@
-import { useEffect, useMemo } from 'react';
-import { FacilitatePage } from '../pages/FacilitatePage';
-import { HomePage } from '../pages/HomePage';
-import { JoinPage } from '../pages/JoinPage';
-import { NotFoundPage } from '../pages/NotFoundPage';
-import { PrivacyPage } from '../pages/PrivacyPage';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { WorkshopPage } from '../pages/WorkshopPage';
-import { LocaleContext, type LocaleSetting } from '../i18n';
+import { LoadBoundary } from '../components/LoadBoundary';
+import { LocaleContext, useT, type LocaleSetting } from '../i18n';
 import { parseRoute, usePathname } from '../routing';
 import { useAppStore } from '../store';
+
+// Only the board is in the first load (what a participant opens); the other pages load on demand.
+const HomePage = lazy(() => import('../pages/HomePage').then((m) => ({ default: m.HomePage })));
+const JoinPage = lazy(() => import('../pages/JoinPage').then((m) => ({ default: m.JoinPage })));
+const FacilitatePage = lazy(() => import('../pages/FacilitatePage').then((m) => ({ default: m.FacilitatePage })));
+const PrivacyPage = lazy(() => import('../pages/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 /**
  * The app: one page per route. The interface language lives in the store; the app hands it to
@@ -22,7 +25,11 @@ export function App() {
   }, [locale]);
   return (
     <LocaleContext.Provider value={setting}>
-      <Page />
+      <LoadBoundary fallback={<PageLoadFailed />}>
+        <Suspense fallback={null}>
+          <Page />
+        </Suspense>
+      </LoadBoundary>
     </LocaleContext.Provider>
   );
 }
@@ -44,4 +51,17 @@ function Page() {
     case 'notFound':
       return <NotFoundPage />;
   }
+}
+
+/** A page could not be fetched (the connection dropped): say so and offer a reload. */
+function PageLoadFailed() {
+  const t = useT();
+  return (
+    <main className="plenary-loading" role="alert">
+      <p>{t('load.failed')}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t('load.reload')}
+      </button>
+    </main>
+  );
 }

@@ -11,6 +11,7 @@ import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from '.
 import { BADGE_COLORS, HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { fitNoteText } from '../scene/noteText';
 import { badgeEdge } from './badgeStyle';
+import { cancelPicture, takePictureSoon } from './stageView';
 
 function setCursor(node: Konva.Node, cursor: string): void {
   const container = node.getStage()?.container();
@@ -94,13 +95,25 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
   const isPrivate = privacy !== 'shared';
   const group = useRef<Konva.Group>(null);
   const cachePixelRatio = props.cachePixelRatio ?? 0;
-  // After every render (props changed): the picture shows what the shapes now say.
+  // After every render (props changed): the picture shows what the shapes now say. A note's first
+  // picture is taken soon rather than now (a board mounting many notes draws them live first).
   useLayoutEffect(() => {
     const node = group.current;
     if (!node) return;
-    if (cachePixelRatio > 0) node.cache({ pixelRatio: cachePixelRatio, offset: 1 });
-    else if (node.isCached()) node.clearCache();
+    if (cachePixelRatio > 0) {
+      if (node.isCached()) node.cache({ pixelRatio: cachePixelRatio, offset: 1 });
+      else takePictureSoon(node, cachePixelRatio);
+    } else {
+      cancelPicture(node);
+      if (node.isCached()) node.clearCache();
+    }
   });
+  useLayoutEffect(() => {
+    const node = group.current;
+    return () => {
+      if (node) cancelPicture(node);
+    };
+  }, []);
   return (
     <Group
       ref={group}

@@ -29,6 +29,53 @@ export function retakePicture(node: Konva.Group, pixelRatio?: number): void {
   node.cache({ pixelRatio: ratio, offset: 2 });
 }
 
+/** Pictures waiting to be taken (node → resolution), in the order their notes first rendered. */
+const pendingPictures = new Map<Konva.Group, number>();
+let picturesScheduled = false;
+
+/**
+ * Takes a note's cached picture soon instead of now: a board that mounts a thousand notes at
+ * once draws them live in its first frame and makes their pictures in short slices while the page
+ * is idle (about 8 ms each), redrawing the layers it changed. A later call for the same node only
+ * updates the resolution; `cancelPicture` drops it (the note is drawn live again, or unmounted).
+ */
+export function takePictureSoon(node: Konva.Group, pixelRatio: number): void {
+  pendingPictures.set(node, pixelRatio);
+  schedulePictures();
+}
+
+/** Drops a picture still waiting to be taken. Whether one was waiting. */
+export function cancelPicture(node: Konva.Group): boolean {
+  return pendingPictures.delete(node);
+}
+
+/** Whether a picture for this node is still waiting to be taken. */
+export function pictureWaiting(node: Konva.Group): boolean {
+  return pendingPictures.has(node);
+}
+
+function schedulePictures(): void {
+  if (picturesScheduled || pendingPictures.size === 0) return;
+  picturesScheduled = true;
+  const run = () => {
+    picturesScheduled = false;
+    const start = performance.now();
+    const layers = new Set<Konva.Layer>();
+    for (const [node, ratio] of pendingPictures) {
+      pendingPictures.delete(node);
+      const layer = node.getLayer();
+      if (!layer || !node.getStage()) continue;
+      node.cache({ pixelRatio: ratio, offset: 1 });
+      layers.add(layer);
+      if (performance.now() - start > 8) break;
+    }
+    for (const layer of layers) layer.batchDraw();
+    schedulePictures();
+  };
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 100 });
+  else window.setTimeout(run, 16);
+}
+
 /** How long after a gesture's last change the deferred steps and the hit graphs follow. */
 const REST_MS = 200;
 

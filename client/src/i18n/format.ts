@@ -14,8 +14,17 @@ export function intlLocale(locale: Locale): string {
 
 /** A number in the language's notation (3,5 in Dutch). */
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+  const key = `${locale} ${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
+
+/** Number formats made so far (making one is costly; a view of many notes formats many counts). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** A share (0..1) as a percentage: "42%". */
 export function formatPercent(share: number, locale: Locale): string {

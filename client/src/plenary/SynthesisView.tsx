@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Question } from '@dmc/shared/domain/questions';
 import { actionFromNote } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
@@ -52,6 +52,9 @@ function useWorkshopLanguage(): 'nl' | 'en' {
   return useAppStore((s) => s.settings?.language ?? s.session?.workshop.language ?? 'nl');
 }
 
+/** No suggestions (yet). */
+const NO_SUGGESTIONS: readonly SuggestionView[] = [];
+
 /** The synthesis view. */
 export function SynthesisView() {
   const t = useT();
@@ -73,7 +76,18 @@ export function SynthesisView() {
   const columns = useMemo(() => columnsForField(sources, boards, fieldId), [sources, boards, fieldId]);
   const cards = useMemo(() => columns.flatMap((c) => c.cards), [columns]);
   const fieldClusters = useMemo(() => clusters.filter((c) => c.fieldId === fieldId), [clusters, fieldId]);
-  const suggestions = useMemo(() => suggestionsForField(cards, clusters, language), [cards, clusters, language]);
+  // The suggestions (clustering every group's notes in the field) follow the columns: the notes
+  // show first, the suggestions in a render of their own right after; another field's are not shown.
+  const clusterInput = useMemo(() => ({ fieldId, cards, clusters, language }), [fieldId, cards, clusters, language]);
+  const deferredInput = useDeferredValue(clusterInput, null);
+  const deferredSuggestions = useMemo(
+    () =>
+      deferredInput
+        ? suggestionsForField(deferredInput.cards, deferredInput.clusters, deferredInput.language)
+        : NO_SUGGESTIONS,
+    [deferredInput],
+  );
+  const suggestions = deferredInput?.fieldId === fieldId ? deferredSuggestions : NO_SUGGESTIONS;
   const colors = useMemo(() => clusterColors(fieldClusters), [fieldClusters]);
   const membership = useMemo(() => clusterOfNote(fieldClusters), [fieldClusters]);
   const clustersPerField = useMemo(() => {
