@@ -165,7 +165,7 @@ interface ProfileNode {
 }
 
 /** The functions with the most self time in a CPU profile, one line each. */
-function topSelfTime(profile: { nodes: ProfileNode[]; samples?: number[] }, top = 15): string[] {
+export function topSelfTime(profile: { nodes: ProfileNode[]; samples?: number[] }, top = 15): string[] {
   const byName = new Map<string, number>();
   let total = 0;
   for (const node of profile.nodes) {
@@ -226,18 +226,29 @@ async function gestures(
     console.log(`profile ${label}:\n${topSelfTime(profile).join('\n')}`);
   }
   await page.evaluate('window.__frameProbe.stopped = true');
-  const redrawMs = (await page.evaluate(`(() => {
-    const stage = window.Konva.stages[0];
+  // A page that lost its stage (or crashed) still reports its gestures; its redraw is then NaN.
+  const redraw = (await page
+    .evaluate(
+      `(() => {
+    const stage = window.Konva && window.Konva.stages[0];
+    if (!stage) return null;
     const times = [];
     for (let i = 0; i < 10; i++) { const t = performance.now(); stage.draw(); times.push(performance.now() - t); }
     times.sort((a, b) => a - b);
     return times[5];
-  })()`)) as number;
+  })()`,
+    )
+    .catch((error: unknown) => {
+      console.warn(`${label}: no full redraw measured (${error instanceof Error ? error.message : String(error)})`);
+      return null;
+    })) as number | null;
+  if (redraw === null) console.warn(`${label}: no stage left to redraw; the full redraw is reported as NaN`);
+  const redrawMs = redraw ?? NaN;
   return { pan: stats(panCpu, pan as number[]), zoom: stats(zoomCpu, zoom as number[]), redrawMs };
 }
 
 /** Records, from the page's own clock, when `ready` first holds plus one drawn frame. */
-function firstRenderProbe(ready: string): string {
+export function firstRenderProbe(ready: string): string {
   return `(() => {
     const check = () => {
       let ok = false;
@@ -253,7 +264,7 @@ function firstRenderProbe(ready: string): string {
   })()`;
 }
 
-async function firstRender(page: Page): Promise<number> {
+export async function firstRender(page: Page): Promise<number> {
   await page.waitForFunction(() => (window as { __firstRender?: number }).__firstRender !== undefined, undefined, {
     timeout: 120_000,
     polling: 50,
@@ -262,7 +273,7 @@ async function firstRender(page: Page): Promise<number> {
 }
 
 /** A workshop whose plenary board has `count` notes on sheet 1, and a participant's session. */
-async function seedBoard(serverUrl: string, count: number) {
+export async function seedBoard(serverUrl: string, count: number) {
   const facilitator = await createWorkshop(serverUrl, 'Frames');
   const participant = await joinWorkshop(serverUrl, facilitator.workshop.code, 'Deelnemer');
   const doc = new Y.Doc();
@@ -345,6 +356,7 @@ export async function oursCanvas(counts: readonly number[], steps: number): Prom
       page.on('request', (request) => requested.push(request.url()));
       if (process.env.BENCH_VERBOSE) page.on('pageerror', (e) => console.log('pageerror', e.message));
       if (process.env.BENCH_VERBOSE) page.on('console', (m) => console.log('console', m.text()));
+      page.on('crash', () => console.warn(`ours-${count}: the page crashed`));
       await page.goto(`${server.url}/w/${session.workshop.id}`);
       const firstRenderMs = await firstRender(page);
       const initialJs = fetchedJs(requested);

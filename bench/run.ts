@@ -37,6 +37,7 @@ import {
 } from '../server/src/testing/harness';
 import { naiveCanvas, oursCanvas, type CanvasRun } from './canvasFrames';
 import { phaseChangeLatency } from './phaseChange';
+import { synthesisFirstRender } from './synthesisFirst';
 import { percentile } from './stats';
 import { profileArgs, serverWorkloads } from './serverLoad';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/cluster';
@@ -549,6 +550,24 @@ async function browserSections(): Promise<void> {
       goal: '≤ 300 KB gzip',
       load: ourRuns[0]?.load,
     });
+  const synthesis = QUICK ? await synthesisFirstRender(2, 50) : await synthesisFirstRender(6, 300);
+  results.synthesis = synthesis;
+  rows.push(
+    {
+      section: `synthesis, ${synthesis.groups} groups × ${synthesis.perGroup} notes`,
+      metric: 'first field’s columns (from navigation)',
+      ours: ms(synthesis.firstFieldMs),
+      goal: '≤ 1500 ms',
+      load: synthesis.load,
+    },
+    {
+      section: '',
+      metric: '“next field” until its columns show',
+      ours: ms(synthesis.nextFieldMs),
+      goal: '≤ 200 ms',
+      load: synthesis.load,
+    },
+  );
   if (QUICK) return;
   const p = await phaseChangeLatency(6);
   results.phaseChange = p;
@@ -591,6 +610,10 @@ How to read it:
   the app and syncs the board over the websocket; the naive page has its notes built in).
 - **JS a participant's browser fetches**: the JavaScript files the page requested until the first
   render (Playwright's request log), gzip level 9.
+- **Synthesis**: 6 subgroup boards of 300 notes each (written through the test harness, spread
+  over five fields), the facilitator opens the workshop in the synthesis phase: from navigation
+  until the frame after the first field's columns hold every note of that field; then from a click
+  on "next field" until that field's columns are complete (bench/synthesisFirst.ts).
 
 | Section | Metric | Ours | Reference / naive page | Ratio | Goal (issue 14) | Load |
 |---|---|---|---|---|---|---|
