@@ -8,7 +8,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { CopyButton } from '../components/CopyButton';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { PresenceList } from './PresenceList';
-import { MyDataButton } from './MyDataDialog';
+import { MyDataButton } from './MyDataButton';
 import { SheetTabs } from './SheetTabs';
 
 /** The board's header: workshop, sheets, who is here, connection, language. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_LEAVE_RULE, type DepartureMode } from '@dmc/shared/domain/departure';
 import { LIMITS } from '@dmc/shared/domain/limits';
 import { TABLE_ROLE_LABELS, isTableRole } from '@dmc/shared/domain/roles';
@@ -12,46 +12,15 @@ import { useLocale, useT } from '../i18n';
 import { navigate } from '../routing';
 import { Modal } from '../components/Modal';
 import { errorMessage } from '../components/errors';
+import { rememberRename } from './MyDataButton';
 import './myData.css';
-
-/**
- * A rename restarts the workshop screen (its connections reconnect under the new name, so presence
- * follows), which mounts the header anew, maybe more than once: the dialog stays open through it,
- * saying what happened, until the person closes it.
- */
-let afterRename: string | null = null;
-
-/** The "Mijn gegevens" button in the board's header, and its dialog. */
-export function MyDataButton() {
-  const t = useT();
-  const [reopened] = useState(() => afterRename);
-  const [open, setOpen] = useState(reopened !== null);
-  const close = useCallback(() => {
-    afterRename = null;
-    setOpen(false);
-  }, []);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--small button--secondary"
-        onClick={() => setOpen(true)}
-        aria-haspopup="dialog"
-        data-testid="my-data-open"
-      >
-        {t('mydata.open')}
-      </button>
-      {open && <MyDataDialog onClose={close} renamed={reopened} />}
-    </>
-  );
-}
 
 /**
  * What this workshop stores about me (AVG art. 15): my name, role and every record of mine, read
  * from the server (only mine); change my name (art. 16), download my contributions (art. 20) and
  * leave, my notes removed or kept anonymously as the facilitator set it (art. 17).
  */
-function MyDataDialog({ onClose, renamed }: { onClose: () => void; renamed: string | null }) {
+export default function MyDataDialog({ onClose, renamed }: { onClose: () => void; renamed: string | null }) {
   const t = useT();
   const session = useAppStore((s) => s.session);
   const [data, setData] = useState<OwnData | null>(null);
@@ -188,7 +157,7 @@ function Rename({ renamed }: { renamed: string | null }) {
       const fresh = await renameSelf(session.token, session.workshop.id, name.trim());
       // The workshop screen reconnects under the new name, so presence and the members list follow.
       const done = t('mydata.rename.done', { name: fresh.participant.name });
-      afterRename = done;
+      rememberRename(done);
       replaceSession(fresh);
       setStatus({ ok: true, text: done });
     } catch (err) {
