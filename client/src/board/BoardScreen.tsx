@@ -47,12 +47,15 @@ const FieldPanel = lazy(() => loadFieldPanel().then((m) => ({ default: m.FieldPa
 const ListView = lazy(() => loadListView().then((m) => ({ default: m.ListView })));
 
 /**
- * Once the board is on screen, the parts loaded on demand are fetched while the browser is idle:
- * not on the first screen's path, but in the browser before a network drop could make the list
- * view or the field panel impossible to open while working offline.
+ * Once the board has synced and is on screen, the parts loaded on demand are fetched while the
+ * browser is idle: not on the first screen's path (nor competing with its first render), but in
+ * the browser before a network drop could make the list view or the field panel impossible to
+ * open while working offline.
  */
 function usePreloadedParts(isFacilitator: boolean): void {
+  const loaded = useAppStore((s) => s.notesLoaded);
   useEffect(() => {
+    if (!loaded) return;
     const preload = () => {
       void loadListView();
       void loadFieldPanel();
@@ -65,7 +68,7 @@ function usePreloadedParts(isFacilitator: boolean): void {
     }
     const id = window.setTimeout(preload, 1000);
     return () => window.clearTimeout(id);
-  }, [isFacilitator]);
+  }, [isFacilitator, loaded]);
 }
 
 // Only builds made for the browser tests (`vite build --mode e2e`) carry `window.__DMC__`: it hands
