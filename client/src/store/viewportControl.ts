@@ -49,7 +49,11 @@ export function zoomToField(store: AppStore, fieldId: string): boolean {
   const sheet = sheetById(state.sheetId);
   const field = sheet.fields.find((f) => f.id === fieldId);
   if (!field || state.canvasSize.width <= 0 || state.canvasSize.height <= 0) return false;
-  state.setViewport(sheet.id, viewForField(field.rect, sheet, state.canvasSize));
+  const next = viewForField(field.rect, sheet, state.canvasSize);
+  const current = state.viewports[sheet.id];
+  // Already there (a new phase on the same field): no new view, so nothing is drawn again.
+  if (!current || current.x !== next.x || current.y !== next.y || current.scale !== next.scale)
+    state.setViewport(sheet.id, next);
   zoomedFields.set(sheet.id, field.id);
   return true;
 }
