@@ -47,6 +47,10 @@ export function attachConnection(
   let open = true;
   let handled: Promise<void> = Promise.resolve();
 
+  // One callback for every send (a relay sends to every connection of a room per change).
+  const afterSend = (error?: Error) => {
+    if (error) peer.close(CLOSE.restarting, 'send failed');
+  };
   const peer: RoomPeer = {
     actor,
     send(message) {
@@ -57,9 +61,7 @@ export function attachConnection(
         socket.terminate();
         return;
       }
-      socket.send(message, (error) => {
-        if (error) peer.close(CLOSE.restarting, 'send failed');
-      });
+      socket.send(message, afterSend);
     },
     close(code, reason) {
       if (!open) return;
