@@ -76,7 +76,7 @@ export async function synthesisFirstRender(groups = 6, perGroup = 300): Promise<
   const open: BoardClient[] = [];
   try {
     const facilitator = await createWorkshop(server.url, 'Synthese');
-    const members = [];
+    const members: Awaited<ReturnType<typeof joinWorkshop>>[] = [];
     for (let g = 0; g < groups; g++)
       members.push(await joinWorkshop(server.url, facilitator.workshop.code, `Deelnemer ${g + 1}`));
     const session = connectDoc(server.url, facilitator, SESSION_DOC);
