@@ -3,12 +3,13 @@ import { phase } from '@dmc/shared/domain/phases';
 import { useAppStore } from '../store';
 import { useLocale, useT } from '../i18n';
 import { usePageTitle } from '../components/PageShell';
-import { navigate, paths } from '../routing';
+import { paths } from '../routing';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CopyButton } from '../components/CopyButton';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { PresenceList } from './PresenceList';
 import { MyDataButton } from './MyDataButton';
+import { AppLink } from '../components/AppLink';
 import { SheetTabs } from './SheetTabs';
 
 /** The board's header: workshop, sheets, who is here, connection, language. */
@@ -31,18 +32,10 @@ export function BoardHeader({ showSheets = true }: { showSheets?: boolean }) {
         {t('app.skipToContent')}
       </a>
       <div className="board-header__workshop">
-        <a
-          className="brand brand--compact"
-          href={paths.home()}
-          title={t('app.name')}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(paths.home());
-          }}
-        >
+        <AppLink to={paths.home()} className="brand brand--compact" title={t('app.name')}>
           <span className="brand__mark" aria-hidden="true" />
           <span className="visually-hidden">{t('app.name')}</span>
-        </a>
+        </AppLink>
         <div className="board-header__titles">
           <h1 className="board-header__title" title={workshop.title}>
             {workshop.title}

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useT } from '../i18n';
-import { navigate, paths } from '../routing';
+import { paths } from '../routing';
+import { AppLink } from './AppLink';
 import { LanguageToggle } from './LanguageToggle';
 
 /** The frame of the pages around the board: a header with the app name and language, then content. */
@@ -13,17 +14,10 @@ export function PageShell({ children, title }: { children: ReactNode; title?: st
         {t('app.skipToContent')}
       </a>
       <header className="page__header">
-        <a
-          className="brand"
-          href={paths.home()}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(paths.home());
-          }}
-        >
+        <AppLink to={paths.home()} className="brand">
           <span className="brand__mark" aria-hidden="true" />
           {t('app.name')}
-        </a>
+        </AppLink>
         <LanguageToggle />
       </header>
       <main id="main" className="page__main" tabIndex={-1}>

@@ -7,6 +7,8 @@ import { useT } from '../i18n';
 import { navigate, paths } from '../routing';
 import { errorMessage } from '../components/errors';
 import { PageShell } from '../components/PageShell';
+import { AppLink } from '../components/AppLink';
+import { FieldHead } from '../components/FieldHead';
 import './home.css';
 
 // One request per secret, even when React runs the effect twice (StrictMode) or the page re-mounts.
@@ -124,12 +126,12 @@ export function FacilitatePage({ workshopId }: { workshopId: string }) {
             </div>
             <form onSubmit={submitNew} noValidate>
               <div className="field">
-                <label htmlFor={`${id}-name`}>
-                  {t('facilitate.newName')} <span className="optional">{t('common.optional')}</span>
-                </label>
-                <p className="hint" id={`${id}-name-hint`}>
-                  {t('facilitate.newHint')}
-                </p>
+                <FieldHead
+                  htmlFor={`${id}-name`}
+                  label={t('facilitate.newName')}
+                  hint={t('facilitate.newHint')}
+                  optional
+                />
                 <input
                   id={`${id}-name`}
                   className="input"
@@ -164,15 +166,7 @@ export function FacilitatePage({ workshopId }: { workshopId: string }) {
         )}
         {choice === null && (error !== null || missing) && (
           <p>
-            <a
-              href={paths.home()}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(paths.home());
-              }}
-            >
-              {t('common.backHome')}
-            </a>
+            <AppLink to={paths.home()}>{t('common.backHome')}</AppLink>
           </p>
         )}
       </section>

@@ -13,6 +13,7 @@ import { errorMessage } from '../components/errors';
 import { JoinCodeForm } from './JoinCodeForm';
 import { PageShell } from '../components/PageShell';
 import './home.css';
+import { FieldHead } from '../components/FieldHead';
 import { ProblemBox } from '../components/ProblemBox';
 
 /** How the workshop on the result card came to be. */
@@ -153,12 +154,7 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
         </div>
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-name`}>
-          {t('home.create.name')} <span className="optional">{t('common.optional')}</span>
-        </label>
-        <p className="hint" id={`${id}-name-hint`}>
-          {t('home.create.nameHint')}
-        </p>
+        <FieldHead htmlFor={`${id}-name`} label={t('home.create.name')} hint={t('home.create.nameHint')} optional />
         <input
           id={`${id}-name`}
           className="input"

@@ -11,6 +11,7 @@ import { navigate, paths } from '../routing';
 import { errorMessage } from '../components/errors';
 import { JoinCodeForm, joinCodeProblemText } from './JoinCodeForm';
 import { PageShell } from '../components/PageShell';
+import { FieldHead } from '../components/FieldHead';
 import { PrivacyNotice } from './PrivacyNotice';
 
 type Lookup =
@@ -202,12 +203,7 @@ function JoinForm({
         )}
         {info.askTableRole && (
           <div className="field">
-            <label htmlFor={`${id}-role`}>
-              {t('join.role.label')} <span className="optional">{t('common.optional')}</span>
-            </label>
-            <p className="hint" id={`${id}-role-hint`}>
-              {t('join.role.hint')}
-            </p>
+            <FieldHead htmlFor={`${id}-role`} label={t('join.role.label')} hint={t('join.role.hint')} optional />
             <select
               id={`${id}-role`}
               className="select"

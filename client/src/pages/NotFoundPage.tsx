@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
-import { navigate, paths } from '../routing';
+import { paths } from '../routing';
+import { AppLink } from '../components/AppLink';
 import { PageShell } from '../components/PageShell';
 
 /** Any path the app does not know. */
@@ -10,15 +11,7 @@ export function NotFoundPage() {
       <section className="card">
         <h1>{t('notFound.heading')}</h1>
         <p>
-          <a
-            href={paths.home()}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(paths.home());
-            }}
-          >
-            {t('common.backHome')}
-          </a>
+          <AppLink to={paths.home()}>{t('common.backHome')}</AppLink>
         </p>
       </section>
     </PageShell>

@@ -4,9 +4,10 @@ import { ApiError, getSession } from '../api/http';
 import { dropSession, loadSession, onSessionReplaced, saveSession } from '../api/sessions';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
-import { navigate, paths } from '../routing';
+import { paths } from '../routing';
 import { BoardScreen } from '../board/BoardScreen';
 import { JoinCodeForm } from './JoinCodeForm';
+import { AppLink } from '../components/AppLink';
 import { PageShell } from '../components/PageShell';
 
 type Phase =
@@ -105,15 +106,7 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
             <h1>{t('board.gone.heading')}</h1>
             <p>{t('board.gone.text')}</p>
             <p>
-              <a
-                href={paths.home()}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(paths.home());
-                }}
-              >
-                {t('common.backHome')}
-              </a>
+              <AppLink to={paths.home()}>{t('common.backHome')}</AppLink>
             </p>
           </>
         )}
