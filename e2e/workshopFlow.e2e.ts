@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { encodeAuthMessage } from '@dmc/shared/protocol/messages';
 import type { Browser, Page } from 'playwright-core';
-import { updateFlow } from '@dmc/shared/doc/session';
+import { readFlow, updateFlow } from '@dmc/shared/doc/session';
 import { addNote, deleteNote } from '@dmc/shared/doc/board';
 import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectDoc } from '../server/src/testing/harness';
@@ -194,7 +194,12 @@ describe('running the workshop', () => {
       },
     );
     expect(closeCode).toBe(4403);
-    await new Promise((r) => setTimeout(r, 300));
+    // The server refuses before it applies or relays: a fresh copy of the session still has the phase,
+    // so nothing could have reached the screens either.
+    const after = connectDoc(server.url, bramSession, SESSION_DOC);
+    await after.synced();
+    expect(readFlow(after.doc).phaseId).toBe('vel1-write');
+    after.destroy();
     for (const p of [fac, ...people]) expect(await phaseOf(p.page)).toBe('vel1-write');
   });
 

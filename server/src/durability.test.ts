@@ -89,7 +89,6 @@ describe('durability', () => {
     await new Promise((resolve) => first.child.once('exit', resolve));
     // Everything the watcher saw had passed through the server, so it must have been stored.
     const seen = new Map(readNotes(b.doc).map((n) => [n.id, n.text]));
-    await new Promise((r) => setTimeout(r, 50));
     clearInterval(typing);
     b.destroy();
 

@@ -60,8 +60,15 @@ describe('DocWatcher', () => {
       text: 'Later',
       authorId: env.participant.participant.id,
     });
-    await new Promise((r) => setTimeout(r, 600));
+    // Sentinel: a second watcher publishes the later note; by then the first would have too.
+    const sentinelSeen: DocSnapshot[] = [];
+    const sentinel = watch(boardDocKey(PLENARY_BOARD), sentinelSeen);
+    await env.harness.waitFor(
+      () => sentinelSeen.at(-1)?.notes.some((n) => n.id === 'note-2') === true,
+      'the later note at a live watcher',
+    );
     expect(seen.length).toBe(count);
+    sentinel.destroy();
     bram.destroy();
   });
 
