@@ -14,6 +14,7 @@ import {
   flush,
   freePort,
   joinWorkshop,
+  paced,
   requestJson,
   startTestServer,
   tempDataDir,
@@ -362,15 +363,15 @@ describe('two server processes on PostgreSQL and Redis', () => {
 
     let writing = true;
     const written: string[] = [];
-    const loops = writers.map(async (writer, i) => {
-      for (let n = 0; writing && n < 60; n++) {
+    // A steady stream of edits during the restarts.
+    const loops = writers.map((writer, i) =>
+      paced(60, 15, (n) => {
+        if (!writing) return false;
         const id = `w${i}-${n}`;
         addNote(writer.doc, note(id, sessions[i]!.participant.id, id));
         written.push(id);
-        // Load, not synchronisation: a steady stream of edits during the restarts.
-        await new Promise((resolve) => setTimeout(resolve, 15));
-      }
-    });
+      }),
+    );
     for (let i = 0; i < servers.length; i++) {
       await servers[i]!.close();
       servers[i] = await startTestServer({ ...services, port: ports[i] });
@@ -413,15 +414,14 @@ describe('two server processes on PostgreSQL and Redis', () => {
     let rounds = 0;
     let killAfterRound: () => void = () => {};
     const killed = new Promise<void>((resolve) => (killAfterRound = resolve));
-    const loops = writers.map(async (writer, i) => {
-      for (let n = 0; n < 8; n++) {
+    const loops = writers.map((writer, i) =>
+      paced(8, 40, (n) => {
         const id = `k${i}-${n}`;
         addNote(writer.doc, note(id, sessions[i]!.participant.id, id));
         written.push(id);
         if (i === 0 && ++rounds === 3) killAfterRound();
-        await new Promise((resolve) => setTimeout(resolve, 40));
-      }
-    });
+      }),
+    );
     await killed;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');

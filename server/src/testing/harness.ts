@@ -254,3 +254,21 @@ export interface RawSocket {
   readonly messages: Uint8Array[];
   readonly closed: Promise<{ code: number; reason: string }>;
 }
+
+/**
+ * Load, not synchronisation: calls `step(n)` every `intervalMs` (n = 0, 1, …) until it has run
+ * `count` times or returns false — a steady stream of edits while a test restarts or kills servers.
+ */
+export function paced(count: number, intervalMs: number, step: (n: number) => boolean | void): Promise<void> {
+  return new Promise((resolve) => {
+    let n = 0;
+    const tick = () => {
+      if (n >= count || step(n++) === false || n >= count) {
+        clearInterval(timer);
+        resolve();
+      }
+    };
+    const timer = setInterval(tick, intervalMs);
+    tick();
+  });
+}
