@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addNote, readNote, readNotes } from '@dmc/shared/doc/board';
+import { addNote, deleteNote, readNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
-import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
+import { PLENARY_BOARD, SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import type { ServerConfig } from '../config';
 import type { RunningServer } from '../server';
@@ -151,6 +151,64 @@ describe('two server processes on PostgreSQL and Redis', () => {
     // Both have one workshop record with both people (joined on different processes).
     const record = await a.workshops.refresh(workshop.workshop.id);
     expect(record?.participants.map((p) => p.name).sort()).toEqual(['Anna', 'Bram', 'Procesbegeleider']);
+  });
+
+  it.each([
+    ["had not loaded any of the workshop's documents", false],
+    ['already holds the board', true],
+  ])('gives a late joiner on B everything written on A, when B %s', async (_case, bHoldsBoard) => {
+    const services = await sharedServices();
+    // A compacts after a few rows, so B reads a snapshot plus the rows appended after it.
+    const a = await start({ ...services, compactAfterRecords: 4 });
+    const b = await start({ ...services, idleUnloadMs: 60_000 });
+    const workshop = await createWorkshop(a.url);
+    const id = workshop.workshop.id;
+    const board = boardDocKey(PLENARY_BOARD);
+    const writers: BoardClient[] = [];
+    for (const name of ['Anna', 'Bram', 'Cleo'])
+      writers.push(connect(a.url, await joinWorkshop(a.url, workshop.workshop.code, name)));
+    // Joined through A: B learns of this person only when the websocket arrives.
+    const newcomer = await joinWorkshop(a.url, workshop.workshop.code, 'Laatkomer');
+    let onB: BoardClient | undefined;
+    if (bHoldsBoard) {
+      onB = connect(b.url, await joinWorkshop(b.url, workshop.workshop.code, 'Dirk'));
+      await onB.synced();
+    }
+    await Promise.all(writers.map((w) => w.synced()));
+
+    // Each writer adds notes, rewrites one and deletes another: adds, edits and deletions in the log.
+    const expected = new Map<string, string>();
+    writers.forEach((writer, w) => {
+      for (let n = 0; n < 5; n++) {
+        const noteId = `a${w}-${n}`;
+        addNote(writer.doc, note(noteId, writer.session.participant.id, `tekst ${noteId}`));
+        expected.set(noteId, `tekst ${noteId}`);
+      }
+      setNoteText(writer.doc, `a${w}-1`, 'herschreven');
+      expected.set(`a${w}-1`, 'herschreven');
+      deleteNote(writer.doc, `a${w}-4`);
+      expected.delete(`a${w}-4`);
+    });
+    // Stored by A: each connection's reply follows everything it sent before.
+    await Promise.all(writers.map((w) => flush(w)));
+
+    const texts = (client: BoardClient) => new Map(readNotes(client.doc).map((n) => [n.id, n.text]));
+    if (onB) {
+      // B keeps its loaded board current through Redis only; wait for that fan-out to arrive.
+      await waitFor(
+        () => [...texts(onB).entries()].sort().join() === [...expected.entries()].sort().join(),
+        'the notes written on A on B',
+        SLOW_MACHINE_MS,
+      );
+    } else {
+      expect(b.collab.loadedWorkshops()).not.toContain(id);
+    }
+
+    const late = connect(b.url, newcomer);
+    await late.synced();
+    // Everything is in the first sync: nothing is waited for after it.
+    expect(texts(late)).toEqual(expected);
+    expect(b.collab.loadedRoom(id, board)).toBeDefined();
   });
 
   it('disconnects on B a participant removed on A, and refuses writes on B to a workshop closed on A', async () => {
