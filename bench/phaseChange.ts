@@ -59,6 +59,10 @@ export async function phaseChangeLatency(count = 6): Promise<PhaseChangeResult> 
       if (process.env.BENCH_VERBOSE) console.log('open', s.participant.name);
     }
 
+    // The facilitator starts once everyone has joined: every screen has finished loading (what
+    // a page does when first idle, such as the sheet pictures, is not a phase change's cost).
+    await Promise.all(pages.map((page) => page.evaluate(settled)));
+
     const first: number[] = [];
     const later: number[] = [];
     const reveal: number[] = [];
@@ -109,6 +113,19 @@ const recordPhases = `
       attributeFilter: ['data-phase'],
     });
   })();
+`;
+
+/** In the page: resolves once the page has been idle (nothing to do for ~50 ms) ten times in a row. */
+const settled = `
+  new Promise((resolve) => {
+    let quiet = 0;
+    const step = (deadline) => {
+      quiet = deadline.timeRemaining() > 40 ? quiet + 1 : 0;
+      if (quiet >= 10) resolve(true);
+      else requestIdleCallback(step);
+    };
+    requestIdleCallback(step);
+  })
 `;
 
 /** When the page first showed `phaseId` (waits for it). */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type Konva from 'konva';
-import { Stage } from '../canvas/konva';
+import { Layer, Stage } from '../canvas/konva';
 import { localize } from '@dmc/shared/template/lookup';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import { addNoteAtPoint, editNote, findNote, moveNoteTo, rightsOf } from '../actions/commands';
@@ -17,13 +17,19 @@ import { CardDropHint, useCardDrop } from '../deck/CardDrop';
 import { gestures } from '../canvas/gestures';
 import { NoteEditor } from '../canvas/NoteEditor';
 import { clampToSheet } from '@dmc/shared/scene/notePlacement';
-import { FIELD_BUTTON_NAME, FieldButtonLayer, FormulationLayer } from '../canvas/FieldExtrasLayer';
+import { FIELD_BUTTON_NAME, FieldButtons, FormulationShapes } from '../canvas/FieldExtrasLayer';
 import { NOTE_NAME, type NoteHandlers } from '../canvas/NoteShape';
 import { NotesLayer } from '../canvas/NotesLayer';
-import { OverlayLayer } from '../canvas/OverlayLayer';
-import { FIELD_HIT_NAME, INFO_BUTTON_NAME, SHEET_NAME, SheetLayer } from '../canvas/SheetLayer';
-import { sheetById } from '../scene/template';
-import { continueGesture, useCachePixelRatio, useStageViewport } from '../canvas/stageView';
+import { OverlayShapes } from '../canvas/OverlayLayer';
+import { FIELD_HIT_NAME, INFO_BUTTON_NAME, SHEET_NAME, SheetShapes, useKeptSheets } from '../canvas/SheetLayer';
+import { ALL_SHEETS, sheetById } from '../scene/template';
+import {
+  continueGesture,
+  stageSizeFor,
+  useCachePixelRatio,
+  useStageViewport,
+  type StageSize,
+} from '../canvas/stageView';
 import {
   clampScale,
   screenToSheet,
@@ -49,8 +55,8 @@ function hasMenu(ctx: ActionContext, noteId: string): boolean {
 const CLICK_SLOP = 4;
 
 /**
- * The canvas of the current sheet: a Konva stage with three layers (sheet, notes, others'
- * presence) and the DOM overlays that edit it (text editor, note toolbar, context menu). Handles
+ * The canvas of the current sheet: a Konva stage with three layers (the sheet and its agreed
+ * wordings; the notes; the field buttons and others' presence) and the DOM overlays that edit it (text editor, note toolbar, context menu). Handles
  * pan (drag the background, Space+drag, middle mouse), zoom (wheel, pinch) and the note gestures.
  */
 export function BoardCanvas() {
@@ -64,9 +70,13 @@ export function BoardCanvas() {
   const sheet = sheetById(sheetId);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
+  // The stage may be larger than the canvas it shows (the container clips it): see stageSizeFor.
+  const stageSize = useRef<StageSize | null>(null);
+  stageSize.current = width > 0 && height > 0 ? stageSizeFor(stageSize.current, { width, height }) : null;
   // The stage follows the viewport outside React: panning and zooming do not render this tree.
   useStageViewport(store, stageRef, containerRef, width > 0 && height > 0);
   const cachePixelRatio = useCachePixelRatio(store);
+  const keptSheets = useKeptSheets(ALL_SHEETS, sheet);
 
   // A participant in a writing or discussion phase starts on the phase's first field, readable.
   useDefaultView(store);
@@ -409,19 +419,34 @@ export function BoardCanvas() {
         {t('canvas.help')}
       </p>
       {width > 0 && height > 0 && (
-        <Stage ref={stageRef} width={width} height={height} onClick={onStageClick} onTap={onStageClick}>
-          <SheetLayer
-            template={ctx.template}
-            sheet={sheet}
-            locale={locale}
-            onInfo={onInfo}
-            onFieldDoubleClick={onFieldDoubleClick}
-            cachePixelRatio={cachePixelRatio}
-          />
-          <FormulationLayer sheet={sheet} />
+        <Stage
+          ref={stageRef}
+          width={stageSize.current?.width ?? width}
+          height={stageSize.current?.height ?? height}
+          onClick={onStageClick}
+          onTap={onStageClick}
+        >
+          {/* Three layers, three canvases: each canvas a layer redraws costs a copy to the screen. */}
+          <Layer>
+            {keptSheets.map((kept) => (
+              <SheetShapes
+                key={kept.id}
+                template={ctx.template}
+                sheet={kept}
+                locale={locale}
+                onInfo={onInfo}
+                onFieldDoubleClick={onFieldDoubleClick}
+                cachePixelRatio={cachePixelRatio}
+                visible={kept.id === sheet.id}
+              />
+            ))}
+            <FormulationShapes sheet={sheet} />
+          </Layer>
           <NotesLayer sheetId={sheet.id} handlers={handlers} />
-          <FieldButtonLayer sheet={sheet} />
-          <OverlayLayer sheetId={sheet.id} />
+          <Layer>
+            <FieldButtons sheet={sheet} />
+            <OverlayShapes sheetId={sheet.id} />
+          </Layer>
         </Stage>
       )}
       <NoteEditor onDone={focusCanvas} />

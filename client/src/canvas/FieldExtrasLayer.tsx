@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type Konva from 'konva';
-import { Group, Layer, Rect, Text } from './konva';
+import { Group, Rect, Text } from './konva';
 import type { Guidance } from '@dmc/shared/domain/guidance';
 import type { FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
 import { placeFieldHint } from '../scene/canvasHint';
@@ -32,12 +32,12 @@ const CHOSEN_COLOR = SHEET_COLORS.chosen;
  * printed texts): it opens the field's discussion panel and shows the number of open action
  * points. And the guidance line in the title band ("Kies samen één doel (nu: 0)").
  */
-export function FormulationLayer({ sheet }: { sheet: SheetTemplate }) {
+export function FormulationShapes({ sheet }: { sheet: SheetTemplate }) {
   const t = useT();
   const index = useDiscussionIndex();
   const choices = useAppStore((s) => s.discussion.choices);
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {sheet.fields.map((field) => {
         const text = index.formulationByField.get(field.id)?.text ?? '';
         if (text.trim() === '') return null;
@@ -53,12 +53,12 @@ export function FormulationLayer({ sheet }: { sheet: SheetTemplate }) {
           />
         );
       })}
-    </Layer>
+    </Group>
   );
 }
 
-/** The discussion button of every field (see FormulationLayer). */
-export function FieldButtonLayer({ sheet }: { sheet: SheetTemplate }) {
+/** The discussion button of every field (see FormulationShapes). */
+export function FieldButtons({ sheet }: { sheet: SheetTemplate }) {
   const caps = useCapabilities();
   const index = useDiscussionIndex();
   const openFieldPanel = useAppStore((s) => s.openFieldPanel);
@@ -66,7 +66,7 @@ export function FieldButtonLayer({ sheet }: { sheet: SheetTemplate }) {
   const warnings = useChoiceWarnings(sheet);
   const locale = useLocale();
   return (
-    <Layer>
+    <Group>
       {sheet.fields.map((field) => {
         const warning = warnings.get(field.id);
         const formulation = index.formulationByField.get(field.id)?.text ?? '';
@@ -96,7 +96,7 @@ export function FieldButtonLayer({ sheet }: { sheet: SheetTemplate }) {
           />
         );
       })}
-    </Layer>
+    </Group>
   );
 }
 

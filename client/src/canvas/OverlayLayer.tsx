@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Group, Label, Layer, Line, Rect, Tag, Text } from './konva';
+import { Group, Label, Line, Rect, Tag, Text } from './konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import type { RemotePresence } from '../collab/presence';
 import { useBoard } from '../workshop/boardContext';
@@ -15,7 +15,7 @@ import { CANVAS_COLORS, FONT_FAMILY, NOTE_FILLS, NOTE_TEXT } from '../scene/them
  * the drop), and the notes they are typing in. Does not listen for events. Presence arrives many
  * times a second, so it is read from the presence feed once per animation frame, not from the store.
  */
-export function OverlayLayer({ sheetId }: { sheetId: string }) {
+export function OverlayShapes({ sheetId }: { sheetId: string }) {
   const scale = useStageScale();
   const { board } = useBoard();
   const t = useT();
@@ -43,7 +43,7 @@ export function OverlayLayer({ sheetId }: { sheetId: string }) {
   const inverse = 1 / scale;
 
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {remote.map((p) => {
         const note = p.editing ? noteById.get(p.editing) : undefined;
         if (!note) return null;
@@ -126,7 +126,7 @@ export function OverlayLayer({ sheetId }: { sheetId: string }) {
           </Group>
         );
       })}
-    </Layer>
+    </Group>
   );
 }
 

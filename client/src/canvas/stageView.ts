@@ -29,8 +29,13 @@ export function retakePicture(node: Konva.Group, pixelRatio?: number): void {
   node.cache({ pixelRatio: ratio, offset: 2 });
 }
 
-/** Pictures waiting to be taken (node → resolution), in the order their notes first rendered. */
-const pendingPictures = new Map<Konva.Group, number>();
+/** A picture waiting to be taken: its resolution and the margin around the shapes. */
+interface PendingPicture {
+  readonly pixelRatio: number;
+  readonly offset: number;
+}
+/** Pictures waiting to be taken, in the order their notes first rendered. */
+const pendingPictures = new Map<Konva.Group, PendingPicture>();
 let picturesScheduled = false;
 
 /**
@@ -39,8 +44,8 @@ let picturesScheduled = false;
  * is idle (about 8 ms each), redrawing the layers it changed. A later call for the same node only
  * updates the resolution; `cancelPicture` drops it (the note is drawn live again, or unmounted).
  */
-export function takePictureSoon(node: Konva.Group, pixelRatio: number): void {
-  pendingPictures.set(node, pixelRatio);
+export function takePictureSoon(node: Konva.Group, pixelRatio: number, offset = 1): void {
+  pendingPictures.set(node, { pixelRatio, offset });
   schedulePictures();
 }
 
@@ -61,12 +66,13 @@ function schedulePictures(): void {
     picturesScheduled = false;
     const start = performance.now();
     const layers = new Set<Konva.Layer>();
-    for (const [node, ratio] of pendingPictures) {
+    for (const [node, picture] of pendingPictures) {
       pendingPictures.delete(node);
       const layer = node.getLayer();
       if (!layer || !node.getStage()) continue;
-      node.cache({ pixelRatio: ratio, offset: 1 });
-      layers.add(layer);
+      node.cache(picture);
+      // A hidden node's picture is taken ahead of need; nothing on screen changes.
+      if (node.isVisible()) layers.add(layer);
       if (performance.now() - start > 8) break;
     }
     for (const layer of layers) layer.batchDraw();
@@ -278,4 +284,35 @@ export function useCullRect(store: AppStore): CullRect {
 /** The current scale, for shapes drawn at a constant screen size. */
 export function useStageScale(): number {
   return useAppStore((s) => currentViewport(s).scale);
+}
+
+/** A canvas size in CSS pixels. */
+export interface StageSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Stage sizes are rounded up to this step, so that a change of a few pixels fits in what is there. */
+const STAGE_STEP = 64;
+/**
+ * A stage larger than its container by more than this (px) and more than twice as large is made
+ * smaller again: a phase whose long instruction takes a good part of the screen does not shrink it.
+ */
+const STAGE_SHRINK_SLACK = 192;
+
+/**
+ * The size of the stage for a container of `need`: the stage is at least as large as the
+ * container, which clips it. Resizing a stage allocates every layer's canvases again (a few
+ * milliseconds each on a slow machine, ten of them), so it keeps its size while the container
+ * shrinks a little (a banner that wraps, an instruction of another length at a phase change) and
+ * grows in steps.
+ */
+export function stageSizeFor(current: StageSize | null, need: StageSize): StageSize {
+  const axis = (have: number | undefined, want: number) =>
+    have !== undefined && have >= want && (have - want <= STAGE_SHRINK_SLACK || want * 2 >= have)
+      ? have
+      : Math.ceil(want / STAGE_STEP) * STAGE_STEP;
+  const width = axis(current?.width, need.width);
+  const height = axis(current?.height, need.height);
+  return current && current.width === width && current.height === height ? current : { width, height };
 }

@@ -11,8 +11,14 @@ import { useCallback, useEffect, useRef } from 'react';
 export type FocusTarget =
   HTMLElement | null | undefined | { readonly current: HTMLElement | null } | (() => HTMLElement | null | undefined);
 
-/** How many animation frames a target may take to appear (a re-render, a lazy panel, a board switch). */
-const FRAMES = 60;
+/** How long a target may take to appear (a re-render, a lazy panel, a board switch), in ms. */
+const WAIT_MS = 1000;
+/**
+ * How often it looks again after the next frame. Not every frame: a page that asks for a frame
+ * sixty times a second draws sixty frames, and at a phase change every participant's screen
+ * would spend its second doing that instead of showing the new phase.
+ */
+const POLL_MS = 50;
 
 function resolve(target: FocusTarget): HTMLElement | null {
   if (!target) return null;
@@ -50,9 +56,13 @@ export interface FocusOptions {
  */
 export function focusNext(target: FocusTarget, options: FocusOptions = {}): () => void {
   let frame = 0;
-  let left = FRAMES;
+  let timer = 0;
+  let tries = 0;
+  const until = Date.now() + WAIT_MS;
   const attempt = () => {
     frame = 0;
+    timer = 0;
+    tries++;
     const el = resolve(target);
     if (el && el !== options.replacing && focusable(el)) {
       if (el.contains(document.activeElement)) return;
@@ -61,11 +71,16 @@ export function focusNext(target: FocusTarget, options: FocusOptions = {}): () =
         return;
       }
     }
-    // Not there yet, or (onlyIfLost) the focus still rests where it was: look again next frame.
-    if (--left > 0) frame = requestAnimationFrame(attempt);
+    // Not there yet, or (onlyIfLost) the focus still rests where it was: look again after the
+    // next frame (a render in progress), then every POLL_MS until the time is up.
+    if (tries === 1) frame = requestAnimationFrame(attempt);
+    else if (Date.now() < until) timer = window.setTimeout(attempt, POLL_MS);
   };
   attempt();
-  return () => cancelAnimationFrame(frame);
+  return () => {
+    cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { layoutFormulationBox } from '../scene/formulationBox';
 import { canvasMeasurer } from '../scene/measure';
 import { layoutOpenPoints } from '../scene/noteBadges';
 import { NoteShape, type NoteHandlers } from '../canvas/NoteShape';
-import { INFO_BUTTON_NAME, SheetLayer } from '../canvas/SheetLayer';
+import { INFO_BUTTON_NAME, SheetShapes } from '../canvas/SheetLayer';
 import { SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { CANVAS_COLORS, FONT_FAMILY } from '../scene/theme';
 import { LocaleContext } from '../i18n';
@@ -19,7 +19,7 @@ import { pngSize, PNG_PIXEL_RATIO } from './pngSize';
 
 /**
  * A filled sheet as a high-resolution PNG, drawn in the browser with the canvas's own shapes
- * (SheetLayer, NoteShape) on an offscreen Konva stage: the printed sheet, the agreed wordings,
+ * (SheetShapes, NoteShape) on an offscreen Konva stage: the printed sheet, the agreed wordings,
  * every note with its marks, dots and highlight, the group's choices ("✓ GEKOZEN") and each
  * field's open questions ("⚑ 2") — like the board, without the controls. Everything comes from
  * the exported board's own records, never from the board on screen.
@@ -107,7 +107,9 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
       <Layer listening={false}>
         <Rect width={sheet.width} height={sheet.height} fill={CANVAS_COLORS.sheet} />
       </Layer>
-      <SheetLayer template={template} sheet={sheet} locale={locale} onInfo={noop} onFieldDoubleClick={noop} />
+      <Layer listening={false}>
+        <SheetShapes template={template} sheet={sheet} locale={locale} onInfo={noop} onFieldDoubleClick={noop} />
+      </Layer>
       <Layer listening={false}>
         {sheet.fields.map((field) => {
           const text = index.formulationByField.get(field.id)?.text.trim() ?? '';

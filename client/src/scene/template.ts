@@ -12,7 +12,7 @@ import type { CanvasTemplate, SheetTemplate } from '@dmc/shared/template/types';
 export const template: CanvasTemplate = discussiemodelTemplate;
 
 /** Every sheet any board can have (the plenary template has them all). */
-const ALL_SHEETS: readonly SheetTemplate[] = plenaryTemplate.sheets;
+export const ALL_SHEETS: readonly SheetTemplate[] = plenaryTemplate.sheets;
 
 /** The sheet with this id, or the first sheet. */
 export function sheetById(sheetId: string): SheetTemplate {
