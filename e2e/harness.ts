@@ -25,14 +25,19 @@ export const PRODUCTION_CLIENT_DIR = process.env.DMC_PRODUCTION_CLIENT_DIR ?? pa
 export const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Starts the server with the built client. */
-export async function startAppServer(): Promise<RunningServer & { dataDir: string }> {
+/** The built client for tests (CLIENT_DIR); fails with what to run when it is missing. */
+export function requireClientBuild(): string {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     throw new Error(
       `${CLIENT_DIR} is missing: run \`npm run build:e2e\` before the end-to-end tests (npm test does this).`,
     );
   }
-  return startTestServer({ clientDir: CLIENT_DIR, idleUnloadMs: 5_000 });
+  return CLIENT_DIR;
+}
+
+/** Starts the server with the built client. */
+export async function startAppServer(): Promise<RunningServer & { dataDir: string }> {
+  return startTestServer({ clientDir: requireClientBuild(), idleUnloadMs: 5_000 });
 }
 
 /** Launches headless Chromium with the flags this machine needs. */

@@ -33,6 +33,8 @@ export interface AppDeps {
   readonly readiness?: Readiness;
   /** The controller the privacy notice names; read from PRIVACY_CONTROLLER / PRIVACY_CONTACT when absent. */
   readonly privacy?: PrivacyConfig;
+  /** This process's name (PROCESS_NAME), sent as `X-Served-By` on every response; none when absent. */
+  readonly processName?: string | undefined;
 }
 
 /**
@@ -43,6 +45,12 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
+  const processName = deps.processName;
+  if (processName)
+    app.use((_req, res, next) => {
+      res.setHeader('X-Served-By', processName);
+      next();
+    });
   app.use(securityHeaders);
   const limits = createRateLimits(
     rateRules(deps.rateLimitPerMinute, deps.importsPer10Minutes ?? DEFAULT_IMPORTS_PER_10_MINUTES),

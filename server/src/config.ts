@@ -58,6 +58,12 @@ export interface ServerConfig {
   readonly redisUrl?: string | undefined;
   /** Prefix of Redis channels and keys (default `dmc:`), for several deployments on one Redis. */
   readonly redisPrefix?: string | undefined;
+  /**
+   * This process's name among several behind a load balancer (PROCESS_NAME): every HTTP response
+   * and websocket upgrade carries it as `X-Served-By`, so operators and tests can tell which
+   * process answered. Unset: no such header.
+   */
+  readonly processName?: string | undefined;
   /** Who is responsible for the data (AVG controller), as the privacy notice names them. */
   readonly privacy?: PrivacyConfig;
 }
@@ -108,6 +114,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       'MAX_CONNECTIONS_PER_PARTICIPANT',
     ),
     ...deploymentFrom(env),
+    processName: processNameFrom(env.PROCESS_NAME),
     privacy: privacyFrom(env),
   };
 }
@@ -127,6 +134,15 @@ export function deploymentFrom(
   if (databaseSchema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(databaseSchema))
     throw new Error(`DATABASE_SCHEMA must be a plain identifier, got ${JSON.stringify(databaseSchema)}`);
   return { databaseUrl, databaseSchema, redisUrl, redisPrefix: env.REDIS_PREFIX || undefined };
+}
+
+/** PROCESS_NAME: letters, digits, `.`, `_` and `-`, at most 64 (it is repeated in a response header). */
+export function processNameFrom(value: string | undefined): string | undefined {
+  const name = (value ?? '').trim();
+  if (name === '') return undefined;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name))
+    throw new Error(`PROCESS_NAME must be 1-64 letters, digits, '.', '_' or '-', got ${JSON.stringify(value)}`);
+  return name;
 }
 
 /** What Express's 'trust proxy' is set to: no proxy, a number of hops, or proxy addresses/CIDRs. */

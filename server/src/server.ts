@@ -102,6 +102,7 @@ async function compose(config: ServerConfig, stores: ServerStores, deployment: D
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.importsPer10Minutes !== undefined ? { importsPer10Minutes: config.importsPer10Minutes } : {}),
     ...(config.privacy ? { privacy: config.privacy } : {}),
+    processName: config.processName,
     ...(relay ? { rateStore: { client: relay.client, prefix: relay.prefix } } : {}),
     readiness: async () => [...(draining ? ['draining'] : []), ...(await deployment.problems())],
   });
@@ -125,6 +126,7 @@ async function compose(config: ServerConfig, stores: ServerStores, deployment: D
     allowedOrigins: config.allowedOrigins ?? [],
     maxConnectionsPerAddress: config.maxConnectionsPerAddress ?? 400,
     maxConnectionsPerParticipant: config.maxConnectionsPerParticipant ?? 30,
+    processName: config.processName,
   });
   server.on('upgrade', upgrade.handle);
 

@@ -28,6 +28,8 @@ export interface UpgradeOptions {
   readonly allowedOrigins: readonly string[];
   readonly maxConnectionsPerAddress: number;
   readonly maxConnectionsPerParticipant: number;
+  /** This process's name, sent as `X-Served-By` with the 101 answer (see ServerConfig.processName). */
+  readonly processName?: string | undefined;
 }
 
 /** How long a new socket has to send its auth message. */
@@ -48,6 +50,8 @@ export function createUpgradeHandler(
   options: UpgradeOptions,
 ) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.messageBytes, perMessageDeflate: false });
+  const processName = options.processName;
+  if (processName) wss.on('headers', (headers) => headers.push(`X-Served-By: ${processName}`));
   const trust = compileTrust(options.trustProxy);
   const perAddress = new Map<string, number>();
   const perParticipant = new Map<string, number>();

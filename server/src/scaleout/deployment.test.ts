@@ -1,6 +1,7 @@
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, deploymentFrom } from '../config';
-import { freePort, tempDataDir } from '../testing/harness';
+import { configFromEnv, deploymentFrom, processNameFrom } from '../config';
+import { collabUrl, freePort, startTestServer, tempDataDir } from '../testing/harness';
 import { openDeployment } from './deployment';
 
 /** Which deployment the configuration selects, and how a start against absent services fails. */
@@ -46,5 +47,32 @@ describe('deployment by configuration', () => {
       DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/dmc`,
     });
     await expect(openDeployment(config)).rejects.toThrow(`cannot use the database at 127.0.0.1:${port}/dmc`);
+  });
+
+  it('names the process in X-Served-By of every response and websocket upgrade when PROCESS_NAME is set', async () => {
+    expect(configFromEnv({ PROCESS_NAME: ' dmc-2 ' }).processName).toBe('dmc-2');
+    expect(processNameFrom('')).toBeUndefined();
+    expect(() => processNameFrom('a b')).toThrow(/PROCESS_NAME/);
+    expect(() => processNameFrom('x'.repeat(65))).toThrow(/PROCESS_NAME/);
+
+    const named = await startTestServer({ processName: 'dmc-2' });
+    const unnamed = await startTestServer();
+    try {
+      for (const route of ['/healthz', '/api/health', '/api/no-such-endpoint'])
+        expect((await fetch(`${named.url}${route}`)).headers.get('x-served-by')).toBe('dmc-2');
+      expect((await fetch(`${unnamed.url}/healthz`)).headers.has('x-served-by')).toBe(false);
+      const upgraded = (url: string) =>
+        new Promise<string | undefined>((resolve, reject) => {
+          const ws = new WebSocket(`${collabUrl(url)}/someworkshop/board-plenary`);
+          ws.once('upgrade', (response) => resolve(response.headers['x-served-by'] as string | undefined));
+          ws.once('error', reject);
+          ws.once('open', () => ws.close());
+        });
+      expect(await upgraded(named.url)).toBe('dmc-2');
+      expect(await upgraded(unnamed.url)).toBeUndefined();
+    } finally {
+      await named.close();
+      await unnamed.close();
+    }
   });
 });

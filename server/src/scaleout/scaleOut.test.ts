@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addNote, deleteNote, readNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
@@ -17,10 +15,10 @@ import {
   paced,
   requestJson,
   startTestServer,
-  tempDataDir,
   waitFor,
   type BoardClient,
 } from '../testing/harness';
+import { spawnOurServer, type ServerProcess } from '../testing/processes';
 
 /** Fan-out crosses processes and Redis: on a loaded 2-core machine that can take seconds (no timing is asserted). */
 const SLOW_MACHINE_MS = 30_000;
@@ -39,7 +37,6 @@ import {
  * processes behind a load balancer; the kill test runs a real child process.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
@@ -85,36 +82,19 @@ function nextClose(client: BoardClient): Promise<number> {
 }
 
 /** The real server as a child process on this port, on the test's services; resolves once it listens. */
-async function spawnProcess(services: Partial<ServerConfig>, port: number): Promise<ChildProcess> {
-  const dataDir = tempDataDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: ROOT,
+async function spawnProcess(services: Partial<ServerConfig>, port: number): Promise<ServerProcess> {
+  const server = await spawnOurServer({
+    port,
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      CLIENT_DIR: path.join(dataDir, 'none'),
       DATABASE_URL: services.databaseUrl,
       DATABASE_SCHEMA: services.databaseSchema,
       REDIS_URL: services.redisUrl,
       REDIS_PREFIX: services.redisPrefix,
       RATE_LIMIT_PER_MINUTE: '1000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  cleanup.push(() => child.kill('SIGKILL'));
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/running at/.test(output)) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return child;
+  cleanup.push(() => server.stop('SIGKILL'));
+  return server;
 }
 
 function note(id: string, authorId: string, text = '') {
@@ -387,14 +367,13 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const services = await sharedServices();
     const port = await freePort();
     const child = await spawnProcess(services, port);
-    const url = `http://127.0.0.1:${port}`;
+    const url = child.url;
     const workshop = await createWorkshop(url);
     const anna = await joinWorkshop(url, workshop.workshop.code, 'Anna');
     const client = connect(url, anna);
     await client.synced();
     const closeCode = nextClose(client);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
+    const exited = child.stop('SIGTERM');
     expect(await closeCode).toBe(CLOSE.restarting);
     expect(await exited).toBe(0);
     client.provider.disconnect();
@@ -481,9 +460,7 @@ describe('two server processes on PostgreSQL and Redis', () => {
       }),
     );
     await killed;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await child.stop('SIGKILL');
     await Promise.all(loops);
 
     // The killed process's clients reconnect through the balancer to the survivor and send what
