@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { updateFlow, putGroup, assignMembers } from '@dmc/shared/doc/session';
+import { readNotes } from '@dmc/shared/doc/board';
 import { startPhase } from '@dmc/shared/domain/flow';
 import { PHASE_IDS, type PhaseId } from '@dmc/shared/domain/phases';
-import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
+import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectDoc, createWorkshop, flush, joinWorkshop, startTestServer } from '../server/src/testing/harness';
 import { CLIENT_DIR, launchBrowser, newPerson, openWorkshopAs } from '../e2e/harness';
 import { percentile } from './stats';
@@ -70,6 +71,11 @@ export async function phaseChangeLatency(count = 6): Promise<PhaseChangeResult> 
       const reveals = phaseId === 'vel1-discuss' || phaseId === 'vel2-discuss';
       if (reveals) await Promise.all(pages.map((page, i) => writePrivately(page, `Stille notitie ${i} ${phaseId}`)));
       const watches = reveals ? pages.map((page) => watchReveal(page)) : [];
+      const serverSide =
+        reveals && process.env.BENCH_VERBOSE
+          ? groups.map((g) => boardReveal(server.url, facilitator, g, count / 2))
+          : [];
+      await Promise.all(serverSide.map((w) => w.ready));
       const at = Date.now();
       updateFlow(session.doc, startPhase(phaseId, at, {}));
       const seen = await Promise.all(pages.map((page) => phaseShown(page, phaseId)));
@@ -80,6 +86,11 @@ export async function phaseChangeLatency(count = 6): Promise<PhaseChangeResult> 
         );
       (index === 0 ? first : later).push(...seen.map((t) => t - at));
       if (reveals) reveal.push(...(await Promise.all(watches)).map((t) => t - at));
+      if (serverSide.length > 0)
+        console.log(
+          '  on the boards (Node client)',
+          (await Promise.all(serverSide.map((w) => w.done))).map((t) => t - at),
+        );
     }
     return { participants: count, first, later, reveal };
   } finally {
@@ -127,6 +138,26 @@ const settled = `
     requestIdleCallback(step);
   })
 `;
+
+/** Verbose only: when a Node client on a board sees `expected` revealed notes (the server's part). */
+function boardReveal(url: string, facilitator: SessionResponse, boardId: string, expected: number) {
+  const board = connectDoc(url, facilitator, boardDocKey(boardId));
+  const before = new Set<string>();
+  const ready = board.synced().then(() => readNotes(board.doc).forEach((n) => before.add(n.id)));
+  const done = ready.then(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          if (readNotes(board.doc).filter((n) => !before.has(n.id)).length < expected) return;
+          board.doc.off('update', check);
+          board.destroy();
+          resolve(Date.now());
+        };
+        board.doc.on('update', check);
+      }),
+  );
+  return { ready, done };
+}
 
 /** When the page first showed `phaseId` (waits for it). */
 async function phaseShown(page: Page, phaseId: string): Promise<number> {

@@ -279,6 +279,28 @@ describe('workshop flow on the server', () => {
       await waitFor(() => readNotes(draft.doc).length === 0, 'the draft to be emptied');
     });
 
+    it('has the notes on the board before anyone hears that the discussion started', async () => {
+      await setPhase('vel1-write');
+      const draft = connect(cleo, draftDocKey(cleo.participant.id));
+      await draft.synced();
+      addNote(draft.doc, note('first-told', cleo.participant.id, 'vel1', 'Eerst onthuld'));
+      await flush(draft);
+      // The server's session document: the moment it takes the new phase (and relays it to
+      // everyone), her group's board already holds the note.
+      const session = server.collab.loadedRoom(facilitator.workshop.id, SESSION_DOC)!.doc;
+      const onBoardWhenTold = new Promise<boolean>((resolve) => {
+        const check = () => {
+          if (readFlow(session).phaseId !== 'vel1-discuss') return;
+          session.off('update', check);
+          const board = server.collab.loadedRoom(facilitator.workshop.id, boardDocKey('g2'));
+          resolve(board !== undefined && readNote(board.doc, 'first-told') !== undefined);
+        };
+        session.on('update', check);
+      });
+      await setPhase('vel1-discuss');
+      expect(await onBoardWhenTold).toBe(true);
+    });
+
     it('refuses private notes outside the writing phases', async () => {
       const draft = connect(anna, draftDocKey(anna.participant.id));
       await draft.synced();

@@ -199,17 +199,18 @@ export class Workflow {
           count: counter(doc),
         });
       },
-      afterApply: (_actor, changes) => {
+      // Silent writing ends: the notes are revealed before anyone hears of the new phase, while
+      // the screens are still idle — once they draw the phase, the reveal would wait for them.
+      beforeRelay: async (_actor, changes) => {
         const phaseChange = changes.find(
           (c) => c.collection === 'flow' && c.type === 'update' && c.keys.includes('phaseId'),
         );
-        if (phaseChange && phaseChange.type === 'update') {
-          if (revealsOnLeaving(phaseChange.before.phaseId)) {
-            void this.reveal(workshopId).catch((error) =>
-              console.error(`[workflow] reveal failed for ${workshopId}:`, error),
-            );
-          }
-        }
+        if (phaseChange?.type !== 'update' || !revealsOnLeaving(phaseChange.before.phaseId)) return;
+        await this.reveal(workshopId).catch((error: unknown) =>
+          console.error(`[workflow] reveal failed for ${workshopId}:`, error),
+        );
+      },
+      afterApply: () => {
         // A new phase, subgroup or assignment can take a document away from someone.
         this.collab.recheckAccess(workshopId);
       },

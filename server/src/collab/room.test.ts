@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { DocumentLog } from '../persistence/types';
 import { Room, type ConnectionActor, type RoomPeer, type RoomPolicy } from './room';
 
@@ -87,6 +87,54 @@ describe('a room relaying changes', () => {
     await change(room, 1);
     await change(room, 2);
     expect(asked).toBe(2);
+    await room.destroy();
+  });
+});
+
+describe('a room with work to do before a write is relayed (beforeRelay)', () => {
+  it('stores the write, waits for that work, and only then lets anyone receive it', async () => {
+    let called!: () => void;
+    const reached = new Promise<void>((resolve) => (called = resolve));
+    let finish!: () => void;
+    const seen: string[] = [];
+    const policy: RoomPolicy = {
+      collections: ['notes'],
+      mayRead: () => true,
+      checkWrite: () => null,
+      beforeRelay: (actor, changes) => {
+        seen.push(`${actor.id}:${changes.map((c) => `${c.type} ${c.id}`).join(',')}`);
+        called();
+        return new Promise<void>((resolve) => (finish = resolve));
+      },
+    };
+    const log = memoryLog();
+    const room = new Room('w1', 'board-plenary', policy, log, { compactAfterRecords: 1e9, compactAfterBytes: 1e9 });
+    const alice = peer('alice');
+    const bob = peer('bob');
+    room.join(alice);
+    room.join(bob);
+    const before = bob.received;
+
+    const client = new Y.Doc();
+    let update: Uint8Array | null = null;
+    client.on('update', (u: Uint8Array) => (update = u));
+    client.transact(() => {
+      const record = new Y.Map<string>();
+      record.set('id', 'n1');
+      client.getMap('notes').set('n1', record);
+    });
+    const received = room.receiveUpdate(alice, update!);
+    await reached;
+    // Stored, but nobody has it yet: not the room's document, not Bob.
+    expect(log.updates).toHaveLength(1);
+    expect(room.doc.getMap('notes').has('n1')).toBe(false);
+    expect(bob.received).toBe(before);
+    expect(seen).toEqual(['alice:add n1']);
+
+    finish();
+    expect(await received).toBeNull();
+    expect(room.doc.getMap('notes').has('n1')).toBe(true);
+    expect(bob.received).toBeGreaterThan(before);
     await room.destroy();
   });
 });

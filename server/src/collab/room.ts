@@ -36,6 +36,13 @@ export interface RoomPolicy {
   accessVersion?(): unknown;
   /** Decides an incoming write (after it was tried on the shadow); null allows it. */
   checkWrite(actor: ConnectionActor, changes: readonly RecordChange[], doc: Y.Doc): Refusal | null;
+  /**
+   * Called once an allowed write is stored, before anyone receives it: what it sets off on other
+   * documents happens first (the reveal of silently written notes when a writing phase ends, so
+   * that it is done before every screen starts drawing the new phase). Must not throw; the write
+   * is relayed when it settles.
+   */
+  beforeRelay?(actor: ConnectionActor, changes: readonly RecordChange[]): Promise<void>;
   /** Called after an allowed write was applied (to react to phase changes, for instance). */
   afterApply?(actor: ConnectionActor, changes: readonly RecordChange[], doc: Y.Doc): void;
 }
@@ -308,6 +315,7 @@ export class Room {
       try {
         // The binding is stored with the change (one record) but relayed to everyone, the writer
         // too: it is the server's change, and the writer needs it to follow the server's later ones.
+        const changes = result.changes;
         await this.commit(
           binding === null
             ? [[effect, peer]]
@@ -315,6 +323,7 @@ export class Room {
                 [effect, peer],
                 [binding, SERVER_BINDING_ORIGIN],
               ],
+          changes.length > 0 && this.policy.beforeRelay ? () => this.policy.beforeRelay!(peer.actor, changes) : null,
         );
       } catch (error) {
         if (!(error instanceof StorageUnavailableError)) throw error;
@@ -410,7 +419,10 @@ export class Room {
    * document, which relays it. On failure the shadow is rebuilt from the document, so memory stays
    * exactly what is on disk, and StorageUnavailableError is thrown; the next append may work.
    */
-  private async commit(parts: ReadonlyArray<readonly [Uint8Array, unknown]>): Promise<void> {
+  private async commit(
+    parts: ReadonlyArray<readonly [Uint8Array, unknown]>,
+    beforeRelay: (() => Promise<void>) | null = null,
+  ): Promise<void> {
     const stored = parts.length === 1 ? parts[0]![0] : Y.mergeUpdates(parts.map(([update]) => update));
     try {
       await this.log.append(stored);
@@ -423,6 +435,7 @@ export class Room {
     }
     if (this.storageFailing) console.warn(`[store] ${this.name}: storing works again`);
     this.storageFailing = false;
+    if (beforeRelay) await beforeRelay();
     for (const [update, origin] of parts) Y.applyUpdate(this.doc, update, origin);
     this.publish?.('update', stored);
     const due =
