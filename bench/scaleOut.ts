@@ -11,109 +11,31 @@
  * each deployment holds at p99 ≤ 100 ms; default: BENCH_CLIENTS only). A schema and a key prefix
  * of its own are created and removed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 import { addNote, setNoteText } from '@dmc/shared/doc/board';
-import { PLENARY_BOARD, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
 import {
-  authenticatingSocket,
-  createWorkshop,
-  freePort,
-  joinWorkshop,
-  tempDataDir,
-} from '../server/src/testing/harness';
-import { TEST_DATABASE_URL, TEST_REDIS_URL, freshPrefix, freshSchema } from '../server/src/testing/services';
+  connectRooms,
+  oneProcess,
+  prepareRooms,
+  scaledProcesses,
+  sharedServices,
+  synced,
+  type BenchClient,
+  type Deployment,
+} from './servers';
+import { P99_BUDGET_MS } from './serverLoad';
+import { percentile } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-process.setMaxListeners(0);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 200);
 const STEPS = (process.env.BENCH_STEPS ?? String(CLIENTS)).split(',').map(Number);
-/** The latency a live board must keep (issue 13: participants held at p99 ≤ 100 ms). */
-const P99_BUDGET_MS = 100;
-
-interface ServerProcess {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const dataDir = tempDataDir();
-  const built = path.join(ROOT, 'server', 'dist', 'index.mjs');
-  const args = fs.existsSync(built) ? [built] : ['--import', 'tsx', 'server/src/index.ts'];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      CLIENT_DIR: path.join(dataDir, 'none'),
-      RATE_LIMIT_PER_MINUTE: '100000',
-      MAX_CONNECTIONS_PER_ADDRESS: '100000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/running at/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-async function stop(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
-
-interface Client {
-  readonly doc: Y.Doc;
-  readonly provider: WebsocketProvider;
-  readonly process: number;
-}
-
-function connect(url: string, room: string, session: SessionResponse, processIndex: number): Client {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/collab`, room, doc, {
-    WebSocketPolyfill: authenticatingSocket(() => session.token) as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  return { doc, provider, process: processIndex };
-}
-
-function synced(client: Client): Promise<void> {
-  return new Promise((resolve) => {
-    if (client.provider.synced) return resolve();
-    const handler = (state: boolean) => {
-      if (!state) return;
-      client.provider.off('sync', handler);
-      resolve();
-    };
-    client.provider.on('sync', handler);
-  });
-}
 
 /** Resolves when the note's text on this client is `text`. */
-function arrival(client: Client, text: string): Promise<number> {
+function arrival(client: BenchClient, text: string): Promise<number> {
   return new Promise((resolve) => {
     const check = () => {
       if (client.doc.getMap<Y.Map<unknown>>('notes').get('bench')?.get('text') !== text) return;
@@ -125,25 +47,17 @@ function arrival(client: Client, text: string): Promise<number> {
   });
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 interface Latencies {
   sameProcess: number[];
   otherProcess: number[];
   all: number[];
 }
 
-/** The workload on these processes: one writer on the first, readers round-robin. */
-async function measure(servers: ServerProcess[], clientCount: number): Promise<Latencies> {
-  const created = await createWorkshop(servers[0]!.url, 'Benchmark');
-  const sessions: SessionResponse[] = [];
-  for (let i = 0; i < clientCount; i++)
-    sessions.push(await joinWorkshop(servers[i % servers.length]!.url, created.workshop.code, `Deelnemer ${i + 1}`));
-  const room = `${created.workshop.id}/${boardDocKey(PLENARY_BOARD)}`;
-  const clients = sessions.map((s, i) => connect(servers[i % servers.length]!.url, room, s, i % servers.length));
+/** The workload on a deployment: one writer on its first process, readers round-robin. */
+async function measure(deployment: Deployment, clientCount: number): Promise<Latencies> {
+  const rooms = await prepareRooms(deployment, 1, clientCount);
+  const sessions = rooms[0]!.sessions;
+  const clients = connectRooms(deployment, rooms)[0]!;
   await Promise.all(clients.map(synced));
   const [writer, ...readers] = clients;
   addNote(writer!.doc, {
@@ -190,28 +104,20 @@ const fmt = (s: { p50: number; p95: number; p99: number }) =>
   `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)} / ${s.p99.toFixed(2)} ms`;
 
 async function main(): Promise<void> {
-  const schema = await freshSchema();
-  const prefix = await freshPrefix();
-  const started: ServerProcess[] = [];
+  const services = await sharedServices();
+  if (typeof services === 'string') throw new Error(services);
+  const started: Deployment[] = [];
   try {
-    const embedded = await startServer({});
+    const embedded = await oneProcess();
     started.push(embedded);
     const single: Latencies[] = [];
-    for (const step of STEPS) single.push(await measure([embedded], step));
-    await stop(embedded);
+    for (const step of STEPS) single.push(await measure(embedded, step));
+    await embedded.stop();
 
-    const shared = {
-      DATABASE_URL: TEST_DATABASE_URL,
-      DATABASE_SCHEMA: schema.name,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: prefix.prefix,
-      TOKEN_SECRET: randomBytes(32).toString('hex'),
-    };
-    const servers: ServerProcess[] = [];
-    for (let i = 0; i < PROCESSES; i++) servers.push(await startServer(shared));
-    started.push(...servers);
+    const scaled = await scaledProcesses(services, PROCESSES);
+    started.push(scaled);
     const scaledSteps: Latencies[] = [];
-    for (const step of STEPS) scaledSteps.push(await measure(servers, step));
+    for (const step of STEPS) scaledSteps.push(await measure(scaled, step));
 
     const steps = STEPS.map((clients, i) => ({
       clients,
@@ -251,9 +157,8 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'scaleout.json'), JSON.stringify(results, null, 2));
   } finally {
-    for (const server of started) await stop(server);
-    await schema.drop();
-    await prefix.drop();
+    for (const deployment of started) await deployment.stop();
+    await services.drop();
   }
 }
 
