@@ -4,7 +4,8 @@ import { readNotes } from '@dmc/shared/doc/board';
 import { startPhase } from '@dmc/shared/domain/flow';
 import { PHASE_IDS, type PhaseId } from '@dmc/shared/domain/phases';
 import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
-import { connectDoc, createWorkshop, flush, joinWorkshop, startTestServer } from '../server/src/testing/harness';
+import { connectDoc, createWorkshop, flush, joinWorkshop } from '../server/src/testing/harness';
+import { startOurs } from './servers';
 import { CLIENT_DIR, launchBrowser, newPerson, openWorkshopAs } from '../e2e/harness';
 import { percentile } from './stats';
 
@@ -32,7 +33,8 @@ export interface PhaseChangeResult {
 
 /** Runs the script once with `count` participants and measures every change. */
 export async function phaseChangeLatency(count = 6): Promise<PhaseChangeResult> {
-  const server = await startTestServer({ clientDir: CLIENT_DIR });
+  // The server in its own process, as deployed: not sharing an event loop with the browser driver.
+  const server = await startOurs({ CLIENT_DIR });
   const browser = await launchBrowser();
   const facilitator = await createWorkshop(server.url, 'Fasewissel');
   const session = connectDoc(server.url, facilitator, SESSION_DOC);
@@ -96,7 +98,7 @@ export async function phaseChangeLatency(count = 6): Promise<PhaseChangeResult> 
   } finally {
     session.destroy();
     await browser.close();
-    await server.close();
+    await server.stop();
   }
 }
 
@@ -166,7 +168,7 @@ async function phaseShown(page: Page, phaseId: string): Promise<number> {
       (window as unknown as { __phaseLog: { phase: string; at: number }[] }).__phaseLog.find((e) => e.phase === id)
         ?.at ?? false,
     phaseId,
-    { timeout: 60_000, polling: 50 },
+    { timeout: 60_000, polling: 100 },
   );
   return (await handle.jsonValue()) as number;
 }
@@ -194,27 +196,34 @@ async function writePrivately(page: Page, text: string): Promise<void> {
   );
 }
 
-/** Resolves with the time at which every private note of the page is on the board, public. */
+/**
+ * Resolves with the time at which every private note of the page is on the board, public: checked
+ * on every change of the page's state (no polling that would compete with what it measures), the
+ * time taken once the page has drawn that change (the next task after it).
+ */
 async function watchReveal(page: Page): Promise<number> {
   await page.evaluate(`
     (() => {
       const hook = window.__DMC__;
       const waiting = Object.keys(hook.privateNotes());
       window.__revealAt = null;
-      const timer = setInterval(() => {
+      const revealed = () => {
         const privates = hook.privateNotes();
         const ids = new Set(hook.notes().map((n) => n.id));
-        if (waiting.every((id) => ids.has(id) && privates[id] === undefined)) {
-          window.__revealAt = Date.now();
-          clearInterval(timer);
-        }
-      }, 5);
+        return waiting.every((id) => ids.has(id) && privates[id] === undefined);
+      };
+      const stop = hook.onChange(() => {
+        if (window.__revealAt !== null || !revealed()) return;
+        window.__revealAt = 0;
+        stop();
+        setTimeout(() => (window.__revealAt = Date.now()), 0);
+      });
     })()
   `);
   const handle = await page.waitForFunction(
-    () => (window as unknown as { __revealAt: number | null }).__revealAt ?? false,
+    () => (window as unknown as { __revealAt: number | null }).__revealAt || false,
     undefined,
-    { timeout: 60_000, polling: 50 },
+    { timeout: 60_000, polling: 100 },
   );
   return (await handle.jsonValue()) as number;
 }

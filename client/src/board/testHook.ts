@@ -50,6 +50,8 @@ export interface DmcTestHook {
   sheetId(): string;
   /** The selected note's id (a click, or the keyboard's walk), or null. */
   selectedId(): string | null;
+  /** Calls `listener` after every change of what the screen holds; returns an unsubscribe (benchmarks wait on it instead of polling). */
+  onChange(listener: () => void): () => void;
 }
 
 declare global {
@@ -85,6 +87,7 @@ export function installTestHook(store: AppStore): () => void {
   const plain = <T>(items: readonly T[]): T[] => items.map((item) => ({ ...item }));
   const hook: DmcTestHook = {
     notes: () => plain(store.getState().notes),
+    onChange: (listener) => store.subscribe(() => listener()),
     draftNotes: () => {
       const state = store.getState();
       return plain(state.drafts[state.session?.participant.id ?? ''] ?? []);
