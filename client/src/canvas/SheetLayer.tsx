@@ -6,7 +6,7 @@ import type { InfoTarget } from '../store';
 import type { TextBlock } from '../scene/fieldLayout';
 import { fieldLayoutFor, sheetHeaderFor } from '../scene/layouts';
 import { CANVAS_COLORS, FONT_FAMILY } from '../scene/theme';
-import { cancelPicture, pictureWaiting, takePictureSoon } from './stageView';
+import { cancelPicture, pictureWaiting, takePictureAhead, whenQuiet } from './stageView';
 
 /**
  * The printed sheet: paper, heading, and every field with its title, questions and hint. Static
@@ -77,7 +77,7 @@ export const SheetShapes = memo(function SheetShapes({
     }
     // On screen and without a picture of this sheet: one at the resolution needed now, at once.
     if (visible) node.cache({ pixelRatio: cachePixelRatio, offset: 2 });
-    if (!visible || cachePixelRatio < ratio) takePictureSoon(node, ratio, 2);
+    if (!visible || cachePixelRatio < ratio) takePictureAhead(node, ratio, 2);
     else cancelPicture(node);
   });
   useLayoutEffect(() => {
@@ -252,16 +252,8 @@ function InfoButton({ x, y, r, onActivate }: { x: number; y: number; r: number; 
  */
 export function useKeptSheets(all: readonly SheetTemplate[], current: SheetTemplate): readonly SheetTemplate[] {
   const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    if (idle) return;
-    const keepAll = () => setIdle(true);
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(keepAll, { timeout: 2000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(keepAll, 1000);
-    return () => window.clearTimeout(id);
-  }, [idle]);
+  // Mounting the other sheets (hundreds of shapes) waits for a quiet moment, as their pictures do.
+  useEffect(() => (idle ? undefined : whenQuiet(() => setIdle(true))), [idle]);
   if (!idle) return [current];
   return all.some((s) => s.id === current.id) ? all : [current, ...all];
 }

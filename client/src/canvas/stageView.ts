@@ -49,14 +49,69 @@ export function takePictureSoon(node: Konva.Group, pixelRatio: number, offset = 
   schedulePictures();
 }
 
+/** Pictures taken ahead of need (a hidden sheet, a sharper one), each only when the page is quiet. */
+const aheadPictures = new Map<Konva.Group, PendingPicture>();
+
+/**
+ * Takes a picture nobody needs yet (a sheet not on screen, a sharper one before a zoom): one at a
+ * time, only while the page is quiet — such a picture can take tens of milliseconds, which must
+ * not land in the middle of a pan or a zoom.
+ */
+export function takePictureAhead(node: Konva.Group, pixelRatio: number, offset = 1): void {
+  aheadPictures.set(node, { pixelRatio, offset });
+  whenQuiet(takeOneAhead);
+}
+
+function takeOneAhead(): void {
+  for (const [node, picture] of aheadPictures) {
+    aheadPictures.delete(node);
+    const layer = node.getLayer();
+    if (!layer || !node.getStage()) continue;
+    node.cache(picture);
+    if (node.isVisible()) layer.batchDraw();
+    break;
+  }
+  if (aheadPictures.size > 0) whenQuiet(takeOneAhead);
+}
+
+/** How much idle time (ms) the page must have for work done ahead of need. */
+const QUIET_MS = 30;
+
+/**
+ * Runs `fn` once the page is quiet: idle with at least QUIET_MS to spare (no frame waiting, as
+ * during a pan) and no gesture going on. Returns a cancel function.
+ */
+export function whenQuiet(fn: () => void): () => void {
+  let id = 0;
+  const attempt = (deadline?: IdleDeadline) => {
+    if (inGesture() || (deadline !== undefined && deadline.timeRemaining() < QUIET_MS)) {
+      id = schedule();
+      return;
+    }
+    id = 0;
+    fn();
+  };
+  const schedule = () =>
+    typeof window.requestIdleCallback === 'function'
+      ? window.requestIdleCallback(attempt)
+      : window.setTimeout(() => attempt(), 200);
+  id = schedule();
+  return () => {
+    if (id === 0) return;
+    if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(id);
+    else window.clearTimeout(id);
+  };
+}
+
 /** Drops a picture still waiting to be taken. Whether one was waiting. */
 export function cancelPicture(node: Konva.Group): boolean {
-  return pendingPictures.delete(node);
+  const ahead = aheadPictures.delete(node);
+  return pendingPictures.delete(node) || ahead;
 }
 
 /** Whether a picture for this node is still waiting to be taken. */
 export function pictureWaiting(node: Konva.Group): boolean {
-  return pendingPictures.has(node);
+  return pendingPictures.has(node) || aheadPictures.has(node);
 }
 
 function schedulePictures(): void {
