@@ -34,6 +34,19 @@ export interface SynthesisRun {
   readonly load: number;
 }
 
+/** In the page: resolves once the page has been idle (nothing to do for ~50 ms) five times in a row. */
+const SETTLED = `
+  new Promise((resolve) => {
+    let quiet = 0;
+    const step = (deadline) => {
+      quiet = deadline.timeRemaining() > 40 ? quiet + 1 : 0;
+      if (quiet >= 5) resolve(true);
+      else requestIdleCallback(step);
+    };
+    requestIdleCallback(step);
+  })
+`;
+
 /** The fields the notes go to, in the order the synthesis walks them. */
 const FIELDS = [
   { sheetId: 'vel1', fieldId: 'doel' },
@@ -151,7 +164,9 @@ export async function synthesisFirstRender(groups = 6, perGroup = 300): Promise<
     }
     await page.goto(`${server.url}/w/${facilitator.workshop.id}`);
     const firstFieldMs = await firstRender(page);
-    // "Next field": from the click until the second field's notes show (the same probe, restarted).
+    // "Next field": from the click until the second field's notes show (the same probe, restarted),
+    // once the page has finished with the first field (its suggestions follow the columns).
+    await page.evaluate(SETTLED);
     await page.evaluate('window.__firstRender = undefined');
     const clickedAt = (await page.evaluate(`(() => {
       ${firstRenderProbe(complete(1))};

@@ -1,7 +1,7 @@
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import {
   clusterId,
-  explainSimilarity,
+  sharedTerms,
   suggestClusters,
   type SuggestedCluster,
   type TextLanguage,
@@ -50,7 +50,7 @@ export interface ClusterWhy {
 }
 
 /**
- * The words a set of notes share (pairwise, with `explainSimilarity`), most widely shared first;
+ * The words a set of notes share (pairwise, with `sharedTerms`, as `explainSimilarity` finds them), most widely shared first;
  * at most `limit` words.
  */
 export function explainCluster(texts: readonly string[], language: TextLanguage, limit = 5): ClusterWhy {
@@ -60,8 +60,7 @@ export function explainCluster(texts: readonly string[], language: TextLanguage,
   for (let i = 0; i < sample.length; i++) {
     for (let j = i + 1; j < sample.length; j++) {
       pairs++;
-      const { sharedTerms } = explainSimilarity(sample[i] ?? '', sample[j] ?? '', { fallbackLanguage: language });
-      for (const shared of sharedTerms) {
+      for (const shared of sharedTerms(sample[i] ?? '', sample[j] ?? '', { fallbackLanguage: language })) {
         const entry = found.get(shared.term) ?? { pairs: 0, words: new Map<string, number>() };
         entry.pairs++;
         for (const word of [shared.inA, shared.inB]) entry.words.set(word, (entry.words.get(word) ?? 0) + 1);

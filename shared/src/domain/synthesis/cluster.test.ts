@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterId, explainSimilarity, suggestClusters, type ClusterInput } from './cluster';
+import { clusterId, explainSimilarity, sharedTerms, suggestClusters, type ClusterInput } from './cluster';
 import { sampleClusterNotes } from './sampleNotes';
 
 /*
@@ -229,5 +229,26 @@ describe('rules of the result', () => {
     // A note belongs to one suggestion at most.
     const all = clusters.flatMap((c) => c.itemIds);
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('sharedTerms: the shared words of a pair without the score', () => {
+  it('finds exactly the terms explainSimilarity reports, compound parts and glossary words included', () => {
+    const pairs: [string, string][] = [
+      [
+        'Docenten ervaren weerstand: afrekenen op kwaliteit',
+        'Teachers fear being judged on the quality of their teaching',
+      ],
+      ['Studievoortgang zichtbaar maken voor mentoren', 'De voortgang van de studie volgen'],
+      ['Kwaliteitsverbetering van het onderwijs', 'Verbetering van kwaliteit in de opleiding'],
+      ['AVG en privacy', 'Budget voor ICT'],
+    ];
+    for (const [a, b] of pairs) {
+      expect(sharedTerms(a, b)).toEqual(explainSimilarity(a, b).sharedTerms);
+      expect(sharedTerms(a, b, { fallbackLanguage: 'en' })).toEqual(
+        explainSimilarity(a, b, { fallbackLanguage: 'en' }).sharedTerms,
+      );
+    }
+    expect(sharedTerms(pairs[1]![0], pairs[1]![1]).map((t) => t.term)).toContain('voortgang');
   });
 });

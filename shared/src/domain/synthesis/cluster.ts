@@ -461,23 +461,38 @@ export function explainSimilarity(
   b: string,
   options: Pick<ClusterOptions, 'fallbackLanguage'> = {},
 ): SimilarityExplanation {
-  const model = buildModel(
-    [
-      { id: 'a', groupId: 'a', text: a },
-      { id: 'b', groupId: 'b', text: b },
-    ],
-    options.fallbackLanguage ?? 'nl',
-  );
-  const [first, second] = model.notes;
+  const model = buildModel(pair(a, b), options.fallbackLanguage ?? 'nl');
   const similarity = similarityMatrix(model)[1] ?? 0;
-  const sharedTerms: SharedTerm[] = [];
-  if (first !== undefined && second !== undefined) {
-    for (const term of first.terms.keys()) {
-      if (!second.terms.has(term)) continue;
-      sharedTerms.push({ term, inA: first.origins.get(term) ?? term, inB: second.origins.get(term) ?? term });
-    }
+  return { similarity: Math.round(similarity * 1000) / 1000, sharedTerms: termsShared(model.notes) };
+}
+
+/**
+ * The normalised terms two note texts share, as {@link explainSimilarity} reports them, without
+ * the score: a cluster's explanation compares many pairs and needs only these.
+ */
+export function sharedTerms(
+  a: string,
+  b: string,
+  options: Pick<ClusterOptions, 'fallbackLanguage'> = {},
+): SharedTerm[] {
+  return termsShared(prepare(pair(a, b), options.fallbackLanguage ?? 'nl'));
+}
+
+function pair(a: string, b: string): ClusterInput[] {
+  return [
+    { id: 'a', groupId: 'a', text: a },
+    { id: 'b', groupId: 'b', text: b },
+  ];
+}
+
+function termsShared([first, second]: readonly PreparedNote[]): SharedTerm[] {
+  const shared: SharedTerm[] = [];
+  if (first === undefined || second === undefined) return shared;
+  for (const term of first.terms.keys()) {
+    if (!second.terms.has(term)) continue;
+    shared.push({ term, inA: first.origins.get(term) ?? term, inB: second.origins.get(term) ?? term });
   }
-  return { similarity: Math.round(similarity * 1000) / 1000, sharedTerms };
+  return shared;
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,4 @@
-export { suggestClusters, explainSimilarity, clusterId } from './cluster';
+export { suggestClusters, explainSimilarity, sharedTerms, clusterId } from './cluster';
 export type { ClusterInput, ClusterOptions, SharedTerm, SimilarityExplanation, SuggestedCluster } from './cluster';
 export {
   normalize,
