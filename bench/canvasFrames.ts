@@ -247,6 +247,24 @@ async function gestures(
   return { pan: stats(panCpu, pan as number[]), zoom: stats(zoomCpu, zoom as number[]), redrawMs };
 }
 
+/**
+ * In the page: resolves once the page has been idle (nothing to do for ~50 ms) `times` times in
+ * a row — it has finished what it does after a render (pictures, suggestions, preloads).
+ */
+export function pageSettled(times: number): string {
+  return `
+    new Promise((resolve) => {
+      let quiet = 0;
+      const step = (deadline) => {
+        quiet = deadline.timeRemaining() > 40 ? quiet + 1 : 0;
+        if (quiet >= ${times}) resolve(true);
+        else requestIdleCallback(step);
+      };
+      requestIdleCallback(step);
+    })
+  `;
+}
+
 /** Records, from the page's own clock, when `ready` first holds plus one drawn frame. */
 export function firstRenderProbe(ready: string): string {
   return `(() => {

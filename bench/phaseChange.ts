@@ -8,6 +8,7 @@ import { connectDoc, createWorkshop, flush, joinWorkshop } from '../server/src/t
 import { startOurs } from './servers';
 import { CLIENT_DIR, launchBrowser, newPerson, openWorkshopAs } from '../e2e/harness';
 import { percentile } from './stats';
+import { pageSettled } from './canvasFrames';
 
 /**
  * How long a phase change and the silent-note reveal take to reach participants' screens (issue
@@ -64,7 +65,7 @@ export async function phaseChangeLatency(count = 6): Promise<PhaseChangeResult> 
 
     // The facilitator starts once everyone has joined: every screen has finished loading (what
     // a page does when first idle, such as the sheet pictures, is not a phase change's cost).
-    await Promise.all(pages.map((page) => page.evaluate(settled)));
+    await Promise.all(pages.map((page) => page.evaluate(pageSettled(10))));
 
     const first: number[] = [];
     const later: number[] = [];
@@ -126,19 +127,6 @@ const recordPhases = `
       attributeFilter: ['data-phase'],
     });
   })();
-`;
-
-/** In the page: resolves once the page has been idle (nothing to do for ~50 ms) ten times in a row. */
-const settled = `
-  new Promise((resolve) => {
-    let quiet = 0;
-    const step = (deadline) => {
-      quiet = deadline.timeRemaining() > 40 ? quiet + 1 : 0;
-      if (quiet >= 10) resolve(true);
-      else requestIdleCallback(step);
-    };
-    requestIdleCallback(step);
-  })
 `;
 
 /** Verbose only: when a Node client on a board sees `expected` revealed notes (the server's part). */

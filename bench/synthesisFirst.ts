@@ -15,7 +15,7 @@ import {
   type BoardClient,
 } from '../server/src/testing/harness';
 import { CLIENT_DIR, launchBrowser } from '../e2e/harness';
-import { firstRender, firstRenderProbe, topSelfTime } from './canvasFrames';
+import { firstRender, firstRenderProbe, pageSettled, topSelfTime } from './canvasFrames';
 
 /**
  * The synthesis view's first render: `groups` subgroups each wrote `perGroup` notes on their own
@@ -33,19 +33,6 @@ export interface SynthesisRun {
   readonly nextFieldMs: number;
   readonly load: number;
 }
-
-/** In the page: resolves once the page has been idle (nothing to do for ~50 ms) five times in a row. */
-const SETTLED = `
-  new Promise((resolve) => {
-    let quiet = 0;
-    const step = (deadline) => {
-      quiet = deadline.timeRemaining() > 40 ? quiet + 1 : 0;
-      if (quiet >= 5) resolve(true);
-      else requestIdleCallback(step);
-    };
-    requestIdleCallback(step);
-  })
-`;
 
 /** The fields the notes go to, in the order the synthesis walks them. */
 const FIELDS = [
@@ -166,7 +153,7 @@ export async function synthesisFirstRender(groups = 6, perGroup = 300): Promise<
     const firstFieldMs = await firstRender(page);
     // "Next field": from the click until the second field's notes show (the same probe, restarted),
     // once the page has finished with the first field (its suggestions follow the columns).
-    await page.evaluate(SETTLED);
+    await page.evaluate(pageSettled(5));
     await page.evaluate('window.__firstRender = undefined');
     const clickedAt = (await page.evaluate(`(() => {
       ${firstRenderProbe(complete(1))};
