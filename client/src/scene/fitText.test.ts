@@ -113,3 +113,30 @@ describe('createTextFitter', () => {
     expect(calls).toBe(afterFirst);
   });
 });
+
+describe('fitText skips the sizes that cannot fit', () => {
+  /** The plain scan: every size from the largest down, the first whose wrap fits. */
+  function scan(text: string, breakWords: boolean): number | null {
+    for (let size = box.maxFontSize; size >= box.minFontSize - 1e-9; size -= 0.5) {
+      const lines = wrapText(text, box.width, size, measure, breakWords);
+      const fits =
+        lines.length * size * box.lineHeight <= box.height + 1e-9 && lines.every((l) => measure(l, size) <= box.width);
+      if (fits) return size;
+    }
+    return null;
+  }
+
+  it('finds the same size as trying every size, for short, long and unbreakable texts', () => {
+    const words = ['AVG', 'privacy', 'studievoortgang', 'de', 'docenten', 'Kwaliteitsverbetering', 'ik', 'data'];
+    const sizes = new Set<number>();
+    for (let n = 1; n <= 24; n++) {
+      const text = Array.from({ length: n }, (_, i) => words[(i * 5 + n) % words.length]).join(' ');
+      const expected = scan(text, false);
+      if (expected === null) continue;
+      sizes.add(expected);
+      expect(fitText(text, box, measure).fontSize, text).toBe(expected);
+    }
+    // Texts from one word to many: the sizes found range widely, most of them below the largest.
+    expect(sizes.size).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -43,6 +43,18 @@ function fits(lines: readonly string[], fontSize: number, options: FitTextOption
   return lines.every((line) => measure(line, fontSize) <= options.width + 1e-9);
 }
 
+/**
+ * A font size above which the text cannot fit the box whatever the wrapping: every line holds at
+ * most `width` of the words' own widths (spaces and hyphens only add to them), so `n` lines at
+ * size `s` need n ≥ words·s / width, and n·s·lineHeight ≤ height — hence s ≤ √(height·width / (words·lineHeight)).
+ */
+function largestPossible(text: string, options: FitTextOptions, measure: TextMeasurer): number {
+  let words = 0;
+  for (const word of text.split(/\s+/)) if (word !== '') words += measure(word, 1);
+  if (words <= 0) return Infinity;
+  return Math.sqrt((options.height * options.width) / (words * (options.lineHeight ?? 1.2)));
+}
+
 function largestFit(
   text: string,
   options: FitTextOptions,
@@ -50,7 +62,10 @@ function largestFit(
   breakWords: boolean,
 ): FittedText | null {
   const step = options.step ?? 0.5;
+  const largest = largestPossible(text, options, measure);
   for (let size = options.maxFontSize; size >= options.minFontSize - 1e-9; size -= step) {
+    // Sizes at which the words alone need more room than the box has cannot fit: not tried.
+    if (size > largest + 1e-9) continue;
     const lines = wrapText(text, options.width, size, measure, breakWords);
     if (fits(lines, size, options, measure)) return { fontSize: size, lines, truncated: false };
   }
