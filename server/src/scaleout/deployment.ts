@@ -3,10 +3,9 @@ import type { ServerConfig } from '../config';
 import { loadTokenSecret } from '../auth/tokens';
 import { lockDataDir } from '../persistence/dataDirLock';
 import { FileDocumentStore, FileWorkshopStore, sweepTemporaryFiles } from '../persistence/fileStore';
-import { Postgres, PostgresDocumentStore, PostgresWorkshopStore } from '../persistence/postgres';
 import type { DocumentStore, WorkshopStore } from '../persistence/types';
 import { errorCode } from '../persistence/storageErrors';
-import { RedisRelay } from './redisRelay';
+import type { RedisRelay } from './redisRelay';
 
 /**
  * Which deployment runs, chosen by the configuration alone:
@@ -33,6 +32,9 @@ export interface Deployment {
 /** Opens the stores the configuration names; throws with a message an operator can act on. */
 export async function openDeployment(config: ServerConfig): Promise<Deployment> {
   if (!config.databaseUrl) return embedded(config);
+  // Loaded only when configured: the PostgreSQL and Redis clients cost the embedded deployment
+  // ~10 MiB of memory it would never use.
+  const { Postgres, PostgresDocumentStore, PostgresWorkshopStore } = await import('../persistence/postgres');
   const db = await Postgres.connect({ connectionString: config.databaseUrl, schema: config.databaseSchema });
   let relay: RedisRelay | undefined;
   try {
@@ -41,6 +43,7 @@ export async function openDeployment(config: ServerConfig): Promise<Deployment> 
       ? Buffer.from(config.tokenSecret, 'utf8')
       : Buffer.from(await db.sharedSecret(crypto.randomBytes(32).toString('hex')), 'hex');
     if (config.redisUrl) {
+      const { RedisRelay } = await import('./redisRelay');
       relay = new RedisRelay({ url: config.redisUrl, prefix: config.redisPrefix });
       await relay.connect();
     }
