@@ -94,6 +94,9 @@ export async function phaseChangeLatency(count = 6): Promise<PhaseChangeResult> 
           '  on the boards (Node client)',
           (await Promise.all(serverSide.map((w) => w.done))).map((t) => t - at),
         );
+      // A facilitator leaves minutes between changes: the next one starts from settled screens
+      // (what a change builds after its banner shows, such as the synthesis view, is done).
+      await Promise.all(pages.map((page) => page.evaluate(pageSettled(5))));
     }
     return { participants: count, first, later, reveal };
   } finally {

@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { useShortcuts } from '../actions/useShortcuts';
 import type { ActionContext } from '../actions/types';
@@ -172,7 +181,10 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
   const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
   const announcement = useAppStore((s) => s.announcement);
   const t = useT();
-  const view = plenary.view;
+  // The phase banner shows a new phase at once; the view it brings (the synthesis, the action
+  // list: hundreds of elements) is built right after, in a render the browser may interrupt to
+  // paint. Until then the previous view stays on screen.
+  const view = useDeferredValue(plenary.view);
   return (
     <div className={`board-screen${view === 'board' ? '' : ' board-screen--plenary'}`}>
       <BoardHeader showSheets={view === 'board'} />
