@@ -82,7 +82,13 @@ describe('WorkshopRuntime', () => {
       const group = { id: newId(), name: 'Tafel Oost', color: '#1d4ed8' as const, order: 0 };
       putGroup(session.doc, group);
       assignMembers(session.doc, new Map([[participant.participant.id, group.id]]));
+      await moveTo('welcome');
+      await untilRuntime(runtime, () => runtime.snapshot().board?.boardId === PLENARY_BOARD);
+      const told = until((s) => s.flow?.phaseId === 'vel1-write');
       await moveTo('vel1-write');
+      // The screen hears of the new phase before the board is switched (closing one connection,
+      // opening another, drawing another board), so the news is not held back by that work.
+      await told.then(() => expect(runtime.snapshot().board?.boardId).toBe(PLENARY_BOARD));
       await untilRuntime(
         runtime,
         () => runtime.snapshot().board?.boardId === group.id && runtime.snapshot().draft !== null,

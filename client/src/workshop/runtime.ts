@@ -63,6 +63,8 @@ export class WorkshopRuntime {
   private readonly listeners = new Set<() => void>();
   private stopReacting: () => void = () => undefined;
   private reacting = false;
+  /** The state before a change whose reaction waits for the next frame (undefined: none waits). */
+  private waitingSince: AppState | null | undefined = undefined;
   private destroyed = false;
 
   constructor(private readonly options: WorkshopRuntimeOptions) {
@@ -107,10 +109,24 @@ export class WorkshopRuntime {
    * Every reaction to the session's news, in order. `previous` is null at the start. Only what
    * changed is acted on; each step reads the state it needs from `s`.
    */
-  private react(current: AppState, previous: AppState | null): void {
+  private react(current: AppState, previous: AppState | null, waited = false): void {
     // The reactions write to the store themselves (board id, sheet, notices); those writes change
     // none of the inputs below, so a nested call has nothing to do.
     if (this.destroyed || this.reacting) return;
+    // A reaction waits for the next frame: it will read the state as it is then.
+    if (this.waitingSince !== undefined) return;
+    if (!waited && previous !== null && this.movesToAnotherBoard(current, previous)) {
+      // A new phase that puts another board on screen: the banner shows the phase first (one
+      // small render, painted), then the board is switched — closing and opening connections
+      // and drawing the new board would otherwise hold the news back on a busy device.
+      this.waitingSince = previous;
+      afterNextPaint(() => {
+        const since = this.waitingSince;
+        this.waitingSince = undefined;
+        if (since !== undefined) this.react(this.options.store.getState(), since, true);
+      });
+      return;
+    }
     this.reacting = true;
     try {
       this.reactTo(current, previous);
@@ -162,6 +178,15 @@ export class WorkshopRuntime {
     this.wantDrafts(s, reveals);
     this.wantSynthesis(s);
     this.publish();
+  }
+
+  /** Whether the phase changed and, with it, the board on screen. */
+  private movesToAnotherBoard(s: AppState, previous: AppState): boolean {
+    const phaseId = s.flow?.phaseId ?? null;
+    const previousPhaseId = previous.flow?.phaseId ?? null;
+    if (phaseId === null || previousPhaseId === null || phaseId === previousPhaseId) return false;
+    const choice = this.chooseBoard(s);
+    return (choice.kind === 'board' ? choice.boardId : null) !== (this.board?.boardId ?? null);
   }
 
   private chooseBoard(s: AppState): BoardChoice {
@@ -322,4 +347,23 @@ function sameChoice(a: BoardChoice, b: BoardChoice): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind !== 'board' || b.kind !== 'board') return true;
   return a.boardId === b.boardId && a.phaseBoardId === b.phaseBoardId && a.overridden === b.overridden;
+}
+
+/**
+ * Runs `fn` once the browser has painted the next frame (a task after the frame's callbacks);
+ * without frames (a hidden tab, Node) after a short while all the same.
+ */
+function afterNextPaint(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(run, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
 }
