@@ -10,7 +10,9 @@ import {
   connectBoard,
   connectDoc,
   createWorkshop,
+  docLogFile,
   joinWorkshop,
+  persistedNote,
   startTestServer,
   tempDataDir,
   waitFor,
@@ -20,23 +22,6 @@ import {
  * A flipped byte or a garbled file costs at most the damaged records: every test damages a log
  * on disk, starts a server on it and checks what a participant gets back.
  */
-
-function note(id: string, authorId: string) {
-  return {
-    id,
-    sheetId: 'vel2',
-    fieldId: 'data',
-    x: 40,
-    y: 140,
-    color: 'green' as const,
-    text: `tekst ${id}`,
-    authorId,
-  };
-}
-
-function docFile(dataDir: string, workshopId: string, docKey: string): string {
-  return path.join(dataDir, 'workshops', workshopId, 'docs', `${docKey}.ylog`);
-}
 
 function flipByte(file: string, offset: number): void {
   const data = fs.readFileSync(file);
@@ -79,7 +64,7 @@ describe('damaged document logs', () => {
     const writer = connectBoard(server.url, p);
     cleanup.push(() => writer.destroy());
     await writer.synced();
-    for (let i = 0; i < count; i++) addNote(writer.doc, note(`n${i}`, p.participant.id));
+    for (let i = 0; i < count; i++) addNote(writer.doc, persistedNote(`n${i}`, p.participant.id));
     const room = () => server.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
     await waitFor(() => readNotes(room()!.doc).length === count, `the server to store ${count} notes`);
     return { server, workshop, p };
@@ -94,7 +79,7 @@ describe('damaged document logs', () => {
     await writer.synced();
     for (let batch = 0; batch < 10; batch++) {
       writer.doc.transact(() => {
-        for (let i = 0; i < 20; i++) addNote(writer.doc, note(`n${batch * 20 + i}`, p.participant.id));
+        for (let i = 0; i < 20; i++) addNote(writer.doc, persistedNote(`n${batch * 20 + i}`, p.participant.id));
       });
     }
     const room = () => first.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
@@ -102,7 +87,7 @@ describe('damaged document logs', () => {
     writer.destroy();
     await first.close(); // compacts: one snapshot record; the records before it stay as .prev
 
-    const file = docFile(dataDir, workshop.workshop.id, boardDocKey(PLENARY_BOARD));
+    const file = docLogFile(dataDir, workshop.workshop.id, boardDocKey(PLENARY_BOARD));
     expect(readLog(file).records).toHaveLength(1);
     expect(fs.existsSync(`${file}.prev`)).toBe(true);
     flipByte(file, 8 + 12 + Math.floor((fs.statSync(file).size - 20) / 2));
@@ -122,7 +107,7 @@ describe('damaged document logs', () => {
     const { server, workshop, p } = await boardWithNotes(10);
 
     const copy = crashCopy(server.dataDir);
-    const file = docFile(copy, workshop.workshop.id, boardDocKey(PLENARY_BOARD));
+    const file = docLogFile(copy, workshop.workshop.id, boardDocKey(PLENARY_BOARD));
     // One record per note, in order, and no compaction yet (so no previous generation to help).
     const offsets = recordOffsets(file);
     expect(offsets).toHaveLength(10);
@@ -146,7 +131,7 @@ describe('damaged document logs', () => {
     const { server, workshop, p } = await boardWithNotes(3);
 
     const copy = crashCopy(server.dataDir);
-    const file = docFile(copy, workshop.workshop.id, boardDocKey(PLENARY_BOARD));
+    const file = docLogFile(copy, workshop.workshop.id, boardDocKey(PLENARY_BOARD));
     // Power loss in the middle of appending a fourth record: its first bytes made it to disk.
     const data = fs.readFileSync(file);
     const last = recordOffsets(file)[2]!;
@@ -172,7 +157,7 @@ describe('damaged document logs', () => {
     c.destroy();
     await first.close();
 
-    const file = docFile(dataDir, workshop.workshop.id, SESSION_DOC);
+    const file = docLogFile(dataDir, workshop.workshop.id, SESSION_DOC);
     const garbage = Buffer.from('this is not a log at all, every byte of it is wrong');
     fs.writeFileSync(file, garbage);
     fs.rmSync(`${file}.prev`, { force: true });

@@ -11,6 +11,7 @@ import {
   flush,
   freePort,
   joinWorkshop,
+  persistedNote,
   startTestServer,
   tempDataDir,
   waitFor,
@@ -50,10 +51,6 @@ async function spawnServer(port: number, dataDir: string): Promise<{ child: Chil
   return { child, url };
 }
 
-function note(id: string, authorId: string, text: string) {
-  return { id, sheetId: 'vel2', fieldId: 'data', x: 40, y: 140, color: 'green' as const, text, authorId };
-}
-
 describe('durability', () => {
   const cleanup: Array<() => void | Promise<void>> = [];
   afterEach(async () => {
@@ -80,7 +77,7 @@ describe('durability', () => {
     let written = 0;
     const typing = setInterval(() => {
       for (let i = 0; i < 2; i++, written++)
-        addNote(a.doc, note(`n${written}`, writer.participant.id, `notitie ${written}`));
+        addNote(a.doc, persistedNote(`n${written}`, writer.participant.id, `notitie ${written}`));
     }, 10);
     cleanup.push(() => clearInterval(typing));
     await waitFor(() => readNotes(b.doc).length >= 150, 'the watcher to see 150 notes', 15_000);
@@ -119,7 +116,7 @@ describe('durability', () => {
     const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
     const c = connectBoard(server.url, p);
     await c.synced();
-    addNote(c.doc, note('kept', p.participant.id, 'bewaard'));
+    addNote(c.doc, persistedNote('kept', p.participant.id, 'bewaard'));
     // The board and the workshop's session document.
     await waitFor(() => server.collab.stats().documentsLoaded === 2, 'the documents to be loaded');
     await flush(c);
@@ -141,7 +138,8 @@ describe('durability', () => {
     await c.synced();
     // Paced like people working, below the per-connection message rate.
     for (let batch = 0; batch < 11; batch++) {
-      for (let i = 0; i < 50; i++) addNote(c.doc, note(`c${batch * 50 + i}`, p.participant.id, `${batch * 50 + i}`));
+      for (let i = 0; i < 50; i++)
+        addNote(c.doc, persistedNote(`c${batch * 50 + i}`, p.participant.id, `${batch * 50 + i}`));
       await new Promise((r) => setTimeout(r, 450));
     }
     const file = path.join(

@@ -13,7 +13,9 @@ import type { DocumentLog, DocumentStore, StoredWorkshop, WorkshopStore } from '
 import {
   connectBoard,
   createWorkshop,
+  docLogFile,
   joinWorkshop,
+  persistedNote,
   postJson,
   startTestServer,
   tempDataDir,
@@ -93,25 +95,10 @@ class FillingWorkshops implements WorkshopStore {
   }
 }
 
-function note(id: string, authorId: string) {
-  return {
-    id,
-    sheetId: 'vel2',
-    fieldId: 'data',
-    x: 40,
-    y: 140,
-    color: 'green' as const,
-    text: `tekst ${id}`,
-    authorId,
-  };
-}
-
 /** Note ids in a board's log on disk. */
 function notesOnDisk(dataDir: string, workshopId: string): string[] {
   const doc = new Y.Doc();
-  for (const update of readLog(
-    path.join(dataDir, 'workshops', workshopId, 'docs', `${boardDocKey(PLENARY_BOARD)}.ylog`),
-  ).records)
+  for (const update of readLog(docLogFile(dataDir, workshopId, boardDocKey(PLENARY_BOARD))).records)
     Y.applyUpdate(doc, update);
   return readNotes(doc)
     .map((n) => n.id)
@@ -151,11 +138,11 @@ describe('a full disk', () => {
       if (event) closes.push(event.code);
     });
 
-    addNote(a.doc, note('before', writer.participant.id));
+    addNote(a.doc, persistedNote('before', writer.participant.id));
     await waitFor(() => readNotes(b.doc).length === 1, 'the watcher to see the first note');
 
     documents.full = true;
-    addNote(a.doc, note('refused', writer.participant.id));
+    addNote(a.doc, persistedNote('refused', writer.participant.id));
     await waitFor(() => closes.length > 0, 'the writer to be disconnected');
     expect(closes[0]).toBe(CLOSE.unavailable);
     // Memory is exactly what is on disk: the live document, a newcomer and the log agree.
@@ -190,7 +177,7 @@ describe('a full disk', () => {
     const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
     const c = connectBoard(server.url, p);
     await c.synced();
-    for (let i = 0; i < 5; i++) addNote(c.doc, note(`n${i}`, p.participant.id));
+    for (let i = 0; i < 5; i++) addNote(c.doc, persistedNote(`n${i}`, p.participant.id));
     const room = () => server.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
     await waitFor(() => readNotes(room()!.doc).length === 5, 'the server to store five notes');
 

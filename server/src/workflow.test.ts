@@ -30,10 +30,12 @@ import type { RunningServer } from './server';
 import {
   connectBoard,
   connectDoc,
-  createWorkshop,
   flush,
   joinWorkshop,
+  placeInGroups,
   requestJson,
+  seedWorkshop,
+  setPhaseOnServer,
   startTestServer,
   waitFor,
   type BoardClient,
@@ -66,36 +68,28 @@ describe('workshop flow on the server', () => {
     text,
     authorId,
   });
-  const setPhase = async (phaseId: PhaseId) => {
-    updateFlow(fSession.doc, { phaseId, phaseStartedAt: Date.now() });
-    await waitFor(
-      () => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId,
-      `phase ${phaseId} on the server`,
-    );
-  };
+  const setPhase = (phaseId: PhaseId) => setPhaseOnServer(server, fSession, phaseId);
 
   beforeAll(async () => {
     server = await startTestServer();
-    facilitator = await createWorkshop(server.url, 'Flow');
-    anna = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
-    bram = await joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
-    cleo = await joinWorkshop(server.url, facilitator.workshop.code, 'Cleo');
-    fSession = connect(facilitator, SESSION_DOC);
-    await fSession.synced();
-    await waitFor(() => readMembers(fSession.doc).length === 4, 'all four members in the session');
-    putGroup(fSession.doc, { id: 'g1', name: 'Groep 1', color: '#1d4ed8', order: 0 });
-    putGroup(fSession.doc, { id: 'g2', name: 'Groep 2', color: '#b42318', order: 1 });
-    assignMembers(
-      fSession.doc,
-      new Map([
-        [anna.participant.id, 'g1'],
-        [bram.participant.id, 'g1'],
-        [cleo.participant.id, 'g2'],
-      ]),
-    );
-    await waitFor(
-      () => server.workflow.membership(facilitator.workshop.id, cleo.participant.id).groupId === 'g2',
-      'the assignment on the server',
+    ({
+      facilitator,
+      participants: [anna, bram, cleo],
+      sessionDoc: fSession,
+    } = await seedWorkshop(server.url, 'Flow', ['Anna', 'Bram', 'Cleo']));
+    open.push(fSession);
+    await placeInGroups(
+      server,
+      fSession,
+      [
+        { id: 'g1', name: 'Groep 1' },
+        { id: 'g2', name: 'Groep 2' },
+      ],
+      [
+        [anna, 'g1'],
+        [bram, 'g1'],
+        [cleo, 'g2'],
+      ],
     );
   });
 

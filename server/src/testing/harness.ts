@@ -6,7 +6,10 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
-import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
+import { PLENARY_BOARD, SESSION_DOC, boardDocKey } from '@dmc/shared/protocol/api';
+import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import type { PhaseId } from '@dmc/shared/domain/phases';
+import { GROUP_COLORS } from '@dmc/shared/domain/session';
 import { COLLAB_PATH, MESSAGE, SYNC, encodeAuthMessage } from '@dmc/shared/protocol/messages';
 import * as encoding from 'lib0/encoding';
 import { presenceColor } from '@dmc/shared/protocol/presence';
@@ -271,4 +274,69 @@ export function paced(count: number, intervalMs: number, step: (n: number) => bo
     const timer = setInterval(tick, intervalMs);
     tick();
   });
+}
+
+/** A workshop made through the API, everyone in its session document. */
+export interface SeededWorkshop {
+  readonly facilitator: CreateWorkshopResponse;
+  /** The participants, in the order of the names they joined with. */
+  readonly participants: SessionResponse[];
+  /** The facilitator's session document, synced, with every participant a member. */
+  readonly sessionDoc: BoardClient;
+}
+
+/** Creates a workshop, joins one participant per name and connects the facilitator's session document. */
+export async function seedWorkshop(baseUrl: string, title: string, names: readonly string[]): Promise<SeededWorkshop> {
+  const facilitator = await createWorkshop(baseUrl, title);
+  const participants: SessionResponse[] = [];
+  for (const name of names) participants.push(await joinWorkshop(baseUrl, facilitator.workshop.code, name));
+  const sessionDoc = connectDoc(baseUrl, facilitator, SESSION_DOC);
+  await sessionDoc.synced();
+  await waitFor(() => readMembers(sessionDoc.doc).length === names.length + 1, 'everyone in the session');
+  return { facilitator, participants, sessionDoc };
+}
+
+/**
+ * Puts subgroups (in the order given, coloured from the facilitator's palette) on the session document and places participants in them;
+ * resolves once the server knows every placement.
+ */
+export async function placeInGroups(
+  server: RunningServer,
+  sessionDoc: BoardClient,
+  groups: ReadonlyArray<{ id: string; name: string }>,
+  placements: ReadonlyArray<readonly [SessionResponse, string]>,
+): Promise<void> {
+  groups.forEach(({ id, name }, order) =>
+    putGroup(sessionDoc.doc, { id, name, color: GROUP_COLORS[order % GROUP_COLORS.length], order }),
+  );
+  assignMembers(sessionDoc.doc, new Map(placements.map(([session, groupId]) => [session.participant.id, groupId])));
+  const workshopId = sessionDoc.session.workshop.id;
+  await waitFor(
+    () =>
+      placements.every(
+        ([session, groupId]) => server.workflow.membership(workshopId, session.participant.id).groupId === groupId,
+      ),
+    'the subgroups on the server',
+  );
+}
+
+/** Moves the workshop to a phase through the facilitator's session document; resolves once the server is in it. */
+export async function setPhaseOnServer(
+  server: RunningServer,
+  sessionDoc: BoardClient,
+  phaseId: PhaseId,
+): Promise<void> {
+  const workshopId = sessionDoc.session.workshop.id;
+  updateFlow(sessionDoc.doc, { phaseId, phaseStartedAt: Date.now() });
+  await waitFor(() => server.workflow.state(workshopId)?.phaseId === phaseId, `phase ${phaseId} on the server`);
+}
+
+/** A note as addNote takes it, for the persistence tests: green, in the data field of sheet 2. */
+export function persistedNote(id: string, authorId: string, text = `tekst ${id}`) {
+  return { id, sheetId: 'vel2', fieldId: 'data', x: 40, y: 140, color: 'green' as const, text, authorId };
+}
+
+/** The append log of one document of a workshop in a data directory. */
+export function docLogFile(dataDir: string, workshopId: string, docKey: string): string {
+  return path.join(dataDir, 'workshops', workshopId, 'docs', `${docKey}.ylog`);
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordChange } from '../doc/records';
-import type { Actor } from './actor';
 import { checkBoardChanges } from './boardRules';
 import { LIMITS, collectionLimit } from './limits';
 import { boardRights, type BoardRights } from './permissions';
+import { ANNA as anna, ANNAS_NOTE, BRAM as bram, FAC as fac, sampleBoardContext } from '../testing/fixtures';
 
-const anna: Actor = { id: 'anna', role: 'participant' };
-const bram: Actor = { id: 'bram', role: 'participant' };
-const fac: Actor = { id: 'fac', role: 'facilitator' };
 const open: BoardRights = boardRights(
   anna,
   { kind: 'plenary' },
@@ -20,26 +17,8 @@ const vel1Only: BoardRights = boardRights(
   { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null },
   { groupId: 'a' },
 );
-const ctx = (rights = open, counts: Readonly<Record<string, number>> = {}) => ({
-  count: (collection: string) => counts[collection] ?? 1,
-  rights,
-  dotsPerPerson: 3,
-  noteExists: (id: string) => id === 'n1',
-  sheetOfField: (fieldId: string) => ({ doel: 'vel1', data: 'vel2' })[fieldId],
-});
-
-const note = {
-  id: 'n1',
-  sheetId: 'vel1',
-  fieldId: 'doel',
-  x: 10,
-  y: 150,
-  color: 'yellow',
-  text: 'hallo',
-  authorId: 'anna',
-  createdAt: 1,
-  z: 1,
-};
+const ctx = (rights = open, counts: Readonly<Record<string, number>> = {}) => sampleBoardContext(rights, counts);
+const note: Record<string, unknown> = { ...ANNAS_NOTE };
 const add = (after: Record<string, unknown> = note): RecordChange => ({
   type: 'add',
   collection: 'notes',
@@ -126,34 +105,13 @@ describe('discussion tools', () => {
   const discuss = ctx(vel1Only);
 
   it('accepts your own mark on an existing note and refuses a mark in another name', () => {
-    expect(
-      checkBoardChanges(
-        anna,
-        [rec('marks', 'n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' })],
-        discuss,
-      ),
-    ).toBeNull();
-    expect(
-      checkBoardChanges(
-        anna,
-        [rec('marks', 'n1:bram', { noteId: 'n1', participantId: 'bram', value: 'agree' })],
-        discuss,
-      ),
-    ).toMatchObject({ code: 'forbidden' });
-    expect(
-      checkBoardChanges(
-        anna,
-        [rec('marks', 'zz:anna', { noteId: 'zz', participantId: 'anna', value: 'agree' })],
-        discuss,
-      ),
-    ).toMatchObject({ code: 'invalid' });
-    expect(
-      checkBoardChanges(
-        anna,
-        [rec('marks', 'other-key', { noteId: 'n1', participantId: 'anna', value: 'agree' })],
-        discuss,
-      ),
-    ).toMatchObject({ code: 'invalid' });
+    /** Anna's check of an "agree" mark stored under `key`. */
+    const mark = (key: string, noteId: string, participantId: string) =>
+      checkBoardChanges(anna, [rec('marks', key, { noteId, participantId, value: 'agree' })], discuss);
+    expect(mark('n1:anna', 'n1', 'anna')).toBeNull();
+    expect(mark('n1:bram', 'n1', 'bram')).toMatchObject({ code: 'forbidden' });
+    expect(mark('zz:anna', 'zz', 'anna')).toMatchObject({ code: 'invalid' });
+    expect(mark('other-key', 'n1', 'anna')).toMatchObject({ code: 'invalid' });
   });
 
   it('limits voting dots to the workshop setting', () => {

@@ -5,6 +5,7 @@ import type { Actor, Refusal } from './actor';
 import { checkBoardChanges } from './boardRules';
 import type { BoardRights } from './permissions';
 import { checkSynthesisChanges } from './synthesisRules';
+import { ANNA as anna, ANNAS_NOTE, BRAM as bram, FAC as fac, sampleBoardContext } from '../testing/fixtures';
 
 /**
  * The generic record check as the server enforces it, for every owned collection: what the
@@ -12,41 +13,17 @@ import { checkSynthesisChanges } from './synthesisRules';
  * rule) is what checkBoardChanges and checkSynthesisChanges decide.
  */
 
-const anna: Actor = { id: 'anna', role: 'participant' };
-const bram: Actor = { id: 'bram', role: 'participant' };
-const fac: Actor = { id: 'fac', role: 'facilitator' };
-
 const everything = {
   read: true,
   permissions: new Set(['notes', 'mark', 'vote', 'formulate', 'defer', 'highlight', 'ask']),
   writableSheets: 'all',
   writesPrivately: false,
 } as unknown as BoardRights;
-const board = {
-  count: () => 1,
-  rights: everything,
-  dotsPerPerson: 3,
-  noteExists: (id: string) => id === 'n1',
-  sheetOfField: (fieldId: string) => ({ doel: 'vel1', data: 'vel2' })[fieldId],
-};
+const board = sampleBoardContext(everything);
 
 /** A well-formed record of each collection, owned by anna, and the key it is stored under. */
 const SAMPLES: Record<string, readonly [string, PlainRecord]> = {
-  notes: [
-    'n1',
-    {
-      id: 'n1',
-      sheetId: 'vel1',
-      fieldId: 'doel',
-      x: 10,
-      y: 150,
-      color: 'yellow',
-      text: 'hallo',
-      authorId: 'anna',
-      createdAt: 1,
-      z: 1,
-    },
-  ],
+  notes: ['n1', { ...ANNAS_NOTE }],
   marks: ['n1:anna', { noteId: 'n1', participantId: 'anna', value: 'agree' }],
   votes: ['anna:0', { noteId: 'n1', participantId: 'anna', slot: 0 }],
   formulations: [

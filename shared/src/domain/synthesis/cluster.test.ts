@@ -10,38 +10,49 @@ import { sampleClusterNotes } from './sampleNotes';
  */
 
 const note = (id: string, groupId: string, text: string): ClusterInput => ({ id, groupId, text });
+/** The notes one table wrote in a field, numbered by the table's letter: A's are a1, a2, … */
+const table = (groupId: string, texts: readonly string[]): ClusterInput[] =>
+  texts.map((text, i) => note(`${groupId.toLowerCase()}${i + 1}`, groupId, text));
 
 /** Field "kansen en risico's". */
 const risks: ClusterInput[] = [
-  note('a1', 'A', 'Studenten willen misschien niet meewerken, voelen zich bekeken'),
-  note('a2', 'A', 'Teveel focus op studiesucces en niet op kwaliteit van onderwijs'),
-  note('a3', 'A', 'Docenten ervaren weerstand: afrekenen op kwaliteit'),
-  note('a4', 'A', 'Verkeerde conclusies trekken over studievoortgang'),
-  note('a5', 'A', 'Kans: studenten eerder helpen als ze achterblijven'),
-  note('b1', 'B', 'Weerstand bij studenten: ze voelen zich gecontroleerd en bekeken'),
-  note('b2', 'B', 'Persoonlijke data nodig, problemen met de AVG'),
-  note('b3', 'B', 'Te veel nadruk op studiesucces, te weinig op onderwijskwaliteit'),
-  note('b4', 'B', 'Onderzoekers hebben data van alle studenten nodig'),
-  note('b5', 'B', 'Budget voor ICT ontbreekt'),
-  note('c1', 'C', 'Teachers fear being judged on the quality of their teaching'),
-  note('c2', 'C', 'Privacy: AVG en toestemming van studenten'),
-  note('c3', 'C', 'Verkeerde conclusies uit data over studievoortgang maken het probleem groter'),
-  note('c4', 'C', 'Uitval voorkomen door vroeg te signaleren'),
-  note('c5', 'C', 'Bias in algoritmes voor minderheden'),
+  ...table('A', [
+    'Studenten willen misschien niet meewerken, voelen zich bekeken',
+    'Teveel focus op studiesucces en niet op kwaliteit van onderwijs',
+    'Docenten ervaren weerstand: afrekenen op kwaliteit',
+    'Verkeerde conclusies trekken over studievoortgang',
+    'Kans: studenten eerder helpen als ze achterblijven',
+  ]),
+  ...table('B', [
+    'Weerstand bij studenten: ze voelen zich gecontroleerd en bekeken',
+    'Persoonlijke data nodig, problemen met de AVG',
+    'Te veel nadruk op studiesucces, te weinig op onderwijskwaliteit',
+    'Onderzoekers hebben data van alle studenten nodig',
+    'Budget voor ICT ontbreekt',
+  ]),
+  ...table('C', [
+    'Teachers fear being judged on the quality of their teaching',
+    'Privacy: AVG en toestemming van studenten',
+    'Verkeerde conclusies uit data over studievoortgang maken het probleem groter',
+    'Uitval voorkomen door vroeg te signaleren',
+    'Bias in algoritmes voor minderheden',
+  ]),
 ];
 
 /** Field "doel". */
 const goals: ClusterInput[] = [
-  note('a1', 'A', 'Inzicht in studievoortgang'),
-  note('a2', 'A', 'Studentbegeleiding verbeteren'),
-  note('a3', 'A', 'Kwaliteitsverbetering vakken'),
-  note('b1', 'B', 'Studievoortgang beter inzichtelijk maken voor studieadviseurs'),
-  note('b2', 'B', 'Uitval voorkomen in het eerste jaar'),
-  note('b3', 'B', 'Onderwijsonderzoek'),
-  note('c1', 'C', 'Kwaliteit van de vakken verbeteren'),
-  note('c2', 'C', 'Persoonlijke begeleiding van studenten op maat'),
-  note('c3', 'C', 'Onderzoek naar onderwijs ondersteunen'),
-  note('c4', 'C', 'Studenten eerder signaleren die dreigen uit te vallen'),
+  ...table('A', ['Inzicht in studievoortgang', 'Studentbegeleiding verbeteren', 'Kwaliteitsverbetering vakken']),
+  ...table('B', [
+    'Studievoortgang beter inzichtelijk maken voor studieadviseurs',
+    'Uitval voorkomen in het eerste jaar',
+    'Onderwijsonderzoek',
+  ]),
+  ...table('C', [
+    'Kwaliteit van de vakken verbeteren',
+    'Persoonlijke begeleiding van studenten op maat',
+    'Onderzoek naar onderwijs ondersteunen',
+    'Studenten eerder signaleren die dreigen uit te vallen',
+  ]),
 ];
 
 /** Field "stakeholders" and "visie en beleid", four tables. */
