@@ -11,10 +11,10 @@ import { connectDoc, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
   hookPoint,
-  launchBrowser,
   newPerson,
   notesOf,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   storedSession,
   thirdPartyRequests,
   waitForNotes,
@@ -130,19 +130,14 @@ describe('accessibility: WCAG 2.1 A/AA on the HTML screens (axe-core)', () => {
   let control: BoardClient | undefined;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     anna = await newPerson(browser, { viewport: { width: 1280, height: 800 } });
     host = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     bram = await newPerson(browser, { viewport: { width: 1280, height: 800 } });
   });
 
-  afterAll(async () => {
-    control?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [control]));
 
   /** The participant's board: canvas, note editor and menu, list view, explanations, discussion, deck. */
   async function auditParticipantBoard(page: Page, lang: string, options: { note: boolean }): Promise<void> {

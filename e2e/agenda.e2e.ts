@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readAgendaEntries, readFlow } from '@dmc/shared/doc/session';
-import { SESSION_DOC, type CreateWorkshopResponse } from '@dmc/shared/protocol/api';
-import { connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
+import type { CreateWorkshopResponse } from '@dmc/shared/protocol/api';
+import { seedWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, openWorkshopAs, screenshot, startAppServer, type Person } from './harness';
+import {
+  newPerson,
+  openWorkshopAs,
+  screenshot,
+  showFacilitatorTab,
+  startServerAndBrowser,
+  stopAll,
+  type Person,
+} from './harness';
 
 /**
  * A dagdeel has a break (issue 11): the facilitator puts a 15-minute break after "Vel 1 —
@@ -19,31 +27,20 @@ describe('a break on the agenda', () => {
   let facilitator: CreateWorkshopResponse;
   let sessionDoc: BoardClient;
 
-  const showTab = async (tab: 'prepare' | 'flow') => {
-    const button = fac.page.getByTestId(`fac-tab-${tab}`);
-    if (!(await button.isVisible())) await fac.page.getByTestId('fac-toggle').click();
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-selected')).toBe('true');
-  };
+  const showTab = (tab: 'prepare' | 'flow') => showFacilitatorTab(fac.page, tab);
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     anna = await newPerson(browser, { viewport: { width: 1280, height: 800 } });
-    facilitator = await createWorkshop(server.url, 'Learning analytics — pauze');
-    const annaSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
-    sessionDoc = connectDoc(server.url, facilitator, SESSION_DOC);
-    await sessionDoc.synced();
+    const seeded = await seedWorkshop(server.url, 'Learning analytics — pauze', ['Anna']);
+    ({ facilitator, sessionDoc } = seeded);
+    const [annaSession] = seeded.participants;
     await openWorkshopAs(server.url, fac, facilitator);
     await openWorkshopAs(server.url, anna, annaSession);
   });
 
-  afterAll(async () => {
-    sessionDoc?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [sessionDoc]));
 
   it('adds a 15-minute break after "Vel 1 — bespreken", shows it in the invitation and saves it', async () => {
     const page = fac.page;

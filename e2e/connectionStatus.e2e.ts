@@ -14,7 +14,7 @@ import {
 } from '@dmc/shared/protocol/api';
 import type { RunningServer } from '../server/src/server';
 import { connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
-import { launchBrowser, newPerson, openWorkshopAs, startAppServer, waitLive, type Person } from './harness';
+import { newPerson, openWorkshopAs, startServerAndBrowser, stopAll, waitLive, type Person } from './harness';
 
 /**
  * The status indicator tells the truth (issue 11, bug 1): with Chromium's own offline emulation
@@ -49,8 +49,7 @@ describe('an honest connection status', () => {
   };
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     anna = await newPerson(browser);
     facilitator = await createWorkshop(server.url, 'Status');
     annaSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
@@ -59,11 +58,7 @@ describe('an honest connection status', () => {
     await sessionDoc.synced();
   });
 
-  afterAll(async () => {
-    for (const client of open) client.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [...open]));
 
   it('on the canvas: offline while offline, a note counted, connected again once back', async () => {
     const board = connectDoc(server.url, facilitator, boardDocKey(PLENARY_BOARD));

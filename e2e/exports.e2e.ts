@@ -10,10 +10,10 @@ import type { RunningServer } from '../server/src/server';
 import { isPng, readPngSize } from '../client/src/exports/png';
 import {
   hookPoint,
-  launchBrowser,
   newPerson,
   screenshot,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   storedSession,
   thirdPartyRequests,
   waitForNotes,
@@ -78,15 +78,11 @@ describe('exports, backup import, demo and the inspiration deck', () => {
   let groupIds: string[] = [];
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1400, height: 900 } });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server));
 
   it('opens the demo workshop from the home page, filled and in the synthesis phase', async () => {
     const { page } = fac;

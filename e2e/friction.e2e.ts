@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addNote } from '@dmc/shared/doc/board';
-import { assignMembers, readFlow, readGroups, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import { assignMembers, readFlow, readGroups, updateFlow } from '@dmc/shared/doc/session';
 import { phase, type PhaseId } from '@dmc/shared/domain/phases';
-import { SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
-import {
-  connectBoard,
-  connectDoc,
-  createWorkshop,
-  joinWorkshop,
-  waitFor,
-  type BoardClient,
-} from '../server/src/testing/harness';
+import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
+import { connectBoard, seedWorkshop, setPhaseOnServer, waitFor, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
-  launchBrowser,
   newPerson,
   notesOf,
   openWorkshopAs,
-  startAppServer,
+  showFacilitatorTab,
+  startServerAndBrowser,
+  stopAll,
   waitForNotes,
+  waitForPhase,
   type Person,
 } from './harness';
 
@@ -45,22 +40,11 @@ describe('friction removed from the live workshop', () => {
   let groupB = '';
 
   const setPhase = async (phaseId: PhaseId) => {
-    updateFlow(sessionDoc.doc, { phaseId, phaseStartedAt: Date.now() });
-    await waitFor(
-      () => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId,
-      `phase ${phaseId} on the server`,
-    );
-    for (const p of [fac, anna])
-      await expect
-        .poll(() => p.page.getByTestId('phase-banner').getAttribute('data-phase'), { timeout: 10_000 })
-        .toBe(phaseId);
+    await setPhaseOnServer(server, sessionDoc, phaseId);
+    await waitForPhase([fac, anna], phaseId);
   };
   const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-  const showTab = async (tab: 'people' | 'flow') => {
-    const button = fac.page.getByTestId(`fac-tab-${tab}`);
-    if (!(await button.isVisible())) await fac.page.getByTestId('fac-toggle').click();
-    await button.click();
-  };
+  const showTab = (tab: 'people' | 'flow') => showFacilitatorTab(fac.page, tab);
   const listView = async (page: Page, on: boolean) => {
     const toggle = page.getByTestId('list-view-toggle');
     if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
@@ -68,25 +52,19 @@ describe('friction removed from the live workshop', () => {
   };
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     anna = await newPerson(browser, { viewport: { width: 1280, height: 800 } });
-    facilitator = await createWorkshop(server.url, 'Frictie');
-    annaSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
-    bramSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
-    sessionDoc = connectDoc(server.url, facilitator, SESSION_DOC);
+    ({
+      facilitator,
+      participants: [annaSession, bramSession],
+      sessionDoc,
+    } = await seedWorkshop(server.url, 'Frictie', ['Anna', 'Bram']));
     open.push(sessionDoc);
-    await sessionDoc.synced();
-    await waitFor(() => readMembers(sessionDoc.doc).length === 3, 'all three members in the session');
     await openWorkshopAs(server.url, fac, facilitator);
   });
 
-  afterAll(async () => {
-    for (const client of open) client.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [...open]));
 
   it('keeps "Subgroep toevoegen" open and ready after each new subgroup; "Klaar met toevoegen" closes it', async () => {
     const page = fac.page;

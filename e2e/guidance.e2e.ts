@@ -1,32 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addNote } from '@dmc/shared/doc/board';
-import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import { updateFlow } from '@dmc/shared/doc/session';
 import type { Choice, Deferral } from '@dmc/shared/domain/discussion';
 import type { PhaseId } from '@dmc/shared/domain/phases';
-import {
-  DEFAULT_READING_LIST,
-  SESSION_DOC,
-  type CreateWorkshopResponse,
-  type SessionResponse,
-} from '@dmc/shared/protocol/api';
-import {
-  connectBoard,
-  connectDoc,
-  createWorkshop,
-  joinWorkshop,
-  waitFor,
-  type BoardClient,
-} from '../server/src/testing/harness';
+import { DEFAULT_READING_LIST, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
+import { connectBoard, placeInGroups, seedWorkshop, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
-  launchBrowser,
   newPerson,
   openWorkshopAs,
   screenshot,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   thirdPartyRequests,
   waitForNotes,
+  waitForPhase,
   type Person,
 } from './harness';
 
@@ -59,36 +48,30 @@ describe('guidance while discussing the canvas', () => {
   const canvasText = (page: Page, id: string) =>
     page.evaluate((nodeId) => (window as unknown as { __DMC__: Hook }).__DMC__.canvasText(nodeId), id);
   const choices = (page: Page) => hook(page, (h) => h.choices());
-  const phaseOf = (page: Page) => page.getByTestId('phase-banner').getAttribute('data-phase');
 
   const setPhase = async (phaseId: PhaseId) => {
     updateFlow(control.doc, { phaseId, phaseStartedAt: Date.now() });
-    for (const p of [annaP, facP]) await expect.poll(() => phaseOf(p.page), { timeout: 10_000 }).toBe(phaseId);
+    await waitForPhase([annaP, facP], phaseId);
   };
 
   const note = (id: string, fieldId: string, x: number, y: number, text: string) =>
     addNote(board.doc, { id, sheetId: 'vel1', fieldId, x, y, color: 'yellow', text, authorId: anna.participant.id });
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    fac = await createWorkshop(server.url, 'Learning analytics — Hogeschool Lindenhaven');
-    anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
-    bram = await joinWorkshop(server.url, fac.workshop.code, 'Bram');
-    control = connectDoc(server.url, fac, SESSION_DOC);
-    await control.synced();
-    await waitFor(() => readMembers(control.doc).length === 3, 'everyone in the session');
-    putGroup(control.doc, { id: GROUP, name: 'Tafel A', color: '#1d4ed8', order: 0 });
-    assignMembers(
-      control.doc,
-      new Map([
-        [anna.participant.id, GROUP],
-        [bram.participant.id, GROUP],
-      ]),
-    );
-    await waitFor(
-      () => server.workflow.membership(fac.workshop.id, bram.participant.id).groupId === GROUP,
-      'the subgroup on the server',
+    ({ server, browser } = await startServerAndBrowser());
+    ({
+      facilitator: fac,
+      participants: [anna, bram],
+      sessionDoc: control,
+    } = await seedWorkshop(server.url, 'Learning analytics — Hogeschool Lindenhaven', ['Anna', 'Bram']));
+    await placeInGroups(
+      server,
+      control,
+      [{ id: GROUP, name: 'Tafel A' }],
+      [
+        [anna, GROUP],
+        [bram, GROUP],
+      ],
     );
     annaP = await newPerson(browser);
     facP = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
@@ -96,12 +79,7 @@ describe('guidance while discussing the canvas', () => {
     await openWorkshopAs(server.url, facP, fac);
   });
 
-  afterAll(async () => {
-    board?.destroy();
-    control?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [board, control]));
 
   it('shows the reading list and the two questions about it in the welcome phase', async () => {
     await setPhase('welcome');

@@ -40,6 +40,27 @@ export async function startAppServer(): Promise<RunningServer & { dataDir: strin
   return startTestServer({ clientDir: requireClientBuild(), idleUnloadMs: 5_000 });
 }
 
+/** The app server with the built client and a browser, as most suites start. */
+export async function startServerAndBrowser(): Promise<{
+  server: RunningServer & { dataDir: string };
+  browser: Browser;
+}> {
+  const server = await startAppServer();
+  const browser = await launchBrowser();
+  return { server, browser };
+}
+
+/** Ends a suite: destroys its document clients, then closes the browser and the server (any may not have started). */
+export async function stopAll(
+  browser: Browser | undefined,
+  server: { close(): Promise<void> } | undefined,
+  clients: ReadonlyArray<{ destroy(): void } | undefined> = [],
+): Promise<void> {
+  for (const client of clients) client?.destroy();
+  await browser?.close();
+  await server?.close();
+}
+
 /** Launches headless Chromium with the flags this machine needs. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
@@ -240,4 +261,31 @@ export async function openWorkshopAs(baseUrl: string, person: Person, session: S
   );
   await person.page.goto(`${baseUrl}/w/${session.workshop.id}`);
   await person.page.getByTestId('phase-banner').waitFor({ timeout: 10_000 });
+}
+
+/** The phase a screen shows (the phase banner's data-phase). */
+export function phaseOf(page: Page): Promise<string | null> {
+  return page.getByTestId('phase-banner').getAttribute('data-phase');
+}
+
+/** Polls until `check` holds (usable in beforeAll, where expect.poll is not). */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check().catch(() => false))) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until every person's screen shows a phase. */
+export async function waitForPhase(people: readonly Person[], phaseId: string): Promise<void> {
+  for (const { page } of people) await until(async () => (await phaseOf(page)) === phaseId, `phase ${phaseId}`);
+}
+
+/** Opens a tab of the facilitator's drawer (`fac-tab-<tab>`), opening the drawer first when it is closed. */
+export async function showFacilitatorTab(page: Page, tab: string): Promise<void> {
+  const button = page.getByTestId(`fac-tab-${tab}`);
+  if (!(await button.isVisible())) await page.getByTestId('fac-toggle').click();
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-selected')).toBe('true');
 }

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { assignMembers, putGroup } from '@dmc/shared/doc/session';
-import { SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
-import { connectDoc, createWorkshop, joinWorkshop, type BoardClient } from '../server/src/testing/harness';
+import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
+import { placeInGroups, seedWorkshop, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
-  launchBrowser,
   newPerson,
   notesOf,
   openWorkshopAs,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   waitForNotes,
   type Person,
 } from './harness';
@@ -34,16 +33,21 @@ describe('keys and native widgets', () => {
   const noteCount = async (page: Page) => (await notesOf(page)).length;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    facilitator = await createWorkshop(server.url, 'Toetsen');
-    annaSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
-    bramSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
-    control = connectDoc(server.url, facilitator, SESSION_DOC);
-    await control.synced();
-    putGroup(control.doc, { id: 'tafel-a', name: 'Tafel A', color: '#1d4ed8', order: 0 });
-    putGroup(control.doc, { id: 'tafel-b', name: 'Tafel B', color: '#b42318', order: 1 });
-    assignMembers(control.doc, new Map([[annaSession.participant.id, 'tafel-a']]));
+    ({ server, browser } = await startServerAndBrowser());
+    ({
+      facilitator,
+      participants: [annaSession, bramSession],
+      sessionDoc: control,
+    } = await seedWorkshop(server.url, 'Toetsen', ['Anna', 'Bram']));
+    await placeInGroups(
+      server,
+      control,
+      [
+        { id: 'tafel-a', name: 'Tafel A' },
+        { id: 'tafel-b', name: 'Tafel B' },
+      ],
+      [[annaSession, 'tafel-a']],
+    );
     anna = await newPerson(browser);
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     await openWorkshopAs(server.url, anna, annaSession);
@@ -53,11 +57,7 @@ describe('keys and native widgets', () => {
       await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 15_000 });
   });
 
-  afterAll(async () => {
-    control?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [control]));
 
   it('"n" on the language button adds no note; on the canvas it does, until the setting turns it off', async () => {
     const page = anna.page;

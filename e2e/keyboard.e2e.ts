@@ -4,12 +4,13 @@ import type { CreateWorkshopResponse } from '@dmc/shared/protocol/api';
 import { createWorkshop } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
-  launchBrowser,
   newPerson,
   notesOf,
   openWorkshopAs,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   waitForNotes,
+  waitForPhase,
   type Person,
 } from './harness';
 
@@ -68,14 +69,12 @@ describe('a workshop by keyboard alone', () => {
     await focusKept(page, `opening the ${tab} tab`);
   };
 
-  const phaseOf = (page: Page) => page.getByTestId('phase-banner').getAttribute('data-phase');
-
   /** "Volgende fase" from the keyboard; both screens follow, and neither loses the focus. */
   const nextPhase = async (phaseId: string) => {
     await tabTo(fac.page, '[data-testid="fac-phase-next"]');
     await fac.page.keyboard.press('Enter');
     for (const p of [fac, anna]) {
-      await expect.poll(() => phaseOf(p.page), { timeout: 10_000 }).toBe(phaseId);
+      await waitForPhase([p], phaseId);
       await focusKept(p.page, `the change to ${phaseId}`);
     }
   };
@@ -88,18 +87,14 @@ describe('a workshop by keyboard alone', () => {
     );
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     anna = await newPerson(browser, { viewport: { width: 1280, height: 800 } });
     facilitator = await createWorkshop(server.url, 'Toetsenbord');
     await openWorkshopAs(server.url, fac, facilitator);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server));
 
   it('lets a participant join with the keyboard; the focus lands on the phase, not on <body>', async () => {
     const page = anna.page;

@@ -1,27 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addNote } from '@dmc/shared/doc/board';
-import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import { updateFlow } from '@dmc/shared/doc/session';
 import type { Mark } from '@dmc/shared/domain/discussion';
 import type { PhaseId } from '@dmc/shared/domain/phases';
-import { SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
-import {
-  connectBoard,
-  connectDoc,
-  createWorkshop,
-  joinWorkshop,
-  waitFor,
-  type BoardClient,
-} from '../server/src/testing/harness';
+import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protocol/api';
+import { connectBoard, placeInGroups, seedWorkshop, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
-  launchBrowser,
   newPerson,
   openWorkshopAs,
   screenshot,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   thirdPartyRequests,
+  until,
   waitForNotes,
+  waitForPhase,
   type Person,
 } from './harness';
 
@@ -81,19 +76,9 @@ describe('layout at laptop sizes', () => {
     }
     throw new Error(`could not select ${id}`);
   };
-  const phaseOf = (page: Page) => page.getByTestId('phase-banner').getAttribute('data-phase');
-
-  /** Polls until `check` holds (usable in beforeAll, where expect.poll is not). */
-  const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 10_000) => {
-    const start = Date.now();
-    while (!(await check().catch(() => false))) {
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
   const setPhase = async (phaseId: PhaseId) => {
     updateFlow(control.doc, { phaseId, phaseStartedAt: Date.now() });
-    for (const p of [annaP, facP]) await until(async () => (await phaseOf(p.page)) === phaseId, `phase ${phaseId}`);
+    await waitForPhase([annaP, facP], phaseId);
   };
 
   /** The element's box, asserted to lie wholly inside `outer` (with a pixel of rounding). */
@@ -121,19 +106,15 @@ describe('layout at laptop sizes', () => {
     });
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    fac = await createWorkshop(server.url, 'Learning analytics — Hogeschool Lindenhaven, opleiding Verpleegkunde');
-    anna = await joinWorkshop(server.url, fac.workshop.code, 'Annemarie');
-    control = connectDoc(server.url, fac, SESSION_DOC);
-    await control.synced();
-    await waitFor(() => readMembers(control.doc).length === 2, 'everyone in the session');
-    putGroup(control.doc, { id: GROUP, name: 'Tafel A', color: '#1d4ed8', order: 0 });
-    assignMembers(control.doc, new Map([[anna.participant.id, GROUP]]));
-    await waitFor(
-      () => server.workflow.membership(fac.workshop.id, anna.participant.id).groupId === GROUP,
-      'the subgroup on the server',
-    );
+    ({ server, browser } = await startServerAndBrowser());
+    ({
+      facilitator: fac,
+      participants: [anna],
+      sessionDoc: control,
+    } = await seedWorkshop(server.url, 'Learning analytics — Hogeschool Lindenhaven, opleiding Verpleegkunde', [
+      'Annemarie',
+    ]));
+    await placeInGroups(server, control, [{ id: GROUP, name: 'Tafel A' }], [[anna, GROUP]]);
     annaP = await newPerson(browser, { viewport: SIZES[0] });
     facP = await newPerson(browser, { viewport: { width: 1024, height: 768 } });
     await openWorkshopAs(server.url, annaP, anna);
@@ -157,12 +138,7 @@ describe('layout at laptop sizes', () => {
     await waitForNotes(annaP.page, (ns) => ns.length === 4, 'the four notes on Anna’s screen');
   });
 
-  afterAll(async () => {
-    board?.destroy();
-    control?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [board, control]));
 
   it('shows the phase notice as a closable toast away from the sheet title; Escape closes it', async () => {
     // A fresh phase change, so the notice has its full time.

@@ -3,11 +3,11 @@ import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../server/src/server';
 import {
   hookPoint,
-  launchBrowser,
   newPerson,
   notesOf,
   screenshot,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   thirdPartyRequests,
   waitForNotes,
   type Person,
@@ -26,16 +26,12 @@ describe('live two-sheet canvas', () => {
   let joinLink = '';
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     anna = await newPerson(browser);
     bram = await newPerson(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server));
 
   it('creates a workshop from the home page and shows its join link', async () => {
     await anna.page.goto(server.url);

@@ -10,6 +10,7 @@ import {
   newPerson,
   startAppServer,
   startCuttableNetwork,
+  stopAll,
   waitForNotes,
   type CuttableNetwork,
   type Person,
@@ -230,10 +231,7 @@ describe('a server that cannot store for a while', () => {
     anna = await newPerson(browser);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server));
 
   it('keeps a note while the disk is full, says so, and saves it once there is room', async () => {
     await fac.page.goto(server.url);

@@ -1,31 +1,25 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { putDeferral } from '@dmc/shared/doc/discussion';
-import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import { readActions, readClusters } from '@dmc/shared/doc/synthesis';
 import type { ActionItem } from '@dmc/shared/domain/actionItems';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/index';
 import { studiedataDeck } from '@dmc/shared/template/studiedataDeck';
-import {
-  SESSION_DOC,
-  SYNTHESIS_DOC,
-  type CreateWorkshopResponse,
-  type SessionResponse,
-} from '@dmc/shared/protocol/api';
+import { SYNTHESIS_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import {
   connectBoard,
   connectDoc,
-  createWorkshop,
-  joinWorkshop,
+  placeInGroups,
+  seedWorkshop,
+  setPhaseOnServer,
   waitFor,
   type BoardClient,
 } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, screenshot, startAppServer, thirdPartyRequests, type Person } from './harness';
+import { newPerson, screenshot, startServerAndBrowser, stopAll, thirdPartyRequests, type Person } from './harness';
 
 /**
  * The closing plenary as the handbook runs it: two subgroups wrote on their boards; in the
@@ -59,13 +53,7 @@ describe('plenary synthesis and follow-up actions', () => {
     deferral: 'Mag de studieadviseur inloggegevens zien?',
   };
 
-  const setPhase = async (phaseId: PhaseId) => {
-    updateFlow(sessionDoc.doc, { phaseId, phaseStartedAt: Date.now() });
-    await waitFor(
-      () => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId,
-      `phase ${phaseId} on the server`,
-    );
-  };
+  const setPhase = (phaseId: PhaseId) => setPhaseOnServer(server, sessionDoc, phaseId);
   const openAs = async (person: Person, session: SessionResponse) => {
     await person.page.goto(server.url);
     await person.page.evaluate(([id, value]) => localStorage.setItem(`dmc.session.${id}`, value), [
@@ -80,37 +68,31 @@ describe('plenary synthesis and follow-up actions', () => {
     );
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     anna = await newPerson(browser, { viewport: { width: 1280, height: 800 } });
   });
 
-  afterAll(async () => {
-    for (const client of open) client.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [...open]));
 
   it('prepares a workshop with two subgroups that wrote on their own boards', async () => {
-    facilitator = await createWorkshop(server.url, 'Plenaire synthese');
-    annaSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
-    cleoSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Cleo');
-    sessionDoc = connect(facilitator, SESSION_DOC);
-    await sessionDoc.synced();
-    await waitFor(() => readMembers(sessionDoc.doc).length === 3, 'all three members in the session');
-    putGroup(sessionDoc.doc, { id: 'tafel-a', name: 'Tafel A', color: '#1d4ed8', order: 0 });
-    putGroup(sessionDoc.doc, { id: 'tafel-b', name: 'Tafel B', color: '#b42318', order: 1 });
-    assignMembers(
-      sessionDoc.doc,
-      new Map([
-        [annaSession.participant.id, 'tafel-a'],
-        [cleoSession.participant.id, 'tafel-b'],
-      ]),
-    );
-    await waitFor(
-      () => server.workflow.membership(facilitator.workshop.id, cleoSession.participant.id).groupId === 'tafel-b',
-      'the assignment on the server',
+    ({
+      facilitator,
+      participants: [annaSession, cleoSession],
+      sessionDoc,
+    } = await seedWorkshop(server.url, 'Plenaire synthese', ['Anna', 'Cleo']));
+    open.push(sessionDoc);
+    await placeInGroups(
+      server,
+      sessionDoc,
+      [
+        { id: 'tafel-a', name: 'Tafel A' },
+        { id: 'tafel-b', name: 'Tafel B' },
+      ],
+      [
+        [annaSession, 'tafel-a'],
+        [cleoSession, 'tafel-b'],
+      ],
     );
 
     // Each writes on their own subgroup's board, as in the group phases (here: the open canvas).

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PHASES } from '@dmc/shared/domain/phases';
 import type { SessionResponse } from '@dmc/shared/protocol/api';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, screenshot, startAppServer, thirdPartyRequests, type Person } from './harness';
+import { newPerson, screenshot, startServerAndBrowser, stopAll, thirdPartyRequests, type Person } from './harness';
 
 /**
  * Preparing the workshop as the handbook describes it ("Voorbereiding voor de workshop"): the
@@ -68,16 +68,12 @@ describe('preparing the workshop', () => {
     );
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     people = [await newPerson(browser), await newPerson(browser), await newPerson(browser), await newPerson(browser)];
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server));
 
   it('lets the facilitator create a workshop and open the preparation', async () => {
     await fac.page.goto(server.url);

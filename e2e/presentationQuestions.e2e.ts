@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readQuestions } from '@dmc/shared/doc/questions';
-import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
-import { SESSION_DOC, boardDocKey, type CreateWorkshopResponse } from '@dmc/shared/protocol/api';
-import { connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
+import { updateFlow } from '@dmc/shared/doc/session';
+import { boardDocKey, type CreateWorkshopResponse } from '@dmc/shared/protocol/api';
+import { connectDoc, placeInGroups, seedWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, openWorkshopAs, screenshot, startAppServer, type Person } from './harness';
+import { newPerson, openWorkshopAs, screenshot, startServerAndBrowser, stopAll, type Person } from './harness';
 
 /**
  * Questions during the presentations (issue 11): a listener from another subgroup posts a question
@@ -22,25 +22,24 @@ describe('questions to the presenting subgroup', () => {
   const open: BoardClient[] = [];
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     anna = await newPerson(browser);
     bram = await newPerson(browser);
-    facilitator = await createWorkshop(server.url, 'Vragen');
-    const annaSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Anna');
-    const bramSession = await joinWorkshop(server.url, facilitator.workshop.code, 'Bram');
-    sessionDoc = connectDoc(server.url, facilitator, SESSION_DOC);
+    const seeded = await seedWorkshop(server.url, 'Vragen', ['Anna', 'Bram']);
+    ({ facilitator, sessionDoc } = seeded);
+    const [annaSession, bramSession] = seeded.participants;
     open.push(sessionDoc);
-    await sessionDoc.synced();
-    await waitFor(() => readMembers(sessionDoc.doc).length === 3, 'everyone in the session');
-    putGroup(sessionDoc.doc, { id: 'ga', name: 'Tafel A', color: '#1d4ed8', order: 0 });
-    putGroup(sessionDoc.doc, { id: 'gb', name: 'Tafel B', color: '#b42318', order: 1 });
-    assignMembers(
-      sessionDoc.doc,
-      new Map([
-        [annaSession.participant.id, 'ga'],
-        [bramSession.participant.id, 'gb'],
-      ]),
+    await placeInGroups(
+      server,
+      sessionDoc,
+      [
+        { id: 'ga', name: 'Tafel A' },
+        { id: 'gb', name: 'Tafel B' },
+      ],
+      [
+        [annaSession, 'ga'],
+        [bramSession, 'gb'],
+      ],
     );
     updateFlow(sessionDoc.doc, {
       phaseId: 'presentations',
@@ -54,11 +53,7 @@ describe('questions to the presenting subgroup', () => {
     await openWorkshopAs(server.url, bram, bramSession);
   });
 
-  afterAll(async () => {
-    for (const client of open) client.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [...open]));
 
   it('lets a listener post a question that the presenting group sees', async () => {
     const panel = bram.page.getByTestId('presentation-questions');

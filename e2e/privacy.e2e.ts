@@ -7,10 +7,9 @@ import type { CreateWorkshopResponse, SessionResponse } from '@dmc/shared/protoc
 import { connectBoard, createWorkshop, flush, joinWorkshop, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
-  launchBrowser,
   newPerson,
   openWorkshopAs,
-  startAppServer,
+  startServerAndBrowser,
   storedSession,
   waitForNotes,
   workshopIdOf,
@@ -36,8 +35,7 @@ describe('privacy: the notice, my data and leaving', () => {
     // The server reads the controller from its environment (PRIVACY_CONTROLLER, PRIVACY_CONTACT).
     process.env.PRIVACY_CONTROLLER = 'Hogeschool Lindenhaven';
     process.env.PRIVACY_CONTACT = 'privacy@lindenhaven.example';
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     created = await createWorkshop(server.url, 'Privacy in de praktijk');
     bob = await joinWorkshop(server.url, created.workshop.code, 'Bob');
     ada = await newPerson(browser);

@@ -2,28 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addNote } from '@dmc/shared/doc/board';
 import { placeVote, setMark } from '@dmc/shared/doc/discussion';
-import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
+import { updateFlow } from '@dmc/shared/doc/session';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
-import { SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
-import {
-  connectBoard,
-  connectDoc,
-  createWorkshop,
-  joinWorkshop,
-  waitFor,
-  type BoardClient,
-} from '../server/src/testing/harness';
+import type { SessionResponse } from '@dmc/shared/protocol/api';
+import { connectBoard, placeInGroups, seedWorkshop, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
   hookPoint,
-  launchBrowser,
   newPerson,
   openWorkshopAs,
   screenshot,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   thirdPartyRequests,
   waitForNotes,
+  waitForPhase,
   type Person,
 } from './harness';
 
@@ -36,7 +30,6 @@ import {
 describe('readable notes at the default zoom', () => {
   let server: RunningServer;
   let browser: Browser;
-  let fac: CreateWorkshopResponse;
   let anna: SessionResponse;
   let annaP: Person;
   let control: BoardClient;
@@ -57,10 +50,9 @@ describe('readable notes at the default zoom', () => {
   const viewport = (page: Page) => hook(page, (h) => h.viewport());
   const textPx = (page: Page, id: string) =>
     page.evaluate((nodeId) => (window as unknown as { __DMC__: Hook }).__DMC__.canvasTextPx(nodeId), id);
-  const phaseOf = (page: Page) => page.getByTestId('phase-banner').getAttribute('data-phase');
   const setPhase = async (phaseId: PhaseId) => {
     updateFlow(control.doc, { phaseId, phaseStartedAt: Date.now() });
-    await expect.poll(() => phaseOf(annaP.page), { timeout: 10_000 }).toBe(phaseId);
+    await waitForPhase([annaP], phaseId);
   };
 
   /** The canvas's box on the page. */
@@ -91,19 +83,12 @@ describe('readable notes at the default zoom', () => {
     'Studentbegeleiding: in de eerste tien weken zien studieadviseurs welke eerstejaars vastlopen, zodat ze eerder contact zoeken en uitval voorkomen.';
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    fac = await createWorkshop(server.url, 'Learning analytics — leesbaarheid');
-    anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
-    control = connectDoc(server.url, fac, SESSION_DOC);
-    await control.synced();
-    await waitFor(() => readMembers(control.doc).length === 2, 'everyone in the session');
-    putGroup(control.doc, { id: GROUP, name: 'Tafel A', color: '#1d4ed8', order: 0 });
-    assignMembers(control.doc, new Map([[anna.participant.id, GROUP]]));
-    await waitFor(
-      () => server.workflow.membership(fac.workshop.id, anna.participant.id).groupId === GROUP,
-      'the subgroup on the server',
-    );
+    ({ server, browser } = await startServerAndBrowser());
+    ({
+      participants: [anna],
+      sessionDoc: control,
+    } = await seedWorkshop(server.url, 'Learning analytics — leesbaarheid', ['Anna']));
+    await placeInGroups(server, control, [{ id: GROUP, name: 'Tafel A' }], [[anna, GROUP]]);
     // Notes from before the phase (the open canvas), with marks and a dot, on the group's board.
     board = connectBoard(server.url, anna, GROUP);
     await board.synced();
@@ -121,12 +106,7 @@ describe('readable notes at the default zoom', () => {
     await waitForNotes(annaP.page, (ns) => ns.length === 4, 'the four notes on Anna’s screen');
   });
 
-  afterAll(async () => {
-    board?.destroy();
-    control?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [board, control]));
 
   it('opens a writing phase on its first field, every note and counter at least 11 px', async () => {
     const page = annaP.page;

@@ -4,7 +4,7 @@ import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/do
 import { SESSION_DOC, type CreateWorkshopResponse, type SessionResponse } from '@dmc/shared/protocol/api';
 import { connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, newPerson, openWorkshopAs, startAppServer, storedSession, type Person } from './harness';
+import { newPerson, openWorkshopAs, startServerAndBrowser, stopAll, storedSession, type Person } from './harness';
 
 /**
  * Issue 11, bug 5: the facilitator opens their link on the beamer laptop. Saying "this is me
@@ -23,8 +23,7 @@ describe('the facilitator link on a second device', () => {
   const peopleListed = () => fac.page.locator('[data-testid^="fac-rename-"]').count();
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     created = await createWorkshop(server.url, 'Tweede apparaat');
     sanne = await joinWorkshop(server.url, created.workshop.code, 'Sanne');
     sessionDoc = connectDoc(server.url, created, SESSION_DOC);
@@ -42,11 +41,7 @@ describe('the facilitator link on a second device', () => {
     await expect.poll(peopleListed, { timeout: 10_000 }).toBe(2);
   });
 
-  afterAll(async () => {
-    sessionDoc?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [sessionDoc]));
 
   const openLink = async (person: Person) => {
     await person.page.goto(`${server.url}/f/${created.workshop.id}#${created.facilitatorSecret}`);

@@ -5,7 +5,7 @@ import type { Note } from '@dmc/shared/domain/note';
 import { SESSION_DOC, type CreateWorkshopResponse } from '@dmc/shared/protocol/api';
 import { connectDoc, createWorkshop, type BoardClient } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { launchBrowser, notesOf, openWorkshopAs, screenshot, startAppServer, waitForNotes, waitLive } from './harness';
+import { notesOf, openWorkshopAs, screenshot, startServerAndBrowser, stopAll, waitForNotes, waitLive } from './harness';
 
 /**
  * Reflow and touch (WCAG 1.4.10, 2.5.5; issue 12): on a phone (375×667, touch), a tablet
@@ -77,18 +77,13 @@ describe('every screen from a phone up (reflow, touch)', () => {
   let control: BoardClient;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     facilitator = await createWorkshop(server.url, 'Learning analytics bij de opleiding Verpleegkunde');
     control = connectDoc(server.url, facilitator, SESSION_DOC);
     await control.synced();
   });
 
-  afterAll(async () => {
-    control?.destroy();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server, [control]));
 
   it('the home page does not scroll sideways at 320 px', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });

@@ -9,11 +9,12 @@ import { SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/prot
 import { connectDoc } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
 import {
-  launchBrowser,
   newPerson,
   notesOf,
+  phaseOf,
   screenshot,
-  startAppServer,
+  startServerAndBrowser,
+  stopAll,
   thirdPartyRequests,
   waitForNotes,
   type Person,
@@ -40,7 +41,6 @@ describe('running the workshop', () => {
       (id) => JSON.parse(localStorage.getItem(`dmc.session.${id}`) ?? 'null') as SessionResponse,
       workshopId,
     );
-  const phaseOf = (page: Page) => page.getByTestId('phase-banner').getAttribute('data-phase');
   const everyoneIn = async (phaseId: string) => {
     for (const p of [fac, ...people]) await expect.poll(() => phaseOf(p.page), { timeout: 10_000 }).toBe(phaseId);
   };
@@ -50,16 +50,12 @@ describe('running the workshop', () => {
   };
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     people = [await newPerson(browser), await newPerson(browser), await newPerson(browser)];
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopAll(browser, server));
 
   it('lets the facilitator create the workshop and three people join with the code', async () => {
     await fac.page.goto(server.url);
