@@ -12,7 +12,7 @@ import {
   BOARD_COLLECTIONS,
   SERVER_ORIGIN,
 } from './board';
-import { captureChanges } from './records';
+import { captureChanges, collection } from './records';
 import { LIMITS } from '../domain/limits';
 
 function note(id: string, authorId = 'alice', x = 100, y = 200) {
@@ -223,5 +223,37 @@ describe('captureChanges', () => {
     const result = captureChanges(server, BOARD_COLLECTIONS, () => Y.applyUpdate(server, second));
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('unknown changes') });
     expect(first.length).toBeGreaterThan(0);
+  });
+});
+
+describe('reading notes again', () => {
+  it('gives every change, remote ones included, while unchanged notes are not parsed again', () => {
+    const [a, b] = connectedPair();
+    addNote(a, note('n1'));
+    addNote(a, note('n2'));
+    const first = readNotes(b);
+    setNoteText(a, 'n2', 'Nieuwe tekst');
+    moveNote(a, 'n1', { x: 300, y: 40 });
+    const second = readNotes(b);
+    expect(second.find((n) => n.id === 'n2')?.text).toBe('Nieuwe tekst');
+    expect(second.find((n) => n.id === 'n1')).toMatchObject({ x: 300, y: 40 });
+    setNoteColor(a, 'n1', 'blue');
+    const third = readNotes(b);
+    // n2 did not change since the last read: the same object (not parsed again), and nobody can change it.
+    expect(third.find((n) => n.id === 'n2')).toBe(second.find((n) => n.id === 'n2'));
+    expect(third.find((n) => n.id === 'n1')?.color).toBe('blue');
+    expect(Object.isFrozen(third[0])).toBe(true);
+    expect(first.find((n) => n.id === 'n2')?.text).toBe('');
+  });
+
+  it('drops a note that a remote change made malformed, and takes it back once it is well-formed again', () => {
+    const [a, b] = connectedPair();
+    addNote(a, note('n1'));
+    expect(readNotes(b)).toHaveLength(1);
+    a.transact(() => collection(a, 'notes').get('n1')?.set('x', 'far away'));
+    expect(readNotes(b)).toHaveLength(0);
+    expect(readNote(b, 'n1')).toBeUndefined();
+    moveNote(a, 'n1', { x: 10, y: 20 });
+    expect(readNotes(b)).toMatchObject([{ id: 'n1', x: 10, y: 20 }]);
   });
 });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { noteSchema, clampNoteText, type Note, type NoteColor } from '../domain/note';
-import { collection, patchRecord, putRecord, toPlain, type YCollection } from './records';
+import { collection, parseRecord, patchRecord, putRecord, type YCollection } from './records';
 import { LOCAL_ORIGIN } from './origins';
 import { BOARD_SPEC, DRAFT_SPEC, collectionNames, readCollection, undoManagerFor } from './registry';
 
@@ -36,7 +36,7 @@ export function readNotes(doc: Y.Doc): Note[] {
 /** One note by id. */
 export function readNote(doc: Y.Doc, id: string): Note | undefined {
   const record = notesOf(doc).get(id);
-  return record instanceof Y.Map ? parseNote(toPlain(record)) : undefined;
+  return record instanceof Y.Map ? parseRecord(record, noteSchema) : undefined;
 }
 
 /** Number of notes on a board. */

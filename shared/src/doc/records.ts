@@ -75,18 +75,61 @@ export function putRecord(coll: YCollection, id: string, values: PlainRecord): Y
 }
 
 /** Every record of a collection that passes a schema (malformed remote records are skipped). */
-export function readRecords<T>(
-  doc: Y.Doc,
-  name: string,
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-): T[] {
+export function readRecords<T>(doc: Y.Doc, name: string, schema: RecordSchema<T>): T[] {
   const out: T[] = [];
   collection(doc, name).forEach((rec) => {
     if (!(rec instanceof Y.Map)) return;
-    const parsed = schema.safeParse(toPlain(rec));
-    if (parsed.success) out.push(parsed.data);
+    const parsed = parseRecord(rec, schema);
+    if (parsed !== undefined) out.push(parsed);
   });
   return out;
+}
+
+/** What reads a record: a zod schema, or anything with its `safeParse`. */
+export interface RecordSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/** Per schema, per record: the plain values last parsed and what came out (undefined: malformed). */
+const parsedRecords = new WeakMap<object, WeakMap<YRecord, { plain: PlainRecord; value: unknown }>>();
+
+/**
+ * A record parsed by `schema`, or undefined when malformed. A record whose values did not change
+ * since it was last parsed gives the same (frozen) object again without parsing: a board of a
+ * thousand notes is read on every change, and parsing every note each time cost ~100 ms in the
+ * browser (zod without code generation, as the CSP requires).
+ */
+export function parseRecord<T>(rec: YRecord, schema: RecordSchema<T>): T | undefined {
+  let bySchema = parsedRecords.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    parsedRecords.set(schema, bySchema);
+  }
+  const plain = toPlain(rec);
+  const cached = bySchema.get(rec);
+  if (cached && samePlain(cached.plain, plain)) return cached.value as T | undefined;
+  const parsed = schema.safeParse(plain);
+  const value = parsed.success ? frozen(parsed.data) : undefined;
+  bySchema.set(rec, { plain, value });
+  return value;
+}
+
+function samePlain(a: PlainRecord, b: PlainRecord): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!(key in b) || !sameValue(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+/** A parsed record is shared by every reader: frozen (with its arrays), so no reader can change it for the others. */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) if (Array.isArray(inner)) Object.freeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Creates a record or changes the keys that differ, in one transaction with the given origin. */
