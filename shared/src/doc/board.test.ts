@@ -233,7 +233,7 @@ describe('reading notes again', () => {
     addNote(a, note('n2'));
     const first = readNotes(b);
     setNoteText(a, 'n2', 'Nieuwe tekst');
-    moveNote(a, 'n1', { x: 300, y: 40 });
+    moveNote(a, 'n1', { x: 300, y: 40, fieldId: 'doel' });
     const second = readNotes(b);
     expect(second.find((n) => n.id === 'n2')?.text).toBe('Nieuwe tekst');
     expect(second.find((n) => n.id === 'n1')).toMatchObject({ x: 300, y: 40 });
@@ -253,7 +253,7 @@ describe('reading notes again', () => {
     a.transact(() => collection(a, 'notes').get('n1')?.set('x', 'far away'));
     expect(readNotes(b)).toHaveLength(0);
     expect(readNote(b, 'n1')).toBeUndefined();
-    moveNote(a, 'n1', { x: 10, y: 20 });
+    moveNote(a, 'n1', { x: 10, y: 20, fieldId: 'doel' });
     expect(readNotes(b)).toMatchObject([{ id: 'n1', x: 10, y: 20 }]);
   });
 });
