@@ -578,9 +578,6 @@ function DeferralForm({
   const questionRef = useRef<HTMLTextAreaElement>(null);
   const ids = {
     question: useId(),
-    findOut: useId(),
-    askWhom: useId(),
-    owner: useId(),
     error: useId(),
     heading: useId(),
   };
@@ -629,38 +626,26 @@ function DeferralForm({
           {t('deferral.questionRequired')}
         </p>
       )}
-      <label htmlFor={ids.findOut} className="field-panel__label">
-        {t('deferral.findOut')} <span className="optional">{t('common.optional')}</span>
-      </label>
-      <textarea
-        id={ids.findOut}
-        className="textarea"
-        rows={2}
+      <OptionalField
+        label={t('deferral.findOut')}
+        multiline
         maxLength={DEFERRAL_TEXT_LENGTH}
         value={draft.findOut}
-        data-testid="defer-findout"
+        testId="defer-findout"
         onChange={set('findOut')}
       />
-      <label htmlFor={ids.askWhom} className="field-panel__label">
-        {t('deferral.askWhom')} <span className="optional">{t('common.optional')}</span>
-      </label>
-      <input
-        id={ids.askWhom}
-        className="input"
+      <OptionalField
+        label={t('deferral.askWhom')}
         maxLength={DEFERRAL_TEXT_LENGTH}
         value={draft.askWhom}
-        data-testid="defer-askwhom"
+        testId="defer-askwhom"
         onChange={set('askWhom')}
       />
-      <label htmlFor={ids.owner} className="field-panel__label">
-        {t('deferral.owner')} <span className="optional">{t('common.optional')}</span>
-      </label>
-      <input
-        id={ids.owner}
-        className="input"
+      <OptionalField
+        label={t('deferral.owner')}
         maxLength={OWNER_LENGTH}
         value={draft.owner}
-        data-testid="defer-owner"
+        testId="defer-owner"
         onChange={set('owner')}
       />
       <div className="field-panel__buttons">
@@ -672,5 +657,39 @@ function DeferralForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** An optional line (or, multiline, a two-row box) of the deferral form, its label marked "optioneel". */
+function OptionalField(props: {
+  label: string;
+  multiline?: boolean;
+  maxLength: number;
+  value: string;
+  testId: string;
+  onChange: (e: { target: { value: string } }) => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const { label, multiline = false, maxLength, value, testId, onChange } = props;
+  return (
+    <>
+      <label htmlFor={id} className="field-panel__label">
+        {label} <span className="optional">{t('common.optional')}</span>
+      </label>
+      {multiline ? (
+        <textarea
+          id={id}
+          className="textarea"
+          rows={2}
+          maxLength={maxLength}
+          value={value}
+          data-testid={testId}
+          onChange={onChange}
+        />
+      ) : (
+        <input id={id} className="input" maxLength={maxLength} value={value} data-testid={testId} onChange={onChange} />
+      )}
+    </>
   );
 }

@@ -19,23 +19,5 @@ export class LoadBoundary extends Component<
   }
 }
 
-/** A small icon in the style of components/icons (decorative: the button has the label). */
-export function PathIcon({ d, size = 20 }: { d: string; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d={d} />
-    </svg>
-  );
-}
+/** The one-path icon of the on-demand parts' buttons (kept here, where those buttons import it). */
+export { PathIcon } from './icons';

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 
 /** Small inline icons (no icon font, no external images). Decorative: the button has the label. */
 export type IconName =
@@ -20,6 +20,14 @@ export type IconName =
   | 'discuss'
   | 'flag';
 
+/** A circle with strokes over or beside it (a lens, a dial, an "i"). */
+const circled = (r: number, d: string, centre = 12): ReactElement => (
+  <>
+    <circle cx={centre} cy={centre} r={r} />
+    <path d={d} />
+  </>
+);
+
 const paths: Readonly<Record<IconName, ReactElement>> = {
   note: (
     <>
@@ -39,26 +47,11 @@ const paths: Readonly<Record<IconName, ReactElement>> = {
       <path d="M20 12H10a6 6 0 0 0 0 12h2" transform="translate(0 -6)" />
     </>
   ),
-  zoomIn: (
-    <>
-      <circle cx="10.5" cy="10.5" r="6.5" />
-      <path d="m15.5 15.5 5 5M10.5 7.5v6M7.5 10.5h6" />
-    </>
-  ),
-  zoomOut: (
-    <>
-      <circle cx="10.5" cy="10.5" r="6.5" />
-      <path d="m15.5 15.5 5 5M7.5 10.5h6" />
-    </>
-  ),
+  zoomIn: circled(6.5, 'm15.5 15.5 5 5M10.5 7.5v6M7.5 10.5h6', 10.5),
+  zoomOut: circled(6.5, 'm15.5 15.5 5 5M7.5 10.5h6', 10.5),
   fit: <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />,
   list: <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />,
-  info: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 11v6M12 7.5v.01" />
-    </>
-  ),
+  info: circled(9, 'M12 11v6M12 7.5v.01'),
   trash: <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />,
   edit: <path d="M4 20h4L19 9l-4-4L4 16zM13 7l4 4" />,
   lock: (
@@ -76,12 +69,7 @@ const paths: Readonly<Record<IconName, ReactElement>> = {
       <circle cx="12" cy="12" r="3" />
     </>
   ),
-  clock: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </>
-  ),
+  clock: circled(9, 'M12 7v5l3 2'),
   check: <path d="m5 12 5 5 9-10" />,
   discuss: <path d="M4 5h16v10H9l-5 4zM8 9h8M8 12h5" />,
   flag: <path d="M5 21V4M5 4h11l-2 4 2 4H5" />,
@@ -89,6 +77,20 @@ const paths: Readonly<Record<IconName, ReactElement>> = {
 
 /** An icon by name. */
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
+  return <IconSvg size={size}>{paths[name]}</IconSvg>;
+}
+
+/** A small icon of one path, in the same style (decorative: the button has the label). */
+export function PathIcon({ d, size = 20 }: { d: string; size?: number }) {
+  return (
+    <IconSvg size={size}>
+      <path d={d} />
+    </IconSvg>
+  );
+}
+
+/** The 24×24 stroked frame every icon is drawn in, hidden from assistive technology. */
+function IconSvg({ size, children }: { size: number; children: ReactNode }) {
   return (
     <svg
       className="icon"
@@ -103,7 +105,7 @@ export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
       strokeLinecap="round"
       strokeLinejoin="round"
     >
-      {paths[name]}
+      {children}
     </svg>
   );
 }

@@ -12,6 +12,7 @@ import { CARD_ACTION_EVENT, startCardDrag, type DeckTarget } from '../components
 import { addCardToField, fieldTitleOf, mayAddCard, selectedField } from './cardNote';
 import { CATEGORY_COLORS, DECK_FILTERS, deckView, type DeckCardView, type DeckFilter } from './deckView';
 import './deck.css';
+import { CloseButton } from '../components/CloseButton';
 
 /**
  * The inspiration panel: the study-data statements as cards, by category, searchable. A card is
@@ -126,15 +127,7 @@ export default function DeckPanel({ onClose, target = 'canvas' }: { onClose: () 
         <h2 id={`${id}-title`} className="deck-panel__title">
           {t('deck.title')}
         </h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label={t('deck.close')}
-          title={t('deck.close')}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
+        <CloseButton label={t('deck.close')} onClick={onClose} />
       </div>
       <div className="deck-panel__controls">
         <p className="deck-panel__intro">

@@ -13,6 +13,7 @@ import { PeopleTab } from './PeopleTab';
 import { PreparationTab } from './preparation/PreparationTab';
 import { SettingsTab } from './SettingsTab';
 import './facilitator.css';
+import { CloseButton } from '../components/CloseButton';
 
 /**
  * The facilitator's console ("Regie"): a drawer on the right of the board with the preparation
@@ -104,15 +105,7 @@ export function FacilitatorPanel() {
               {t('fac.title')}
             </h2>
             <StatusLine />
-            <button
-              type="button"
-              className="icon-button"
-              onClick={close}
-              aria-label={t('fac.close')}
-              title={t('fac.close')}
-            >
-              <span aria-hidden="true">×</span>
-            </button>
+            <CloseButton label={t('fac.close')} onClick={close} />
           </div>
           <div className="fac-tabs" role="tablist" aria-label={t('fac.tabsLabel')}>
             {TABS.map((id, index) => (

@@ -16,6 +16,7 @@ import { navigate, paths } from '../routing';
 import { useConfirm } from './ConfirmDialog';
 import { workshopApi } from './workshopApi';
 import { ProblemBox } from '../components/ProblemBox';
+import { NumberField } from '../components/NumberField';
 
 /**
  * "Instellingen": the workshop's details and rules, closing it (read-only for everyone) and
@@ -181,16 +182,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <p className="hint" id={`${id}-dots-hint`}>
             {t('fac.settings.dotsHint')}
           </p>
-          <input
+          <NumberField
             id={`${id}-dots`}
-            className="input fac-input-number"
-            type="number"
-            inputMode="numeric"
+            className="fac-input-number"
             min={0}
             max={20}
-            step={1}
             value={dots}
-            onChange={(e) => set('dotsPerPerson', Math.min(20, Math.max(0, Math.round(Number(e.target.value) || 0))))}
+            onChange={(text) => set('dotsPerPerson', Math.min(20, Math.max(0, Math.round(Number(text) || 0))))}
             data-testid="fac-settings-dotsPerPerson"
             aria-describedby={`${id}-dots-hint`}
           />

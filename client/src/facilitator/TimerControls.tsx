@@ -9,6 +9,7 @@ import { formatClock, parseTimerMinutes } from './format';
 import { useServerNow } from './hooks';
 import { defaultTimerMinutes } from './phasePlan';
 import { useFocusAfter } from '../components/focus';
+import { NumberField } from '../components/NumberField';
 
 /**
  * The countdown everyone sees. Start with the phase's suggested minutes (or any number), pause,
@@ -82,16 +83,13 @@ export function TimerControls({ phaseId }: { phaseId: PhaseId }) {
           <label htmlFor={`${id}-minutes`} className="fac-label-inline">
             {t('fac.timer.minutes')}
           </label>
-          <input
+          <NumberField
             id={`${id}-minutes`}
-            className="input fac-input-number"
-            type="number"
-            inputMode="numeric"
+            className="fac-input-number"
             min={1}
             max={180}
-            step={1}
             value={minutesInput}
-            onChange={(e) => setMinutesInput(e.target.value)}
+            onChange={setMinutesInput}
             data-testid="fac-timer-minutes"
             aria-describedby={`${id}-hint`}
           />

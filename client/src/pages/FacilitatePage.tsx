@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FacilitateRequest, FacilitatorsResponse, SessionResponse } from '@dmc/shared/protocol/api';
-import { LIMITS } from '@dmc/shared/domain/limits';
 import { facilitate, listFacilitators } from '../api/http';
 import { loadSession, saveSession } from '../api/sessions';
 import { useT } from '../i18n';
@@ -8,8 +7,8 @@ import { navigate, paths } from '../routing';
 import { errorMessage } from '../components/errors';
 import { PageShell } from '../components/PageShell';
 import { AppLink } from '../components/AppLink';
-import { FieldHead } from '../components/FieldHead';
 import './home.css';
+import { NameField } from '../components/NameField';
 
 // One request per secret, even when React runs the effect twice (StrictMode) or the page re-mounts.
 const pending = new Map<string, Promise<SessionResponse | FacilitatorsResponse>>();
@@ -125,24 +124,15 @@ export function FacilitatePage({ workshopId }: { workshopId: string }) {
               </p>
             </div>
             <form onSubmit={submitNew} noValidate>
-              <div className="field">
-                <FieldHead
-                  htmlFor={`${id}-name`}
-                  label={t('facilitate.newName')}
-                  hint={t('facilitate.newHint')}
-                  optional
-                />
-                <input
-                  id={`${id}-name`}
-                  className="input"
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  maxLength={LIMITS.displayNameLength}
-                  autoComplete="given-name"
-                  aria-describedby={`${id}-name-hint`}
-                  data-testid="facilitate-name"
-                />
-              </div>
+              <NameField
+                id={`${id}-name`}
+                label={t('facilitate.newName')}
+                hint={t('facilitate.newHint')}
+                value={name}
+                onChange={setName}
+                autoComplete="given-name"
+                testId="facilitate-name"
+              />
               <button type="submit" className="button" disabled={busy} data-testid="facilitate-new">
                 {t('facilitate.new')}
               </button>

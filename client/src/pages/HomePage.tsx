@@ -13,8 +13,8 @@ import { errorMessage } from '../components/errors';
 import { JoinCodeForm } from './JoinCodeForm';
 import { PageShell } from '../components/PageShell';
 import './home.css';
-import { FieldHead } from '../components/FieldHead';
 import { ProblemBox } from '../components/ProblemBox';
+import { NameField } from '../components/NameField';
 
 /** How the workshop on the result card came to be. */
 type Made = { readonly response: CreateWorkshopResponse; readonly how: 'created' | 'imported' };
@@ -153,19 +153,15 @@ function CreateForm({ onCreated }: { onCreated: (response: CreateWorkshopRespons
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <FieldHead htmlFor={`${id}-name`} label={t('home.create.name')} hint={t('home.create.nameHint')} optional />
-        <input
-          id={`${id}-name`}
-          className="input"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={LIMITS.displayNameLength}
-          autoComplete="name"
-          aria-describedby={`${id}-name-hint`}
-          data-testid="create-name"
-        />
-      </div>
+      <NameField
+        id={`${id}-name`}
+        label={t('home.create.name')}
+        hint={t('home.create.nameHint')}
+        value={name}
+        onChange={setName}
+        autoComplete="name"
+        testId="create-name"
+      />
       {error !== null && (
         <p className="error" role="alert">
           {errorMessage(t, error)}

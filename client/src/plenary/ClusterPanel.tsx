@@ -16,23 +16,21 @@ import type { NoteCard, SynthesisField } from './columns';
 import { useMayEditPlenary } from '../workshop/capabilities';
 import { useSynthesis } from './hooks';
 import { focusNext, useFocusAfter } from '../components/focus';
-import type { Linked } from './SynthesisView';
+import type { Linked, Linking } from './SynthesisView';
 
 /**
  * The plenary's side of a field in the synthesis: its compromise wording, the clusters it
  * confirmed (label, common ground or difference, members), the tool's suggestions with the words
  * that explain them, and what can be done with the notes selected in the columns.
  */
-export function ClusterPanel(props: {
-  field: SynthesisField;
-  cards: readonly NoteCard[];
-  clusters: readonly ClusterRecord[];
-  allClusters: readonly ClusterRecord[];
-  suggestions: readonly SuggestionView[];
-  colors: ReadonlyMap<string, number>;
-  linked: Linked;
-  onLink: (linked: Linked) => void;
-}) {
+export function ClusterPanel(
+  props: Linking & {
+    field: SynthesisField;
+    cards: readonly NoteCard[];
+    clusters: readonly ClusterRecord[];
+    allClusters: readonly ClusterRecord[];
+  },
+) {
   const t = useT();
   const mayEdit = useMayEditPlenary();
   const groupName = useGroupName();

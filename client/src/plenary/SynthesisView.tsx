@@ -40,6 +40,15 @@ import { usePlenarySources, useSynthesis } from './hooks';
 /** What the pointer or the focus is on: a cluster or suggestion lights up its notes, and back. */
 export type Linked = { readonly kind: 'cluster' | 'suggestion'; readonly id: string } | null;
 
+/** What the columns and the cluster panel share to light up notes together: suggestions, colours, the lit one. */
+export interface Linking {
+  readonly suggestions: readonly SuggestionView[];
+  /** Cluster id → its colour index. */
+  readonly colors: ReadonlyMap<string, number>;
+  readonly linked: Linked;
+  readonly onLink: (linked: Linked) => void;
+}
+
 const FIELDS = synthesisFields(discussiemodelTemplate);
 
 /** "1 notitie" or "3 notities". */
@@ -89,6 +98,7 @@ export function SynthesisView() {
   );
   const suggestions = deferredInput?.fieldId === fieldId ? deferredSuggestions : NO_SUGGESTIONS;
   const colors = useMemo(() => clusterColors(fieldClusters), [fieldClusters]);
+  const linking: Linking = { suggestions, colors, linked, onLink: setLinked };
   const membership = useMemo(() => clusterOfNote(fieldClusters), [fieldClusters]);
   const clustersPerField = useMemo(() => {
     const out = new Map<string, number>();
@@ -211,23 +221,11 @@ export function SynthesisView() {
                 selected={selected}
                 onToggle={toggle}
                 membership={membership}
-                colors={colors}
-                suggestions={suggestions}
-                linked={linked}
-                onLink={setLinked}
+                {...linking}
               />
             ))}
           </div>
-          <ClusterPanel
-            field={current}
-            cards={cards}
-            clusters={fieldClusters}
-            allClusters={clusters}
-            suggestions={suggestions}
-            colors={colors}
-            linked={linked}
-            onLink={setLinked}
-          />
+          <ClusterPanel field={current} cards={cards} clusters={fieldClusters} allClusters={clusters} {...linking} />
         </div>
         {mayEdit && selected.size > 0 && (
           <SelectionBar
@@ -318,17 +316,15 @@ function FieldPicker(props: {
 }
 
 /** One subgroup's answers to the field. */
-function GroupColumn(props: {
-  column: FieldColumn;
-  fieldTitle: string;
-  selected: ReadonlySet<string>;
-  onToggle: (noteId: string) => void;
-  membership: ReadonlyMap<string, ClusterRecord>;
-  colors: ReadonlyMap<string, number>;
-  suggestions: readonly SuggestionView[];
-  linked: Linked;
-  onLink: (linked: Linked) => void;
-}) {
+function GroupColumn(
+  props: Linking & {
+    column: FieldColumn;
+    fieldTitle: string;
+    selected: ReadonlySet<string>;
+    onToggle: (noteId: string) => void;
+    membership: ReadonlyMap<string, ClusterRecord>;
+  },
+) {
   const t = useT();
   const { column } = props;
   const name = column.source.name ?? t('plenary.column.plenary');

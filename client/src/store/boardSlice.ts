@@ -83,7 +83,8 @@ export interface BoardSlice {
   resetDrafts(): void;
 }
 
-const EMPTY_DISCUSSION: BoardDiscussion = {
+/** A board without any discussion yet. */
+export const EMPTY_DISCUSSION: Required<BoardDiscussion> = {
   marks: [],
   votes: [],
   formulations: [],

@@ -1,11 +1,10 @@
 import type { ActionItem, ActionSortKey, SortDirection } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord, PlenaryFormulation } from '@dmc/shared/domain/plenary';
-import type { Choice, Deferral, Formulation, Highlight, Mark, Vote } from '@dmc/shared/domain/discussion';
-import type { Question } from '@dmc/shared/domain/questions';
 import type { Note } from '@dmc/shared/domain/note';
 import type { ActionTableFilter } from './actionTable';
 import type { PlenaryView } from './plenaryView';
 import type { SliceCreator } from './types';
+import { type BoardDiscussion, EMPTY_DISCUSSION } from './boardSlice';
 
 /**
  * How a read document is doing: connecting (what is shown may be stale), live (in sync), unavailable
@@ -15,31 +14,14 @@ export type ReadStatus = 'connecting' | 'live' | 'unavailable' | 'gone';
 /** How a read board is doing. */
 export type BoardReadStatus = ReadStatus;
 
-/** Everything on one board, as plain data. */
-export interface BoardSnapshot {
+/** Everything on one board, as plain data: its notes and its discussion (questions included). */
+export interface BoardSnapshot extends Required<BoardDiscussion> {
   readonly status: BoardReadStatus;
   readonly notes: readonly Note[];
-  readonly marks: readonly Mark[];
-  readonly votes: readonly Vote[];
-  readonly formulations: readonly Formulation[];
-  readonly deferrals: readonly Deferral[];
-  readonly highlights: readonly Highlight[];
-  readonly choices: readonly Choice[];
-  readonly questions: readonly Question[];
 }
 
 /** A board nobody has seen yet. */
-export const EMPTY_BOARD: BoardSnapshot = {
-  status: 'connecting',
-  notes: [],
-  marks: [],
-  votes: [],
-  formulations: [],
-  deferrals: [],
-  highlights: [],
-  choices: [],
-  questions: [],
-};
+export const EMPTY_BOARD: BoardSnapshot = { status: 'connecting', notes: [], ...EMPTY_DISCUSSION };
 
 /** The synthesis document as plain data. */
 export interface SynthesisData {

@@ -24,6 +24,7 @@ import {
   type EntryProblem,
   type PreparationValues,
 } from './preparationDraft';
+import { NumberField } from '../../components/NumberField';
 
 /**
  * The agenda as a table: each phase of the script with its clock times (from the start time)
@@ -109,16 +110,14 @@ export function AgendaEditor({
                   <label htmlFor={inputId}>{label}</label>
                 </th>
                 <td className="prep-agenda__minutes">
-                  <input
+                  <NumberField
                     id={inputId}
-                    className="input prep-agenda__input"
-                    type="number"
-                    inputMode="numeric"
+                    className="prep-agenda__input"
                     min={0}
                     max={MAX_MINUTES}
                     step={5}
                     value={typed}
-                    onChange={(e) => onMinutes(phaseId, e.target.value)}
+                    onChange={(text) => onMinutes(phaseId, text)}
                     aria-invalid={isInvalid || undefined}
                     aria-describedby={hintId}
                     data-testid={`prep-minutes-${phaseId}`}
@@ -218,16 +217,14 @@ function EntryRow({
         <label className="visually-hidden" htmlFor={`${id}-min`}>
           {t('prep.agenda.entry.minutes', { name: entry.label || kind })}
         </label>
-        <input
+        <NumberField
           id={`${id}-min`}
-          className="input prep-agenda__input"
-          type="number"
-          inputMode="numeric"
+          className="prep-agenda__input"
           min={1}
           max={MAX_AGENDA_ENTRY_MINUTES}
           step={5}
           value={entry.minutes}
-          onChange={(e) => onChange({ minutes: e.target.value })}
+          onChange={(text) => onChange({ minutes: text })}
           aria-invalid={problem?.minutes ? true : undefined}
           aria-describedby={`${id}-min-hint`}
           data-testid="prep-entry-minutes"

@@ -10,6 +10,7 @@ import {
   type PreparationValues,
   type ReadingEntry,
 } from './preparationDraft';
+import { CloseButton } from '../../components/CloseButton';
 
 /** Where focus goes after an edit that moves or removes a row. */
 type ReadingFocus =
@@ -172,16 +173,12 @@ export function ReadingListEditor({
                   >
                     <span aria-hidden="true">↓</span>
                   </button>
-                  <button
-                    type="button"
-                    className="icon-button prep-reading__tool fac-danger-icon"
+                  <CloseButton
+                    className="prep-reading__tool fac-danger-icon"
+                    label={t('prep.reading.remove', { title: name })}
                     onClick={() => remove(index)}
-                    aria-label={t('prep.reading.remove', { title: name })}
-                    title={t('prep.reading.remove', { title: name })}
                     data-testid={`prep-reading-remove-${index}`}
-                  >
-                    <span aria-hidden="true">×</span>
-                  </button>
+                  />
                 </div>
               </li>
             );
