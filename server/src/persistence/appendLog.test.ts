@@ -130,6 +130,37 @@ describe('append-only document log', () => {
     expect(readLog(`${file}.prev`).records).toEqual([bytes(1), bytes(2), bytes(3)]);
   });
 
+  it('compacts the same way off the event loop (replaceAsync), full disk included', async () => {
+    const file = path.join(tempDataDir(), 'doc.ylog');
+    const log = new AppendLog(file, 0, 'process');
+    for (let i = 0; i < 3; i++) log.append(bytes(i));
+    await log.replaceAsync(bytes(42, 42), 2);
+    log.append(bytes(43));
+    const before = fs.readFileSync(file);
+    fs.symlinkSync('/dev/full', `${file}.tmp`);
+    await expect(log.replaceAsync(bytes(9, 9))).rejects.toThrow(/ENOSPC/);
+    expect(fs.existsSync(`${file}.tmp`)).toBe(false);
+    expect(fs.readFileSync(file)).toEqual(before);
+    log.append(bytes(44));
+    log.close();
+    expect(readLog(file)).toMatchObject({ records: [bytes(42, 42), bytes(43), bytes(44)], encodings: [2, 1, 1] });
+    expect(readLog(`${file}.prev`).records).toEqual([bytes(0), bytes(1), bytes(2)]);
+  });
+
+  it('leaves other files alone when the log is closed while an async compaction runs', async () => {
+    const file = path.join(tempDataDir(), 'doc.ylog');
+    const log = new AppendLog(file, 0, 'process');
+    log.append(bytes(1));
+    const replacing = log.replaceAsync(bytes(2));
+    log.close();
+    // The closed log's descriptor number is free again: another file may get it meanwhile.
+    const other = fs.openSync(path.join(tempDataDir(), 'other'), 'w');
+    await replacing;
+    expect(() => fs.writeSync(other, 'still mine')).not.toThrow();
+    fs.closeSync(other);
+    expect(readLog(file).records).toEqual([bytes(2)]);
+  });
+
   it('reads and appends to a format-1 log, and compaction migrates it to format 2', () => {
     const file = path.join(tempDataDir(), 'old.ylog');
     const v1Record = (payload: Uint8Array) => {

@@ -235,7 +235,7 @@ export function writeLogFile(
   encodings: readonly RecordEncoding[] = [],
 ): number {
   const tmp = `${file}.tmp`;
-  const contents = Buffer.concat([MAGIC_V2, ...records.map((record, i) => frame(record, 2, encodings[i] ?? 1))]);
+  const contents = logContents(records, encodings);
   try {
     const fd = fs.openSync(tmp, 'w', 0o600);
     try {
@@ -244,23 +244,67 @@ export function writeLogFile(
     } finally {
       fs.closeSync(fd);
     }
-    const check = readLog(tmp);
-    if (
-      check.damage.length > 0 ||
-      check.truncated ||
-      check.records.length !== records.length ||
-      !check.records.every((r, i) => Buffer.from(r).equals(records[i]!) && check.encodings[i] === (encodings[i] ?? 1))
-    ) {
-      throw new Error(`${tmp} did not read back as written`);
-    }
-    if (keepPrevious && fs.existsSync(file)) keepAsPrevious(file);
-    fs.renameSync(tmp, file);
+    putInPlace(tmp, file, records, encodings, keepPrevious);
   } catch (error) {
     fs.rmSync(tmp, { force: true });
     throw error;
   }
   syncDirectory(path.dirname(file));
   return contents.length;
+}
+
+/**
+ * `writeLogFile` with the slow parts — writing and flushing the file and the directory — off the
+ * event loop, so a compaction does not hold up every other document's messages meanwhile.
+ */
+export async function writeLogFileAsync(
+  file: string,
+  records: readonly Uint8Array[],
+  keepPrevious: boolean,
+  encodings: readonly RecordEncoding[] = [],
+): Promise<number> {
+  const tmp = `${file}.tmp`;
+  const contents = logContents(records, encodings);
+  try {
+    const handle = await fs.promises.open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(contents);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    putInPlace(tmp, file, records, encodings, keepPrevious);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+  await syncDirectoryAsync(path.dirname(file));
+  return contents.length;
+}
+
+function logContents(records: readonly Uint8Array[], encodings: readonly RecordEncoding[]): Buffer {
+  return Buffer.concat([MAGIC_V2, ...records.map((record, i) => frame(record, 2, encodings[i] ?? 1))]);
+}
+
+/** Checks that the flushed temporary file reads back as written, then renames it over `file`. */
+function putInPlace(
+  tmp: string,
+  file: string,
+  records: readonly Uint8Array[],
+  encodings: readonly RecordEncoding[],
+  keepPrevious: boolean,
+): void {
+  const check = readLog(tmp);
+  if (
+    check.damage.length > 0 ||
+    check.truncated ||
+    check.records.length !== records.length ||
+    !check.records.every((r, i) => Buffer.from(r).equals(records[i]!) && check.encodings[i] === (encodings[i] ?? 1))
+  ) {
+    throw new Error(`${tmp} did not read back as written`);
+  }
+  if (keepPrevious && fs.existsSync(file)) keepAsPrevious(file);
+  fs.renameSync(tmp, file);
 }
 
 /** Makes `<file>.prev` the current contents of `file` (a hard link; a copy where links fail). */
@@ -347,8 +391,23 @@ export class AppendLog {
    */
   replace(payload: Uint8Array, encoding: RecordEncoding = 1): void {
     if (this.closed) throw new Error(`log ${this.file} is closed`);
-    this.size = writeLogFile(this.file, [payload], true, [encoding]);
+    this.replaced(writeLogFile(this.file, [payload], true, [encoding]));
+  }
+
+  /**
+   * `replace` with the file written and flushed off the event loop. The caller appends nothing
+   * meanwhile (a room's changes wait in its queue); the log is not closed before it settles.
+   */
+  async replaceAsync(payload: Uint8Array, encoding: RecordEncoding = 1): Promise<void> {
+    if (this.closed) throw new Error(`log ${this.file} is closed`);
+    this.replaced(await writeLogFileAsync(this.file, [payload], true, [encoding]));
+  }
+
+  private replaced(size: number): void {
+    this.size = size;
     this.format = 2;
+    // Closed meanwhile (an async replace): its descriptor is closed already and may be reused.
+    if (this.closed) return;
     // From here on the old descriptor points at `.prev`: never append through it again.
     if (this.fd !== -1) fs.closeSync(this.fd);
     this.fd = -1;
@@ -367,6 +426,19 @@ function writeFully(fd: number, buffer: Buffer, position: number): void {
   let written = 0;
   while (written < buffer.length) {
     written += fs.writeSync(fd, buffer, written, buffer.length - written, position + written);
+  }
+}
+
+/** `syncDirectory` off the event loop. */
+async function syncDirectoryAsync(dir: string): Promise<void> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // As in syncDirectory: best effort.
+  } finally {
+    await handle?.close();
   }
 }
 

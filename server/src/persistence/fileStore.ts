@@ -64,9 +64,9 @@ export class FileDocumentStore implements DocumentStore {
         appendedRecords++;
         appendedBytes += update.length;
       },
-      compact(state) {
+      async compact(state) {
         // Stored in the V2 encoding: after 10,000 moves of 50 notes, 10 KB instead of 300 KB.
-        log.replace(Y.convertUpdateFormatV1ToV2(state), 2);
+        await log.replaceAsync(Y.convertUpdateFormatV1ToV2(state), 2);
         appendedRecords = 0;
         appendedBytes = 0;
       },
