@@ -64,15 +64,7 @@ describe('guidance while discussing the canvas', () => {
       participants: [anna, bram],
       sessionDoc: control,
     } = await seedWorkshop(server.url, 'Learning analytics — Hogeschool Lindenhaven', ['Anna', 'Bram']));
-    await placeInGroups(
-      server,
-      control,
-      [{ id: GROUP, name: 'Tafel A' }],
-      [
-        [anna, GROUP],
-        [bram, GROUP],
-      ],
-    );
+    await placeInGroups(server, control, [{ id: GROUP, name: 'Tafel A', members: [anna, bram] }]);
     annaP = await newPerson(browser);
     facP = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     await openWorkshopAs(server.url, annaP, anna);

@@ -39,15 +39,10 @@ describe('keys and native widgets', () => {
       participants: [annaSession, bramSession],
       sessionDoc: control,
     } = await seedWorkshop(server.url, 'Toetsen', ['Anna', 'Bram']));
-    await placeInGroups(
-      server,
-      control,
-      [
-        { id: 'tafel-a', name: 'Tafel A' },
-        { id: 'tafel-b', name: 'Tafel B' },
-      ],
-      [[annaSession, 'tafel-a']],
-    );
+    await placeInGroups(server, control, [
+      { id: 'tafel-a', name: 'Tafel A', members: [annaSession] },
+      { id: 'tafel-b', name: 'Tafel B' },
+    ]);
     anna = await newPerson(browser);
     fac = await newPerson(browser, { viewport: { width: 1440, height: 900 } });
     await openWorkshopAs(server.url, anna, annaSession);

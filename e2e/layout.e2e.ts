@@ -114,7 +114,7 @@ describe('layout at laptop sizes', () => {
     } = await seedWorkshop(server.url, 'Learning analytics — Hogeschool Lindenhaven, opleiding Verpleegkunde', [
       'Annemarie',
     ]));
-    await placeInGroups(server, control, [{ id: GROUP, name: 'Tafel A' }], [[anna, GROUP]]);
+    await placeInGroups(server, control, [{ id: GROUP, name: 'Tafel A', members: [anna] }]);
     annaP = await newPerson(browser, { viewport: SIZES[0] });
     facP = await newPerson(browser, { viewport: { width: 1024, height: 768 } });
     await openWorkshopAs(server.url, annaP, anna);

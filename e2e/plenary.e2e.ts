@@ -82,18 +82,10 @@ describe('plenary synthesis and follow-up actions', () => {
       sessionDoc,
     } = await seedWorkshop(server.url, 'Plenaire synthese', ['Anna', 'Cleo']));
     open.push(sessionDoc);
-    await placeInGroups(
-      server,
-      sessionDoc,
-      [
-        { id: 'tafel-a', name: 'Tafel A' },
-        { id: 'tafel-b', name: 'Tafel B' },
-      ],
-      [
-        [annaSession, 'tafel-a'],
-        [cleoSession, 'tafel-b'],
-      ],
-    );
+    await placeInGroups(server, sessionDoc, [
+      { id: 'tafel-a', name: 'Tafel A', members: [annaSession] },
+      { id: 'tafel-b', name: 'Tafel B', members: [cleoSession] },
+    ]);
 
     // Each writes on their own subgroup's board, as in the group phases (here: the open canvas).
     const annaBoard = connectBoard(server.url, annaSession, 'tafel-a');

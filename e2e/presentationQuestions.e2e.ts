@@ -29,18 +29,10 @@ describe('questions to the presenting subgroup', () => {
     ({ facilitator, sessionDoc } = seeded);
     const [annaSession, bramSession] = seeded.participants;
     open.push(sessionDoc);
-    await placeInGroups(
-      server,
-      sessionDoc,
-      [
-        { id: 'ga', name: 'Tafel A' },
-        { id: 'gb', name: 'Tafel B' },
-      ],
-      [
-        [annaSession, 'ga'],
-        [bramSession, 'gb'],
-      ],
-    );
+    await placeInGroups(server, sessionDoc, [
+      { id: 'ga', name: 'Tafel A', members: [annaSession] },
+      { id: 'gb', name: 'Tafel B', members: [bramSession] },
+    ]);
     updateFlow(sessionDoc.doc, {
       phaseId: 'presentations',
       phaseStartedAt: Date.now(),

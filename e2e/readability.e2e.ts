@@ -88,7 +88,7 @@ describe('readable notes at the default zoom', () => {
       participants: [anna],
       sessionDoc: control,
     } = await seedWorkshop(server.url, 'Learning analytics — leesbaarheid', ['Anna']));
-    await placeInGroups(server, control, [{ id: GROUP, name: 'Tafel A' }], [[anna, GROUP]]);
+    await placeInGroups(server, control, [{ id: GROUP, name: 'Tafel A', members: [anna] }]);
     // Notes from before the phase (the open canvas), with marks and a dot, on the group's board.
     board = connectBoard(server.url, anna, GROUP);
     await board.synced();

@@ -32,7 +32,7 @@ describe('a workshop with one group', () => {
     const seeded = await seedWorkshop(server.url, 'Klein team', ['Anna']);
     ({ facilitator, sessionDoc } = seeded);
     const [annaSession] = seeded.participants;
-    await placeInGroups(server, sessionDoc, [{ id: 'g1', name: 'Team' }], [[annaSession, 'g1']]);
+    await placeInGroups(server, sessionDoc, [{ id: 'g1', name: 'Team', members: [annaSession] }]);
     await setPhaseOnServer(server, sessionDoc, 'prepare');
     await openWorkshopAs(server.url, fac, facilitator);
     await openWorkshopAs(server.url, anna, annaSession);

@@ -78,19 +78,10 @@ describe('workshop flow on the server', () => {
       sessionDoc: fSession,
     } = await seedWorkshop(server.url, 'Flow', ['Anna', 'Bram', 'Cleo']));
     open.push(fSession);
-    await placeInGroups(
-      server,
-      fSession,
-      [
-        { id: 'g1', name: 'Groep 1' },
-        { id: 'g2', name: 'Groep 2' },
-      ],
-      [
-        [anna, 'g1'],
-        [bram, 'g1'],
-        [cleo, 'g2'],
-      ],
-    );
+    await placeInGroups(server, fSession, [
+      { id: 'g1', name: 'Groep 1', members: [anna, bram] },
+      { id: 'g2', name: 'Groep 2', members: [cleo] },
+    ]);
   });
 
   afterAll(async () => {

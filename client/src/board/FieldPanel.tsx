@@ -20,6 +20,7 @@ import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { useBoard } from '../workshop/boardContext';
 import { Modal } from '../components/Modal';
 import { useFocusAfter } from '../components/focus';
+import { ChangedMeanwhile } from '../components/ChangedMeanwhile';
 
 /** Characters of the action owner ("wie doet het"), as the schema allows. */
 const OWNER_LENGTH = 120;
@@ -233,20 +234,14 @@ function FormulationEditor({
   return (
     <form className="field-panel__form" onSubmit={save}>
       {changedMeanwhile && (
-        <div className="warning" role="status">
-          <p>{t('formulation.changedMeanwhile', { name: nameOf(current.updatedBy) })}</p>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={() => {
-              setText(current.text);
-              setSources(new Set(current.sourceNoteIds));
-              base.current = current.updatedAt;
-            }}
-          >
-            {t('formulation.loadLatest')}
-          </button>
-        </div>
+        <ChangedMeanwhile
+          name={nameOf(current.updatedBy)}
+          onLoadLatest={() => {
+            setText(current.text);
+            setSources(new Set(current.sourceNoteIds));
+            base.current = current.updatedAt;
+          }}
+        />
       )}
       <label htmlFor={textId} className="field-panel__label">
         {t('formulation.textLabel')}
@@ -391,6 +386,9 @@ function ChoiceSection({ field, sheet }: { field: FieldTemplate; sheet: SheetTem
 }
 
 type DeferralDraft = Pick<Deferral, 'question' | 'findOut' | 'askWhom' | 'owner'>;
+
+/** What the deferral form asks besides the question, in its order (the action point it may become). */
+const OPTIONAL_DEFERRAL_FIELDS = ['findOut', 'askWhom', 'owner'] as const;
 
 function DeferralSection({
   field,
@@ -626,28 +624,17 @@ function DeferralForm({
           {t('deferral.questionRequired')}
         </p>
       )}
-      <OptionalField
-        label={t('deferral.findOut')}
-        multiline
-        maxLength={DEFERRAL_TEXT_LENGTH}
-        value={draft.findOut}
-        testId="defer-findout"
-        onChange={set('findOut')}
-      />
-      <OptionalField
-        label={t('deferral.askWhom')}
-        maxLength={DEFERRAL_TEXT_LENGTH}
-        value={draft.askWhom}
-        testId="defer-askwhom"
-        onChange={set('askWhom')}
-      />
-      <OptionalField
-        label={t('deferral.owner')}
-        maxLength={OWNER_LENGTH}
-        value={draft.owner}
-        testId="defer-owner"
-        onChange={set('owner')}
-      />
+      {OPTIONAL_DEFERRAL_FIELDS.map((key) => (
+        <OptionalField
+          key={key}
+          label={t(`deferral.${key}`)}
+          multiline={key === 'findOut'}
+          maxLength={key === 'owner' ? OWNER_LENGTH : DEFERRAL_TEXT_LENGTH}
+          value={draft[key]}
+          testId={`defer-${key.toLowerCase()}`}
+          onChange={set(key)}
+        />
+      ))}
       <div className="field-panel__buttons">
         <button type="submit" className="button button--primary" data-testid="defer-save">
           {t('deferral.save')}
@@ -671,25 +658,14 @@ function OptionalField(props: {
 }) {
   const t = useT();
   const id = useId();
-  const { label, multiline = false, maxLength, value, testId, onChange } = props;
+  const { label, multiline = false, testId, ...control } = props;
+  const shared = { id, ...control, 'data-testid': testId };
   return (
     <>
       <label htmlFor={id} className="field-panel__label">
         {label} <span className="optional">{t('common.optional')}</span>
       </label>
-      {multiline ? (
-        <textarea
-          id={id}
-          className="textarea"
-          rows={2}
-          maxLength={maxLength}
-          value={value}
-          data-testid={testId}
-          onChange={onChange}
-        />
-      ) : (
-        <input id={id} className="input" maxLength={maxLength} value={value} data-testid={testId} onChange={onChange} />
-      )}
+      {multiline ? <textarea className="textarea" rows={2} {...shared} /> : <input className="input" {...shared} />}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { useMayEditPlenary } from '../workshop/capabilities';
 import { useSynthesis } from './hooks';
 import { focusNext, useFocusAfter } from '../components/focus';
 import type { Linked, Linking } from './SynthesisView';
+import { ChangedMeanwhile } from '../components/ChangedMeanwhile';
 
 /**
  * The plenary's side of a field in the synthesis: its compromise wording, the clusters it
@@ -179,20 +180,14 @@ function PlenaryWording({ fieldId }: { fieldId: string }) {
             {t('plenary.wording.label')}
           </label>
           {changedMeanwhile && (
-            <div className="warning" role="status">
-              <p>{t('formulation.changedMeanwhile', { name: nameOf(current.updatedBy) })}</p>
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => {
-                  setText(current.text);
-                  base.current = current.updatedAt;
-                  setDirty(false);
-                }}
-              >
-                {t('formulation.loadLatest')}
-              </button>
-            </div>
+            <ChangedMeanwhile
+              name={nameOf(current.updatedBy)}
+              onLoadLatest={() => {
+                setText(current.text);
+                base.current = current.updatedAt;
+                setDirty(false);
+              }}
+            />
           )}
           <textarea
             id={textId}

@@ -296,16 +296,23 @@ export async function seedWorkshop(baseUrl: string, title: string, names: readon
   return { facilitator, participants, sessionDoc };
 }
 
+/** A subgroup for placeInGroups: its id, its name and who is in it. */
+export interface GroupSeed {
+  readonly id: string;
+  readonly name: string;
+  readonly members?: readonly SessionResponse[];
+}
+
 /**
- * Puts subgroups (in the order given, coloured from the facilitator's palette) on the session document and places participants in them;
- * resolves once the server knows every placement.
+ * Puts subgroups (in the order given, coloured from the facilitator's palette) on the session
+ * document and places their members; resolves once the server knows every placement.
  */
 export async function placeInGroups(
   server: RunningServer,
   sessionDoc: BoardClient,
-  groups: ReadonlyArray<{ id: string; name: string }>,
-  placements: ReadonlyArray<readonly [SessionResponse, string]>,
+  groups: readonly GroupSeed[],
 ): Promise<void> {
+  const placements = groups.flatMap(({ id, members = [] }) => members.map((session) => [session, id] as const));
   groups.forEach(({ id, name }, order) =>
     putGroup(sessionDoc.doc, { id, name, color: GROUP_COLORS[order % GROUP_COLORS.length], order }),
   );

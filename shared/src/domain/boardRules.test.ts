@@ -3,7 +3,14 @@ import type { RecordChange } from '../doc/records';
 import { checkBoardChanges } from './boardRules';
 import { LIMITS, collectionLimit } from './limits';
 import { boardRights, type BoardRights } from './permissions';
-import { ANNA as anna, ANNAS_NOTE, BRAM as bram, FAC as fac, sampleBoardContext } from '../testing/fixtures';
+import {
+  ANNA as anna,
+  ANNAS_NOTE,
+  BRAM as bram,
+  FAC as fac,
+  sampleBoardContext,
+  sampleDeferral,
+} from '../testing/fixtures';
 
 const open: BoardRights = boardRights(
   anna,
@@ -190,18 +197,7 @@ describe('records per collection', () => {
     { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null },
     { groupId: null },
   );
-  const deferral = {
-    id: 'd1',
-    sheetId: 'vel1',
-    fieldId: 'doel',
-    noteId: null,
-    question: 'Welke data?',
-    findOut: '',
-    askWhom: '',
-    owner: '',
-    createdBy: 'fac',
-    createdAt: 1,
-  };
+  const deferral = { ...sampleDeferral({ createdBy: 'fac' }) };
   const adds: Array<[string, string, Record<string, unknown>]> = [
     ['notes', 'n2', { ...note, id: 'n2', authorId: 'fac' }],
     ['marks', 'n1:fac', { noteId: 'n1', participantId: 'fac', value: 'agree' }],
@@ -257,18 +253,7 @@ describe('records per collection', () => {
 
 describe('ownership on a board', () => {
   const discuss = ctx(vel1Only);
-  const d = {
-    id: 'd1',
-    sheetId: 'vel1',
-    fieldId: 'doel',
-    noteId: null,
-    question: 'Welke data?',
-    findOut: '',
-    askWhom: '',
-    owner: '',
-    createdBy: 'anna',
-    createdAt: 1,
-  };
+  const d = { ...sampleDeferral() };
   const upd = (
     collection: string,
     before: Record<string, unknown>,

@@ -5,7 +5,14 @@ import type { Actor, Refusal } from './actor';
 import { checkBoardChanges } from './boardRules';
 import type { BoardRights } from './permissions';
 import { checkSynthesisChanges } from './synthesisRules';
-import { ANNA as anna, ANNAS_NOTE, BRAM as bram, FAC as fac, sampleBoardContext } from '../testing/fixtures';
+import {
+  ANNA as anna,
+  ANNAS_NOTE,
+  BRAM as bram,
+  FAC as fac,
+  sampleBoardContext,
+  sampleDeferral,
+} from '../testing/fixtures';
 
 /**
  * The generic record check as the server enforces it, for every owned collection: what the
@@ -30,21 +37,7 @@ const SAMPLES: Record<string, readonly [string, PlainRecord]> = {
     'doel',
     { fieldId: 'doel', sheetId: 'vel1', text: 'x', sourceNoteIds: [], updatedBy: 'anna', updatedAt: 1 },
   ],
-  deferrals: [
-    'd1',
-    {
-      id: 'd1',
-      sheetId: 'vel1',
-      fieldId: 'doel',
-      noteId: null,
-      question: 'Welke data?',
-      findOut: '',
-      askWhom: '',
-      owner: '',
-      createdBy: 'anna',
-      createdAt: 1,
-    },
-  ],
+  deferrals: ['d1', { ...sampleDeferral() }],
   highlights: ['n1', { noteId: 'n1', by: 'anna' }],
   choices: ['note-n1', { fieldId: 'doel', targetKind: 'note', targetId: 'n1', by: 'anna' }],
   questions: ['anna:0', { authorId: 'anna', slot: 0, text: 'Waarom dit doel?', fieldId: 'doel', createdAt: 1 }],

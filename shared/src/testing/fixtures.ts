@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor';
 import type { BoardContext } from '../domain/boardRules';
-import type { Choice } from '../domain/discussion';
+import type { Choice, Deferral } from '../domain/discussion';
 import type { Note } from '../domain/note';
 import type { BoardRights } from '../domain/permissions';
 
@@ -29,6 +29,23 @@ export function sampleNote(id: string, extra: Partial<Note> = {}): Note {
 /** `a` chooses a note (or a wording) in a field. */
 export function sampleChoice(fieldId: string, targetId: string, targetKind: Choice['targetKind'] = 'note'): Choice {
   return { fieldId, targetKind, targetId, by: 'a' };
+}
+
+/** Anna's open question `d1` in the field doel of sheet 1, "kunnen we nu niet beantwoorden". */
+export function sampleDeferral(extra: Partial<Deferral> = {}): Deferral {
+  return {
+    id: 'd1',
+    sheetId: 'vel1',
+    fieldId: 'doel',
+    noteId: null,
+    question: 'Welke data?',
+    findOut: '',
+    askWhom: '',
+    owner: '',
+    createdBy: 'anna',
+    createdAt: 1,
+    ...extra,
+  };
 }
 
 /** The people of the rule tests: two participants and a facilitator. */
