@@ -19,7 +19,15 @@ import {
   type BoardClient,
 } from '../server/src/testing/harness';
 import type { RunningServer } from '../server/src/server';
-import { newPerson, screenshot, startServerAndBrowser, stopAll, thirdPartyRequests, type Person } from './harness';
+import {
+  newPerson,
+  openWorkshopAs,
+  screenshot,
+  startServerAndBrowser,
+  stopAll,
+  thirdPartyRequests,
+  type Person,
+} from './harness';
 
 /**
  * The closing plenary as the handbook runs it: two subgroups wrote on their boards; in the
@@ -54,14 +62,6 @@ describe('plenary synthesis and follow-up actions', () => {
   };
 
   const setPhase = (phaseId: PhaseId) => setPhaseOnServer(server, sessionDoc, phaseId);
-  const openAs = async (person: Person, session: SessionResponse) => {
-    await person.page.goto(server.url);
-    await person.page.evaluate(([id, value]) => localStorage.setItem(`dmc.session.${id}`, value), [
-      session.workshop.id,
-      JSON.stringify(session),
-    ] as const);
-    await person.page.goto(`${server.url}/w/${session.workshop.id}`);
-  };
   const hookSynthesis = (page: Page) =>
     page.evaluate(() =>
       (window as unknown as { __DMC__: { synthesis(): { actions: ActionItem[] } | null } }).__DMC__.synthesis(),
@@ -132,8 +132,8 @@ describe('plenary synthesis and follow-up actions', () => {
   });
 
   it('shows every group’s notes side by side for a field, to the facilitator and to a participant', async () => {
-    await openAs(fac, facilitator);
-    await openAs(anna, annaSession);
+    await openWorkshopAs(server.url, fac, facilitator);
+    await openWorkshopAs(server.url, anna, annaSession);
     for (const { page } of [fac, anna]) {
       await page.getByTestId('synthesis-view').waitFor({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId('synthesis-view').getAttribute('data-field-id')).toBe('doel');
