@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './actor';
-import {
-  boardRights,
-  currentBoard,
-  mayChooseGroup,
-  mayFacilitate,
-  mayWriteDraft,
-  type WorkshopState,
-} from './permissions';
-import { PHASES, PHASE_IDS, nextPhase, previousPhase, totalMinutes, type PhaseId } from './phases';
+import { boardRights, currentBoard, mayChooseGroup, mayFacilitate, mayWriteDraft } from './permissions';
+import { PHASES, PHASE_IDS, nextPhase, previousPhase, totalMinutes } from './phases';
+import { ANNA as anna, FAC as fac, sampleState } from '../testing/fixtures';
 
-const anna: Actor = { id: 'anna', role: 'participant' };
-const fac: Actor = { id: 'fac', role: 'facilitator' };
-const state = (phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState => ({
-  phaseId,
-  closed: false,
-  hasGroups: true,
-  spotlightGroupId: null,
-  ...extra,
-});
+const state = sampleState;
 const groupA = { kind: 'group', groupId: 'a' } as const;
 const groupB = { kind: 'group', groupId: 'b' } as const;
 const plenary = { kind: 'plenary' } as const;

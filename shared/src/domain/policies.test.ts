@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './actor';
-import type { WorkshopState } from './permissions';
-import { PHASES, type PhaseId } from './phases';
+import { PHASES } from './phases';
 import {
   isPresenterOf,
   isPresenting,
@@ -13,16 +11,9 @@ import {
   revealsOnLeaving,
 } from './policies';
 import { initialFlow, type Flow } from './session';
+import { ANNA as anna, FAC as fac, sampleState } from '../testing/fixtures';
 
-const anna: Actor = { id: 'anna', role: 'participant' };
-const fac: Actor = { id: 'fac', role: 'facilitator' };
-const state = (phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState => ({
-  phaseId,
-  closed: false,
-  hasGroups: true,
-  spotlightGroupId: null,
-  ...extra,
-});
+const state = sampleState;
 const presenting = (extra: Partial<Flow> = {}): Flow => ({
   ...initialFlow(0),
   phaseId: 'presentations',

@@ -2,7 +2,8 @@ import type { Actor } from '../domain/actor';
 import type { BoardContext } from '../domain/boardRules';
 import type { Choice, Deferral } from '../domain/discussion';
 import type { Note } from '../domain/note';
-import type { BoardRights } from '../domain/permissions';
+import type { BoardRights, WorkshopState } from '../domain/permissions';
+import type { PhaseId } from '../domain/phases';
 
 /**
  * Small records for tests, one definition for every package's tests: a yellow note by `a` at the
@@ -55,6 +56,11 @@ export const FAC: Actor = { id: 'fac', role: 'facilitator' };
 
 /** Anna's note `n1` in the field doel of sheet 1, as the rule tests write it. */
 export const ANNAS_NOTE: Note = sampleNote('n1', { fieldId: 'doel', x: 10, y: 150, text: 'hallo', authorId: 'anna' });
+
+/** A workshop in a phase, open, with subgroups and no group presenting, unless `extra` says otherwise. */
+export function sampleState(phaseId: PhaseId, extra: Partial<WorkshopState> = {}): WorkshopState {
+  return { phaseId, closed: false, hasGroups: true, spotlightGroupId: null, ...extra };
+}
 
 /**
  * A board for the record rules: the given rights, one record in each collection unless `counts`
