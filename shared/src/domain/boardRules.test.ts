@@ -10,20 +10,15 @@ import {
   FAC as fac,
   sampleBoardContext,
   sampleDeferral,
+  sampleState,
 } from '../testing/fixtures';
 
-const open: BoardRights = boardRights(
-  anna,
-  { kind: 'plenary' },
-  { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null },
-  { groupId: null },
-);
-const vel1Only: BoardRights = boardRights(
-  anna,
-  { kind: 'group', groupId: 'a' },
-  { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null },
-  { groupId: 'a' },
-);
+const open: BoardRights = boardRights(anna, { kind: 'plenary' }, sampleState('open', { hasGroups: false }), {
+  groupId: null,
+});
+const vel1Only: BoardRights = boardRights(anna, { kind: 'group', groupId: 'a' }, sampleState('vel1-discuss'), {
+  groupId: 'a',
+});
 const ctx = (rights = open, counts: Readonly<Record<string, number>> = {}) => sampleBoardContext(rights, counts);
 const note: Record<string, unknown> = { ...ANNAS_NOTE };
 const add = (after: Record<string, unknown> = note): RecordChange => ({
@@ -171,12 +166,7 @@ describe('discussion tools', () => {
   });
 
   it('refuses discussion tools in a phase that does not offer them', () => {
-    const writing = boardRights(
-      anna,
-      { kind: 'group', groupId: 'a' },
-      { phaseId: 'vel1-write', closed: false, hasGroups: true, spotlightGroupId: null },
-      { groupId: 'a' },
-    );
+    const writing = boardRights(anna, { kind: 'group', groupId: 'a' }, sampleState('vel1-write'), { groupId: 'a' });
     expect(
       checkBoardChanges(
         anna,
@@ -191,12 +181,7 @@ describe('discussion tools', () => {
 });
 
 describe('records per collection', () => {
-  const facRights = boardRights(
-    fac,
-    { kind: 'plenary' },
-    { phaseId: 'open', closed: false, hasGroups: false, spotlightGroupId: null },
-    { groupId: null },
-  );
+  const facRights = boardRights(fac, { kind: 'plenary' }, sampleState('open', { hasGroups: false }), { groupId: null });
   const deferral = { ...sampleDeferral({ createdBy: 'fac' }) };
   const adds: Array<[string, string, Record<string, unknown>]> = [
     ['notes', 'n2', { ...note, id: 'n2', authorId: 'fac' }],
@@ -282,14 +267,7 @@ describe('ownership on a board', () => {
       checkBoardChanges(
         fac,
         [{ type: 'remove', collection: 'deferrals', id: 'd1', before: d as never }],
-        ctx(
-          boardRights(
-            fac,
-            { kind: 'group', groupId: 'a' },
-            { phaseId: 'vel1-discuss', closed: false, hasGroups: true, spotlightGroupId: null },
-            { groupId: null },
-          ),
-        ),
+        ctx(boardRights(fac, { kind: 'group', groupId: 'a' }, sampleState('vel1-discuss'), { groupId: null })),
       ),
     ).toBeNull();
   });
