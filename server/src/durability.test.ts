@@ -15,7 +15,7 @@ import {
   startTestServer,
   tempDataDir,
   waitFor,
-  type BoardClient,
+  writerAndWatcher,
 } from './testing/harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -62,16 +62,7 @@ describe('durability', () => {
     const port = await freePort();
     const first = await spawnServer(port, dataDir);
     cleanup.push(() => void first.child.kill('SIGKILL'));
-    const workshop = await createWorkshop(first.url);
-    const writer = await joinWorkshop(first.url, workshop.workshop.code, 'Schrijver');
-    const watcher = await joinWorkshop(first.url, workshop.workshop.code, 'Kijker');
-    const a: BoardClient = connectBoard(first.url, writer);
-    const b: BoardClient = connectBoard(first.url, watcher);
-    cleanup.push(
-      () => a.destroy(),
-      () => b.destroy(),
-    );
-    await Promise.all([a.synced(), b.synced()]);
+    const { writer, watcher, a, b } = await writerAndWatcher(first.url, (...fns) => cleanup.push(...fns));
 
     // The writer keeps adding notes, one transaction each, as a person typing fast would.
     let written = 0;

@@ -20,7 +20,7 @@ import {
   startTestServer,
   tempDataDir,
   waitFor,
-  type BoardClient,
+  writerAndWatcher,
 } from './testing/harness';
 
 /** The error a full disk gives. */
@@ -123,16 +123,7 @@ describe('a full disk', () => {
       { documents: (embedded) => (documents = new FillingDocuments(embedded)) },
     );
     cleanup.push(() => server.close());
-    const workshop = await createWorkshop(server.url);
-    const writer = await joinWorkshop(server.url, workshop.workshop.code, 'Schrijver');
-    const watcher = await joinWorkshop(server.url, workshop.workshop.code, 'Kijker');
-    const a: BoardClient = connectBoard(server.url, writer);
-    const b: BoardClient = connectBoard(server.url, watcher);
-    cleanup.push(
-      () => a.destroy(),
-      () => b.destroy(),
-    );
-    await Promise.all([a.synced(), b.synced()]);
+    const { workshop, writer, watcher, a, b } = await writerAndWatcher(server.url, (...fns) => cleanup.push(...fns));
     const closes: number[] = [];
     a.provider.on('connection-close', (event) => {
       if (event) closes.push(event.code);

@@ -347,3 +347,21 @@ export function persistedNote(id: string, authorId: string, text = `tekst ${id}`
 export function docLogFile(dataDir: string, workshopId: string, docKey: string): string {
   return path.join(dataDir, 'workshops', workshopId, 'docs', `${docKey}.ylog`);
 }
+
+/**
+ * A new workshop with two people synced on its plenary board: a writer and a watcher (the
+ * persistence tests). `cleanup` receives what disconnects them.
+ */
+export async function writerAndWatcher(baseUrl: string, cleanup: (...fns: Array<() => void>) => void) {
+  const workshop = await createWorkshop(baseUrl);
+  const writer = await joinWorkshop(baseUrl, workshop.workshop.code, 'Schrijver');
+  const watcher = await joinWorkshop(baseUrl, workshop.workshop.code, 'Kijker');
+  const a = connectBoard(baseUrl, writer);
+  const b = connectBoard(baseUrl, watcher);
+  cleanup(
+    () => a.destroy(),
+    () => b.destroy(),
+  );
+  await Promise.all([a.synced(), b.synced()]);
+  return { workshop, writer, watcher, a, b };
+}
