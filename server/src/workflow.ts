@@ -377,9 +377,6 @@ export class Workflow {
       const placed = placeRevealed(templateForBoard(boardId), contents, written).slice(0, room);
       await target.transactAsServer((doc) => importNotes(doc, placed, SERVER_ORIGIN), SERVER_ORIGIN);
       onBoard();
-      // The phase is relayed first (it waited for this board): the drafts' appends, each flushed
-      // to disk, come after it rather than before it on the event loop.
-      await new Promise<void>((resolve) => setImmediate(resolve));
       const ids = new Set(placed.map((n) => n.id));
       // The notes are on the board (stored) first; then every draft lets go of them, in parallel.
       await Promise.all(
