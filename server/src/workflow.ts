@@ -206,12 +206,9 @@ export class Workflow {
           (c) => c.collection === 'flow' && c.type === 'update' && c.keys.includes('phaseId'),
         );
         if (phaseChange?.type !== 'update' || !revealsOnLeaving(phaseChange.before.phaseId)) return;
-        // The phase goes out once the notes are on the boards; the drafts let go of them after.
-        await new Promise<void>((placed) => {
-          this.reveal(workshopId, placed)
-            .catch((error: unknown) => console.error(`[workflow] reveal failed for ${workshopId}:`, error))
-            .finally(placed);
-        });
+        await this.reveal(workshopId).catch((error: unknown) =>
+          console.error(`[workflow] reveal failed for ${workshopId}:`, error),
+        );
       },
       afterApply: () => {
         // A new phase, subgroup or assignment can take a document away from someone.
@@ -304,16 +301,12 @@ export class Workflow {
    * works on, as the same notes (same ids and authors), and leave the drafts. The notes of one
    * board are placed together, in the same transaction that puts them there: each in a free spot
    * of its field, in reading order by field, author and time of writing (scene/notePlacement.ts),
-   * clear of the board's notes, agreed wordings and chosen notes' ribbons. `onPlaced` is called
-   * once every board holds its notes (stored), before the drafts let go of them.
+   * clear of the board's notes, agreed wordings and chosen notes' ribbons.
    */
-  async reveal(workshopId: string, onPlaced: () => void = () => undefined): Promise<number> {
+  async reveal(workshopId: string): Promise<number> {
     const state = this.state(workshopId);
     const session = this.collab.loadedRoom(workshopId, SESSION_DOC);
-    if (!state || !session) {
-      onPlaced();
-      return 0;
-    }
+    if (!state || !session) return 0;
     const writers = new Map<string, { board: BoardRef; memberIds: string[] }>();
     for (const member of readMembers(session.doc)) {
       const board = workBoard(state, { groupId: member.groupId });
@@ -323,26 +316,11 @@ export class Workflow {
       entry.memberIds.push(member.id);
       writers.set(boardId, entry);
     }
-    // `onPlaced` once every board holds its notes (or failed to take them).
-    let boardsLeft = writers.size;
-    const boardDone = () => {
-      boardsLeft -= 1;
-      if (boardsLeft === 0) onPlaced();
-    };
-    if (boardsLeft === 0) onPlaced();
     // Boards are independent documents: each is revealed on at the same time, not one after another.
     const moved = await Promise.all(
-      [...writers].map(([boardId, { board, memberIds }]) => {
-        let placed = false;
-        const once = () => {
-          if (placed) return;
-          placed = true;
-          boardDone();
-        };
-        return this.withDrafts(workshopId, memberIds, (drafts) =>
-          this.revealOnBoard(workshopId, boardId, board, drafts, once),
-        ).finally(once);
-      }),
+      [...writers].map(([boardId, { board, memberIds }]) =>
+        this.withDrafts(workshopId, memberIds, (drafts) => this.revealOnBoard(workshopId, boardId, board, drafts)),
+      ),
     );
     return moved.reduce((sum, n) => sum + n, 0);
   }
@@ -367,7 +345,6 @@ export class Workflow {
     boardId: string,
     board: BoardRef,
     drafts: readonly Room[],
-    onBoard: () => void,
   ): Promise<number> {
     const written = drafts.flatMap((draft) => readNotes(draft.doc));
     if (written.length === 0) return 0;
@@ -376,7 +353,6 @@ export class Workflow {
       const contents = boardContents(readNotes(target.doc), readFormulations(target.doc), readChoices(target.doc));
       const placed = placeRevealed(templateForBoard(boardId), contents, written).slice(0, room);
       await target.transactAsServer((doc) => importNotes(doc, placed, SERVER_ORIGIN), SERVER_ORIGIN);
-      onBoard();
       const ids = new Set(placed.map((n) => n.id));
       // The notes are on the board (stored) first; then every draft lets go of them, in parallel.
       await Promise.all(
