@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { WorkshopPage } from '../pages/WorkshopPage';
 import { LoadBoundary } from '../components/LoadBoundary';
-import { LocaleContext, useT, type LocaleSetting } from '../i18n';
+import { LocaleContext, useCatalogue, useT, type LocaleSetting } from '../i18n';
 import { parseRoute, usePathname } from '../routing';
 import { useAppStore } from '../store';
 
@@ -14,10 +14,11 @@ const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ d
 
 /**
  * The app: one page per route. The interface language lives in the store; the app hands it to
- * every component through i18n's LocaleContext, and `<html lang>` follows it.
+ * every component through i18n's LocaleContext once its strings are loaded (Dutch until then),
+ * and `<html lang>` follows it.
  */
 export function App() {
-  const locale = useAppStore((s) => s.locale);
+  const locale = useCatalogue(useAppStore((s) => s.locale));
   const setLocale = useAppStore((s) => s.setLocale);
   const setting = useMemo<LocaleSetting>(() => ({ locale, setLocale }), [locale, setLocale]);
   useEffect(() => {

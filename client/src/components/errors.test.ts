@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/http';
-import { translate } from '../i18n';
+import { loadCatalogue, translate } from '../i18n';
+
+// The app fetches English when it is first wanted; these tests read it directly.
+beforeAll(() => loadCatalogue('en'));
 import { errorMessage } from './errors';
 
 describe('errorMessage', () => {

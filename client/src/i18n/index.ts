@@ -1,10 +1,61 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import type { Locale } from '@dmc/shared/template/types';
-import { en, nl, type MessageKey, type Messages } from './messages';
+import { nl, type MessageKey, type Messages } from './messages';
 
 export type { MessageKey } from './messages';
 
-const TABLES: Readonly<Record<Locale, Messages>> = { nl, en };
+/**
+ * The string tables in memory. Dutch, the default, is always there; English is fetched when it
+ * is first wanted (loadCatalogue), so a Dutch participant's first load does not carry it.
+ */
+const tables: Partial<Record<Locale, Messages>> = { nl };
+const LOADERS: Readonly<Record<Exclude<Locale, 'nl'>, () => Promise<Messages>>> = {
+  en: () => import('./english').then((m) => m.en),
+};
+const pending = new Map<Locale, Promise<void>>();
+const loadedListeners = new Set<() => void>();
+
+/** Whether `locale`'s strings are in memory (translate speaks it). */
+export function hasCatalogue(locale: Locale): boolean {
+  return tables[locale] !== undefined;
+}
+
+/** Fetches `locale`'s strings once; resolves when translate speaks it (a failed fetch may be retried). */
+export function loadCatalogue(locale: Locale): Promise<void> {
+  if (locale === 'nl' || hasCatalogue(locale)) return Promise.resolve();
+  let loading = pending.get(locale);
+  if (!loading) {
+    loading = LOADERS[locale]().then(
+      (table) => {
+        tables[locale] = table;
+        for (const listener of loadedListeners) listener();
+      },
+      (error: unknown) => {
+        pending.delete(locale);
+        throw error;
+      },
+    );
+    pending.set(locale, loading);
+  }
+  return loading;
+}
+
+function onLoaded(listener: () => void): () => void {
+  loadedListeners.add(listener);
+  return () => loadedListeners.delete(listener);
+}
+
+/**
+ * The locale to show for `wanted`: itself once its strings are in, Dutch until then (and while
+ * they cannot be fetched). Starts the fetch; re-renders the caller when it lands.
+ */
+export function useCatalogue(wanted: Locale): Locale {
+  const ready = useSyncExternalStore(onLoaded, () => hasCatalogue(wanted));
+  useEffect(() => {
+    if (!ready) loadCatalogue(wanted).catch(() => {});
+  }, [wanted, ready]);
+  return ready ? wanted : 'nl';
+}
 
 /** Values substituted for `{name}` placeholders. */
 export type MessageVars = Readonly<Record<string, string | number>>;
@@ -12,9 +63,9 @@ export type MessageVars = Readonly<Record<string, string | number>>;
 /** A translate function bound to one locale. */
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
-/** The string for `key` in `locale`, with placeholders filled in. */
+/** The string for `key` in `locale` (in Dutch while `locale` is not loaded), with placeholders filled in. */
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const text = TABLES[locale][key];
+  const text = (tables[locale] ?? nl)[key];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sheetGuidance, type GuidanceInput } from '@dmc/shared/domain/guidance';
 import type { Note } from '@dmc/shared/domain/note';
 import { PHASE_IDS } from '@dmc/shared/domain/phases';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
-import { translate } from '../i18n';
+import { loadCatalogue, translate } from '../i18n';
 import { sampleChoice, sampleNote } from '@dmc/shared/testing/fixtures';
 import {
   adviceText,
@@ -28,6 +28,9 @@ const note = (id: string, fieldId: string | null, sheetId = 'vel1'): Note => sam
 const choose = sampleChoice;
 const empty: GuidanceInput = { notes: [], formulations: [], choices: [], deferrals: [] };
 const say = (text: ReturnType<typeof adviceText>, locale: 'nl' | 'en' = 'nl') => translate(locale, text.key, text.vars);
+
+// The app fetches English when it is first wanted; these tests read it directly.
+beforeAll(() => loadCatalogue('en'));
 
 describe('when the guidance shows', () => {
   it('shows the choice warnings once a sheet is being discussed, never while writing silently or watching', () => {

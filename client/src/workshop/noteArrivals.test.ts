@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Note } from '@dmc/shared/domain/note';
+import { loadCatalogue } from '../i18n';
 import { arrivalText, NoteArrivals, type ArrivalBatch } from './noteArrivals';
+
+// The app fetches English when it is first wanted; these tests read it directly.
+beforeAll(() => loadCatalogue('en'));
 
 const note = (id: string, authorId: string, fieldId: string | null = 'doel'): Note => ({
   id,
