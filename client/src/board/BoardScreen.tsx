@@ -56,13 +56,11 @@ const FieldPanel = lazy(() => loadFieldPanel().then((m) => ({ default: m.FieldPa
 const ListView = lazy(() => loadListView().then((m) => ({ default: m.ListView })));
 
 /**
- * Once the board has synced and is on screen, the parts loaded on demand are fetched when the
- * browser is first quiet (an idle period with nothing to draw, so after the first render): not
- * on the first screen's path, but in the browser before a network drop could make the list view
- * or the field panel impossible to open while working offline.
+ * Once the board has synced and is on screen, the parts loaded on demand are fetched while the
+ * browser is idle: not on the first screen's path (nor competing with its first render), but in
+ * the browser before a network drop could make the list view or the field panel impossible to
+ * open while working offline.
  */
-const QUIET_MS = 40;
-
 function usePreloadedParts(isFacilitator: boolean): void {
   const loaded = useAppStore((s) => s.notesLoaded);
   useEffect(() => {
@@ -74,14 +72,7 @@ function usePreloadedParts(isFacilitator: boolean): void {
       if (isFacilitator) void loadFacilitatorPanel();
     };
     if (typeof window.requestIdleCallback === 'function') {
-      // A short idle period falls between two frames while the board is still being drawn; a
-      // screen that never stops drawing gets the parts after 10 s all the same.
-      const latest = performance.now() + 10_000;
-      const whenQuiet = (deadline: IdleDeadline) => {
-        if (deadline.didTimeout || deadline.timeRemaining() >= QUIET_MS || performance.now() > latest) preload();
-        else id = window.requestIdleCallback(whenQuiet, { timeout: latest - performance.now() });
-      };
-      let id = window.requestIdleCallback(whenQuiet, { timeout: 10_000 });
+      const id = window.requestIdleCallback(preload, { timeout: 3000 });
       return () => window.cancelIdleCallback(id);
     }
     const id = window.setTimeout(preload, 1000);
