@@ -13,6 +13,11 @@ export function sceneElements(shapes: readonly ScenePrimitive[], listening = fal
   return shapes.map((shape, i) => sceneElement(shape, i, listening));
 }
 
+/** Where a rectangle or a text's box lies in its group. */
+function placeOf({ x, y, width, height }: { x: number; y: number; width?: number; height?: number }) {
+  return { x, y, width, height };
+}
+
 function sceneElement(shape: ScenePrimitive, key: number, listening: boolean): ReactElement {
   switch (shape.kind) {
     case 'group':
@@ -25,10 +30,7 @@ function sceneElement(shape: ScenePrimitive, key: number, listening: boolean): R
       return (
         <Rect
           key={key}
-          x={shape.x}
-          y={shape.y}
-          width={shape.width}
-          height={shape.height}
+          {...placeOf(shape)}
           fill={shape.fill}
           stroke={shape.stroke}
           strokeWidth={shape.strokeWidth}
@@ -45,10 +47,7 @@ function sceneElement(shape: ScenePrimitive, key: number, listening: boolean): R
       return (
         <Text
           key={key}
-          x={shape.x}
-          y={shape.y}
-          width={shape.width}
-          height={shape.height}
+          {...placeOf(shape)}
           text={shape.lines.join('\n')}
           fontFamily={FONT_FAMILY}
           fontSize={shape.fontSize}
