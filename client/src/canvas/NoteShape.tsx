@@ -6,12 +6,11 @@ import { isNoteChosen } from '../workshop/guidance';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { canvasMeasurer } from '../scene/measure';
-import { layoutBadges, layoutChosenRibbon, type BadgeCounts } from '../scene/noteBadges';
-import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS } from '../scene/theme';
-import { HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
-import { badgeScenes, chosenRibbonScene, noteTextScene } from '@dmc/shared/scene/sheetScene';
+import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeCounts } from '../scene/noteBadges';
+import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from '../scene/theme';
+import { BADGE_COLORS, HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { fitNoteText } from '../scene/noteText';
-import { sceneElements } from './sceneElements';
+import { badgeEdge } from './badgeStyle';
 import { cancelPicture, takePictureSoon } from './stageView';
 
 function setCursor(node: Konva.Node, cursor: string): void {
@@ -87,6 +86,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
     [chosen, chosenLabel],
   );
   const fitted = fitNoteText(note.text, props.minFontSize);
+  const inner = NOTE_SIZE - 2 * NOTE_TEXT.padding;
   const { agree, disagree, open, votes, myMark, myVotes } = props;
   const badges = useMemo(
     () => layoutBadges({ agree, disagree, open, votes, myMark, myVotes }, canvasMeasurer('bold')),
@@ -186,7 +186,24 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
         perfectDrawEnabled={false}
         shadowForStrokeEnabled={false}
       />
-      {!editing && fitted.lines.length > 0 && sceneElements([noteTextScene(fitted)])}
+      {!editing && fitted.lines.length > 0 && (
+        <Text
+          x={NOTE_TEXT.padding}
+          y={NOTE_TEXT.padding}
+          width={inner}
+          height={inner}
+          text={fitted.lines.join('\n')}
+          fontSize={fitted.fontSize}
+          lineHeight={NOTE_TEXT.lineHeight}
+          fontFamily={FONT_FAMILY}
+          fill={CANVAS_COLORS.ink}
+          align="center"
+          verticalAlign="middle"
+          wrap="none"
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
       {isPrivate && (
         <>
           <Path
@@ -216,7 +233,31 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           </Label>
         </>
       )}
-      {ribbon && sceneElements([chosenRibbonScene(note.id, ribbon)])}
+      {ribbon && (
+        <Group id={`chosen-${note.id}`} x={ribbon.x} y={ribbon.y} listening={false}>
+          <Rect
+            width={ribbon.width}
+            height={ribbon.height}
+            fill={CHOSEN_COLOR}
+            cornerRadius={[2, 2, 0, 0]}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={ribbon.padding}
+            width={ribbon.width - 2 * ribbon.padding}
+            height={ribbon.height}
+            text={ribbon.text}
+            fontFamily={FONT_FAMILY}
+            fontSize={ribbon.fontSize}
+            fontStyle="bold"
+            fill="#ffffff"
+            verticalAlign="middle"
+            wrap="none"
+            ellipsis
+            perfectDrawEnabled={false}
+          />
+        </Group>
+      )}
       {highlighted && (
         <Star
           x={NOTE_SIZE - 3}
@@ -231,7 +272,35 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           perfectDrawEnabled={false}
         />
       )}
-      {sceneElements(badgeScenes(note.id, badges))}
+      {badges.map((badge) => {
+        const colors = BADGE_COLORS[badge.kind];
+        const edge = badgeEdge(badge.kind, badge.mine);
+        return (
+          <Group key={badge.kind} id={`badge-${note.id}-${badge.kind}`} x={badge.x} y={BADGE.top} listening={false}>
+            <Rect
+              width={badge.width}
+              height={BADGE.height}
+              fill={colors.fill}
+              stroke={edge.stroke}
+              strokeWidth={edge.width}
+              cornerRadius={BADGE.height / 2}
+              perfectDrawEnabled={false}
+            />
+            <Text
+              width={badge.width}
+              height={BADGE.height}
+              text={badge.text}
+              fontFamily={FONT_FAMILY}
+              fontSize={BADGE.fontSize}
+              fontStyle="bold"
+              fill={colors.ink}
+              align="center"
+              verticalAlign="middle"
+              perfectDrawEnabled={false}
+            />
+          </Group>
+        );
+      })}
       {selected && (
         <Rect
           x={-2.5}

@@ -13,11 +13,6 @@ export function sceneElements(shapes: readonly ScenePrimitive[], listening = fal
   return shapes.map((shape, i) => sceneElement(shape, i, listening));
 }
 
-/** Where a rectangle or a text's box lies in its group. */
-function placeOf({ x, y, width, height }: { x: number; y: number; width?: number; height?: number }) {
-  return { x, y, width, height };
-}
-
 function sceneElement(shape: ScenePrimitive, key: number, listening: boolean): ReactElement {
   switch (shape.kind) {
     case 'group':
@@ -30,7 +25,10 @@ function sceneElement(shape: ScenePrimitive, key: number, listening: boolean): R
       return (
         <Rect
           key={key}
-          {...placeOf(shape)}
+          x={shape.x}
+          y={shape.y}
+          width={shape.width}
+          height={shape.height}
           fill={shape.fill}
           stroke={shape.stroke}
           strokeWidth={shape.strokeWidth}
@@ -47,7 +45,10 @@ function sceneElement(shape: ScenePrimitive, key: number, listening: boolean): R
       return (
         <Text
           key={key}
-          {...placeOf(shape)}
+          x={shape.x}
+          y={shape.y}
+          width={shape.width}
+          height={shape.height}
           text={shape.lines.join('\n')}
           fontFamily={FONT_FAMILY}
           fontSize={shape.fontSize}
