@@ -95,14 +95,16 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
   const isPrivate = privacy !== 'shared';
   const group = useRef<Konva.Group>(null);
   const cachePixelRatio = props.cachePixelRatio ?? 0;
-  // After every render (props changed): the picture shows what the shapes now say. A note's first
-  // picture is taken soon rather than now (a board mounting many notes draws them live first).
+  // After every render (props changed): the picture shows what the shapes now say. A picture is
+  // taken soon rather than now: until then the note is drawn live (a board mounting many notes, or
+  // a phase change that re-renders every note, draws them live in its frame; each picture costs
+  // three canvases, taken in short slices when the page is idle).
   useLayoutEffect(() => {
     const node = group.current;
     if (!node) return;
     if (cachePixelRatio > 0) {
-      if (node.isCached()) node.cache({ pixelRatio: cachePixelRatio, offset: 1 });
-      else takePictureSoon(node, cachePixelRatio);
+      if (node.isCached()) node.clearCache();
+      takePictureSoon(node, cachePixelRatio);
     } else {
       cancelPicture(node);
       if (node.isCached()) node.clearCache();

@@ -10,6 +10,11 @@ import 'konva/lib/shapes/Path.js';
 import 'konva/lib/shapes/Rect.js';
 import 'konva/lib/shapes/Star.js';
 import 'konva/lib/shapes/Text.js';
+import { Layer as KonvaLayer } from 'konva/lib/Layer.js';
+import { installLazyHitGraphs, type HitGraphLayer } from './lazyHitGraphs';
+
+// Every layer the app draws leaves its hit graph until a pointer needs it or the page is idle.
+installLazyHitGraphs(KonvaLayer.prototype as unknown as HitGraphLayer);
 
 export {
   Circle,
