@@ -33,6 +33,7 @@ import { SESSION_DOC, type SessionResponse } from '@dmc/shared/protocol/api';
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import type { AppStore } from '../store';
 import { currentToken } from '../api/sessions';
+import { afterNextPaint } from './afterNextPaint';
 import { DocConnection, type NetworkEvents } from './docConnection';
 import { refusalReason } from './writeRecovery';
 
@@ -67,6 +68,8 @@ export class SessionClient {
   private connection: DocConnection | null = null;
   private destroyed = false;
   private stopObserving: () => void = () => undefined;
+  /** A new phase waits for the next frame (see attach); later news joins it. */
+  private phaseWaiting = false;
   /** Waiting for the session to be current (see whenCurrent). */
   private readonly waiting: Array<() => void> = [];
 
@@ -145,7 +148,17 @@ export class SessionClient {
   }
 
   private resolveWaiting(): void {
+    // Current means on screen too: a phase still waiting for its frame is shown now.
+    this.publishWaitingPhase();
     for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  /** Shows a new phase that waited for the next frame (once; nothing when none waits). */
+  private publishWaitingPhase(): void {
+    if (!this.phaseWaiting) return;
+    this.phaseWaiting = false;
+    const connection = this.connection;
+    if (connection?.live && !this.destroyed) this.publish(connection.doc);
   }
 
   /** A new copy of the session document: bridge it and the online list into the store. */
@@ -166,7 +179,17 @@ export class SessionClient {
     };
     awareness.on('change', publishOnline);
     const stop = observeSession(doc, () => {
-      if (this.connection?.doc === doc && this.connection.live) this.publish(doc);
+      if (this.connection?.doc !== doc || !this.connection.live) return;
+      // A new phase is shown after the next frame: what arrived with it on the board (notes
+      // revealed by leaving silent writing, moved by the facilitator) is painted first, not held
+      // back by the new phase's render on a busy device. Other news shows at once.
+      if (this.phaseWaiting) return;
+      if (readFlow(doc).phaseId !== this.options.store.getState().flow?.phaseId) {
+        this.phaseWaiting = true;
+        afterNextPaint(() => this.publishWaitingPhase());
+        return;
+      }
+      this.publish(doc);
     });
     this.stopObserving = () => {
       awareness.off('change', publishOnline);

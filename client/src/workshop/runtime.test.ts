@@ -109,7 +109,18 @@ describe('WorkshopRuntime', () => {
       expect(draft?.doc && useAppStore.getState().draft.canUndo).toBe(true);
 
       // Leaving the writing phase reveals the note on the group's board; the draft then closes.
+      // The new phase waits for the next frame, so the revealed notes are drawn before the new
+      // phase's render: when the session update has been applied, the screen still shows the old
+      // phase, and the phase follows without any further message.
+      const sessionDoc = runtime.snapshot().session.doc;
+      const phaseWhenApplied: (string | undefined)[] = [];
+      const onUpdate = () => phaseWhenApplied.push(useAppStore.getState().flow?.phaseId);
+      sessionDoc?.on('update', onUpdate);
+      const discussing = until((s) => s.flow?.phaseId === 'vel1-discuss');
       await moveTo('vel1-discuss');
+      await discussing;
+      sessionDoc?.off('update', onUpdate);
+      expect(phaseWhenApplied[0]).toBe('vel1-write');
       await until((s) => s.boardNotes.some((n) => n.id === written?.id));
       await untilRuntime(runtime, () => runtime.snapshot().draft === null);
       const state = useAppStore.getState();

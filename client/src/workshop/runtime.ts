@@ -3,6 +3,7 @@ import { PLENARY_BOARD, type SessionResponse } from '@dmc/shared/protocol/api';
 import { localize } from '@dmc/shared/template/lookup';
 import { BoardClient } from '../collab/boardClient';
 import type { NetworkEvents } from '../collab/docConnection';
+import { afterNextPaint } from '../collab/afterNextPaint';
 import { DraftConnections } from '../collab/draftConnections';
 import { SessionClient } from '../collab/sessionClient';
 import { SynthesisClient } from '../collab/synthesisClient';
@@ -347,23 +348,4 @@ function sameChoice(a: BoardChoice, b: BoardChoice): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind !== 'board' || b.kind !== 'board') return true;
   return a.boardId === b.boardId && a.phaseBoardId === b.phaseBoardId && a.overridden === b.overridden;
-}
-
-/**
- * Runs `fn` once the browser has painted the next frame (a task after the frame's callbacks);
- * without frames (a hidden tab, Node) after a short while all the same.
- */
-function afterNextPaint(fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  if (typeof requestAnimationFrame !== 'function') {
-    setTimeout(run, 0);
-    return;
-  }
-  requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, 100);
 }
