@@ -13,17 +13,16 @@ import { useDiscussionIndex } from '../workshop/discussionIndex';
 import { layoutFormulationBox } from '../scene/formulationBox';
 import { fieldLayoutFor } from '../scene/layouts';
 import { canvasMeasurer } from '../scene/measure';
-import { FIELD_BUTTON, layoutOpenPoints } from '../scene/noteBadges';
-import { SHEET_COLORS } from '@dmc/shared/scene/palette';
+import { FIELD_BUTTON } from '../scene/noteBadges';
+import { fieldHintScene, formulationScene, openPointsScene } from '@dmc/shared/scene/sheetScene';
 import { CANVAS_COLORS, FONT_FAMILY } from '../scene/theme';
+import { sceneElements } from './sceneElements';
 
 /** Node name of the field discussion buttons: a press on them is not a pan. */
 export const FIELD_BUTTON_NAME = 'field-button';
 
-/** Guidance on the canvas: amber, with dark text (AA) and a warning sign, so not colour alone. */
-const HINT_COLORS = { fill: '#fff3cd', edge: '#b45309', ink: '#78350f' } as const;
-/** A chosen wording: the same dark green as a chosen note's ribbon. */
-const CHOSEN_COLOR = SHEET_COLORS.chosen;
+/** The browser's measurers for the shared sheet scene. */
+const SCENE_MEASURERS = { normal: canvasMeasurer('normal'), bold: canvasMeasurer('bold') };
 
 /**
  * What the group made of each field, drawn on it. The agreed wording: a box across the bottom of
@@ -42,7 +41,7 @@ export function FormulationShapes({ sheet }: { sheet: SheetTemplate }) {
         const text = index.formulationByField.get(field.id)?.text ?? '';
         if (text.trim() === '') return null;
         const chosenLabel =
-          field.maxChosen !== undefined && isWordingChosen(choices, field.id, text) ? `✓ ${t('choice.badge')}` : null;
+          field.maxChosen !== undefined && isWordingChosen(choices, field.id, text) ? t('choice.badge') : null;
         return (
           <FormulationBox
             key={field.id}
@@ -124,35 +123,10 @@ const FieldHint = memo(function FieldHint({ sheet, field, warning, locale, formu
     text,
     canvasMeasurer('bold'),
   );
-  return (
-    <Group id={`guide-hint-${field.id}`} x={hint.x} y={hint.y} listening={false}>
-      <Rect
-        width={hint.width}
-        height={hint.height}
-        fill={HINT_COLORS.fill}
-        stroke={HINT_COLORS.edge}
-        strokeWidth={nested ? 0.7 : 1}
-        cornerRadius={hint.height / 2}
-        perfectDrawEnabled={false}
-      />
-      <Text
-        x={hint.padding}
-        width={hint.width - 2 * hint.padding}
-        height={hint.height}
-        text={hint.text}
-        fontFamily={FONT_FAMILY}
-        fontSize={hint.fontSize}
-        fontStyle="bold"
-        fill={HINT_COLORS.ink}
-        verticalAlign="middle"
-        wrap="none"
-        ellipsis
-        perfectDrawEnabled={false}
-      />
-    </Group>
-  );
+  return sceneElements([fieldHintScene(field.id, hint, nested)]);
 });
 
+/** One field's agreed wording, from the shared sheet scene (the PNG and the PDF draw the same). */
 const FormulationBox = memo(function FormulationBox({
   field,
   text,
@@ -164,77 +138,8 @@ const FormulationBox = memo(function FormulationBox({
   title: string;
   chosenLabel: string | null;
 }) {
-  const nested = field.parentId !== undefined;
-  const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
-  const pillWidth = chosenLabel ? canvasMeasurer('bold')(chosenLabel, box.titleSize) + 2 * box.padding : 0;
-  return (
-    <Group id={`formulation-${field.id}`} x={box.x} y={box.y}>
-      <Rect
-        width={box.width}
-        height={box.height}
-        fill={CANVAS_COLORS.formulationFill}
-        stroke={CANVAS_COLORS.formulationEdge}
-        strokeWidth={nested ? 0.8 : 1.2}
-        cornerRadius={3}
-        shadowColor="black"
-        shadowOpacity={0.12}
-        shadowBlur={4}
-        shadowOffsetY={1}
-        perfectDrawEnabled={false}
-      />
-      <Rect
-        width={3}
-        height={box.height}
-        fill={CANVAS_COLORS.formulationEdge}
-        cornerRadius={[3, 0, 0, 3]}
-        perfectDrawEnabled={false}
-      />
-      <Text
-        x={box.padding + 2}
-        y={box.padding}
-        text={title}
-        fontFamily={FONT_FAMILY}
-        fontSize={box.titleSize}
-        fontStyle="bold"
-        fill={CANVAS_COLORS.formulationEdge}
-        perfectDrawEnabled={false}
-      />
-      {chosenLabel && (
-        <Group id={`formulation-chosen-${field.id}`} x={box.width - box.padding - pillWidth} y={box.padding - 1.5}>
-          <Rect
-            width={pillWidth}
-            height={box.titleSize + 3}
-            fill={CHOSEN_COLOR}
-            cornerRadius={2}
-            perfectDrawEnabled={false}
-          />
-          <Text
-            width={pillWidth}
-            height={box.titleSize + 3}
-            text={chosenLabel}
-            align="center"
-            verticalAlign="middle"
-            fontFamily={FONT_FAMILY}
-            fontSize={box.titleSize}
-            fontStyle="bold"
-            fill="#ffffff"
-            perfectDrawEnabled={false}
-          />
-        </Group>
-      )}
-      <Text
-        x={box.padding + 2}
-        y={box.padding + box.titleSize * 1.4}
-        text={box.lines.join('\n')}
-        fontFamily={FONT_FAMILY}
-        fontSize={box.fontSize}
-        lineHeight={box.lineHeight}
-        fill={CANVAS_COLORS.ink}
-        wrap="none"
-        perfectDrawEnabled={false}
-      />
-    </Group>
-  );
+  const labels = { formulation: title, chosen: chosenLabel ?? '' };
+  return sceneElements([formulationScene(field, text, labels, chosenLabel !== null, SCENE_MEASURERS)]);
 });
 
 interface FieldButtonProps {
@@ -254,7 +159,7 @@ const FieldButton = memo(function FieldButton({ field, formulation, openPoints, 
     formulation.trim() !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested) : null;
   const bottom = box ? box.y - 3 : field.rect.y + field.rect.height - margin;
   const x = field.rect.x + field.rect.width - margin - 2 * r;
-  const count = layoutOpenPoints(field.rect, nested, box ? box.y : null, openPoints, canvasMeasurer('bold'), true);
+  const count = openPointsScene(field, formulation, openPoints, SCENE_MEASURERS, true);
   return (
     <Group
       id={`field-button-${field.id}`}
@@ -289,30 +194,7 @@ const FieldButton = memo(function FieldButton({ field, formulation, openPoints, 
         listening={false}
         perfectDrawEnabled={false}
       />
-      {openPoints > 0 && (
-        <Group x={count.x - x}>
-          <Rect
-            width={count.width}
-            height={count.height}
-            fill={CANVAS_COLORS.deferralFill}
-            cornerRadius={r}
-            perfectDrawEnabled={false}
-          />
-          <Text
-            width={count.width}
-            height={count.height}
-            text={count.text}
-            align="center"
-            verticalAlign="middle"
-            fontSize={count.fontSize}
-            fontStyle="bold"
-            fontFamily={FONT_FAMILY}
-            fill="#ffffff"
-            listening={false}
-            perfectDrawEnabled={false}
-          />
-        </Group>
-      )}
+      {openPoints > 0 && <Group x={count.x - x}>{sceneElements(count.children, true)}</Group>}
     </Group>
   );
 });

@@ -6,11 +6,12 @@ import { isNoteChosen } from '../workshop/guidance';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { canvasMeasurer } from '../scene/measure';
-import { BADGE, layoutBadges, layoutChosenRibbon, type BadgeCounts } from '../scene/noteBadges';
-import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS, NOTE_TEXT } from '../scene/theme';
-import { BADGE_COLORS, HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
+import { layoutBadges, layoutChosenRibbon, type BadgeCounts } from '../scene/noteBadges';
+import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS } from '../scene/theme';
+import { HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
+import { badgeScenes, chosenRibbonScene, noteTextScene } from '@dmc/shared/scene/sheetScene';
 import { fitNoteText } from '../scene/noteText';
-import { badgeEdge } from './badgeStyle';
+import { sceneElements } from './sceneElements';
 import { cancelPicture, takePictureSoon } from './stageView';
 
 function setCursor(node: Konva.Node, cursor: string): void {
@@ -86,7 +87,6 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
     [chosen, chosenLabel],
   );
   const fitted = fitNoteText(note.text, props.minFontSize);
-  const inner = NOTE_SIZE - 2 * NOTE_TEXT.padding;
   const { agree, disagree, open, votes, myMark, myVotes } = props;
   const badges = useMemo(
     () => layoutBadges({ agree, disagree, open, votes, myMark, myVotes }, canvasMeasurer('bold')),
@@ -188,24 +188,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
         perfectDrawEnabled={false}
         shadowForStrokeEnabled={false}
       />
-      {!editing && fitted.lines.length > 0 && (
-        <Text
-          x={NOTE_TEXT.padding}
-          y={NOTE_TEXT.padding}
-          width={inner}
-          height={inner}
-          text={fitted.lines.join('\n')}
-          fontSize={fitted.fontSize}
-          lineHeight={NOTE_TEXT.lineHeight}
-          fontFamily={FONT_FAMILY}
-          fill={CANVAS_COLORS.ink}
-          align="center"
-          verticalAlign="middle"
-          wrap="none"
-          listening={false}
-          perfectDrawEnabled={false}
-        />
-      )}
+      {!editing && fitted.lines.length > 0 && sceneElements([noteTextScene(fitted)])}
       {isPrivate && (
         <>
           <Path
@@ -235,31 +218,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           </Label>
         </>
       )}
-      {ribbon && (
-        <Group id={`chosen-${note.id}`} x={ribbon.x} y={ribbon.y} listening={false}>
-          <Rect
-            width={ribbon.width}
-            height={ribbon.height}
-            fill={CHOSEN_COLOR}
-            cornerRadius={[2, 2, 0, 0]}
-            perfectDrawEnabled={false}
-          />
-          <Text
-            x={ribbon.padding}
-            width={ribbon.width - 2 * ribbon.padding}
-            height={ribbon.height}
-            text={ribbon.text}
-            fontFamily={FONT_FAMILY}
-            fontSize={ribbon.fontSize}
-            fontStyle="bold"
-            fill="#ffffff"
-            verticalAlign="middle"
-            wrap="none"
-            ellipsis
-            perfectDrawEnabled={false}
-          />
-        </Group>
-      )}
+      {ribbon && sceneElements([chosenRibbonScene(note.id, ribbon)])}
       {highlighted && (
         <Star
           x={NOTE_SIZE - 3}
@@ -274,35 +233,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           perfectDrawEnabled={false}
         />
       )}
-      {badges.map((badge) => {
-        const colors = BADGE_COLORS[badge.kind];
-        const edge = badgeEdge(badge.kind, badge.mine);
-        return (
-          <Group key={badge.kind} id={`badge-${note.id}-${badge.kind}`} x={badge.x} y={BADGE.top} listening={false}>
-            <Rect
-              width={badge.width}
-              height={BADGE.height}
-              fill={colors.fill}
-              stroke={edge.stroke}
-              strokeWidth={edge.width}
-              cornerRadius={BADGE.height / 2}
-              perfectDrawEnabled={false}
-            />
-            <Text
-              width={badge.width}
-              height={BADGE.height}
-              text={badge.text}
-              fontFamily={FONT_FAMILY}
-              fontSize={BADGE.fontSize}
-              fontStyle="bold"
-              fill={colors.ink}
-              align="center"
-              verticalAlign="middle"
-              perfectDrawEnabled={false}
-            />
-          </Group>
-        );
-      })}
+      {sceneElements(badgeScenes(note.id, badges))}
       {selected && (
         <Rect
           x={-2.5}

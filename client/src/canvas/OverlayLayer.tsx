@@ -8,7 +8,9 @@ import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { fitNoteText } from '../scene/noteText';
 import { noteFontFloor } from '../scene/viewportField';
-import { CANVAS_COLORS, FONT_FAMILY, NOTE_FILLS, NOTE_TEXT } from '../scene/theme';
+import { FONT_FAMILY, NOTE_FILLS } from '../scene/theme';
+import { noteTextScene } from '@dmc/shared/scene/sheetScene';
+import { sceneElements } from './sceneElements';
 
 /**
  * Other people's live presence on this sheet: their cursors, the notes they are dragging (before
@@ -92,21 +94,7 @@ export function OverlayShapes({ sheetId }: { sheetId: string }) {
               shadowOffsetY={3}
               perfectDrawEnabled={false}
             />
-            <Text
-              x={NOTE_TEXT.padding}
-              y={NOTE_TEXT.padding}
-              width={NOTE_SIZE - 2 * NOTE_TEXT.padding}
-              height={NOTE_SIZE - 2 * NOTE_TEXT.padding}
-              text={fitted.lines.join('\n')}
-              fontSize={fitted.fontSize}
-              lineHeight={NOTE_TEXT.lineHeight}
-              fontFamily={FONT_FAMILY}
-              fill={CANVAS_COLORS.ink}
-              align="center"
-              verticalAlign="middle"
-              wrap="none"
-              perfectDrawEnabled={false}
-            />
+            {sceneElements([noteTextScene(fitted)])}
           </Group>
         );
       })}

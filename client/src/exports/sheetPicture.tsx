@@ -1,16 +1,15 @@
 import { useEffect, useRef } from 'react';
 import type Konva from 'konva';
 import { createRoot } from 'react-dom/client';
-import { Group, Layer, Rect, Stage, Text } from 'react-konva';
+import { Layer, Rect, Stage } from 'react-konva';
 import type { Note } from '@dmc/shared/domain/note';
-import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
-import { layoutFormulationBox } from '../scene/formulationBox';
+import type { CanvasTemplate, Locale, SheetTemplate } from '@dmc/shared/template/types';
+import { sheetScene } from '@dmc/shared/scene/sheetScene';
 import { canvasMeasurer } from '../scene/measure';
-import { layoutOpenPoints } from '../scene/noteBadges';
 import { NoteShape, type NoteHandlers } from '../canvas/NoteShape';
+import { sceneElements } from '../canvas/sceneElements';
 import { INFO_BUTTON_NAME, SheetShapes } from '../canvas/SheetLayer';
-import { SHEET_COLORS } from '@dmc/shared/scene/palette';
-import { CANVAS_COLORS, FONT_FAMILY } from '../scene/theme';
+import { CANVAS_COLORS } from '../scene/theme';
 import { LocaleContext } from '../i18n';
 import type { BoardDiscussion } from '../store';
 import { indexDiscussion, NO_DISCUSSION } from '../workshop/discussionIndex';
@@ -51,6 +50,8 @@ export interface RenderedPng {
 const READY_TIMEOUT_MS = 15_000;
 
 const noop = () => undefined;
+/** The browser's measurers, as the canvas lays the same scene out with. */
+const SCENE_MEASURERS = { normal: canvasMeasurer('normal'), bold: canvasMeasurer('bold') };
 const STILL: NoteHandlers = {
   onSelect: noop,
   onEdit: noop,
@@ -102,6 +103,13 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
     .filter((n) => n.sheetId === sheet.id)
     .sort((a, b) => a.z - b.z || a.createdAt - b.createdAt);
   const marks = pictureMarks(sheet, notes, picture.discussion);
+  const formulations = new Map([...index.formulationByField].map(([fieldId, f]) => [fieldId, f.text]));
+  const scene = sheetScene(
+    sheet,
+    { formulations, chosenWordings: marks.chosenWordings, openPoints: marks.openPoints },
+    { formulation: picture.formulationTitle, chosen: picture.chosenLabel },
+    SCENE_MEASURERS,
+  );
   return (
     <Stage width={sheet.width} height={sheet.height} listening={false}>
       <Layer listening={false}>
@@ -111,26 +119,8 @@ function PictureStage({ picture, onReady }: { picture: SheetPicture; onReady: (s
         <SheetShapes template={template} sheet={sheet} locale={locale} onInfo={noop} onFieldDoubleClick={noop} />
       </Layer>
       <Layer listening={false}>
-        {sheet.fields.map((field) => {
-          const text = index.formulationByField.get(field.id)?.text.trim() ?? '';
-          const chosen = marks.chosenWordings.has(field.id) ? `✓ ${picture.chosenLabel}` : null;
-          return text === '' ? null : (
-            <Formulation
-              key={field.id}
-              field={field}
-              text={text}
-              title={picture.formulationTitle}
-              chosenLabel={chosen}
-            />
-          );
-        })}
-        {sheet.fields.map((field) => {
-          const open = marks.openPoints.get(field.id) ?? 0;
-          const text = index.formulationByField.get(field.id)?.text.trim() ?? '';
-          return open === 0 ? null : (
-            <OpenPoints key={`open-${field.id}`} field={field} count={open} formulation={text} />
-          );
-        })}
+        {sceneElements(scene.formulations)}
+        {sceneElements(scene.openPoints)}
       </Layer>
       <Layer ref={notesLayer} listening={false}>
         {notes.map((note) => {
@@ -177,101 +167,4 @@ function Ready({ onReady }: { onReady: () => void }) {
     onReady();
   });
   return null;
-}
-
-/** A chosen wording's pill: the same dark green as a chosen note's ribbon (see FieldExtrasLayer). */
-const CHOSEN_COLOR = SHEET_COLORS.chosen;
-
-/** A field's agreed wording, drawn as the canvas draws it (see FieldExtrasLayer), with "✓ GEKOZEN" when chosen. */
-function Formulation({
-  field,
-  text,
-  title,
-  chosenLabel,
-}: {
-  field: FieldTemplate;
-  text: string;
-  title: string;
-  chosenLabel: string | null;
-}) {
-  const nested = field.parentId !== undefined;
-  const box = layoutFormulationBox(field.rect, text, canvasMeasurer('normal'), nested);
-  const pillWidth = chosenLabel ? canvasMeasurer('bold')(chosenLabel, box.titleSize) + 2 * box.padding : 0;
-  return (
-    <Group x={box.x} y={box.y}>
-      <Rect
-        width={box.width}
-        height={box.height}
-        fill={CANVAS_COLORS.formulationFill}
-        stroke={CANVAS_COLORS.formulationEdge}
-        strokeWidth={nested ? 0.8 : 1.2}
-        cornerRadius={3}
-      />
-      <Rect width={3} height={box.height} fill={CANVAS_COLORS.formulationEdge} cornerRadius={[3, 0, 0, 3]} />
-      <Text
-        x={box.padding + 2}
-        y={box.padding}
-        text={title}
-        fontFamily={FONT_FAMILY}
-        fontSize={box.titleSize}
-        fontStyle="bold"
-        fill={CANVAS_COLORS.formulationEdge}
-      />
-      {chosenLabel && (
-        <Group x={box.width - box.padding - pillWidth} y={box.padding - 1.5}>
-          <Rect width={pillWidth} height={box.titleSize + 3} fill={CHOSEN_COLOR} cornerRadius={2} />
-          <Text
-            width={pillWidth}
-            height={box.titleSize + 3}
-            text={chosenLabel}
-            align="center"
-            verticalAlign="middle"
-            fontFamily={FONT_FAMILY}
-            fontSize={box.titleSize}
-            fontStyle="bold"
-            fill="#ffffff"
-          />
-        </Group>
-      )}
-      <Text
-        x={box.padding + 2}
-        y={box.padding + box.titleSize * 1.4}
-        text={box.lines.join('\n')}
-        fontFamily={FONT_FAMILY}
-        fontSize={box.fontSize}
-        lineHeight={box.lineHeight}
-        fill={CANVAS_COLORS.ink}
-        wrap="none"
-      />
-    </Group>
-  );
-}
-
-/** A field's open questions ("⚑ 2"), where the board shows them (the field's button itself is a control, left out). */
-function OpenPoints({ field, count, formulation }: { field: FieldTemplate; count: number; formulation: string }) {
-  const nested = field.parentId !== undefined;
-  const top =
-    formulation !== '' ? layoutFormulationBox(field.rect, formulation, canvasMeasurer('normal'), nested).y : null;
-  const badge = layoutOpenPoints(field.rect, nested, top, count, canvasMeasurer('bold'), false);
-  return (
-    <Group x={badge.x} y={badge.y}>
-      <Rect
-        width={badge.width}
-        height={badge.height}
-        fill={CANVAS_COLORS.deferralFill}
-        cornerRadius={badge.height / 2}
-      />
-      <Text
-        width={badge.width}
-        height={badge.height}
-        text={badge.text}
-        align="center"
-        verticalAlign="middle"
-        fontSize={badge.fontSize}
-        fontStyle="bold"
-        fontFamily={FONT_FAMILY}
-        fill="#ffffff"
-      />
-    </Group>
-  );
 }

@@ -51,6 +51,9 @@ export const SHEET_COLORS = {
   deferralFill: '#8a4b08',
 } as const;
 
+/** Guidance on the canvas ("⚠ Kies samen één doel"): amber with dark text (AA) and a warning sign, so not colour alone. */
+export const GUIDANCE_COLORS = { fill: '#fff3cd', edge: '#b45309', ink: '#78350f' } as const;
+
 /** Opacity of the highlight glow behind a highlighted note. */
 export const HIGHLIGHT_OPACITY = 0.45;
 
@@ -80,3 +83,21 @@ export const WORDING_METRICS = {
   top: { margin: 8, padding: 5, titleSize: 7, fontSize: 10, lineHeight: 1.2, share: 0.38 },
   nested: { margin: 4, padding: 3, titleSize: 5.5, fontSize: 7, lineHeight: 1.2, share: 0.5 },
 } as const;
+
+/** A field's printed texts: padding, title, question and hint size, how far they may shrink, gaps, info button. */
+export interface FieldTextMetrics {
+  readonly pad: number;
+  readonly title: number;
+  readonly question: number;
+  readonly hint: number;
+  readonly minScale: number;
+  readonly titleGap: number;
+  readonly questionGap: number;
+  readonly infoRadius: number;
+}
+
+/** Field text metrics of top-level and nested (DPIA) fields, the same on the canvas and in print. */
+export const FIELD_TEXT_METRICS: { readonly top: FieldTextMetrics; readonly nested: FieldTextMetrics } = {
+  top: { pad: 11, title: 19, question: 14.5, hint: 12.5, minScale: 0.6, titleGap: 4, questionGap: 3, infoRadius: 9.5 },
+  nested: { pad: 7, title: 11.5, question: 9.8, hint: 8.5, minScale: 0.7, titleGap: 3, questionGap: 2, infoRadius: 7 },
+};

@@ -1,4 +1,5 @@
 import { NOTE_SIZE } from '../domain/note';
+import { FIELD_TEXT_METRICS } from '../scene/palette';
 import { localize } from './lookup';
 import { wrapText, type TextMeasurer } from './textWrap';
 import type { FieldTemplate, Locale, SheetTemplate } from './types';
@@ -44,38 +45,6 @@ export interface FieldLayout {
   readonly info: { readonly x: number; readonly y: number; readonly r: number };
 }
 
-interface Metrics {
-  readonly pad: number;
-  readonly title: number;
-  readonly question: number;
-  readonly hint: number;
-  readonly minScale: number;
-  readonly titleGap: number;
-  readonly questionGap: number;
-  readonly infoRadius: number;
-}
-
-const TOP: Metrics = {
-  pad: 11,
-  title: 19,
-  question: 14.5,
-  hint: 12.5,
-  minScale: 0.6,
-  titleGap: 4,
-  questionGap: 3,
-  infoRadius: 9.5,
-};
-const NESTED: Metrics = {
-  pad: 7,
-  title: 11.5,
-  question: 9.8,
-  hint: 8.5,
-  minScale: 0.7,
-  titleGap: 3,
-  questionGap: 2,
-  infoRadius: 7,
-};
-
 const TITLE_LINE = 1.15;
 const TEXT_LINE = 1.22;
 
@@ -105,7 +74,7 @@ export function layoutField(
   fixedScale?: number,
 ): FieldLayout {
   const nested = field.parentId !== undefined;
-  const m = nested ? NESTED : TOP;
+  const m = nested ? FIELD_TEXT_METRICS.nested : FIELD_TEXT_METRICS.top;
   const { rect } = field;
   const children = sheet.fields.filter((f) => f.parentId === field.id);
   const maxHeader =

@@ -52,7 +52,8 @@ export function localize(text: LocalizedText, locale: Locale): string {
   return value.trim() !== '' ? value : text[LOCALES[0]];
 }
 
-function depthOf(sheet: SheetTemplate, field: FieldTemplate): number {
+/** How deep a field is nested: 0 for a top-level field, 1 for a box inside it, and so on. */
+export function depthOf(sheet: SheetTemplate, field: FieldTemplate): number {
   let depth = 0;
   let current: FieldTemplate | undefined = field;
   // Bounded by the field count so that a malformed (cyclic) template cannot loop forever.

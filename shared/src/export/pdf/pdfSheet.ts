@@ -2,14 +2,18 @@ import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf
 import {
   BADGE_COLORS as PALETTE_BADGES,
   BADGE_METRICS,
+  FIELD_TEXT_METRICS,
   NOTE_EDGES as NOTE_EDGES_HEX,
   NOTE_FILLS,
   NOTE_TEXT_METRICS,
   SHEET_COLORS,
   WORDING_METRICS,
   type BadgeKind,
+  type FieldTextMetrics,
 } from '../../scene/palette';
-import { localize } from '../../template/lookup';
+import { formulationShapes, type ScenePrimitive } from '../../scene/sheetScene';
+import type { Measurers } from '../../template/fieldLayout';
+import { depthOf, localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, Rect, SheetTemplate } from '../../template/types';
 import { countMarks, countVotes, type MarkCounts } from '../../domain/discussion';
@@ -50,7 +54,6 @@ const INK = hexColor(SHEET_COLORS.ink);
 const MUTED = hexColor(SHEET_COLORS.muted);
 const WHITE = rgb(1, 1, 1);
 const SHADOW = rgb(0.83, 0.84, 0.86);
-const FORMULATION_EDGE = hexColor(SHEET_COLORS.formulationEdge);
 const STAR = hexColor(SHEET_COLORS.star);
 const STAR_EDGE = hexColor(SHEET_COLORS.starEdge);
 /** The canvas's highlight glow (#f5b301 at 45 %) on white: print has no transparency here. */
@@ -197,32 +200,6 @@ class SheetPen {
     const scaled: ShapeStyle = { ...style, lineWidth: (style.lineWidth ?? 0.3) * this.frame.scale };
     this.canvas.star(this.x(cx), this.y(cy), radius * this.frame.scale, scaled);
   }
-
-  /** Draws fitted paragraphs from `top` down, each in its colour; returns the height used. */
-  paragraphs(fitted: ReturnType<typeof fitText>, left: number, top: number, colors: readonly RGB[]): number {
-    const lineStep = fitted.size * fitted.lineHeight;
-    let baseline = top + fitted.size * 0.8;
-    fitted.paragraphs.forEach((paragraph, index) => {
-      if (index > 0) baseline += fitted.size * 0.35;
-      for (const line of paragraph.lines) {
-        this.text(line, left, baseline, paragraph.font, fitted.size, colors[index] ?? INK);
-        baseline += lineStep;
-      }
-    });
-    return fitted.height;
-  }
-}
-
-function depthOf(sheet: SheetTemplate, field: FieldTemplate): number {
-  let depth = 0;
-  let current: FieldTemplate | undefined = field;
-  // Bounded, so a malformed (cyclic) template cannot loop.
-  while (current?.parentId !== undefined && depth < sheet.fields.length) {
-    const parentId: string = current.parentId;
-    current = sheet.fields.find((f) => f.id === parentId);
-    depth++;
-  }
-  return depth;
 }
 
 /** The title band above the fields: "Vel 1 — Doel en doelgroep" and the canvas title left, workshop and board right. */
@@ -259,62 +236,16 @@ function drawTitleBand(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing): void {
   pen.rect({ x: swatch, y: fieldTop - 38 + 1, width: 9, height: 9 }, { fill: d.accent }, 2);
 }
 
-/** Field metrics in sheet units, the canvas's (client/src/canvas/fieldLayout.ts). */
-interface FieldMetrics {
-  readonly pad: number;
-  readonly title: number;
-  readonly question: number;
-  readonly hint: number;
-  readonly minScale: number;
-  readonly titleGap: number;
-  readonly questionGap: number;
-  readonly radius: number;
-  readonly stroke: number;
-}
+/** Field metrics in sheet units: the canvas's text metrics (palette.ts) with print's corners and edges. */
+type FieldMetrics = FieldTextMetrics & { readonly radius: number; readonly stroke: number };
 
-const TOP_FIELD: FieldMetrics = {
-  pad: 11,
-  title: 19,
-  question: 14.5,
-  hint: 12.5,
-  minScale: 0.6,
-  titleGap: 4,
-  questionGap: 3,
-  radius: 7,
-  stroke: 1.2,
-};
-const NESTED_FIELD: FieldMetrics = {
-  pad: 7,
-  title: 11.5,
-  question: 9.8,
-  hint: 8.5,
-  minScale: 0.7,
-  titleGap: 3,
-  questionGap: 2,
-  radius: 4,
-  stroke: 1,
-};
+const TOP_FIELD: FieldMetrics = { ...FIELD_TEXT_METRICS.top, radius: 7, stroke: 1.2 };
+const NESTED_FIELD: FieldMetrics = { ...FIELD_TEXT_METRICS.nested, radius: 4, stroke: 1 };
 
-/** Formulation box metrics: the canvas's (shared/src/scene/palette.ts), with print's smaller minimum and its strokes. */
+/** Formulation box metrics: the canvas's (shared/src/scene/palette.ts), with print's smaller minimum. */
 const WORDING = {
-  top: {
-    margin: WORDING_METRICS.top.margin,
-    padding: WORDING_METRICS.top.padding,
-    title: WORDING_METRICS.top.titleSize,
-    size: WORDING_METRICS.top.fontSize,
-    minSize: 6.5,
-    share: WORDING_METRICS.top.share,
-    stroke: 1.2,
-  },
-  nested: {
-    margin: WORDING_METRICS.nested.margin,
-    padding: WORDING_METRICS.nested.padding,
-    title: WORDING_METRICS.nested.titleSize,
-    size: WORDING_METRICS.nested.fontSize,
-    minSize: 4.5,
-    share: WORDING_METRICS.nested.share,
-    stroke: 0.8,
-  },
+  top: { ...WORDING_METRICS.top, minSize: 6.5 },
+  nested: { ...WORDING_METRICS.nested, minSize: 4.5 },
 } as const;
 
 /** A block of lines in one font and size, its top at `y`. */
@@ -363,7 +294,7 @@ function layoutFieldTexts(
   return layout;
 }
 
-/** The wording box's lines and height for a width and a height limit. */
+/** The wording's lines for a width and a height limit, shrunk (to `minSize`) before they are cut. */
 function layoutWording(
   text: string,
   fonts: PdfFonts,
@@ -371,36 +302,43 @@ function layoutWording(
   width: number,
   maxHeight: number,
 ) {
-  const room = Math.max(w.size * 1.2, maxHeight - 2 * w.padding - w.title * 1.4);
+  const room = Math.max(w.fontSize * w.lineHeight, maxHeight - 2 * w.padding - w.titleSize * 1.4);
   const fitted = fitText([{ text, font: fonts.regular }], width - 2 * w.padding - 3, room, {
-    maxSize: w.size,
+    maxSize: w.fontSize,
     minSize: w.minSize,
-    lineHeight: 1.2,
+    lineHeight: w.lineHeight,
   });
-  return { fitted, height: 2 * w.padding + w.title * 1.4 + fitted.height };
+  return { fitted, height: 2 * w.padding + w.titleSize * 1.4 + fitted.height };
 }
 
-/** The agreed wording: a white box with a dark edge and a bar on its left, as on the canvas. */
+/** The agreed wording in `box`: the shared sheet scene's box (sheetScene.ts), as on the canvas. */
 function drawWording(
   pen: SheetPen,
   fonts: PdfFonts,
   d: SheetDrawing,
+  field: FieldTemplate,
   box: Rect,
   w: (typeof WORDING)['top' | 'nested'],
   fitted: ReturnType<typeof fitText>,
 ): void {
-  pen.rect(box, { fill: WHITE, stroke: FORMULATION_EDGE, lineWidth: w.stroke }, 3);
-  pen.rect({ x: box.x, y: box.y, width: 3, height: box.height }, { fill: FORMULATION_EDGE });
-  const label = PDF_WORDS[d.locale].agreed;
-  pen.text(
-    ellipsize(fonts.bold, label, w.title, box.width - 2 * w.padding - 3),
-    box.x + w.padding + 2,
-    box.y + w.padding + w.title * 0.85,
-    fonts.bold,
-    w.title,
-    FORMULATION_EDGE,
+  const layout = {
+    ...box,
+    padding: w.padding,
+    titleSize: w.titleSize,
+    fontSize: fitted.size,
+    lineHeight: fitted.lineHeight,
+    lines: fitted.paragraphs.flatMap((p) => p.lines),
+  };
+  const nested = field.parentId !== undefined;
+  const shapes = formulationShapes(
+    field.id,
+    layout,
+    nested,
+    PDF_WORDS[d.locale].agreed,
+    null,
+    pdfMeasurers(fonts).bold,
   );
-  pen.paragraphs(fitted, box.x + w.padding + 2, box.y + w.padding + w.title * 1.4, [INK]);
+  paintScene(pen, fonts, [shapes]);
 }
 
 /**
@@ -437,10 +375,10 @@ function drawField(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, field: Field
         fonts,
         w,
         boxWidth,
-        Math.max(w.title + w.size * 1.2 + 2 * w.padding, rect.height * w.share),
+        Math.max(w.titleSize + w.fontSize * w.lineHeight + 2 * w.padding, rect.height * w.share),
       );
       const box = { x: rect.x + w.margin, y: rect.y + rect.height - w.margin - height, width: boxWidth, height };
-      finish = () => drawWording(pen, fonts, d, box, w, fitted);
+      finish = () => drawWording(pen, fonts, d, field, box, w, fitted);
     }
   } else {
     const band = bandBottom - rect.y;
@@ -453,7 +391,7 @@ function drawField(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, field: Field
     if (wording !== undefined) {
       const { fitted, height } = layoutWording(wording, fonts, w, boxWidth, bandBottom - texts.bottom - 2);
       const box = { x: rect.x + w.margin, y: bandBottom - height, width: boxWidth, height };
-      finish = () => drawWording(pen, fonts, d, box, w, fitted);
+      finish = () => drawWording(pen, fonts, d, field, box, w, fitted);
     }
   }
   // Lines that would still run out of the field's band are left out rather than overprinted.
@@ -571,6 +509,48 @@ function drawNote(pen: SheetPen, fonts: PdfFonts, d: SheetDrawing, note: Note): 
     votes: d.votes.get(note.id) ?? 0,
   };
   if (counts.agree + counts.disagree + counts.open + counts.votes > 0) drawBadges(pen, fonts, note, counts);
+}
+
+/** The PDF fonts as the shared scene's measurers (print has no italic: it sets those in regular). */
+function pdfMeasurers(fonts: PdfFonts): Measurers {
+  const regular = (text: string, size: number) => textWidth(fonts.regular, toWinAnsi(text), size);
+  return { normal: regular, italic: regular, bold: (text, size) => textWidth(fonts.bold, toWinAnsi(text), size) };
+}
+
+/**
+ * Prints the shared scene's primitives (sheetScene.ts) at an offset in sheet units. Print has no
+ * shadows, and corners rounded one by one are drawn square; a line's baseline sits at 0.85 of its
+ * size below the line's top, as everywhere on the sheet.
+ */
+function paintScene(pen: SheetPen, fonts: PdfFonts, shapes: readonly ScenePrimitive[], dx = 0, dy = 0): void {
+  for (const shape of shapes) {
+    if (shape.kind === 'group') {
+      paintScene(pen, fonts, shape.children, dx + shape.x, dy + shape.y);
+    } else if (shape.kind === 'rect') {
+      const radius = typeof shape.cornerRadius === 'number' ? shape.cornerRadius : 0;
+      const style: ShapeStyle = {
+        fill: shape.fill === undefined ? undefined : hexColor(shape.fill),
+        stroke: shape.stroke === undefined ? undefined : hexColor(shape.stroke),
+        lineWidth: shape.strokeWidth,
+      };
+      pen.rect({ x: dx + shape.x, y: dy + shape.y, width: shape.width, height: shape.height }, style, radius);
+    } else {
+      const font = shape.style === 'bold' ? fonts.bold : fonts.regular;
+      const step = shape.fontSize * (shape.lineHeight ?? 1);
+      const free = shape.height === undefined ? 0 : shape.height - shape.lines.length * step;
+      const top = dy + shape.y + (shape.verticalAlign === 'middle' ? free / 2 : 0);
+      shape.lines.forEach((text, i) => {
+        const line =
+          shape.ellipsis && shape.width !== undefined ? ellipsize(font, text, shape.fontSize, shape.width) : text;
+        const left =
+          shape.align === 'center' && shape.width !== undefined
+            ? (shape.width - textWidth(font, toWinAnsi(line), shape.fontSize)) / 2
+            : 0;
+        const baseline = top + i * step + shape.fontSize * 0.85;
+        pen.text(line, dx + shape.x + left, baseline, font, shape.fontSize, hexColor(shape.fill));
+      });
+    }
+  }
 }
 
 /** Draws a whole sheet into a frame on a page; nothing is drawn outside the sheet's area. */
