@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type Konva from 'konva';
 import { Layer, Stage } from '../canvas/konva';
 import { localize } from '@dmc/shared/template/lookup';
@@ -58,8 +58,9 @@ const CLICK_SLOP = 4;
  * The canvas of the current sheet: a Konva stage with three layers (the sheet and its agreed
  * wordings; the notes; the field buttons and others' presence) and the DOM overlays that edit it (text editor, note toolbar, context menu). Handles
  * pan (drag the background, Space+drag, middle mouse), zoom (wheel, pinch) and the note gestures.
+ * Memoised: it renders from the store and the board context, not from the screen around it.
  */
-export function BoardCanvas() {
+export const BoardCanvas = memo(function BoardCanvas() {
   const ctx = useBoard();
   const { board, store } = ctx;
   const t = useT();
@@ -455,4 +456,4 @@ export function BoardCanvas() {
       <CardDropHint state={cardDrop} />
     </div>
   );
-}
+});

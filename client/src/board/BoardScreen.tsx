@@ -95,8 +95,8 @@ const WITH_TEST_HOOK = import.meta.env.MODE === 'e2e';
  */
 export function BoardScreen({ session }: { session: SessionResponse }) {
   useTokenRenewal(session, endExpiredSession);
-  const runtime = useWorkshopRuntime(session);
-  const { choice, board, draft, synthesis, session: sessionClient } = runtime ?? EMPTY_RUNTIME;
+  const [runtimeObject, runtime] = useWorkshopRuntime(session);
+  const { choice, board, synthesis, session: sessionClient } = runtime ?? EMPTY_RUNTIME;
   usePreloadedParts(session.participant.role === 'facilitator');
 
   useEffect(() => {
@@ -111,18 +111,23 @@ export function BoardScreen({ session }: { session: SessionResponse }) {
     };
   }, [session]);
 
+  // The draft is read when an action runs, not when the screen renders: my private draft opens
+  // and closes with the writing phases, and a new context would re-render every component that
+  // uses it (the whole canvas) in the moment the new phase should show.
   const ctx = useMemo<ActionContext | null>(
     () =>
-      board && sessionClient
+      board && sessionClient && runtimeObject
         ? {
             store: useAppStore,
             board,
-            draft,
+            get draft() {
+              return runtimeObject.snapshot().draft;
+            },
             session: sessionClient,
             template: templateOf(board.boardId),
           }
         : null,
-    [board, draft, sessionClient],
+    [board, sessionClient, runtimeObject],
   );
   const plenary = usePlenaryView();
   // The canvas's single-key shortcuts act on a canvas that the plenary views do not show.
@@ -157,7 +162,7 @@ const EMPTY_RUNTIME = {
 } as const;
 
 /** The workshop's connections and phase reactions (workshop/runtime.ts), for as long as the screen is open. */
-function useWorkshopRuntime(session: SessionResponse): RuntimeConnections | null {
+function useWorkshopRuntime(session: SessionResponse): [WorkshopRuntime | null, RuntimeConnections | null] {
   const [runtime, setRuntime] = useState<WorkshopRuntime | null>(null);
   useEffect(() => {
     const next = new WorkshopRuntime({ session, store: useAppStore, wsBase: defaultWsBase() });
@@ -170,7 +175,7 @@ function useWorkshopRuntime(session: SessionResponse): RuntimeConnections | null
   }, [session]);
   const subscribe = useCallback((listener: () => void) => runtime?.subscribe(listener) ?? (() => undefined), [runtime]);
   const snapshot = useCallback(() => runtime?.snapshot() ?? null, [runtime]);
-  return useSyncExternalStore(subscribe, snapshot);
+  return [runtime, useSyncExternalStore(subscribe, snapshot)];
 }
 
 /** The board on screen, or one of the plenary views; the bar with the view switch stays put (and keeps the focus). */

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { localize } from '@dmc/shared/template/lookup';
 import { sheetById } from '../scene/template';
 import { useAppStore } from '../store';
@@ -18,7 +18,7 @@ import { ZoomMenu } from './ZoomMenu';
  * In a narrow window the secondary commands become icons and, if still needed, the toolbar wraps
  * onto a second line (useToolbarFit): every command stays on screen.
  */
-export function Toolbar() {
+export const Toolbar = memo(function Toolbar() {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useToolbarFit(ref);
@@ -114,7 +114,7 @@ export function Toolbar() {
       </div>
     </div>
   );
-}
+});
 
 function VotesLeft({ dots }: { dots: number }) {
   const t = useT();

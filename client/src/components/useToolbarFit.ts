@@ -31,13 +31,29 @@ export function useToolbarFit(ref: RefObject<HTMLElement | null>): void {
     };
   }, [ref]);
 
+  // The content last fitted: a render that changed no label and no button needs no measuring
+  // (each measurement lays out the page before it is painted, in the moment a phase changes).
+  const fitted = useRef<string | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    fitToolbar(el);
+    const key = contentKey(el);
+    if (key !== fitted.current) {
+      fitted.current = key;
+      fitToolbar(el);
+    }
     // Parts that grow on their own (a count, a hint) change the fit without a new toolbar width.
     for (const child of Array.from(el.children)) observer.current?.observe(child);
   });
+}
+
+/**
+ * What decides an element's natural size, read without laying out the page: its text (labels,
+ * counts, the language) and how many elements it holds (buttons shown or hidden by the phase).
+ * A change of size it misses (a style) reaches the ResizeObserver.
+ */
+export function contentKey(el: HTMLElement): string {
+  return `${el.getElementsByTagName('*').length}|${el.textContent ?? ''}`;
 }
 
 /** Sets or clears `data-compact` on a toolbar by whether its content fits on one line. */
