@@ -1,6 +1,6 @@
 import { PHASES, phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
-import { plannedMinutes } from '@dmc/shared/domain/invitation';
+import { plannedMinutes } from '@dmc/shared/domain/schedule';
 import { entriesAfter } from '@dmc/shared/domain/agenda';
 import { isSingleGroup, skipsPhase } from '@dmc/shared/domain/singleGroup';
 import { useLocale, useT } from '../i18n';

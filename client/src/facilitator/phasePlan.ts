@@ -1,4 +1,4 @@
-import { HALF_DAY_MINUTES, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/invitation';
+import { HALF_DAY_MINUTES, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/schedule';
 import { PHASES, PHASE_IDS, phase, type PhaseDefinition, type PhaseId } from '@dmc/shared/domain/phases';
 import { entriesTotal, type AgendaEntry } from '@dmc/shared/domain/agenda';
 import { skipsPhase } from '@dmc/shared/domain/singleGroup';

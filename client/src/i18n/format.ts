@@ -1,5 +1,5 @@
 import type { Locale } from '@dmc/shared/template/types';
-import { formatMinutes } from '@dmc/shared/domain/invitation';
+import { formatMinutes } from '@dmc/shared/domain/schedule';
 
 /**
  * The one place where the interface writes and reads dates, times and numbers, always in the

@@ -1,4 +1,4 @@
-import type { AgendaMinutes } from '@dmc/shared/domain/invitation';
+import type { AgendaMinutes } from '@dmc/shared/domain/schedule';
 import type { AgendaEntry } from '@dmc/shared/domain/agenda';
 import type { Flow, Group, Member, Reading, Settings } from '@dmc/shared/domain/session';
 import type { SliceCreator } from './types';

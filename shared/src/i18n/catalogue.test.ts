@@ -11,8 +11,8 @@ const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ `node
 const { readdirSync, readFileSync } = (await load('fs')) as NodeFs;
 const { fileURLToPath } = (await load('url')) as { fileURLToPath(url: string): string };
 const SRC = fileURLToPath((import.meta as unknown as { url: string }).url).replace(/i18n[\\/][^\\/]+$/, '');
-/** Shared modules outside export/ that write text out: the invitation and the action items. */
-const OTHER_WRITERS = ['domain/invitation.ts', 'domain/actionItems.ts'];
+/** Shared modules outside export/ that write text out: the schedule's dates and durations, the action items. */
+const OTHER_WRITERS = ['domain/schedule.ts', 'domain/actionItems.ts'];
 
 /** The source files under a folder (tests and test helpers left out). */
 function writerSources(dir: string): { path: string; source: string }[] {

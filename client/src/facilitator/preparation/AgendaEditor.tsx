@@ -9,7 +9,7 @@ import {
   agendaTotal,
   parseClock,
   formatClockTime,
-} from '@dmc/shared/domain/invitation';
+} from '@dmc/shared/domain/schedule';
 import { PHASE_IDS, phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { useLocale, useT } from '../../i18n';

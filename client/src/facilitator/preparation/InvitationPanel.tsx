@@ -5,7 +5,7 @@ import {
   invitationIcs,
   invitationText,
   type InvitationInput,
-} from '@dmc/shared/domain/invitation';
+} from '@dmc/shared/export/invitation';
 import type { Locale } from '@dmc/shared/template/types';
 import { CopyButton } from '../../components/CopyButton';
 import { useAppStore } from '../../store';

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { formatLongDate, type InvitationInput } from '@dmc/shared/domain/invitation';
+import { formatLongDate } from '@dmc/shared/domain/schedule';
+import type { InvitationInput } from '@dmc/shared/export/invitation';
 import { ApiError } from '../../api/http';
 import { useBoard } from '../../workshop/boardContext';
 import { errorMessage } from '../../components/errors';

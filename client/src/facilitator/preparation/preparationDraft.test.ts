@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaTotal, buildAgenda } from '@dmc/shared/domain/invitation';
+import { agendaTotal, buildAgenda } from '@dmc/shared/domain/schedule';
 import { DEFAULT_READING_LIST } from '@dmc/shared/protocol/api';
 import {
   addEntry,

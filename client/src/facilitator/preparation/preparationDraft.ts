@@ -1,4 +1,4 @@
-import { agendaOverrides, agendaPhases, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/invitation';
+import { agendaOverrides, agendaPhases, plannedMinutes, type AgendaMinutes } from '@dmc/shared/domain/schedule';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import {
   AGENDA_ENTRY_LABEL_LENGTH,
