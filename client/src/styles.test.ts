@@ -33,6 +33,29 @@ describe('the CSS design tokens', () => {
     }
   });
 
+  it('name every colour once: rules use tokens, only custom properties hold literal colours', () => {
+    for (const { name, text } of cssFiles) {
+      for (const line of text.split('\n')) {
+        if (/^\s*--[a-z0-9-]+:/.test(line)) continue;
+        const literal = /#[0-9a-f]{3,8}\b|rgba?\(/i.exec(line)?.[0] ?? null;
+        expect({ name, line: line.trim(), literal }).toEqual({ name, line: line.trim(), literal: null });
+      }
+    }
+  });
+
+  it('size all text from the type scale (the root size and sizes relative to the parent aside)', () => {
+    for (const { name, text } of cssFiles) {
+      for (const m of text.matchAll(/font-size:\s*([^;]+);/g)) {
+        const value = m[1]?.trim() ?? '';
+        if (value === '16px' && name === 'styles.css') continue;
+        expect({ name, value }).toEqual({
+          name,
+          value: expect.stringMatching(/^(var\(--text-[a-z0-9-]+\)( !important)?|[0-9.]+em)$/),
+        });
+      }
+    }
+  });
+
   it('refer only to type sizes, layers and colours the scale defines', () => {
     // Other custom properties (--swatch, --cluster, …) are set per element, some from the components.
     for (const { name, text } of cssFiles) {
