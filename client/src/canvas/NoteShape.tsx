@@ -1,17 +1,18 @@
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type Konva from 'konva';
-import { Group, Label, Path, Rect, Star, Tag, Text } from './konva';
+import { Group, Path, Rect, Star } from './konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import { isNoteChosen } from '../workshop/guidance';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { canvasMeasurer } from '../scene/measure';
 import { layoutBadges, layoutChosenRibbon, type BadgeCounts } from '../scene/noteBadges';
-import { CANVAS_COLORS, FONT_FAMILY, NOTE_EDGES, NOTE_FILLS } from '../scene/theme';
+import { CANVAS_COLORS, NOTE_EDGES, NOTE_FILLS } from '../scene/theme';
 import { HIGHLIGHT_OPACITY, SHEET_COLORS } from '@dmc/shared/scene/palette';
 import { badgeScenes, chosenRibbonScene, noteTextScene } from '@dmc/shared/scene/sheetScene';
 import { fitNoteText } from '../scene/noteText';
 import { sceneElements } from './sceneElements';
+import { TagLabel } from './TagLabel';
 import { cancelPicture, takePictureSoon } from './stageView';
 
 function setCursor(node: Konva.Node, cursor: string): void {
@@ -204,18 +205,17 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
             listening={false}
             perfectDrawEnabled={false}
           />
-          <Label x={0} y={-1.5} offsetY={10} listening={false}>
-            <Tag fill={CANVAS_COLORS.privateEdge} cornerRadius={2} perfectDrawEnabled={false} />
-            <Text
-              text={privacyLabel}
-              fontFamily={FONT_FAMILY}
-              fontSize={7.5}
-              fontStyle="bold"
-              fill="#ffffff"
-              padding={1.6}
-              perfectDrawEnabled={false}
-            />
-          </Label>
+          <TagLabel
+            x={0}
+            y={-1.5}
+            offsetY={10}
+            listening={false}
+            text={privacyLabel}
+            color={CANVAS_COLORS.privateEdge}
+            fontSize={7.5}
+            padding={1.6}
+            cornerRadius={2}
+          />
         </>
       )}
       {ribbon && sceneElements([chosenRibbonScene(note.id, ribbon)])}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Group, Label, Line, Rect, Tag, Text } from './konva';
+import { Group, Line, Rect } from './konva';
 import { NOTE_SIZE, type Note } from '@dmc/shared/domain/note';
 import type { RemotePresence } from '../collab/presence';
 import { useBoard } from '../workshop/boardContext';
@@ -8,9 +8,10 @@ import { useAppStore } from '../store';
 import { useT } from '../i18n';
 import { fitNoteText } from '../scene/noteText';
 import { noteFontFloor } from '../scene/viewportField';
-import { FONT_FAMILY, NOTE_FILLS } from '../scene/theme';
+import { NOTE_FILLS } from '../scene/theme';
 import { noteTextScene } from '@dmc/shared/scene/sheetScene';
 import { sceneElements } from './sceneElements';
+import { TagLabel } from './TagLabel';
 
 /**
  * Other people's live presence on this sheet: their cursors, the notes they are dragging (before
@@ -135,17 +136,16 @@ function NameTag({
   above?: boolean;
 }) {
   return (
-    <Label x={x} y={y} scaleX={scale} scaleY={scale} offsetY={above ? 22 : 0}>
-      <Tag fill={color} cornerRadius={4} perfectDrawEnabled={false} />
-      <Text
-        text={text}
-        fontFamily={FONT_FAMILY}
-        fontSize={12}
-        fontStyle="bold"
-        fill="#ffffff"
-        padding={4}
-        perfectDrawEnabled={false}
-      />
-    </Label>
+    <TagLabel
+      x={x}
+      y={y}
+      scale={scale}
+      offsetY={above ? 22 : 0}
+      text={text}
+      color={color}
+      fontSize={12}
+      padding={4}
+      cornerRadius={4}
+    />
   );
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS_ID, departureMode } from '../domain/departure';
 import type { Note } from '../domain/note';
-import type { ActionItem } from '../domain/actionItems';
+import { newAction, type ActionItem } from '../domain/actionItems';
 import { BOARD_SPEC, SYNTHESIS_SPEC, readSnapshot, writeSnapshot } from './registry';
 import { forgetInSynthesis, forgetOnBoard, newForgetting, type Departure } from './departure';
 
@@ -14,23 +14,7 @@ function note(id: string, authorId: string, text = id): Note {
 }
 
 function action(id: string, createdBy: string, extra: Partial<ActionItem> = {}): ActionItem {
-  return {
-    id,
-    what: `do ${id}`,
-    who: '',
-    whoParticipantId: null,
-    when: '',
-    status: 'open',
-    sourceKind: 'direct',
-    sourceGroupId: null,
-    sourceFieldId: null,
-    sourceNoteId: null,
-    sourceDeferralId: null,
-    createdBy,
-    createdAt: 1,
-    updatedAt: 1,
-    ...extra,
-  };
+  return { ...newAction(`do ${id}`, { sourceKind: 'direct' }, { id, createdBy, now: 1 }), ...extra };
 }
 
 function board(): Y.Doc {

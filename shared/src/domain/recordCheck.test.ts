@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOARD_SPEC, SYNTHESIS_SPEC, type DocSpec } from '../doc/collections';
 import type { PlainRecord, RecordChange } from '../doc/records';
 import type { Actor, Refusal } from './actor';
+import { newAction } from './actionItems';
 import { checkBoardChanges } from './boardRules';
 import type { BoardRights } from './permissions';
 import { checkSynthesisChanges } from './synthesisRules';
@@ -43,25 +44,7 @@ const SAMPLES: Record<string, readonly [string, PlainRecord]> = {
   questions: ['anna:0', { authorId: 'anna', slot: 0, text: 'Waarom dit doel?', fieldId: 'doel', createdAt: 1 }],
   clusters: ['c1', { id: 'c1', fieldId: 'doel', itemIds: ['n1'], kind: null, label: 'Samen', updatedBy: 'anna' }],
   plenaryFormulations: ['doel', { fieldId: 'doel', text: 'Samen', updatedBy: 'anna', updatedAt: 1 }],
-  actions: [
-    'a1',
-    {
-      id: 'a1',
-      what: 'Vragen',
-      who: '',
-      whoParticipantId: null,
-      when: '',
-      status: 'open',
-      sourceKind: 'direct',
-      sourceGroupId: null,
-      sourceFieldId: null,
-      sourceNoteId: null,
-      sourceDeferralId: null,
-      createdBy: 'anna',
-      createdAt: 1,
-      updatedAt: 1,
-    },
-  ],
+  actions: ['a1', newAction('Vragen', { sourceKind: 'direct' }, { id: 'a1', createdBy: 'anna', now: 1 })],
 };
 
 const DOCS: ReadonlyArray<readonly [DocSpec, (actor: Actor, change: RecordChange) => Refusal | null]> = [

@@ -1,4 +1,4 @@
-import type { ActionItem } from '../domain/actionItems';
+import { newAction, type ActionItem } from '../domain/actionItems';
 import type { Note } from '../domain/note';
 import { BACKUP_FORMAT, BACKUP_VERSION, type WorkshopExport } from './model';
 
@@ -33,19 +33,9 @@ function note(
 }
 
 function action(overrides: Partial<ActionItem> & Pick<ActionItem, 'id' | 'what'>): ActionItem {
+  const origin = { sourceKind: 'direct' } as const;
   return {
-    who: '',
-    whoParticipantId: null,
-    when: '',
-    status: 'open',
-    sourceKind: 'direct',
-    sourceGroupId: null,
-    sourceFieldId: null,
-    sourceNoteId: null,
-    sourceDeferralId: null,
-    createdBy: 'f1',
-    createdAt: T0 + 3 * 3_600_000,
-    updatedAt: T0 + 3 * 3_600_000,
+    ...newAction(overrides.what, origin, { id: overrides.id, createdBy: 'f1', now: T0 + 3 * 3_600_000 }),
     ...overrides,
   };
 }
