@@ -46,6 +46,8 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
 export class Collab {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
+  /** Rooms being written compacted after they were forgotten (idle, closed), until they are done. */
+  private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private liveConnections = 0;
   /** Set by shutdown: no document is loaded any more (a drain must be able to finish). */
@@ -245,7 +247,17 @@ export class Collab {
     this.rooms.delete(room.name);
     this.loaded.delete(room.name);
     this.relay?.unsubscribe(room.name);
-    return room.destroy();
+    const done: Promise<void> = room.destroy().finally(() => {
+      if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
+    });
+    this.unloading.set(room.name, done);
+    return done;
+  }
+
+  /** Waits until no room whose name passes `test` is still writing its last compaction. */
+  private async unloaded(test: (name: string) => boolean): Promise<void> {
+    const writing = [...this.unloading].filter(([name]) => test(name)).map(([, done]) => done);
+    await Promise.all(writing.map((done) => done.catch(() => undefined)));
   }
 
   /** Closes a document's connections, unloads it and deletes everything stored of it. */
@@ -256,6 +268,8 @@ export class Collab {
       room.closeAll(code, reason);
       await this.unload(room);
     }
+    // An idle room unloaded just before may still be writing: deleting waits for it.
+    await this.unloaded((name) => name === `${workshopId}/${docKey}`);
     await this.store.deleteDocument(workshopId, docKey);
   }
 
@@ -269,6 +283,9 @@ export class Collab {
       room.closeAll(code, reason);
       await this.unload(room);
     }
+    // Rooms unloaded when idle just before may still be writing into the workshop's folder,
+    // which is removed next (deletion, expiry): nothing of it may be written after that.
+    await this.unloaded((name) => name.startsWith(`${workshopId}/`));
   }
 
   /** Numbers for the health endpoint and benchmarks. */

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, readNotes } from '@dmc/shared/doc/board';
+import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
+import type { DocumentLog, DocumentStore } from '../persistence/types';
+import {
+  connectBoard,
+  createWorkshop,
+  joinWorkshop,
+  persistedNote,
+  startTestServer,
+  waitFor,
+} from '../testing/harness';
+
+/** The embedded document store, but a board's compaction waits until the test opens the gate. */
+class GatedCompaction implements DocumentStore {
+  private openGate: () => void = () => undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.openGate = resolve));
+  /** Resolves when a board's compaction waits at the gate. */
+  readonly waiting: Promise<void>;
+  private reachGate: () => void = () => undefined;
+  constructor(private readonly inner: DocumentStore) {
+    this.waiting = new Promise((resolve) => (this.reachGate = resolve));
+  }
+  open = async (workshopId: string, docKey: string): Promise<DocumentLog> => {
+    const log = await this.inner.open(workshopId, docKey);
+    return {
+      updates: log.updates,
+      damaged: log.damaged,
+      append: (update) => log.append(update),
+      compact: async (state) => {
+        if (docKey.startsWith('board-')) {
+          this.reachGate();
+          await this.gate;
+        }
+        await log.compact(state);
+      },
+      get appendedRecords() {
+        return log.appendedRecords;
+      },
+      get appendedBytes() {
+        return log.appendedBytes;
+      },
+      close: () => log.close(),
+    };
+  };
+  private released = false;
+  /** Whether the workshop's documents were deleted while a board was still waiting to be written. */
+  deletedWhileWriting: boolean | null = null;
+  release(): void {
+    this.released = true;
+    this.openGate();
+  }
+  exists = (workshopId: string, docKey: string) => this.inner.exists(workshopId, docKey);
+  deleteWorkshop = (workshopId: string) => {
+    this.deletedWhileWriting = !this.released;
+    // Let the held compaction go on, so that a removal that did not wait still ends.
+    this.release();
+    return this.inner.deleteWorkshop(workshopId);
+  };
+  deleteDocument = (workshopId: string, docKey: string) => this.inner.deleteDocument(workshopId, docKey);
+}
+
+describe('deleting a workshop while one of its documents is being unloaded', () => {
+  const cleanup: Array<() => void | Promise<void>> = [];
+  afterEach(async () => {
+    for (const fn of cleanup.splice(0).reverse()) await fn();
+  });
+
+  it('waits for the idle document to be written, then leaves nothing of it on disk', async () => {
+    let documents!: GatedCompaction;
+    const server = await startTestServer(
+      { idleUnloadMs: 20 },
+      { documents: (embedded) => (documents = new GatedCompaction(embedded)) },
+    );
+    cleanup.push(() => server.close());
+    const workshop = await createWorkshop(server.url);
+    const piet = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
+    const board = connectBoard(server.url, piet);
+    await board.synced();
+    addNote(board.doc, persistedNote('n1', piet.participant.id));
+    const folder = path.join(server.dataDir, 'workshops', workshop.workshop.id);
+    const room = () => server.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
+    await waitFor(() => readNotes(room()?.doc ?? new Y.Doc()).length === 1, 'the server to store the note');
+    // The last person leaves: the board goes idle and its compaction starts (and waits).
+    board.destroy();
+    await documents.waiting;
+
+    const removed = server.workshops.remove(workshop.workshop.id);
+    // Round trips to the server while the board is held: time enough for a removal that does not
+    // wait for it to delete the documents (then it releases the board itself).
+    for (let i = 0; i < 20 && documents.deletedWhileWriting === null; i++) await fetch(`${server.url}/api/health`);
+    documents.release();
+    await removed;
+
+    expect(documents.deletedWhileWriting).toBe(false);
+    expect(fs.existsSync(folder)).toBe(false);
+  });
+});
