@@ -14,13 +14,6 @@ import { StorageUnavailableError, isStorageFailure } from './storageErrors';
 import type { DocumentLog, DocumentStore, StoredWorkshop, WorkshopStore } from './types';
 
 /**
- * Removing a workshop's folder: a file a closing room still writes (a compaction's temporary
- * file, a last append) can appear while the tree is being removed, and the removal then fails
- * with ENOTEMPTY; Node retries it (with a short, growing wait) instead of leaving data behind.
- */
-const REMOVE_TREE = { recursive: true, force: true, maxRetries: 5, retryDelay: 20 } as const;
-
-/**
  * The embedded default store: one directory per workshop under DATA_DIR/workshops, holding
  * `workshop.json` and one append-only log per document (`docs/<docKey>.ylog`, with the previous
  * compacted generation as `.ylog.prev`). Deleting a workshop deletes its directory.
@@ -95,7 +88,10 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async deleteWorkshop(workshopId: string): Promise<void> {
-    await fs.promises.rm(path.join(this.dataDir, 'workshops', safe(workshopId), 'docs'), REMOVE_TREE);
+    await fs.promises.rm(path.join(this.dataDir, 'workshops', safe(workshopId), 'docs'), {
+      recursive: true,
+      force: true,
+    });
   }
 
   async deleteDocument(workshopId: string, docKey: string): Promise<void> {
@@ -178,7 +174,7 @@ export class FileWorkshopStore implements WorkshopStore {
     const workshop = this.byId.get(id);
     if (workshop) this.byCode.delete(workshop.code);
     this.byId.delete(id);
-    await fs.promises.rm(path.join(this.dataDir, 'workshops', safe(id)), REMOVE_TREE);
+    await fs.promises.rm(path.join(this.dataDir, 'workshops', safe(id)), { recursive: true, force: true });
   }
 
   async list(): Promise<StoredWorkshop[]> {
