@@ -9,8 +9,9 @@ import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
 import { readLog } from './persistence/appendLog';
 import { LOCK_FILE } from './persistence/dataDirLock';
-import type { DocumentLog, DocumentStore, StoredWorkshop, WorkshopStore } from './persistence/types';
+import type { StoredWorkshop, WorkshopStore } from './persistence/types';
 import {
+  InterceptedDocuments,
   connectBoard,
   createWorkshop,
   docLogFile,
@@ -33,40 +34,15 @@ function noSpace(): NodeJS.ErrnoException {
 }
 
 /** The embedded document store, but every write fails while `full` is set (a disk that fills up and is freed). */
-class FillingDocuments implements DocumentStore {
+class FillingDocuments extends InterceptedDocuments {
   full = false;
-  constructor(private readonly inner: DocumentStore) {}
-  async open(workshopId: string, docKey: string): Promise<DocumentLog> {
-    const log = await this.inner.open(workshopId, docKey);
-    const disk = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the log's methods read the flag later
-    return {
-      updates: log.updates,
-      damaged: log.damaged,
-      append(update) {
-        if (disk.full) throw noSpace();
-        log.append(update);
-      },
-      compact(state) {
-        if (disk.full) throw noSpace();
-        log.compact(state);
-      },
-      get appendedRecords() {
-        return log.appendedRecords;
-      },
-      get appendedBytes() {
-        return log.appendedBytes;
-      },
-      close: () => log.close(),
-    };
+  protected override append(_docKey: string, write: () => void | Promise<void>): void | Promise<void> {
+    if (this.full) throw noSpace();
+    return write();
   }
-  exists(workshopId: string, docKey: string): Promise<boolean> {
-    return this.inner.exists(workshopId, docKey);
-  }
-  deleteWorkshop(workshopId: string): Promise<void> {
-    return this.inner.deleteWorkshop(workshopId);
-  }
-  deleteDocument(workshopId: string, docKey: string): Promise<void> {
-    return this.inner.deleteDocument(workshopId, docKey);
+  protected override compact(_docKey: string, write: () => void | Promise<void>): void | Promise<void> {
+    if (this.full) throw noSpace();
+    return write();
   }
 }
 

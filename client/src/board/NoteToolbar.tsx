@@ -11,7 +11,7 @@ import { useBoard } from '../workshop/boardContext';
 import { hasDiscussion, NoteDiscussion } from './NoteDiscussion';
 import { NO_DISCUSSION, useDiscussionIndex } from '../workshop/discussionIndex';
 import { placeToolbar, type Rect, type Size } from '../components/toolbarPlacement';
-import { contentKey } from '../components/useToolbarFit';
+import { useLayoutOnNewContent } from '../components/useToolbarFit';
 
 /**
  * A small toolbar next to the selected note: the discussion tools the phase allows, and the
@@ -93,19 +93,14 @@ function PlacedToolbar({ target, label, children }: { target: Rect; label: strin
   const area = useAppStore((s) => s.canvasSize);
   const [size, setSize] = useState<Size | null>(null);
 
-  const measured = useRef<string | null>(null);
   const measure = () => {
     const el = ref.current;
     if (!el) return;
-    measured.current = contentKey(el);
     const next = { width: el.offsetWidth, height: el.offsetHeight };
     setSize((prev) => (prev && prev.width === next.width && prev.height === next.height ? prev : next));
   };
   // After a render that changed its contents (another note, other tools), before paint…
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (el && contentKey(el) !== measured.current) measure();
-  });
+  useLayoutOnNewContent(ref, measure);
   // …and when its contents change size on their own (counts, language).
   useLayoutEffect(() => {
     const el = ref.current;

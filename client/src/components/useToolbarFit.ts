@@ -7,8 +7,8 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
  * icons only — their names stay as tooltip and accessible name. When even that does not fit,
  * the toolbar wraps onto a second line (`flex-wrap` in CSS). Nothing is cut off or hidden.
  *
- * Measured before paint after every render (labels change with the language and the phase) and
- * whenever the toolbar or one of its parts changes size.
+ * Measured before paint after a render that changed its labels or buttons (the language, the
+ * phase) and whenever the toolbar or one of its parts changes size.
  */
 export function useToolbarFit(ref: RefObject<HTMLElement | null>): void {
   const observer = useRef<ResizeObserver | null>(null);
@@ -31,29 +31,30 @@ export function useToolbarFit(ref: RefObject<HTMLElement | null>): void {
     };
   }, [ref]);
 
-  // The content last fitted: a render that changed no label and no button needs no measuring
-  // (each measurement lays out the page before it is painted, in the moment a phase changes).
-  const fitted = useRef<string | null>(null);
+  useLayoutOnNewContent(ref, fitToolbar);
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const key = contentKey(el);
-    if (key !== fitted.current) {
-      fitted.current = key;
-      fitToolbar(el);
-    }
     // Parts that grow on their own (a count, a hint) change the fit without a new toolbar width.
-    for (const child of Array.from(el.children)) observer.current?.observe(child);
+    for (const child of Array.from(ref.current?.children ?? [])) observer.current?.observe(child);
   });
 }
 
 /**
- * What decides an element's natural size, read without laying out the page: its text (labels,
- * counts, the language) and how many elements it holds (buttons shown or hidden by the phase).
- * A change of size it misses (a style) reaches the ResizeObserver.
+ * Runs `measure` before paint after a render that changed the element's content: its text
+ * (labels, counts, the language) or how many elements it holds (buttons the phase shows or
+ * hides), both read without laying out the page. A render that changed neither needs no
+ * measuring — each measurement lays out the page, in the moment a phase changes. A change of size
+ * this misses (a style) is for the caller's ResizeObserver.
  */
-export function contentKey(el: HTMLElement): string {
-  return `${el.getElementsByTagName('*').length}|${el.textContent ?? ''}`;
+export function useLayoutOnNewContent(ref: RefObject<HTMLElement | null>, measure: (el: HTMLElement) => void): void {
+  const measured = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const key = `${el.getElementsByTagName('*').length}|${el.textContent ?? ''}`;
+    if (key === measured.current) return;
+    measured.current = key;
+    measure(el);
+  });
 }
 
 /** Sets or clears `data-compact` on a toolbar by whether its content fits on one line. */

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
-import type { DocumentLog, DocumentStore } from '../persistence/types';
 import {
+  InterceptedDocuments,
   connectBoard,
   createWorkshop,
   joinWorkshop,
@@ -15,52 +15,35 @@ import {
 } from '../testing/harness';
 
 /** The embedded document store, but a board's compaction waits until the test opens the gate. */
-class GatedCompaction implements DocumentStore {
+class GatedCompaction extends InterceptedDocuments {
   private openGate: () => void = () => undefined;
   private readonly gate = new Promise<void>((resolve) => (this.openGate = resolve));
-  /** Resolves when a board's compaction waits at the gate. */
-  readonly waiting: Promise<void>;
   private reachGate: () => void = () => undefined;
-  constructor(private readonly inner: DocumentStore) {
-    this.waiting = new Promise((resolve) => (this.reachGate = resolve));
-  }
-  open = async (workshopId: string, docKey: string): Promise<DocumentLog> => {
-    const log = await this.inner.open(workshopId, docKey);
-    return {
-      updates: log.updates,
-      damaged: log.damaged,
-      append: (update) => log.append(update),
-      compact: async (state) => {
-        if (docKey.startsWith('board-')) {
-          this.reachGate();
-          await this.gate;
-        }
-        await log.compact(state);
-      },
-      get appendedRecords() {
-        return log.appendedRecords;
-      },
-      get appendedBytes() {
-        return log.appendedBytes;
-      },
-      close: () => log.close(),
-    };
-  };
+  /** Resolves when a board's compaction waits at the gate. */
+  readonly waiting = new Promise<void>((resolve) => (this.reachGate = resolve));
   private released = false;
   /** Whether the workshop's documents were deleted while a board was still waiting to be written. */
   deletedWhileWriting: boolean | null = null;
+
+  protected override async compact(docKey: string, write: () => void | Promise<void>): Promise<void> {
+    if (docKey.startsWith('board-')) {
+      this.reachGate();
+      await this.gate;
+    }
+    await write();
+  }
+
   release(): void {
     this.released = true;
     this.openGate();
   }
-  exists = (workshopId: string, docKey: string) => this.inner.exists(workshopId, docKey);
-  deleteWorkshop = (workshopId: string) => {
+
+  override deleteWorkshop(workshopId: string): Promise<void> {
     this.deletedWhileWriting = !this.released;
     // Let the held compaction go on, so that a removal that did not wait still ends.
     this.release();
     return this.inner.deleteWorkshop(workshopId);
-  };
-  deleteDocument = (workshopId: string, docKey: string) => this.inner.deleteDocument(workshopId, docKey);
+  }
 }
 
 describe('deleting a workshop while one of its documents is being unloaded', () => {

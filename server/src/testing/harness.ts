@@ -15,6 +15,7 @@ import * as encoding from 'lib0/encoding';
 import { presenceColor } from '@dmc/shared/protocol/presence';
 import { startServer, type RunningServer, type ServerStores } from '../server';
 import type { ServerConfig } from '../config';
+import type { DocumentLog, DocumentStore } from '../persistence/types';
 
 /**
  * Test helpers: a real server on a random port with its own data directory, and real y-websocket
@@ -364,4 +365,44 @@ export async function writerAndWatcher(baseUrl: string, cleanup: (...fns: Array<
   );
   await Promise.all([a.synced(), b.synced()]);
   return { workshop, writer, watcher, a, b };
+}
+
+/**
+ * A document store for tests that change what happens to writes (a full disk, a compaction held
+ * back): everything is the wrapped store's, except what a subclass overrides — `append` and
+ * `compact` get the log's own operation as `write`.
+ */
+export class InterceptedDocuments implements DocumentStore {
+  constructor(protected readonly inner: DocumentStore) {}
+  protected append(_docKey: string, write: () => void | Promise<void>): void | Promise<void> {
+    return write();
+  }
+  protected compact(_docKey: string, write: () => void | Promise<void>): void | Promise<void> {
+    return write();
+  }
+  async open(workshopId: string, docKey: string): Promise<DocumentLog> {
+    const log = await this.inner.open(workshopId, docKey);
+    return {
+      updates: log.updates,
+      damaged: log.damaged,
+      append: (update) => this.append(docKey, () => log.append(update)),
+      compact: (state) => this.compact(docKey, () => log.compact(state)),
+      get appendedRecords() {
+        return log.appendedRecords;
+      },
+      get appendedBytes() {
+        return log.appendedBytes;
+      },
+      close: () => log.close(),
+    };
+  }
+  exists(workshopId: string, docKey: string): Promise<boolean> {
+    return this.inner.exists(workshopId, docKey);
+  }
+  deleteWorkshop(workshopId: string): Promise<void> {
+    return this.inner.deleteWorkshop(workshopId);
+  }
+  deleteDocument(workshopId: string, docKey: string): Promise<void> {
+    return this.inner.deleteDocument(workshopId, docKey);
+  }
 }
