@@ -13,9 +13,10 @@ import { pageSettled } from './canvasFrames';
 /**
  * How long a phase change and the silent-note reveal take to reach participants' screens (issue
  * 11, bug 2): six participants in Chromium (two subgroups of three, 1024×768), the facilitator's
- * session changes written from Node. A phase change counts when a participant's phase banner
- * shows the new phase; the reveal counts when a participant's own silently written note is on
- * the board, no longer private. Latency = screen time − write time (one machine, one clock).
+ * session changes written from Node. A phase change counts when a participant's screen has
+ * painted the phase banner with the new phase (not merely changed the page); the reveal counts
+ * when a participant's own silently written note is on the board, no longer private. Latency =
+ * screen time − write time (one machine, one clock).
  */
 
 /** The script from the welcome to the actions, as a facilitator runs it (the opening is where everyone starts). */
@@ -120,7 +121,14 @@ const recordPhases = `
       const phase = el ? el.getAttribute('data-phase') : null;
       if (phase !== null && phase !== last) {
         last = phase;
-        log.push({ phase, at: Date.now() });
+        // Shown = painted: the frame that draws the change runs this animation-frame callback
+        // before it paints, and a task posted from it at the highest priority runs right after
+        // that paint, ahead of tasks the page had queued meanwhile.
+        const entry = { phase, at: Date.now(), painted: null };
+        log.push(entry);
+        requestAnimationFrame(() => {
+          scheduler.postTask(() => (entry.painted = Date.now()), { priority: 'user-blocking' });
+        });
       }
     };
     new MutationObserver(check).observe(document, {
@@ -152,12 +160,13 @@ function boardReveal(url: string, facilitator: SessionResponse, boardId: string,
   return { ready, done };
 }
 
-/** When the page first showed `phaseId` (waits for it). */
+/** When the page first painted `phaseId` in its phase banner (waits for it). */
 async function phaseShown(page: Page, phaseId: string): Promise<number> {
   const handle = await page.waitForFunction(
     (id) =>
-      (window as unknown as { __phaseLog: { phase: string; at: number }[] }).__phaseLog.find((e) => e.phase === id)
-        ?.at ?? false,
+      (window as unknown as { __phaseLog: { phase: string; painted: number | null }[] }).__phaseLog.find(
+        (e) => e.phase === id,
+      )?.painted ?? false,
     phaseId,
     { timeout: 60_000, polling: 100 },
   );

@@ -73,7 +73,10 @@ export const BoardCanvas = memo(function BoardCanvas() {
   const stageRef = useRef<Konva.Stage>(null);
   // The stage may be larger than the canvas it shows (the container clips it): see stageSizeFor.
   const stageSize = useRef<StageSize | null>(null);
-  stageSize.current = width > 0 && height > 0 ? stageSizeFor(stageSize.current, { width, height }) : null;
+  stageSize.current =
+    width > 0 && height > 0
+      ? stageSizeFor(stageSize.current, { width, height }, { width: window.innerWidth, height: window.innerHeight })
+      : null;
   // The stage follows the viewport outside React: panning and zooming do not render this tree.
   useStageViewport(store, stageRef, containerRef, width > 0 && height > 0);
   const cachePixelRatio = useCachePixelRatio(store);

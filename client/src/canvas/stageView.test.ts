@@ -26,6 +26,18 @@ describe('stageSizeFor: a stage that does not reallocate its canvases for every 
     expect(grown.height).toBeGreaterThanOrEqual(700);
   });
 
+  it('grows to the room the window gives once it has to grow, so a later, taller container costs nothing', () => {
+    const room = { width: 1024, height: 768 };
+    // A long instruction at the first phase: the canvas starts low.
+    const stage = stageSizeFor(null, { width: 1024, height: 430 }, room);
+    expect(stage).toEqual({ width: 1024, height: 448 });
+    // A shorter one: the stage grows to the window at once…
+    const grown = stageSizeFor(stage, { width: 1024, height: 520 }, room);
+    expect(grown).toEqual({ width: 1024, height: 768 });
+    // …and the next, shorter still, fits in it.
+    expect(stageSizeFor(grown, { width: 1024, height: 640 }, room)).toBe(grown);
+  });
+
   it('shrinks when the container becomes much smaller (a window made small, a phone turned)', () => {
     const stage = stageSizeFor(null, { width: 1280, height: 800 });
     expect(stageSizeFor(stage, { width: 375, height: 300 })).toEqual({ width: 384, height: 320 });
