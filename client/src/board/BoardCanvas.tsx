@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Konva from 'konva';
 import { Layer, Stage } from '../canvas/konva';
 import { localize } from '@dmc/shared/template/lookup';
@@ -28,6 +28,7 @@ import {
   stageSizeFor,
   useCachePixelRatio,
   useStageViewport,
+  whenQuiet,
   type StageSize,
 } from '../canvas/stageView';
 import {
@@ -73,10 +74,19 @@ export const BoardCanvas = memo(function BoardCanvas() {
   const stageRef = useRef<Konva.Stage>(null);
   // The stage may be larger than the canvas it shows (the container clips it): see stageSizeFor.
   const stageSize = useRef<StageSize | null>(null);
-  stageSize.current =
-    width > 0 && height > 0
-      ? stageSizeFor(stageSize.current, { width, height }, { width: window.innerWidth, height: window.innerHeight })
-      : null;
+  // The first picture comes from a stage of the container's size; once the page is quiet, the
+  // stage takes the window's size, so that a later phase with a shorter banner does not reallocate.
+  const [aheadOfNeed, setAheadOfNeed] = useState(false);
+  const sized = width > 0 && height > 0;
+  useEffect(() => (sized ? whenQuiet(() => setAheadOfNeed(true)) : undefined), [sized]);
+  const room = { width: window.innerWidth, height: window.innerHeight };
+  stageSize.current = sized
+    ? stageSizeFor(
+        stageSize.current,
+        aheadOfNeed ? { width: Math.max(width, room.width), height: Math.max(height, room.height) } : { width, height },
+        room,
+      )
+    : null;
   // The stage follows the viewport outside React: panning and zooming do not render this tree.
   useStageViewport(store, stageRef, containerRef, width > 0 && height > 0);
   const cachePixelRatio = useCachePixelRatio(store);

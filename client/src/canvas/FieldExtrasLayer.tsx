@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type Konva from 'konva';
 import { Group, Rect, Text } from './konva';
 import type { Guidance } from '@dmc/shared/domain/guidance';
@@ -58,11 +58,12 @@ export function FormulationShapes({ sheet }: { sheet: SheetTemplate }) {
 
 /** The discussion button of every field (see FormulationShapes). */
 export function FieldButtons({ sheet }: { sheet: SheetTemplate }) {
-  const caps = useCapabilities();
+  // Follows a phase change after the screen has shown the new phase (as the notes do).
+  const caps = useDeferredValue(useCapabilities());
   const index = useDiscussionIndex();
   const openFieldPanel = useAppStore((s) => s.openFieldPanel);
   const tools = mayUse(caps, 'formulate', sheet.id) || mayUse(caps, 'defer', sheet.id);
-  const warnings = useChoiceWarnings(sheet);
+  const warnings = useDeferredValue(useChoiceWarnings(sheet));
   const locale = useLocale();
   return (
     <Group>

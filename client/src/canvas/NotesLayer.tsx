@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
 import type Konva from 'konva';
 import { isPresenting } from '@dmc/shared/domain/policies';
 import { Group, Layer } from './konva';
@@ -23,8 +23,10 @@ export function NotesLayer({ sheetId, handlers }: { sheetId: string; handlers: N
   const selectedId = useAppStore((s) => s.selectedId);
   const editingId = useAppStore((s) => s.editingId);
   const draggingId = useAppStore((s) => s.draggingId);
-  const spotlight = useAppStore((s) => isPresenting(s.flow));
-  const caps = useCapabilities();
+  // What the phase allows (drag, the presenter's spotlight) follows a phase change in a render
+  // of its own, after the screen has shown the new phase (see useDeferredValue).
+  const spotlight = useDeferredValue(useAppStore((s) => isPresenting(s.flow)));
+  const caps = useDeferredValue(useCapabilities());
   const index = useDiscussionIndex();
   const choices = useAppStore((s) => s.discussion.choices);
   // Panning and zooming do not render this layer: it follows the view in steps (see stageView).

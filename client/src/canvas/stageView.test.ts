@@ -36,6 +36,8 @@ describe('stageSizeFor: a stage that does not reallocate its canvases for every 
     expect(grown).toEqual({ width: 1024, height: 768 });
     // …and the next, shorter still, fits in it.
     expect(stageSizeFor(grown, { width: 1024, height: 640 }, room)).toBe(grown);
+    // A stage of the window's size is kept however short the container becomes.
+    expect(stageSizeFor(grown, { width: 1024, height: 300 }, room)).toBe(grown);
   });
 
   it('shrinks when the container becomes much smaller (a window made small, a phone turned)', () => {

@@ -357,18 +357,19 @@ const STAGE_SHRINK_SLACK = 192;
 
 /**
  * The size of the stage for a container of `need`: the stage is at least as large as the
- * container, which clips it. Resizing a stage allocates every layer's canvases again (tens of
- * milliseconds on a slow machine, in the frame that should show a new phase), so it keeps its
- * size while the container shrinks a little (a banner that wraps, an instruction of another length
- * at a phase change) and, once it has to grow, grows to the most the container can take in this
- * window (`room`, the window's size): a phase with a shorter instruction than the last then costs
- * nothing either.
+ * container, which clips it. Resizing a stage allocates every layer's canvases again (a few
+ * hundred milliseconds on a slow machine, in the frame that should show a new phase), so it keeps
+ * its size while the container shrinks (a banner that wraps, an instruction of another length at a
+ * phase change) as long as it fits the window (`room`) or is not far too large, and once it has to
+ * grow it grows to the most the container can take in this window. The board asks for the window's
+ * size once the page is first quiet (see BoardCanvas), so no phase change reallocates.
  */
 export function stageSizeFor(current: StageSize | null, need: StageSize, room: StageSize = need): StageSize {
   const step = (px: number) => Math.ceil(px / STAGE_STEP) * STAGE_STEP;
   const axis = (have: number | undefined, want: number, most: number) => {
     if (have === undefined) return step(want);
-    if (have >= want) return have - want <= STAGE_SHRINK_SLACK || want * 2 >= have ? have : step(want);
+    if (have >= want)
+      return have <= step(most) || have - want <= STAGE_SHRINK_SLACK || want * 2 >= have ? have : step(want);
     return step(Math.max(want, most));
   };
   const width = axis(current?.width, need.width, room.width);
