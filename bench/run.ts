@@ -493,6 +493,11 @@ How to read it:
   over five fields), the facilitator opens the workshop in the synthesis phase: from navigation
   until the frame after the first field's columns hold every note of that field; then from a click
   on "next field" until that field's columns are complete (bench/synthesisFirst.ts).
+- **Phase change**: six participants' pages in Chromium (two subgroups, 1024×768), the session's
+  phase changed from Node through the script from the welcome to the actions; a change counts when
+  a participant's screen has *painted* the phase banner with the new phase (a user-blocking task
+  posted from the animation frame that draws it), the reveal when every silently written note of
+  the page is on the board, public (bench/phaseChange.ts).
 
 | Section | Metric | Ours | Reference / naive page | Ratio | Goal (issue 14) | Load |
 |---|---|---|---|---|---|---|
