@@ -20,6 +20,7 @@ import { clampToSheet } from '@dmc/shared/scene/notePlacement';
 import { FIELD_BUTTON_NAME, FieldButtons, FormulationShapes } from '../canvas/FieldExtrasLayer';
 import { NOTE_NAME, type NoteHandlers } from '../canvas/NoteShape';
 import { NotesLayer } from '../canvas/NotesLayer';
+import { whenPartsPreloaded } from './preloadedParts';
 import { OverlayShapes } from '../canvas/OverlayLayer';
 import { FIELD_HIT_NAME, INFO_BUTTON_NAME, SHEET_NAME, SheetShapes, useKeptSheets } from '../canvas/SheetLayer';
 import { ALL_SHEETS, sheetById } from '../scene/template';
@@ -78,7 +79,19 @@ export const BoardCanvas = memo(function BoardCanvas() {
   // stage takes the window's size, so that a later phase with a shorter banner does not reallocate.
   const [aheadOfNeed, setAheadOfNeed] = useState(false);
   const sized = width > 0 && height > 0;
-  useEffect(() => (sized ? whenQuiet(() => setAheadOfNeed(true)) : undefined), [sized]);
+  useEffect(() => {
+    if (!sized) return;
+    // After the parts a network drop would make unreachable (never delaying them), when quiet.
+    let cancel: (() => void) | null = null;
+    let done = false;
+    void whenPartsPreloaded().then(() => {
+      if (!done) cancel = whenQuiet(() => setAheadOfNeed(true));
+    });
+    return () => {
+      done = true;
+      cancel?.();
+    };
+  }, [sized]);
   const room = { width: window.innerWidth, height: window.innerHeight };
   stageSize.current = sized
     ? stageSizeFor(

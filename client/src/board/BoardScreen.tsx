@@ -42,43 +42,18 @@ import { PlenaryToolbar } from './PlenaryToolbar';
 import { LoadBoundary } from '../components/LoadBoundary';
 import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
 import type { PlenaryViewChoice } from '../store/plenaryView';
+import {
+  loadFacilitatorPanel,
+  loadFieldPanel,
+  loadListView,
+  loadPlenaryMain,
+  usePreloadedParts,
+} from './preloadedParts';
 
-// Loaded on demand: participants never need the facilitator's panel, and the plenary views are
-// needed only in the closing phases; the field panel opens on request, the list view replaces the
-// canvas on narrow screens or on request.
-const loadFacilitatorPanel = () => import('../facilitator/FacilitatorPanel');
-const loadPlenaryMain = () => import('../plenary/PlenaryMain');
-const loadFieldPanel = () => import('./FieldPanel');
-const loadListView = () => import('./ListView');
 const FacilitatorPanel = lazy(() => loadFacilitatorPanel().then((m) => ({ default: m.FacilitatorPanel })));
 const PlenaryMain = lazy(loadPlenaryMain);
 const FieldPanel = lazy(() => loadFieldPanel().then((m) => ({ default: m.FieldPanel })));
 const ListView = lazy(() => loadListView().then((m) => ({ default: m.ListView })));
-
-/**
- * Once the board has synced and is on screen, the parts loaded on demand are fetched while the
- * browser is idle: not on the first screen's path (nor competing with its first render), but in
- * the browser before a network drop could make the list view or the field panel impossible to
- * open while working offline.
- */
-function usePreloadedParts(isFacilitator: boolean): void {
-  const loaded = useAppStore((s) => s.notesLoaded);
-  useEffect(() => {
-    if (!loaded) return;
-    const preload = () => {
-      void loadListView();
-      void loadFieldPanel();
-      void loadPlenaryMain();
-      if (isFacilitator) void loadFacilitatorPanel();
-    };
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(preload, { timeout: 3000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(preload, 1000);
-    return () => window.clearTimeout(id);
-  }, [isFacilitator, loaded]);
-}
 
 // Only builds made for the browser tests (`vite build --mode e2e`) carry `window.__DMC__`: it hands
 // every note on screen, private drafts included, to any script on the page. Vite replaces MODE at
