@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { readSettings } from '@dmc/shared/doc/session';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey } from '@dmc/shared/protocol/api';
@@ -17,6 +17,7 @@ import {
   tempDataDir,
   waitFor,
 } from './testing/harness';
+import { cleanupAfterEach } from './testing/cleanup';
 
 /**
  * A flipped byte or a garbled file costs at most the damaged records: every test damages a log
@@ -50,19 +51,16 @@ function crashCopy(dataDir: string): string {
 }
 
 describe('damaged document logs', () => {
-  const cleanup: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  const cleanup = cleanupAfterEach();
 
   /** A running server with one participant's board holding `count` notes, one record each. */
   async function boardWithNotes(count: number) {
     const server = await startTestServer();
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const workshop = await createWorkshop(server.url);
     const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
     const writer = connectBoard(server.url, p);
-    cleanup.push(() => writer.destroy());
+    cleanup(() => writer.destroy());
     await writer.synced();
     for (let i = 0; i < count; i++) addNote(writer.doc, persistedNote(`n${i}`, p.participant.id));
     const room = () => server.collab.loadedRoom(workshop.workshop.id, boardDocKey(PLENARY_BOARD));
@@ -93,9 +91,9 @@ describe('damaged document logs', () => {
     flipByte(file, 8 + 12 + Math.floor((fs.statSync(file).size - 20) / 2));
 
     const second = await startTestServer({ dataDir });
-    cleanup.push(() => second.close());
+    cleanup(() => second.close());
     const reader = connectBoard(second.url, p);
-    cleanup.push(() => reader.destroy());
+    cleanup(() => reader.destroy());
     await reader.synced();
     expect(readNotes(reader.doc)).toHaveLength(200);
     // The damaged file is kept as evidence; the log itself is whole again.
@@ -115,9 +113,9 @@ describe('damaged document logs', () => {
     flipByte(file, offsets[4]! + 12 + 10);
 
     const restarted = await startTestServer({ dataDir: copy });
-    cleanup.push(() => restarted.close());
+    cleanup(() => restarted.close());
     const reader = connectBoard(restarted.url, p);
-    cleanup.push(() => reader.destroy());
+    cleanup(() => reader.destroy());
     await reader.synced();
     expect(
       readNotes(reader.doc)
@@ -138,9 +136,9 @@ describe('damaged document logs', () => {
     fs.appendFileSync(file, data.subarray(last, last + 20));
 
     const restarted = await startTestServer({ dataDir: copy });
-    cleanup.push(() => restarted.close());
+    cleanup(() => restarted.close());
     const reader = connectBoard(restarted.url, p);
-    cleanup.push(() => reader.destroy());
+    cleanup(() => reader.destroy());
     await reader.synced();
     expect(readNotes(reader.doc)).toHaveLength(3);
     expect(damagedCopies(file)).toEqual([]);
@@ -163,10 +161,10 @@ describe('damaged document logs', () => {
     fs.rmSync(`${file}.prev`, { force: true });
 
     const second = await startTestServer({ dataDir });
-    cleanup.push(() => second.close());
+    cleanup(() => second.close());
     const board = connectBoard(second.url, p);
     const session = connectDoc(second.url, p, SESSION_DOC);
-    cleanup.push(
+    cleanup(
       () => board.destroy(),
       () => session.destroy(),
     );

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNote, readNote, readNotes } from '@dmc/shared/doc/board';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { readLog } from './persistence/appendLog';
@@ -17,6 +17,7 @@ import {
   waitFor,
   writerAndWatcher,
 } from './testing/harness';
+import { cleanupAfterEach } from './testing/cleanup';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -52,17 +53,14 @@ async function spawnServer(port: number, dataDir: string): Promise<{ child: Chil
 }
 
 describe('durability', () => {
-  const cleanup: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  const cleanup = cleanupAfterEach();
 
   it('loses nothing it had relayed when the server is killed with SIGKILL mid-edit', async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const first = await spawnServer(port, dataDir);
-    cleanup.push(() => void first.child.kill('SIGKILL'));
-    const { writer, watcher, a, b } = await writerAndWatcher(first.url, (...fns) => cleanup.push(...fns));
+    cleanup(() => void first.child.kill('SIGKILL'));
+    const { writer, watcher, a, b } = await writerAndWatcher(first.url, cleanup);
 
     // The writer keeps adding notes, one transaction each, as a person typing fast would.
     let written = 0;
@@ -70,7 +68,7 @@ describe('durability', () => {
       for (let i = 0; i < 2; i++, written++)
         addNote(a.doc, persistedNote(`n${written}`, writer.participant.id, `notitie ${written}`));
     }, 10);
-    cleanup.push(() => clearInterval(typing));
+    cleanup(() => clearInterval(typing));
     await waitFor(() => readNotes(b.doc).length >= 150, 'the watcher to see 150 notes', 15_000);
 
     first.child.kill('SIGKILL');
@@ -81,9 +79,9 @@ describe('durability', () => {
     b.destroy();
 
     const second = await spawnServer(port, dataDir);
-    cleanup.push(() => void second.child.kill('SIGKILL'));
+    cleanup(() => void second.child.kill('SIGKILL'));
     const checker = connectBoard(second.url, watcher);
-    cleanup.push(() => checker.destroy());
+    cleanup(() => checker.destroy());
     await checker.synced();
     // Loaded before the first sync reply: no waiting needed once synced.
     const restored = new Map(readNotes(checker.doc).map((n) => [n.id, n.text]));
@@ -102,7 +100,7 @@ describe('durability', () => {
 
   it('unloads idle documents and loads them again on the next connection', async () => {
     const server = await startTestServer({ idleUnloadMs: 50 });
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const workshop = await createWorkshop(server.url);
     const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
     const c = connectBoard(server.url, p);
@@ -114,18 +112,18 @@ describe('durability', () => {
     c.destroy();
     await waitFor(() => server.collab.stats().documentsLoaded === 0, 'the idle documents to be unloaded');
     const again = connectBoard(server.url, p);
-    cleanup.push(() => again.destroy());
+    cleanup(() => again.destroy());
     await again.synced();
     expect(readNote(again.doc, 'kept')?.text).toBe('bewaard');
   });
 
   it('compacts the log so it does not grow with every edit', async () => {
     const server = await startTestServer({ compactAfterRecords: 50 });
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const workshop = await createWorkshop(server.url);
     const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
     const c = connectBoard(server.url, p);
-    cleanup.push(() => c.destroy());
+    cleanup(() => c.destroy());
     await c.synced();
     // Paced like people working, below the per-connection message rate.
     for (let batch = 0; batch < 11; batch++) {
@@ -141,7 +139,7 @@ describe('durability', () => {
       `${boardDocKey(PLENARY_BOARD)}.ylog`,
     );
     const checker = connectBoard(server.url, p);
-    cleanup.push(() => checker.destroy());
+    cleanup(() => checker.destroy());
     await waitFor(() => readNotes(checker.doc).length === 550, 'all 550 notes');
     const records = readLog(file).records.length;
     expect(records).toBeLessThanOrEqual(50);

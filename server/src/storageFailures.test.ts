@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
 import { CLOSE } from '@dmc/shared/protocol/closeCodes';
@@ -18,11 +18,13 @@ import {
   joinWorkshop,
   persistedNote,
   postJson,
+  startServerWithDocuments,
   startTestServer,
   tempDataDir,
   waitFor,
   writerAndWatcher,
 } from './testing/harness';
+import { cleanupAfterEach } from './testing/cleanup';
 
 /** The error a full disk gives. */
 function noSpace(): NodeJS.ErrnoException {
@@ -87,19 +89,14 @@ function temporaryFiles(dir: string): string[] {
 }
 
 describe('a full disk', () => {
-  const cleanup: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  const cleanup = cleanupAfterEach();
 
   it('refuses a write it cannot store with 4507, keeps memory as on disk, and stores it once space returns', async () => {
-    let documents!: FillingDocuments;
-    const server = await startTestServer(
-      { idleUnloadMs: 60_000 },
-      { documents: (embedded) => (documents = new FillingDocuments(embedded)) },
-    );
-    cleanup.push(() => server.close());
-    const { workshop, writer, watcher, a, b } = await writerAndWatcher(server.url, (...fns) => cleanup.push(...fns));
+    const { server, documents } = await startServerWithDocuments((embedded) => new FillingDocuments(embedded), {
+      idleUnloadMs: 60_000,
+    });
+    cleanup(() => server.close());
+    const { workshop, writer, watcher, a, b } = await writerAndWatcher(server.url, cleanup);
     const closes: number[] = [];
     a.provider.on('connection-close', (event) => {
       if (event) closes.push(event.code);
@@ -117,7 +114,7 @@ describe('a full disk', () => {
     expect(readNotes(room!.doc).map((n) => n.id)).toEqual(['before']);
     expect(notesOnDisk(server.dataDir, workshop.workshop.id)).toEqual(['before']);
     const newcomer = connectBoard(server.url, watcher);
-    cleanup.push(() => newcomer.destroy());
+    cleanup(() => newcomer.destroy());
     await newcomer.synced();
     expect(readNotes(newcomer.doc).map((n) => n.id)).toEqual(['before']);
     // The writer still has its note, and the room is not poisoned.
@@ -134,12 +131,10 @@ describe('a full disk', () => {
   });
 
   it('keeps the process up when compacting an idle document fails, and loses nothing', async () => {
-    let documents!: FillingDocuments;
-    const server = await startTestServer(
-      { idleUnloadMs: 50 },
-      { documents: (embedded) => (documents = new FillingDocuments(embedded)) },
-    );
-    cleanup.push(() => server.close());
+    const { server, documents } = await startServerWithDocuments((embedded) => new FillingDocuments(embedded), {
+      idleUnloadMs: 50,
+    });
+    cleanup(() => server.close());
     const workshop = await createWorkshop(server.url);
     const p = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
     const c = connectBoard(server.url, p);
@@ -154,7 +149,7 @@ describe('a full disk', () => {
     await waitFor(() => server.collab.stats().documentsLoaded === 0, 'the idle documents to be unloaded');
     documents.full = false;
     const again = connectBoard(server.url, p);
-    cleanup.push(() => again.destroy());
+    cleanup(() => again.destroy());
     await again.synced();
     expect(readNotes(again.doc)).toHaveLength(5);
   });
@@ -162,7 +157,7 @@ describe('a full disk', () => {
   it('answers create and join with 503 storage_unavailable and a retry hint, and works again when space returns', async () => {
     let workshops!: FillingWorkshops;
     const server = await startTestServer({}, { workshops: (embedded) => (workshops = new FillingWorkshops(embedded)) });
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const created = await createWorkshop(server.url);
 
     workshops.full = true;
@@ -186,7 +181,7 @@ describe('a full disk', () => {
 
   it('leaves no temporary file when the workshop record cannot be written (a real ENOSPC)', async () => {
     const server = await startTestServer();
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const created = await createWorkshop(server.url);
     const dir = path.join(server.dataDir, 'workshops', created.workshop.id);
     const before = fs.readFileSync(path.join(dir, 'workshop.json'), 'utf8');
@@ -213,7 +208,7 @@ describe('a full disk', () => {
     fs.mkdirSync(path.join(dir, 'docs'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'docs', 'session.ylog.tmp'), 'half');
     const second = await startTestServer({ dataDir });
-    cleanup.push(() => second.close());
+    cleanup(() => second.close());
     expect(temporaryFiles(dataDir)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, readNotes } from '@dmc/shared/doc/board';
 import { PLENARY_BOARD, boardDocKey } from '@dmc/shared/protocol/api';
@@ -10,9 +10,10 @@ import {
   createWorkshop,
   joinWorkshop,
   persistedNote,
-  startTestServer,
+  startServerWithDocuments,
   waitFor,
 } from '../testing/harness';
+import { cleanupAfterEach } from '../testing/cleanup';
 
 /** The embedded document store, but a board's compaction waits until the test opens the gate. */
 class GatedCompaction extends InterceptedDocuments {
@@ -47,18 +48,13 @@ class GatedCompaction extends InterceptedDocuments {
 }
 
 describe('deleting a workshop while one of its documents is being unloaded', () => {
-  const cleanup: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  const cleanup = cleanupAfterEach();
 
   it('waits for the idle document to be written, then leaves nothing of it on disk', async () => {
-    let documents!: GatedCompaction;
-    const server = await startTestServer(
-      { idleUnloadMs: 20 },
-      { documents: (embedded) => (documents = new GatedCompaction(embedded)) },
-    );
-    cleanup.push(() => server.close());
+    const { server, documents } = await startServerWithDocuments((embedded) => new GatedCompaction(embedded), {
+      idleUnloadMs: 20,
+    });
+    cleanup(() => server.close());
     const workshop = await createWorkshop(server.url);
     const piet = await joinWorkshop(server.url, workshop.workshop.code, 'Piet');
     const board = connectBoard(server.url, piet);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { addNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
@@ -16,6 +16,7 @@ import {
   waitFor,
   type BoardClient,
 } from '../testing/harness';
+import { cleanupAfterEach } from '../testing/cleanup';
 
 /**
  * Who a connection may be inside a room: one presence state per connection, and Yjs client ids
@@ -41,21 +42,18 @@ function awarenessMessage(entries: ReadonlyArray<readonly [number, number, unkno
 }
 
 describe('identity inside a room', () => {
-  const cleanup: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  const cleanup = cleanupAfterEach();
 
   it('keeps one presence state per connection and drops unknown presence fields', async () => {
     const server = await startTestServer();
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const fac = await createWorkshop(server.url);
     const bram = await joinWorkshop(server.url, fac.workshop.code, 'Bram');
     const observer = connectBoard(server.url, fac);
-    cleanup.push(() => observer.destroy());
+    cleanup(() => observer.destroy());
     await observer.synced();
     const flooder = await rawSocket(server.url, fac.workshop.id, boardDocKey(PLENARY_BOARD), bram.token);
-    cleanup.push(() => flooder.ws.close());
+    cleanup(() => flooder.ws.close());
     const user = { id: bram.participant.id, name: bram.participant.name, color: presenceColor(bram.participant.id) };
     const base = 1_000_000;
     // 3 messages × 60 made-up client ids, each with a field the schema does not know.
@@ -85,16 +83,16 @@ describe('identity inside a room', () => {
 
   it("refuses changes under another participant's Yjs client id, so their offline notes are not lost", async () => {
     const server = await startTestServer();
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const fac = await createWorkshop(server.url);
     const anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
     const bram = await joinWorkshop(server.url, fac.workshop.code, 'Bram');
     const annaClient: BoardClient = connectBoard(server.url, anna);
-    cleanup.push(() => annaClient.destroy());
+    cleanup(() => annaClient.destroy());
     await annaClient.synced();
     addNote(annaClient.doc, note('a1', anna.participant.id));
     const reader = connectBoard(server.url, fac);
-    cleanup.push(() => reader.destroy());
+    cleanup(() => reader.destroy());
     await reader.synced();
     await waitFor(() => readNotes(reader.doc).some((n) => n.id === 'a1'), "Anna's first note");
 
@@ -120,12 +118,12 @@ describe('identity inside a room', () => {
 
   it('keeps the binding across an unload: the owner continues under the same id, nobody else may', async () => {
     const server = await startTestServer({ idleUnloadMs: 50 });
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const fac = await createWorkshop(server.url);
     const anna = await joinWorkshop(server.url, fac.workshop.code, 'Anna');
     const bram = await joinWorkshop(server.url, fac.workshop.code, 'Bram');
     const annaClient = connectBoard(server.url, anna);
-    cleanup.push(() => annaClient.destroy());
+    cleanup(() => annaClient.destroy());
     await annaClient.synced();
     addNote(annaClient.doc, note('a1', anna.participant.id));
     await waitFor(
@@ -151,19 +149,19 @@ describe('identity inside a room', () => {
     addNote(annaClient.doc, note('a2', anna.participant.id));
     annaClient.provider.connect();
     const reader = connectBoard(server.url, fac);
-    cleanup.push(() => reader.destroy());
+    cleanup(() => reader.destroy());
     await waitFor(() => readNotes(reader.doc).some((n) => n.id === 'a2'), "Anna's note after the reload");
   });
 
   it('closes a connection that does not read what it is sent, so the server does not hold it all', async () => {
     const server = await startTestServer({ sendBufferBytes: 64 * 1024 });
-    cleanup.push(() => server.close());
+    cleanup(() => server.close());
     const fac = await createWorkshop(server.url);
     const writer = connectBoard(server.url, fac);
-    cleanup.push(() => writer.destroy());
+    cleanup(() => writer.destroy());
     await writer.synced();
     const slow = await rawSocket(server.url, fac.workshop.id, boardDocKey(PLENARY_BOARD), fac.token);
-    cleanup.push(() => slow.ws.terminate());
+    cleanup(() => slow.ws.terminate());
     await waitFor(() => slow.messages.length > 0, 'the slow reader to be admitted');
     // The reader stops reading from its TCP socket.
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNote, readNote } from '@dmc/shared/doc/board';
 import type { RunningServer } from '../server';
 import { connectBoard, createWorkshop, freePort, joinWorkshop, startTestServer, waitFor } from '../testing/harness';
 import { NGINX_CONFIG_FILE, renderNginxConfig, startNginx } from '../testing/nginx';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, freshPrefix, freshSchema } from '../testing/services';
+import { cleanupAfterEach } from '../testing/cleanup';
 
 /**
  * The nginx configuration operators are given (docs/nginx.conf, quoted in docs/operations.md),
@@ -14,10 +15,7 @@ import { TEST_DATABASE_URL, TEST_REDIS_URL, freshPrefix, freshSchema } from '../
  */
 
 const OPERATIONS = path.resolve(import.meta.dirname, '../../../docs/operations.md');
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = cleanupAfterEach();
 
 describe('the shipped nginx configuration', () => {
   it('is quoted unchanged in docs/operations.md', () => {
@@ -45,7 +43,7 @@ describe('the shipped nginx configuration', () => {
   it('spreads requests and websockets over the processes, which serve them as one', async () => {
     const schema = await freshSchema();
     const prefix = await freshPrefix();
-    cleanup.push(
+    cleanup(
       () => schema.drop(),
       () => prefix.drop(),
     );
@@ -60,11 +58,11 @@ describe('the shipped nginx configuration', () => {
         redisUrl: TEST_REDIS_URL,
         redisPrefix: prefix.prefix,
       });
-      cleanup.push(() => server.close());
+      cleanup(() => server.close());
       servers.push(server);
     }
     const nginx = await startNginx(servers.map((s) => s.port));
-    cleanup.push(() => nginx.stop());
+    cleanup(() => nginx.stop());
 
     // Round-robin, no stickiness: consecutive requests alternate between the processes.
     const servedBy: string[] = [];
@@ -75,7 +73,7 @@ describe('the shipped nginx configuration', () => {
     const anna = await joinWorkshop(nginx.url, workshop.workshop.code, 'Anna');
     const bram = await joinWorkshop(nginx.url, workshop.workshop.code, 'Bram');
     const clients = [connectBoard(nginx.url, anna), connectBoard(nginx.url, bram)];
-    cleanup.push(() => clients.forEach((c) => c.destroy()));
+    cleanup(() => clients.forEach((c) => c.destroy()));
     await Promise.all(clients.map((c) => c.synced()));
     // One websocket on each process: what one writes reaches the other through Redis.
     expect(servers.map((s) => s.collab.stats().connections)).toEqual([1, 1]);

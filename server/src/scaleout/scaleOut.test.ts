@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addNote, deleteNote, readNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import { assignMembers, putGroup, readMembers, updateFlow } from '@dmc/shared/doc/session';
 import { PLENARY_BOARD, SESSION_DOC, boardDocKey, type SessionResponse } from '@dmc/shared/protocol/api';
@@ -30,6 +30,7 @@ import {
   freshPrefix,
   freshSchema,
 } from '../testing/services';
+import { cleanupAfterEach } from '../testing/cleanup';
 
 /**
  * Several server processes on one PostgreSQL and one Redis (real services; a schema and a key
@@ -37,16 +38,13 @@ import {
  * processes behind a load balancer; the kill test runs a real child process.
  */
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = cleanupAfterEach();
 
 /** The shared services of one test: its schema and prefix, dropped afterwards. */
 async function sharedServices(): Promise<Partial<ServerConfig>> {
   const schema = await freshSchema();
   const prefix = await freshPrefix();
-  cleanup.push(
+  cleanup(
     () => schema.drop(),
     () => prefix.drop(),
   );
@@ -60,13 +58,13 @@ async function sharedServices(): Promise<Partial<ServerConfig>> {
 
 async function start(config: Partial<ServerConfig>): Promise<RunningServer> {
   const server = await startTestServer(config);
-  cleanup.push(() => server.close());
+  cleanup(() => server.close());
   return server;
 }
 
 function connect(url: string, session: Parameters<typeof connectBoard>[1]): BoardClient {
   const client = connectBoard(url, session);
-  cleanup.push(() => client.destroy());
+  cleanup(() => client.destroy());
   return client;
 }
 
@@ -93,7 +91,7 @@ async function spawnProcess(services: Partial<ServerConfig>, port: number): Prom
       RATE_LIMIT_PER_MINUTE: '1000',
     },
   });
-  cleanup.push(() => server.stop('SIGKILL'));
+  cleanup(() => server.stop('SIGKILL'));
   return server;
 }
 
@@ -260,7 +258,7 @@ describe('two server processes on PostgreSQL and Redis', () => {
   it('refuses a write with 4507 while the database is unreachable, never relays it, and stores it after', async () => {
     const services = await sharedServices();
     const proxy = await TcpProxy.start(TEST_DATABASE_URL);
-    cleanup.push(() => proxy.close());
+    cleanup(() => proxy.close());
     const a = await start({ ...services, databaseUrl: proxy.via(TEST_DATABASE_URL) });
     const b = await start(services);
     const workshop = await createWorkshop(b.url);
@@ -291,7 +289,7 @@ describe('two server processes on PostgreSQL and Redis', () => {
   ])('catches up from PostgreSQL after %s process lost its Redis connection', async (_which, cut) => {
     const services = await sharedServices();
     const proxy = await TcpProxy.start(TEST_REDIS_URL);
-    cleanup.push(() => proxy.close());
+    cleanup(() => proxy.close());
     const viaProxy = { ...services, redisUrl: proxy.via(TEST_REDIS_URL) };
     const a = await start(cut === 'a' ? viaProxy : services);
     const b = await start(cut === 'b' ? viaProxy : services);
@@ -326,9 +324,9 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const anna = await joinWorkshop(a.url, workshop.workshop.code, 'Anna');
     const cleo = await joinWorkshop(a.url, workshop.workshop.code, 'Cleo');
     const annaSession = connectDoc(b.url, anna, SESSION_DOC);
-    cleanup.push(() => annaSession.destroy());
+    cleanup(() => annaSession.destroy());
     const facilitatorSession = connectDoc(a.url, workshop, SESSION_DOC);
-    cleanup.push(() => facilitatorSession.destroy());
+    cleanup(() => facilitatorSession.destroy());
     await Promise.all([annaSession.synced(), facilitatorSession.synced()]);
     await waitFor(
       () => readMembers(facilitatorSession.doc).length === 3,
@@ -354,10 +352,10 @@ describe('two server processes on PostgreSQL and Redis', () => {
     );
 
     const peek = connectDoc(b.url, anna, boardDocKey('g2'));
-    cleanup.push(() => peek.destroy());
+    cleanup(() => peek.destroy());
     expect((await peek.closed).code).toBe(CLOSE.hidden);
     const own = connectDoc(b.url, anna, boardDocKey('g1'));
-    cleanup.push(() => own.destroy());
+    cleanup(() => own.destroy());
     await own.synced();
     addNote(own.doc, { ...note('wrong-sheet', anna.participant.id), sheetId: 'vel2', fieldId: 'data' });
     expect((await own.closed).code).toBe(CLOSE.forbidden);
@@ -384,11 +382,11 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const ports = [await freePort(), await freePort(), await freePort()];
     const servers: RunningServer[] = [];
     for (const port of ports) servers.push(await startTestServer({ ...services, port }));
-    cleanup.push(async () => {
+    cleanup(async () => {
       for (const server of servers) await server.close();
     });
     const balancer = await TcpBalancer.start(ports);
-    cleanup.push(() => balancer.close());
+    cleanup(() => balancer.close());
     const workshop = await createWorkshop(balancer.url);
     const sessions: SessionResponse[] = [];
     for (let i = 0; i < 6; i++)
@@ -438,7 +436,7 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const survivorPort = await freePort();
     const survivor = await start({ ...services, port: survivorPort, rateLimitPerMinute: 1000 });
     const balancer = await TcpBalancer.start([port, survivorPort]);
-    cleanup.push(() => balancer.close());
+    cleanup(() => balancer.close());
 
     const workshop = await createWorkshop(balancer.url);
     const sessions: SessionResponse[] = [];

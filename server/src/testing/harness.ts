@@ -56,6 +56,20 @@ export async function startTestServer(
   return Object.assign(server, { dataDir });
 }
 
+/**
+ * Starts the test server with its document store wrapped (a full disk, a compaction held back: see
+ * InterceptedDocuments); resolves with the server and the wrapper the test steers.
+ */
+export async function startServerWithDocuments<D extends DocumentStore>(
+  wrap: (embedded: DocumentStore) => D,
+  overrides: Partial<ServerConfig> = {},
+): Promise<{ server: RunningServer & { dataDir: string }; documents: D }> {
+  let documents: D | undefined;
+  const server = await startTestServer(overrides, { documents: (embedded) => (documents = wrap(embedded)) });
+  if (!documents) throw new Error('the server did not open its document store');
+  return { server, documents };
+}
+
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
