@@ -74,32 +74,40 @@ async function audit(page: Page, screen: string): Promise<void> {
   // The whole document (axe's default `include`) except Konva's canvases. Handed to the page as
   // JSON text: the axe types are too deep for evaluate's argument type.
   const context: ElementContext = { exclude: [[KONVA_CANVAS]] };
-  const options: RunOptions = { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] };
-  const findings = await page.evaluate(async (json) => {
-    const { context, options } = JSON.parse(json) as { context: ElementContext; options: RunOptions };
-    const axe = (
-      window as unknown as { axe: { run(context: ElementContext, options: RunOptions): Promise<AxeResults> } }
-    ).axe;
-    const result = await axe.run(context, options);
-    // The structure rules (best practice in axe, not WCAG-tagged) must be clean too: every part of
-    // the page in a landmark, one main landmark, headings without skipped levels (issue 12).
-    const structureRules = (window as unknown as { axe: { getRules(): { ruleId: string }[] } }).axe
-      .getRules()
-      .map((r) => r.ruleId)
-      .filter((id) => id === 'region' || id === 'heading-order' || id.startsWith('landmark-'));
-    const structure = await axe.run(context, {
-      runOnly: { type: 'rule', values: structureRules },
-      resultTypes: ['violations'],
-    });
-    return [...result.violations, ...structure.violations].map((v): Finding => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-      html: (v.nodes[0]?.html ?? '').slice(0, 160),
-      summary: (v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
-    }));
-  }, JSON.stringify({ context, options }));
+  const findings = await page.evaluate(
+    async (json) => {
+      const { context, tags } = JSON.parse(json) as { context: ElementContext; tags: string[] };
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: ElementContext, options: RunOptions): Promise<AxeResults>;
+            getRules(tags?: string[]): { ruleId: string; tags: string[] }[];
+          };
+        }
+      ).axe;
+      // One run (axe builds its picture of the page once per run): the WCAG 2.1 A/AA rules, and the
+      // structure rules (best practice in axe, not WCAG-tagged) that must be clean too — every part
+      // of the page in a landmark, one main landmark, headings without skipped levels (issue 12).
+      // Experimental and deprecated rules stay out, as in a run by tag.
+      const wcagRules = axe
+        .getRules(tags)
+        .filter((r) => !r.tags.includes('experimental') && !r.tags.includes('deprecated'));
+      const structureRules = axe
+        .getRules()
+        .filter((r) => r.ruleId === 'region' || r.ruleId === 'heading-order' || r.ruleId.startsWith('landmark-'));
+      const rules = [...new Set([...wcagRules, ...structureRules].map((r) => r.ruleId))];
+      const result = await axe.run(context, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
+      return result.violations.map((v): Finding => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+        html: (v.nodes[0]?.html ?? '').slice(0, 160),
+        summary: (v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+      }));
+    },
+    JSON.stringify({ context, tags: WCAG_TAGS }),
+  );
   const lines = findings.map(
     (f) => `${f.id} (${f.impact ?? 'unknown'}): ${f.help} — ${f.targets.join(' | ')} — first: ${f.html} — ${f.summary}`,
   );
