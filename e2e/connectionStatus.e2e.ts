@@ -14,7 +14,15 @@ import {
 } from '@dmc/shared/protocol/api';
 import type { RunningServer } from '../server/src/server';
 import { connectDoc, createWorkshop, joinWorkshop, waitFor, type BoardClient } from '../server/src/testing/harness';
-import { newPerson, openWorkshopAs, startServerAndBrowser, stopAll, waitLive, type Person } from './harness';
+import {
+  newPerson,
+  openWorkshopAs,
+  startServerAndBrowser,
+  stopAll,
+  waitForPartsPreloaded,
+  waitLive,
+  type Person,
+} from './harness';
 
 /**
  * The status indicator tells the truth (issue 11, bug 1): with Chromium's own offline emulation
@@ -37,6 +45,7 @@ describe('an honest connection status', () => {
     await waitFor(() => server.workflow.state(facilitator.workshop.id)?.phaseId === phaseId, `phase ${phaseId}`);
   };
   const offlineAndBack = async (change: () => Promise<void>, arrived: () => boolean) => {
+    await waitForPartsPreloaded(anna.page);
     await anna.context.setOffline(true);
     await expect.poll(() => status(anna.page).getAttribute('data-status')).toBe('offline');
     await change();

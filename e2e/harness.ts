@@ -119,6 +119,20 @@ export async function notesOf(page: Page): Promise<Note[]> {
   return page.evaluate(() => (window as unknown as { __DMC__: { notes(): Note[] } }).__DMC__.notes());
 }
 
+/**
+ * Waits until the page has fetched the parts it loads on demand (list view, field panel, plenary
+ * views), as it does in idle time after the board is on screen: a test that cuts the network and
+ * then opens one of them must wait for it, as a person whose network drops in the first seconds
+ * would find them unavailable.
+ */
+export async function waitForPartsPreloaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as unknown as { __DMC__?: { partsPreloaded(): boolean } }).__DMC__?.partsPreloaded() === true,
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
 /** Waits until the page's notes satisfy a predicate (evaluated in the test, polled). */
 export async function waitForNotes(
   page: Page,

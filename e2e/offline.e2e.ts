@@ -3,15 +3,19 @@ import type { Browser, Page } from 'playwright-core';
 import type { Mark } from '@dmc/shared/domain/discussion';
 import type { RunningServer } from '../server/src/server';
 import type { DocumentLog, DocumentStore } from '../server/src/persistence/types';
-import { startTestServer } from '../server/src/testing/harness';
+import { createWorkshop, joinWorkshop, startTestServer } from '../server/src/testing/harness';
 import {
   CLIENT_DIR,
   launchBrowser,
   newPerson,
+  openWorkshopAs,
   startAppServer,
   startCuttableNetwork,
+  startServerAndBrowser,
   stopAll,
   waitForNotes,
+  waitForPartsPreloaded,
+  waitLive,
   type CuttableNetwork,
   type Person,
 } from './harness';
@@ -40,6 +44,7 @@ describe('offline edits', () => {
     await editor.waitFor({ state: 'detached' });
   };
   const goOffline = async () => {
+    await waitForPartsPreloaded(anna.page);
     await anna.context.setOffline(true);
     network.cut();
     await expect.poll(() => status(anna.page), { timeout: 15_000 }).toBe('offline');
@@ -269,5 +274,58 @@ describe('a server that cannot store for a while', () => {
       30_000,
     );
     await expect.poll(() => status(anna.page).textContent(), { timeout: 15_000 }).not.toContain('nog niet opgeslagen');
+  });
+});
+
+/**
+ * A part fetched on demand that could not be fetched (the network dropped before the page had it)
+ * comes back without a page reload, which would lose what was typed offline: by itself once the
+ * browser is online again, or when the person reopens it or presses "Opnieuw proberen".
+ */
+describe('a part that could not be fetched', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let anna: Person;
+  const blocked = new Set(['ListView', 'DeckPanel']);
+  const part = (url: URL) => /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(url.pathname)?.[1] ?? '';
+
+  beforeAll(async () => {
+    ({ server, browser } = await startServerAndBrowser());
+    anna = await newPerson(browser);
+    await anna.context.route(
+      (url) => blocked.has(part(url)),
+      (route) => route.abort('internetdisconnected'),
+    );
+  });
+
+  afterAll(() => stopAll(browser, server));
+
+  it('shows the list view once the browser is back online, without a reload', async () => {
+    const facilitator = await createWorkshop(server.url, 'Onderdelen');
+    await openWorkshopAs(server.url, anna, await joinWorkshop(server.url, facilitator.workshop.code, 'Anna'));
+    await waitLive(anna.page);
+    // The page tried to fetch its parts ahead of need, and could not fetch these two.
+    await waitForPartsPreloaded(anna.page);
+    const marker = await anna.page.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
+    await anna.page.getByTestId('list-view-toggle').click();
+    await anna.page.getByTestId('load-retry').waitFor();
+    expect(await anna.page.getByTestId('list-intro').count()).toBe(0);
+    // Failed is failed until there is a reason to try again: no fetching in a loop (ahead of need, and on opening).
+    expect(anna.requests.filter((url) => part(new URL(url)) === 'ListView').length).toBeLessThanOrEqual(2);
+    await anna.context.setOffline(true);
+    blocked.delete('ListView');
+    await anna.context.setOffline(false);
+    await anna.page.getByTestId('list-intro').waitFor();
+    expect(await anna.page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
+  });
+
+  it('opens the inspiration panel when it is opened again, once it can be fetched', async () => {
+    await anna.page.getByTestId('deck-toggle').click();
+    await anna.page.locator('#deck-panel [role="alert"]').waitFor();
+    await anna.page.getByTestId('deck-toggle').click();
+    blocked.delete('DeckPanel');
+    await anna.page.getByTestId('deck-toggle').click();
+    await anna.page.getByTestId('deck-panel').waitFor();
+    expect(await anna.page.locator('#deck-panel [role="alert"]').count()).toBe(0);
   });
 });

@@ -1,16 +1,17 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { WorkshopPage } from '../pages/WorkshopPage';
 import { LoadBoundary } from '../components/LoadBoundary';
+import { retryableLazy } from '../components/retryableLazy';
 import { LocaleContext, useCatalogue, useT, type LocaleSetting } from '../i18n';
 import { parseRoute, usePathname } from '../routing';
 import { useAppStore } from '../store';
 
 // Only the board is in the first load (what a participant opens); the other pages load on demand.
-const HomePage = lazy(() => import('../pages/HomePage').then((m) => ({ default: m.HomePage })));
-const JoinPage = lazy(() => import('../pages/JoinPage').then((m) => ({ default: m.JoinPage })));
-const FacilitatePage = lazy(() => import('../pages/FacilitatePage').then((m) => ({ default: m.FacilitatePage })));
-const PrivacyPage = lazy(() => import('../pages/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
-const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const HomePage = retryableLazy(() => import('../pages/HomePage').then((m) => m.HomePage));
+const JoinPage = retryableLazy(() => import('../pages/JoinPage').then((m) => m.JoinPage));
+const FacilitatePage = retryableLazy(() => import('../pages/FacilitatePage').then((m) => m.FacilitatePage));
+const PrivacyPage = retryableLazy(() => import('../pages/PrivacyPage').then((m) => m.PrivacyPage));
+const NotFoundPage = retryableLazy(() => import('../pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 /**
  * The app: one page per route. The interface language lives in the store; the app hands it to
@@ -26,7 +27,7 @@ export function App() {
   }, [locale]);
   return (
     <LocaleContext.Provider value={setting}>
-      <LoadBoundary fallback={<PageLoadFailed />}>
+      <LoadBoundary fallback={(retry) => <PageLoadFailed retry={retry} />}>
         <Suspense fallback={null}>
           <Page />
         </Suspense>
@@ -54,14 +55,14 @@ function Page() {
   }
 }
 
-/** A page could not be fetched (the connection dropped): say so and offer a reload. */
-function PageLoadFailed() {
+/** A page could not be fetched (the connection dropped): say so and offer to try again. */
+function PageLoadFailed({ retry }: { retry: () => void }) {
   const t = useT();
   return (
     <main className="plenary-loading" role="alert">
       <p>{t('load.failed')}</p>
-      <button type="button" className="button" onClick={() => window.location.reload()}>
-        {t('load.reload')}
+      <button type="button" className="button" onClick={retry}>
+        {t('load.retry')}
       </button>
     </main>
   );

@@ -1,13 +1,4 @@
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SessionResponse } from '@dmc/shared/protocol/api';
 import { useShortcuts } from '../actions/useShortcuts';
 import type { ActionContext } from '../actions/types';
@@ -40,6 +31,7 @@ import { WorkshopContext } from './workshopContext';
 import { SynthesisContext, usePlenaryView } from '../plenary/hooks';
 import { PlenaryToolbar } from './PlenaryToolbar';
 import { LoadBoundary } from '../components/LoadBoundary';
+import { retryableLazy } from '../components/retryableLazy';
 import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
 import type { PlenaryViewChoice } from '../store/plenaryView';
 import {
@@ -50,10 +42,10 @@ import {
   usePreloadedParts,
 } from './preloadedParts';
 
-const FacilitatorPanel = lazy(() => loadFacilitatorPanel().then((m) => ({ default: m.FacilitatorPanel })));
-const PlenaryMain = lazy(loadPlenaryMain);
-const FieldPanel = lazy(() => loadFieldPanel().then((m) => ({ default: m.FieldPanel })));
-const ListView = lazy(() => loadListView().then((m) => ({ default: m.ListView })));
+const FacilitatorPanel = retryableLazy(() => loadFacilitatorPanel().then((m) => m.FacilitatorPanel));
+const PlenaryMain = retryableLazy(() => loadPlenaryMain().then((m) => m.default));
+const FieldPanel = retryableLazy(() => loadFieldPanel().then((m) => m.FieldPanel));
+const ListView = retryableLazy(() => loadListView().then((m) => m.ListView));
 
 // Only builds made for the browser tests (`vite build --mode e2e`) carry `window.__DMC__`: it hands
 // every note on screen, private drafts included, to any script on the page. Vite replaces MODE at
@@ -190,7 +182,7 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
               aria-labelledby={`sheet-tab-${sheetId}`}
             >
               {listView ? (
-                <LoadBoundary fallback={<LoadFailed />}>
+                <LoadBoundary fallback={(retry) => <LoadFailed retry={retry} />}>
                   <Suspense fallback={null}>
                     <ListView />
                   </Suspense>
@@ -208,7 +200,7 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
             tabIndex={-1}
             data-view={view}
           >
-            <LoadBoundary fallback={<LoadFailed />}>
+            <LoadBoundary fallback={(retry) => <LoadFailed retry={retry} />}>
               <Suspense
                 fallback={
                   <p className="plenary-loading" role="status">
@@ -243,13 +235,14 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
 }
 
 /** A part of the screen that could not be loaded (the connection dropped): say so, offer a reload. */
-function LoadFailed() {
+function LoadFailed({ retry }: { retry: () => void }) {
   const t = useT();
+  // No page reload: it would lose what was written offline and is not saved yet.
   return (
     <div className="plenary-loading" role="alert">
       <p>{t('load.failed')}</p>
-      <button type="button" className="button" onClick={() => window.location.reload()}>
-        {t('load.reload')}
+      <button type="button" className="button" data-testid="load-retry" onClick={retry}>
+        {t('load.retry')}
       </button>
     </div>
   );

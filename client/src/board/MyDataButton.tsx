@@ -1,9 +1,10 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useT } from '../i18n';
 import { LoadBoundary } from '../components/LoadBoundary';
+import { retryableLazy } from '../components/retryableLazy';
 
 // The dialog (and what it reads, downloads and explains) loads when it first opens.
-const MyDataDialog = lazy(() => import('./MyDataDialog'));
+const MyDataDialog = retryableLazy(() => import('./MyDataDialog').then((m) => m.default));
 
 /**
  * A rename restarts the workshop screen (its connections reconnect under the new name, so presence

@@ -11,8 +11,11 @@ export const loadPlenaryMain = () => import('../plenary/PlenaryMain');
 export const loadFieldPanel = () => import('./FieldPanel');
 export const loadListView = () => import('./ListView');
 
+let settled = false;
 let settle: () => void = () => undefined;
-const preloaded = new Promise<void>((resolve) => (settle = resolve));
+const preloaded = new Promise<void>((resolve) => (settle = resolve)).then(() => {
+  settled = true;
+});
 
 /**
  * Resolves once the parts have been fetched (or failed to be): work the page does ahead of need
@@ -21,6 +24,11 @@ const preloaded = new Promise<void>((resolve) => (settle = resolve));
  */
 export function whenPartsPreloaded(): Promise<void> {
   return preloaded;
+}
+
+/** Whether the parts have been fetched (or failed to be): browser tests wait for it before cutting the network. */
+export function partsPreloaded(): boolean {
+  return settled;
 }
 
 /**

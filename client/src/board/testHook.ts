@@ -7,6 +7,7 @@ import type { SharedView } from '../collab/sessionClient';
 import { currentSharedView } from '../workshop/sharedView';
 import { sheetById } from '../scene/template';
 import { viewportOf } from '../store/viewportControl';
+import { partsPreloaded } from './preloadedParts';
 import type { Point, Viewport } from '../scene/viewport';
 import type { AppStore } from '../store';
 import type { SynthesisData } from '../store/plenarySlice';
@@ -50,6 +51,8 @@ export interface DmcTestHook {
   sheetId(): string;
   /** The selected note's id (a click, or the keyboard's walk), or null. */
   selectedId(): string | null;
+  /** Whether the parts loaded on demand (list view, field panel, plenary views) have been fetched: only then can they open offline. */
+  partsPreloaded(): boolean;
   /** Calls `listener` after every change of what the screen holds; returns an unsubscribe (benchmarks wait on it instead of polling). */
   onChange(listener: () => void): () => void;
 }
@@ -154,6 +157,7 @@ export function installTestHook(store: AppStore): () => void {
     },
     sheetId: () => store.getState().sheetId,
     selectedId: () => store.getState().selectedId,
+    partsPreloaded,
   };
   window.__DMC__ = hook;
   return () => {

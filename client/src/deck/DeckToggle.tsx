@@ -1,12 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { LoadBoundary, PathIcon } from '../components/LoadBoundary';
+import { retryableLazy } from '../components/retryableLazy';
 import { useT } from '../i18n';
 import type { DeckTarget } from '../components/cardDrag';
 import './toolbar.css';
 
 /** The panel is loaded when first opened: it brings the deck's texts. */
-const DeckPanel = lazy(() => import('./DeckPanel'));
+const DeckPanel = retryableLazy(() => import('./DeckPanel').then((m) => m.default));
 
 /** Two stacked cards. */
 const CARDS_ICON = 'M8 4h11v13H8zM5 7v13h11';

@@ -698,8 +698,9 @@ export const en: Messages = {
   'ready.countGroup': '{ready} of {total} done in {group}',
   'board.loading': 'Loading the workshop…',
   'plenary.loading': 'Loading the overview…',
-  'load.failed': 'This part of the screen could not be loaded. Check the connection.',
-  'load.reload': 'Reload the page',
+  'load.failed':
+    'This part of the screen could not be loaded. Check the connection: it is tried again once it is back.',
+  'load.retry': 'Try again',
   'board.chip.label': 'You are looking at',
   'board.chip.plenary': 'Plenary board',
   'board.chip.group': 'Subgroup: {name}',

@@ -706,8 +706,9 @@ export const nl = {
   'ready.countGroup': '{ready} van {total} klaar in {group}',
   'board.loading': 'Workshop laden…',
   'plenary.loading': 'Overzicht laden…',
-  'load.failed': 'Dit deel van het scherm kon niet worden geladen. Controleer de verbinding.',
-  'load.reload': 'Pagina opnieuw laden',
+  'load.failed':
+    'Dit deel van het scherm kon niet worden geladen. Controleer de verbinding: zodra die terug is, wordt het opnieuw geprobeerd.',
+  'load.retry': 'Opnieuw proberen',
   'board.chip.label': 'Je kijkt naar',
   'board.chip.plenary': 'Plenair bord',
   'board.chip.group': 'Subgroep: {name}',
