@@ -6,8 +6,10 @@ export default defineConfig({
   root: 'client',
   publicDir: 'public',
   resolve: {
-    // Every `import … from 'zod'` in the browser goes through the jitless switch (see the file).
-    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./client/src/zodJitless.ts', import.meta.url)) }],
+    // Every `import … from 'zod/mini'` in the browser goes through the jitless switch (see the file).
+    alias: [
+      { find: /^zod\/mini$/, replacement: fileURLToPath(new URL('./client/src/zodJitless.ts', import.meta.url)) },
+    ],
   },
   build: {
     outDir: 'dist',

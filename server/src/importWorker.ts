@@ -1,3 +1,4 @@
+import './validationMessages';
 import { parentPort } from 'node:worker_threads';
 import { parseBackup, type ParseBackupOptions } from '@dmc/shared/export/json';
 

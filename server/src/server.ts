@@ -1,3 +1,4 @@
+import './validationMessages';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';

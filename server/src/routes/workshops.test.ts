@@ -72,6 +72,12 @@ describe('workshop API', () => {
     expect(res.body.error.code).toBe('invalid_request');
     expect(res.body.error.details?.join(' ')).toMatch(/code/);
     expect(res.body.error.details?.join(' ')).toMatch(/name/);
+    // Each detail says what is wrong, not only where.
+    expect(res.body.error.details).toEqual([
+      'code: Too small: expected string to have exactly 6 characters',
+      'name: a name is required',
+      'body: Unrecognized key: "extra"',
+    ]);
     const tooLongName = await postJson<ErrorResponse>(`${server.url}/api/workshops`, { title: 'x'.repeat(500) });
     expect(tooLongName.status).toBe(400);
   });

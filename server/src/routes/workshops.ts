@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   closeWorkshopRequest,
   createWorkshopRequest,
@@ -90,7 +90,7 @@ export function workshopRoutes(workshops: WorkshopService, tokens: TokenSigner, 
 }
 
 /** Parses a request part with a schema, or throws a 400 listing what is wrong. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { actionItemSchema } from '../domain/actionItems';
 import { agendaEntryRecordSchema } from '../domain/agenda';
 import {
@@ -57,7 +57,7 @@ export interface Ownership {
 /** One collection of a document. */
 export interface CollectionSpec<T> {
   /** The record schema (a record's own values, as stored). */
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   /** The key a record is stored under. */
   readonly key: (record: T) => string;
   /** Whose record it is and who may remove it; null: the document's writer decides (session). */

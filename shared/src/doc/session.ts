@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { PhaseId } from '../domain/phases';
 import {
   FLOW_ID,
@@ -36,7 +36,7 @@ export const SESSION_COLLECTIONS = collectionNames(SESSION_SPEC);
 
 export * from '../domain/session';
 
-function parse<T>(schema: z.ZodType<T>, value: PlainRecord | undefined): T | undefined {
+function parse<T>(schema: z.ZodMiniType<T>, value: PlainRecord | undefined): T | undefined {
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : undefined;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CATALOGUE, text } from '../i18n/catalogue';
 import type { Locale, LocalizedText } from '../template/types';
 import type { Deferral } from './discussion';
@@ -35,24 +35,24 @@ const dateOrEmpty = z.union([z.literal(''), z.iso.date()]);
 /** Validates an action item as it is stored in the plenary document. */
 export const actionItemSchema = z.strictObject({
   id,
-  what: z.string().min(1).max(ACTION_WHAT_LENGTH),
+  what: z.string().check(z.minLength(1), z.maxLength(ACTION_WHAT_LENGTH)),
   /** Free text: a name, a role or a team ("ICTO", "de opleidingsdirecteur"). */
-  who: z.string().max(ACTION_WHO_LENGTH),
+  who: z.string().check(z.maxLength(ACTION_WHO_LENGTH)),
   /** Set when "who" was picked from the participant list. */
-  whoParticipantId: id.nullable(),
+  whoParticipantId: z.nullable(id),
   when: dateOrEmpty,
   status: z.enum(ACTION_STATUSES),
   sourceKind: z.enum(ACTION_SOURCE_KINDS),
   /** The subgroup (board) the source lies on; null for plenary or direct actions. */
-  sourceGroupId: id.nullable(),
-  sourceFieldId: fieldIdSchema.nullable(),
-  sourceNoteId: id.nullable(),
-  sourceDeferralId: id.nullable(),
+  sourceGroupId: z.nullable(id),
+  sourceFieldId: z.nullable(fieldIdSchema),
+  sourceNoteId: z.nullable(id),
+  sourceDeferralId: z.nullable(id),
   /** The inspiration card an action was made from (its id in the deck, e.g. "sd-07"); absent in older records and backups. */
-  sourceCardId: id.nullable().optional(),
+  sourceCardId: z.optional(z.nullable(id)),
   createdBy: id,
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
+  createdAt: z.int().check(z.nonnegative()),
+  updatedAt: z.int().check(z.nonnegative()),
 });
 
 /** An action item as plain data. */

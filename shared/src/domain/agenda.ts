@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema } from './ids';
 import { collectionLimit } from './limits';
 import { PHASE_IDS, type PhaseId } from './phases';
@@ -26,21 +26,21 @@ export const AGENDA_ENTRY_LABEL_LENGTH = 60;
 export const agendaEntrySchema = z.strictObject({
   id: idSchema,
   kind: z.enum(AGENDA_ENTRY_KINDS),
-  label: z.string().trim().min(1).max(AGENDA_ENTRY_LABEL_LENGTH),
-  minutes: z.number().int().min(1).max(MAX_AGENDA_ENTRY_MINUTES),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(AGENDA_ENTRY_LABEL_LENGTH)),
+  minutes: z.int().check(z.gte(1), z.lte(MAX_AGENDA_ENTRY_MINUTES)),
   /** The phase it follows (any phase of the script; after "open" means before the welcome). */
   after: z.enum(PHASE_IDS),
 });
 export type AgendaEntry = Readonly<z.infer<typeof agendaEntrySchema>>;
 
 /** The own items as the workshop record and the API hold them: at most 12, each id once. */
-export const agendaEntriesSchema = z
-  .array(agendaEntrySchema)
-  .max(MAX_AGENDA_ENTRIES)
-  .refine((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'each item has its own id');
+export const agendaEntriesSchema = z.array(agendaEntrySchema).check(
+  z.maxLength(MAX_AGENDA_ENTRIES),
+  z.refine((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'each item has its own id'),
+);
 
 /** An own item in the session document: the entry and its place in the list. */
-export const agendaEntryRecordSchema = agendaEntrySchema.extend({ order: z.number().int().nonnegative() });
+export const agendaEntryRecordSchema = z.extend(agendaEntrySchema, { order: z.int().check(z.nonnegative()) });
 export type AgendaEntryRecord = AgendaEntry & { readonly order: number };
 
 /** The own items after a phase, in their order. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema as id, fieldIdSchema as fieldId, sheetIdSchema } from './ids';
 
 /**
@@ -21,7 +21,7 @@ export function markId(noteId: string, participantId: string): string {
 }
 
 /** One voting dot; record id `${participantId}:${slot}`, slot < dots per person. */
-export const voteSchema = z.strictObject({ noteId: id, participantId: id, slot: z.number().int().min(0).max(19) });
+export const voteSchema = z.strictObject({ noteId: id, participantId: id, slot: z.int().check(z.gte(0), z.lte(19)) });
 export type Vote = z.infer<typeof voteSchema>;
 
 /** The record id of a participant's dot in a slot. */
@@ -36,11 +36,11 @@ export const FORMULATION_LENGTH = 1000;
 export const formulationSchema = z.strictObject({
   fieldId,
   sheetId: sheetIdSchema,
-  text: z.string().max(FORMULATION_LENGTH),
+  text: z.string().check(z.maxLength(FORMULATION_LENGTH)),
   /** The notes the wording came from. */
-  sourceNoteIds: z.array(id).max(50),
+  sourceNoteIds: z.array(id).check(z.maxLength(50)),
   updatedBy: id,
-  updatedAt: z.number().int().nonnegative(),
+  updatedAt: z.int().check(z.nonnegative()),
 });
 export type Formulation = z.infer<typeof formulationSchema>;
 
@@ -56,13 +56,13 @@ export const deferralSchema = z.strictObject({
   sheetId: sheetIdSchema,
   fieldId,
   /** The note it came from, if any. */
-  noteId: id.nullable(),
-  question: z.string().max(DEFERRAL_TEXT_LENGTH),
-  findOut: z.string().max(DEFERRAL_TEXT_LENGTH),
-  askWhom: z.string().max(DEFERRAL_TEXT_LENGTH),
-  owner: z.string().max(120),
+  noteId: z.nullable(id),
+  question: z.string().check(z.maxLength(DEFERRAL_TEXT_LENGTH)),
+  findOut: z.string().check(z.maxLength(DEFERRAL_TEXT_LENGTH)),
+  askWhom: z.string().check(z.maxLength(DEFERRAL_TEXT_LENGTH)),
+  owner: z.string().check(z.maxLength(120)),
   createdBy: id,
-  createdAt: z.number().int().nonnegative(),
+  createdAt: z.int().check(z.nonnegative()),
 });
 export type Deferral = z.infer<typeof deferralSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Ids of everything people make (notes, participants, subgroups, actions…), defined once: the
@@ -10,16 +10,16 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Validates an id. */
-export const idSchema = z.string().regex(ID_PATTERN);
+export const idSchema = z.string().check(z.regex(ID_PATTERN));
 
 /** A field id of a template (lower case, digits and `-`). */
 export const FIELD_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 /** Validates a template field id. */
-export const fieldIdSchema = z.string().regex(FIELD_ID_PATTERN);
+export const fieldIdSchema = z.string().check(z.regex(FIELD_ID_PATTERN));
 
 /** A sheet id of a template. */
-export const sheetIdSchema = z.string().regex(/^[a-z0-9-]{1,32}$/);
+export const sheetIdSchema = z.string().check(z.regex(/^[a-z0-9-]{1,32}$/));
 
 /** Whether a string is an id. */
 export function isId(value: unknown): value is string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LIMITS } from './limits';
 import { fieldIdSchema, idSchema, sheetIdSchema } from './ids';
 
@@ -32,20 +32,20 @@ export interface Note {
   readonly z: number;
 }
 
-const coordinate = z.number().finite().min(-NOTE_MARGIN).max(10_000);
+const coordinate = z.number().check(z.gte(-NOTE_MARGIN), z.lte(10_000));
 
 /** Validates a note as it is stored in a document. */
 export const noteSchema = z.strictObject({
   id: idSchema,
   sheetId: sheetIdSchema,
-  fieldId: fieldIdSchema.nullable(),
+  fieldId: z.nullable(fieldIdSchema),
   x: coordinate,
   y: coordinate,
   color: z.enum(NOTE_COLORS),
-  text: z.string().max(LIMITS.noteTextLength),
+  text: z.string().check(z.maxLength(LIMITS.noteTextLength)),
   authorId: idSchema,
-  createdAt: z.number().int().nonnegative(),
-  z: z.number().finite(),
+  createdAt: z.int().check(z.nonnegative()),
+  z: z.number(),
 });
 
 /** Properties nobody may change once a note exists. */

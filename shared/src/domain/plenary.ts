@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FORMULATION_LENGTH } from './discussion';
 import { CLUSTER_KINDS } from '../export/model';
 import { idSchema as id, fieldIdSchema as fieldId } from './ids';
@@ -13,9 +13,9 @@ import { idSchema as id, fieldIdSchema as fieldId } from './ids';
 export const clusterRecordSchema = z.strictObject({
   id,
   fieldId,
-  itemIds: z.array(id).min(1).max(200),
-  kind: z.enum(CLUSTER_KINDS).nullable(),
-  label: z.string().max(200),
+  itemIds: z.array(id).check(z.minLength(1), z.maxLength(200)),
+  kind: z.nullable(z.enum(CLUSTER_KINDS)),
+  label: z.string().check(z.maxLength(200)),
   updatedBy: id,
 });
 export type ClusterRecord = z.infer<typeof clusterRecordSchema>;
@@ -23,8 +23,8 @@ export type ClusterRecord = z.infer<typeof clusterRecordSchema>;
 /** The plenary's compromise wording for a field; record id = field id. */
 export const plenaryFormulationSchema = z.strictObject({
   fieldId,
-  text: z.string().max(FORMULATION_LENGTH),
+  text: z.string().check(z.maxLength(FORMULATION_LENGTH)),
   updatedBy: id,
-  updatedAt: z.number().int().nonnegative(),
+  updatedAt: z.int().check(z.nonnegative()),
 });
 export type PlenaryFormulation = z.infer<typeof plenaryFormulationSchema>;

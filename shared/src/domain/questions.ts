@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { fieldIdSchema, idSchema } from './ids';
 
 /**
@@ -18,15 +18,11 @@ export const QUESTIONS_PER_PERSON = 5;
 /** One question or reaction; record id = questionId(authorId, slot). */
 export const questionSchema = z.strictObject({
   authorId: idSchema,
-  slot: z
-    .number()
-    .int()
-    .min(0)
-    .max(QUESTIONS_PER_PERSON - 1),
-  text: z.string().trim().min(1).max(QUESTION_LENGTH),
+  slot: z.int().check(z.gte(0), z.lte(QUESTIONS_PER_PERSON - 1)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(QUESTION_LENGTH)),
   /** The field being presented when it was asked (the synthesis shows it there). */
   fieldId: fieldIdSchema,
-  createdAt: z.number().int().nonnegative(),
+  createdAt: z.int().check(z.nonnegative()),
 });
 export type Question = z.infer<typeof questionSchema>;
 

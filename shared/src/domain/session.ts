@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isPhaseId, type PhaseId } from './phases';
 import { idSchema } from './ids';
 import { LEAVE_RULES } from './departure';
@@ -27,29 +27,29 @@ export const GROUP_COLORS = [
 
 /** The workshop flow: phase, timer, spotlight and attention, as one record. */
 export const flowSchema = z.strictObject({
-  phaseId: z.string().refine(isPhaseId, 'unknown phase'),
-  phaseStartedAt: z.number().int().nonnegative(),
+  phaseId: z.string().check(z.refine(isPhaseId, 'unknown phase')),
+  phaseStartedAt: z.int().check(z.nonnegative()),
   /** Timer: running ends at `timerEndsAt` (server clock, ms); paused keeps `timerRemainingMs`. */
   timerStatus: z.enum(['idle', 'running', 'paused']),
-  timerEndsAt: z.number().int().nonnegative().nullable(),
-  timerRemainingMs: z.number().int().nonnegative().nullable(),
-  timerDurationMs: z.number().int().nonnegative(),
-  spotlightGroupId: idSchema.nullable(),
-  presenterId: idSchema.nullable(),
+  timerEndsAt: z.nullable(z.int().check(z.nonnegative())),
+  timerRemainingMs: z.nullable(z.int().check(z.nonnegative())),
+  timerDurationMs: z.int().check(z.nonnegative()),
+  spotlightGroupId: z.nullable(idSchema),
+  presenterId: z.nullable(idSchema),
   /** The field the presenter shows; everyone following sees it. */
-  presenterSheetId: z.string().max(32).nullable(),
-  presenterFieldId: z.string().max(64).nullable(),
+  presenterSheetId: z.nullable(z.string().check(z.maxLength(32))),
+  presenterFieldId: z.nullable(z.string().check(z.maxLength(64))),
   /** "Bring everyone here": a new nonce makes every participant's view jump. */
-  attentionNonce: z.number().int().nonnegative(),
-  attentionSheetId: z.string().max(32).nullable(),
-  attentionX: z.number().finite(),
-  attentionY: z.number().finite(),
-  attentionScale: z.number().finite().positive(),
+  attentionNonce: z.int().check(z.nonnegative()),
+  attentionSheetId: z.nullable(z.string().check(z.maxLength(32))),
+  attentionX: z.number(),
+  attentionY: z.number(),
+  attentionScale: z.number().check(z.positive()),
   /** Participants' views follow the facilitator's while set. */
-  followFacilitatorId: idSchema.nullable(),
+  followFacilitatorId: z.nullable(idSchema),
   /** A break is on ("Pauze tot 10:45"): its name, and the agenda item it came from (if any). */
-  breakLabel: z.string().trim().min(1).max(AGENDA_ENTRY_LABEL_LENGTH).nullable(),
-  breakEntryId: idSchema.nullable(),
+  breakLabel: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(AGENDA_ENTRY_LABEL_LENGTH))),
+  breakEntryId: z.nullable(idSchema),
 });
 
 /** The workshop flow as plain data. */
@@ -57,22 +57,22 @@ export type Flow = Omit<z.infer<typeof flowSchema>, 'phaseId'> & { readonly phas
 
 /** Workshop settings mirrored from the server's record (read-only for clients). */
 export const settingsSchema = z.strictObject({
-  title: z.string().max(120),
-  institution: z.string().max(120),
-  date: z.string().max(10),
+  title: z.string().check(z.maxLength(120)),
+  institution: z.string().check(z.maxLength(120)),
+  date: z.string().check(z.maxLength(10)),
   language: z.enum(['nl', 'en']),
   allowAnonymous: z.boolean(),
-  dotsPerPerson: z.number().int().min(0).max(20),
+  dotsPerPerson: z.int().check(z.gte(0), z.lte(20)),
   selfSelectGroups: z.boolean(),
   closed: z.boolean(),
   /** Participants are asked for their role at the table when joining. */
   askTableRole: z.boolean(),
   /** Start time on the workshop date, HH:MM, or empty. */
-  startTime: z.string().max(5),
+  startTime: z.string().check(z.maxLength(5)),
   /** Practical notes for the invitation (room, video link, what to bring). */
-  practicalNotes: z.string().max(2000),
+  practicalNotes: z.string().check(z.maxLength(2000)),
   /** What happens to a participant's notes when they leave (absent in older records: 'choose'). */
-  onLeave: z.enum(LEAVE_RULES).optional(),
+  onLeave: z.optional(z.enum(LEAVE_RULES)),
 });
 
 /** Workshop settings as plain data. */
@@ -88,31 +88,25 @@ export const SETTINGS_DEFAULTS: Pick<Settings, 'askTableRole' | 'startTime' | 'p
 
 /** One document of the reading list; record id = its position as a string. */
 export const readingSchema = z.strictObject({
-  title: z.string().min(1).max(200),
-  url: z.union([
-    z.literal(''),
-    z
-      .string()
-      .max(500)
-      .regex(/^https?:\/\//, 'a web address'),
-  ]),
-  order: z.number().int().nonnegative(),
+  title: z.string().check(z.minLength(1), z.maxLength(200)),
+  url: z.union([z.literal(''), z.string().check(z.maxLength(500), z.regex(/^https?:\/\//, 'a web address'))]),
+  order: z.int().check(z.nonnegative()),
 });
 export type Reading = z.infer<typeof readingSchema>;
 
 /** The planned minutes of one phase on the agenda; record id = the phase id. */
 export const agendaItemSchema = z.strictObject({
-  phaseId: z.string().refine(isPhaseId, 'unknown phase'),
-  minutes: z.number().int().min(0).max(600),
+  phaseId: z.string().check(z.refine(isPhaseId, 'unknown phase')),
+  minutes: z.int().check(z.gte(0), z.lte(600)),
 });
 export type AgendaItem = Omit<z.infer<typeof agendaItemSchema>, 'phaseId'> & { readonly phaseId: PhaseId };
 
 /** A subgroup. */
 export const groupSchema = z.strictObject({
   id: idSchema,
-  name: z.string().trim().min(1).max(40),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
   color: z.enum(GROUP_COLORS),
-  order: z.number().int().nonnegative(),
+  order: z.int().check(z.nonnegative()),
 });
 
 /** A subgroup as plain data. */
@@ -121,14 +115,14 @@ export type Group = z.infer<typeof groupSchema>;
 /** A person in the workshop, as everyone sees them. */
 export const memberSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1).max(40),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
   role: z.enum(['facilitator', 'participant']),
-  groupId: idSchema.nullable(),
+  groupId: z.nullable(idSchema),
   /** The phase the member said "klaar" in; ready means equal to the current phase. */
-  readyPhase: z.string().max(32).nullable(),
-  joinedAt: z.number().int().nonnegative(),
+  readyPhase: z.nullable(z.string().check(z.maxLength(32))),
+  joinedAt: z.int().check(z.nonnegative()),
   /** The role at the table the member gave (see domain/roles.ts), if any. */
-  tableRole: z.string().max(32).nullable().optional(),
+  tableRole: z.optional(z.nullable(z.string().check(z.maxLength(32)))),
 });
 
 /** A member as plain data. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { text, type PlainTextKey } from '../i18n/catalogue';
 import type { Locale } from '../template/types';
 import {

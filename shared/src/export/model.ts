@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { actionItemSchema } from '../domain/actionItems';
 import {
   choiceSchema,
@@ -52,47 +52,47 @@ export const exportWorkshopSchema = z.strictObject({
   id,
   // title, institution, date (as entered; normally YYYY-MM-DD, may be '') and language: the one
   // settings schema the session document and the stored workshop share.
-  ...settingsSchema.pick({ title: true, institution: true, date: true, language: true }).shape,
-  exportedAt: z.number().int().nonnegative(),
+  ...z.pick(settingsSchema, { title: true, institution: true, date: true, language: true }).shape,
+  exportedAt: z.int().check(z.nonnegative()),
   /** How it runs (anonymity, dots, agenda, reading list, …). Absent in early backups: defaults then. */
-  settings: workshopPlanSchema.optional(),
+  settings: z.optional(workshopPlanSchema),
   /** The phase it was in, so an imported copy continues there. Absent in early backups: open work. */
-  phaseId: z.enum(PHASE_IDS).optional(),
+  phaseId: z.optional(z.enum(PHASE_IDS)),
   /** Whether the workshop was closed (read-only). Absent before version 2: open. */
-  closed: z.boolean().optional(),
+  closed: z.optional(z.boolean()),
 });
 
 /** A person in the workshop; only what the report needs. */
 export const exportParticipantSchema = z.strictObject({
   id,
-  name: z.string().min(1).max(40),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
   role: z.enum(['facilitator', 'participant']),
-  groupId: id.nullable(),
+  groupId: z.nullable(id),
   /** The role at the table the person gave (domain/roles.ts); absent in early backups. */
-  tableRole: tableRoleSchema.nullable().optional(),
+  tableRole: z.optional(z.nullable(tableRoleSchema)),
 });
 
 /** A subgroup. */
 export const exportGroupSchema = z.strictObject({
   id,
-  name: z.string().min(1).max(40),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
 });
 
 /** One board (a subgroup's or the plenary one) with its notes and discussion records. */
 export const exportBoardSchema = z.strictObject({
   /** 'plenary' or a subgroup id. */
   boardId: id,
-  notes: z.array(noteSchema).max(max('notes')),
-  marks: z.array(markSchema).max(max('marks')),
-  votes: z.array(voteSchema).max(max('votes')),
-  formulations: z.array(formulationSchema).max(max('formulations')),
-  deferrals: z.array(deferralSchema).max(max('deferrals')),
-  highlights: z.array(highlightSchema).max(max('highlights')),
+  notes: z.array(noteSchema).check(z.maxLength(max('notes'))),
+  marks: z.array(markSchema).check(z.maxLength(max('marks'))),
+  votes: z.array(voteSchema).check(z.maxLength(max('votes'))),
+  formulations: z.array(formulationSchema).check(z.maxLength(max('formulations'))),
+  deferrals: z.array(deferralSchema).check(z.maxLength(max('deferrals'))),
+  highlights: z.array(highlightSchema).check(z.maxLength(max('highlights'))),
   /** The chosen goal and questions; absent in backups from before choices existed. */
-  choices: z.array(choiceSchema).max(max('choices')).default([]),
+  choices: z._default(z.array(choiceSchema).check(z.maxLength(max('choices'))), []),
   /** Listeners' questions from the presentations; absent in backups from before they existed. */
-  questions: z.array(questionSchema).max(max('questions')).optional(),
+  questions: z.optional(z.array(questionSchema).check(z.maxLength(max('questions')))),
 });
 
 /** Whether a cluster marks common ground or a difference between subgroups (null: not decided). */
@@ -103,23 +103,23 @@ export const exportClusterSchema = z.strictObject({
   id,
   fieldId,
   /** Note ids, from any board. */
-  itemIds: z.array(id).min(1).max(MAX_CLUSTER_ITEMS),
-  kind: z.enum(CLUSTER_KINDS).nullable(),
-  label: z.string().max(200),
+  itemIds: z.array(id).check(z.minLength(1), z.maxLength(MAX_CLUSTER_ITEMS)),
+  kind: z.nullable(z.enum(CLUSTER_KINDS)),
+  label: z.string().check(z.maxLength(200)),
 });
 
 /** The plenary's result: clusters and the wording everyone accepts per field. */
 export const exportSynthesisSchema = z.strictObject({
-  clusters: z.array(exportClusterSchema).max(max('clusters')),
+  clusters: z.array(exportClusterSchema).check(z.maxLength(max('clusters'))),
   plenaryFormulations: z
-    .array(z.strictObject({ fieldId, text: z.string().max(FORMULATION_LENGTH) }))
-    .max(max('plenaryFormulations')),
+    .array(z.strictObject({ fieldId, text: z.string().check(z.maxLength(FORMULATION_LENGTH)) }))
+    .check(z.maxLength(max('plenaryFormulations'))),
 });
 
 /** One participant's private draft (silent writing): the notes not yet revealed. */
 export const exportDraftSchema = z.strictObject({
   participantId: id,
-  notes: z.array(noteSchema).max(max('notes')),
+  notes: z.array(noteSchema).check(z.maxLength(max('notes'))),
 });
 
 /** Reports a duplicate value in a list, naming where it occurs. */
@@ -128,7 +128,7 @@ function unique<T>(
   key: (item: T) => string,
   path: (string | number)[],
   keyName: string,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   const seen = new Set<string>();
   list.forEach((item, index) => {
@@ -155,40 +155,48 @@ export const workshopExportSchema = z
     format: z.literal(BACKUP_FORMAT),
     version: z.union(READABLE_BACKUP_VERSIONS.map((v) => z.literal(v))),
     workshop: exportWorkshopSchema,
-    participants: z.array(exportParticipantSchema).max(LIMITS.participantsPerWorkshop),
-    groups: z.array(exportGroupSchema).max(max('groups')),
+    participants: z.array(exportParticipantSchema).check(z.maxLength(LIMITS.participantsPerWorkshop)),
+    groups: z.array(exportGroupSchema).check(z.maxLength(max('groups'))),
     /** The plenary board and one per subgroup. */
-    boards: z.array(exportBoardSchema).max(max('groups') + 1),
+    boards: z.array(exportBoardSchema).check(z.maxLength(max('groups') + 1)),
     synthesis: exportSynthesisSchema,
-    actions: z.array(actionItemSchema).max(max('actions')),
+    actions: z.array(actionItemSchema).check(z.maxLength(max('actions'))),
     /** Private drafts per participant; absent before version 2. */
-    drafts: z.array(exportDraftSchema).max(LIMITS.participantsPerWorkshop).optional(),
+    drafts: z.optional(z.array(exportDraftSchema).check(z.maxLength(LIMITS.participantsPerWorkshop))),
   })
-  .superRefine((value, ctx) => {
-    unique(value.participants, (p) => p.id, ['participants'], 'id', ctx);
-    unique(value.groups, (g) => g.id, ['groups'], 'id', ctx);
-    unique(value.boards, (b) => b.boardId, ['boards'], 'boardId', ctx);
-    const groupIds = new Set(value.groups.map((g) => g.id));
-    value.boards.forEach((board, index) => {
-      if (board.boardId !== PLENARY_BOARD_ID && !groupIds.has(board.boardId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['boards', index, 'boardId'],
-          message: `board "${board.boardId}" is neither "plenary" nor a subgroup`,
-          params: { kind: 'unknown-board', value: board.boardId },
-        });
-      }
-      unique(board.notes, (n) => n.id, ['boards', index, 'notes'], 'id', ctx);
-      unique(board.deferrals, (d) => d.id, ['boards', index, 'deferrals'], 'id', ctx);
-      unique(board.formulations, (f) => f.fieldId, ['boards', index, 'formulations'], 'fieldId', ctx);
-    });
-    unique(value.synthesis.clusters, (c) => c.id, ['synthesis', 'clusters'], 'id', ctx);
-    unique(value.synthesis.plenaryFormulations, (f) => f.fieldId, ['synthesis', 'plenaryFormulations'], 'fieldId', ctx);
-    unique(value.actions, (a) => a.id, ['actions'], 'id', ctx);
-    const drafts = value.drafts ?? [];
-    unique(drafts, (d) => d.participantId, ['drafts'], 'participantId', ctx);
-    drafts.forEach((draft, index) => unique(draft.notes, (n) => n.id, ['drafts', index, 'notes'], 'id', ctx));
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      unique(value.participants, (p) => p.id, ['participants'], 'id', ctx);
+      unique(value.groups, (g) => g.id, ['groups'], 'id', ctx);
+      unique(value.boards, (b) => b.boardId, ['boards'], 'boardId', ctx);
+      const groupIds = new Set(value.groups.map((g) => g.id));
+      value.boards.forEach((board, index) => {
+        if (board.boardId !== PLENARY_BOARD_ID && !groupIds.has(board.boardId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['boards', index, 'boardId'],
+            message: `board "${board.boardId}" is neither "plenary" nor a subgroup`,
+            params: { kind: 'unknown-board', value: board.boardId },
+          });
+        }
+        unique(board.notes, (n) => n.id, ['boards', index, 'notes'], 'id', ctx);
+        unique(board.deferrals, (d) => d.id, ['boards', index, 'deferrals'], 'id', ctx);
+        unique(board.formulations, (f) => f.fieldId, ['boards', index, 'formulations'], 'fieldId', ctx);
+      });
+      unique(value.synthesis.clusters, (c) => c.id, ['synthesis', 'clusters'], 'id', ctx);
+      unique(
+        value.synthesis.plenaryFormulations,
+        (f) => f.fieldId,
+        ['synthesis', 'plenaryFormulations'],
+        'fieldId',
+        ctx,
+      );
+      unique(value.actions, (a) => a.id, ['actions'], 'id', ctx);
+      const drafts = value.drafts ?? [];
+      unique(drafts, (d) => d.participantId, ['drafts'], 'participantId', ctx);
+      drafts.forEach((draft, index) => unique(draft.notes, (n) => n.id, ['drafts', index, 'notes'], 'id', ctx));
+    }),
+  );
 
 /** A whole workshop as plain data: the input of every export. */
 export type WorkshopExport = z.infer<typeof workshopExportSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LIMITS } from '../domain/limits';
 import { PHASE_IDS } from '../domain/phases';
 import { TABLE_ROLES } from '../domain/roles';
@@ -37,66 +37,64 @@ export function joinCodeProblem(input: string): JoinCodeProblem | null {
 }
 
 /** A join code as the server expects it. */
-export const joinCodeSchema = z
-  .string()
-  .transform(normalizeJoinCode)
-  .pipe(
-    z
-      .string()
-      .length(JOIN_CODE_LENGTH)
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'not a join code'),
-  );
+export const joinCodeSchema = z.pipe(
+  z.pipe(z.string(), z.transform(normalizeJoinCode)),
+  z.string().check(z.length(JOIN_CODE_LENGTH), z.regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'not a join code')),
+);
 
 /** Identifiers the server generates (workshops, participants, boards). */
-export const idSchema = z.string().regex(ID_PATTERN, 'not an id');
+export const idSchema = z.string().check(z.regex(ID_PATTERN, 'not an id'));
 
 /** A display name: trimmed, no control characters. */
-export const displayNameSchema = z
-  .string()
-  .transform((s) => s.replace(/\p{Cc}/gu, '').trim())
-  .pipe(z.string().min(1, 'a name is required').max(LIMITS.displayNameLength));
+export const displayNameSchema = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s) => s.replace(/\p{Cc}/gu, '').trim()),
+  ),
+  z.string().check(z.minLength(1, 'a name is required'), z.maxLength(LIMITS.displayNameLength)),
+);
 
 /** Interface and content language. */
 export const localeSchema = z.enum(['nl', 'en']);
 
 /** A calendar date as YYYY-MM-DD, or empty when not planned yet. */
-export const workshopDateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')]);
+export const workshopDateSchema = z.union([
+  z.literal(''),
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')),
+]);
 
 /** Settings a facilitator chooses for a workshop. */
 export const workshopSettingsFields = {
-  title: z.string().trim().min(1).max(LIMITS.workshopTitleLength),
-  institution: z.string().trim().max(LIMITS.workshopTitleLength),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.workshopTitleLength)),
+  institution: z.string().check(z.trim(), z.maxLength(LIMITS.workshopTitleLength)),
   date: workshopDateSchema,
   language: localeSchema,
   /** Participants may join without a name. */
   allowAnonymous: z.boolean(),
   /** Voting dots per participant. */
-  dotsPerPerson: z.number().int().min(0).max(20),
+  dotsPerPerson: z.int().check(z.gte(0), z.lte(20)),
   /** Participants pick their own subgroup. */
   selfSelectGroups: z.boolean(),
   /** Participants are asked their role at the table when joining. */
   askTableRole: z.boolean(),
   /** Start time on the date, HH:MM, or empty. */
-  startTime: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM')]),
+  startTime: z.union([z.literal(''), z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'))]),
   /** Practical notes for the invitation. */
-  practicalNotes: z.string().max(2000),
+  practicalNotes: z.string().check(z.maxLength(2000)),
   /** The reading list sent with the invitation. */
   readingList: z
     .array(
       z.strictObject({
-        title: z.string().trim().min(1).max(200),
+        title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
         url: z.union([
           z.literal(''),
-          z
-            .string()
-            .max(500)
-            .regex(/^https?:\/\//, 'a web address (https://…)'),
+          z.string().check(z.maxLength(500), z.regex(/^https?:\/\//, 'a web address (https://…)')),
         ]),
       }),
     )
-    .max(20),
+    .check(z.maxLength(20)),
   /** Planned minutes per phase, where they differ from the suggested ones. */
-  agendaMinutes: z.partialRecord(z.enum(PHASE_IDS), z.number().int().min(0).max(600)),
+  agendaMinutes: z.partialRecord(z.enum(PHASE_IDS), z.int().check(z.gte(0), z.lte(600))),
   /** The facilitator's own agenda items between the phases: breaks and others (domain/agenda.ts). */
   agendaEntries: agendaEntriesSchema,
   /** What happens to a participant's notes when they leave (domain/departure.ts). */
@@ -134,31 +132,31 @@ export const workshopPlanSchema = z.strictObject({
   readingList: workshopSettingsFields.readingList,
   agendaMinutes: workshopSettingsFields.agendaMinutes,
   /** Absent in backups from before own agenda items existed: none. */
-  agendaEntries: workshopSettingsFields.agendaEntries.optional(),
+  agendaEntries: z.optional(workshopSettingsFields.agendaEntries),
 });
 export type WorkshopPlan = z.infer<typeof workshopPlanSchema>;
 
 export const createWorkshopRequest = z.strictObject({
   title: workshopSettingsFields.title,
-  institution: workshopSettingsFields.institution.default(''),
-  date: workshopSettingsFields.date.default(''),
-  language: localeSchema.default('nl'),
-  allowAnonymous: z.boolean().default(false),
-  dotsPerPerson: workshopSettingsFields.dotsPerPerson.default(3),
-  selfSelectGroups: z.boolean().default(false),
-  askTableRole: z.boolean().default(true),
-  startTime: workshopSettingsFields.startTime.default(''),
-  practicalNotes: workshopSettingsFields.practicalNotes.default(''),
-  readingList: workshopSettingsFields.readingList.optional(),
-  agendaMinutes: workshopSettingsFields.agendaMinutes.default({}),
-  agendaEntries: workshopSettingsFields.agendaEntries.default([]),
-  onLeave: workshopSettingsFields.onLeave.default('choose'),
-  facilitatorName: displayNameSchema.optional(),
+  institution: z._default(workshopSettingsFields.institution, ''),
+  date: z._default(workshopSettingsFields.date, ''),
+  language: z._default(localeSchema, 'nl'),
+  allowAnonymous: z._default(z.boolean(), false),
+  dotsPerPerson: z._default(workshopSettingsFields.dotsPerPerson, 3),
+  selfSelectGroups: z._default(z.boolean(), false),
+  askTableRole: z._default(z.boolean(), true),
+  startTime: z._default(workshopSettingsFields.startTime, ''),
+  practicalNotes: z._default(workshopSettingsFields.practicalNotes, ''),
+  readingList: z.optional(workshopSettingsFields.readingList),
+  agendaMinutes: z._default(workshopSettingsFields.agendaMinutes, {}),
+  agendaEntries: z._default(workshopSettingsFields.agendaEntries, []),
+  onLeave: z._default(workshopSettingsFields.onLeave, 'choose'),
+  facilitatorName: z.optional(displayNameSchema),
 });
 export type CreateWorkshopRequest = z.input<typeof createWorkshopRequest>;
 
 /** PATCH /api/workshops/:id — any subset of the settings. */
-export const updateWorkshopRequest = z.strictObject(workshopSettingsFields).partial();
+export const updateWorkshopRequest = z.partial(z.strictObject(workshopSettingsFields));
 export type UpdateWorkshopRequest = z.input<typeof updateWorkshopRequest>;
 
 /** POST /api/workshops/:id/close — close (read-only for everyone) or reopen. */
@@ -166,22 +164,24 @@ export const closeWorkshopRequest = z.strictObject({ closed: z.boolean() });
 
 /** PATCH /api/workshops/:id/participants/:participantId — a new name and/or role at the table. */
 export const renameParticipantRequest = z
-  .strictObject({ name: displayNameSchema.optional(), tableRole: tableRoleSchema.nullable().optional() })
-  .refine((r) => r.name !== undefined || r.tableRole !== undefined, { message: 'nothing to change' });
+  .strictObject({ name: z.optional(displayNameSchema), tableRole: z.optional(z.nullable(tableRoleSchema)) })
+  .check(z.refine((r) => r.name !== undefined || r.tableRole !== undefined, { message: 'nothing to change' }));
 
 /** POST /api/join — a name, or anonymous where the workshop allows it. */
 export const joinRequest = z
   .strictObject({
     code: joinCodeSchema,
-    name: displayNameSchema.optional(),
-    anonymous: z.boolean().optional(),
-    tableRole: tableRoleSchema.optional(),
+    name: z.optional(displayNameSchema),
+    anonymous: z.optional(z.boolean()),
+    tableRole: z.optional(tableRoleSchema),
   })
-  .refine((r) => r.name !== undefined || r.anonymous === true, { message: 'a name is required', path: ['name'] });
+  .check(
+    z.refine((r) => r.name !== undefined || r.anonymous === true, { message: 'a name is required', path: ['name'] }),
+  );
 export type JoinRequest = z.input<typeof joinRequest>;
 
 /** The secret of a facilitator link. */
-const facilitatorSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'not a facilitator key');
+const facilitatorSecretSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, 'not a facilitator key'));
 
 /**
  * Who opens a facilitator link on this device: a new facilitator (the default), a facilitator who
@@ -196,14 +196,16 @@ export const facilitateRequest = z
   .strictObject({
     workshopId: idSchema,
     secret: facilitatorSecretSchema,
-    name: displayNameSchema.optional(),
-    mode: z.enum(FACILITATE_MODES).optional(),
-    participantId: idSchema.optional(),
+    name: z.optional(displayNameSchema),
+    mode: z.optional(z.enum(FACILITATE_MODES)),
+    participantId: z.optional(idSchema),
   })
-  .refine((r) => r.mode !== 'again' || r.participantId !== undefined, {
-    message: 'say which facilitator you are',
-    path: ['participantId'],
-  });
+  .check(
+    z.refine((r) => r.mode !== 'again' || r.participantId !== undefined, {
+      message: 'say which facilitator you are',
+      path: ['participantId'],
+    }),
+  );
 export type FacilitateRequest = z.input<typeof facilitateRequest>;
 
 /** POST /api/facilitate/facilitators: with the secret, who facilitates already (so a device can say "this is me"). */
@@ -288,7 +290,7 @@ export const renameSelfRequest = z.strictObject({ name: displayNameSchema });
  * POST /api/workshops/:id/me/leave — a participant leaves; `notes` says what they chose for their
  * notes, needed only where the facilitator lets participants choose.
  */
-export const leaveRequest = z.strictObject({ notes: z.enum(['remove', 'anonymise']).optional() });
+export const leaveRequest = z.strictObject({ notes: z.optional(z.enum(['remove', 'anonymise'])) });
 export type LeaveRequest = z.input<typeof leaveRequest>;
 
 /** GET /api/health */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Presence (awareness) is what others see of you while you are connected: name, colour, cursor,
@@ -6,33 +6,30 @@ import { z } from 'zod';
  */
 export const presenceSchema = z.object({
   user: z.object({
-    id: z.string().max(64),
-    name: z.string().max(80),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    id: z.string().check(z.maxLength(64)),
+    name: z.string().check(z.maxLength(80)),
+    color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
   }),
   /** Pointer position on a sheet, sheet units; null when the pointer is elsewhere. */
-  cursor: z
-    .object({ sheetId: z.string().max(32), x: z.number().finite(), y: z.number().finite() })
-    .nullable()
-    .optional(),
+  cursor: z.optional(
+    z.nullable(z.object({ sheetId: z.string().check(z.maxLength(32)), x: z.number(), y: z.number() })),
+  ),
   /** A note being dragged right now, so others see it move before it is dropped. */
-  drag: z
-    .object({ noteId: z.string().max(64), x: z.number().finite(), y: z.number().finite() })
-    .nullable()
-    .optional(),
+  drag: z.optional(z.nullable(z.object({ noteId: z.string().check(z.maxLength(64)), x: z.number(), y: z.number() }))),
   /** The note being edited, so others see who is typing. */
-  editing: z.string().max(64).nullable().optional(),
+  editing: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
   /** What this person is looking at (board, sheet, viewport in sheet units): follow mode uses it. */
-  view: z
-    .object({
-      boardId: z.string().max(64),
-      sheetId: z.string().max(32),
-      x: z.number().finite(),
-      y: z.number().finite(),
-      scale: z.number().finite().positive(),
-    })
-    .nullable()
-    .optional(),
+  view: z.optional(
+    z.nullable(
+      z.object({
+        boardId: z.string().check(z.maxLength(64)),
+        sheetId: z.string().check(z.maxLength(32)),
+        x: z.number(),
+        y: z.number(),
+        scale: z.number().check(z.positive()),
+      }),
+    ),
+  ),
 });
 
 /** One person's presence. */

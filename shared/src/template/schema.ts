@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { CanvasTemplate, FieldTemplate, Rect, SheetTemplate } from './types';
 
 /** Ids appear in documents, exports and URLs, so they are kept to a safe alphabet. */
@@ -7,40 +7,40 @@ export const ID_PATTERN = /^[a-z0-9-]+$/;
 /** Height (sheet units) at the top of a parent field kept free of nested fields for its title and question. */
 export const PARENT_TITLE_BAND = 60;
 
-const id = z.string().regex(ID_PATTERN, 'must be lowercase letters, digits and hyphens');
+const id = z.string().check(z.regex(ID_PATTERN, 'must be lowercase letters, digits and hyphens'));
 
-const nonEmpty = z.string().refine((s) => s.trim().length > 0, 'must not be empty');
+const nonEmpty = z.string().check(z.refine((s) => s.trim().length > 0, 'must not be empty'));
 
 // Every text is shown in both languages, so an empty translation is an error, not a fallback.
 const localizedTextSchema = z.strictObject({ nl: nonEmpty, en: nonEmpty });
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
 
 const rectSchema = z.strictObject({
   x: finite,
   y: finite,
-  width: finite.refine((n) => n > 0, 'must be positive'),
-  height: finite.refine((n) => n > 0, 'must be positive'),
+  width: finite.check(z.refine((n) => n > 0, 'must be positive')),
+  height: finite.check(z.refine((n) => n > 0, 'must be positive')),
 });
 
 // A syntactic check: the shared package has no URL global (no DOM or Node types).
-const httpsUrl = z.string().regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/, 'must be an https URL');
+const httpsUrl = z.string().check(z.regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/, 'must be an https URL'));
 
 const linkSchema = z.strictObject({ label: localizedTextSchema, url: httpsUrl });
 
 const fieldSchema = z.strictObject({
   id,
   title: localizedTextSchema,
-  questions: z.array(localizedTextSchema).min(1, 'needs at least one question').readonly(),
-  hint: localizedTextSchema.optional(),
+  questions: z.readonly(z.array(localizedTextSchema).check(z.minLength(1, 'needs at least one question'))),
+  hint: z.optional(localizedTextSchema),
   background: localizedTextSchema,
-  examples: z.array(localizedTextSchema).readonly(),
-  links: z.array(linkSchema).readonly(),
-  maxChosen: z.number().int('must be an integer').positive('must be positive').optional(),
-  parentId: z.string().optional(),
-  asksQuestions: z.boolean().optional(),
+  examples: z.readonly(z.array(localizedTextSchema)),
+  links: z.readonly(z.array(linkSchema)),
+  maxChosen: z.optional(z.int().check(z.positive('must be positive'))),
+  parentId: z.optional(z.string()),
+  asksQuestions: z.optional(z.boolean()),
   rect: rectSchema,
-  tint: z.string().refine((s) => s.trim().length > 0, 'must be a CSS colour'),
+  tint: z.string().check(z.refine((s) => s.trim().length > 0, 'must be a CSS colour')),
 });
 
 const sheetSchema = z.strictObject({
@@ -48,18 +48,18 @@ const sheetSchema = z.strictObject({
   label: localizedTextSchema,
   title: localizedTextSchema,
   background: localizedTextSchema,
-  width: finite.refine((n) => n > 0, 'must be positive'),
-  height: finite.refine((n) => n > 0, 'must be positive'),
-  fields: z.array(fieldSchema).readonly(),
+  width: finite.check(z.refine((n) => n > 0, 'must be positive')),
+  height: finite.check(z.refine((n) => n > 0, 'must be positive')),
+  fields: z.readonly(z.array(fieldSchema)),
 });
 
 /** Structural schema of a canvas template; `validateTemplate` adds the cross-field checks. */
 export const canvasTemplateSchema = z.strictObject({
   id,
-  version: z.number().int('must be an integer').positive('must be positive'),
+  version: z.int().check(z.positive('must be positive')),
   title: localizedTextSchema,
   source: localizedTextSchema,
-  sheets: z.array(sheetSchema).min(1, 'needs at least one sheet').readonly(),
+  sheets: z.readonly(z.array(sheetSchema).check(z.minLength(1, 'needs at least one sheet'))),
 });
 
 // Compile-time guard that the schema and types.ts describe the same shape, in both directions.
