@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nlLater } from '../client/src/i18n/laterMessages';
 import { CLIENT_DIR, PRODUCTION_CLIENT_DIR } from './harness';
 
 /**
@@ -30,5 +31,46 @@ describe('the production bundle', () => {
 
   it('while the build for the browser tests does (so the check above can fail)', () => {
     expect(filesWithMarker(CLIENT_DIR).length).toBeGreaterThan(0);
+  });
+});
+
+/** The source files (path, text) of the JavaScript index.html loads, from the build's source maps. */
+function firstLoadSources(dir: string): { path: string; text: string }[] {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/\/assets\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  return files.flatMap((file) => {
+    const map = JSON.parse(fs.readFileSync(path.join(dir, 'assets', `${file}.map`), 'utf8')) as {
+      sources: string[];
+      sourcesContent?: (string | null)[];
+    };
+    return map.sources.map((source, i) => ({
+      path: path.resolve(dir, 'assets', source),
+      text: map.sourcesContent?.[i] ?? '',
+    }));
+  });
+}
+
+/**
+ * The Dutch strings are in two parts (client/src/i18n/messages.ts): the first screen's, and the rest,
+ * fetched with the parts loaded on demand. A string of the later part used by the first load's code
+ * would show as its key: this is the check that the split still matches the code.
+ */
+describe('the first load', () => {
+  const sources = firstLoadSources(PRODUCTION_CLIENT_DIR).filter((s) => s.path.includes('/client/src/'));
+
+  it('is what the board needs: the source maps name its files, and the later strings are not among them', () => {
+    expect(sources.length).toBeGreaterThan(50);
+    expect(sources.some((s) => s.path.endsWith('client/src/board/BoardScreen.tsx'))).toBe(true);
+    expect(sources.filter((s) => /laterMessages|english/.test(s.path))).toEqual([]);
+  });
+
+  it('uses none of the strings that are fetched later', () => {
+    const keys = Object.keys(nlLater);
+    const used = sources.flatMap((s) =>
+      keys
+        .filter((key) => s.text.includes(`'${key}'`) || s.text.includes(`"${key}"`) || s.text.includes(`\`${key}\``))
+        .map((key) => `${path.basename(s.path)}: ${key}`),
+    );
+    expect(used).toEqual([]);
   });
 });

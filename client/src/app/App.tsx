@@ -2,16 +2,22 @@ import { Suspense, useEffect, useMemo } from 'react';
 import { WorkshopPage } from '../pages/WorkshopPage';
 import { LoadBoundary } from '../components/LoadBoundary';
 import { retryableLazy } from '../components/retryableLazy';
-import { LocaleContext, useCatalogue, useT, type LocaleSetting } from '../i18n';
+import { LocaleContext, useCatalogue, useT, withLaterMessages, type LocaleSetting } from '../i18n';
 import { parseRoute, usePathname } from '../routing';
 import { useAppStore } from '../store';
 
 // Only the board is in the first load (what a participant opens); the other pages load on demand.
-const HomePage = retryableLazy(() => import('../pages/HomePage').then((m) => m.HomePage));
-const JoinPage = retryableLazy(() => import('../pages/JoinPage').then((m) => m.JoinPage));
-const FacilitatePage = retryableLazy(() => import('../pages/FacilitatePage').then((m) => m.FacilitatePage));
-const PrivacyPage = retryableLazy(() => import('../pages/PrivacyPage').then((m) => m.PrivacyPage));
-const NotFoundPage = retryableLazy(() => import('../pages/NotFoundPage').then((m) => m.NotFoundPage));
+const HomePage = retryableLazy(() => withLaterMessages(() => import('../pages/HomePage')).then((m) => m.HomePage));
+const JoinPage = retryableLazy(() => withLaterMessages(() => import('../pages/JoinPage')).then((m) => m.JoinPage));
+const FacilitatePage = retryableLazy(() =>
+  withLaterMessages(() => import('../pages/FacilitatePage')).then((m) => m.FacilitatePage),
+);
+const PrivacyPage = retryableLazy(() =>
+  withLaterMessages(() => import('../pages/PrivacyPage')).then((m) => m.PrivacyPage),
+);
+const NotFoundPage = retryableLazy(() =>
+  withLaterMessages(() => import('../pages/NotFoundPage')).then((m) => m.NotFoundPage),
+);
 
 /**
  * The app: one page per route. The interface language lives in the store; the app hands it to

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Konva from 'konva';
 import { Layer, Stage } from '../canvas/konva';
 import { localize } from '@dmc/shared/template/lookup';
@@ -6,7 +6,7 @@ import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import { addNoteAtPoint, editNote, findNote, moveNoteTo, rightsOf } from '../actions/commands';
 import { isTypingTarget } from '../actions/keys';
 import { useBoard } from '../workshop/boardContext';
-import { ContextMenu, menuItems } from './ContextMenu';
+import { menuItems } from './noteMenuItems';
 import type { ActionContext } from '../actions/types';
 import { NO_DISCUSSION, selectDiscussionIndex } from '../workshop/discussionIndex';
 import { NoteToolbar } from './NoteToolbar';
@@ -20,7 +20,9 @@ import { clampToSheet } from '@dmc/shared/scene/notePlacement';
 import { FIELD_BUTTON_NAME, FieldButtons, FormulationShapes } from '../canvas/FieldExtrasLayer';
 import { NOTE_NAME, type NoteHandlers } from '../canvas/NoteShape';
 import { NotesLayer } from '../canvas/NotesLayer';
-import { whenPartsPreloaded } from './preloadedParts';
+import { loadContextMenu, whenPartsPreloaded } from './preloadedParts';
+import { LoadBoundary } from '../components/LoadBoundary';
+import { retryableLazy } from '../components/retryableLazy';
 import { OverlayShapes } from '../canvas/OverlayLayer';
 import { FIELD_HIT_NAME, INFO_BUTTON_NAME, SHEET_NAME, SheetShapes, useKeptSheets } from '../canvas/SheetLayer';
 import { ALL_SHEETS, sheetById } from '../scene/template';
@@ -56,6 +58,9 @@ function hasMenu(ctx: ActionContext, noteId: string): boolean {
 /** How far (px) a press may move and still count as a click. */
 const CLICK_SLOP = 4;
 
+/** The note's context menu, fetched ahead of need with the other parts (preloadedParts.ts). */
+const ContextMenu = retryableLazy(() => loadContextMenu().then((m) => m.ContextMenu));
+
 /**
  * The canvas of the current sheet: a Konva stage with three layers (the sheet and its agreed
  * wordings; the notes; the field buttons and others' presence) and the DOM overlays that edit it (text editor, note toolbar, context menu). Handles
@@ -70,6 +75,7 @@ export const BoardCanvas = memo(function BoardCanvas() {
   const sheetId = useAppStore((s) => s.sheetId);
   const width = useAppStore((s) => s.canvasSize.width);
   const height = useAppStore((s) => s.canvasSize.height);
+  const contextMenuOpen = useAppStore((s) => s.contextMenu !== null);
   const sheet = sheetById(sheetId);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
@@ -478,7 +484,13 @@ export const BoardCanvas = memo(function BoardCanvas() {
       )}
       <NoteEditor onDone={focusCanvas} />
       <NoteToolbar />
-      <ContextMenu onClose={focusCanvas} />
+      {contextMenuOpen && (
+        <LoadBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <ContextMenu onClose={focusCanvas} />
+          </Suspense>
+        </LoadBoundary>
+      )}
       <CardDropHint state={cardDrop} />
     </div>
   );

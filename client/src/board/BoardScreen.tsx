@@ -16,7 +16,6 @@ import { BoardContext } from '../workshop/boardContext';
 import { useNoteArrivals } from '../workshop/noteArrivals';
 import { BoardHeader } from './BoardHeader';
 import { FollowBar } from './FollowBar';
-import { InfoDialog } from './InfoDialog';
 import { LiveRegion } from '../components/LiveRegion';
 import { NoticeBar } from './NoticeBar';
 import { BreakBanner } from './BreakBanner';
@@ -37,6 +36,7 @@ import type { PlenaryViewChoice } from '../store/plenaryView';
 import {
   loadFacilitatorPanel,
   loadFieldPanel,
+  loadInfoDialog,
   loadListView,
   loadPlenaryMain,
   usePreloadedParts,
@@ -45,6 +45,7 @@ import {
 const FacilitatorPanel = retryableLazy(() => loadFacilitatorPanel().then((m) => m.FacilitatorPanel));
 const PlenaryMain = retryableLazy(() => loadPlenaryMain().then((m) => m.default));
 const FieldPanel = retryableLazy(() => loadFieldPanel().then((m) => m.FieldPanel));
+const InfoDialog = retryableLazy(() => loadInfoDialog().then((m) => m.InfoDialog));
 const ListView = retryableLazy(() => loadListView().then((m) => m.ListView));
 
 // Only builds made for the browser tests (`vite build --mode e2e`) carry `window.__DMC__`: it hands
@@ -150,6 +151,7 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
   const listView = useAppStore((s) => s.listView);
   const sheetId = useAppStore((s) => s.sheetId);
   const fieldPanelOpen = useAppStore((s) => s.fieldPanel !== null);
+  const infoOpen = useAppStore((s) => s.info !== null);
   const isFacilitator = useAppStore((s) => s.session?.participant.role === 'facilitator');
   const announcement = useAppStore((s) => s.announcement);
   const t = useT();
@@ -214,7 +216,13 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
           </main>
         )}
       </div>
-      <InfoDialog />
+      {infoOpen && (
+        <LoadBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <InfoDialog />
+          </Suspense>
+        </LoadBoundary>
+      )}
       {view === 'board' && fieldPanelOpen && (
         <LoadBoundary fallback={null}>
           <Suspense fallback={null}>

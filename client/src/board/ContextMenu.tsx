@@ -1,16 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NOTE_COLORS } from '@dmc/shared/domain/note';
-import { getAction, isEnabled, runAction } from '../actions/registry';
+import { getAction, runAction } from '../actions/registry';
 import { NOTE_FILLS, NOTE_EDGES } from '../scene/theme';
 import type { ContextMenuState } from '../store';
-import { rightsOf } from '../actions/commands';
-import { MARK_VALUES } from '@dmc/shared/domain/discussion';
 import { useAppStore } from '../store';
+import { menuItems, type Item } from './noteMenuItems';
 import { useLocale, useT } from '../i18n';
-import { NO_DISCUSSION, useDiscussionIndex, type NoteDiscussion } from '../workshop/discussionIndex';
-import type { ActionContext } from '../actions/types';
-import type { Note } from '@dmc/shared/domain/note';
-import { isNoteChosen } from '../workshop/guidance';
+import { NO_DISCUSSION, useDiscussionIndex } from '../workshop/discussionIndex';
 import { actionLabel } from '../components/ActionButton';
 import { useBoard } from '../workshop/boardContext';
 import { Icon } from '../components/icons';
@@ -20,53 +16,6 @@ export function ContextMenu({ onClose }: { onClose: () => void }) {
   const menu = useAppStore((s) => s.contextMenu);
   if (!menu) return null;
   return <MenuBox key={`${menu.noteId}:${menu.x}:${menu.y}`} menu={menu} onClose={onClose} />;
-}
-
-/** The commands the note's menu offers now (empty: no menu). */
-export function menuItems(ctx: ActionContext, note: Note, d: NoteDiscussion): Item[] {
-  const rights = rightsOf(ctx, note);
-  const items: Item[] = [
-    ...(rights.editText ? [{ action: 'editNote', kind: 'command' as const }] : []),
-    ...(rights.mark
-      ? MARK_VALUES.map((value) => ({ action: `mark-${value}`, kind: 'check' as const, checked: d.myMark === value }))
-      : []),
-    ...(rights.vote
-      ? [
-          { action: 'vote-add', kind: 'command' as const },
-          { action: 'vote-remove', kind: 'command' as const },
-        ]
-      : []),
-    ...(rights.highlight ? [{ action: 'highlight', kind: 'check' as const, checked: d.highlighted }] : []),
-    ...(['goal', 'question'] as const)
-      .filter((kind) => isEnabled(getAction(`choose-${kind}`), ctx))
-      .map((kind) => ({
-        action: `choose-${kind}`,
-        kind: 'check' as const,
-        checked: isNoteChosen(ctx.store.getState().discussion.choices, note),
-      })),
-    ...(rights.defer && note.fieldId ? [{ action: 'deferNote', kind: 'command' as const }] : []),
-    ...(note.fieldId && !ctx.store.getState().privateOwners.has(note.id)
-      ? [{ action: 'fieldPanel', kind: 'command' as const }]
-      : []),
-    ...(rights.recolor
-      ? NOTE_COLORS.map((color) => ({
-          action: `color-${color}`,
-          kind: 'color' as const,
-          checked: note.color === color,
-        }))
-      : []),
-    ...(rights.remove ? [{ action: 'deleteNote', kind: 'command' as const }] : []),
-  ];
-  // Commands that cannot run now (no dot left, none to take back) are left out.
-  return items.filter(
-    (item) => item.kind !== 'command' || item.action === 'fieldPanel' || isEnabled(getAction(item.action), ctx),
-  );
-}
-
-interface Item {
-  readonly action: string;
-  readonly kind: 'command' | 'color' | 'check';
-  readonly checked?: boolean;
 }
 
 function MenuBox({ menu, onClose }: { menu: ContextMenuState; onClose: () => void }) {

@@ -1,15 +1,21 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
+import { withLaterMessages } from '../i18n';
+import { loadGuidanceDialog } from '../guidance/SheetCheck';
 
 /**
  * The parts of the workshop screen loaded on demand: participants never need the facilitator's
  * panel, and the plenary views are needed only in the closing phases; the field panel opens on
- * request, the list view replaces the canvas on narrow screens or on request.
+ * request, the list view replaces the canvas on narrow screens or on request, the handbook's
+ * explanation of a field or sheet opens from its info button, a note's menu on a right-click, the
+ * sheet check when a group says it is ready.
  */
-export const loadFacilitatorPanel = () => import('../facilitator/FacilitatorPanel');
-export const loadPlenaryMain = () => import('../plenary/PlenaryMain');
-export const loadFieldPanel = () => import('./FieldPanel');
-export const loadListView = () => import('./ListView');
+export const loadFacilitatorPanel = () => withLaterMessages(() => import('../facilitator/FacilitatorPanel'));
+export const loadPlenaryMain = () => withLaterMessages(() => import('../plenary/PlenaryMain'));
+export const loadFieldPanel = () => withLaterMessages(() => import('./FieldPanel'));
+export const loadListView = () => withLaterMessages(() => import('./ListView'));
+export const loadInfoDialog = () => withLaterMessages(() => import('./InfoDialog'));
+export const loadContextMenu = () => withLaterMessages(() => import('./ContextMenu'));
 
 let settled = false;
 let settle: () => void = () => undefined;
@@ -42,7 +48,14 @@ export function usePreloadedParts(isFacilitator: boolean): void {
   useEffect(() => {
     if (!loaded) return;
     const preload = () => {
-      const parts: Promise<unknown>[] = [loadListView(), loadFieldPanel(), loadPlenaryMain()];
+      const parts: Promise<unknown>[] = [
+        loadListView(),
+        loadFieldPanel(),
+        loadInfoDialog(),
+        loadContextMenu(),
+        loadGuidanceDialog(),
+        loadPlenaryMain(),
+      ];
       if (isFacilitator) parts.push(loadFacilitatorPanel());
       void Promise.allSettled(parts).then(() => settle());
     };

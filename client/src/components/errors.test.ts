@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/http';
-import { loadCatalogue, translate } from '../i18n';
+import { loadCatalogue, loadLaterMessages, translate } from '../i18n';
 
-// The app fetches English when it is first wanted; these tests read it directly.
-beforeAll(() => loadCatalogue('en'));
+// The app fetches English when it is first wanted, and these Dutch strings with the parts that show
+// them; these tests read both directly.
+beforeAll(() => Promise.all([loadCatalogue('en'), loadLaterMessages()]));
 import { errorMessage } from './errors';
 
 describe('errorMessage', () => {

@@ -1,12 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { sheetGuidance } from '@dmc/shared/domain/guidance';
 import type { PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { sheetById, templateOf } from '../scene/template';
 import { useAppStore } from '../store';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT, withLaterMessages } from '../i18n';
 import { mayUse, useCapabilities } from '../workshop/capabilities';
-import { GuidanceDialog } from './GuidanceDialog';
+import { LoadBoundary } from '../components/LoadBoundary';
+import { retryableLazy } from '../components/retryableLazy';
+
+/** Fetches the check's dialog; the board fetches it ahead of need with its other parts (board/preloadedParts.ts). */
+export const loadGuidanceDialog = () => withLaterMessages(() => import('./GuidanceDialog'));
+const GuidanceDialog = retryableLazy(() => loadGuidanceDialog().then((m) => m.GuidanceDialog));
 import {
   guidanceItems,
   readyCheckSheetId,
@@ -103,25 +108,29 @@ export function useSheetCheck(boardId: string, fallbackFocus: () => HTMLElement 
 
   const dialog =
     open && sheet && !open.suspended ? (
-      <GuidanceDialog
-        mode={open.mode}
-        sheet={sheet}
-        items={items}
-        mayDefer={mayUse(caps, 'defer', sheet.id)}
-        mayChoose={mayUse(caps, 'formulate', sheet.id)}
-        onDefer={(fieldId) => toFieldPanel(fieldId, 'deferral')}
-        onChoose={(fieldId) => toFieldPanel(fieldId, 'none')}
-        onReady={() => {
-          setOpen(null);
-          readyRef.current?.();
-          readyRef.current = null;
-        }}
-        onClose={() => {
-          setOpen(null);
-          readyRef.current = null;
-        }}
-        fallbackFocus={fallbackFocus}
-      />
+      <LoadBoundary fallback={null}>
+        <Suspense fallback={null}>
+          <GuidanceDialog
+            mode={open.mode}
+            sheet={sheet}
+            items={items}
+            mayDefer={mayUse(caps, 'defer', sheet.id)}
+            mayChoose={mayUse(caps, 'formulate', sheet.id)}
+            onDefer={(fieldId) => toFieldPanel(fieldId, 'deferral')}
+            onChoose={(fieldId) => toFieldPanel(fieldId, 'none')}
+            onReady={() => {
+              setOpen(null);
+              readyRef.current?.();
+              readyRef.current = null;
+            }}
+            onClose={() => {
+              setOpen(null);
+              readyRef.current = null;
+            }}
+            fallbackFocus={fallbackFocus}
+          />
+        </Suspense>
+      </LoadBoundary>
     ) : null;
 
   return { openCheck, beforeReady, dialog };

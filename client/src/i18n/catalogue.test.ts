@@ -15,4 +15,27 @@ describe('the string tables', () => {
     expect(translate('en', 'common.copy')).toBe('Copy');
     expect(translate('nl', 'common.copy')).toBe('Kopiëren');
   });
+
+  it("has the on-demand parts' Dutch strings once they are fetched, and never an empty text before", async () => {
+    vi.resetModules();
+    const { translate, withLaterMessages } = await import('.');
+    // Before: the key itself (the loaders prevent it), not an empty label.
+    expect(translate('nl', 'fac.settings.onLeave')).toBe('fac.settings.onLeave');
+    const part = await withLaterMessages(() => Promise.resolve('the part'));
+    expect(part).toBe('the part');
+    expect(translate('nl', 'fac.settings.onLeave')).toBe('Bij vertrek van een deelnemer');
+    expect(translate('nl', 'common.copy')).toBe('Kopiëren');
+  });
+
+  it('keeps every key in one part only, and English complete for both', async () => {
+    const [{ nl }, { nlLater }, { en }] = await Promise.all([
+      import('./messages'),
+      import('./laterMessages'),
+      import('./english'),
+    ]);
+    const first = Object.keys(nl);
+    const later = Object.keys(nlLater);
+    expect(first.filter((key) => key in nlLater)).toEqual([]);
+    expect(Object.keys(en).sort()).toEqual([...first, ...later].sort());
+  });
 });

@@ -5,10 +5,35 @@ import { nl, type MessageKey, type Messages } from './messages';
 export type { MessageKey } from './messages';
 
 /**
- * The string tables in memory. Dutch, the default, is always there; English is fetched when it
- * is first wanted (loadCatalogue), so a Dutch participant's first load does not carry it.
+ * The string tables in memory. Dutch, the default, is always there — the first screen's part at
+ * once, the rest (laterMessages.ts) with the parts fetched on demand (withLaterMessages); English
+ * is fetched whole when it is first wanted (loadCatalogue), so a Dutch participant's first load
+ * carries neither.
  */
-const tables: Partial<Record<Locale, Messages>> = { nl };
+const tables: Partial<Record<Locale, Partial<Messages>>> = { nl };
+let later: Promise<void> | null = null;
+
+/** Fetches the Dutch strings of the parts loaded on demand, once (a failed fetch may be retried). */
+export function loadLaterMessages(): Promise<void> {
+  later ??= import('./laterMessages').then(
+    (m) => {
+      tables.nl = { ...nl, ...m.nlLater };
+    },
+    (error: unknown) => {
+      later = null;
+      throw error;
+    },
+  );
+  return later;
+}
+
+/**
+ * A loader of a part fetched on demand that resolves once the part's strings are in memory too:
+ * every dynamic import of a screen part goes through it, so nothing renders before its texts.
+ */
+export function withLaterMessages<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadLaterMessages()]).then(([part]) => part);
+}
 const LOADERS: Readonly<Record<Exclude<Locale, 'nl'>, () => Promise<Messages>>> = {
   en: () => import('./english').then((m) => m.en),
 };
@@ -65,7 +90,9 @@ export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 /** The string for `key` in `locale` (in Dutch while `locale` is not loaded), with placeholders filled in. */
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const text = (tables[locale] ?? nl)[key];
+  // A key missing from the table is a string of the later part before it arrived (which the loaders
+  // prevent): show the key rather than nothing.
+  const text = tables[locale]?.[key] ?? tables.nl?.[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
