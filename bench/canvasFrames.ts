@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { addNote } from '@dmc/shared/doc/board';
@@ -43,21 +42,6 @@ export interface CanvasRun {
   readonly redrawMs: number;
   /** The 1-minute load average when the run started. */
   readonly load: number;
-  /** JavaScript the browser fetched until the first render: files and gzip KiB (level 9, from the served files). */
-  readonly initialJs?: { readonly files: readonly string[]; readonly gzipKiB: number; readonly rawKiB: number };
-}
-
-/** Gzip size of the JavaScript files a page fetched, read from the client directory. */
-function fetchedJs(urls: readonly string[]): { files: string[]; gzipKiB: number; rawKiB: number } {
-  const files = [...new Set(urls.map((u) => new URL(u).pathname).filter((p) => p.endsWith('.js')))];
-  let gzip = 0;
-  let raw = 0;
-  for (const file of files) {
-    const data = fs.readFileSync(path.join(CLIENT_DIR, file.replace(/^\//, '')));
-    raw += data.length;
-    gzip += zlib.gzipSync(data, { level: 9 }).length;
-  }
-  return { files, gzipKiB: gzip / 1024, rawKiB: raw / 1024 };
 }
 
 export interface FrameStats {
@@ -347,6 +331,20 @@ export async function seedBoard(serverUrl: string, count: number) {
   return participant;
 }
 
+/** A browser context that opens the workshop as `session`'s person would: with their stored session, as after joining. */
+export async function contextAs(
+  browser: Browser,
+  session: { readonly workshop: { readonly id: string } },
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+    `dmc.session.${session.workshop.id}`,
+    JSON.stringify(session),
+  ] as const);
+  return context;
+}
+
 /** Our canvas at each note count. */
 export async function oursCanvas(counts: readonly number[], steps: number): Promise<CanvasRun[]> {
   // A board holds at most 600 notes; the in-process test server takes more for this measurement.
@@ -359,27 +357,20 @@ export async function oursCanvas(counts: readonly number[], steps: number): Prom
     for (const count of counts) {
       const session = await seedBoard(server.url, count);
       const load = os.loadavg()[0] ?? NaN;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
-      await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-        `dmc.session.${session.workshop.id}`,
-        JSON.stringify(session),
-      ] as const);
+      const context = await contextAs(browser, session, { width: 1280, height: 800 });
       await context.addInitScript({
         content: firstRenderProbe(
           `window.__DMC__.notes().length === ${count} && window.Konva.stages.length > 0 && window.Konva.stages[0].find('.note').length > 0`,
         ),
       });
       const page = await context.newPage();
-      const requested: string[] = [];
-      page.on('request', (request) => requested.push(request.url()));
       if (process.env.BENCH_VERBOSE) page.on('pageerror', (e) => console.log('pageerror', e.message));
       if (process.env.BENCH_VERBOSE) page.on('console', (m) => console.log('console', m.text()));
       page.on('crash', () => console.warn(`ours-${count}: the page crashed`));
       await page.goto(`${server.url}/w/${session.workshop.id}`);
       const firstRenderMs = await firstRender(page);
-      const initialJs = fetchedJs(requested);
       const g = await gestures(browser, page, steps, `ours-${count}`);
-      runs.push({ notes: count, firstRenderMs, ...g, load, initialJs });
+      runs.push({ notes: count, firstRenderMs, ...g, load });
       await context.close();
     }
   } finally {

@@ -15,7 +15,7 @@ import {
   type BoardClient,
 } from '../server/src/testing/harness';
 import { CLIENT_DIR, launchBrowser } from '../e2e/harness';
-import { firstRender, firstRenderProbe, pageSettled, topSelfTime } from './canvasFrames';
+import { contextAs, firstRender, firstRenderProbe, pageSettled, topSelfTime } from './canvasFrames';
 
 /**
  * The synthesis view's first render: `groups` subgroups each wrote `perGroup` notes on their own
@@ -135,11 +135,7 @@ export async function synthesisFirstRender(groups = 6, perGroup = 300): Promise<
         FIELDS[k]?.fieldId,
       )} && document.querySelectorAll('[data-testid="synthesis-columns"] [data-testid^="synthesis-note-"]').length === ${perField(k)}`;
     const load = os.loadavg()[0] ?? NaN;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
-    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      `dmc.session.${facilitator.workshop.id}`,
-      JSON.stringify(facilitator),
-    ] as const);
+    const context = await contextAs(browser, facilitator, { width: 1440, height: 900 });
     await context.addInitScript({ content: firstRenderProbe(complete(0)) });
     const page = await context.newPage();
     if (process.env.BENCH_VERBOSE) page.on('pageerror', (e) => console.log('pageerror', e.message));
