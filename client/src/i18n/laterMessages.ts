@@ -659,6 +659,7 @@ export const nlLater = {
   'fac.close': 'Regie sluiten',
   'fac.tabsLabel': 'Onderdelen van de regie',
   'fac.tab.flow': 'Verloop',
+  // A no-break space keeps '&' with the word before it: the tab label wraps onto two lines at most.
   'fac.tab.people': 'Deelnemers\u00a0& subgroepen',
   'fac.tab.overview': 'Overzicht',
   'fac.tab.settings': 'Instellingen',

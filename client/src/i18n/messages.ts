@@ -302,7 +302,6 @@ export const nl = {
   'questions.submit': 'Vraag plaatsen',
   'questions.left': 'Nog {left} van {max}; hoogstens {length} tekens. Ze komen mee in de synthese.',
   'questions.full': 'Je hebt je {max} vragen voor deze groep gesteld. Trek er een in om een nieuwe te stellen.',
-  // A no-break space keeps '&' with the word before it: the tab label wraps onto two lines at most.
 } as const;
 
 /** A key of the interface string table. */
