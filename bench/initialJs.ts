@@ -21,7 +21,8 @@ export interface InitialJs {
   readonly load: number;
 }
 
-function sizeOf(dir: string, files: readonly string[]): JsSet {
+/** The size of a build's JavaScript files (paths as served, e.g. `/assets/index-….js`). */
+export function sizeOf(dir: string, files: readonly string[]): JsSet {
   let gzip = 0;
   let raw = 0;
   for (const file of files) {

@@ -24,7 +24,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import { addNote, moveNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import {
@@ -43,7 +42,7 @@ import { percentile } from './stats';
 import { serverWorkloads } from './serverLoad';
 import { suggestClusters } from '@dmc/shared/domain/synthesis/cluster';
 import { sampleClusterNotes } from '@dmc/shared/domain/synthesis/sampleNotes';
-import { participantInitialJs, type JsSet } from './initialJs';
+import { participantInitialJs, sizeOf, type JsSet } from './initialJs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Every y-websocket provider adds a process exit listener; the benchmark runs many on purpose.
@@ -217,14 +216,8 @@ function bundleSize(): { files: number; rawKiB: number; gzipKiB: number } {
   const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
     (m) => m[1] ?? '',
   );
-  let raw = 0;
-  let gz = 0;
-  for (const src of scripts) {
-    const data = fs.readFileSync(path.join(dist, src.replace(/^\//, '')));
-    raw += data.length;
-    gz += zlib.gzipSync(data, { level: 9 }).length;
-  }
-  return { files: scripts.length, rawKiB: raw / 1024, gzipKiB: gz / 1024 };
+  const { gzipKiB, rawKiB } = sizeOf(dist, scripts);
+  return { files: scripts.length, rawKiB, gzipKiB };
 }
 
 async function main(): Promise<void> {

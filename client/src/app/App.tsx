@@ -1,23 +1,18 @@
 import { Suspense, useEffect, useMemo } from 'react';
 import { WorkshopPage } from '../pages/WorkshopPage';
 import { LoadBoundary } from '../components/LoadBoundary';
+import { LoadFailed } from '../components/LoadFailed';
 import { retryableLazy } from '../components/retryableLazy';
-import { LocaleContext, useCatalogue, useT, withLaterMessages, type LocaleSetting } from '../i18n';
+import { LocaleContext, useCatalogue, type LocaleSetting } from '../i18n';
 import { parseRoute, usePathname } from '../routing';
 import { useAppStore } from '../store';
 
 // Only the board is in the first load (what a participant opens); the other pages load on demand.
-const HomePage = retryableLazy(() => withLaterMessages(() => import('../pages/HomePage')).then((m) => m.HomePage));
-const JoinPage = retryableLazy(() => withLaterMessages(() => import('../pages/JoinPage')).then((m) => m.JoinPage));
-const FacilitatePage = retryableLazy(() =>
-  withLaterMessages(() => import('../pages/FacilitatePage')).then((m) => m.FacilitatePage),
-);
-const PrivacyPage = retryableLazy(() =>
-  withLaterMessages(() => import('../pages/PrivacyPage')).then((m) => m.PrivacyPage),
-);
-const NotFoundPage = retryableLazy(() =>
-  withLaterMessages(() => import('../pages/NotFoundPage')).then((m) => m.NotFoundPage),
-);
+const HomePage = retryableLazy(() => import('../pages/HomePage').then((m) => m.HomePage));
+const JoinPage = retryableLazy(() => import('../pages/JoinPage').then((m) => m.JoinPage));
+const FacilitatePage = retryableLazy(() => import('../pages/FacilitatePage').then((m) => m.FacilitatePage));
+const PrivacyPage = retryableLazy(() => import('../pages/PrivacyPage').then((m) => m.PrivacyPage));
+const NotFoundPage = retryableLazy(() => import('../pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 /**
  * The app: one page per route. The interface language lives in the store; the app hands it to
@@ -33,7 +28,7 @@ export function App() {
   }, [locale]);
   return (
     <LocaleContext.Provider value={setting}>
-      <LoadBoundary fallback={(retry) => <PageLoadFailed retry={retry} />}>
+      <LoadBoundary fallback={(retry) => <LoadFailed retry={retry} page />}>
         <Suspense fallback={null}>
           <Page />
         </Suspense>
@@ -59,17 +54,4 @@ function Page() {
     case 'notFound':
       return <NotFoundPage />;
   }
-}
-
-/** A page could not be fetched (the connection dropped): say so and offer to try again. */
-function PageLoadFailed({ retry }: { retry: () => void }) {
-  const t = useT();
-  return (
-    <main className="plenary-loading" role="alert">
-      <p>{t('load.failed')}</p>
-      <button type="button" className="button" onClick={retry}>
-        {t('load.retry')}
-      </button>
-    </main>
-  );
 }

@@ -30,6 +30,7 @@ import { WorkshopContext } from './workshopContext';
 import { SynthesisContext, usePlenaryView } from '../plenary/hooks';
 import { PlenaryToolbar } from './PlenaryToolbar';
 import { LoadBoundary } from '../components/LoadBoundary';
+import { LoadFailed } from '../components/LoadFailed';
 import { retryableLazy } from '../components/retryableLazy';
 import { PlenaryViewSwitch } from '../plenary/PlenaryViewSwitch';
 import type { PlenaryViewChoice } from '../store/plenaryView';
@@ -238,20 +239,6 @@ function BoardLayout({ choice, plenary }: { choice: BoardChoice; plenary: Plenar
         </LoadBoundary>
       ) : null}
       <LiveRegion announcement={announcement} />
-    </div>
-  );
-}
-
-/** A part of the screen that could not be loaded (the connection dropped): say so, offer a reload. */
-function LoadFailed({ retry }: { retry: () => void }) {
-  const t = useT();
-  // No page reload: it would lose what was written offline and is not saved yet.
-  return (
-    <div className="plenary-loading" role="alert">
-      <p>{t('load.failed')}</p>
-      <button type="button" className="button" data-testid="load-retry" onClick={retry}>
-        {t('load.retry')}
-      </button>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { Suspense, useCallback, useState } from 'react';
-import { useT, withLaterMessages } from '../i18n';
+import { useT } from '../i18n';
 import { LoadBoundary } from '../components/LoadBoundary';
 import { retryableLazy } from '../components/retryableLazy';
 
 // The dialog (and what it reads, downloads and explains) loads when it first opens.
-const MyDataDialog = retryableLazy(() => withLaterMessages(() => import('./MyDataDialog')).then((m) => m.default));
+const MyDataDialog = retryableLazy(() => import('./MyDataDialog').then((m) => m.default));
 
 /**
  * A rename restarts the workshop screen (its connections reconnect under the new name, so presence

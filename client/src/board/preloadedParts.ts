@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
-import { withLaterMessages } from '../i18n';
+import { loadLaterMessages } from '../i18n';
 import { loadGuidanceDialog } from '../guidance/SheetCheck';
 
 /**
@@ -10,12 +10,12 @@ import { loadGuidanceDialog } from '../guidance/SheetCheck';
  * explanation of a field or sheet opens from its info button, a note's menu on a right-click, the
  * sheet check when a group says it is ready.
  */
-export const loadFacilitatorPanel = () => withLaterMessages(() => import('../facilitator/FacilitatorPanel'));
-export const loadPlenaryMain = () => withLaterMessages(() => import('../plenary/PlenaryMain'));
-export const loadFieldPanel = () => withLaterMessages(() => import('./FieldPanel'));
-export const loadListView = () => withLaterMessages(() => import('./ListView'));
-export const loadInfoDialog = () => withLaterMessages(() => import('./InfoDialog'));
-export const loadContextMenu = () => withLaterMessages(() => import('./ContextMenu'));
+export const loadFacilitatorPanel = () => import('../facilitator/FacilitatorPanel');
+export const loadPlenaryMain = () => import('../plenary/PlenaryMain');
+export const loadFieldPanel = () => import('./FieldPanel');
+export const loadListView = () => import('./ListView');
+export const loadInfoDialog = () => import('./InfoDialog');
+export const loadContextMenu = () => import('./ContextMenu');
 
 let settled = false;
 let settle: () => void = () => undefined;
@@ -55,6 +55,8 @@ export function usePreloadedParts(isFacilitator: boolean): void {
         loadContextMenu(),
         loadGuidanceDialog(),
         loadPlenaryMain(),
+        // What those parts say: without it they would not open offline either.
+        loadLaterMessages(),
       ];
       if (isFacilitator) parts.push(loadFacilitatorPanel());
       void Promise.allSettled(parts).then(() => settle());

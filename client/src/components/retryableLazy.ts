@@ -1,4 +1,5 @@
 import { createElement, use, type ComponentType, type ReactElement } from 'react';
+import { loadLaterMessages } from '../i18n';
 
 /** Counts the occasions to fetch failed parts again (see `allowRetry`). */
 let attempt = 0;
@@ -19,13 +20,20 @@ export function allowRetry(): void {
  * fetched while the network was down (the list view, a dialog) could only come back with a page
  * reload, which loses what was typed offline and not yet saved. Here the first render after
  * `allowRetry` fetches again (the browser retries a failed module import).
+ *
+ * Every part fetched on demand goes through here, so this is also where it waits for the Dutch
+ * strings only such parts show (i18n/laterMessages.ts): nothing renders before its texts.
  */
 export function retryableLazy<P extends object>(load: () => Promise<ComponentType<P>>): (props: P) => ReactElement {
   let loaded: ComponentType<P> | null = null;
   let pending: { promise: Promise<ComponentType<P>>; attempt: number; failed: boolean } | null = null;
   const fetchPart = (): Promise<ComponentType<P>> => {
     if (pending && !(pending.failed && pending.attempt < attempt)) return pending.promise;
-    const entry = { promise: load(), attempt, failed: false };
+    const entry = {
+      promise: Promise.all([load(), loadLaterMessages()]).then(([component]) => component),
+      attempt,
+      failed: false,
+    };
     entry.promise.then(
       (component) => (loaded = component),
       () => (entry.failed = true),

@@ -2,12 +2,12 @@ import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { LoadBoundary, PathIcon } from '../components/LoadBoundary';
 import { retryableLazy } from '../components/retryableLazy';
-import { useT, withLaterMessages } from '../i18n';
+import { useT } from '../i18n';
 import type { DeckTarget } from '../components/cardDrag';
 import './toolbar.css';
 
 /** The panel is loaded when first opened: it brings the deck's texts. */
-const DeckPanel = retryableLazy(() => withLaterMessages(() => import('./DeckPanel')).then((m) => m.default));
+const DeckPanel = retryableLazy(() => import('./DeckPanel').then((m) => m.default));
 
 /** Two stacked cards. */
 const CARDS_ICON = 'M8 4h11v13H8zM5 7v13h11';

@@ -1,12 +1,12 @@
 import { Suspense, useState } from 'react';
 import { Modal } from '../components/Modal';
-import { useT, withLaterMessages } from '../i18n';
+import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { LoadBoundary, PathIcon } from '../components/LoadBoundary';
 import { retryableLazy } from '../components/retryableLazy';
 
 /** The dialog is loaded when first opened: it brings the picture renderer and the file formats. */
-const ExportDialog = retryableLazy(() => withLaterMessages(() => import('./ExportDialog')).then((m) => m.default));
+const ExportDialog = retryableLazy(() => import('./ExportDialog').then((m) => m.default));
 
 /** A tray with an arrow into it. */
 const DOWNLOAD_ICON = 'M12 4v11M7 10l5 5 5-5M4 17v3h16v-3';

@@ -4,13 +4,13 @@ import type { PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
 import { sheetById, templateOf } from '../scene/template';
 import { useAppStore } from '../store';
-import { useLocale, useT, withLaterMessages } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { mayUse, useCapabilities } from '../workshop/capabilities';
 import { LoadBoundary } from '../components/LoadBoundary';
 import { retryableLazy } from '../components/retryableLazy';
 
 /** Fetches the check's dialog; the board fetches it ahead of need with its other parts (board/preloadedParts.ts). */
-export const loadGuidanceDialog = () => withLaterMessages(() => import('./GuidanceDialog'));
+export const loadGuidanceDialog = () => import('./GuidanceDialog');
 const GuidanceDialog = retryableLazy(() => loadGuidanceDialog().then((m) => m.GuidanceDialog));
 import {
   guidanceItems,

@@ -6,7 +6,7 @@ export type { MessageKey } from './messages';
 
 /**
  * The string tables in memory. Dutch, the default, is always there — the first screen's part at
- * once, the rest (laterMessages.ts) with the parts fetched on demand (withLaterMessages); English
+ * once, the rest (laterMessages.ts) with the parts fetched on demand (components/retryableLazy); English
  * is fetched whole when it is first wanted (loadCatalogue), so a Dutch participant's first load
  * carries neither.
  */
@@ -27,13 +27,6 @@ export function loadLaterMessages(): Promise<void> {
   return later;
 }
 
-/**
- * A loader of a part fetched on demand that resolves once the part's strings are in memory too:
- * every dynamic import of a screen part goes through it, so nothing renders before its texts.
- */
-export function withLaterMessages<T>(load: () => Promise<T>): Promise<T> {
-  return Promise.all([load(), loadLaterMessages()]).then(([part]) => part);
-}
 const LOADERS: Readonly<Record<Exclude<Locale, 'nl'>, () => Promise<Messages>>> = {
   en: () => import('./english').then((m) => m.en),
 };

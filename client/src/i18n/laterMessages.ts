@@ -1,6 +1,6 @@
 /**
  * The Dutch strings only the parts fetched on demand show (see messages.ts): loaded together with
- * those parts (i18n `withLaterMessages`), so a participant's first load does not carry them.
+ * those parts (components/retryableLazy waits for them), so a participant's first load does not carry them.
  */
 export const nlLater = {
   // Privacy (issue 12 item 8): the notice on the join page, the privacy page, "Mijn gegevens".
