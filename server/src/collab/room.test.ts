@@ -138,3 +138,66 @@ describe('a room with work to do before a write is relayed (beforeRelay)', () =>
     await room.destroy();
   });
 });
+
+describe('a room opened from storage', () => {
+  /** A client's change made on top of `base`: a note `id` with `text`. */
+  function clientChange(base: Y.Doc, id: string, text: string): Uint8Array {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(base));
+    let update: Uint8Array | null = null;
+    client.on('update', (u: Uint8Array) => (update = u));
+    client.transact(() => {
+      const record = new Y.Map<string>();
+      record.set('id', id);
+      record.set('text', text);
+      client.getMap('notes').set(id, record);
+    });
+    return update!;
+  }
+
+  it('loads a compacted state stored in the V2 encoding and takes changes on top of it', async () => {
+    const stored = new Y.Doc();
+    stored.transact(() => {
+      for (let i = 0; i < 50; i++) {
+        const record = new Y.Map<string>();
+        record.set('id', `s${i}`);
+        record.set('text', `stored ${i}`);
+        stored.getMap('notes').set(`s${i}`, record);
+      }
+    });
+    const appended: Uint8Array[] = [];
+    const log: DocumentLog = {
+      records: [{ update: Y.encodeStateAsUpdateV2(stored), encoding: 2 }],
+      get updates(): Uint8Array[] {
+        throw new Error('the room converted the stored state to V1');
+      },
+      append: (update) => void appended.push(update),
+      compact: () => undefined,
+      appendedRecords: 0,
+      appendedBytes: 0,
+      close: () => undefined,
+    };
+    const policy: RoomPolicy = {
+      collections: ['notes'],
+      mayRead: () => true,
+      checkWrite: (_actor, changes) =>
+        changes.some((c) => c.id === 'refused') ? { code: 'forbidden', reason: 'not this one' } : null,
+    };
+    const room = new Room('w1', 'board-plenary', policy, log, { compactAfterRecords: 1e9, compactAfterBytes: 1e9 });
+    const alice = peer('alice');
+    room.join(alice);
+    const notes = () => [...room.doc.getMap<Y.Map<string>>('notes').keys()].sort();
+    expect(notes()).toHaveLength(50);
+    expect(room.doc.getMap<Y.Map<string>>('notes').get('s7')?.get('text')).toBe('stored 7');
+
+    // A refused change leaves the document and the log as they were; the next one is judged on the stored state.
+    expect(await room.receiveUpdate(alice, clientChange(stored, 'refused', 'no'))).toMatchObject({ code: 'forbidden' });
+    expect(appended).toHaveLength(0);
+    expect(await room.receiveUpdate(alice, clientChange(stored, 'n1', 'new'))).toBeNull();
+    expect(appended).toHaveLength(1);
+    expect(notes()).toHaveLength(51);
+    expect(notes()).toContain('n1');
+    expect(notes()).not.toContain('refused');
+    await room.destroy();
+  });
+});

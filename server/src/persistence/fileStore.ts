@@ -11,7 +11,7 @@ import {
   type RecordEncoding,
 } from './appendLog';
 import { StorageUnavailableError, isStorageFailure } from './storageErrors';
-import type { DocumentLog, DocumentStore, StoredWorkshop, WorkshopStore } from './types';
+import type { DocumentLog, DocumentStore, StoredRecord, StoredWorkshop, WorkshopStore } from './types';
 
 /**
  * The embedded default store: one directory per workshop under DATA_DIR/workshops, holding
@@ -40,12 +40,11 @@ export class FileDocumentStore implements DocumentStore {
 
   async open(workshopId: string, docKey: string): Promise<DocumentLog> {
     const file = this.file(workshopId, docKey);
-    let opened: { records: Uint8Array[]; log: AppendLog; damaged: boolean };
+    let opened: { records: StoredRecord[]; log: AppendLog; damaged: boolean };
     try {
       const { records, encodings, contents, damaged } = recoverLog(file, `${workshopId}/${docKey}`);
       opened = {
-        // The room reads V1 updates; a compacted state (V2) is converted once, on opening.
-        records: records.map((record, i) => (encodings[i] === 2 ? Y.convertUpdateFormatV2ToV1(record) : record)),
+        records: records.map((update, i) => ({ update, encoding: encodings[i] === 2 ? 2 : 1 })),
         damaged,
         log: new AppendLog(file, contents.validBytes, this.durability, contents.format),
       };
@@ -54,10 +53,18 @@ export class FileDocumentStore implements DocumentStore {
       throw error;
     }
     const { records, damaged, log } = opened;
+    let updates: Uint8Array[] | null = null;
     let appendedRecords = 0;
     let appendedBytes = 0;
     return {
-      updates: records,
+      records,
+      get updates() {
+        // Only for readers that want V1 throughout; the room applies `records` as they are.
+        updates ??= records.map(({ update, encoding }) =>
+          encoding === 2 ? Y.convertUpdateFormatV2ToV1(update) : update,
+        );
+        return updates;
+      },
       damaged,
       append(update) {
         log.append(update);

@@ -8,10 +8,21 @@ import type { AgendaEntry } from '@dmc/shared/domain/agenda';
  * scale-out deployment provides other implementations of the same interfaces.
  */
 
+/** A stored update with its Yjs encoding: compaction may store the state in the (smaller) V2 encoding. */
+export interface StoredRecord {
+  readonly update: Uint8Array;
+  readonly encoding: 1 | 2;
+}
+
 /** A document's stored history, open for appending. */
 export interface DocumentLog {
-  /** Updates stored so far, oldest first. */
+  /** Updates stored so far, oldest first, in Yjs's V1 encoding. */
   readonly updates: readonly Uint8Array[];
+  /**
+   * The same history as stored, each record in its own encoding; when present, a room loads
+   * these (no conversion to V1 on the way).
+   */
+  readonly records?: readonly StoredRecord[];
   /**
    * True when reading found damage: some stored updates may be missing, so later ones can depend
    * on changes that are gone. The room then repairs the gaps and compacts at once.

@@ -397,7 +397,10 @@ export class InterceptedDocuments implements DocumentStore {
   async open(workshopId: string, docKey: string): Promise<DocumentLog> {
     const log = await this.inner.open(workshopId, docKey);
     return {
-      updates: log.updates,
+      get updates() {
+        return log.updates;
+      },
+      records: log.records,
       damaged: log.damaged,
       append: (update) => this.append(docKey, () => log.append(update)),
       compact: (state) => this.compact(docKey, () => log.compact(state)),
