@@ -8,6 +8,7 @@ import { currentSharedView } from '../workshop/sharedView';
 import { sheetById } from '../scene/template';
 import { viewportOf } from '../store/viewportControl';
 import { partsPreloaded } from './preloadedParts';
+import { NOTE_FACE_NAME } from '../canvas/NoteFace';
 import type { Point, Viewport } from '../scene/viewport';
 import type { AppStore } from '../store';
 import type { SynthesisData } from '../store/plenarySlice';
@@ -119,7 +120,7 @@ export function installTestHook(store: AppStore): () => void {
       for (const stage of konvaStages) {
         const node = stage.findOne(`#${nodeId}`);
         if (!node) continue;
-        const texts = node instanceof KonvaContainer ? node.find('Text') : [node];
+        const texts = node instanceof KonvaContainer ? node.find(`Text, .${NOTE_FACE_NAME}`) : [node];
         return texts.map((t) => String(t.getAttr('text') ?? '')).join(' ');
       }
       return null;
@@ -133,7 +134,7 @@ export function installTestHook(store: AppStore): () => void {
       for (const stage of konvaStages) {
         const node = stage.findOne(`#${nodeId}`);
         if (!node) continue;
-        const texts = node instanceof KonvaContainer ? node.find('Text') : [node];
+        const texts = node instanceof KonvaContainer ? node.find(`Text, .${NOTE_FACE_NAME}`) : [node];
         // The font size times every scale above the text (the stage's zoom included), as drawn.
         const sizes = texts.map((t) => Number(t.getAttr('fontSize') ?? 0) * t.getAbsoluteScale().y);
         return sizes.length > 0 ? Math.min(...sizes) : null;

@@ -13,6 +13,7 @@ import { badgeScenes, chosenRibbonScene, noteTextScene } from '@dmc/shared/scene
 import { fitNoteText } from '../scene/noteText';
 import { sceneElements } from './sceneElements';
 import { TagLabel } from './TagLabel';
+import { NoteFace } from './NoteFace';
 import { cancelPicture, takePictureSoon } from './stageView';
 
 function setCursor(node: Konva.Node, cursor: string): void {
@@ -73,7 +74,7 @@ const CHOSEN_COLOR = SHEET_COLORS.chosen;
 const EYE_OFF =
   'M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 4.5 10 6-.5.8-1.6 2.2-3.1 3.5M6.6 6.6C4.4 8 2.8 10.1 2 12c1 1.5 5 6 10 6 1.6 0 3-.4 4.3-1M9.9 9.9a3 3 0 0 0 4.2 4.2';
 
-/** One sticky note: paper, fitted text, selection outline, privacy mark, counters, the group's choice. Memoised. */
+/** One sticky note: its face (shadow, paper, fitted text), selection outline, privacy mark, counters, the group's choice. Memoised. */
 export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
   const { note, selected, editing, draggable, privacy, privacyLabel, highlighted, spotlight, handlers } = props;
   const t = useT();
@@ -88,6 +89,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
     [chosen, chosenLabel],
   );
   const fitted = fitNoteText(note.text, props.minFontSize);
+  const textScene = useMemo(() => (fitted.lines.length > 0 ? noteTextScene(fitted) : null), [fitted]);
   const { agree, disagree, open, votes, myMark, myVotes } = props;
   const badges = useMemo(
     () => layoutBadges({ agree, disagree, open, votes, myMark, myVotes }, canvasMeasurer('bold')),
@@ -168,28 +170,13 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           perfectDrawEnabled={false}
         />
       )}
-      <Rect
-        x={0.6}
-        y={1.2}
-        width={NOTE_SIZE}
-        height={NOTE_SIZE}
-        fill="rgba(15, 23, 42, 0.16)"
-        cornerRadius={1.5}
-        listening={false}
-        perfectDrawEnabled={false}
+      <NoteFace
+        paper={NOTE_FILLS[note.color]}
+        edge={isPrivate ? CANVAS_COLORS.privateEdge : NOTE_EDGES[note.color]}
+        edgeWidth={isPrivate ? 1.4 : 0.6}
+        dashed={isPrivate}
+        textScene={editing ? null : textScene}
       />
-      <Rect
-        width={NOTE_SIZE}
-        height={NOTE_SIZE}
-        fill={NOTE_FILLS[note.color]}
-        stroke={isPrivate ? CANVAS_COLORS.privateEdge : NOTE_EDGES[note.color]}
-        strokeWidth={isPrivate ? 1.4 : 0.6}
-        dash={isPrivate ? [4, 2.5] : undefined}
-        cornerRadius={1.5}
-        perfectDrawEnabled={false}
-        shadowForStrokeEnabled={false}
-      />
-      {!editing && fitted.lines.length > 0 && sceneElements([noteTextScene(fitted)])}
       {isPrivate && (
         <>
           <Path

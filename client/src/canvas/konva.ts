@@ -24,6 +24,7 @@ export {
   Line,
   Path,
   Rect,
+  Shape,
   Stage,
   Star,
   Tag,
