@@ -2,7 +2,7 @@ import type { Context } from 'konva/lib/Context.js';
 import type { Shape as KonvaShape } from 'konva/lib/Shape.js';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import type { SceneText } from '@dmc/shared/scene/sheetScene';
-import { FONT_FAMILY } from '../scene/theme';
+import { canvasFont } from '../scene/measure';
 import { Shape } from './konva';
 
 /**
@@ -29,17 +29,6 @@ export interface NoteFaceProps {
   readonly dashed: boolean;
   /** The fitted text (sheetScene's noteTextScene), or null while the note is edited or empty. */
   readonly textScene: SceneText | null;
-}
-
-/** The font string Konva's Text would set for this style and size. */
-function fontOf(style: string, size: number): string {
-  const family = FONT_FAMILY.split(',')
-    .map((name) => {
-      const trimmed = name.trim();
-      return trimmed.includes(' ') && !/["']/.test(trimmed) ? `"${trimmed}"` : trimmed;
-    })
-    .join(', ');
-  return `${style} normal ${size}px ${family}`;
 }
 
 /** Per font string: where the alphabetic baseline lies below a line's middle (as Konva places it). */
@@ -81,7 +70,7 @@ function drawFace(context: Context, shape: KonvaShape): void {
   if (!textScene || textScene.lines.length === 0) return;
   const { x, y, width = 0, height = 0, lines, fontSize, fill } = textScene;
   const lineHeight = (textScene.lineHeight ?? 1) * fontSize;
-  const font = fontOf(textScene.style, fontSize);
+  const font = canvasFont(textScene.style, fontSize);
   ctx.font = font;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';

@@ -19,6 +19,14 @@ function getContext(): CanvasRenderingContext2D | null {
 const measurers = new Map<FontStyle, TextMeasurer>();
 
 /**
+ * The canvas font for a style and size, as Konva's Text sets it (FONT_FAMILY already quotes the
+ * names with spaces, which is all Konva's normalisation does): measured and drawn text agree.
+ */
+export function canvasFont(style: FontStyle, size: number): string {
+  return `${style} normal ${size}px ${FONT_FAMILY}`;
+}
+
+/**
  * A measurer using the browser's canvas with the same font Konva draws with. Widths are measured
  * once per word at a reference size and scaled, and a text's width is the sum of its words and
  * spaces (the wrapping asks for many candidate lines made of the same words; kerning across a
@@ -28,7 +36,7 @@ export function canvasMeasurer(style: FontStyle): TextMeasurer {
   const existing = measurers.get(style);
   if (existing) return existing;
   const cache = new Map<string, number>();
-  const font = `${style} normal ${REFERENCE_SIZE}px ${FONT_FAMILY}`;
+  const font = canvasFont(style, REFERENCE_SIZE);
   const word = (text: string): number => {
     let width = cache.get(text);
     if (width === undefined) {

@@ -15,7 +15,7 @@ import { bindClientIds, checkClientIds } from './clientIds';
  * document itself, and a shadow on which every change is made first — an incoming update, or a
  * change by the server itself. Only a change the policy allows is stored, and only once it is
  * stored is it applied to the document and relayed: a refused or unstorable change never touches
- * the document, and the shadow is rebuilt from it. Memory therefore never holds more than disk.
+ * the document, and the shadow is made from it again. Memory therefore never holds more than disk.
  */
 
 /** The person behind a connection, as the server established it. */
@@ -290,17 +290,17 @@ export class Room {
         effect = updateMadeBy(this.shadow, () => Y.applyUpdate(this.shadow, update, peer));
       });
     } catch (error) {
-      this.rebuildShadow();
+      this.dropShadow();
       return { code: 'invalid', reason: `undecodable update: ${(error as Error).message}`, malformed: true };
     }
     if (!result.ok) {
-      this.rebuildShadow();
+      this.dropShadow();
       return { code: 'invalid', reason: result.reason, malformed: true };
     }
     if (effect !== null) {
       const ids = checkClientIds(this.doc, effect, peer.actor.id, this.serverClientId);
       if (!ids.ok) {
-        this.rebuildShadow();
+        this.dropShadow();
         return { code: 'forbidden', reason: ids.reason };
       }
       if (ids.claims.length > 0) {
@@ -312,7 +312,7 @@ export class Room {
     if (result.changes.length > 0) {
       const refusal = this.policy.checkWrite(peer.actor, result.changes, this.shadow);
       if (refusal) {
-        this.rebuildShadow();
+        this.dropShadow();
         return refusal;
       }
     }
@@ -376,7 +376,7 @@ export class Room {
       try {
         effect = updateMadeBy(this.shadow, () => this.shadow.transact(() => change(this.shadow), origin));
       } catch (error) {
-        this.rebuildShadow();
+        this.dropShadow();
         throw error;
       }
       if (effect !== null) await this.commit([[effect, origin]]);
@@ -422,7 +422,7 @@ export class Room {
 
   /**
    * Stores an update (already applied to the shadow), and only when that worked applies it to the
-   * document, which relays it. On failure the shadow is rebuilt from the document, so memory stays
+   * document, which relays it. On failure the shadow is dropped (made from the document again when needed), so memory stays
    * exactly what is on disk, and StorageUnavailableError is thrown; the next append may work.
    */
   private async commit(
@@ -433,7 +433,7 @@ export class Room {
     try {
       await this.log.append(stored);
     } catch (error) {
-      this.rebuildShadow();
+      this.dropShadow();
       if (!this.storageFailing)
         console.error(`[store] ${this.name}: cannot store changes (${errorCode(error)}); writers are asked to resend`);
       this.storageFailing = true;
@@ -490,7 +490,7 @@ export class Room {
   }
 
   /** Drops the shadow after a change was refused or not stored: it is made from the document again when needed. */
-  private rebuildShadow(): void {
+  private dropShadow(): void {
     this.shadowDoc?.destroy();
     this.shadowDoc = null;
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { RecordEncoding } from './types';
 
 /**
  * An append-only file of checksummed records. Every record is written with one write() before the
@@ -34,9 +35,6 @@ const V2_HEADER = 12;
 
 /** The record framing of a log file. */
 export type LogFormat = 1 | 2;
-
-/** How a record's Yjs update is encoded (format-1 files hold V1 only). */
-export type RecordEncoding = 1 | 2;
 
 /** A stretch of a log file that could not be read (not a torn last record). */
 export interface DamagedRange {

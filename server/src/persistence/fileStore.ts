@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import {
-  AppendLog,
-  readLog,
-  syncDirectory,
-  writeLogFile,
-  type Durability,
-  type LogContents,
-  type RecordEncoding,
-} from './appendLog';
+import { AppendLog, readLog, syncDirectory, writeLogFile, type Durability, type LogContents } from './appendLog';
 import { StorageUnavailableError, isStorageFailure } from './storageErrors';
-import type { DocumentLog, DocumentStore, StoredRecord, StoredWorkshop, WorkshopStore } from './types';
+import type { DocumentLog, DocumentStore, RecordEncoding, StoredRecord, StoredWorkshop, WorkshopStore } from './types';
 
 /**
  * The embedded default store: one directory per workshop under DATA_DIR/workshops, holding
@@ -44,7 +36,7 @@ export class FileDocumentStore implements DocumentStore {
     try {
       const { records, encodings, contents, damaged } = recoverLog(file, `${workshopId}/${docKey}`);
       opened = {
-        records: records.map((update, i) => ({ update, encoding: encodings[i] === 2 ? 2 : 1 })),
+        records: records.map((update, i) => ({ update, encoding: encodings[i] ?? 1 })),
         damaged,
         log: new AppendLog(file, contents.validBytes, this.durability, contents.format),
       };

@@ -8,10 +8,13 @@ import type { AgendaEntry } from '@dmc/shared/domain/agenda';
  * scale-out deployment provides other implementations of the same interfaces.
  */
 
-/** A stored update with its Yjs encoding: compaction may store the state in the (smaller) V2 encoding. */
+/** How a stored update is encoded: Yjs's V1, or V2 (what compaction stores: much smaller). */
+export type RecordEncoding = 1 | 2;
+
+/** A stored update with its encoding. */
 export interface StoredRecord {
   readonly update: Uint8Array;
-  readonly encoding: 1 | 2;
+  readonly encoding: RecordEncoding;
 }
 
 /** A document's stored history, open for appending. */
