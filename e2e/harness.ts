@@ -172,6 +172,61 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** A part of a screenshot, in its pixels. */
+export interface ShotRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * How much of `region` differs between two screenshots (PNG) of the same size: the share of
+ * `block`×`block` squares whose mean colour differs by more than `threshold` (sum over R, G, B).
+ * Means over blocks forgive the blur of a picture shown enlarged, not a picture out of place.
+ * Decoded in the page (no image library in the tests).
+ */
+export async function shotDifference(
+  page: Page,
+  a: Buffer,
+  b: Buffer,
+  region: ShotRegion,
+  block = 8,
+  threshold = 48,
+): Promise<number> {
+  return page.evaluate(
+    async ({ a, b, region, block, threshold }) => {
+      const pixels = async (base64: string) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        ctx.drawImage(bitmap, 0, 0);
+        return ctx.getImageData(region.x, region.y, region.width, region.height).data;
+      };
+      const [pa, pb] = [await pixels(a), await pixels(b)];
+      let differing = 0;
+      let blocks = 0;
+      for (let by = 0; by + block <= region.height; by += block)
+        for (let bx = 0; bx + block <= region.width; bx += block) {
+          const sum = [0, 0, 0];
+          for (let y = by; y < by + block; y++)
+            for (let x = bx; x < bx + block; x++) {
+              const i = 4 * (y * region.width + x);
+              for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (pa[i + c] ?? 0) - (pb[i + c] ?? 0);
+            }
+          const n = block * block;
+          blocks++;
+          if (Math.abs(sum[0] ?? 0) / n + Math.abs(sum[1] ?? 0) / n + Math.abs(sum[2] ?? 0) / n > threshold)
+            differing++;
+        }
+      return blocks === 0 ? 0 : differing / blocks;
+    },
+    { a: a.toString('base64'), b: b.toString('base64'), region, block, threshold },
+  );
+}
+
 /** Requests that left the machine: anything not to the app server itself (or data:/blob:). */
 export function thirdPartyRequests(requests: readonly string[], baseUrl: string): string[] {
   const origin = new URL(baseUrl).origin;

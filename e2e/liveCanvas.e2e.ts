@@ -6,6 +6,7 @@ import {
   newPerson,
   notesOf,
   screenshot,
+  shotDifference,
   startServerAndBrowser,
   stopAll,
   thirdPartyRequests,
@@ -111,6 +112,56 @@ describe('live two-sheet canvas', () => {
     const seen = await waitForNotes(anna.page, (ns) => ns[0]?.fieldId === 'doelgroep', "the move on Anna's screen");
     expect(seen[0]?.fieldId).toBe('doelgroep');
     expect(seen[0]?.x).not.toBe(note.x);
+  });
+
+  it('pans and zooms the sheet: what the canvas shows during the gesture is what it draws once it rests', async () => {
+    const page = bram.page;
+    const canvas = page.locator('.canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas');
+    const viewportOf = (p: typeof page) =>
+      p.evaluate(() =>
+        (window as unknown as { __DMC__: { viewport(): { x: number; y: number; scale: number } } }).__DMC__.viewport(),
+      );
+    const shifted = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLCanvasElement>('.canvas canvas')].some((c) => c.style.transform !== ''),
+      );
+    const atRest = async () => {
+      await expect.poll(shifted).toBe(false);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    };
+    // Empty space left of the sheet; a click there first clears the selection (and its toolbar).
+    const start = { x: box.x + 6, y: box.y + box.height / 2 };
+    await page.mouse.click(start.x, start.y);
+    const before = await viewportOf(page);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + 10 * i, start.y + 4 * i);
+    const during = await canvas.screenshot();
+    await page.mouse.up();
+    await atRest();
+    const after = await viewportOf(page);
+    expect({ dx: after.x - before.x, dy: after.y - before.y, scale: after.scale }).toEqual({
+      dx: 100,
+      dy: 40,
+      scale: before.scale,
+    });
+    const rest = await canvas.screenshot();
+    // The band the drag uncovered (left and top) may still be empty during the gesture.
+    const covered = { x: 104, y: 44, width: Math.floor(box.width) - 108, height: Math.floor(box.height) - 48 };
+    expect(await shotDifference(page, during, rest, covered)).toBeLessThan(0.002);
+
+    // Six notches of the wheel zoom in around the pointer: enlarged (softer) during, sharp after.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -60);
+    const zooming = await canvas.screenshot();
+    await atRest();
+    expect((await viewportOf(page)).scale).toBeGreaterThan(1.5 * before.scale);
+    const zoomed = await canvas.screenshot();
+    const all = { x: 4, y: 4, width: Math.floor(box.width) - 8, height: Math.floor(box.height) - 8 };
+    expect(await shotDifference(page, zooming, zoomed, all)).toBeLessThan(0.02);
+    await page.getByTestId('zoom-fit').click();
   });
 
   it('keeps everything after a reload', async () => {

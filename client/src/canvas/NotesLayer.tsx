@@ -1,7 +1,6 @@
-import { useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
-import type Konva from 'konva';
+import { useDeferredValue, useMemo } from 'react';
 import { isPresenting } from '@dmc/shared/domain/policies';
-import { Group, Layer } from './konva';
+import { Layer } from './konva';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import { useAppStore } from '../store';
 import { useT } from '../i18n';
@@ -9,7 +8,7 @@ import { noteRights, useCapabilities } from '../workshop/capabilities';
 import { NO_DISCUSSION, useDiscussionIndex } from '../workshop/discussionIndex';
 import { NoteShape, type NoteHandlers, type NotePrivacy } from './NoteShape';
 import { isNoteChosen } from '../workshop/guidance';
-import { GESTURE_PICTURE_NAME, retakePicture, useCachePixelRatio, useCullRect, useNoteFontFloor } from './stageView';
+import { useCachePixelRatio, useCullRect, useNoteFontFloor } from './stageView';
 
 /**
  * Notes of the current sheet, bottom first (board notes, then private ones on top); notes outside
@@ -51,51 +50,43 @@ export function NotesLayer({ sheetId, handlers }: { sheetId: string; handlers: N
   );
   const names = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
 
-  // A change during a gesture: the gesture's picture is drawn again.
-  const picture = useRef<Konva.Group>(null);
-  useLayoutEffect(() => {
-    if (picture.current?.isCached()) retakePicture(picture.current);
-  });
-
   return (
     <Layer>
-      <Group ref={picture} name={GESTURE_PICTURE_NAME}>
-        {visible.map((note) => {
-          const owner = privateOwners.get(note.id);
-          const privacy: NotePrivacy = owner === undefined ? 'shared' : owner === me ? 'mine' : 'hidden';
-          const label =
-            privacy === 'mine'
-              ? t('canvas.private')
-              : privacy === 'hidden'
-                ? t('canvas.hidden', { name: names.get(owner ?? '') ?? '?' })
-                : '';
-          const d = index.byNote.get(note.id) ?? NO_DISCUSSION;
-          const live = note.id === selectedId || note.id === editingId || note.id === draggingId;
-          return (
-            <NoteShape
-              key={note.id}
-              note={note}
-              selected={note.id === selectedId}
-              editing={note.id === editingId}
-              draggable={noteRights(caps, note, owner).move}
-              privacy={privacy}
-              privacyLabel={label}
-              agree={d.agree}
-              disagree={d.disagree}
-              open={d.open}
-              votes={d.votes}
-              myMark={d.myMark}
-              myVotes={d.myVotes}
-              highlighted={d.highlighted}
-              spotlight={spotlight}
-              handlers={handlers}
-              minFontSize={minFontSize}
-              chosen={privacy === 'shared' && isNoteChosen(choices, note)}
-              cachePixelRatio={live ? 0 : cachePixelRatio}
-            />
-          );
-        })}
-      </Group>
+      {visible.map((note) => {
+        const owner = privateOwners.get(note.id);
+        const privacy: NotePrivacy = owner === undefined ? 'shared' : owner === me ? 'mine' : 'hidden';
+        const label =
+          privacy === 'mine'
+            ? t('canvas.private')
+            : privacy === 'hidden'
+              ? t('canvas.hidden', { name: names.get(owner ?? '') ?? '?' })
+              : '';
+        const d = index.byNote.get(note.id) ?? NO_DISCUSSION;
+        const live = note.id === selectedId || note.id === editingId || note.id === draggingId;
+        return (
+          <NoteShape
+            key={note.id}
+            note={note}
+            selected={note.id === selectedId}
+            editing={note.id === editingId}
+            draggable={noteRights(caps, note, owner).move}
+            privacy={privacy}
+            privacyLabel={label}
+            agree={d.agree}
+            disagree={d.disagree}
+            open={d.open}
+            votes={d.votes}
+            myMark={d.myMark}
+            myVotes={d.myVotes}
+            highlighted={d.highlighted}
+            spotlight={spotlight}
+            handlers={handlers}
+            minFontSize={minFontSize}
+            chosen={privacy === 'shared' && isNoteChosen(choices, note)}
+            cachePixelRatio={live ? 0 : cachePixelRatio}
+          />
+        );
+      })}
     </Layer>
   );
 }

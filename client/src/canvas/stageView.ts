@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import type Konva from 'konva';
+import { Konva as KonvaGlobal } from 'konva/lib/Global.js';
 import { NOTE_SIZE } from '@dmc/shared/domain/note';
 import type { AppState, AppStore } from '../store';
 import { useAppStore } from '../store';
@@ -9,24 +10,77 @@ import { noteFontFloor } from '../scene/viewportField';
 import { viewportOf } from '../store/viewportControl';
 
 /**
- * Panning and zooming without React: the stage follows the store's viewport directly, and each
- * frame of a gesture redraws only the layers' pictures (their hit graphs, which only a pointer
- * needs, once the gesture rests, or at once when a pointer goes down). What React draws depends
- * on the zoom only in steps (culling with room to spare, the text floor, the resolution of the
- * notes' cached pictures), and during a continuous gesture a step waits until it rests.
+ * Panning and zooming without React and, mostly, without drawing: the stage's transform follows
+ * the store's viewport at once (pointer maths and hit tests see the live view), but during a
+ * continuous gesture the layers' canvases keep the pictures they have and are moved and scaled by
+ * CSS to where the live view puts them (see layerShift) — the compositor's work, not the page's.
+ * A layer is drawn again when its picture would leave too much of the view blank or blurred, when
+ * the gesture rests (with the hit graphs), at once when a pointer goes down, or whenever anything
+ * else draws it (a remote change): every draw is at the live view and drops the layer's shift.
+ * What React draws depends on the zoom only in steps (culling with room to spare, the text floor,
+ * the resolution of the notes' cached pictures), and during a continuous gesture a step waits
+ * until it rests.
  */
+
+/** Where a layer's canvas, drawn at one view, goes on screen to show another (CSS px). */
+export interface LayerShift {
+  readonly scale: number;
+  readonly x: number;
+  readonly y: number;
+}
 
 /**
- * Node name of groups drawn from one picture while a gesture runs (the notes): one image per
- * frame instead of one per note. The picture goes when the gesture rests.
+ * A shifted picture may leave at most this part of the view uncovered before it is redrawn: a
+ * drag across half the screen, or a zoom out to about 0.7×, shows the background at the edges
+ * for as long as the gesture goes on without a pause (see SCENE_REST_MS).
  */
-export const GESTURE_PICTURE_NAME = 'gesture-picture';
+const MOST_UNCOVERED = 1 / 2;
+/**
+ * A shifted picture is redrawn once it is scaled beyond this factor or below its inverse: a wheel
+ * zoom of ten notches in one go (about 2.5×) shows the old picture enlarged, sharp again when it
+ * pauses.
+ */
+const MOST_SCALE = 3;
 
-/** Draws a group into its gesture picture again (or first, at `pixelRatio`) after its notes changed. */
-export function retakePicture(node: Konva.Group, pixelRatio?: number): void {
-  const ratio = pixelRatio ?? Number(node.getAttr('pictureRatio') ?? 1);
-  node.setAttr('pictureRatio', ratio);
-  node.cache({ pixelRatio: ratio, offset: 2 });
+/**
+ * The CSS transform (origin top left) that puts a canvas drawn at view `drawn` where view `live`
+ * shows it, or null when that picture is not good enough: scaled beyond MOST_SCALE either way, or
+ * covering less than 1 − MOST_UNCOVERED of the visible part of the canvas (`visible`, from the
+ * container's top left).
+ */
+export function layerShift(drawn: Viewport, live: Viewport, canvas: StageSize, visible: StageSize): LayerShift | null {
+  const scale = live.scale / drawn.scale;
+  if (!(scale <= MOST_SCALE && scale >= 1 / MOST_SCALE)) return null;
+  const x = live.x - scale * drawn.x;
+  const y = live.y - scale * drawn.y;
+  const w = Math.min(canvas.width, visible.width);
+  const h = Math.min(canvas.height, visible.height);
+  if (w <= 0 || h <= 0) return { scale, x, y };
+  const overlap = (from: number, size: number, most: number) =>
+    Math.max(0, Math.min(most, from + size) - Math.max(0, from));
+  const covered = overlap(x, scale * canvas.width, w) * overlap(y, scale * canvas.height, h);
+  return covered >= (1 - MOST_UNCOVERED) * w * h ? { scale, x, y } : null;
+}
+
+/** How long after a gesture's last change the deferred steps and the hit graphs follow. */
+const REST_MS = 200;
+/** How long a gesture may pause before the shifted layers are drawn again at the view it shows. */
+const SCENE_REST_MS = 100;
+
+function currentViewport(state: AppState): Viewport {
+  return viewportOf(state, sheetById(state.sheetId));
+}
+
+let gestureUntil = 0;
+/**
+ * Called by the continuous gestures (wheel, pinch, drag to pan) before each change of the view:
+ * until they rest, what React draws waits. A jump (a key, a menu, a field) follows at once.
+ */
+export function continueGesture(): void {
+  gestureUntil = performance.now() + REST_MS;
+}
+function inGesture(): boolean {
+  return performance.now() < gestureUntil;
 }
 
 /** A picture waiting to be taken: its resolution and the margin around the shapes. */
@@ -119,6 +173,16 @@ function schedulePictures(): void {
   picturesScheduled = true;
   const run = () => {
     picturesScheduled = false;
+    // A pan or a zoom shows the layers' pictures as they are (see useStageViewport): redrawing a
+    // layer for a note's picture would only cost frames. The pictures follow when it rests.
+    if (inGesture()) {
+      picturesScheduled = true;
+      window.setTimeout(() => {
+        picturesScheduled = false;
+        schedulePictures();
+      }, gestureUntil - performance.now());
+      return;
+    }
     const start = performance.now();
     const layers = new Set<Konva.Layer>();
     for (const [node, picture] of pendingPictures) {
@@ -137,28 +201,11 @@ function schedulePictures(): void {
   else window.setTimeout(run, 16);
 }
 
-/** How long after a gesture's last change the deferred steps and the hit graphs follow. */
-const REST_MS = 200;
-
-function currentViewport(state: AppState): Viewport {
-  return viewportOf(state, sheetById(state.sheetId));
-}
-
-let gestureUntil = 0;
 /**
- * Called by the continuous gestures (wheel, pinch, drag to pan) before each change of the view:
- * until they rest, what React draws waits. A jump (a key, a menu, a field) follows at once.
- */
-export function continueGesture(): void {
-  gestureUntil = performance.now() + REST_MS;
-}
-function inGesture(): boolean {
-  return performance.now() < gestureUntil;
-}
-
-/**
- * Keeps the stage's position and scale on the store's viewport. Redraws scenes once per frame
- * and the hit graphs when the view rests (or right before a pointer goes down on the canvas).
+ * Keeps the stage's transform on the store's viewport. A jump redraws at once; a continuous gesture
+ * shifts the layers' canvases by CSS each frame (redrawing a layer only when its shifted picture
+ * is not good enough), then redraws the scenes and the hit graphs when the view rests or right
+ * before a pointer goes down on the canvas.
  */
 export function useStageViewport(
   store: AppStore,
@@ -173,55 +220,100 @@ export function useStageViewport(
     let applied: Viewport | null = null;
     let frame = 0;
     let rest = 0;
+    let sceneRest = 0;
     let hitStale = false;
-    let pictures: Konva.Group[] = [];
-    const drawHits = () => {
+    // The view each layer's canvas shows (the stage's transform at its last draw), and the layers
+    // whose canvas is shifted by CSS.
+    const drawnAt = new Map<Konva.Layer, Viewport>();
+    const shifted = new Set<Konva.Layer>();
+    const canvasOf = (layer: Konva.Layer) => layer.getNativeCanvasElement();
+    const watch = (layer: Konva.Layer) => {
+      if (drawnAt.has(layer)) return;
+      drawnAt.set(layer, stageView(stage));
+      canvasOf(layer).style.transformOrigin = '0 0';
+      // Whoever draws the layer (this hook, react-konva after a change, a remote cursor) draws it
+      // at the live view: its canvas needs no shift after that.
+      layer.on('draw.stageView', () => {
+        drawnAt.set(layer, stageView(stage));
+        if (shifted.delete(layer)) canvasOf(layer).style.transform = '';
+      });
+    };
+    const follow = () => {
+      frame = 0;
+      const live = stageView(stage);
+      const size = stage.size();
+      const { canvasSize } = store.getState();
+      for (const layer of stage.getLayers()) {
+        watch(layer);
+        const drawn = drawnAt.get(layer) ?? live;
+        const shift = layerShift(drawn, live, size, canvasSize);
+        if (!shift) {
+          layer.drawScene();
+          continue;
+        }
+        const identity = shift.scale === 1 && shift.x === 0 && shift.y === 0;
+        if (identity) shifted.delete(layer);
+        else shifted.add(layer);
+        canvasOf(layer).style.transform = identity
+          ? ''
+          : `matrix(${shift.scale}, 0, 0, ${shift.scale}, ${shift.x}, ${shift.y})`;
+      }
+    };
+    // A pause: the layers people see, at the view they see.
+    const drawShifted = () => {
+      window.clearTimeout(sceneRest);
+      cancelAnimationFrame(frame);
+      frame = 0;
+      for (const layer of [...shifted]) layer.drawScene();
+    };
+    // The view at rest, or a pointer about to ask what is under it: every layer as it is now.
+    const settle = () => {
       window.clearTimeout(rest);
+      drawShifted();
       if (!hitStale) return;
       hitStale = false;
-      if (pictures.length > 0) {
-        for (const node of pictures) node.clearCache();
-        pictures = [];
-        stage.batchDraw();
-        return;
-      }
       for (const layer of stage.getLayers()) if (layer.listening()) layer.drawHit();
-    };
-    const takePictures = (scale: number) => {
-      const pixelRatio = Math.min(2, Math.max(1, Math.ceil(scale * (window.devicePixelRatio || 1))));
-      pictures = stage.find<Konva.Group>(`.${GESTURE_PICTURE_NAME}`).filter((node) => node.hasChildren());
-      for (const node of pictures) retakePicture(node, pixelRatio);
     };
     const apply = (vp: Viewport, immediate: boolean) => {
       if (applied && applied.x === vp.x && applied.y === vp.y && applied.scale === vp.scale) return;
       applied = vp;
+      // Konva would redraw every layer for this in its next frame; this hook decides that.
+      const autoDraw = KonvaGlobal.autoDrawEnabled;
+      KonvaGlobal.autoDrawEnabled = false;
       stage.position({ x: vp.x, y: vp.y });
       stage.scale({ x: vp.scale, y: vp.scale });
+      KonvaGlobal.autoDrawEnabled = autoDraw;
       if (immediate) {
         stage.batchDraw();
         return;
       }
-      if (!hitStale) takePictures(vp.scale);
       hitStale = true;
-      if (frame === 0)
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          for (const layer of stage.getLayers()) layer.drawScene();
-        });
+      if (frame === 0) frame = requestAnimationFrame(follow);
+      window.clearTimeout(sceneRest);
+      sceneRest = window.setTimeout(drawShifted, SCENE_REST_MS);
       window.clearTimeout(rest);
-      rest = window.setTimeout(drawHits, REST_MS);
+      rest = window.setTimeout(settle, REST_MS);
     };
+    for (const layer of stage.getLayers()) watch(layer);
     apply(currentViewport(store.getState()), true);
     const unsubscribe = store.subscribe((state) => apply(currentViewport(state), !inGesture()));
     // Capture: before Konva's own listener on its content looks up the hit graph.
-    container.addEventListener('pointerdown', drawHits, { capture: true });
+    container.addEventListener('pointerdown', settle, { capture: true });
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
       window.clearTimeout(rest);
-      container.removeEventListener('pointerdown', drawHits, { capture: true });
+      window.clearTimeout(sceneRest);
+      container.removeEventListener('pointerdown', settle, { capture: true });
+      for (const layer of drawnAt.keys()) layer.off('draw.stageView');
+      for (const layer of shifted) canvasOf(layer).style.transform = '';
     };
   }, [store, stageRef, containerRef, mounted]);
+}
+
+/** The view a stage draws at now. */
+function stageView(stage: Konva.Stage): Viewport {
+  return { x: stage.x(), y: stage.y(), scale: stage.scaleX() };
 }
 
 /**
