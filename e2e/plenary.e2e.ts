@@ -166,6 +166,8 @@ describe('plenary synthesis and follow-up actions', () => {
     const id = expected?.id ?? '';
     const suggestion = anna.page.getByTestId(`synthesis-suggestion-${id}`);
     await suggestion.waitFor();
+    // Worked out off the page's thread, by the suggestions worker.
+    expect(anna.page.workers().some((w) => w.url().includes('suggestionWorker'))).toBe(true);
     // The reason is shown: the words the notes share.
     expect((await suggestion.textContent())?.toLowerCase()).toMatch(/studiesucces|eerstejaars/);
     await anna.page.getByTestId(`synthesis-confirm-${id}`).click();

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Question } from '@dmc/shared/domain/questions';
 import { actionFromNote } from '@dmc/shared/domain/actionItems';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
@@ -15,7 +15,6 @@ import {
   clusterOfNote,
   createCluster,
   defaultLabel,
-  suggestionsForField,
   type SuggestionView,
 } from './clusters';
 import {
@@ -28,6 +27,7 @@ import {
 } from './columns';
 import { useMayEditPlenary } from '../workshop/capabilities';
 import { usePlenarySources, useSynthesis } from './hooks';
+import { useSuggestions } from './suggestions';
 
 /**
  * The synthesis ("gemene delers en verschillen"): per field of both sheets, every subgroup's
@@ -61,9 +61,6 @@ function useWorkshopLanguage(): 'nl' | 'en' {
   return useAppStore((s) => s.settings?.language ?? s.session?.workshop.language ?? 'nl');
 }
 
-/** No suggestions (yet). */
-const NO_SUGGESTIONS: readonly SuggestionView[] = [];
-
 /** The synthesis view. */
 export function SynthesisView() {
   const t = useT();
@@ -85,18 +82,10 @@ export function SynthesisView() {
   const columns = useMemo(() => columnsForField(sources, boards, fieldId), [sources, boards, fieldId]);
   const cards = useMemo(() => columns.flatMap((c) => c.cards), [columns]);
   const fieldClusters = useMemo(() => clusters.filter((c) => c.fieldId === fieldId), [clusters, fieldId]);
-  // The suggestions (clustering every group's notes in the field) follow the columns: the notes
-  // show first, the suggestions in a render of their own right after; another field's are not shown.
+  // The suggestions (clustering every group's notes in the field) follow the columns, worked out
+  // off the page's thread (suggestions.ts); another field's are not shown.
   const clusterInput = useMemo(() => ({ fieldId, cards, clusters, language }), [fieldId, cards, clusters, language]);
-  const deferredInput = useDeferredValue(clusterInput, null);
-  const deferredSuggestions = useMemo(
-    () =>
-      deferredInput
-        ? suggestionsForField(deferredInput.cards, deferredInput.clusters, deferredInput.language)
-        : NO_SUGGESTIONS,
-    [deferredInput],
-  );
-  const suggestions = deferredInput?.fieldId === fieldId ? deferredSuggestions : NO_SUGGESTIONS;
+  const suggestions = useSuggestions(clusterInput);
   const colors = useMemo(() => clusterColors(fieldClusters), [fieldClusters]);
   const linking: Linking = { suggestions, colors, linked, onLink: setLinked };
   const membership = useMemo(() => clusterOfNote(fieldClusters), [fieldClusters]);
