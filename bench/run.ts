@@ -27,6 +27,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { addNote, moveNote, readNotes, setNoteText } from '@dmc/shared/doc/board';
 import {
+  disconnect,
   connect,
   oneProcess,
   prepareRooms,
@@ -122,7 +123,7 @@ async function syncLatency(deployment: Deployment): Promise<{ p50: number; p95: 
     await new Promise((r) => setTimeout(r, 10));
   }
   const rssKiB = server.status('VmRSS');
-  for (const c of clients) c.provider.destroy();
+  for (const c of clients) disconnect(c);
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), rssKiB };
 }
 
@@ -155,17 +156,17 @@ async function joinTime(
   }
   const probe = connect(server.url, room!, sessions[1]);
   await waitUntil(() => probe.doc.getMap('notes').size === notes, 20_000);
-  probe.provider.destroy();
+  disconnect(probe);
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {
     const start = performance.now();
     const c = connect(server.url, room!, sessions[1]);
     await waitUntil(() => c.doc.getMap('notes').size === notes, 20_000);
     times.push(performance.now() - start);
-    c.provider.destroy();
+    disconnect(c);
   }
   const docBytes = Y.encodeStateAsUpdate(seed.doc).length;
-  seed.provider.destroy();
+  disconnect(seed);
   return { median: percentile(times, 50), p95: percentile(times, 95), docBytes };
 }
 

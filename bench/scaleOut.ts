@@ -16,6 +16,7 @@ import path from 'node:path';
 import type * as Y from 'yjs';
 import { addNote, setNoteText } from '@dmc/shared/doc/board';
 import {
+  disconnect,
   connectRooms,
   oneProcess,
   prepareRooms,
@@ -87,7 +88,7 @@ async function measure(deployment: Deployment, clientCount: number): Promise<Lat
     // Stay within the per-connection message rate a real person would never exceed.
     await new Promise((r) => setTimeout(r, 10));
   }
-  for (const c of clients) c.provider.destroy();
+  for (const c of clients) disconnect(c);
   return result;
 }
 

@@ -29,6 +29,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { addNote, moveNote } from '@dmc/shared/doc/board';
 import {
+  disconnect,
   closes,
   connect,
   connectRooms,
@@ -184,7 +185,7 @@ export async function runWorkload(deployment: Deployment, w: Workload, seconds =
   const cpu = sum(servers.map((s) => s.cpuSeconds())) - cpuStart;
   for (const t of timers) clearTimeout(t);
   const rssPeak = sum(servers.map((s) => s.status('VmHWM')));
-  for (const c of clients.flat()) c.provider.destroy();
+  for (const c of clients.flat()) disconnect(c);
   return {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -327,7 +328,7 @@ export async function storedAfterMoves(
   );
   const state = Y.encodeStateAsUpdate(probe!.doc);
   const stateV2 = Y.encodeStateAsUpdateV2(probe!.doc);
-  for (const c of clients) c.provider.destroy();
+  for (const c of clients) disconnect(c);
   let logBytes = state.length;
   let previousBytes = 0;
   if (deployment.kind === 'ours' && server.dataDir) {

@@ -206,6 +206,16 @@ export function connect(url: string, room: string, session?: SessionResponse, pr
   return { doc, provider, process: processIndex };
 }
 
+/**
+ * Closes a client and frees it: the provider's awareness keeps a timer of its own (which would
+ * hold the document, its observers and what they captured for the rest of the run).
+ */
+export function disconnect(client: BenchClient): void {
+  client.provider.destroy();
+  client.provider.awareness.destroy();
+  client.doc.destroy();
+}
+
 /** Connects the people of prepared rooms, spread round-robin over the deployment's processes. */
 export function connectRooms(deployment: Deployment, rooms: readonly PreparedRoom[]): BenchClient[][] {
   const { servers } = deployment;
