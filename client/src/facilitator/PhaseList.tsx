@@ -1,11 +1,11 @@
 import { PHASES, phase, type PhaseId } from '@dmc/shared/domain/phases';
 import { localize } from '@dmc/shared/template/lookup';
-import { plannedMinutes } from '@dmc/shared/domain/schedule';
+import { formatMinutes, plannedMinutes } from '@dmc/shared/domain/schedule';
 import { entriesAfter } from '@dmc/shared/domain/agenda';
 import { isSingleGroup, skipsPhase } from '@dmc/shared/domain/singleGroup';
 import { useLocale, useT } from '../i18n';
 import { useAppStore } from '../store';
-import { formatDuration, formatHours } from '../i18n/format';
+import { formatHours } from '../i18n/format';
 import { HALF_DAY_MINUTES, phaseIndex, plannedFrom, plannedTotal, revealsPrivateNotes } from './phasePlan';
 
 /**
@@ -79,14 +79,14 @@ export function PhaseList({ phaseId, moveTo }: { phaseId: PhaseId; moveTo: (to: 
       </ol>
       <p className="fac-phases__total" data-testid="fac-phases-total">
         {t('fac.phases.total', {
-          total: formatDuration(plannedTotal(agenda, entries, groupCount), locale),
+          total: formatMinutes(plannedTotal(agenda, entries, groupCount), locale),
           halfDay: formatHours(HALF_DAY_MINUTES / 60, locale),
         })}
       </p>
       {phaseId !== 'done' && (
         <p className="fac-hint">
           {t('fac.phases.remaining', {
-            remaining: formatDuration(plannedFrom(phaseId, agenda, entries, groupCount), locale),
+            remaining: formatMinutes(plannedFrom(phaseId, agenda, entries, groupCount), locale),
           })}
         </p>
       )}

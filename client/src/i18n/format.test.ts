@@ -5,7 +5,6 @@ import {
   formatAgo,
   formatClock,
   formatDay,
-  formatDuration,
   formatHours,
   formatLongDate,
   formatPercent,
@@ -28,14 +27,6 @@ describe('dates for reading', () => {
 });
 
 describe('numbers and durations', () => {
-  it('writes one duration format, the same as the invitation', () => {
-    expect(formatDuration(215, 'nl')).toBe('3 u 35 min');
-    expect(formatDuration(215, 'en')).toBe('3 h 35 min');
-    expect(formatDuration(20, 'nl')).toBe('20 min');
-    expect(formatDuration(120, 'nl')).toBe('2 u');
-    expect(formatDuration(0, 'en')).toBe('0 min');
-  });
-
   it('uses the decimal comma in Dutch', () => {
     expect(formatHours(3.5, 'nl')).toBe('3,5');
     expect(formatHours(3.5, 'en')).toBe('3.5');

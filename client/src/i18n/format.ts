@@ -1,10 +1,12 @@
 import type { Locale } from '@dmc/shared/template/types';
-import { formatMinutes } from '@dmc/shared/domain/schedule';
 
 /**
  * The one place where the interface writes and reads dates, times and numbers, always in the
  * interface language (never the browser's): Dutch as in the Netherlands, English as in Britain
  * (day before month). Pure functions over `Intl`, unit-tested in both languages (format.test.ts).
+ * Durations ("3 u 35 min") are written by the shared `formatMinutes` (domain/schedule.ts), as the
+ * invitation and the agenda write them; it is not re-exported here, so that the participant's
+ * board does not load the text catalogue it needs.
  */
 
 /** The `Intl` locale of an interface language. */
@@ -34,11 +36,6 @@ export function formatPercent(share: number, locale: Locale): string {
 /** Hours with at most one decimal: 3.5 → "3,5" in Dutch. */
 export function formatHours(hours: number, locale: Locale): string {
   return formatNumber(hours, locale, { maximumFractionDigits: 1 });
-}
-
-/** A number of minutes as "3 u 35 min" / "3 h 35 min": the same as the invitation and the agenda write. */
-export function formatDuration(minutes: number, locale: Locale): string {
-  return formatMinutes(minutes, locale);
 }
 
 /** A calendar day (YYYY-MM-DD) for reading, e.g. "10 mrt 2026" / "10 Mar 2026"; the text itself when it is no day. */

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
-  ACTION_SOURCE_LABELS,
-  ACTION_STATUS_LABELS,
   ACTION_STATUSES,
   ACTION_WHAT_LENGTH,
   ACTION_WHO_LENGTH,
   type ActionItem,
   type ActionStatus,
 } from '@dmc/shared/domain/actionItems';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '@dmc/shared/domain/actionTexts';
 import { checkSynthesisChanges } from '@dmc/shared/domain/synthesisRules';
 import { localize } from '@dmc/shared/template/lookup';
 import { Icon } from '../components/icons';

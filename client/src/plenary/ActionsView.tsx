@@ -1,13 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import {
-  ACTION_STATUS_LABELS,
   ACTION_STATUSES,
   ACTION_WHAT_LENGTH,
-  actionFromDeferral,
   type ActionSortKey,
   type ActionStatus,
   type CardSource,
 } from '@dmc/shared/domain/actionItems';
+import { ACTION_STATUS_LABELS, actionFromDeferral } from '@dmc/shared/domain/actionTexts';
 import { localize } from '@dmc/shared/template/lookup';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';
 import { newNoteId } from '../collab/boardClient';

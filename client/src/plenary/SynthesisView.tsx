@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Question } from '@dmc/shared/domain/questions';
-import { actionFromNote } from '@dmc/shared/domain/actionItems';
+import { actionFromNote } from '@dmc/shared/domain/actionTexts';
 import type { ClusterRecord } from '@dmc/shared/domain/plenary';
 import { localize } from '@dmc/shared/template/lookup';
 import { discussiemodelTemplate } from '@dmc/shared/template/discussiemodel';

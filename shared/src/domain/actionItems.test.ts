@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_SOURCE_LABELS,
   actionFromCard,
-  actionFromDeferral,
   matchOwner,
-  actionFromNote,
   actionItemSchema,
   filterActions,
   sortActions,
   type ActionItem,
 } from './actionItems';
+import { ACTION_SOURCE_LABELS, actionFromDeferral, actionFromNote } from './actionTexts';
 import type { Deferral } from './discussion';
 import type { Note } from './note';
 

@@ -1,14 +1,13 @@
 import { z } from 'zod/mini';
-import { CATALOGUE, text } from '../i18n/catalogue';
-import type { Locale, LocalizedText } from '../template/types';
-import type { Deferral } from './discussion';
-import type { Note } from './note';
+import type { Locale } from '../template/types';
 import { fieldIdSchema, idSchema as id } from './ids';
 
 /**
  * Follow-up actions (what, who, when) decided in plenary: the list the team takes home.
  * Records are flat (no nested objects) so that each one fits a Yjs map of primitive values;
- * where an action came from is spread over the `source*` keys.
+ * where an action came from is spread over the `source*` keys. What needs the text catalogue (the
+ * labels, the wording of an action made from a deferral or a note) is in actionTexts.ts, so that
+ * a participant's board loads without the catalogue.
  */
 
 /** Characters in the "what" of an action. */
@@ -188,7 +187,7 @@ export function matchOwner(
  * Cuts text to a limit in UTF-16 units (what the schema counts), with an ellipsis when it was
  * longer, never between the two halves of an emoji.
  */
-function clamp(text: string, max: number): string {
+export function clamp(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, max - 1);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
@@ -196,7 +195,7 @@ function clamp(text: string, max: number): string {
 }
 
 /** Collapses whitespace and line breaks, so a composed sentence reads as one line. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -206,7 +205,7 @@ export function clampWhat(what: string): string {
 }
 
 /** Where an action came from (the rest of a new action is the same for every source). */
-type ActionOrigin = Pick<ActionItem, 'sourceKind'> &
+export type ActionOrigin = Pick<ActionItem, 'sourceKind'> &
   Partial<
     Pick<
       ActionItem,
@@ -250,48 +249,6 @@ export function directAction(what: string, context: NewActionContext): ActionIte
   return text === '' ? null : newAction(text, { sourceKind: 'direct' }, context);
 }
 
-/**
- * Turns a deferred question into an action: "Uitzoeken: <what to find out> — navragen bij
- * <whom> (vraag: <question>)", or "Beantwoorden: <question> — …" when nothing specific was
- * written to find out. The owner becomes "who".
- */
-export function actionFromDeferral(deferral: Deferral, groupId: string | null, context: NewActionContext): ActionItem {
-  const word = (key: 'deferral.findOut' | 'deferral.answer' | 'deferral.ask' | 'deferral.question') =>
-    text(context.locale, key);
-  const question = oneLine(deferral.question);
-  const findOut = oneLine(deferral.findOut);
-  const askWhom = oneLine(deferral.askWhom);
-  let what =
-    findOut !== ''
-      ? `${word('deferral.findOut')}: ${findOut}`
-      : `${word('deferral.answer')}: ${question !== '' ? question : '…'}`;
-  if (askWhom !== '') what += ` — ${word('deferral.ask')} ${askWhom}`;
-  if (findOut !== '' && question !== '' && question !== findOut) what += ` (${word('deferral.question')}: ${question})`;
-  return newAction(
-    clamp(what, ACTION_WHAT_LENGTH),
-    {
-      sourceKind: 'deferral',
-      sourceGroupId: groupId,
-      sourceFieldId: deferral.fieldId,
-      sourceNoteId: deferral.noteId,
-      sourceDeferralId: deferral.id,
-      ...matchOwner(clamp(oneLine(deferral.owner), ACTION_WHO_LENGTH), context.members ?? []),
-    },
-    context,
-  );
-}
-
-/** Turns a note into an action; its text (on one line) is the "what". */
-export function actionFromNote(note: Note, groupId: string | null, context: NewActionContext): ActionItem {
-  const written = oneLine(note.text);
-  const empty = text(context.locale, 'action.emptyNote');
-  return newAction(
-    clamp(written !== '' ? written : empty, ACTION_WHAT_LENGTH),
-    { sourceKind: 'note', sourceGroupId: groupId, sourceFieldId: note.fieldId, sourceNoteId: note.id },
-    context,
-  );
-}
-
 /** What an inspiration card carries when it becomes an action: its id in the deck and its text. */
 export interface CardSource {
   readonly id: string;
@@ -304,19 +261,3 @@ export function actionFromCard(card: CardSource, context: NewActionContext): Act
   if (text === '') return null;
   return newAction(clamp(text, ACTION_WHAT_LENGTH), { sourceKind: 'card', sourceCardId: card.id }, context);
 }
-
-/** Status labels for lists and exports. */
-export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, LocalizedText>> = {
-  open: CATALOGUE['actionStatus.open'],
-  doing: CATALOGUE['actionStatus.doing'],
-  done: CATALOGUE['actionStatus.done'],
-};
-
-/** Source labels for lists and exports. */
-export const ACTION_SOURCE_LABELS: Readonly<Record<ActionSourceKind, LocalizedText>> = {
-  note: CATALOGUE['actionSource.note'],
-  deferral: CATALOGUE['actionSource.deferral'],
-  synthesis: CATALOGUE['actionSource.synthesis'],
-  direct: CATALOGUE['actionSource.direct'],
-  card: CATALOGUE['actionSource.card'],
-};

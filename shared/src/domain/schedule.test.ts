@@ -74,6 +74,8 @@ describe('the agenda', () => {
     expect(formatMinutes(215, 'en')).toBe('3 h 35 min');
     expect(formatMinutes(240, 'nl')).toBe('4 u');
     expect(formatMinutes(45, 'en')).toBe('45 min');
+    expect(formatMinutes(20, 'nl')).toBe('20 min');
+    expect(formatMinutes(0, 'en')).toBe('0 min');
   });
 
   it('keeps only the minutes that differ from the suggestion', () => {

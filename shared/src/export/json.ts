@@ -8,7 +8,7 @@ import {
   workshopExportSchema,
   type WorkshopExport,
 } from './model';
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../domain/actionItems';
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../domain/actionTexts';
 import { utf8Length } from './text';
 import { FIELD_ID_PATTERN, ID_PATTERN } from '../domain/ids';
 
