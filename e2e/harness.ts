@@ -210,16 +210,17 @@ export async function shotDifference(
       let blocks = 0;
       for (let by = 0; by + block <= region.height; by += block)
         for (let bx = 0; bx + block <= region.width; bx += block) {
-          const sum = [0, 0, 0];
+          // Per channel, the difference of the block's sums (a shift of its mean colour).
+          let [r, g, bl] = [0, 0, 0];
           for (let y = by; y < by + block; y++)
             for (let x = bx; x < bx + block; x++) {
               const i = 4 * (y * region.width + x);
-              for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (pa[i + c] ?? 0) - (pb[i + c] ?? 0);
+              r += (pa[i] ?? 0) - (pb[i] ?? 0);
+              g += (pa[i + 1] ?? 0) - (pb[i + 1] ?? 0);
+              bl += (pa[i + 2] ?? 0) - (pb[i + 2] ?? 0);
             }
-          const n = block * block;
           blocks++;
-          if (Math.abs(sum[0] ?? 0) / n + Math.abs(sum[1] ?? 0) / n + Math.abs(sum[2] ?? 0) / n > threshold)
-            differing++;
+          if ((Math.abs(r) + Math.abs(g) + Math.abs(bl)) / (block * block) > threshold) differing++;
         }
       return blocks === 0 ? 0 : differing / blocks;
     },

@@ -119,8 +119,8 @@ describe('live two-sheet canvas', () => {
     const canvas = page.locator('.canvas');
     const box = await canvas.boundingBox();
     if (!box) throw new Error('no canvas');
-    const viewportOf = (p: typeof page) =>
-      p.evaluate(() =>
+    const viewportOf = () =>
+      page.evaluate(() =>
         (window as unknown as { __DMC__: { viewport(): { x: number; y: number; scale: number } } }).__DMC__.viewport(),
       );
     const shifted = () =>
@@ -134,14 +134,14 @@ describe('live two-sheet canvas', () => {
     // Empty space left of the sheet; a click there first clears the selection (and its toolbar).
     const start = { x: box.x + 6, y: box.y + box.height / 2 };
     await page.mouse.click(start.x, start.y);
-    const before = await viewportOf(page);
+    const before = await viewportOf();
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + 10 * i, start.y + 4 * i);
     const during = await canvas.screenshot();
     await page.mouse.up();
     await atRest();
-    const after = await viewportOf(page);
+    const after = await viewportOf();
     expect({ dx: after.x - before.x, dy: after.y - before.y, scale: after.scale }).toEqual({
       dx: 100,
       dy: 40,
@@ -157,7 +157,7 @@ describe('live two-sheet canvas', () => {
     for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -60);
     const zooming = await canvas.screenshot();
     await atRest();
-    expect((await viewportOf(page)).scale).toBeGreaterThan(1.5 * before.scale);
+    expect((await viewportOf()).scale).toBeGreaterThan(1.5 * before.scale);
     const zoomed = await canvas.screenshot();
     const all = { x: 4, y: 4, width: Math.floor(box.width) - 8, height: Math.floor(box.height) - 8 };
     expect(await shotDifference(page, zooming, zoomed, all)).toBeLessThan(0.02);

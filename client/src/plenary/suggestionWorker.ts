@@ -12,5 +12,5 @@ const scope = self as unknown as {
 };
 
 scope.addEventListener('message', ({ data }) => {
-  scope.postMessage({ id: data.id, suggestions: suggestionsForField(data.cards, data.confirmed, data.language) });
+  scope.postMessage({ id: data.id, suggestions: suggestionsForField(data.cards, data.clusters, data.language) });
 });

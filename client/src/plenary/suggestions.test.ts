@@ -58,7 +58,7 @@ describe('synthesis suggestions off the page thread', () => {
       answer(request: SuggestionRequest) {
         const reply: SuggestionReply = {
           id: request.id,
-          suggestions: suggestionsForField(request.cards, request.confirmed, request.language),
+          suggestions: suggestionsForField(request.cards, request.clusters, request.language),
         };
         this.dispatchEvent(new MessageEvent('message', { data: reply }));
       }

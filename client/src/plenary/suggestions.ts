@@ -19,12 +19,9 @@ export interface SuggestionInput {
   readonly language: TextLanguage;
 }
 
-/** A request to the worker. */
-export interface SuggestionRequest {
+/** A request to the worker: what a field's suggestions are worked out from, numbered. */
+export interface SuggestionRequest extends Omit<SuggestionInput, 'fieldId'> {
   readonly id: number;
-  readonly cards: readonly NoteCard[];
-  readonly confirmed: readonly ClusterRecord[];
-  readonly language: TextLanguage;
 }
 
 /** The worker's answer. */
@@ -36,7 +33,7 @@ export interface SuggestionReply {
 type Done = (suggestions: readonly SuggestionView[]) => void;
 
 /** No suggestions (yet). */
-export const NO_SUGGESTIONS: readonly SuggestionView[] = [];
+const NO_SUGGESTIONS: readonly SuggestionView[] = [];
 
 /** The worker (undefined: not started yet; null: none, or it failed: work on the page). */
 let worker: Worker | null | undefined;
@@ -44,7 +41,7 @@ const pending = new Map<number, { readonly request: SuggestionRequest; readonly 
 let lastId = 0;
 
 function onPage(request: SuggestionRequest, done: Done): void {
-  afterNextPaint(() => done(suggestionsForField(request.cards, request.confirmed, request.language)));
+  afterNextPaint(() => done(suggestionsForField(request.cards, request.clusters, request.language)));
 }
 
 function suggestionWorker(): Worker | null {
@@ -79,7 +76,7 @@ export function requestSuggestions(input: SuggestionInput, done: Done): void {
   const request: SuggestionRequest = {
     id: ++lastId,
     cards: input.cards,
-    confirmed: input.clusters,
+    clusters: input.clusters,
     language: input.language,
   };
   const target = suggestionWorker();

@@ -1,4 +1,4 @@
-import { type ActionItem, type ActionStatus } from '../domain/actionItems';
+import type { ActionItem, ActionStatus } from '../domain/actionItems';
 import { actionFromDeferral, actionFromNote } from '../domain/actionTexts';
 import type { Choice, Deferral, Formulation, Highlight, Mark, MarkValue, Vote } from '../domain/discussion';
 import {

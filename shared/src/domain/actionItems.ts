@@ -205,7 +205,7 @@ export function clampWhat(what: string): string {
 }
 
 /** Where an action came from (the rest of a new action is the same for every source). */
-export type ActionOrigin = Pick<ActionItem, 'sourceKind'> &
+type ActionOrigin = Pick<ActionItem, 'sourceKind'> &
   Partial<
     Pick<
       ActionItem,

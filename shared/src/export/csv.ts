@@ -1,6 +1,6 @@
 import { ACTION_COLUMNS, text } from '../i18n/catalogue';
 import type { Locale } from '../template/types';
-import { type ActionItem } from '../domain/actionItems';
+import type { ActionItem } from '../domain/actionItems';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../domain/actionTexts';
 import { stripBidiControls } from './text';
 

@@ -1,6 +1,6 @@
 import { text, type PlainTextKey } from '../i18n/catalogue';
 import type { Locale } from '../template/types';
-import { type ActionItem } from '../domain/actionItems';
+import type { ActionItem } from '../domain/actionItems';
 import { ACTION_STATUS_LABELS } from '../domain/actionTexts';
 import { stripBidiControls, utf8Bytes } from './text';
 

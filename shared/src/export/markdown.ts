@@ -2,7 +2,7 @@ import { ACTION_COLUMNS, countText, text } from '../i18n/catalogue';
 import { localize } from '../template/lookup';
 import { templateForBoard } from '../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale } from '../template/types';
-import { type ActionItem } from '../domain/actionItems';
+import type { ActionItem } from '../domain/actionItems';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../domain/actionTexts';
 import { countMarks, countVotes } from '../domain/discussion';
 import type { Note } from '../domain/note';

@@ -2,7 +2,7 @@ import { rgb, type RGB } from 'pdf-lib';
 import { getField, localize } from '../../template/lookup';
 import { templateForBoard } from '../../template/plenary';
 import type { CanvasTemplate, FieldTemplate, Locale, SheetTemplate } from '../../template/types';
-import { type ActionItem } from '../../domain/actionItems';
+import type { ActionItem } from '../../domain/actionItems';
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from '../../domain/actionTexts';
 import { countMarks, countVotes, type Deferral } from '../../domain/discussion';
 import type { Note } from '../../domain/note';
