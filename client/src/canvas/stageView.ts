@@ -221,6 +221,8 @@ export function useStageViewport(
     let frame = 0;
     let rest = 0;
     let sceneRest = 0;
+    // Whether the view moved since the hit graphs were drawn. Kept here, not marked in
+    // lazyHitGraphs: that would make Konva's hover lookup on every pointer move of a pan redraw them.
     let hitStale = false;
     // The view each layer's canvas shows (the stage's transform at its last draw), and the layers
     // whose canvas is shifted by CSS.
